@@ -1,0 +1,85 @@
+/*!
+The pipeline: the one place that orders the stages.
+
+[`Resources`] holds every stage's compiled rules; [`Pipeline::run`] turns one
+[`Article`] into an [`Analysis`]: the annotated [`Doc`], its events and its
+control facts. Extraction never fails: a stage that cannot do its job leaves a
+[`Diagnostic`](crate::Diagnostic) on the document and the rest go on.
+*/
+
+use crate::actor::{self, ActorDictionary};
+use crate::control::{self, ControlFact};
+use crate::doc::{Article, Doc};
+use crate::event::{self, Event, EventRules};
+use crate::place::{self, Gazetteer};
+use crate::resources::{ResourceError, ResourceFiles};
+use crate::sentence::SentenceSplitter;
+use crate::time::{self, TimeRules};
+
+/// Every stage's compiled rules.
+#[derive(Clone, Debug)]
+pub struct Resources {
+    /// Sentence segmentation.
+    pub sentences: SentenceSplitter,
+    /// Time expressions.
+    pub time: TimeRules,
+    /// The gazetteer.
+    pub gazetteer: Gazetteer,
+    /// The actor dictionary.
+    pub actors: ActorDictionary,
+    /// Event triggers and their roles.
+    pub events: EventRules,
+}
+
+impl Resources {
+    /// Compiles every stage's rules from `files`.
+    pub fn load(files: &ResourceFiles) -> Result<Resources, ResourceError> {
+        Ok(Resources {
+            sentences: SentenceSplitter::load(files)?,
+            time: TimeRules::load(files)?,
+            gazetteer: Gazetteer::load(files)?,
+            actors: ActorDictionary::load(files)?,
+            events: EventRules::load(files)?,
+        })
+    }
+}
+
+/// What the pipeline makes of one article.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The document with all its layers.
+    pub doc: Doc,
+    /// Its events, in text order.
+    pub events: Vec<Event>,
+    /// Its control facts.
+    pub control: Vec<ControlFact>,
+}
+
+/// Runs the stages, in order, over articles.
+#[derive(Clone, Copy, Debug)]
+pub struct Pipeline<'r> {
+    resources: &'r Resources,
+}
+
+impl<'r> Pipeline<'r> {
+    /// A pipeline over compiled resources.
+    pub fn new(resources: &'r Resources) -> Pipeline<'r> {
+        Pipeline { resources }
+    }
+
+    /// Annotates one article and extracts its events and control facts.
+    pub fn run(&self, article: Article) -> Analysis {
+        let res = self.resources;
+        let mut doc = Doc::new(article);
+        if doc.published().is_none() {
+            doc.warn("time", "no publication date: relative dates stay unresolved", None);
+        }
+        doc.sentences = res.sentences.split(doc.text());
+        doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
+        doc.actors = actor::tag(doc.text(), &doc.sentences, &res.actors);
+        doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
+        let events = event::extract(&doc, &res.events);
+        let control = control::derive(&doc, &events);
+        Analysis { doc, events, control }
+    }
+}

@@ -1,0 +1,227 @@
+/*!
+Sentence segmentation for news prose.
+
+A sentence ends at `.`, `!`, `?` or `…`, with any closing quotes and brackets
+that follow, when white space and then something other than a lower-case letter
+come next. A line break always ends a sentence (paragraphs never run on), and
+nothing inside brackets ends one ("yesterday [8 December]", "(about 64 km.)").
+A period does not end a sentence after an initial ("N. Aung"), a title
+("Gen. N'Ban La"), a month or "No." before a number ("Jan. 8", "No. 5"), or an
+acronym ("U.S.") unless a common sentence opener follows. Quotations that run
+over several sentences are split into their sentences; the closing quote stays
+with the sentence it ends.
+
+The abbreviation classes and the list of openers are data:
+`resources/sentence/abbreviations.tsv` and `resources/sentence/openers.txt`.
+*/
+
+use std::collections::HashSet;
+
+use crate::resources::{ResourceError, ResourceFiles};
+use crate::span::Span;
+
+const ABBREVIATIONS: &str = "sentence/abbreviations.tsv";
+const OPENERS: &str = "sentence/openers.txt";
+
+/// The compiled splitter.
+#[derive(Clone, Debug, Default)]
+pub struct SentenceSplitter {
+    titles: HashSet<String>,
+    before_number: HashSet<String>,
+    may_end: HashSet<String>,
+    openers: HashSet<String>,
+}
+
+impl SentenceSplitter {
+    /// Compiles the splitter from its two resource files.
+    pub fn load(files: &ResourceFiles) -> Result<SentenceSplitter, ResourceError> {
+        let mut splitter = SentenceSplitter::default();
+        for (line_no, line) in files.data_lines(ABBREVIATIONS)? {
+            let (abbreviation, class) = line.split_once('\t').ok_or_else(|| {
+                ResourceError::at_line(ABBREVIATIONS, line_no, "expected `abbreviation<TAB>class`")
+            })?;
+            let set = match class.trim() {
+                "title" => &mut splitter.titles,
+                "before_number" => &mut splitter.before_number,
+                "may_end" => &mut splitter.may_end,
+                other => {
+                    return Err(ResourceError::at_line(
+                        ABBREVIATIONS,
+                        line_no,
+                        format!("unknown class {other:?}: use title, before_number or may_end"),
+                    ));
+                }
+            };
+            set.insert(abbreviation.trim().to_string());
+        }
+        for (_, line) in files.data_lines(OPENERS)? {
+            splitter.openers.insert(line.trim().to_string());
+        }
+        Ok(splitter)
+    }
+
+    /// The sentences of `text`, as trimmed, non-empty spans in order.
+    pub fn split(&self, text: &str) -> Vec<Span> {
+        let mut sentences = Vec::new();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            self.split_line(text, line_start, line_start + line.len(), &mut sentences);
+            line_start += line.len();
+        }
+        sentences
+    }
+
+    fn split_line(&self, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+        let line = &text[start..end];
+        let mut sentence_start = start;
+        let mut bracket_depth = 0usize;
+        let mut chars = line.char_indices().peekable();
+        while let Some((offset, ch)) = chars.next() {
+            match ch {
+                '(' | '[' | '{' => bracket_depth += 1,
+                ')' | ']' | '}' => bracket_depth = bracket_depth.saturating_sub(1),
+                '.' | '!' | '?' | '…' if bracket_depth == 0 => {
+                    // Swallow the rest of the terminal run and any closing quotes or brackets.
+                    let mut boundary = start + offset + ch.len_utf8();
+                    while let Some(&(next_offset, next)) = chars.peek() {
+                        if matches!(next, '.' | '!' | '?' | '…' | '”' | '’' | '"' | '\'' | ')' | ']')
+                        {
+                            boundary = start + next_offset + next.len_utf8();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    if self.ends_sentence(text, start + offset, ch, boundary, end) {
+                        push_trimmed(text, sentence_start, boundary, out);
+                        sentence_start = boundary;
+                    }
+                }
+                _ => {}
+            }
+        }
+        push_trimmed(text, sentence_start, end, out);
+    }
+
+    /// Whether the terminal `ch` at `at`, whose run ends at `boundary`, ends a sentence.
+    fn ends_sentence(&self, text: &str, at: usize, ch: char, boundary: usize, end: usize) -> bool {
+        let rest = &text[boundary..end];
+        let after_space = rest.trim_start();
+        if after_space.is_empty() {
+            return true;
+        }
+        if after_space.len() == rest.len() {
+            return false; // no white space: "U.S.-backed", "3.5", "kachinnews.com"
+        }
+        let next_char = after_space.chars().next().unwrap_or(' ');
+        if next_char.is_lowercase() {
+            return false;
+        }
+        if ch != '.' {
+            return true;
+        }
+        let word = word_before(text, at);
+        if word.is_empty() {
+            return true;
+        }
+        if is_initial(word) || self.titles.contains(word) {
+            return false;
+        }
+        if self.before_number.contains(word) && next_char.is_ascii_digit() {
+            return false;
+        }
+        if self.may_end.contains(word) || word.contains('.') {
+            let next_word: String = after_space
+                .chars()
+                .skip_while(|c| matches!(c, '“' | '"' | '‘' | '\'' | '(' | '['))
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            return self.openers.contains(&next_word);
+        }
+        true
+    }
+}
+
+/// The word (letters, digits and inner periods) that ends just before byte `at`.
+fn word_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(at, |(idx, _)| idx);
+    head[start..].trim_start_matches('.')
+}
+
+/// One capital letter ("N" in "U Kyaw N. Aung"): an initial.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let leading = piece.len() - piece.trim_start().len();
+    let trailing = piece.len() - piece.trim_end().len();
+    if leading + trailing < piece.len() {
+        out.push(Span::new(start + leading, end - trailing));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let splitter = SentenceSplitter::load(&ResourceFiles::embedded()).unwrap();
+        splitter.split(text).iter().map(|span| span.slice(text)).collect()
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Gen. Tun Lwin and Lt. Col. Aye met U Kyaw N. Aung. They talked."),
+            vec!["Gen. Tun Lwin and Lt. Col. Aye met U Kyaw N. Aung.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn months_and_numbers() {
+        assert_eq!(
+            split("On Jan. 8 the No. 5 brigade moved. It was Dec. Then rain came."),
+            vec!["On Jan. 8 the No. 5 brigade moved.", "It was Dec.", "Then rain came."]
+        );
+        assert_eq!(split("Prices rose 3.5 percent. Sales fell."), vec!["Prices rose 3.5 percent.", "Sales fell."]);
+    }
+
+    #[test]
+    fn acronyms_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            split("Aid came from the U.S. State Department. It came from the U.S. The end."),
+            vec!["Aid came from the U.S. State Department.", "It came from the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn quotes_brackets_and_lines() {
+        assert_eq!(
+            split("He said: “We left. We came back yesterday [8 Dec. 2024].” Then he went.\nNext line"),
+            vec![
+                "He said: “We left.",
+                "We came back yesterday [8 Dec. 2024].”",
+                "Then he went.",
+                "Next line"
+            ]
+        );
+        assert_eq!(split("“We won,” he said. “Really?” she asked."), vec!["“We won,” he said.", "“Really?” she asked."]);
+        assert_eq!(split("Troops (about 100.) stayed. Fine"), vec!["Troops (about 100.) stayed.", "Fine"]);
+    }
+
+    #[test]
+    fn empty_and_unpunctuated_text() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n ").is_empty());
+        assert_eq!(split("no punctuation at all"), vec!["no punctuation at all"]);
+    }
+}
