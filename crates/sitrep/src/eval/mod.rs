@@ -423,3 +423,9 @@ fn score_control(
 
 #[cfg(test)]
 mod tests;
+
+impl PlaceNames for crate::place::Gazetteer {
+    fn same_place(&self, a: &str, b: &str) -> bool {
+        crate::place::Gazetteer::same_place(self, a, b)
+    }
+}

@@ -1,0 +1,105 @@
+/*!
+`sitrep bench`: throughput of each stage, and of the whole pipeline, on one core.
+*/
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+use sitrep::{Article, Doc, Pipeline, actor, place, time};
+use sitrep_read::{Options, Reader};
+
+use crate::{Global, resources};
+
+/// Measure throughput (MB/s of article text, one core) and peak memory.
+///
+/// Reads the articles under PATH, repeats them until there are at least --mb megabytes of
+/// text, and times one stage (or the whole pipeline) over them on the current thread. The
+/// stages before the measured one run beforehand and are not timed.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Articles to measure on.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// What to time.
+    #[arg(long, value_enum, default_value = "extract")]
+    stage: Stage,
+    /// Megabytes of text to process.
+    #[arg(long, default_value_t = 20)]
+    mb: usize,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Sentence segmentation.
+    Sentences,
+    /// Time expressions.
+    Time,
+    /// Place mentions and their resolution.
+    Places,
+    /// Actor mentions.
+    Actors,
+    /// The whole pipeline: every stage, events and control facts.
+    Extract,
+}
+
+/// Runs the command.
+pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
+    let load_start = Instant::now();
+    let resources = resources::load(global.resources.as_deref())?;
+    let load_seconds = load_start.elapsed().as_secs_f64();
+    let (inputs, _) = sitrep_read::collect_inputs(&args.paths);
+    let articles: Vec<Article> =
+        Reader::new(inputs, Options::default()).filter_map(Result::ok).map(|record| record.article).collect();
+    let corpus_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    if corpus_bytes == 0 {
+        bail!("no article text under the given paths");
+    }
+    let copies = (args.mb * 1_000_000).div_ceil(corpus_bytes);
+    let pipeline = Pipeline::new(&resources);
+    // Prepare documents with the layers the measured stage needs.
+    let docs: Vec<Doc> = articles
+        .iter()
+        .map(|article| {
+            let mut doc = Doc::new(article.clone());
+            doc.sentences = resources.sentences.split(doc.text());
+            if args.stage == Stage::Extract || args.stage == Stage::Sentences {
+                return doc;
+            }
+            doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time);
+            doc
+        })
+        .collect();
+    let start = Instant::now();
+    let mut n_items = 0usize;
+    for _ in 0..copies {
+        for (doc, article) in docs.iter().zip(&articles) {
+            n_items += match args.stage {
+                Stage::Sentences => resources.sentences.split(doc.text()).len(),
+                Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
+                Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
+                Stage::Actors => actor::tag(doc.text(), &doc.sentences, &resources.actors).len(),
+                Stage::Extract => pipeline.run(article.clone()).events.len(),
+            };
+        }
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let megabytes = (copies * corpus_bytes) as f64 / 1e6;
+    println!(
+        "{:?}: {megabytes:.1} MB ({} articles) in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s, {n_items} items; resources loaded in {load_seconds:.2} s; peak RSS {}",
+        args.stage,
+        copies * articles.len(),
+        megabytes / seconds,
+        (copies * articles.len()) as f64 / seconds,
+        peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory in kB, from /proc (Linux).
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

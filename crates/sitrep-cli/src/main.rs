@@ -1,0 +1,74 @@
+/*!
+The `sitrep` command line: flags in, one function per command, exit codes out.
+
+Each command lives in its own module under `cmd/` with an `Args` struct (the
+flags, validated by clap) and a `run(args, &Global) -> Result<ExitCode>`.
+Errors that stop a command are printed once here; problems with single
+records are reported by the command as it goes, and make it exit with 1 at
+the end. A closed pipe (`sitrep extract … | head`) is not an error.
+*/
+
+mod cmd;
+mod progress;
+mod resources;
+
+use std::io;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turns conflict news into a dated, geocoded event dataset.
+///
+/// sitrep reads articles (JSON, JSON Lines, text or HTML), finds what happened, who did it
+/// to whom, where and when, and how firmly the text says so, and writes one JSON object per
+/// event with the sentence it came from. Run `sitrep help COMMAND` for a command's options.
+#[derive(Parser, Debug)]
+#[command(name = "sitrep", version, max_term_width = 100)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every command takes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Global {
+    /// Read rule and gazetteer files from DIR, over the built-in ones (same layout as the
+    /// repository's resources/ folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub resources: Option<PathBuf>,
+    /// Print no progress bars or warnings, only errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Extract(cmd::extract::Args),
+    Eval(cmd::eval::Args),
+    Bench(cmd::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args, &cli.global),
+        Command::Eval(args) => cmd::eval::run(args, &cli.global),
+        Command::Bench(args) => cmd::bench::run(args, &cli.global),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("sitrep: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}
