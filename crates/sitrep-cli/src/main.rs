@@ -49,6 +49,7 @@ enum Command {
     Extract(cmd::extract::Args),
     Eval(cmd::eval::Args),
     Bench(cmd::bench::Args),
+    Actors(cmd::actors::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Eval(args) => cmd::eval::run(args, &cli.global),
         Command::Bench(args) => cmd::bench::run(args, &cli.global),
+        Command::Actors(args) => cmd::actors::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

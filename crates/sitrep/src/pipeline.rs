@@ -76,8 +76,8 @@ impl<'r> Pipeline<'r> {
         }
         doc.sentences = res.sentences.split(doc.text());
         doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
-        doc.actors = actor::tag(doc.text(), &doc.sentences, &res.actors);
         doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
+        doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
         let events = event::extract(&doc, &res.events);
         let control = control::derive(&doc, &events);
         Analysis { doc, events, control }

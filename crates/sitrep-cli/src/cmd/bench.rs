@@ -79,7 +79,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
                 Stage::Sentences => resources.sentences.split(doc.text()).len(),
                 Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
                 Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
-                Stage::Actors => actor::tag(doc.text(), &doc.sentences, &resources.actors).len(),
+                Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
                 Stage::Extract => pipeline.run(article.clone()).events.len(),
             };
         }

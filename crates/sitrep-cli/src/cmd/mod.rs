@@ -3,6 +3,7 @@ The commands, one module each, and what several of them share: reading
 articles and running the pipeline over them in parallel, in order.
 */
 
+pub mod actors;
 pub mod bench;
 pub mod eval;
 pub mod extract;

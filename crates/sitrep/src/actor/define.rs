@@ -1,0 +1,131 @@
+/*!
+Actors an article defines: a name followed by its abbreviation in brackets, "the Chin
+Brotherhood (CB)". A known name lends its actor to the abbreviation; an unknown name
+that ends like an organisation ("Brotherhood", "Army", "Front") becomes a new actor
+whose id is the abbreviation (`CB`, `NDA-K` → `NDA_K`).
+*/
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{ActorDictionary, ActorId, ActorMention};
+use crate::span::Span;
+
+/// A definition found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Definition {
+    /// The defined name, without a leading "the".
+    pub(crate) name: Span,
+    /// The abbreviation inside the brackets.
+    pub(crate) abbreviation: Span,
+}
+
+static ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[-/.][A-Za-z0-9]+)*)\)").unwrap());
+
+/// Words that may join the capitalised words of a name.
+const CONNECTORS: [&str; 12] = ["of", "the", "and", "for", "al", "wal", "de", "du", "des", "la", "–", "-"];
+
+/// Finds "Name (ABBR)" definitions.
+pub(crate) fn find_definitions(text: &str) -> Vec<Definition> {
+    let mut definitions = Vec::new();
+    for caps in ABBREVIATION.captures_iter(text) {
+        let abbr = caps.name("abbr").expect("named group");
+        if abbr.as_str().chars().filter(char::is_ascii_uppercase).count() < 2 || abbr.as_str().len() > 12 {
+            continue;
+        }
+        let open = abbr.start() - 1;
+        if let Some(name) = name_before(text, open, abbr.as_str()) {
+            definitions.push(Definition { name, abbreviation: Span::new(abbr.start(), abbr.end()) });
+        }
+    }
+    definitions
+}
+
+/// The capitalised name that ends just before byte `end` (white space allowed between): the
+/// longest run of capitalised words and connectors, started at the first capitalised word
+/// whose initial is the abbreviation's ("Fighters of the Hill Tribes Front (HTF)" → "Hill
+/// Tribes Front").
+fn name_before(text: &str, end: usize, abbreviation: &str) -> Option<Span> {
+    let head = text[..end].trim_end();
+    let mut word_starts = Vec::new();
+    let mut start = head.len();
+    for word in head.rsplit([' ', '\n']).take(10) {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if word.is_empty() || (!capitalised && !CONNECTORS.contains(&word)) {
+            break;
+        }
+        start -= word.len();
+        if capitalised {
+            word_starts.push(start);
+        }
+        if start == 0 {
+            break;
+        }
+        start -= 1; // the separator
+    }
+    let initial = abbreviation.chars().next()?;
+    let name_start = word_starts
+        .iter()
+        .rev()
+        .find(|&&s| head[s..].starts_with(initial))
+        .or(word_starts.last())
+        .copied()?;
+    Some(Span::new(name_start, head.len()))
+}
+
+/// The aliases the definitions teach: `(alias, actor)` pairs, from the mentions already found.
+pub(crate) fn learn(
+    text: &str,
+    definitions: &[Definition],
+    mentions: &[ActorMention],
+    dict: &ActorDictionary,
+) -> Vec<(String, ActorId)> {
+    let mut learned = Vec::new();
+    for definition in definitions {
+        let abbreviation = definition.abbreviation.slice(text).to_string();
+        let known = mentions.iter().find(|m| m.span.end == definition.name.end && m.span.start >= definition.name.start);
+        if let Some(mention) = known {
+            learned.push((abbreviation, mention.actor.clone()));
+            continue;
+        }
+        let name = definition.name.slice(text);
+        let last_word = name.rsplit(' ').next().unwrap_or("");
+        if dict.org_heads.contains(last_word) {
+            let id: String = abbreviation
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .collect();
+            learned.push((abbreviation, ActorId(id.clone())));
+            learned.push((name.to_string(), ActorId(id)));
+        }
+    }
+    learned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_before_abbreviations() {
+        let text = "Fighters of the Hill Tribes Liberation Front (HTLF) and the New Democratic Army – Kachin (NDA-K) met near Kan Bawk (Kanbauk) and the Light Infantry Battalion (LIB) 55.";
+        let found: Vec<(&str, &str)> =
+            find_definitions(text).iter().map(|d| (d.name.slice(text), d.abbreviation.slice(text))).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Hill Tribes Liberation Front", "HTLF"),
+                ("New Democratic Army – Kachin", "NDA-K"),
+                ("Light Infantry Battalion", "LIB"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_names_define_nothing() {
+        assert!(find_definitions("ethnic armed organisations (EAOs) met").is_empty());
+        assert!(find_definitions("(ABC) at the start").is_empty());
+    }
+}

@@ -1,0 +1,417 @@
+/*!
+The actor dictionary: compiled from `resources/actors/`.
+
+- `actors.tsv`: canonical actors with their kind, ACLED inter code, country, parent
+  organisation and names;
+- `countries.tsv`: country names, adjectives and capitals, and the ids of each country's
+  government and armed forces;
+- `generic.tsv`: generic phrases ("the army", "the rebels") resolved in context;
+- `ethnic.tsv`: ethnic adjectives that name a group before a force noun ("Kachin forces");
+- `force_nouns.txt`: the nouns that make such phrases;
+- `org_heads.txt`: last words of organisation names, for actors an article defines.
+
+Every name becomes a pattern of one Aho-Corasick automaton, searched once per document in
+ASCII-case-insensitive mode; names written in capitals match only as written.
+*/
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::ActorId;
+use crate::resources::{ResourceError, ResourceFiles};
+
+const ACTORS: &str = "actors/actors.tsv";
+const COUNTRIES: &str = "actors/countries.tsv";
+const GENERIC: &str = "actors/generic.tsv";
+const ETHNIC: &str = "actors/ethnic.tsv";
+const FORCE_NOUNS: &str = "actors/force_nouns.txt";
+const ORG_HEADS: &str = "actors/org_heads.txt";
+
+/// What sort of party an actor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A government or its forces.
+    State,
+    /// A rebel or ethnic armed group.
+    Rebel,
+    /// A militia, gang or other non-state force.
+    Militia,
+    /// Unarmed people.
+    Civilians,
+    /// An international body.
+    International,
+    /// Anyone else (student unions, parties).
+    Other,
+}
+
+impl ActorKind {
+    /// True for armed non-state actors.
+    pub fn is_non_state_armed(self) -> bool {
+        matches!(self, ActorKind::Rebel | ActorKind::Militia)
+    }
+
+    /// True for anyone who fights.
+    pub fn is_armed(self) -> bool {
+        matches!(self, ActorKind::State | ActorKind::Rebel | ActorKind::Militia)
+    }
+
+    fn parse(text: &str) -> Option<ActorKind> {
+        Some(match text {
+            "state" => ActorKind::State,
+            "rebel" => ActorKind::Rebel,
+            "militia" => ActorKind::Militia,
+            "civilians" => ActorKind::Civilians,
+            "international" => ActorKind::International,
+            "other" => ActorKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// One actor of `actors.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorEntry {
+    /// Canonical id.
+    pub id: ActorId,
+    /// What sort of party it is.
+    pub kind: ActorKind,
+    /// ACLED interaction code.
+    pub inter: u8,
+    /// Where it fights or governs.
+    pub country: Option<String>,
+    /// The organisation it is a wing of.
+    pub wing_of: Option<ActorId>,
+    /// Names and aliases.
+    pub names: Vec<String>,
+}
+
+/// One country of `countries.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166 alpha-2.
+    pub code: String,
+    /// Its government's actor id.
+    pub government: ActorId,
+    /// Its armed forces' actor id.
+    pub military: ActorId,
+    /// Its names.
+    pub names: Vec<String>,
+    /// Adjectives of nationality.
+    pub demonyms: Vec<String>,
+    /// Seats of government.
+    pub capitals: Vec<String>,
+}
+
+/// The role of a generic phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GenericClass {
+    /// A state's forces.
+    State,
+    /// A state's government.
+    Government,
+    /// A non-state armed group named earlier.
+    NonState,
+}
+
+/// What a dictionary pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    Actor(usize),
+    CountryName(usize),
+    Demonym(usize),
+    Capital(usize),
+    Generic(GenericClass),
+    Ethnic(usize),
+}
+
+/// One searchable string and what it may stand for.
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    pub(crate) case_sensitive: bool,
+    pub(crate) text: String,
+    pub(crate) targets: Vec<Target>,
+}
+
+/// The compiled actor dictionary.
+#[derive(Clone, Debug)]
+pub struct ActorDictionary {
+    pub(crate) entries: Vec<ActorEntry>,
+    by_id: HashMap<String, usize>,
+    pub(crate) countries: Vec<Country>,
+    pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
+    pub(crate) force_nouns: HashSet<String>,
+    pub(crate) org_heads: HashSet<String>,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) matcher: AhoCorasick,
+}
+
+impl Default for ActorDictionary {
+    fn default() -> ActorDictionary {
+        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new())
+    }
+}
+
+/// True for aliases that must match as written: capitals, digits and punctuation only.
+fn is_acronym(alias: &str) -> bool {
+    alias.chars().any(|c| c.is_ascii_uppercase()) && !alias.chars().any(char::is_lowercase)
+}
+
+fn split_list(field: &str) -> Vec<String> {
+    if field.trim() == "-" {
+        return Vec::new();
+    }
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+fn columns<'a>(file: &str, line_no: usize, line: &'a str, n: usize) -> Result<Vec<&'a str>, ResourceError> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if cols.len() != n {
+        return Err(ResourceError::at_line(file, line_no, format!("expected {n} tab-separated columns, found {}", cols.len())));
+    }
+    Ok(cols)
+}
+
+fn optional(field: &str) -> Option<&str> {
+    let field = field.trim();
+    (field != "-" && !field.is_empty()).then_some(field)
+}
+
+impl ActorDictionary {
+    /// Compiles the dictionary under `resources/actors/`.
+    pub fn load(files: &ResourceFiles) -> Result<ActorDictionary, ResourceError> {
+        let mut entries = Vec::new();
+        for (line_no, line) in files.data_lines(ACTORS)? {
+            let cols = columns(ACTORS, line_no, line, 6)?;
+            let kind = ActorKind::parse(cols[1].trim())
+                .ok_or_else(|| ResourceError::at_line(ACTORS, line_no, format!("unknown kind {:?}", cols[1])))?;
+            let inter = cols[2]
+                .trim()
+                .parse()
+                .ok()
+                .filter(|code| (1..=8).contains(code))
+                .ok_or_else(|| ResourceError::at_line(ACTORS, line_no, "inter must be an ACLED code from 1 to 8"))?;
+            entries.push(ActorEntry {
+                id: ActorId(cols[0].trim().to_string()),
+                kind,
+                inter,
+                country: optional(cols[3]).map(str::to_string),
+                wing_of: optional(cols[4]).map(|id| ActorId(id.to_string())),
+                names: split_list(cols[5]),
+            });
+        }
+        let mut countries = Vec::new();
+        for (line_no, line) in files.data_lines(COUNTRIES)? {
+            let cols = columns(COUNTRIES, line_no, line, 6)?;
+            countries.push(Country {
+                code: cols[0].trim().to_string(),
+                government: ActorId(cols[1].trim().to_string()),
+                military: ActorId(cols[2].trim().to_string()),
+                names: split_list(cols[3]),
+                demonyms: split_list(cols[4]),
+                capitals: split_list(cols[5]),
+            });
+        }
+        let mut generic = Vec::new();
+        for (line_no, line) in files.data_lines(GENERIC)? {
+            let cols = columns(GENERIC, line_no, line, 2)?;
+            let class = match cols[1].trim() {
+                "state" => GenericClass::State,
+                "government" => GenericClass::Government,
+                "nonstate" => GenericClass::NonState,
+                other => return Err(ResourceError::at_line(GENERIC, line_no, format!("unknown class {other:?}"))),
+            };
+            generic.push((cols[0].trim().to_string(), class));
+        }
+        let mut ethnic = Vec::new();
+        for (line_no, line) in files.data_lines(ETHNIC)? {
+            let cols = columns(ETHNIC, line_no, line, 2)?;
+            let ids: Vec<ActorId> = split_list(cols[1]).into_iter().map(ActorId).collect();
+            if ids.is_empty() {
+                return Err(ResourceError::at_line(ETHNIC, line_no, "no candidate ids"));
+            }
+            ethnic.push((cols[0].trim().to_string(), ids));
+        }
+        let word_set = |path: &str| -> Result<HashSet<String>, ResourceError> {
+            Ok(files.data_lines(path)?.into_iter().map(|(_, line)| line.trim().to_string()).collect())
+        };
+        let dictionary = ActorDictionary::compile(
+            entries,
+            countries,
+            generic,
+            ethnic,
+            word_set(FORCE_NOUNS)?,
+            word_set(ORG_HEADS)?,
+        );
+        dictionary.check_references()?;
+        Ok(dictionary)
+    }
+
+    fn compile(
+        entries: Vec<ActorEntry>,
+        countries: Vec<Country>,
+        generic: Vec<(String, GenericClass)>,
+        ethnic: Vec<(String, Vec<ActorId>)>,
+        force_nouns: HashSet<String>,
+        org_heads: HashSet<String>,
+    ) -> ActorDictionary {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut index: HashMap<(String, bool), usize> = HashMap::new();
+        let mut add = |alias: &str, target: Target| {
+            let case_sensitive = is_acronym(alias);
+            let key = if case_sensitive { alias.to_string() } else { alias.to_ascii_lowercase() };
+            let idx = *index.entry((key.clone(), case_sensitive)).or_insert_with(|| {
+                patterns.push(Pattern { case_sensitive, text: alias.to_string(), targets: Vec::new() });
+                patterns.len() - 1
+            });
+            if !patterns[idx].targets.contains(&target) {
+                patterns[idx].targets.push(target);
+            }
+        };
+        for (idx, entry) in entries.iter().enumerate() {
+            for name in &entry.names {
+                add(name, Target::Actor(idx));
+            }
+        }
+        for (idx, country) in countries.iter().enumerate() {
+            country.names.iter().for_each(|name| add(name, Target::CountryName(idx)));
+            country.demonyms.iter().for_each(|name| add(name, Target::Demonym(idx)));
+            country.capitals.iter().for_each(|name| add(name, Target::Capital(idx)));
+        }
+        for (phrase, class) in &generic {
+            add(phrase, Target::Generic(*class));
+        }
+        for (idx, (adjective, _)) in ethnic.iter().enumerate() {
+            add(adjective, Target::Ethnic(idx));
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .expect("actor patterns compile");
+        let by_id = entries.iter().enumerate().map(|(idx, e)| (e.id.0.clone(), idx)).collect();
+        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, patterns, matcher }
+    }
+
+    /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.
+    fn check_references(&self) -> Result<(), ResourceError> {
+        let missing = |file: &str, id: &ActorId| {
+            ResourceError::new(file, format!("{id} is not an actor of {ACTORS}")).in_rule(id.0.clone())
+        };
+        for country in &self.countries {
+            for id in [&country.government, &country.military] {
+                if self.entry(id.as_str()).is_none() && !id.as_str().ends_with("_GOV") {
+                    return Err(missing(COUNTRIES, id));
+                }
+            }
+        }
+        for (_, ids) in &self.ethnic {
+            if let Some(id) = ids.iter().find(|id| self.entry(id.as_str()).is_none()) {
+                return Err(missing(ETHNIC, id));
+            }
+        }
+        for entry in &self.entries {
+            if let Some(parent) = entry.wing_of.as_ref().filter(|p| self.entry(p.as_str()).is_none()) {
+                return Err(missing(ACTORS, parent));
+            }
+        }
+        Ok(())
+    }
+
+    /// The entry of an actor id.
+    pub fn entry(&self, id: &str) -> Option<&ActorEntry> {
+        self.by_id.get(id).map(|&idx| &self.entries[idx])
+    }
+
+    /// The country with an ISO code.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries.iter().find(|country| country.code == code)
+    }
+
+    /// What sort of party an id names: dictionary actors by their entry, governments
+    /// (`CC_GOV`) as states, ids an article defined as rebels.
+    pub fn kind_of(&self, id: &ActorId) -> ActorKind {
+        match self.entry(id.as_str()) {
+            Some(entry) => entry.kind,
+            None if self.countries.iter().any(|c| &c.government == id || &c.military == id) => ActorKind::State,
+            None => ActorKind::Rebel,
+        }
+    }
+
+    /// The country an actor belongs to, if known.
+    pub fn country_of(&self, id: &ActorId) -> Option<&str> {
+        if let Some(country) = self.entry(id.as_str()).and_then(|e| e.country.as_deref()) {
+            return Some(country);
+        }
+        self.countries
+            .iter()
+            .find(|c| &c.government == id || &c.military == id)
+            .map(|c| c.code.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary() -> ActorDictionary {
+        ActorDictionary::load(&ResourceFiles::embedded()).unwrap()
+    }
+
+    #[test]
+    fn the_contract_ids_are_known() {
+        let dict = dictionary();
+        for id in ["KIA", "KIO", "AA", "MNDAA", "TNLA", "PDF", "KNU", "RSF", "SAF", "M23", "BGF_KACHIN", "CIVILIANS", "MM_MILITARY"] {
+            assert!(dict.entry(id).is_some(), "{id}");
+        }
+        assert_eq!(dict.entry("KIA").unwrap().wing_of, Some(ActorId("KIO".into())));
+        assert_eq!(dict.kind_of(&ActorId("CN_GOV".into())), ActorKind::State);
+        assert_eq!(dict.kind_of(&ActorId("CB".into())), ActorKind::Rebel);
+        assert_eq!(dict.country("SD").unwrap().military.as_str(), "SAF");
+    }
+
+    #[test]
+    fn tables_are_sorted_and_aliases_unique() {
+        let files = ResourceFiles::embedded();
+        let dict = dictionary();
+        // Within one country, an alias names one actor.
+        let mut seen: HashMap<(String, Option<String>), &str> = HashMap::new();
+        for entry in &dict.entries {
+            for name in &entry.names {
+                let key = (if is_acronym(name) { name.clone() } else { name.to_lowercase() }, entry.country.clone());
+                if let Some(other) = seen.insert(key, entry.id.as_str()) {
+                    panic!("alias {name:?} names both {other} and {}", entry.id);
+                }
+            }
+        }
+        let actor_keys: Vec<(String, String)> = files
+            .data_lines(ACTORS)
+            .unwrap()
+            .iter()
+            .map(|(_, line)| {
+                let cols: Vec<&str> = line.split('\t').collect();
+                (if cols[3] == "-" { String::new() } else { cols[3].to_string() }, cols[0].to_string())
+            })
+            .collect();
+        assert!(actor_keys.windows(2).all(|w| w[0] < w[1]), "actors.tsv must be sorted by country, then id");
+        for path in [COUNTRIES, ETHNIC, FORCE_NOUNS, ORG_HEADS] {
+            let keys: Vec<String> = files
+                .data_lines(path)
+                .unwrap()
+                .iter()
+                .map(|(_, line)| line.split('\t').next().unwrap().to_string())
+                .collect();
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{path} must be sorted and without duplicates");
+        }
+    }
+
+    #[test]
+    fn a_bad_line_names_file_and_line() {
+        let mut files = ResourceFiles::embedded();
+        files.set(ACTORS, b"# header\nKIA\trebel\t9\tMM\t-\tKIA\n".to_vec());
+        let err = ActorDictionary::load(&files).unwrap_err();
+        assert_eq!(err.to_string(), "resources/actors/actors.tsv:2: inter must be an ACLED code from 1 to 8");
+    }
+}

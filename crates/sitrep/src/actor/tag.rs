@@ -1,0 +1,393 @@
+/*!
+Finding actor mentions in a document.
+
+One pass of the dictionary's automaton gives raw hits; they are then read in text order,
+keeping what the reading needs: the article's main country (for "the army"), the last
+armed non-state group named (for "the rebels"), and the last armed actor (for "its
+troops"). A country or adjective before a generic phrase or force noun makes one mention
+("Sudan's army", "Russian troops"); a force noun after a name joins it ("KIA fighters").
+Definitions the article makes ("the Chin Brotherhood (CB)") add aliases, and the text is
+read again with them.
+*/
+
+use std::collections::HashMap;
+
+use super::define::{self, Definition};
+use super::dictionary::{GenericClass, Target};
+use super::{ActorDictionary, ActorId, ActorMention, MentionKind};
+use crate::place::PlaceMention;
+use crate::span::Span;
+
+/// What a hit found.
+#[derive(Clone, Debug)]
+enum HitKind {
+    /// A dictionary pattern.
+    Pattern(usize),
+    /// An alias the article defined.
+    Learned(ActorId),
+}
+
+#[derive(Clone, Debug)]
+struct Hit {
+    span: Span,
+    kind: HitKind,
+}
+
+/// Finds the actor mentions of a text, in order. `places` (may be empty) help decide the
+/// article's main country.
+pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &ActorDictionary) -> Vec<ActorMention> {
+    let hits = dictionary_hits(text, dict);
+    let focus = focus_country(&hits, places, dict);
+    let mentions = resolve(text, &hits, focus.as_deref(), dict);
+    let definitions: Vec<Definition> = define::find_definitions(text);
+    let learned = define::learn(text, &definitions, &mentions, dict);
+    if learned.is_empty() {
+        return mentions;
+    }
+    let hits = with_learned(text, hits, &learned);
+    resolve(text, &hits, focus.as_deref(), dict)
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric()
+}
+
+/// True when `span` starts and ends on word boundaries and is not the tail of "pro-" or
+/// "anti-" ("pro-junta" names no actor).
+fn on_word_boundaries(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        return false;
+    }
+    let head = text[..span.start].to_ascii_lowercase();
+    !(head.ends_with("pro-") || head.ends_with("anti-") || head.ends_with("non-"))
+}
+
+fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
+    dict.matcher
+        .find_iter(text)
+        .filter_map(|m| {
+            let span = Span::new(m.start(), m.end());
+            let pattern = &dict.patterns[m.pattern().as_usize()];
+            let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
+            (case_ok && on_word_boundaries(text, span)).then_some(Hit { span, kind: HitKind::Pattern(m.pattern().as_usize()) })
+        })
+        .collect()
+}
+
+/// Adds the occurrences of learned aliases; they win over dictionary hits they overlap.
+fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)]) -> Vec<Hit> {
+    let mut learned_hits: Vec<Hit> = Vec::new();
+    for (alias, id) in learned {
+        for (start, _) in text.match_indices(alias.as_str()) {
+            let span = Span::new(start, start + alias.len());
+            if on_word_boundaries(text, span) && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
+                learned_hits.push(Hit { span, kind: HitKind::Learned(id.clone()) });
+            }
+        }
+    }
+    let mut all: Vec<Hit> =
+        hits.into_iter().filter(|hit| !learned_hits.iter().any(|l| l.span.overlaps(hit.span))).collect();
+    all.extend(learned_hits);
+    all.sort_by_key(|hit| hit.span.start);
+    all
+}
+
+/// The country most of the article's actors and places belong to.
+fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for hit in hits {
+        let HitKind::Pattern(idx) = hit.kind else { continue };
+        for target in &dict.patterns[idx].targets {
+            match *target {
+                Target::Actor(entry) => {
+                    if let Some(country) = dict.entries[entry].country.as_deref() {
+                        *votes.entry(country).or_default() += 2;
+                    }
+                }
+                Target::CountryName(c) | Target::Capital(c) => *votes.entry(&dict.countries[c].code).or_default() += 1,
+                _ => {}
+            }
+        }
+    }
+    for place in places {
+        if let Some(country) = place.location.as_ref().and_then(|l| l.country.as_deref()) {
+            *votes.entry(country).or_default() += 1;
+        }
+    }
+    votes.into_iter().max_by_key(|&(code, n)| (n, std::cmp::Reverse(code))).map(|(code, _)| code.to_string())
+}
+
+/// Reading state carried through the document.
+struct Reader<'a> {
+    text: &'a str,
+    dict: &'a ActorDictionary,
+    mentions: Vec<ActorMention>,
+    last_non_state: Option<ActorId>,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, span: Span, actor: ActorId, how: MentionKind) {
+        let kind = self.dict.kind_of(&actor);
+        if kind.is_non_state_armed() && how != MentionKind::Anaphor {
+            self.last_non_state = Some(actor.clone());
+        }
+        self.mentions.push(ActorMention { span, actor, kind, how });
+    }
+
+    /// The end of a force noun that follows `end` ("KIA fighters", "Russian troops",
+    /// "KIA-led forces"), if one does.
+    fn force_noun_after(&self, end: usize) -> Option<usize> {
+        let rest = &self.text[end..];
+        let rest_trimmed = rest.strip_prefix("-led").unwrap_or(rest);
+        let skipped = rest.len() - rest_trimmed.len();
+        let after_space = rest_trimmed.trim_start_matches([' ', '\u{a0}']);
+        if after_space.len() == rest_trimmed.len() {
+            return None;
+        }
+        let word_len = after_space.find(|c: char| !c.is_alphabetic()).unwrap_or(after_space.len());
+        let word = &after_space[..word_len];
+        self.dict
+            .force_nouns
+            .contains(&word.to_ascii_lowercase())
+            .then(|| end + skipped + (rest_trimmed.len() - after_space.len()) + word_len)
+    }
+
+    /// The last armed actor named before `start`, for "its troops".
+    fn last_armed_before(&self, start: usize) -> Option<ActorId> {
+        self.mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= start && m.kind.is_armed())
+            .map(|m| m.actor.clone())
+    }
+
+    fn possessive_pronoun_before(&self, start: usize) -> bool {
+        let head = self.text[..start].trim_end().to_ascii_lowercase();
+        head.ends_with(" its") || head.ends_with(" their") || head == "its" || head == "their"
+    }
+
+    fn definite_article_before(&self, start: usize) -> bool {
+        let head = self.text[..start].trim_end();
+        head.ends_with(" the") || head.ends_with(" The") || head == "The" || head.ends_with("’s") || head.ends_with("'s")
+    }
+}
+
+fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary) -> Vec<ActorMention> {
+    let mut reader = Reader { text, dict, mentions: Vec::new(), last_non_state: None };
+    let mut idx = 0;
+    while idx < hits.len() {
+        let hit = &hits[idx];
+        idx += 1;
+        let targets: &[Target] = match &hit.kind {
+            HitKind::Learned(id) => {
+                let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+                idx = skip_hits_before(hits, idx, end);
+                reader.push(Span::new(hit.span.start, end), id.clone(), MentionKind::Defined);
+                continue;
+            }
+            HitKind::Pattern(pattern) => &dict.patterns[*pattern].targets,
+        };
+        if let Some(entry) = best_actor(targets, focus, dict) {
+            let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+            idx = skip_hits_before(hits, idx, end);
+            reader.push(Span::new(hit.span.start, end), dict.entries[entry].id.clone(), MentionKind::Name);
+            continue;
+        }
+        if let Some(country) = targets.iter().find_map(|t| match *t {
+            Target::CountryName(c) | Target::Demonym(c) | Target::Capital(c) => Some(c),
+            _ => None,
+        }) {
+            let country_entry = &dict.countries[country];
+            // "Sudan's army", "the Chinese government", "Russian troops".
+            let after_possessive = possessive_end(text, hit.span.end);
+            if let Some(next) = hits.get(idx).filter(|next| text[after_possessive..next.span.start].trim().is_empty()) {
+                if let Some(class) = generic_class(next, dict).filter(|c| *c != GenericClass::NonState) {
+                    let actor = match class {
+                        GenericClass::Government => country_entry.government.clone(),
+                        _ => country_entry.military.clone(),
+                    };
+                    let end = reader.force_noun_after(next.span.end).unwrap_or(next.span.end);
+                    idx = skip_hits_before(hits, idx + 1, end);
+                    reader.push(Span::new(hit.span.start, end), actor, MentionKind::Generic);
+                    continue;
+                }
+            }
+            if let Some(end) = reader.force_noun_after(hit.span.end) {
+                idx = skip_hits_before(hits, idx, end);
+                reader.push(Span::new(hit.span.start, end), country_entry.military.clone(), MentionKind::Generic);
+                continue;
+            }
+            if targets.iter().any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_))) {
+                let how = if targets.iter().any(|t| matches!(t, Target::CountryName(_))) {
+                    MentionKind::Country
+                } else {
+                    MentionKind::Capital
+                };
+                reader.push(hit.span, country_entry.government.clone(), how);
+            }
+            continue;
+        }
+        if let Some(ethnic) = targets.iter().find_map(|t| if let Target::Ethnic(e) = *t { Some(e) } else { None }) {
+            // "Kachin forces", "Chin resistance forces".
+            let next_generic_end = hits
+                .get(idx)
+                .filter(|next| text[hit.span.end..next.span.start].trim().is_empty())
+                .filter(|next| generic_class(next, dict) == Some(GenericClass::NonState))
+                .map(|next| next.span.end);
+            if let Some(end) = next_generic_end.or_else(|| reader.force_noun_after(hit.span.end)) {
+                idx = skip_hits_before(hits, idx, end);
+                let candidates = &dict.ethnic[ethnic].1;
+                let actor = candidates
+                    .iter()
+                    .find(|id| reader.mentions.iter().any(|m| &m.actor == *id))
+                    .unwrap_or(&candidates[0])
+                    .clone();
+                reader.push(Span::new(hit.span.start, end), actor, MentionKind::Ethnic);
+            }
+            continue;
+        }
+        let Some(class) = generic_class(hit, dict) else { continue };
+        let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+        let span = Span::new(hit.span.start, end);
+        if reader.possessive_pronoun_before(hit.span.start) {
+            if let Some(actor) = reader.last_armed_before(hit.span.start) {
+                idx = skip_hits_before(hits, idx, end);
+                reader.push(span, actor, MentionKind::Anaphor);
+            }
+            continue;
+        }
+        match class {
+            GenericClass::State | GenericClass::Government => {
+                let Some(country) = focus.and_then(|code| dict.country(code)) else { continue };
+                let actor = if class == GenericClass::State { &country.military } else { &country.government };
+                idx = skip_hits_before(hits, idx, end);
+                reader.push(span, actor.clone(), MentionKind::Generic);
+            }
+            GenericClass::NonState => {
+                let phrase = hit.span.slice(text);
+                let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
+                if !bare_plural && !reader.definite_article_before(hit.span.start) {
+                    continue;
+                }
+                if let Some(actor) = reader.last_non_state.clone() {
+                    idx = skip_hits_before(hits, idx, end);
+                    reader.push(span, actor, MentionKind::Anaphor);
+                }
+            }
+        }
+    }
+    reader.mentions
+}
+
+/// The first hit index at or after `from` that starts at or after `end`.
+fn skip_hits_before(hits: &[Hit], from: usize, end: usize) -> usize {
+    let mut idx = from;
+    while hits.get(idx).is_some_and(|hit| hit.span.start < end) {
+        idx += 1;
+    }
+    idx
+}
+
+/// The end of "'s" after `end`, or `end`.
+fn possessive_end(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    for suffix in ["'s", "’s", "'", "’"] {
+        if rest.starts_with(suffix) {
+            return end + suffix.len();
+        }
+    }
+    end
+}
+
+fn generic_class(hit: &Hit, dict: &ActorDictionary) -> Option<GenericClass> {
+    let HitKind::Pattern(idx) = hit.kind else { return None };
+    dict.patterns[idx].targets.iter().find_map(|t| if let Target::Generic(c) = *t { Some(c) } else { None })
+}
+
+/// Among a pattern's actor entries, the one of the article's country, else the first.
+fn best_actor(targets: &[Target], focus: Option<&str>, dict: &ActorDictionary) -> Option<usize> {
+    let entries: Vec<usize> =
+        targets.iter().filter_map(|t| if let Target::Actor(e) = *t { Some(e) } else { None }).collect();
+    entries
+        .iter()
+        .copied()
+        .find(|&e| dict.entries[e].country.as_deref() == focus && focus.is_some())
+        .or_else(|| entries.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::ResourceFiles;
+    use std::sync::LazyLock;
+
+    static DICT: LazyLock<ActorDictionary> = LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
+
+    fn mentions(text: &str) -> Vec<(String, String)> {
+        tag(text, &[], &[], &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn names_acronyms_and_force_nouns() {
+        assert_eq!(
+            mentions("The Kachin Independence Army (KIA) said KIA fighters and KIA-led forces held the hill."),
+            pairs(&[("Kachin Independence Army", "KIA"), ("KIA", "KIA"), ("KIA fighters", "KIA"), ("KIA-led forces", "KIA")])
+        );
+        assert!(mentions("the aa battery").is_empty(), "acronyms match only in capitals");
+    }
+
+    #[test]
+    fn generic_phrases_take_the_country_named_before_or_the_articles_country() {
+        assert_eq!(
+            mentions("Sudan's army and the RSF clashed; Russian troops and the Chinese government watched."),
+            pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF"), ("Russian troops", "RU_GOV"), ("Chinese government", "CN_GOV")])
+        );
+        assert_eq!(
+            mentions("The TNLA said the junta and regime troops attacked; the military denied it."),
+            pairs(&[("TNLA", "TNLA"), ("junta", "MM_MILITARY"), ("regime troops", "MM_MILITARY"), ("military", "MM_MILITARY")])
+        );
+    }
+
+    #[test]
+    fn anaphors_and_ethnic_forces() {
+        assert_eq!(
+            mentions("The Arakan Army took the town. The group said its fighters and Kachin forces met the rebels."),
+            pairs(&[
+                ("Arakan Army", "AA"),
+                ("group", "AA"),
+                ("fighters", "AA"),
+                ("Kachin forces", "KIA"),
+                ("rebels", "KIA"),
+            ])
+        );
+        assert!(mentions("a group of people").is_empty());
+    }
+
+    #[test]
+    fn countries_stand_for_governments_and_pro_prefixes_block() {
+        assert_eq!(
+            mentions("China closed the border and pro-junta channels said Beijing agreed."),
+            pairs(&[("China", "CN_GOV"), ("Beijing", "CN_GOV")])
+        );
+    }
+
+    #[test]
+    fn articles_define_new_actors() {
+        assert_eq!(
+            mentions("The Hill Tribes Liberation Front (HTLF) said HTLF troops won. The Sudanese Armed Forces (SAF) lost."),
+            pairs(&[
+                ("Hill Tribes Liberation Front", "HTLF"),
+                ("HTLF", "HTLF"),
+                ("HTLF troops", "HTLF"),
+                ("Sudanese Armed Forces", "SAF"),
+                ("SAF", "SAF"),
+            ])
+        );
+    }
+}
