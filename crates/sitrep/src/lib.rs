@@ -26,6 +26,7 @@ pub mod actor;
 pub mod control;
 pub mod doc;
 pub mod eval;
+pub mod modality;
 pub mod event;
 pub mod pipeline;
 pub mod place;

@@ -78,7 +78,7 @@ impl<'r> Pipeline<'r> {
         doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
         doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
         doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
-        let events = event::extract(&doc, &res.events);
+        let events = event::extract(&doc, &res.events, &res.actors);
         let control = control::derive(&doc, &events);
         Analysis { doc, events, control }
     }

@@ -10,6 +10,8 @@ mod define;
 pub mod dictionary;
 mod tag;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -65,4 +67,13 @@ pub struct ActorMention {
     pub kind: ActorKind,
     /// How the text names it.
     pub how: MentionKind,
+}
+
+/// The "Name (ABBR)" definitions of a text, from abbreviation to name
+/// ("Light Infantry Battalion (LIB)" gives `LIB` → "Light Infantry Battalion").
+pub fn abbreviation_definitions(text: &str) -> HashMap<String, String> {
+    define::find_definitions(text)
+        .into_iter()
+        .map(|d| (d.abbreviation.slice(text).to_string(), d.name.slice(text).to_string()))
+        .collect()
 }

@@ -1,6 +1,26 @@
 /*!
 Events: the contract's typed output, and the rules that find events in text.
+
+[`extract`] reads an annotated [`Doc`](crate::Doc): trigger rules ([`rules`]) find what
+happened, the shallow clause rules ([`clause`]) find who did it to whom and where (places
+from the place stage, facilities from [`facility`]), the time stage dates it and
+[`modality`](crate::modality) says how firmly the text states it.
 */
+
+pub mod clause;
+mod extract;
+pub mod facility;
+mod inflect;
+pub mod rules;
+mod site;
+
+pub use clause::ClauseRules;
+pub use extract::extract;
+pub use facility::{FacilityMention, FacilityPatterns};
+pub use rules::{Rule, TriggerRules};
+pub use site::Site;
+
+use crate::modality::ModalityCues;
 
 use serde::{Deserialize, Serialize};
 
@@ -167,18 +187,68 @@ pub struct Event {
     pub confidence: f32,
 }
 
-/// The compiled event rules.
-#[derive(Clone, Debug, Default)]
-pub struct EventRules {}
+/// Everything the event stage compiles from `resources/`.
+#[derive(Clone, Debug)]
+pub struct EventRules {
+    /// Trigger rules and their word lists.
+    pub triggers: TriggerRules,
+    /// Clause boundaries and word positions.
+    pub clauses: ClauseRules,
+    /// Facility patterns.
+    pub facilities: FacilityPatterns,
+    /// Modality cues.
+    pub modality: ModalityCues,
+}
 
 impl EventRules {
-    /// Compiles the trigger rules under `resources/events/`.
-    pub fn load(_files: &crate::ResourceFiles) -> Result<EventRules, crate::ResourceError> {
-        Ok(EventRules {})
+    /// Compiles the trigger rules, clause rules, facility patterns and modality cues.
+    pub fn load(files: &crate::ResourceFiles) -> Result<EventRules, crate::ResourceError> {
+        Ok(EventRules {
+            triggers: TriggerRules::load(files)?,
+            clauses: ClauseRules::load(files)?,
+            facilities: FacilityPatterns::load(files)?,
+            modality: ModalityCues::load(files)?,
+        })
     }
 }
 
-/// The events of an annotated document.
-pub fn extract(_doc: &crate::Doc, _rules: &EventRules) -> Vec<Event> {
-    Vec::new()
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use crate::{Article, Pipeline, ResourceFiles, Resources};
+
+    static RESOURCES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
+
+    fn rules_fired(sentence: &str) -> Vec<String> {
+        let article = Article {
+            id: "example".into(),
+            published: jiff::civil::Date::new(2024, 6, 15).ok(),
+            text: sentence.into(),
+            ..Article::default()
+        };
+        Pipeline::new(&RESOURCES).run(article).events.into_iter().map(|e| e.rule).collect()
+    }
+
+    /// Every trigger rule fires on its examples and stays silent on its counter-examples.
+    #[test]
+    fn rules_fire_on_their_examples_only() {
+        let mut failures = Vec::new();
+        for rule in &RESOURCES.events.triggers.rules {
+            assert!(!rule.examples.is_empty(), "rule {} has no examples", rule.id);
+            for example in &rule.examples {
+                let fired = rules_fired(example);
+                if !fired.contains(&rule.id) {
+                    failures.push(format!("{} does not fire on {example:?} (fired: {fired:?})", rule.id));
+                }
+            }
+            for counter in &rule.counter_examples {
+                if rules_fired(counter).contains(&rule.id) {
+                    failures.push(format!("{} fires on counter-example {counter:?}", rule.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

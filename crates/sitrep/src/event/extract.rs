@@ -1,0 +1,692 @@
+/*!
+From an annotated document to events.
+
+For each trigger (the highest-priority rule wherever triggers overlap):
+
+1. **Agent** (actor1), by the rule's `agent` slot: a "by X" or "between X and Y" phrase after
+   the trigger; else the nearest actor before it in its clause that is not the object of a
+   preposition or of another trigger; else the same before it in the sentence; else the
+   context (the party speaking, or the actor of the last event). A pronoun subject takes the
+   context too.
+2. **Patient** (actor2): "from X" or the first actor in the trigger's object; civilians when
+   the object is a civilian target or the rule says so; else, for fighting, the other side
+   (the article's state forces against a non-state group, the last non-state group against a
+   state).
+3. **Places**: every site (resolved place or facility) in the rule's place slot, minus
+   containers ("Bhamo and Mansi townships in Kachin State" is two places) and points of
+   reference ("40 miles from Lweje"); "the town" refers back to the last town named. One
+   event per place, each dated by the time stage's [`event_date`](crate::time::event_date).
+4. **Modality** from cues before the trigger, else claimed when a party to the conflict
+   speaks, else asserted; **fatalities** from "killing 10", "31 people were killed".
+
+The same event restated (same kind, actor1 and place, compatible dates) is kept once.
+*/
+
+use std::collections::HashMap;
+
+use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
+use crate::doc::Doc;
+use crate::modality::ModalityCues;
+use crate::place::{Location, Precision};
+use crate::span::Span;
+use crate::text::fold;
+use crate::time::{self, DateInterval, DateQuery};
+
+use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
+use super::site::{self, Site};
+use super::{Event, EventKind, EventRules, Modality};
+
+/// A rule's match in the text.
+#[derive(Clone, Copy, Debug)]
+struct Trigger {
+    span: Span,
+    rule: usize,
+}
+
+/// The events of an annotated document, in text order.
+pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<Event> {
+    let text = doc.text();
+    let lower = text.to_ascii_lowercase();
+    let triggers = find_triggers(text, &lower, rules);
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    let definitions: HashMap<String, String> = crate::actor::abbreviation_definitions(text);
+    let facilities = rules.facilities.find(text, &definitions);
+    // A trigger word inside a name ("Artillery Battalion 366", "attack helicopter unit") is
+    // part of the name.
+    let triggers: Vec<Trigger> = triggers
+        .into_iter()
+        .filter(|t| !facilities.iter().any(|f| f.span.contains(t.span)))
+        .filter(|t| !doc.actors.iter().any(|m| m.span.contains(t.span)))
+        .collect();
+    let focus = focus_country(doc, actors);
+    let sites = site::sites(doc, &facilities, focus.as_deref());
+    let mut reader =
+        Reader { doc, text, lower: &lower, rules, actors, sites: &sites, triggers: &triggers, focus, events: Vec::new() };
+    for (idx, trigger) in triggers.iter().enumerate() {
+        let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
+        reader.read(*trigger, next_trigger_start);
+    }
+    let events = drop_yielding(reader.events, rules);
+    merge_restatements(events)
+}
+
+/// Drops events whose rule yields to a kind stated in the same sentence.
+fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
+    let yields: HashMap<&str, &[EventKind]> =
+        rules.triggers.rules.iter().map(|r| (r.id.as_str(), r.yields_to.as_slice())).collect();
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|event| {
+            let yields_to = yields.get(event.rule.as_str()).copied().unwrap_or(&[]);
+            !events.iter().any(|other| other.evidence_start == event.evidence_start && yields_to.contains(&other.kind))
+        })
+        .collect();
+    events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
+}
+
+/// Every rule match, with blocked matches removed and, where matches overlap, the one of
+/// highest priority (then longest) kept.
+fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
+    let mut found = Vec::new();
+    for rule_idx in rules.triggers.matching(text) {
+        let rule = &rules.triggers.rules[rule_idx];
+        for m in rule.regex.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !is_blocked(lower, span, rule) {
+                found.push(Trigger { span, rule: rule_idx });
+            }
+        }
+    }
+    found.sort_by_key(|t| {
+        let rule = &rules.triggers.rules[t.rule];
+        (std::cmp::Reverse(rule.priority), std::cmp::Reverse(t.span.len()), t.span.start)
+    });
+    let mut kept: Vec<Trigger> = Vec::new();
+    for trigger in found {
+        if !kept.iter().any(|k| k.span.overlaps(trigger.span)) {
+            kept.push(trigger);
+        }
+    }
+    kept.sort_by_key(|t| t.span.start);
+    kept
+}
+
+fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
+    let after = lower[span.end..].trim_start();
+    let before = lower[..span.start].trim_end();
+    let word_end = |rest: &str, word: &str| {
+        rest.starts_with(word) && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    rule.blocked_after.iter().any(|word| word_end(after, word))
+        || rule.blocked_before.iter().any(|word| {
+            before.ends_with(word.as_str())
+                && !before[..before.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
+}
+
+/// The country most actors of the document belong to.
+fn focus_country(doc: &Doc, actors: &ActorDictionary) -> Option<String> {
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for mention in &doc.actors {
+        if let Some(country) = actors.country_of(&mention.actor) {
+            *votes.entry(country).or_default() += 1;
+        }
+    }
+    for place in &doc.places {
+        if let Some(country) = place.location.as_ref().and_then(|l| l.country.as_deref()) {
+            *votes.entry(country).or_default() += 1;
+        }
+    }
+    votes.into_iter().max_by_key(|&(code, n)| (n, std::cmp::Reverse(code))).map(|(code, _)| code.to_string())
+}
+
+/// Reading state over one document.
+struct Reader<'a> {
+    doc: &'a Doc,
+    text: &'a str,
+    lower: &'a str,
+    rules: &'a EventRules,
+    actors: &'a ActorDictionary,
+    sites: &'a [Site],
+    triggers: &'a [Trigger],
+    focus: Option<String>,
+    events: Vec<Event>,
+}
+
+/// Where a trigger stands: its sentence and the two parts of its clause.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    trigger: Span,
+    sentence: Span,
+    subject_start: usize,
+    object_end: usize,
+    /// Where the clause ends, ignoring later triggers.
+    clause_end: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn read(&mut self, trigger: Trigger, next_trigger_start: Option<usize>) {
+        let rule = &self.rules.triggers.rules[trigger.rule];
+        let Some(sentence) = self.doc.sentence_at(trigger.span.start) else { return };
+        let clauses = &self.rules.clauses;
+        let clause_end = clauses.object_end(self.lower, sentence, trigger.span.end);
+        let object_end = next_trigger_start.filter(|&n| n < clause_end && n > trigger.span.end).unwrap_or(clause_end);
+        let frame = Frame {
+            trigger: trigger.span,
+            sentence,
+            subject_start: clauses.subject_start(self.lower, sentence, trigger.span.start),
+            object_end,
+            clause_end,
+        };
+        if !rule.regex.as_str().contains("(?:the ") && self.refers_back(&frame) {
+            return;
+        }
+        if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) {
+            return;
+        }
+        let places = self.places(&frame, rule);
+        if rule.requires == Requirement::Place && places.is_empty() && !self.position_noun_in_slot(&frame, rule) {
+            return;
+        }
+        if rule.requires == Requirement::Civilians
+            && !self.civilian_target(sentence)
+            && !self.actors_in(sentence).any(|m| m.kind == ActorKind::Civilians)
+        {
+            return;
+        }
+        let speaker = self.speaker(sentence);
+        let Some(agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        let mut kind = rule.kind;
+        let mut patients = vec![self.patient(&frame, rule, agent.as_ref())];
+        if let Some(civilian_kind) = rule.civilian_kind {
+            let object = Span::new(frame.trigger.end, frame.clause_end);
+            if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
+                kind = civilian_kind;
+                patients = vec![Some(ActorId("CIVILIANS".into()))];
+            }
+        }
+        if rule.one_per_patient {
+            let all = self.patients(&frame, agent.as_ref());
+            if all.len() > 1 {
+                patients = all.into_iter().map(Some).collect();
+            }
+        }
+        let modality = self.modality(&frame, speaker.as_ref());
+        let fatalities = self.fatalities(&frame);
+        let evidence = sentence.slice(self.text).to_string();
+        let places: Vec<&Site> = if places.is_empty() { self.fallback_place(&frame).into_iter().collect() } else { places };
+        let mut emitted = 0;
+        for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
+            let query = DateQuery { sentence, trigger: trigger.span, argument: place.map(|p| p.span) };
+            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame));
+            let location = place.map(|p| p.location.clone());
+            for patient in &patients {
+                let duplicate = self.events.iter().rev().take(12).any(|e| {
+                    e.kind == kind
+                        && e.evidence_start == sentence.start
+                        && e.actor1 == agent
+                        && e.actor2 == *patient
+                        && same_place(e.location.as_ref(), location.as_ref())
+                });
+                if duplicate {
+                    continue;
+                }
+                self.events.push(Event {
+                    doc: self.doc.id().to_string(),
+                    kind,
+                    actor1: agent.clone(),
+                    actor2: patient.clone(),
+                    location: location.clone(),
+                    date,
+                    modality,
+                    evidence: evidence.clone(),
+                    fatalities: if emitted == 0 { fatalities } else { None },
+                    evidence_start: sentence.start,
+                    evidence_end: sentence.end,
+                    rule: rule.id.clone(),
+                    confidence: confidence(agent.is_some(), place.is_some()),
+                });
+                emitted += 1;
+            }
+        }
+    }
+
+    /// True when the trigger is a noun after "the", "this"... with no actor right after it:
+    /// a reference to an event already told.
+    fn refers_back(&self, frame: &Frame) -> bool {
+        if !self.rules.clauses.refers_back(self.lower, frame.sentence.start, frame.trigger.start) {
+            return false;
+        }
+        let window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
+        !self.actors_in(Span::new(frame.trigger.end, window_end)).any(|m| m.kind.is_armed())
+    }
+
+    /// Every distinct armed actor in the trigger's object other than the agent.
+    fn patients(&self, frame: &Frame, agent: Option<&ActorId>) -> Vec<ActorId> {
+        let mut found: Vec<ActorId> = Vec::new();
+        for mention in self.actors_in(Span::new(frame.trigger.end, frame.object_end)) {
+            if mention.kind != ActorKind::Civilians && Some(&mention.actor) != agent && !found.contains(&mention.actor) {
+                found.push(mention.actor.clone());
+            }
+        }
+        found
+    }
+
+    /// The actor mentions inside `span`.
+    fn actors_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &ActorMention> {
+        self.doc.actors.iter().filter(move |m| span.contains(m.span))
+    }
+
+    /// Who acts. The outer `None` means the rule cannot fire: a strict rule whose clause
+    /// names no one.
+    fn agent(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Option<Option<ActorId>> {
+        let after = Span::new(frame.trigger.end, frame.object_end);
+        let context = || self.context_agent(frame, rule.kind, speaker);
+        match rule.agent {
+            AgentSlot::Object => {
+                let object = self.actors_in(after).find(|m| m.kind != ActorKind::Civilians).map(|m| m.actor.clone());
+                return Some(object.or_else(context));
+            }
+            AgentSlot::Protesters => {
+                let protesters = self.phrase_actor(after, "by").or_else(|| self.subject(frame, true));
+                return Some(protesters.or_else(|| Some(ActorId("CIVILIANS".into()))));
+            }
+            AgentSlot::Cause => return Some(self.phrase_actor(after, "by").or_else(|| self.cause(frame))),
+            AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
+            AgentSlot::Subject => {}
+        }
+        if let Some(actor) = self.phrase_actor(after, "by").or_else(|| self.phrase_actor(after, "between")) {
+            return Some(Some(actor));
+        }
+        if self.is_passive(frame.trigger) || self.pronoun_subject(frame) {
+            return Some(context());
+        }
+        if rule.strict_agent {
+            return self.subject(frame, true).map(Some);
+        }
+        Some(self.subject(frame, false).or_else(context))
+    }
+
+    /// The nearest actor before the trigger that is not the object of a preposition or of an
+    /// earlier trigger: first in the clause, then (unless `clause_only`) in the sentence.
+    fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
+        let pick = |from: usize| {
+            self.actors_in(Span::new(from, frame.trigger.start))
+                .rev()
+                .filter(|m| (m.kind != ActorKind::Civilians && m.how != MentionKind::Country) || self.country_as_subject(m, frame))
+                .find(|m| !self.in_object_position(m, frame))
+                .map(|m| m.actor.clone())
+        };
+        pick(frame.subject_start).or_else(|| if clause_only { None } else { pick(frame.sentence.start) })
+    }
+
+    /// True when a mention is the object of a preposition or of a trigger ("clashed with
+    /// government troops", "overran a junta outpost").
+    fn in_object_position(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        let clauses = &self.rules.clauses;
+        if clauses.after_preposition(self.lower, frame.sentence.start, mention.span.start) {
+            return true;
+        }
+        let (_, word_end) = clauses.word_before(self.lower, frame.sentence.start, mention.span.start);
+        self.triggers.iter().any(|t| t.span.end == word_end)
+    }
+
+    /// A country name stands for its government as a subject ("China closed the border"),
+    /// not as a place ("traveled to China").
+    fn country_as_subject(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        mention.how == MentionKind::Country && !self.in_object_position(mention, frame)
+    }
+
+    /// The actor right after a word following the trigger ("by the AA", "between the junta
+    /// and the TNLA"), within six words of the trigger.
+    fn phrase_actor(&self, after: Span, word: &str) -> Option<ActorId> {
+        let window_end = nth_word_end(self.lower, after.start, 6).min(after.end);
+        let head = &self.lower[after.start..window_end];
+        let offset = find_word(head, word)?;
+        let from = after.start + offset + word.len();
+        self.actors_in(Span::new(from, after.end))
+            .find(|m| self.lower[from..m.span.start].split_whitespace().count() <= 3)
+            .map(|m| m.actor.clone())
+    }
+
+    fn is_passive(&self, trigger: Span) -> bool {
+        let word = trigger.slice(self.lower).split_whitespace().next().unwrap_or("");
+        let participle = word.ends_with("ed") || word.ends_with("en") || ["overrun", "held", "hit", "struck", "fled", "shot", "set", "cut"].contains(&word);
+        let before: Vec<&str> = self.lower[..trigger.start].split_whitespace().rev().take(3).collect();
+        participle
+            && before.iter().take(3).any(|w| {
+                matches!(w.trim_matches(|c: char| !c.is_alphabetic()), "was" | "were" | "been" | "being" | "is" | "are" | "be")
+            })
+    }
+
+    fn pronoun_subject(&self, frame: &Frame) -> bool {
+        let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
+        let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        matches!(first, "it" | "they" | "he" | "she")
+            && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
+    }
+
+    /// Who acts when the clause does not say: the party speaking, else the last event's
+    /// actor (of the same kind first), else the last armed actor named before.
+    fn context_agent(&self, frame: &Frame, kind: EventKind, speaker: Option<&ActorId>) -> Option<ActorId> {
+        if let Some(speaker) = speaker.filter(|s| self.actors.kind_of(s).is_armed()) {
+            return Some(speaker.clone());
+        }
+        let last_of_kind = self.events.iter().rev().find(|e| e.kind == kind).and_then(|e| e.actor1.clone());
+        last_of_kind
+            .or_else(|| self.events.last().and_then(|e| e.actor1.clone()))
+            .or_else(|| {
+                self.doc
+                    .actors
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= frame.trigger.start && m.kind.is_non_state_armed())
+                    .map(|m| m.actor.clone())
+            })
+    }
+
+    /// What made people flee: an armed actor named after the trigger ("fled shelling by junta
+    /// troops", "ran from the troops").
+    fn cause(&self, frame: &Frame) -> Option<ActorId> {
+        self.actors_in(Span::new(frame.trigger.end, frame.object_end))
+            .find(|m| m.kind.is_armed())
+            .map(|m| m.actor.clone())
+    }
+
+    fn patient(&self, frame: &Frame, rule: &Rule, agent: Option<&ActorId>) -> Option<ActorId> {
+        let civilians = || Some(ActorId("CIVILIANS".into()));
+        let object = Span::new(frame.trigger.end, frame.object_end);
+        match rule.patient {
+            PatientSlot::None => return None,
+            PatientSlot::Civilians => return civilians(),
+            PatientSlot::Subject => {
+                return self
+                    .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
+                    .rev()
+                    .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
+                    .map(|m| m.actor.clone());
+            }
+            PatientSlot::Object => {}
+        }
+        if let Some(actor) = self.phrase_actor(object, "from").filter(|a| Some(a) != agent) {
+            return Some(actor);
+        }
+        let strike = matches!(rule.kind, EventKind::AirStrike | EventKind::Shelling | EventKind::RemoteExplosive);
+        if strike && self.civilian_target(Span::new(frame.trigger.end, frame.clause_end)) {
+            return civilians();
+        }
+        if let Some(mention) = self
+            .actors_in(object)
+            .find(|m| Some(&m.actor) != agent && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians))
+        {
+            return Some(mention.actor.clone());
+        }
+        let fighting = matches!(
+            rule.kind,
+            EventKind::ArmedClash | EventKind::TerritoryCaptured | EventKind::AirStrike | EventKind::Shelling
+        );
+        if fighting { self.other_side(frame, agent) } else { None }
+    }
+
+    /// The side opposing `agent`: the state's forces against a non-state group, and the last
+    /// non-state group named against a state.
+    fn other_side(&self, frame: &Frame, agent: Option<&ActorId>) -> Option<ActorId> {
+        let agent = agent?;
+        match self.actors.kind_of(agent) {
+            ActorKind::Rebel | ActorKind::Militia => {
+                let country = self.actors.country_of(agent).map(str::to_string).or_else(|| self.focus.clone())?;
+                Some(self.actors.country(&country)?.military.clone())
+            }
+            ActorKind::State => self
+                .doc
+                .actors
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= frame.sentence.end)
+                .find(|m| m.kind.is_non_state_armed() && &m.actor != agent)
+                .map(|m| m.actor.clone()),
+            _ => None,
+        }
+    }
+
+    fn civilian_target(&self, span: Span) -> bool {
+        self.lower[span.start..span.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| self.rules.triggers.civilian_targets.contains(word))
+    }
+
+    fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {
+        let span = match rule.place {
+            PlaceSlot::Object => Span::new(frame.trigger.start, frame.object_end),
+            PlaceSlot::Subject => Span::new(frame.subject_start, frame.trigger.start),
+        };
+        let words: Vec<&str> = self.lower[span.start..span.end].split(|c: char| !c.is_alphanumeric()).collect();
+        let nouns = &self.rules.triggers.position_nouns;
+        words.iter().any(|w| nouns.contains(*w)) || words.windows(2).any(|pair| nouns.contains(&pair.join(" ")))
+    }
+
+    /// The sites of the rule's place slot, without containers and points of reference.
+    fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
+        let object = Span::new(frame.trigger.start, frame.object_end);
+        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        let before = Span::new(frame.sentence.start, frame.trigger.start);
+        let order: [Span; 3] = match rule.place {
+            PlaceSlot::Object => [object, subject, before],
+            PlaceSlot::Subject => [subject, before, object],
+        };
+        for span in order {
+            let sites: &'a [Site] = self.sites;
+            let found: Vec<&'a Site> = sites
+                .iter()
+                .filter(|site| span.contains(site.span))
+                .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
+                .collect();
+            let found = drop_containers(found);
+            if !found.is_empty() {
+                return if span == object { found } else { found.into_iter().rev().take(1).collect() };
+            }
+        }
+        Vec::new()
+    }
+
+    /// A place when the clause names none: "the town" is the last town named; otherwise the
+    /// last sub-national site before the trigger.
+    fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
+        let sites: &'a [Site] = self.sites;
+        sites
+            .iter()
+            .rev()
+            .filter(|site| site.span.end <= frame.trigger.start)
+            .find(|site| site.location.precision != Precision::Country)
+    }
+
+    /// The date of the last event in the same paragraph, for a sentence that gives none.
+    fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
+        let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
+        self.events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start >= paragraph_start)
+            .find_map(|e| e.date)
+    }
+
+    /// The party the sentence quotes or reports: an armed or governing actor just before a
+    /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
+    fn speaker(&self, sentence: Span) -> Option<ActorId> {
+        let attribution = &self.rules.modality.attribution;
+        let lower = &self.lower[sentence.start..sentence.end];
+        for verb in &attribution.verbs {
+            for (offset, _) in lower.match_indices(verb.as_str()) {
+                let at = sentence.start + offset;
+                if verb == "according to" {
+                    let after = Span::new(at + verb.len(), self.lower.floor_char_boundary((at + verb.len() + 40).min(sentence.end)));
+                    if let Some(m) = self.actors_in(after).next() {
+                        return Some(m.actor.clone()).filter(|a| self.is_party(a));
+                    }
+                    continue;
+                }
+                let window = Span::new(self.lower.floor_char_boundary(at.saturating_sub(60)).max(sentence.start), at);
+                let window_text = &self.lower[window.start..window.end];
+                if attribution.neutral_speakers.iter().any(|s| find_word(window_text, s).is_some()) {
+                    continue;
+                }
+                if let Some(m) = self.actors_in(window).last().filter(|m| self.is_party(&m.actor)) {
+                    return Some(m.actor.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn is_party(&self, actor: &ActorId) -> bool {
+        self.actors.kind_of(actor).is_armed()
+    }
+
+    fn modality(&self, frame: &Frame, speaker: Option<&ActorId>) -> Modality {
+        let clause_before = &self.text[frame.subject_start.min(frame.trigger.start)..frame.trigger.start];
+        let sentence_before = &self.text[frame.sentence.start..frame.trigger.start];
+        let after = &self.text[frame.trigger.end..frame.sentence.end];
+        let cues: &ModalityCues = &self.rules.modality;
+        cues.cue(clause_before, sentence_before, after)
+            .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
+    }
+
+    /// Deaths the clause gives: a number before "killed", "dead", "died" or after "killing".
+    fn fatalities(&self, frame: &Frame) -> Option<u32> {
+        let clause = &self.lower[frame.sentence.start..frame.sentence.end];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        for (idx, word) in words.iter().enumerate() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let death_word = matches!(word, "killed" | "dead" | "died" | "deaths" | "killing");
+            if !death_word {
+                continue;
+            }
+            let candidates: Vec<&str> = if word == "killing" {
+                words[idx + 1..].iter().take(3).copied().collect()
+            } else {
+                words[idx.saturating_sub(5)..idx].iter().rev().copied().collect()
+            };
+            if let Some(number) = candidates.iter().find_map(|w| parse_number(w)) {
+                return Some(number);
+            }
+        }
+        None
+    }
+}
+
+fn confidence(has_agent: bool, has_place: bool) -> f32 {
+    let mut confidence = 0.9;
+    if !has_agent {
+        confidence -= 0.2;
+    }
+    if !has_place {
+        confidence -= 0.2;
+    }
+    confidence
+}
+
+/// Drops sites that contain another site of the list ("Bhamo and Mansi townships in Kachin
+/// State") and repeated names.
+fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
+    let finer = |a: &Location, b: &Location| a.precision < b.precision;
+    let contains = |outer: &Location, inner: &Location| {
+        finer(inner, outer)
+            && match outer.precision {
+                Precision::Country => outer.country == inner.country,
+                Precision::Admin1 => outer.admin1.is_some() && outer.admin1 == inner.admin1,
+                Precision::Township => outer.admin1 == inner.admin1,
+                _ => false,
+            }
+    };
+    let mut kept: Vec<&Site> = Vec::new();
+    for site in &sites {
+        if sites.iter().any(|other| contains(&site.location, &other.location)) {
+            continue;
+        }
+        if kept.iter().any(|k| fold(&k.location.name) == fold(&site.location.name)) {
+            continue;
+        }
+        kept.push(site);
+    }
+    kept
+}
+
+fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => fold(&a.name) == fold(&b.name),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Byte offset of `word` in `text` on word boundaries.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(idx, _)| idx).find(|&idx| {
+        let before = text[..idx].chars().next_back();
+        let after = text[idx + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The byte offset where the `n`th word after `from` ends.
+fn nth_word_end(text: &str, from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (idx, ch) in text[from..].char_indices() {
+        if ch.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return from + idx;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// A count written in digits or words ("31", "1,000", "ten").
+fn parse_number(word: &str) -> Option<u32> {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Ok(n) = word.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    const WORDS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|n| n as u32)
+}
+
+/// Keeps one event per (kind, actor1, place) where the dates agree or one is unknown: the
+/// same event restated later in the article.
+fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+    let mut kept: Vec<Event> = Vec::new();
+    for event in events {
+        let restated = kept.iter_mut().find(|k| {
+            k.kind == event.kind
+                && k.actor1 == event.actor1
+                && k.location.is_some()
+                && same_place(k.location.as_ref(), event.location.as_ref())
+                && k.modality.is_fact() == event.modality.is_fact()
+                && match (k.date, event.date) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        });
+        match restated {
+            Some(kept_event) => {
+                if kept_event.date.is_none() {
+                    kept_event.date = event.date;
+                }
+            }
+            None => kept.push(event),
+        }
+    }
+    kept
+}

@@ -1,0 +1,210 @@
+/*!
+Facilities: military units and named sites that events take or strike.
+
+Gazetteers do not list "Light Infantry Battalion 268" or "Bhamo Airport", yet conflict news
+is about them. This module finds them with patterns compiled from
+`resources/events/facilities.toml` and names them as an analyst would: abbreviations in
+brackets dropped ("Light Infantry Battalion (LIB) 268" → "Light Infantry Battalion 268"),
+abbreviated units expanded ("IB 47" → "Infantry Battalion 47", using the article's own
+definitions first), "the headquarters of X" named "X headquarters", and "the airport at
+Kavumu" named "Kavumu Airport".
+*/
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::resources::{ResourceError, ResourceFiles};
+use crate::span::Span;
+
+const FACILITIES: &str = "events/facilities.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FacilityFile {
+    unit_types: Vec<String>,
+    unit_heads: Vec<String>,
+    abbreviations: HashMap<String, String>,
+    named: NamedSection,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedSection {
+    heads: Vec<String>,
+    lower_heads: Vec<String>,
+    of_place_heads: Vec<String>,
+}
+
+/// A facility named in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacilityMention {
+    /// Its bytes.
+    pub span: Span,
+    /// Its name, as an analyst writes it.
+    pub name: String,
+}
+
+/// The compiled facility patterns.
+#[derive(Clone, Debug)]
+pub struct FacilityPatterns {
+    unit: Regex,
+    abbreviated: Regex,
+    named: Regex,
+    named_lower: Regex,
+    of_place: Regex,
+    headquarters_of: Regex,
+    abbreviations: HashMap<String, String>,
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+impl FacilityPatterns {
+    /// Compiles `resources/events/facilities.toml`.
+    pub fn load(files: &ResourceFiles) -> Result<FacilityPatterns, ResourceError> {
+        let file: FacilityFile =
+            toml::from_str(files.text(FACILITIES)?).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
+        let types = alternation(&file.unit_types);
+        let heads = alternation(&file.unit_heads);
+        let abbreviations = alternation(&file.abbreviations.keys().cloned().collect::<Vec<_>>());
+        let cap_word = r"[A-Z][\w'’-]*";
+        let compile = |source: String| {
+            Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
+        };
+        Ok(FacilityPatterns {
+            unit: compile(format!(
+                r"\b(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)\b"
+            ))?,
+            abbreviated: compile(format!(r"\b(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)\b"))?,
+            named: compile(format!(
+                r"\b(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:{}))\b",
+                alternation(&file.named.heads)
+            ))?,
+            named_lower: compile(format!(
+                r"\b(?P<name>(?:{cap_word} ){{0,3}}{cap_word}) (?P<head>{})\b",
+                alternation(&file.named.lower_heads)
+            ))?,
+            of_place: compile(format!(
+                r"\bthe (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
+                alternation(&file.named.of_place_heads)
+            ))?,
+            headquarters_of: compile(r"\bheadquarters of (?:the )?(?:[\w'’-]+(?:'s|’s) )*$".to_string())?,
+            abbreviations: file.abbreviations,
+        })
+    }
+
+    /// The facilities of a text. `definitions` are the article's own "Name (ABBR)" pairs.
+    pub fn find(&self, text: &str, definitions: &HashMap<String, String>) -> Vec<FacilityMention> {
+        let mut found: Vec<FacilityMention> = Vec::new();
+        for caps in self.unit.captures_iter(text) {
+            let whole = caps.get(0).expect("whole match");
+            let unit_type = caps.name("type").map_or("", |m| m.as_str());
+            let head = caps["head"].trim_end_matches('s');
+            let mut numbers = vec![caps["number"].to_string()];
+            if let Some(more) = caps.name("more") {
+                numbers.extend(more.as_str().split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string));
+            }
+            for number in numbers {
+                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{unit_type}{head} {number}") });
+            }
+        }
+        for caps in self.abbreviated.captures_iter(text) {
+            let whole = caps.get(0).expect("whole match");
+            let abbr = &caps["abbr"];
+            let expansion = definitions.get(abbr).or_else(|| self.abbreviations.get(abbr));
+            if let Some(expansion) = expansion.filter(|_| !overlaps_any(&found, whole.start(), whole.end())) {
+                found.push(FacilityMention {
+                    span: Span::new(whole.start(), whole.end()),
+                    name: format!("{expansion} {}", &caps["number"]),
+                });
+            }
+        }
+        for caps in self.named.captures_iter(text) {
+            let name = caps.name("name").expect("named group");
+            let trimmed = name.as_str().trim_start_matches("The ");
+            let start = name.end() - trimmed.len();
+            if trimmed.contains(' ') && !overlaps_any(&found, start, name.end()) {
+                found.push(FacilityMention { span: Span::new(start, name.end()), name: trimmed.to_string() });
+            }
+        }
+        for caps in self.named_lower.captures_iter(text) {
+            let whole = caps.get(0).expect("whole match");
+            let name = caps["name"].trim_start_matches("The ");
+            let start = whole.end() - caps["head"].len() - 1 - name.len();
+            if !overlaps_any(&found, start, whole.end()) {
+                found.push(FacilityMention { span: Span::new(start, whole.end()), name: format!("{name} {}", &caps["head"]) });
+            }
+        }
+        for caps in self.of_place.captures_iter(text) {
+            let whole = caps.get(0).expect("whole match");
+            if !overlaps_any(&found, whole.start(), whole.end()) {
+                let head = &caps["head"];
+                let capitalised: String = head[..1].to_uppercase() + &head[1..];
+                found.push(FacilityMention {
+                    span: Span::new(whole.start(), whole.end()),
+                    name: format!("{} {capitalised}", &caps["place"]),
+                });
+            }
+        }
+        for facility in &mut found {
+            let head = &text[..facility.span.start];
+            if let Some(m) = self.headquarters_of.find(head) {
+                if !facility.name.ends_with("eadquarters") {
+                    facility.span = Span::new(m.start(), facility.span.end);
+                    facility.name = format!("{} headquarters", facility.name);
+                }
+            }
+        }
+        found.sort_by_key(|f| f.span.start);
+        found
+    }
+}
+
+fn overlaps_any(found: &[FacilityMention], start: usize, end: usize) -> bool {
+    found.iter().any(|f| f.span.overlaps(Span::new(start, end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, definitions: &[(&str, &str)]) -> Vec<String> {
+        let patterns = FacilityPatterns::load(&ResourceFiles::embedded()).unwrap();
+        let definitions = definitions.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        patterns.find(text, &definitions).into_iter().map(|f| f.name).collect()
+    }
+
+    #[test]
+    fn numbered_units_drop_bracketed_abbreviations() {
+        assert_eq!(
+            names("Rebels took Light Infantry Battalion (LIB) 512 and Light Infantry Battalions 31 and 32.", &[]),
+            ["Light Infantry Battalion 512", "Light Infantry Battalion 31", "Light Infantry Battalion 32"]
+        );
+        assert_eq!(names("They overran Ordnance Depot 77 near the lake.", &[]), ["Ordnance Depot 77"]);
+    }
+
+    #[test]
+    fn abbreviations_expand_from_the_article_first() {
+        assert_eq!(names("Fighting hit IB 47 and XB 9.", &[("XB", "Experimental Battalion")]), [
+            "Infantry Battalion 47",
+            "Experimental Battalion 9"
+        ]);
+    }
+
+    #[test]
+    fn headquarters_and_named_sites() {
+        assert_eq!(
+            names("They seized the headquarters of the army's Southern Command and Hill Town Airport.", &[]),
+            ["Southern Command headquarters", "Hill Town Airport"]
+        );
+        assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base.", &[]), [
+            "Riverside Airport",
+            "Lake Shore naval base"
+        ]);
+    }
+}

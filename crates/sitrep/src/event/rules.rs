@@ -1,0 +1,333 @@
+/*!
+Trigger rules: compiled from the TOML files under `resources/events/`.
+
+A rule names an event kind and a pattern (a regex over the sentence, matched without regard
+to case and on word boundaries, where `{verb}` stands for every form of the verb), and says
+where its roles are: who acts (`agent`), who is acted on (`patient`), which side of the
+trigger the place is on (`place`) and whether the place slot must hold a place (`requires`).
+Words that cancel the trigger when they follow or precede it are data too. Every rule's
+`examples` and `counter_examples` run as tests.
+
+All patterns are searched at once with a `RegexSet`; only the rules that match a document
+are then run to find where.
+*/
+
+use std::collections::{HashMap, HashSet};
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+
+use super::EventKind;
+use super::inflect::{self, Forms};
+use crate::resources::{ResourceError, ResourceFiles};
+
+const VERBS: &str = "events/verbs.tsv";
+const POSITION_NOUNS: &str = "events/position_nouns.txt";
+const CIVILIAN_TARGETS: &str = "events/civilian_targets.txt";
+/// TOML files under `events/` that hold no trigger rules.
+const NOT_RULES: [&str; 2] = ["events/clauses.toml", "events/facilities.toml"];
+
+/// Where a rule finds the actor who acts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgentSlot {
+    /// The clause's subject, or the "by" phrase of a passive.
+    #[default]
+    Subject,
+    /// The actor after the trigger ("fell to the AA").
+    Object,
+    /// Whoever the article says was acting: the speaker or the last actor of this kind.
+    Context,
+    /// Whoever caused it ("fled shelling by junta troops"), if the text says.
+    Cause,
+    /// The people protesting.
+    Protesters,
+}
+
+/// Where a rule finds the actor acted on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatientSlot {
+    /// An actor in the trigger's object, or the other side.
+    #[default]
+    Object,
+    /// The actor before the trigger ("the MNDAA handed Lashio back").
+    Subject,
+    /// Always civilians.
+    Civilians,
+    /// None.
+    None,
+}
+
+/// Which side of the trigger the place is looked for first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceSlot {
+    /// After the trigger: "took control of Chipwi".
+    #[default]
+    Object,
+    /// Before it: "Tsawlaw fell to the AA".
+    Subject,
+}
+
+/// What the place slot must hold for the rule to fire.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// Nothing.
+    #[default]
+    None,
+    /// A place name, a facility or a position noun ("base", "town").
+    Place,
+    /// Civilians named in the sentence ("villagers", "thousands of people").
+    Civilians,
+}
+
+/// One rule as the file writes it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    id: String,
+    kind: EventKind,
+    pattern: String,
+    #[serde(default = "default_priority")]
+    priority: i32,
+    #[serde(default)]
+    agent: AgentSlot,
+    #[serde(default)]
+    patient: PatientSlot,
+    #[serde(default)]
+    place: PlaceSlot,
+    #[serde(default)]
+    requires: Requirement,
+    #[serde(default)]
+    blocked_after: Vec<String>,
+    #[serde(default)]
+    blocked_before: Vec<String>,
+    #[serde(default)]
+    needs_actor: bool,
+    #[serde(default)]
+    strict_agent: bool,
+    #[serde(default)]
+    one_per_patient: bool,
+    #[serde(default)]
+    civilian_kind: Option<EventKind>,
+    #[serde(default)]
+    yields_to: Vec<EventKind>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+fn default_priority() -> i32 {
+    10
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rule: Vec<RuleEntry>,
+}
+
+/// A compiled trigger rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Stable id, written into each event's provenance.
+    pub id: String,
+    /// The kind of event it signals.
+    pub kind: EventKind,
+    /// Higher wins where triggers overlap.
+    pub priority: i32,
+    /// Where the actor who acts is.
+    pub agent: AgentSlot,
+    /// Where the actor acted on is.
+    pub patient: PatientSlot,
+    /// Which side the place is on.
+    pub place: PlaceSlot,
+    /// What the place slot must hold.
+    pub requires: Requirement,
+    /// Words that cancel the trigger when they follow it.
+    pub blocked_after: Vec<String>,
+    /// Words that cancel the trigger when they precede it.
+    pub blocked_before: Vec<String>,
+    /// Fires only in a sentence that names an armed actor.
+    pub needs_actor: bool,
+    /// Fires only when the clause itself names who acts (speech acts: "X warned").
+    pub strict_agent: bool,
+    /// One event for each actor in the object ("met the KIA, the UWSA and the TNLA").
+    pub one_per_patient: bool,
+    /// The kind the event becomes when its object is a civilian target ("raided the village").
+    pub civilian_kind: Option<EventKind>,
+    /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
+    /// the school, killing ten" is one air strike, not also an attack on civilians).
+    pub yields_to: Vec<EventKind>,
+    /// Sentences it must fire on.
+    pub examples: Vec<String>,
+    /// Sentences it must not fire on.
+    pub counter_examples: Vec<String>,
+    /// The compiled pattern.
+    pub regex: Regex,
+}
+
+/// The compiled trigger rules and the word lists they use.
+#[derive(Clone, Debug)]
+pub struct TriggerRules {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    set: RegexSet,
+    /// Position nouns ("base", "town") that satisfy `requires = "place"`.
+    pub position_nouns: HashSet<String>,
+    /// Words that mark a strike's target as civilian.
+    pub civilian_targets: HashSet<String>,
+}
+
+impl Default for TriggerRules {
+    fn default() -> TriggerRules {
+        TriggerRules {
+            rules: Vec::new(),
+            set: RegexSet::empty(),
+            position_nouns: HashSet::new(),
+            civilian_targets: HashSet::new(),
+        }
+    }
+}
+
+impl TriggerRules {
+    /// Compiles every rule file under `resources/events/`.
+    pub fn load(files: &ResourceFiles) -> Result<TriggerRules, ResourceError> {
+        let irregular = load_verbs(files)?;
+        let mut rules = Vec::new();
+        let mut ids = HashSet::new();
+        let rule_paths: Vec<&str> = files
+            .paths_under("events/")
+            .filter(|p| p.ends_with(".toml") && !NOT_RULES.contains(p))
+            .collect();
+        for path in rule_paths {
+            let file: RuleFile = toml::from_str(files.text(path)?)
+                .map_err(|err| ResourceError::new(path, err.to_string()))?;
+            for entry in file.rule {
+                if !ids.insert(entry.id.clone()) {
+                    return Err(ResourceError::new(path, "duplicate rule id").in_rule(entry.id));
+                }
+                if !entry.id.starts_with(&format!("{}/", entry.kind.as_str())) {
+                    return Err(ResourceError::new(path, "a rule id starts with its kind").in_rule(entry.id));
+                }
+                let source = expand_verbs(&entry.pattern, &irregular)
+                    .map_err(|msg| ResourceError::new(path, msg).in_rule(entry.id.clone()))?;
+                let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{source})(?-u:\b)"))
+                    .map_err(|err| ResourceError::new(path, err.to_string()).in_rule(entry.id.clone()))?;
+                let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_lowercase()).collect();
+                rules.push(Rule {
+                    id: entry.id,
+                    kind: entry.kind,
+                    priority: entry.priority,
+                    agent: entry.agent,
+                    patient: entry.patient,
+                    place: entry.place,
+                    requires: entry.requires,
+                    blocked_after: lower(entry.blocked_after),
+                    blocked_before: lower(entry.blocked_before),
+                    needs_actor: entry.needs_actor,
+                    strict_agent: entry.strict_agent,
+                    one_per_patient: entry.one_per_patient,
+                    civilian_kind: entry.civilian_kind,
+                    yields_to: entry.yields_to,
+                    examples: entry.examples,
+                    counter_examples: entry.counter_examples,
+                    regex,
+                });
+            }
+        }
+        let set = RegexSet::new(rules.iter().map(|rule| rule.regex.as_str()))
+            .map_err(|err| ResourceError::new("events/", err.to_string()))?;
+        let word_set = |path: &str| -> Result<HashSet<String>, ResourceError> {
+            Ok(files.data_lines(path)?.into_iter().map(|(_, line)| line.trim().to_lowercase()).collect())
+        };
+        Ok(TriggerRules {
+            rules,
+            set,
+            position_nouns: word_set(POSITION_NOUNS)?,
+            civilian_targets: word_set(CIVILIAN_TARGETS)?,
+        })
+    }
+
+    /// Indices of the rules whose pattern occurs in `text`.
+    pub fn matching(&self, text: &str) -> Vec<usize> {
+        self.set.matches(text).into_iter().collect()
+    }
+}
+
+fn load_verbs(files: &ResourceFiles) -> Result<HashMap<String, Forms>, ResourceError> {
+    let mut verbs = HashMap::new();
+    for (line_no, line) in files.data_lines(VERBS)? {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let forms: Forms = cols
+            .clone()
+            .try_into()
+            .map(|array: [&str; 5]| array.map(str::to_string))
+            .map_err(|_| ResourceError::at_line(VERBS, line_no, "expected five forms"))?;
+        verbs.insert(forms[0].clone(), forms);
+    }
+    Ok(verbs)
+}
+
+/// Replaces each `{verb}` of a pattern by the alternation of its forms.
+fn expand_verbs(pattern: &str, irregular: &HashMap<String, Forms>) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or("unclosed {verb}")?;
+        let verb = &after[..close];
+        if verb.chars().all(|c| c.is_ascii_lowercase()) && !verb.is_empty() {
+            out.push_str(&inflect::alternation(verb, irregular));
+        } else {
+            // A regex repetition such as {0,3}: keep it.
+            out.push('{');
+            out.push_str(verb);
+            out.push('}');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_expand_and_repetitions_stay() {
+        let irregular = HashMap::new();
+        assert_eq!(
+            expand_verbs(r"{seize} (?:\w+ ){0,3}base", &irregular).unwrap(),
+            r"(?:seizing|seized|seizes|seize) (?:\w+ ){0,3}base"
+        );
+        assert!(expand_verbs("{seize", &irregular).is_err());
+    }
+
+    #[test]
+    fn rule_files_compile_with_unique_ids() {
+        let rules = TriggerRules::load(&ResourceFiles::embedded()).unwrap();
+        assert!(rules.rules.len() > 20);
+        assert!(rules.position_nouns.contains("outpost"));
+        let matched: Vec<&str> = rules
+            .matching("Rebels took control of the town.")
+            .into_iter()
+            .map(|idx| rules.rules[idx].id.as_str())
+            .collect();
+        assert!(matched.contains(&"territory_captured/take_control"), "{matched:?}");
+    }
+
+    #[test]
+    fn a_broken_rule_names_file_and_rule() {
+        let mut files = ResourceFiles::embedded();
+        files.set("events/zz.toml", b"[[rule]]\nid = \"shelling/bad\"\nkind = \"shelling\"\npattern = \"(unclosed\"\n".to_vec());
+        let err = TriggerRules::load(&files).unwrap_err();
+        assert_eq!(err.file, "events/zz.toml");
+        assert_eq!(err.rule.as_deref(), Some("shelling/bad"));
+    }
+}
