@@ -10,12 +10,18 @@ negation or hedge cue is skipped.
 */
 
 use jiff::civil::Date;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::actor::ActorId;
-use crate::event::{Event, EventKind};
+use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention};
+use crate::doc::Doc;
+use crate::event::{self, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
+use crate::resources::{ResourceError, ResourceFiles};
+use crate::span::Span;
 use crate::time::DatePrecision;
+
+const RULES: &str = "control/rules.toml";
 
 /// What an article says of who holds a place, as the contract's control format describes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -45,33 +51,258 @@ pub struct ControlFact {
     pub rule: String,
 }
 
-/// The control facts an analysed document states.
-pub fn derive(doc: &crate::Doc, events: &[Event]) -> Vec<ControlFact> {
+/// Where a control rule finds the controller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControllerSlot {
+    /// The actor ending where the pattern starts ("KIA-controlled").
+    Before,
+    /// The first actor after the pattern ("held by the TNLA").
+    After,
+    /// An actor inside the pattern ("under KIA control").
+    Inside,
+    /// The clause's subject ("the CB now controls Falam").
+    Subject,
+}
+
+/// Where a control rule finds the place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceSide {
+    /// The places after the pattern, up to the clause's end.
+    After,
+    /// The nearest place before the pattern.
+    Before,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    id: String,
+    pattern: String,
+    controller: ControllerSlot,
+    place: PlaceSide,
+    examples: Vec<String>,
+    counter_examples: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rule: Vec<RuleEntry>,
+}
+
+/// One compiled control rule.
+#[derive(Clone, Debug)]
+pub struct ControlRule {
+    /// Stable id.
+    pub id: String,
+    /// Where the controller is.
+    pub controller: ControllerSlot,
+    /// Where the place is.
+    pub place: PlaceSide,
+    /// Sentences it must yield a fact on.
+    pub examples: Vec<String>,
+    /// Sentences it must not.
+    pub counter_examples: Vec<String>,
+    regex: Regex,
+}
+
+/// The compiled control rules.
+#[derive(Clone, Debug)]
+pub struct ControlRules {
+    /// The rules, in file order.
+    pub rules: Vec<ControlRule>,
+}
+
+impl ControlRules {
+    /// Compiles `resources/control/rules.toml`.
+    pub fn load(files: &ResourceFiles) -> Result<ControlRules, ResourceError> {
+        let file: RuleFile = toml::from_str(files.text(RULES)?).map_err(|err| ResourceError::new(RULES, err.to_string()))?;
+        let rules = file
+            .rule
+            .into_iter()
+            .map(|entry| {
+                let regex = Regex::new(&format!("(?i){}", entry.pattern))
+                    .map_err(|err| ResourceError::new(RULES, err.to_string()).in_rule(entry.id.clone()))?;
+                Ok(ControlRule {
+                    id: entry.id,
+                    controller: entry.controller,
+                    place: entry.place,
+                    examples: entry.examples,
+                    counter_examples: entry.counter_examples,
+                    regex,
+                })
+            })
+            .collect::<Result<Vec<_>, ResourceError>>()?;
+        Ok(ControlRules { rules })
+    }
+}
+
+/// Words before a place that make it contested, not held.
+const CONTESTED: [&str; 5] = ["fighting for", "battle for", "fight for", "contested", "siege of"];
+
+/// The control facts an analysed document states: from its captures and its statements of
+/// control.
+pub fn derive(
+    doc: &Doc,
+    events: &[Event],
+    rules: &ControlRules,
+    event_rules: &EventRules,
+    actors: &ActorDictionary,
+) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
     for event in events {
         if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() {
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
-        if matches!(location.precision, Precision::Admin1 | Precision::Country) {
-            continue;
-        }
         let since = event.date.filter(|d| d.precision == DatePrecision::Day).map(|d| d.start);
-        let fact = ControlFact {
-            doc: doc.id().to_string(),
-            place: location.name.clone(),
-            country: location.country.clone(),
-            admin1: location.admin1.clone(),
-            controller: controller.clone(),
-            since,
-            evidence: event.evidence.clone(),
-            lat: location.lat,
-            lon: location.lon,
-            rule: event.rule.clone(),
-        };
-        if !facts.iter().any(|f| f.place == fact.place && f.controller == fact.controller) {
-            facts.push(fact);
+        let evidence = Span::new(event.evidence_start, event.evidence_end);
+        push_fact(&mut facts, doc, location, controller, since, evidence, &event.rule);
+    }
+    let focus = event::focus_country(doc, actors);
+    let sites = event::sites(doc, focus.as_deref());
+    let text = doc.text();
+    let lower = text.to_ascii_lowercase();
+    for rule in &rules.rules {
+        for m in rule.regex.find_iter(text) {
+            let cue = Span::new(m.start(), m.end());
+            let Some(sentence) = doc.sentence_at(cue.start) else { continue };
+            let before = &text[sentence.start..cue.start];
+            if event_rules.modality.cue(before, before, "").is_some() {
+                continue;
+            }
+            let Some(controller) = controller(doc, &lower, rule.controller, cue, sentence, event_rules) else { continue };
+            for site in places(&sites, &lower, rule.place, cue, sentence, event_rules) {
+                push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
+            }
         }
     }
     facts
+}
+
+fn push_fact(
+    facts: &mut Vec<ControlFact>,
+    doc: &Doc,
+    location: &crate::place::Location,
+    controller: &ActorId,
+    since: Option<Date>,
+    evidence: Span,
+    rule: &str,
+) {
+    if matches!(location.precision, Precision::Admin1 | Precision::Country) {
+        return;
+    }
+    if facts.iter().any(|f| f.place == location.name && &f.controller == controller) {
+        return;
+    }
+    facts.push(ControlFact {
+        doc: doc.id().to_string(),
+        place: location.name.clone(),
+        country: location.country.clone(),
+        admin1: location.admin1.clone(),
+        controller: controller.clone(),
+        since,
+        evidence: evidence.slice(doc.text()).to_string(),
+        lat: location.lat,
+        lon: location.lon,
+        rule: rule.to_string(),
+    });
+}
+
+fn is_armed(mention: &ActorMention) -> bool {
+    mention.kind.is_armed() && mention.kind != ActorKind::Civilians
+}
+
+fn controller(
+    doc: &Doc,
+    lower: &str,
+    slot: ControllerSlot,
+    cue: Span,
+    sentence: Span,
+    event_rules: &EventRules,
+) -> Option<ActorId> {
+    let armed = doc.actors.iter().filter(|m| is_armed(m));
+    match slot {
+        ControllerSlot::Before => armed.filter(|m| m.span.end == cue.start).last().map(|m| m.actor.clone()),
+        ControllerSlot::Inside => armed.filter(|m| cue.contains(m.span)).last().map(|m| m.actor.clone()),
+        ControllerSlot::After => armed
+            .filter(|m| m.span.start >= cue.end && m.span.end <= sentence.end)
+            .find(|m| lower[cue.end..m.span.start].split_whitespace().count() <= 3)
+            .map(|m| m.actor.clone()),
+        ControllerSlot::Subject => {
+            let clause_start = event_rules.clauses.subject_start(lower, sentence, cue.start);
+            armed
+                .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
+                .filter(|m| !event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
+                .last()
+                .map(|m| m.actor.clone())
+        }
+    }
+}
+
+fn places<'s>(
+    sites: &'s [Site],
+    lower: &str,
+    side: PlaceSide,
+    cue: Span,
+    sentence: Span,
+    event_rules: &EventRules,
+) -> Vec<&'s Site> {
+    let contested = |site: &Site| {
+        let head = &lower[sentence.start..site.span.start];
+        CONTESTED.iter().any(|c| head.trim_end().ends_with(c) || head.trim_end().ends_with(&format!("{c} the")))
+    };
+    match side {
+        PlaceSide::Before => sites
+            .iter()
+            .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
+            .filter(|s| !contested(s))
+            .last()
+            .into_iter()
+            .collect(),
+        PlaceSide::After => {
+            let end = event_rules.clauses.object_end(lower, sentence, cue.end);
+            sites
+                .iter()
+                .filter(|s| s.span.start >= cue.end && s.span.end <= end)
+                .filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use crate::{Article, Pipeline, ResourceFiles, Resources};
+
+    static RESOURCES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
+
+    fn facts(sentence: &str) -> Vec<String> {
+        let article = Article { id: "example".into(), text: sentence.into(), ..Article::default() };
+        Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| f.rule).collect()
+    }
+
+    /// Every control rule yields a fact on its examples and none on its counter-examples.
+    #[test]
+    fn rules_yield_facts_on_their_examples_only() {
+        let mut failures = Vec::new();
+        for rule in &RESOURCES.control.rules {
+            for example in &rule.examples {
+                if !facts(example).contains(&rule.id) {
+                    failures.push(format!("{} yields nothing on {example:?}", rule.id));
+                }
+            }
+            for counter in &rule.counter_examples {
+                if facts(counter).contains(&rule.id) {
+                    failures.push(format!("{} yields a fact on {counter:?}", rule.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

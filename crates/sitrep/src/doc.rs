@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::actor::ActorMention;
+use crate::event::FacilityMention;
 use crate::place::PlaceMention;
 use crate::span::Span;
 use crate::time::TimeMention;
@@ -72,6 +73,8 @@ pub struct Doc {
     pub places: Vec<PlaceMention>,
     /// Actor mentions, in order.
     pub actors: Vec<ActorMention>,
+    /// Military units and named facilities, in order.
+    pub facilities: Vec<FacilityMention>,
     /// What the stages noticed.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -85,6 +88,7 @@ impl Doc {
             times: Vec::new(),
             places: Vec::new(),
             actors: Vec::new(),
+            facilities: Vec::new(),
             diagnostics: Vec::new(),
         }
     }

@@ -8,7 +8,7 @@ control facts. Extraction never fails: a stage that cannot do its job leaves a
 */
 
 use crate::actor::{self, ActorDictionary};
-use crate::control::{self, ControlFact};
+use crate::control::{self, ControlFact, ControlRules};
 use crate::doc::{Article, Doc};
 use crate::event::{self, Event, EventRules};
 use crate::place::{self, Gazetteer};
@@ -29,6 +29,8 @@ pub struct Resources {
     pub actors: ActorDictionary,
     /// Event triggers and their roles.
     pub events: EventRules,
+    /// Statements of control.
+    pub control: ControlRules,
 }
 
 impl Resources {
@@ -40,6 +42,7 @@ impl Resources {
             gazetteer: Gazetteer::load(files)?,
             actors: ActorDictionary::load(files)?,
             events: EventRules::load(files)?,
+            control: ControlRules::load(files)?,
         })
     }
 }
@@ -78,8 +81,10 @@ impl<'r> Pipeline<'r> {
         doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
         doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
         doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
+        let definitions = actor::abbreviation_definitions(doc.text());
+        doc.facilities = res.events.facilities.find(doc.text(), &definitions);
         let events = event::extract(&doc, &res.events, &res.actors);
-        let control = control::derive(&doc, &events);
+        let control = control::derive(&doc, &events, &res.control, &res.events, &res.actors);
         Analysis { doc, events, control }
     }
 }

@@ -37,10 +37,11 @@ struct Hit {
 /// article's main country.
 pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &ActorDictionary) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
-    let focus = focus_country(&hits, places, dict);
+    let focus = focus_country(text, &hits, places, dict);
     let mentions = resolve(text, &hits, focus.as_deref(), dict);
     let definitions: Vec<Definition> = define::find_definitions(text);
-    let learned = define::learn(text, &definitions, &mentions, dict);
+    let mut learned = define::learn(text, &definitions, &mentions, dict);
+    learned.extend(define::surnames(text, &mentions, dict));
     if learned.is_empty() {
         return mentions;
     }
@@ -76,13 +77,15 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
         .collect()
 }
 
-/// Adds the occurrences of learned aliases; they win over dictionary hits they overlap.
+/// Adds the occurrences of learned aliases; they win over dictionary hits they overlap,
+/// except inside a longer dictionary name ("Hlaing" inside "Min Aung Hlaing").
 fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)]) -> Vec<Hit> {
     let mut learned_hits: Vec<Hit> = Vec::new();
     for (alias, id) in learned {
         for (start, _) in text.match_indices(alias.as_str()) {
             let span = Span::new(start, start + alias.len());
-            if on_word_boundaries(text, span) && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
+            let inside_longer = hits.iter().any(|h| h.span.contains(span) && h.span.len() > span.len());
+            if on_word_boundaries(text, span) && !inside_longer && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
                 learned_hits.push(Hit { span, kind: HitKind::Learned(id.clone()) });
             }
         }
@@ -94,29 +97,43 @@ fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)]) -> Ve
     all
 }
 
-/// The country most of the article's actors and places belong to.
-fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
-    let mut votes: HashMap<&str, usize> = HashMap::new();
+/// The country most of the article's actors and places belong to; on a tie, the one named
+/// first. "UK-based" and the like name no country of the story.
+fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
+    let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut vote = |country: &str, weight: usize, at: usize| {
+        let entry = votes.entry(country.to_string()).or_insert((0, at));
+        entry.0 += weight;
+        entry.1 = entry.1.min(at);
+    };
     for hit in hits {
         let HitKind::Pattern(idx) = hit.kind else { continue };
+        if text[hit.span.end..].starts_with("-based") {
+            continue;
+        }
         for target in &dict.patterns[idx].targets {
             match *target {
                 Target::Actor(entry) => {
                     if let Some(country) = dict.entries[entry].country.as_deref() {
-                        *votes.entry(country).or_default() += 2;
+                        vote(country, 2, hit.span.start);
                     }
                 }
-                Target::CountryName(c) | Target::Capital(c) => *votes.entry(&dict.countries[c].code).or_default() += 1,
+                Target::CountryName(c) | Target::Capital(c) | Target::Demonym(c) => {
+                    vote(&dict.countries[c].code, 1, hit.span.start)
+                }
                 _ => {}
             }
         }
     }
     for place in places {
         if let Some(country) = place.location.as_ref().and_then(|l| l.country.as_deref()) {
-            *votes.entry(country).or_default() += 1;
+            vote(country, 1, place.span.start);
         }
     }
-    votes.into_iter().max_by_key(|&(code, n)| (n, std::cmp::Reverse(code))).map(|(code, _)| code.to_string())
+    votes
+        .into_iter()
+        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .map(|(code, _)| code)
 }
 
 /// Reading state carried through the document.
@@ -374,6 +391,18 @@ mod tests {
         assert_eq!(
             mentions("China closed the border and pro-junta channels said Beijing agreed."),
             pairs(&[("China", "CN_GOV"), ("Beijing", "CN_GOV")])
+        );
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_the_same_actor() {
+        assert_eq!(
+            mentions("Vladimir Putin met envoys. Later, Putin said the talks had ended."),
+            pairs(&[("Vladimir Putin", "RU_GOV"), ("Putin", "RU_GOV")])
+        );
+        assert_eq!(
+            mentions("Abiy Ahmed spoke. Ahmed then left."),
+            pairs(&[("Abiy Ahmed", "ET_GOV"), ("Ahmed", "ET_GOV")])
         );
     }
 

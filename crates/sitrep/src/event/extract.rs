@@ -51,17 +51,15 @@ pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<E
     if triggers.is_empty() {
         return Vec::new();
     }
-    let definitions: HashMap<String, String> = crate::actor::abbreviation_definitions(text);
-    let facilities = rules.facilities.find(text, &definitions);
     // A trigger word inside a name ("Artillery Battalion 366", "attack helicopter unit") is
     // part of the name.
     let triggers: Vec<Trigger> = triggers
         .into_iter()
-        .filter(|t| !facilities.iter().any(|f| f.span.contains(t.span)))
+        .filter(|t| !doc.facilities.iter().any(|f| f.span.contains(t.span)))
         .filter(|t| !doc.actors.iter().any(|m| m.span.contains(t.span)))
         .collect();
     let focus = focus_country(doc, actors);
-    let sites = site::sites(doc, &facilities, focus.as_deref());
+    let sites = site::sites(doc, focus.as_deref());
     let mut reader =
         Reader { doc, text, lower: &lower, rules, actors, sites: &sites, triggers: &triggers, focus, events: Vec::new() };
     for (idx, trigger) in triggers.iter().enumerate() {
@@ -126,8 +124,8 @@ fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
         })
 }
 
-/// The country most actors of the document belong to.
-fn focus_country(doc: &Doc, actors: &ActorDictionary) -> Option<String> {
+/// The country most actors and places of the document belong to.
+pub(crate) fn focus_country(doc: &Doc, actors: &ActorDictionary) -> Option<String> {
     let mut votes: HashMap<&str, usize> = HashMap::new();
     for mention in &doc.actors {
         if let Some(country) = actors.country_of(&mention.actor) {

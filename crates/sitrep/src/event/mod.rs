@@ -15,10 +15,11 @@ pub mod rules;
 mod site;
 
 pub use clause::ClauseRules;
+pub(crate) use extract::focus_country;
 pub use extract::extract;
 pub use facility::{FacilityMention, FacilityPatterns};
 pub use rules::{Rule, TriggerRules};
-pub use site::Site;
+pub use site::{Site, sites};
 
 use crate::modality::ModalityCues;
 

@@ -9,8 +9,6 @@ use crate::doc::Doc;
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 
-use super::facility::FacilityMention;
-
 /// A place an event can be at.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Site {
@@ -23,7 +21,8 @@ pub struct Site {
 }
 
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
-pub fn sites(doc: &Doc, facilities: &[FacilityMention], focus_country: Option<&str>) -> Vec<Site> {
+pub fn sites(doc: &Doc, focus_country: Option<&str>) -> Vec<Site> {
+    let facilities = &doc.facilities;
     let mut sites: Vec<Site> = doc
         .places
         .iter()
@@ -31,7 +30,7 @@ pub fn sites(doc: &Doc, facilities: &[FacilityMention], focus_country: Option<&s
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
         .filter_map(|place| Some(Site { span: place.span, location: place.location.clone()?, facility: false }))
         .collect();
-    for facility in facilities {
+    for facility in facilities.iter() {
         let sentence = doc.sentence_at(facility.span.start).unwrap_or(facility.span);
         let container = doc
             .places
