@@ -6,6 +6,8 @@ articles and running the pipeline over them in parallel, in order.
 pub mod bench;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
+pub mod places;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
