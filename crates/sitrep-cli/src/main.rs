@@ -48,6 +48,7 @@ pub struct Global {
 enum Command {
     Extract(cmd::extract::Args),
     Eval(cmd::eval::Args),
+    EvalGeo(cmd::eval_geo::Args),
     Bench(cmd::bench::Args),
     Gazetteer(cmd::gazetteer::Args),
     Places(cmd::places::Args),
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Eval(args) => cmd::eval::run(args, &cli.global),
+        Command::EvalGeo(args) => cmd::eval_geo::run(args, &cli.global),
         Command::Bench(args) => cmd::bench::run(args, &cli.global),
         Command::Gazetteer(args) => cmd::gazetteer::run(args, &cli.global),
         Command::Places(args) => cmd::places::run(args, &cli.global),

@@ -5,6 +5,7 @@ articles and running the pipeline over them in parallel, in order.
 
 pub mod bench;
 pub mod eval;
+pub mod eval_geo;
 pub mod extract;
 pub mod gazetteer;
 pub mod places;

@@ -94,6 +94,41 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
     candidates
 }
 
+/// A candidate for a given span (a gold toponym under evaluation): the gazetteer entries of
+/// its text, or of its text joined up, or the demonym it is.
+pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) -> Candidate {
+    let key = push_key_owned(span.slice(text));
+    let mut entries = gazetteer.lookup_key(&key).to_vec();
+    if entries.is_empty() {
+        let joined: String = key.chars().filter(|c| *c != ' ').collect();
+        entries = gazetteer.lookup_key(&joined).to_vec();
+    }
+    let demonym = gazetteer.words().demonyms.get(&key).cloned();
+    let role = if entries.is_empty() && demonym.is_some() {
+        PlaceRole::Demonym
+    } else {
+        PlaceRole::Toponym
+    };
+    Candidate {
+        span,
+        name_span: span,
+        sentence,
+        entries,
+        hint: None,
+        plural_hint: false,
+        facility: false,
+        role,
+        demonym,
+        container: None,
+    }
+}
+
+fn push_key_owned(text: &str) -> String {
+    let mut key = String::new();
+    push_key(text, &mut key);
+    key
+}
+
 /// A found name, as token indices.
 struct Found {
     first: usize,
@@ -454,8 +489,8 @@ impl<'a> SentenceDetector<'a> {
         }
         // Containers: "X, Kachin State", "X in Y Township", "X of Y Township".
         for idx in 0..n.saturating_sub(1) {
-            let between =
-                self.text[candidates[idx].span.end..candidates[idx + 1].span.start].trim();
+            let gap = candidates[idx].span.end..candidates[idx + 1].span.start;
+            let between = self.text.get(gap).unwrap_or("").trim();
             if matches!(
                 between,
                 "," | "in" | "of" | ", in" | "near" | "in the" | "of the"

@@ -104,3 +104,37 @@ pub fn tag(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<PlaceMe
     let candidates = mention::detect(text, sentences, gazetteer);
     resolve::resolve(text, &candidates, gazetteer)
 }
+
+/// Resolves given spans of a text (gold toponyms, for evaluation) in the context of the
+/// whole text: a span the detector also found is resolved as found; any other is looked up
+/// by its text. `None` where the gazetteer knows no such name.
+pub fn resolve_spans(
+    text: &str,
+    sentences: &[Span],
+    spans: &[Span],
+    gazetteer: &Gazetteer,
+) -> Vec<Option<PlaceMention>> {
+    let mut candidates = mention::detect(text, sentences, gazetteer);
+    let n_detected = candidates.len();
+    let mut chosen = Vec::with_capacity(spans.len());
+    for span in spans {
+        let overlapping = candidates[..n_detected]
+            .iter()
+            .enumerate()
+            .filter(|(_, candidate)| candidate.span.overlaps(*span))
+            .max_by_key(|(_, candidate)| {
+                let shared =
+                    candidate.span.end.min(span.end) - candidate.span.start.max(span.start);
+                (shared, std::cmp::Reverse(candidate.span.len()))
+            })
+            .map(|(idx, _)| idx);
+        let idx = overlapping.unwrap_or_else(|| {
+            let sentence = sentences.partition_point(|s| s.end <= span.start);
+            candidates.push(mention::forced(text, *span, sentence, gazetteer));
+            candidates.len() - 1
+        });
+        chosen.push(idx);
+    }
+    let resolved = resolve::resolve_each(text, &candidates, gazetteer, |idx| chosen.contains(&idx));
+    chosen.iter().map(|idx| resolved[*idx].clone()).collect()
+}

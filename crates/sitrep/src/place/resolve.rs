@@ -38,6 +38,20 @@ const MAX_ENTRIES: usize = 2000;
 
 /// Resolves the candidates of one text into place mentions.
 pub fn resolve(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    resolve_each(text, candidates, gazetteer, |_| false)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Resolves each candidate, in order: `None` for one that is no place. A candidate for which
+/// `keep` is true is resolved however weak its support (a gold toponym under evaluation).
+pub fn resolve_each(
+    text: &str,
+    candidates: &[Candidate],
+    gazetteer: &Gazetteer,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Option<PlaceMention>> {
     let focus = Focus::of(candidates, gazetteer);
     let scorer = Scorer {
         candidates,
@@ -63,14 +77,16 @@ pub fn resolve(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> V
             Some((idx, entry.point().filter(|_| local)?))
         })
         .collect();
-    let mut mentions = Vec::with_capacity(candidates.len());
-    for (idx, candidate) in candidates.iter().enumerate() {
-        let best = scorer.best(idx, &anchors);
-        if let Some(mention) = scorer.mention(text, candidate, best) {
-            mentions.push(mention);
-        }
-    }
-    mentions
+    (0..candidates.len())
+        .map(|idx| {
+            scorer.mention(
+                text,
+                &candidates[idx],
+                scorer.best(idx, &anchors),
+                keep(idx),
+            )
+        })
+        .collect()
 }
 
 /// What the article as a whole is about: its countries and admin1 divisions.
@@ -289,6 +305,7 @@ impl Scorer<'_> {
         text: &str,
         candidate: &Candidate,
         best: Option<Best>,
+        keep: bool,
     ) -> Option<PlaceMention> {
         if candidate.role == PlaceRole::Demonym {
             let location = match candidate.demonym.as_ref()? {
@@ -311,7 +328,7 @@ impl Scorer<'_> {
         let Some(best) = best else {
             return self.unknown(text, candidate);
         };
-        if best.score < MIN_SCORE && !best.supported {
+        if best.score < MIN_SCORE && !best.supported && !keep {
             return None;
         }
         let entry = self.gazetteer.entry(best.entry);
