@@ -48,8 +48,11 @@ pub struct Global {
 enum Command {
     Extract(cmd::extract::Args),
     Eval(cmd::eval::Args),
+    EvalGeo(cmd::eval_geo::Args),
     Bench(cmd::bench::Args),
     Actors(cmd::actors::Args),
+    Gazetteer(cmd::gazetteer::Args),
+    Places(cmd::places::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,8 +60,11 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Eval(args) => cmd::eval::run(args, &cli.global),
+        Command::EvalGeo(args) => cmd::eval_geo::run(args, &cli.global),
         Command::Bench(args) => cmd::bench::run(args, &cli.global),
         Command::Actors(args) => cmd::actors::run(args, &cli.global),
+        Command::Gazetteer(args) => cmd::gazetteer::run(args, &cli.global),
+        Command::Places(args) => cmd::places::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

@@ -6,7 +6,10 @@ articles and running the pipeline over them in parallel, in order.
 pub mod actors;
 pub mod bench;
 pub mod eval;
+pub mod eval_geo;
 pub mod extract;
+pub mod gazetteer;
+pub mod places;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

@@ -428,4 +428,8 @@ impl PlaceNames for crate::place::Gazetteer {
     fn same_place(&self, a: &str, b: &str) -> bool {
         crate::place::Gazetteer::same_place(self, a, b)
     }
+
+    fn same_admin1(&self, a: &str, b: &str) -> bool {
+        crate::place::Gazetteer::same_admin1(self, a, b)
+    }
 }

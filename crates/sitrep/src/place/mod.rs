@@ -1,13 +1,39 @@
 /*!
 Places: the gazetteer, place mentions and their resolution.
 
-(Interface only; the gazetteer and geoparser arrive with the places issue.)
+[`tag`] finds the place names of a text and resolves each to a gazetteer entry
+in three steps, each its own module:
+
+- [`token`] cuts sentences into words with byte offsets;
+- [`mention`] finds the names (capitalised runs that the gazetteer or the
+  demonym list knows, outside organisation and person names) and reads their
+  context: generic words, containers, roles;
+- [`resolve`] picks each name's entry by kind, population, the article's
+  focus, containers and distance to the other places.
+
+The [`Gazetteer`] is compiled at start-up from `resources/gazetteer/`; the
+[`compile`] module builds its main table from the public sources, and
+[`corpus`] and [`geo_eval`] read and score the geoparsing gold corpora.
 */
 
 use serde::{Deserialize, Serialize};
 
-use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
+
+mod arena_map;
+pub mod compile;
+pub mod corpus;
+pub mod gazetteer;
+pub mod geo_eval;
+pub mod key;
+pub mod kind;
+pub mod mention;
+pub mod resolve;
+pub mod token;
+pub mod words;
+
+pub use gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
+pub use kind::PlaceKind;
 
 /// How exactly a location is known, as the contract spells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,26 +94,47 @@ pub struct PlaceMention {
     pub location: Option<Location>,
     /// Confidence in the resolution, 0 to 1.
     pub confidence: f32,
+    /// The sort of place named: the resolved entry's kind, or the kind a generic word asks
+    /// for ("Mansi townships"), or `point` for a spot in a place ("Bhamo Airport").
+    pub kind: PlaceKind,
 }
 
-/// The compiled gazetteer.
-#[derive(Clone, Debug, Default)]
-pub struct Gazetteer {}
-
-impl Gazetteer {
-    /// Loads the gazetteer under `resources/gazetteer/`.
-    pub fn load(_files: &ResourceFiles) -> Result<Gazetteer, ResourceError> {
-        Ok(Gazetteer {})
-    }
-
-    /// True when the two names can denote the same gazetteer entry (after case-folding
-    /// and alternate names).
-    pub fn same_place(&self, a: &str, b: &str) -> bool {
-        a.to_lowercase() == b.to_lowercase()
-    }
+/// Finds and resolves the place mentions of a text, in text order.
+pub fn tag(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    let candidates = mention::detect(text, sentences, gazetteer);
+    resolve::resolve(text, &candidates, gazetteer)
 }
 
-/// Finds and resolves the place mentions of a text.
-pub fn tag(_text: &str, _sentences: &[Span], _gazetteer: &Gazetteer) -> Vec<PlaceMention> {
-    Vec::new()
+/// Resolves given spans of a text (gold toponyms, for evaluation) in the context of the
+/// whole text: a span the detector also found is resolved as found; any other is looked up
+/// by its text. `None` where the gazetteer knows no such name.
+pub fn resolve_spans(
+    text: &str,
+    sentences: &[Span],
+    spans: &[Span],
+    gazetteer: &Gazetteer,
+) -> Vec<Option<PlaceMention>> {
+    let mut candidates = mention::detect(text, sentences, gazetteer);
+    let n_detected = candidates.len();
+    let mut chosen = Vec::with_capacity(spans.len());
+    for span in spans {
+        let overlapping = candidates[..n_detected]
+            .iter()
+            .enumerate()
+            .filter(|(_, candidate)| candidate.span.overlaps(*span))
+            .max_by_key(|(_, candidate)| {
+                let shared =
+                    candidate.span.end.min(span.end) - candidate.span.start.max(span.start);
+                (shared, std::cmp::Reverse(candidate.span.len()))
+            })
+            .map(|(idx, _)| idx);
+        let idx = overlapping.unwrap_or_else(|| {
+            let sentence = sentences.partition_point(|s| s.end <= span.start);
+            candidates.push(mention::forced(text, *span, sentence, gazetteer));
+            candidates.len() - 1
+        });
+        chosen.push(idx);
+    }
+    let resolved = resolve::resolve_each(text, &candidates, gazetteer, |idx| chosen.contains(&idx));
+    chosen.iter().map(|idx| resolved[*idx].clone()).collect()
 }

@@ -1,0 +1,614 @@
+/*!
+The compiled gazetteer: every known place, and an index from name keys to places.
+
+Loading reads four files under `resources/gazetteer/` (their schema is in that
+folder's README.md):
+
+- `places.tsv.gz`, the table the build step ([`compile`](super::compile))
+  makes from GeoNames and MIMU, with names already turned into keys;
+- `extra.tsv`, places the sources lack (seas, continents, regions), written by hand;
+- `aliases.tsv`, further names for entries ("Laiza" for the village "Lai Zar"),
+  optionally with a kind that overrides the source's;
+- `admin1.tsv`, the short English name of admin1 divisions where GeoNames
+  spells them otherwise ("North Darfur"), and further names for them;
+- `variants.tsv`, spelling rules that add variants of a country's names
+  ("Kan Paik Ti" gives "Kanpaikti").
+
+Names are looked up by [`name_key`]; each key maps to the entries that bear it.
+*/
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+use regex::Regex;
+use rustc_hash::FxBuildHasher;
+
+use super::arena_map::ArenaMap;
+
+use super::key::name_key;
+use super::kind::PlaceKind;
+use super::words::PlaceWords;
+use super::{Location, Precision};
+use crate::resources::{ResourceError, ResourceFiles};
+
+const TABLE: &str = "gazetteer/places.tsv.gz";
+const EXTRA: &str = "gazetteer/extra.tsv";
+const ALIASES: &str = "gazetteer/aliases.tsv";
+const ADMIN1: &str = "gazetteer/admin1.tsv";
+const VARIANTS: &str = "gazetteer/variants.tsv";
+
+/// Index of an entry in the gazetteer.
+pub type EntryIdx = u32;
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceEntry {
+    /// Stable id: `geonames:1328218`, `mimu:MMR001010701`, `extra:red_sea`.
+    pub id: Box<str>,
+    /// What sort of place it is.
+    pub kind: PlaceKind,
+    /// The name as the gazetteer spells it.
+    pub name: Box<str>,
+    /// Latitude, or NaN when the source has no point.
+    pub lat: f32,
+    /// Longitude, or NaN when the source has no point.
+    pub lon: f32,
+    /// ISO 3166 alpha-2 country code (`"MM"`), empty for seas and continents.
+    pub country: Box<str>,
+    /// The admin1 division it lies in (for an admin1 entry: itself).
+    pub admin1: Option<EntryIdx>,
+    /// Population, 0 when unknown.
+    pub population: u64,
+    /// The township or district it lies in (Myanmar), if known.
+    pub parent: Option<EntryIdx>,
+}
+
+impl PlaceEntry {
+    /// The point, if the source gives one.
+    pub fn point(&self) -> Option<(f64, f64)> {
+        (!self.lat.is_nan() && !self.lon.is_nan())
+            .then_some((f64::from(self.lat), f64::from(self.lon)))
+    }
+}
+
+/// The entries a key names: one inline, or several in a side list.
+#[derive(Clone, Copy, Debug)]
+enum Postings {
+    One(EntryIdx),
+    Many(u32),
+}
+
+type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
+
+/// The compiled gazetteer.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entries: Vec<PlaceEntry>,
+    names: ArenaMap<Postings>,
+    many: Vec<Vec<EntryIdx>>,
+    /// For each first word of a name key of two words or more, the most words such a name has.
+    first_words: ArenaMap<u8>,
+    /// Keys of names written in capitals in the alias layer ("US", "DRC"): the only ones an
+    /// all-capital word of the text may match.
+    acronyms: HashSet<String>,
+    /// Short English names of admin1 entries ("Kachin").
+    admin1_short: HashMap<EntryIdx, Box<str>>,
+    /// Admin1 entries by GeoNames code (`"MM.04"`).
+    admin1_by_code: HashMap<Box<str>, EntryIdx>,
+    /// Country entries by ISO code.
+    countries: HashMap<Box<str>, EntryIdx>,
+    /// The word lists mention detection reads context from.
+    words: PlaceWords,
+}
+
+/// A row of the table before its references are resolved.
+struct RawRow<'a> {
+    line: usize,
+    file: &'static str,
+    id: &'a str,
+    kind: PlaceKind,
+    name: &'a str,
+    lat: f32,
+    lon: f32,
+    country: &'a str,
+    admin1: &'a str,
+    population: u64,
+    parent: &'a str,
+    /// Names separated by `|`: keys in the compiled table, plain names in `extra.tsv`.
+    names: &'a str,
+    keys_given: bool,
+}
+
+impl Gazetteer {
+    /// Loads the gazetteer under `resources/gazetteer/`.
+    pub fn load(files: &ResourceFiles) -> Result<Gazetteer, ResourceError> {
+        let mut table = String::new();
+        flate2::read::GzDecoder::new(files.bytes(TABLE)?)
+            .read_to_string(&mut table)
+            .map_err(|err| {
+                ResourceError::new(TABLE, format!("not a gzipped UTF-8 table: {err}"))
+            })?;
+        let mut rows = Vec::with_capacity(table.len() / 80);
+        for (idx, line) in table.lines().enumerate().skip(1) {
+            if !line.is_empty() {
+                rows.push(parse_row(TABLE, idx + 1, line, true)?);
+            }
+        }
+        for (line_no, line) in files.data_lines(EXTRA)? {
+            rows.push(parse_row(EXTRA, line_no, line, false)?);
+        }
+        let variants = VariantRules::load(files)?;
+        let mut gazetteer = Gazetteer::from_rows(&rows, &variants)?;
+        gazetteer.words = PlaceWords::load(files)?;
+        gazetteer.load_admin1_names(files)?;
+        gazetteer.load_aliases(files)?;
+        Ok(gazetteer)
+    }
+
+    fn from_rows(rows: &[RawRow<'_>], variants: &VariantRules) -> Result<Gazetteer, ResourceError> {
+        let mut gazetteer = Gazetteer::default();
+        let key_bytes: usize = rows
+            .iter()
+            .map(|row| row.name.len() + row.names.len())
+            .sum();
+        gazetteer.names.reserve(rows.len() * 4, key_bytes);
+        gazetteer
+            .first_words
+            .reserve(rows.len() / 2, rows.len() * 4);
+        let mut by_id: FastMap<&str, EntryIdx> = FastMap::default();
+        by_id.reserve(rows.len());
+        for (idx, row) in rows.iter().enumerate() {
+            let idx = idx as EntryIdx;
+            if by_id.insert(row.id, idx).is_some() {
+                return Err(ResourceError::at_line(
+                    row.file,
+                    row.line,
+                    format!("duplicate id {:?}", row.id),
+                ));
+            }
+            match row.kind {
+                PlaceKind::Admin1 => {
+                    gazetteer.admin1_by_code.insert(row.admin1.into(), idx);
+                }
+                PlaceKind::Country => {
+                    gazetteer.countries.insert(row.country.into(), idx);
+                }
+                _ => {}
+            }
+        }
+        gazetteer.entries.reserve(rows.len());
+        for row in rows {
+            let admin1 = if row.admin1.is_empty() {
+                None
+            } else {
+                gazetteer.admin1_by_code.get(row.admin1).copied()
+            };
+            let parent = if row.parent.is_empty() {
+                None
+            } else {
+                by_id.get(row.parent).copied()
+            };
+            gazetteer.entries.push(PlaceEntry {
+                id: row.id.into(),
+                kind: row.kind,
+                name: row.name.into(),
+                lat: row.lat,
+                lon: row.lon,
+                country: row.country.into(),
+                admin1,
+                population: row.population,
+                parent,
+            });
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for (idx, row) in rows.iter().enumerate() {
+            let idx = idx as EntryIdx;
+            let names = row.names.split('|').filter(|name| !name.is_empty());
+            if row.keys_given && !variants.applies_to(row.country) {
+                gazetteer.add_key(&name_key(row.name), idx);
+                for key in names {
+                    gazetteer.add_key(key, idx);
+                }
+                continue;
+            }
+            keys.clear();
+            keys.push(name_key(row.name));
+            keys.extend(names.map(|name| {
+                if row.keys_given {
+                    name.to_string()
+                } else {
+                    name_key(name)
+                }
+            }));
+            variants.extend(row.country, &mut keys);
+            for key in &keys {
+                gazetteer.add_key(key, idx);
+            }
+        }
+        for idx in gazetteer.admin1_by_code.values() {
+            let short = strip_admin_word(&gazetteer.entries[*idx as usize].name);
+            gazetteer.admin1_short.insert(*idx, short.into());
+        }
+        Ok(gazetteer)
+    }
+
+    fn add_key(&mut self, key: &str, idx: EntryIdx) {
+        if key.is_empty() {
+            return;
+        }
+        if let Some((first, _)) = key.split_once(' ') {
+            let n_words = (key.matches(' ').count() + 1).min(u8::MAX as usize) as u8;
+            let longest = self.first_words.get_or_insert_with(first, || n_words);
+            *longest = (*longest).max(n_words);
+        }
+        let many = &mut self.many;
+        let postings = self.names.get_or_insert_with(key, || Postings::One(idx));
+        match postings {
+            Postings::One(existing) if *existing == idx => {}
+            Postings::One(existing) => {
+                many.push(vec![*existing, idx]);
+                *postings = Postings::Many((many.len() - 1) as u32);
+            }
+            Postings::Many(list) => {
+                let list = &mut many[*list as usize];
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+    }
+
+    fn load_admin1_names(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
+        for (line_no, line) in files.data_lines(ADMIN1)? {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if fields.len() < 2 || fields[1].is_empty() {
+                return Err(ResourceError::at_line(
+                    ADMIN1,
+                    line_no,
+                    "expected `code<TAB>short name[<TAB>names]`",
+                ));
+            }
+            let Some(&idx) = self.admin1_by_code.get(fields[0]) else {
+                return Err(ResourceError::at_line(
+                    ADMIN1,
+                    line_no,
+                    format!("unknown admin1 code {:?}", fields[0]),
+                ));
+            };
+            self.admin1_short.insert(idx, fields[1].into());
+            self.add_key(&name_key(fields[1]), idx);
+            for name in fields.get(2).into_iter().flat_map(|names| names.split('|')) {
+                self.add_key(&name_key(name), idx);
+            }
+        }
+        Ok(())
+    }
+
+    fn load_aliases(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
+        let lines = files.data_lines(ALIASES)?;
+        let wanted: HashMap<&str, ()> = lines
+            .iter()
+            .filter_map(|(_, line)| line.split('\t').nth(1))
+            .map(|id| (id.trim(), ()))
+            .collect();
+        let by_id: HashMap<&str, EntryIdx> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| wanted.contains_key(&*entry.id))
+            .map(|(idx, entry)| (&*entry.id, idx as EntryIdx))
+            .collect();
+        let by_id: HashMap<String, EntryIdx> = by_id
+            .into_iter()
+            .map(|(id, idx)| (id.to_string(), idx))
+            .collect();
+        for (line_no, line) in lines {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if fields.len() < 2 {
+                return Err(ResourceError::at_line(
+                    ALIASES,
+                    line_no,
+                    "expected `alias<TAB>entry id[<TAB>kind]`",
+                ));
+            }
+            let Some(&idx) = by_id.get(fields[1]) else {
+                return Err(ResourceError::at_line(
+                    ALIASES,
+                    line_no,
+                    format!("no gazetteer entry {:?}", fields[1]),
+                ));
+            };
+            if let Some(kind_name) = fields.get(2).filter(|k| !k.is_empty()) {
+                let kind = PlaceKind::parse(kind_name).ok_or_else(|| {
+                    ResourceError::at_line(ALIASES, line_no, format!("unknown kind {kind_name:?}"))
+                })?;
+                self.entries[idx as usize].kind = kind;
+            }
+            let alias = fields[0];
+            if alias.chars().any(char::is_alphabetic) && !alias.chars().any(char::is_lowercase) {
+                self.acronyms.insert(name_key(alias));
+            }
+            self.add_key(&name_key(alias), idx);
+        }
+        Ok(())
+    }
+
+    fn postings<'a>(&'a self, postings: &'a Postings) -> &'a [EntryIdx] {
+        match postings {
+            Postings::One(idx) => std::slice::from_ref(idx),
+            Postings::Many(list) => &self.many[*list as usize],
+        }
+    }
+
+    /// True when an all-capital word with this key may name a place ("US", "DRC").
+    pub fn is_acronym(&self, key: &str) -> bool {
+        self.acronyms.contains(key)
+    }
+
+    /// The word lists mention detection reads context from.
+    pub fn words(&self) -> &PlaceWords {
+        &self.words
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the gazetteer has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Number of distinct name keys.
+    pub fn n_names(&self) -> usize {
+        self.names.len()
+    }
+
+    /// One entry.
+    pub fn entry(&self, idx: EntryIdx) -> &PlaceEntry {
+        &self.entries[idx as usize]
+    }
+
+    /// The entries whose names have this key.
+    pub fn lookup_key(&self, key: &str) -> &[EntryIdx] {
+        self.names
+            .get(key)
+            .map_or(&[], |postings| self.postings(postings))
+    }
+
+    /// The entries a name can denote.
+    pub fn lookup(&self, name: &str) -> &[EntryIdx] {
+        self.lookup_key(&name_key(name))
+    }
+
+    /// The most words a name starting with this key word has (1 when no name of several
+    /// words starts with it).
+    pub fn longest_name_from(&self, first_word_key: &str) -> usize {
+        self.first_words
+            .get(first_word_key)
+            .map_or(1, |n| usize::from(*n))
+    }
+
+    /// The country entry of an ISO code.
+    pub fn country(&self, iso: &str) -> Option<EntryIdx> {
+        self.countries.get(iso).copied()
+    }
+
+    /// The admin1 entry of a GeoNames admin1 code (`"MM.04"`).
+    pub fn admin1(&self, code: &str) -> Option<EntryIdx> {
+        self.admin1_by_code.get(code).copied()
+    }
+
+    /// The short English name of an admin1 entry ("Kachin", "North Darfur").
+    pub fn admin1_name(&self, idx: EntryIdx) -> Option<&str> {
+        self.admin1_short.get(&idx).map(|name| &**name)
+    }
+
+    /// The contract's location object for an entry, at the precision its kind implies.
+    pub fn location(&self, idx: EntryIdx) -> Location {
+        let entry = self.entry(idx);
+        self.location_at(idx, entry.kind.precision())
+    }
+
+    /// The contract's location object for an entry, at a given precision.
+    pub fn location_at(&self, idx: EntryIdx, precision: Precision) -> Location {
+        let entry = self.entry(idx);
+        let point = entry.point();
+        let name = match entry.kind {
+            PlaceKind::Admin1 => self.admin1_name(idx).unwrap_or(&entry.name).to_string(),
+            _ => entry.name.to_string(),
+        };
+        Location {
+            name,
+            country: (!entry.country.is_empty()).then(|| entry.country.to_string()),
+            admin1: entry
+                .admin1
+                .and_then(|a1| self.admin1_name(a1))
+                .map(str::to_string),
+            lat: point.map(|p| round5(p.0)),
+            lon: point.map(|p| round5(p.1)),
+            precision,
+            id: Some(entry.id.to_string()),
+        }
+    }
+
+    /// True when the two names can denote the same gazetteer entry (after case-folding
+    /// and alternate names).
+    pub fn same_place(&self, a: &str, b: &str) -> bool {
+        let (key_a, key_b) = (name_key(a), name_key(b));
+        if key_a == key_b {
+            return true;
+        }
+        let entries_b = self.lookup_key(&key_b);
+        self.lookup_key(&key_a)
+            .iter()
+            .any(|idx| entries_b.contains(idx))
+    }
+
+    /// True when the two names denote the same admin1 division.
+    pub fn same_admin1(&self, a: &str, b: &str) -> bool {
+        let (key_a, key_b) = (
+            name_key(&strip_admin_word(a)),
+            name_key(&strip_admin_word(b)),
+        );
+        if key_a == key_b {
+            return true;
+        }
+        let admin1_of = |key: &str| -> Vec<EntryIdx> {
+            let mut found: Vec<EntryIdx> = self
+                .lookup_key(key)
+                .iter()
+                .copied()
+                .filter(|idx| self.entry(*idx).kind == PlaceKind::Admin1)
+                .collect();
+            if found.is_empty() {
+                found = self
+                    .lookup_key(&name_key(&format!("{key} state")))
+                    .iter()
+                    .copied()
+                    .filter(|idx| self.entry(*idx).kind == PlaceKind::Admin1)
+                    .collect();
+            }
+            found
+        };
+        let entries_b = admin1_of(&key_b);
+        admin1_of(&key_a).iter().any(|idx| entries_b.contains(idx))
+    }
+}
+
+fn round5(value: f64) -> f64 {
+    (value * 1e5).round() / 1e5
+}
+
+/// An admin1 name without its generic word ("Kachin State" → "Kachin").
+pub fn strip_admin_word(name: &str) -> String {
+    const GENERIC: [&str; 10] = [
+        "state",
+        "region",
+        "province",
+        "division",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "department",
+        "county",
+        "krai",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|word| !GENERIC.contains(&word.to_lowercase().as_str()))
+        .collect();
+    if kept.is_empty() {
+        name.trim().to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
+fn parse_row<'a>(
+    file: &'static str,
+    line: usize,
+    text: &'a str,
+    keys_given: bool,
+) -> Result<RawRow<'a>, ResourceError> {
+    let mut fields = [""; 10];
+    let mut n_fields = 0;
+    for field in text.split('\t') {
+        if n_fields == fields.len() {
+            n_fields += 1;
+            break;
+        }
+        fields[n_fields] = field;
+        n_fields += 1;
+    }
+    if n_fields != fields.len() {
+        return Err(ResourceError::at_line(
+            file,
+            line,
+            "expected 10 tab-separated fields",
+        ));
+    }
+    let kind = PlaceKind::parse(fields[1]).ok_or_else(|| {
+        ResourceError::at_line(file, line, format!("unknown kind {:?}", fields[1]))
+    })?;
+    let coordinate = |field: &str| -> Result<f32, ResourceError> {
+        if field.is_empty() {
+            return Ok(f32::NAN);
+        }
+        field
+            .parse()
+            .map_err(|_| ResourceError::at_line(file, line, format!("bad coordinate {field:?}")))
+    };
+    let population = if fields[7].is_empty() {
+        0
+    } else {
+        fields[7].parse().map_err(|_| {
+            ResourceError::at_line(file, line, format!("bad population {:?}", fields[7]))
+        })?
+    };
+    Ok(RawRow {
+        line,
+        file,
+        id: fields[0],
+        kind,
+        name: fields[2],
+        lat: coordinate(fields[3])?,
+        lon: coordinate(fields[4])?,
+        country: fields[5],
+        admin1: fields[6],
+        population,
+        parent: fields[8],
+        names: fields[9],
+        keys_given,
+    })
+}
+
+/// Spelling rules from `variants.tsv`, by country.
+#[derive(Default)]
+struct VariantRules {
+    rules: Vec<(Box<str>, Regex, String)>,
+}
+
+impl VariantRules {
+    fn load(files: &ResourceFiles) -> Result<VariantRules, ResourceError> {
+        let mut rules = Vec::new();
+        for (line_no, line) in files.data_lines(VARIANTS)? {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() != 3 {
+                return Err(ResourceError::at_line(
+                    VARIANTS,
+                    line_no,
+                    "expected `country<TAB>pattern<TAB>replacement`",
+                ));
+            }
+            let pattern = Regex::new(fields[1]).map_err(|err| {
+                ResourceError::at_line(VARIANTS, line_no, format!("bad pattern: {err}"))
+            })?;
+            rules.push((fields[0].trim().into(), pattern, fields[2].to_string()));
+        }
+        Ok(VariantRules { rules })
+    }
+
+    fn applies_to(&self, country: &str) -> bool {
+        self.rules.iter().any(|(c, _, _)| &**c == country)
+    }
+
+    /// Adds to `keys` the variants the country's rules make: each rule, in order, rewrites
+    /// every key so far, and what it changes is added.
+    fn extend(&self, country: &str, keys: &mut Vec<String>) {
+        for (_, pattern, replacement) in self.rules.iter().filter(|(c, _, _)| &**c == country) {
+            for idx in 0..keys.len() {
+                if let std::borrow::Cow::Owned(variant) =
+                    pattern.replace_all(&keys[idx], replacement.as_str())
+                {
+                    if !variant.is_empty() && !keys.contains(&variant) {
+                        keys.push(variant);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/*!
+Lookup keys for place names: how the gazetteer and the text meet.
+
+A key is the name [folded](crate::text::fold) (lower case, no diacritics, one
+kind of apostrophe), with hyphens as spaces and periods dropped, so "Mrauk-U",
+"Mrauk U" and "MRAUK U" share a key, as do "U.S." and "US". The text side asks
+for keys many times per sentence, so plain ASCII takes a fast path that
+allocates nothing beyond the output buffer.
+*/
+
+use crate::text::fold;
+
+/// The lookup key of a name.
+pub fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    push_key(name, &mut key);
+    key
+}
+
+/// Appends the key of `name` to `out` (with no separator).
+pub fn push_key(name: &str, out: &mut String) {
+    if name.is_ascii() {
+        let mut pending_space = false;
+        for byte in name.bytes() {
+            match byte {
+                b'.' => {}
+                b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' => pending_space = true,
+                b'`' => push_ascii(out, b'\'', &mut pending_space),
+                other => push_ascii(out, other.to_ascii_lowercase(), &mut pending_space),
+            }
+        }
+    } else {
+        let folded = fold(name);
+        let mut pending_space = false;
+        for ch in folded.chars() {
+            match ch {
+                '.' => {}
+                '-' | '_' => pending_space = true,
+                c if c.is_whitespace() => pending_space = true,
+                c => {
+                    if pending_space && !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+fn push_ascii(out: &mut String, byte: u8, pending_space: &mut bool) {
+    if *pending_space && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+    *pending_space = false;
+    out.push(byte as char);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_periods_case_and_diacritics_fold_away() {
+        assert_eq!(name_key("Mrauk-U"), "mrauk u");
+        assert_eq!(name_key("  MRAUK   U "), "mrauk u");
+        assert_eq!(name_key("U.S."), "us");
+        assert_eq!(name_key("Al Jazīrah"), "al jazirah");
+        assert_eq!(name_key("Ta’ang"), "ta'ang");
+        assert_eq!(name_key("Port-au-Prince"), "port au prince");
+        assert_eq!(name_key("São Tomé"), "sao tome");
+    }
+
+    #[test]
+    fn appending_keeps_what_is_there() {
+        let mut key = String::from("bhamo");
+        key.push(' ');
+        push_key("Town", &mut key);
+        assert_eq!(key, "bhamo town");
+    }
+}

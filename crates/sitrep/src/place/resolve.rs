@@ -1,0 +1,414 @@
+/*!
+Resolution: which gazetteer entry each mention denotes.
+
+Every entry a name can denote is scored, and the best one wins:
+
+- a **prior** by kind and population (a country before an admin1 division
+  before a city before a village);
+- the **kind the context asks for** ("Bhamo Township" wants the township);
+- the article's **focus**: the share of the article's country evidence
+  (countries and demonyms named, names that only one country has) that the
+  entry's country holds, and whether its admin1 division is named;
+- an **explicit container** ("X, Kachin State", "X in Y Township") that
+  holds the entry;
+- in a second pass, **distance** to the places the other mentions resolved
+  to in the first.
+
+A name whose best entry scores too low without any of this support is not
+taken for a place (a surname that is also a hamlet somewhere). A name the
+gazetteer lacks but a generic word marks ("Chaung Gyi village") keeps a
+location without a point: its name, the article's country and its container's
+admin1. Nothing here fails: an unresolvable name only loses its own location.
+*/
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
+use super::kind::PlaceKind;
+use super::mention::Candidate;
+use super::words::DemonymTarget;
+use super::{Location, PlaceMention, PlaceRole, Precision};
+use crate::eval::haversine_km;
+
+/// Below this score, a mention with no generic word, demonym or container is no place.
+const MIN_SCORE: f64 = 3.5;
+
+/// Entries scored at most per mention (names shared by hundreds of hamlets).
+const MAX_ENTRIES: usize = 2000;
+
+/// Resolves the candidates of one text into place mentions.
+pub fn resolve(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Vec<PlaceMention> {
+    resolve_each(text, candidates, gazetteer, |_| false)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Resolves each candidate, in order: `None` for one that is no place. A candidate for which
+/// `keep` is true is resolved however weak its support (a gold toponym under evaluation).
+pub fn resolve_each(
+    text: &str,
+    candidates: &[Candidate],
+    gazetteer: &Gazetteer,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Option<PlaceMention>> {
+    let focus = Focus::of(candidates, gazetteer);
+    let scorer = Scorer {
+        candidates,
+        gazetteer,
+        focus: &focus,
+    };
+    let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
+        .map(|idx| scorer.best(idx, &[]).map(|best| (best.entry, best.score)))
+        .collect();
+    let anchors: Vec<(usize, (f64, f64))> = first_pass
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, best)| {
+            let entry = gazetteer.entry(best.as_ref()?.0);
+            let local = matches!(
+                entry.kind,
+                PlaceKind::Town
+                    | PlaceKind::Township
+                    | PlaceKind::District
+                    | PlaceKind::Village
+                    | PlaceKind::Point
+            );
+            Some((idx, entry.point().filter(|_| local)?))
+        })
+        .collect();
+    (0..candidates.len())
+        .map(|idx| {
+            scorer.mention(
+                text,
+                &candidates[idx],
+                scorer.best(idx, &anchors),
+                keep(idx),
+            )
+        })
+        .collect()
+}
+
+/// What the article as a whole is about: its countries and admin1 divisions.
+struct Focus {
+    country_votes: HashMap<Box<str>, f64>,
+    total_votes: f64,
+    admin1: HashSet<EntryIdx>,
+}
+
+impl Focus {
+    fn of(candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
+        let mut focus = Focus {
+            country_votes: HashMap::new(),
+            total_votes: 0.0,
+            admin1: HashSet::new(),
+        };
+        for candidate in candidates {
+            match &candidate.demonym {
+                Some(DemonymTarget::Country(iso)) if candidate.role == PlaceRole::Demonym => {
+                    focus.vote(iso, 1.0)
+                }
+                Some(DemonymTarget::Admin1(code)) if candidate.role == PlaceRole::Demonym => {
+                    if let Some(idx) = gazetteer.admin1(code) {
+                        focus.vote(&gazetteer.entry(idx).country, 1.0);
+                        focus.admin1.insert(idx);
+                    }
+                }
+                _ => {}
+            }
+            let entries = &candidate.entries;
+            let Some(top) = entries
+                .iter()
+                .copied()
+                .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))
+            else {
+                continue;
+            };
+            let top_entry = gazetteer.entry(top);
+            match top_entry.kind {
+                PlaceKind::Country => focus.vote(&top_entry.country, 2.0),
+                PlaceKind::Admin1 => {
+                    focus.vote(&top_entry.country, 1.0);
+                    focus.admin1.insert(top);
+                }
+                _ => {
+                    let country = &top_entry.country;
+                    if entries
+                        .iter()
+                        .all(|idx| gazetteer.entry(*idx).country == *country)
+                    {
+                        focus.vote(country, 1.0);
+                    }
+                }
+            }
+        }
+        focus
+    }
+
+    fn vote(&mut self, country: &str, weight: f64) {
+        if country.is_empty() {
+            return;
+        }
+        *self.country_votes.entry(country.into()).or_default() += weight;
+        self.total_votes += weight;
+    }
+
+    fn share(&self, country: &str) -> f64 {
+        if self.total_votes == 0.0 {
+            return 0.0;
+        }
+        self.country_votes.get(country).copied().unwrap_or(0.0) / self.total_votes
+    }
+
+    /// The article's main country, when it holds at least half the evidence.
+    fn main_country(&self) -> Option<&str> {
+        self.country_votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .filter(|(_, votes)| **votes * 2.0 >= self.total_votes)
+            .map(|(country, _)| &**country)
+    }
+}
+
+/// The kind-and-size prior of an entry.
+fn prior(entry: &PlaceEntry) -> f64 {
+    let size = 1.2 * (entry.population as f64 + 1.0).log10();
+    match entry.kind {
+        PlaceKind::Country => 9.0,
+        PlaceKind::Admin1 => 7.0,
+        PlaceKind::Region => 7.0,
+        PlaceKind::Town => size.max(3.5),
+        PlaceKind::Township => 3.2,
+        PlaceKind::District => 2.8,
+        PlaceKind::Village | PlaceKind::Point => 1.5,
+        PlaceKind::Ward => 0.5,
+    }
+}
+
+/// Bonus when the entry is of the kind the context asks for.
+fn hint_bonus(hint: Option<PlaceKind>, kind: PlaceKind) -> f64 {
+    let Some(hint) = hint else { return 0.0 };
+    if hint == kind {
+        return 5.0;
+    }
+    match (hint, kind) {
+        (PlaceKind::Town, PlaceKind::Township | PlaceKind::District) => 2.0,
+        (PlaceKind::Township, PlaceKind::Town | PlaceKind::District) => 2.0,
+        (PlaceKind::District, PlaceKind::Township | PlaceKind::Town) => 2.0,
+        (PlaceKind::Admin1, PlaceKind::Region) => 3.0,
+        (PlaceKind::Village, PlaceKind::Town | PlaceKind::Ward) => 1.0,
+        _ => 0.0,
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Best {
+    entry: EntryIdx,
+    score: f64,
+    runner_up: f64,
+    supported: bool,
+}
+
+struct Scorer<'a> {
+    candidates: &'a [Candidate],
+    gazetteer: &'a Gazetteer,
+    focus: &'a Focus,
+}
+
+impl Scorer<'_> {
+    /// The best entry of a candidate, with the anchors of the other mentions for distance.
+    fn best(&self, idx: usize, anchors: &[(usize, (f64, f64))]) -> Option<Best> {
+        let candidate = &self.candidates[idx];
+        let container = candidate.container.and_then(|c| self.candidates.get(c));
+        let mut best: Option<Best> = None;
+        let mut runner_up = f64::MIN;
+        for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
+            let entry = self.gazetteer.entry(entry_idx);
+            let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
+            let mut supported = candidate.hint.is_some() || candidate.facility;
+            let share = self.focus.share(&entry.country);
+            score += 4.0 * share;
+            supported |=
+                share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
+            if entry
+                .admin1
+                .is_some_and(|a1| self.focus.admin1.contains(&a1))
+                && entry.kind != PlaceKind::Admin1
+            {
+                score += 2.0;
+                supported = true;
+            }
+            if let Some(container) = container {
+                if container
+                    .entries
+                    .iter()
+                    .any(|c| self.contains(*c, entry_idx))
+                {
+                    score += 6.0;
+                    supported = true;
+                }
+            }
+            if let Some(point) = entry.point() {
+                let nearest = anchors
+                    .iter()
+                    .filter(|(other, _)| *other != idx)
+                    .map(|(_, anchor)| haversine_km(point.0, point.1, anchor.0, anchor.1))
+                    .fold(f64::MAX, f64::min);
+                score += match nearest {
+                    km if km < 30.0 => 3.0,
+                    km if km < 100.0 => 2.0,
+                    km if km < 300.0 => 1.0,
+                    _ => 0.0,
+                };
+            }
+            match best {
+                Some(current) if current.score >= score => runner_up = runner_up.max(score),
+                _ => {
+                    if let Some(current) = best {
+                        runner_up = runner_up.max(current.score);
+                    }
+                    best = Some(Best {
+                        entry: entry_idx,
+                        score,
+                        runner_up: f64::MIN,
+                        supported,
+                    });
+                }
+            }
+        }
+        best.map(|best| Best { runner_up, ..best })
+    }
+
+    /// True when entry `outer` holds entry `inner` (or, for a town, lies within 50 km of it).
+    fn contains(&self, outer: EntryIdx, inner: EntryIdx) -> bool {
+        if outer == inner {
+            return false;
+        }
+        let (outer_entry, inner_entry) = (self.gazetteer.entry(outer), self.gazetteer.entry(inner));
+        match outer_entry.kind {
+            PlaceKind::Country => inner_entry.country == outer_entry.country,
+            PlaceKind::Admin1 => inner_entry.admin1 == Some(outer),
+            PlaceKind::District | PlaceKind::Township => {
+                let parent = inner_entry.parent;
+                parent == Some(outer)
+                    || parent.and_then(|p| self.gazetteer.entry(p).parent) == Some(outer)
+            }
+            _ => match (outer_entry.point(), inner_entry.point()) {
+                (Some(a), Some(b)) => haversine_km(a.0, a.1, b.0, b.1) < 50.0,
+                _ => false,
+            },
+        }
+    }
+
+    fn mention(
+        &self,
+        text: &str,
+        candidate: &Candidate,
+        best: Option<Best>,
+        keep: bool,
+    ) -> Option<PlaceMention> {
+        if candidate.role == PlaceRole::Demonym {
+            let location = match candidate.demonym.as_ref()? {
+                DemonymTarget::Country(iso) => self.gazetteer.country(iso),
+                DemonymTarget::Admin1(code) => self.gazetteer.admin1(code),
+            }
+            .map(|idx| self.gazetteer.location(idx));
+            let kind = match candidate.demonym.as_ref()? {
+                DemonymTarget::Country(_) => PlaceKind::Country,
+                DemonymTarget::Admin1(_) => PlaceKind::Admin1,
+            };
+            return Some(PlaceMention {
+                span: candidate.span,
+                role: PlaceRole::Demonym,
+                location,
+                confidence: 0.9,
+                kind,
+            });
+        }
+        let Some(best) = best else {
+            return self.unknown(text, candidate);
+        };
+        if best.score < MIN_SCORE && !best.supported && !keep {
+            return None;
+        }
+        let entry = self.gazetteer.entry(best.entry);
+        let kind = if candidate.facility {
+            PlaceKind::Point
+        } else {
+            candidate.hint.unwrap_or(entry.kind)
+        };
+        let precision = if kind == entry.kind {
+            entry.kind.precision()
+        } else {
+            kind.precision()
+        };
+        let mut location = self.gazetteer.location_at(best.entry, precision);
+        if candidate.facility {
+            let facility_start = candidate.name_span.start;
+            location.name = normalise_space(&text[facility_start..candidate.span.end]);
+        }
+        let margin = if best.runner_up == f64::MIN {
+            best.score
+        } else {
+            best.score - best.runner_up
+        };
+        let confidence = (1.0 / (1.0 + (-(margin - 1.0)).exp())).clamp(0.05, 0.99) as f32;
+        Some(PlaceMention {
+            span: candidate.span,
+            role: candidate.role,
+            location: Some(location),
+            confidence,
+            kind,
+        })
+    }
+
+    /// A name the gazetteer lacks, marked as a place by a generic word.
+    fn unknown(&self, text: &str, candidate: &Candidate) -> Option<PlaceMention> {
+        let kind = candidate.hint?;
+        let container = candidate.container.and_then(|c| self.candidates.get(c));
+        let container_entry = container.and_then(|c| {
+            c.entries.iter().copied().max_by(|a, b| {
+                prior(self.gazetteer.entry(*a)).total_cmp(&prior(self.gazetteer.entry(*b)))
+            })
+        });
+        let admin1 = container_entry.and_then(|idx| {
+            let entry = self.gazetteer.entry(idx);
+            let admin1 = if entry.kind == PlaceKind::Admin1 {
+                Some(idx)
+            } else {
+                entry.admin1
+            };
+            admin1
+                .and_then(|a1| self.gazetteer.admin1_name(a1))
+                .map(str::to_string)
+        });
+        let country = container_entry
+            .map(|idx| self.gazetteer.entry(idx).country.to_string())
+            .filter(|c| !c.is_empty())
+            .or_else(|| self.focus.main_country().map(str::to_string));
+        let location = Location {
+            name: normalise_space(candidate.name_span.slice(text)),
+            country,
+            admin1,
+            lat: None,
+            lon: None,
+            precision: if kind == PlaceKind::Township {
+                Precision::Township
+            } else {
+                kind.precision()
+            },
+            id: None,
+        };
+        Some(PlaceMention {
+            span: candidate.span,
+            role: PlaceRole::Toponym,
+            location: Some(location),
+            confidence: 0.3,
+            kind,
+        })
+    }
+}
+
+fn normalise_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

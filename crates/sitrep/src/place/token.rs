@@ -1,0 +1,180 @@
+/*!
+Word tokens of a sentence, with byte offsets, for the place stage.
+
+A word is a run of letters and digits, with apostrophes, hyphens and periods
+kept inside it when a letter or digit follows ("N'Ban", "Mrauk-U", "U.S").
+A final "'s" is a token of its own, so "China's" is the name and its
+possessive. Every other non-space character is a punctuation token.
+*/
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits.
+    Word,
+    /// A possessive "'s" split off a word.
+    Possessive,
+    /// Any other character.
+    Punct,
+}
+
+/// A token: its bytes and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+    /// True for a word that opens with a capital letter (or an Arabic article before one:
+    /// "al-Fashir").
+    pub capitalised: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// The tokens of `text[start..end]`, with offsets into `text`.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let slice = &text[start..end];
+    let mut tokens = Vec::with_capacity(slice.len() / 5);
+    let mut chars = slice.char_indices().peekable();
+    while let Some((offset, ch)) = chars.next() {
+        if ch.is_whitespace() {
+            continue;
+        }
+        if !ch.is_alphanumeric() {
+            let token_end = start + offset + ch.len_utf8();
+            tokens.push(Token {
+                start: start + offset,
+                end: token_end,
+                kind: TokenKind::Punct,
+                capitalised: false,
+            });
+            continue;
+        }
+        let mut word_end = offset + ch.len_utf8();
+        while let Some(&(next_offset, next)) = chars.peek() {
+            if next.is_alphanumeric() {
+                word_end = next_offset + next.len_utf8();
+                chars.next();
+            } else if matches!(next, '\'' | '’' | '-' | '.' | '‐') {
+                let after = slice[next_offset + next.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    word_end = next_offset + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &slice[offset..word_end];
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
+        match possessive {
+            Some(suffix) => {
+                let split = start + word_end - suffix.len();
+                let name = &slice[offset..word_end - suffix.len()];
+                tokens.push(Token {
+                    start: start + offset,
+                    end: split,
+                    kind: TokenKind::Word,
+                    capitalised: capitalised(name),
+                });
+                tokens.push(Token {
+                    start: split,
+                    end: start + word_end,
+                    kind: TokenKind::Possessive,
+                    capitalised: false,
+                });
+            }
+            None => tokens.push(Token {
+                start: start + offset,
+                end: start + word_end,
+                kind: TokenKind::Word,
+                capitalised: capitalised(word),
+            }),
+        }
+    }
+    tokens
+}
+
+fn capitalised(word: &str) -> bool {
+    let first = word.chars().next();
+    if first.is_some_and(char::is_uppercase) {
+        return true;
+    }
+    // Arabic articles: "al-Fashir", "el-Obeid", "ash-Sham".
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+    ]
+    .iter()
+    .find_map(|article| word.strip_prefix(article))
+    .and_then(|rest| rest.chars().next())
+    .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind, bool)> {
+        tokenize(text, 0, text.len())
+            .iter()
+            .map(|t| (t.text(text), t.kind, t.capitalised))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_split_possessives() {
+        let tokens =
+            words("Rebels near Mrauk-U, the U.S. said; China's envoy met al-Fashir's mayor.");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "Rebels",
+                "near",
+                "Mrauk-U",
+                ",",
+                "the",
+                "U.S",
+                ".",
+                "said",
+                ";",
+                "China",
+                "'s",
+                "envoy",
+                "met",
+                "al-Fashir",
+                "'s",
+                "mayor",
+                "."
+            ]
+        );
+        assert_eq!(tokens[10].1, TokenKind::Possessive);
+        assert!(tokens[13].2, "al-Fashir counts as capitalised");
+        assert!(!tokens[1].2);
+    }
+
+    #[test]
+    fn offsets_point_into_the_whole_text() {
+        let text = "Skip this. Keep Bhamo Town.";
+        let tokens = tokenize(text, 11, text.len());
+        assert_eq!(tokens[1].text(text), "Bhamo");
+        assert_eq!(tokens.len(), 4);
+    }
+}
