@@ -1,14 +1,39 @@
 /*!
-Time: finds time expressions and resolves them against the publication date.
+Time: finds time expressions and resolves them against the publication date,
+then dates events by the expression that governs their clause.
 
-(Interface only; the rule engine arrives with the time issue.)
+The engine is split the way HeidelTime splits its resources, but typed: word
+tables (`tables.rs`, `resources/time/en/tables/`), rules with named captures,
+priorities and executable examples (`rules.rs`, `template.rs`,
+`resources/time/en/rules.toml`), a scanner that runs only the rules a sentence
+can match (`scan.rs`), and a resolver that supplies what the text leaves out
+from the publication date, the last date mentioned and the tense of the clause
+(`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
+expressions that "since" or "between … and" govern, and `dating.rs` picks the
+expression that dates an event. `timeml.rs` reads TimeML and `tempeval.rs`
+scores against it as TempEval-3 does.
 */
+
+mod calendar;
+mod dating;
+mod resolve;
+mod rules;
+mod scan;
+mod scope;
+mod tables;
+mod template;
+pub mod tempeval;
+#[cfg(test)]
+mod tests;
+pub mod timeml;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
+
+pub use dating::event_date;
+pub use rules::TimeRules;
 
 /// TIMEX3 type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,27 +99,44 @@ pub struct TimeMention {
     pub interval: Option<DateInterval>,
     /// Id of the rule that found it.
     pub rule: String,
+    /// The range a signal word opens around it ("since 4 December", "between 26 and 30 August").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<TimeScope>,
 }
 
-/// The compiled time rules.
-#[derive(Clone, Debug, Default)]
-pub struct TimeRules {}
+/// A range that a signal word opens around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeScope {
+    /// The signal and what it governs, up to the end of the expression ("since it opened the
+    /// offensive on 7 March"): an event stated inside is dated by the expression alone.
+    pub clause: Span,
+    /// The days an event outside the clause covers ("since 4 December": to the publication date).
+    pub interval: DateInterval,
+}
 
-impl TimeRules {
-    /// Compiles the rules under `resources/time/`.
-    pub fn load(_files: &ResourceFiles) -> Result<TimeRules, ResourceError> {
-        Ok(TimeRules {})
+/// Finds and resolves the time expressions of a text, sentence by sentence, in text order.
+pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules) -> Vec<TimeMention> {
+    let mut resolver = resolve::Resolver::new(rules, text, published);
+    let mut mentions = Vec::new();
+    for sentence in sentences {
+        if sentence.end > text.len() || !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
+            continue;
+        }
+        resolver.enter_sentence(*sentence);
+        for candidate in scan::scan(rules, text, *sentence) {
+            let Some(resolved) = resolver.resolve(&candidate) else { continue };
+            mentions.push(TimeMention {
+                span: candidate.span,
+                timex_type: resolved.timex_type(),
+                value: resolved.timex(),
+                interval: resolved.interval(published),
+                rule: rules.rules[candidate.rule].id.clone(),
+                scope: None,
+            });
+        }
     }
-}
-
-/// Finds and resolves the time expressions of a text.
-pub fn tag(
-    _text: &str,
-    _sentences: &[Span],
-    _published: Option<Date>,
-    _rules: &TimeRules,
-) -> Vec<TimeMention> {
-    Vec::new()
+    scope::assign(text, sentences, published, rules, &mut mentions);
+    mentions
 }
 
 /// Where an event is stated, for [`event_date`].
@@ -106,9 +148,4 @@ pub struct DateQuery {
     pub trigger: Span,
     /// The argument the event is about, where one of several in a list ("Pang War Town").
     pub argument: Option<Span>,
-}
-
-/// The date of the event at `query`: the time expression governing its clause.
-pub fn event_date(_text: &str, _times: &[TimeMention], _query: &DateQuery) -> Option<DateInterval> {
-    None
 }

@@ -1,0 +1,87 @@
+/*!
+Event dating: which time expression dates an event stated in a sentence.
+
+An event takes the expression that governs its clause. In a list ("took A on
+29 September, B on 18 October and C on 20 November") the expression right
+after the event's argument, or right before it, is the argument's own. Else the
+expression nearest the trigger wins, where crossing a comma costs a few words
+and crossing a semicolon, colon, dash or bracket many: "said on Friday that the
+KIA captured the town on Monday" dates the capture on Monday. An expression
+whose signal opens a range ("since 4 December") dates events outside its clause
+with that range, and an event inside the clause ("since it opened the offensive
+on 7 March") with the expression alone. A sentence without a dated expression
+gives no date.
+*/
+
+use super::{DateInterval, DateQuery, TimeMention};
+use crate::span::Span;
+
+/// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
+const ARGUMENT_GAP_WORDS: usize = 3;
+/// What crossing a comma costs, in words.
+const COMMA_COST: usize = 4;
+/// What crossing a strong clause boundary (; : — brackets) costs, in words.
+const BOUNDARY_COST: usize = 12;
+
+/// The date of the event at `query`.
+pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Option<DateInterval> {
+    let dated: Vec<&TimeMention> = times
+        .iter()
+        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some())
+        .filter(|mention| valid_span(text, mention.span))
+        .collect();
+    if dated.is_empty() {
+        return None;
+    }
+    let chosen = query
+        .argument
+        .filter(|argument| valid_span(text, *argument))
+        .and_then(|argument| beside_argument(text, &dated, argument))
+        .or_else(|| if valid_span(text, query.trigger) { nearest(text, &dated, query.trigger) } else { dated.first().copied() })?;
+    let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
+    match &chosen.scope {
+        Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
+        _ => chosen.interval,
+    }
+}
+
+fn valid_span(text: &str, span: Span) -> bool {
+    span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+}
+
+/// The expression just after the argument, else just before it, with no clause break between.
+fn beside_argument<'m>(text: &str, dated: &[&'m TimeMention], argument: Span) -> Option<&'m TimeMention> {
+    let close = |gap: Span| {
+        let between = gap.slice(text);
+        between.split_whitespace().count() <= ARGUMENT_GAP_WORDS && !between.contains([',', ';', ':', '—', '(', ')'])
+    };
+    let after = dated.iter().filter(|m| m.span.start >= argument.end).min_by_key(|m| m.span.start);
+    if let Some(after) = after.filter(|m| close(Span::new(argument.end, m.span.start))) {
+        return Some(after);
+    }
+    let before = dated.iter().filter(|m| m.span.end <= argument.start).max_by_key(|m| m.span.end);
+    before.filter(|m| close(Span::new(m.span.end, argument.start))).copied()
+}
+
+/// How far apart two spans of a sentence are: the words between them, with clause breaks
+/// counted extra. Overlapping spans are 0 apart.
+pub fn distance(text: &str, a: Span, b: Span) -> usize {
+    let gap = if a.end <= b.start {
+        Span::new(a.end, b.start)
+    } else if b.end <= a.start {
+        Span::new(b.end, a.start)
+    } else {
+        return 0;
+    };
+    let between = gap.slice(text);
+    let n_words = between.split_whitespace().count();
+    let n_commas = between.matches(',').count();
+    let n_boundaries = between.matches([';', ':', '—', '(', ')']).count();
+    n_words + COMMA_COST * n_commas + BOUNDARY_COST * n_boundaries
+}
+
+/// The expression nearest the trigger; of two as near, the one after it ("said on Friday
+/// that they captured the bridge on Monday": the capture was on Monday).
+fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&'m TimeMention> {
+    dated.iter().copied().min_by_key(|mention| (distance(text, mention.span, trigger), mention.span.start < trigger.start))
+}

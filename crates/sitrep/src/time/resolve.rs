@@ -1,0 +1,496 @@
+/*!
+Resolution: from a rule's match to a TIMEX3 value and the days it covers.
+
+The rules say what the text says ("9 December", "last week", "on Friday"); this
+module supplies what the text leaves out, from three things:
+
+- the anchor, the publication date (the DCT of a TimeML file);
+- the reference, the last date the text mentioned, for anaphora ("the next
+  day", "that day", "a year earlier");
+- the tense of the clause, from cue words around the expression (`cue.tsv`;
+  words ending in -ed count as past): a weekday is the latest such day on or
+  before the anchor, or the next on or after it in a future clause; a date
+  without a year falls in the anchor's year unless that puts it more than
+  `past_grace_days` after the anchor in a past clause (then last year), before
+  it in a future one (next year), or, with no cue at all, unless another year
+  is nearer. In a sentence that gave a year earlier ("on 29 September 2024 …
+  on 18 October") a later date takes that year when it still comes after it.
+*/
+
+use jiff::civil::{Date, Weekday};
+use regex::Captures;
+
+use super::calendar::{Granule, Unit, add_days, weekday_near};
+use super::dating::distance;
+use super::rules::{Cue, TimeRules};
+use super::scan::Candidate;
+use super::template::{Amount, Anchor, Field, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
+use super::{DateInterval, DatePrecision, TimexType};
+use crate::span::Span;
+
+/// A time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// A part of the day: "Monday night".
+    Part(PartOfDay),
+    /// A clock time: "10:35 a.m.".
+    At {
+        /// Hour, 0-24.
+        hour: i8,
+        /// Minute.
+        minute: i8,
+    },
+}
+
+impl Clock {
+    fn timex(self) -> String {
+        match self {
+            Clock::Part(part) => format!("T{}", part.code()),
+            Clock::At { hour, minute } => format!("T{hour:02}:{minute:02}"),
+        }
+    }
+}
+
+/// What an expression resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved {
+    /// A stretch of the calendar, perhaps narrowed ("early December") or at a time of day.
+    Point {
+        /// The stretch.
+        granule: Granule,
+        /// Which part of it.
+        modifier: Option<Modifier>,
+        /// Time of day, for a TIME.
+        clock: Option<Clock>,
+    },
+    /// A date with no anchor to place it: `XXXX-12-08`.
+    Floating {
+        /// The TIMEX3 value.
+        value: String,
+        /// Time of day, for a TIME.
+        clock: Option<Clock>,
+    },
+    /// "now", "recently", "soon".
+    Vague(Vague),
+    /// A length of time, with the days it covers when it runs up to or from the anchor.
+    Duration {
+        /// TIMEX3 value (`P3W`).
+        value: String,
+        /// "the past three weeks": the three weeks up to the anchor.
+        interval: Option<DateInterval>,
+    },
+    /// A recurrence (`P1D`, `XXXX-WXX-1`).
+    Set(String),
+}
+
+impl Resolved {
+    /// The TIMEX3 type.
+    pub fn timex_type(&self) -> TimexType {
+        match self {
+            Resolved::Point { clock: Some(_), .. } | Resolved::Floating { clock: Some(_), .. } => TimexType::Time,
+            Resolved::Point { .. } | Resolved::Floating { .. } | Resolved::Vague(_) => TimexType::Date,
+            Resolved::Duration { .. } => TimexType::Duration,
+            Resolved::Set(_) => TimexType::Set,
+        }
+    }
+
+    /// The TIMEX3 value.
+    pub fn timex(&self) -> String {
+        match self {
+            Resolved::Point { granule, clock, .. } => match clock {
+                Some(clock) => format!("{}{}", Granule::containing_day(granule).timex(), clock.timex()),
+                None => granule.timex(),
+            },
+            Resolved::Floating { value, clock } => match clock {
+                Some(clock) => format!("{value}{}", clock.timex()),
+                None => value.clone(),
+            },
+            Resolved::Vague(vague) => vague.timex().to_string(),
+            Resolved::Duration { value, .. } | Resolved::Set(value) => value.clone(),
+        }
+    }
+
+    /// The days it covers, for the contract.
+    pub fn interval(&self, anchor: Option<Date>) -> Option<DateInterval> {
+        match self {
+            Resolved::Point { granule, modifier, .. } => point_interval(granule, *modifier, anchor),
+            Resolved::Vague(Vague::Present) => anchor.map(DateInterval::day),
+            Resolved::Duration { interval, .. } => *interval,
+            Resolved::Floating { .. } | Resolved::Vague(_) | Resolved::Set(_) => None,
+        }
+    }
+}
+
+impl Granule {
+    /// The day a time of day falls on: the granule itself when it is a day, else its first day.
+    fn containing_day(granule: &Granule) -> Granule {
+        granule.first_day().map_or(*granule, Granule::Day)
+    }
+}
+
+/// The days of a granule, narrowed by a modifier.
+fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<Date>) -> Option<DateInterval> {
+    let (first, last) = (granule.first_day()?, granule.last_day()?);
+    let Some(modifier) = modifier else {
+        let precision = match granule {
+            Granule::Day(_) => DatePrecision::Day,
+            Granule::Month { .. } => DatePrecision::Month,
+            Granule::Year(_) => DatePrecision::Year,
+            _ => DatePrecision::Range,
+        };
+        return Some(DateInterval { start: first, end: last, precision });
+    };
+    let range = |start: Date, end: Date| Some(DateInterval { start, end, precision: DatePrecision::Range });
+    if let Granule::Day(day) = granule {
+        return Some(DateInterval::day(*day));
+    }
+    match (modifier, granule) {
+        (Modifier::SoFar, _) => match anchor {
+            Some(anchor) if anchor >= first && anchor < last => range(first, anchor),
+            _ => range(first, last),
+        },
+        (Modifier::Start, Granule::Month { .. }) => range(first, add_days(first, 9)?),
+        (Modifier::Mid, Granule::Month { .. }) => range(add_days(first, 10)?, add_days(first, 19)?),
+        (Modifier::End, Granule::Month { .. }) => range(add_days(first, 20)?, last),
+        (Modifier::Start, Granule::Year(year)) => range(first, Date::new(*year, 3, 31).ok()?),
+        (Modifier::Mid, Granule::Year(year)) => range(Date::new(*year, 5, 1).ok()?, Date::new(*year, 8, 31).ok()?),
+        (Modifier::End, Granule::Year(year)) => range(Date::new(*year, 10, 1).ok()?, last),
+        (part, _) => {
+            let n_days = (last - first).get_days() as i64 + 1;
+            let third = (n_days / 3).max(1);
+            match part {
+                Modifier::Start => range(first, add_days(first, third - 1)?),
+                Modifier::Mid => range(add_days(first, third)?, add_days(last, -third)?),
+                _ => range(add_days(last, -(third - 1))?, last),
+            }
+        }
+    }
+}
+
+/// The tense a clause speaks in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// A past-tense cue is nearest.
+    Past,
+    /// A future cue is nearest.
+    Future,
+    /// No cue in the sentence.
+    Unknown,
+}
+
+/// Resolves one document's expressions in text order, carrying the reference date along.
+pub struct Resolver<'r, 't> {
+    rules: &'r TimeRules,
+    text: &'t str,
+    anchor: Option<Date>,
+    /// The last date the text mentioned.
+    reference: Option<Granule>,
+    /// Dates with an explicit year met so far in the current sentence.
+    sentence_years: Vec<Granule>,
+    sentence: Span,
+}
+
+impl<'r, 't> Resolver<'r, 't> {
+    /// A resolver for `text`, anchored at `anchor`.
+    pub fn new(rules: &'r TimeRules, text: &'t str, anchor: Option<Date>) -> Resolver<'r, 't> {
+        Resolver { rules, text, anchor, reference: None, sentence_years: Vec::new(), sentence: Span::default() }
+    }
+
+    /// Starts a new sentence.
+    pub fn enter_sentence(&mut self, sentence: Span) {
+        self.sentence = sentence;
+        self.sentence_years.clear();
+    }
+
+    /// Resolves one candidate; `None` when its captures do not read as a time.
+    pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
+        let template = &self.rules.rules[candidate.rule].template;
+        let fields = Fields { captures: &candidate.captures, rules: self.rules };
+        let resolved = match template.kind {
+            ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
+            ValueKind::Shift => self.shift(template, &fields),
+            ValueKind::Weekday => self.weekday(template, &fields, candidate.span),
+            ValueKind::Duration => self.duration(template, &fields),
+            ValueKind::Reference => Ok(template.reference.map(Resolved::Vague)),
+            ValueKind::Set => self.set(template, &fields),
+        };
+        resolved.ok().flatten()
+    }
+
+    fn calendar(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
+        let clock = clock(template, fields)?;
+        let modifier = fields.get(&template.modifier)?;
+        let point = |granule: Granule| Some(Resolved::Point { granule, modifier, clock });
+        if let Some(decade) = fields.get(&template.decade)? {
+            return Ok(point(Granule::Decade(decade)));
+        }
+        if let Some(century) = fields.get(&template.century)? {
+            return Ok(point(Granule::Century(century)));
+        }
+        let (mut month, mut day) = (fields.get(&template.month)?, fields.get(&template.day)?);
+        if let Some((holiday_month, holiday_day)) = fields.get(&template.holiday)? {
+            (month, day) = (Some(holiday_month), Some(holiday_day));
+        }
+        let (quarter, half, season) = (fields.get(&template.quarter)?, fields.get(&template.half)?, fields.get(&template.season)?);
+        let build = move |year: i16| -> Option<Granule> {
+            match (month, day) {
+                (Some(month), Some(day)) => Some(Granule::Day(Date::new(year, month, day).ok()?)),
+                (Some(month), None) => Some(Granule::Month { year, month }),
+                _ => match (quarter, half, season) {
+                    (Some(quarter), _, _) if (1..=4).contains(&quarter) => Some(Granule::Quarter { year, quarter }),
+                    (_, Some(half), _) if (1..=2).contains(&half) => Some(Granule::Half { year, half }),
+                    (_, _, Some(season)) => Some(Granule::Season { year, season }),
+                    (None, None, None) => Some(Granule::Year(year)),
+                    _ => None,
+                },
+            }
+        };
+        let explicit_year = match (fields.get(&template.year)?, fields.get(&template.year_shift)?) {
+            (Some(year), _) => Some(year),
+            (None, Some(shift)) => self.anchor.map(|anchor| anchor.year() + i16::from(shift)),
+            (None, None) => None,
+        };
+        if let Some(year) = explicit_year {
+            let Some(granule) = build(year) else { return Ok(None) };
+            if matches!(granule, Granule::Day(_) | Granule::Month { .. }) {
+                self.sentence_years.push(granule);
+            }
+            self.reference = Some(granule);
+            return Ok(point(granule));
+        }
+        if build(2000).is_some_and(|granule| granule.unit() == Unit::Year) {
+            return Ok(None); // no year and nothing else: not a date
+        }
+        let Some(anchor) = self.anchor else {
+            let floating = build(2000).map(|granule| format!("XXXX{}", &granule.timex()[4..]));
+            return Ok(floating.map(|value| Resolved::Floating { value, clock }));
+        };
+        let granule = match fields.get(&template.direction)? {
+            Some(direction) => place_by_direction(anchor, &build, direction),
+            None => self.place_in_year(anchor, &build, span),
+        };
+        if let Some(granule) = granule {
+            self.reference = Some(granule);
+        }
+        Ok(granule.and_then(point))
+    }
+
+    /// The year of a date the text gives without one.
+    fn place_in_year(&self, anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, span: Span) -> Option<Granule> {
+        let settings = &self.rules.settings;
+        let latest = add_days(anchor, settings.past_grace_days)?;
+        if let Some(previous) = self.sentence_years.last() {
+            let carried = build(previous.year()?)?;
+            if carried.first_day()? >= previous.first_day()? && carried.first_day()? <= latest {
+                return Some(carried);
+            }
+        }
+        let year = anchor.year();
+        let this_year = build(year)?;
+        match self.tense(span) {
+            Tense::Past if this_year.first_day()? > latest => build(year - 1),
+            Tense::Future if this_year.last_day()? < add_days(anchor, -settings.future_grace_days)? => build(year + 1),
+            Tense::Past | Tense::Future => Some(this_year),
+            Tense::Unknown => [build(year - 1), Some(this_year), build(year + 1)]
+                .into_iter()
+                .flatten()
+                .min_by_key(|granule| distance_in_days(granule, anchor)),
+        }
+    }
+
+    fn shift(&mut self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
+        let Some(mut unit) = fields.get(&template.unit)? else { return Ok(None) };
+        let amount = fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0));
+        let direction = i64::from(fields.get(&template.direction)?.unwrap_or(0));
+        let modifier = fields.get(&template.modifier)?;
+        let clock = clock(template, fields)?;
+        let mut steps = match amount {
+            Amount::Number(number) => direction * number.round() as i64,
+            Amount::Vague => return Ok(Some(Resolved::Vague(if direction < 0 { Vague::Past } else { Vague::Future }))),
+        };
+        if unit == Unit::Fortnight {
+            (unit, steps) = (Unit::Week, steps * 2);
+        }
+        let from_reference = template.anchor == Anchor::Reference && self.reference.is_some();
+        let granule = match (from_reference, self.reference, self.anchor) {
+            (true, Some(reference), _) => shift_reference(reference, unit, steps),
+            (_, _, Some(anchor)) => Granule::containing(anchor, unit).and_then(|granule| granule.shift(steps)),
+            _ => return Ok(Some(Resolved::Vague(match direction.signum() {
+                -1 => Vague::Past,
+                1 => Vague::Future,
+                _ => Vague::Present,
+            }))),
+        };
+        let Some(granule) = granule else { return Ok(None) };
+        if !from_reference {
+            self.reference = Some(granule);
+        }
+        Ok(Some(Resolved::Point { granule, modifier, clock }))
+    }
+
+    fn weekday(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
+        let Some(weekday) = fields.get(&template.weekday)? else { return Ok(None) };
+        let clock = clock(template, fields)?;
+        let modifier = fields.get(&template.modifier)?;
+        let Some(anchor) = self.anchor else {
+            let value = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
+            return Ok(Some(Resolved::Floating { value, clock }));
+        };
+        let date = match fields.get(&template.direction)? {
+            Some(-1) => add_days(anchor, -1).and_then(|day| weekday_near(day, weekday, -1)),
+            Some(1) => add_days(anchor, 1).and_then(|day| weekday_near(day, weekday, 1)),
+            Some(_) => weekday_near(anchor, weekday, 0),
+            None => match self.tense(span) {
+                Tense::Future => weekday_near(anchor, weekday, 1),
+                Tense::Past | Tense::Unknown => weekday_near(anchor, weekday, -1),
+            },
+        };
+        let Some(date) = date else { return Ok(None) };
+        let granule = Granule::Day(date);
+        self.reference = Some(granule);
+        Ok(Some(Resolved::Point { granule, modifier, clock }))
+    }
+
+    fn duration(&self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
+        let Some(unit) = fields.get(&template.unit)? else { return Ok(None) };
+        let amount = fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0));
+        let number = match amount {
+            Amount::Number(number) => Some(number),
+            Amount::Vague => None,
+        };
+        let value = unit.duration_value(number);
+        let length = number.unwrap_or(self.rules.settings.vague_amount);
+        let interval = match (fields.get(&template.direction)?, self.anchor) {
+            (Some(-1), Some(anchor)) => unit.start_before(anchor, length).map(|start| DateInterval {
+                start,
+                end: anchor,
+                precision: DatePrecision::Range,
+            }),
+            (Some(1), Some(anchor)) => unit.start_before(anchor, -length).map(|end| DateInterval {
+                start: anchor,
+                end,
+                precision: DatePrecision::Range,
+            }),
+            _ => None,
+        };
+        Ok(Some(Resolved::Duration { value, interval }))
+    }
+
+    fn set(&self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
+        let value = if let Some(weekday) = fields.get::<Weekday>(&template.weekday)? {
+            format!("XXXX-WXX-{}", weekday.to_monday_one_offset())
+        } else if let Some(month) = fields.get(&template.month)? {
+            format!("XXXX-{month:02}")
+        } else if let Some(part) = fields.get(&template.part_of_day)? {
+            format!("XXXX-XX-XXT{}", part.code())
+        } else if let Some(unit) = fields.get(&template.unit)? {
+            let amount = match fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0)) {
+                Amount::Number(number) => Some(number),
+                Amount::Vague => None,
+            };
+            unit.duration_value(amount)
+        } else {
+            return Ok(None);
+        };
+        Ok(Some(Resolved::Set(value)))
+    }
+
+    /// The tense of the clause around `span`: the class of the nearest tense cue in the
+    /// sentence, counting words and clause breaks.
+    pub fn tense(&self, span: Span) -> Tense {
+        let sentence = self.sentence.slice(self.text);
+        let mut best: Option<(usize, Cue)> = None;
+        let mut word_start = None;
+        for (offset, ch) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
+            let is_word_char = ch.is_alphanumeric() || ch == '\'' || ch == '’';
+            match (word_start, is_word_char) {
+                (None, true) => word_start = Some(offset),
+                (Some(start), false) => {
+                    word_start = None;
+                    let word = Span::new(self.sentence.start + start, self.sentence.start + offset);
+                    if word.overlaps(span) {
+                        continue;
+                    }
+                    let Some(cue) = self.rules.cue(word.slice(self.text)) else { continue };
+                    if !matches!(cue, Cue::Past | Cue::Future) {
+                        continue;
+                    }
+                    let distance = distance(self.text, word, span);
+                    if best.is_none_or(|(best_distance, _)| distance < best_distance) {
+                        best = Some((distance, cue));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match best {
+            Some((_, Cue::Future)) => Tense::Future,
+            Some(_) => Tense::Past,
+            None => Tense::Unknown,
+        }
+    }
+}
+
+/// "last April" (the latest April over before the anchor), "next April" (the first after
+/// it), "this April" (the anchor's).
+fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, direction: i8) -> Option<Granule> {
+    let this_year = build(anchor.year())?;
+    match direction.signum() {
+        -1 if this_year.last_day()? >= anchor => build(anchor.year() - 1),
+        1 if this_year.first_day()? <= anchor => build(anchor.year() + 1),
+        _ => Some(this_year),
+    }
+}
+
+/// How many days lie between a granule and a date (0 when it contains it).
+fn distance_in_days(granule: &Granule, date: Date) -> i64 {
+    match (granule.first_day(), granule.last_day()) {
+        (Some(first), _) if date < first => (first - date).get_days().into(),
+        (_, Some(last)) if date > last => (date - last).get_days().into(),
+        (Some(_), Some(_)) => 0,
+        _ => i64::MAX,
+    }
+}
+
+/// A shift counted from the reference date: "the next day", "a year earlier". A reference
+/// coarser than the unit is as precise as the text allows ("that day" after "in June" is June).
+fn shift_reference(reference: Granule, unit: Unit, steps: i64) -> Option<Granule> {
+    if reference.unit().rank() > unit.rank() {
+        return Some(reference);
+    }
+    if unit == Unit::Year {
+        let year = i64::from(reference.year()?) + steps;
+        return reference.with_year(i16::try_from(year).ok()?);
+    }
+    Granule::containing(reference.first_day()?, unit)?.shift(steps)
+}
+
+/// The time of day a rule's fields give, if any.
+fn clock(template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Clock>, Unreadable> {
+    if let Some(part) = fields.get(&template.part_of_day)? {
+        return Ok(Some(Clock::Part(part)));
+    }
+    let Some(mut hour) = fields.get(&template.hour)? else { return Ok(None) };
+    let minute = fields.get(&template.minute)?.unwrap_or(0);
+    match fields.get(&template.meridiem)? {
+        Some(Meridiem::Post) if hour < 12 => hour += 12,
+        Some(Meridiem::Ante) if hour == 12 => hour = 0,
+        _ => {}
+    }
+    Ok(Some(Clock::At { hour, minute }))
+}
+
+/// Reads a match's fields.
+struct Fields<'c, 't> {
+    captures: &'c Captures<'t>,
+    rules: &'c TimeRules,
+}
+
+impl Fields<'_, '_> {
+    fn get<T: Copy>(&self, field: &Option<Field<T>>) -> Result<Option<T>, Unreadable> {
+        match field {
+            Some(field) => field.value(self.captures, &self.rules.lexicon),
+            None => Ok(None),
+        }
+    }
+}

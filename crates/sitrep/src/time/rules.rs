@@ -1,0 +1,349 @@
+/*!
+The time rules of one language, read from `resources/time/<lang>/` and compiled
+once into regexes, a regex set and a trigger automaton.
+
+`rules.toml` holds `[settings]`, named pattern fragments (`[patterns]`) and the
+rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each); `triggers.txt` the words
+besides table words and digits that can occur in a time expression. A rule
+pattern names a fragment or a table as `{name}`, uses named captures only, and
+is matched case-insensitively unless the rule says `case_sensitive = true`.
+`\b` is compiled as an ASCII word boundary and `\d` as `[0-9]`, which keeps the
+regexes on the fast DFA engines whatever the text. See
+`resources/time/README.md` for the full schema.
+*/
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+
+use super::tables::{Tables, fold_key};
+use super::template::{Lexicon, Template, ValueEntry};
+use crate::resources::{ResourceError, ResourceFiles};
+
+/// The folder of the English rules.
+pub const ENGLISH: &str = "time/en/";
+
+/// Limits on regex size: generous, but a runaway alternation is an error, not a hang.
+const REGEX_SIZE_LIMIT: usize = 64 << 20;
+
+/// How the engine infers what the text leaves out.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// A date without a year, in a past-tense clause, still falls in the publication year
+    /// when it lies at most this many days after publication; later, it is last year's.
+    pub past_grace_days: i64,
+    /// In a future-tense clause, a date without a year up to this many days before
+    /// publication stays in the publication year; earlier, it is next year's.
+    pub future_grace_days: i64,
+    /// "since" opens a range only when it stands at most this many words before the expression.
+    pub since_window_words: usize,
+    /// How many units "a few" or "several" stand for when an interval needs a number.
+    pub vague_amount: f64,
+    /// The publication date the rule examples are resolved against.
+    pub example_published: Date,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    settings: Settings,
+    #[serde(default)]
+    patterns: BTreeMap<String, String>,
+    rule: Vec<RuleEntry>,
+}
+
+/// One rule as written in `rules.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    id: String,
+    pattern: String,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    case_sensitive: bool,
+    not_before: Option<String>,
+    not_after: Option<String>,
+    value: ValueEntry,
+    examples: Vec<String>,
+    #[serde(default)]
+    counter_examples: Vec<String>,
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Stable id, written into each mention it finds.
+    pub id: String,
+    /// Wins over overlapping matches of lower priority.
+    pub priority: i32,
+    /// The pattern.
+    pub regex: Regex,
+    /// Must not match the text just before a match (ends where the match starts).
+    pub not_before: Option<Regex>,
+    /// Must not match the text just after a match (starts where the match ends).
+    pub not_after: Option<Regex>,
+    /// What a match means.
+    pub template: Template,
+    /// Texts the rule must find: the expression in `[brackets]`, optionally ` => VALUE`.
+    pub examples: Vec<String>,
+    /// Texts the rule must not fire on.
+    pub counter_examples: Vec<String>,
+}
+
+/// The class of a cue word: what it says about the tense of its clause or the range
+/// an expression opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// The clause speaks of the future ("will", "plans").
+    Future,
+    /// The clause speaks of the past ("said", "was").
+    Past,
+    /// Not a past tense, though it ends in -ed ("armed", "based").
+    Neutral,
+    /// Opens a range running to the publication date ("since").
+    Since,
+    /// Opens a two-ended range ("between", "from").
+    RangeOpen,
+    /// Joins the two ends of a range ("and", "to", "until", "-").
+    RangeJoin,
+}
+
+impl Cue {
+    fn from_name(name: &str) -> Option<Cue> {
+        Some(match name {
+            "future" => Cue::Future,
+            "past" => Cue::Past,
+            "neutral" => Cue::Neutral,
+            "since" => Cue::Since,
+            "range_open" => Cue::RangeOpen,
+            "range_join" => Cue::RangeJoin,
+            _ => return None,
+        })
+    }
+}
+
+/// The compiled time rules.
+#[derive(Clone, Debug)]
+pub struct TimeRules {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// All rule patterns at once: which rules can match a sentence.
+    pub set: RegexSet,
+    /// Words that can occur in a time expression: a sentence without one is skipped.
+    pub triggers: AhoCorasick,
+    /// The tables the normalisers read.
+    pub lexicon: Lexicon,
+    /// Tense and range cue words, folded.
+    pub cues: HashMap<String, Cue>,
+    /// Inference settings.
+    pub settings: Settings,
+}
+
+impl TimeRules {
+    /// Compiles the English rules under `resources/time/en/`.
+    pub fn load(files: &ResourceFiles) -> Result<TimeRules, ResourceError> {
+        TimeRules::load_language(files, ENGLISH)
+    }
+
+    /// Compiles the rules of one language folder (`"time/en/"`).
+    pub fn load_language(files: &ResourceFiles, folder: &str) -> Result<TimeRules, ResourceError> {
+        let tables_folder = format!("{folder}tables/");
+        let tables = Tables::load(files, &tables_folder)?;
+        let lexicon = Lexicon::new(&tables, &tables_folder)?;
+        let cue_table = tables.required("cue", &tables_folder)?;
+        tables.check_values("cue", "a cue class (future, past, neutral, since, range_open, range_join)", Cue::from_name)?;
+        let cues = cue_table
+            .entries
+            .iter()
+            .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
+            .collect();
+
+        let rules_path = format!("{folder}rules.toml");
+        let text = files.text(&rules_path)?;
+        let file: RuleFile = toml::from_str(text).map_err(|err| {
+            let line = err.span().map(|span| line_of(text, span.start));
+            let error = ResourceError::new(&rules_path, err.message().to_string());
+            match line {
+                Some(line) => ResourceError { line: Some(line), ..error },
+                None => error,
+            }
+        })?;
+        let expander = Expander { patterns: &file.patterns, tables: &tables };
+        let mut rules = Vec::with_capacity(file.rule.len());
+        let mut set_patterns = Vec::with_capacity(file.rule.len());
+        let mut seen = HashMap::new();
+        for entry in &file.rule {
+            let line = line_of(text, text.find(&format!("id = \"{}\"", entry.id)).unwrap_or(0));
+            let fail = |message: String| ResourceError::at_line(&rules_path, line, message).in_rule(entry.id.clone());
+            if seen.insert(entry.id.clone(), line).is_some() {
+                return Err(fail("duplicate rule id".to_string()));
+            }
+            if entry.examples.is_empty() {
+                return Err(fail("a rule needs at least one example".to_string()));
+            }
+            let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
+            let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
+            let regex = compile(&pattern).map_err(&fail)?;
+            let groups: Vec<&str> = regex.capture_names().flatten().collect();
+            let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
+            let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {
+                pattern
+                    .as_deref()
+                    .map(|p| expander.expand(p).and_then(|p| compile(&wrap(&p))))
+                    .transpose()
+                    .map_err(&fail)
+            };
+            let not_before = context(&entry.not_before, |p| format!(r"(?i:{p})\z"))?;
+            let not_after = context(&entry.not_after, |p| format!(r"\A(?i:{p})"))?;
+            set_patterns.push(pattern);
+            rules.push(Rule {
+                id: entry.id.clone(),
+                priority: entry.priority,
+                regex,
+                not_before,
+                not_after,
+                template,
+                examples: entry.examples.clone(),
+                counter_examples: entry.counter_examples.clone(),
+            });
+        }
+        let set = RegexSetBuilder::new(&set_patterns)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .build()
+            .map_err(|err| ResourceError::new(&rules_path, format!("the rule set does not compile: {err}")))?;
+        let triggers = trigger_automaton(files, folder, &tables)?;
+        Ok(TimeRules { rules, set, triggers, lexicon, cues, settings: file.settings })
+    }
+
+    /// The cue class of one word, if it has one. Words ending in "-ed" are past tense
+    /// unless the cue table says otherwise.
+    pub fn cue(&self, word: &str) -> Option<Cue> {
+        let folded = fold_key(word);
+        match self.cues.get(&folded) {
+            Some(Cue::Neutral) => None,
+            Some(cue) => Some(*cue),
+            None if folded.len() > 4 && folded.ends_with("ed") && folded.chars().all(|c| c.is_ascii_alphabetic()) => {
+                Some(Cue::Past)
+            }
+            None => None,
+        }
+    }
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+fn compile(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|err| format!("pattern does not compile: {err}"))
+}
+
+/// Replaces `{name}` by a pattern fragment or a table's alternation.
+struct Expander<'a> {
+    patterns: &'a BTreeMap<String, String>,
+    tables: &'a Tables,
+}
+
+impl Expander<'_> {
+    fn expand(&self, pattern: &str) -> Result<String, String> {
+        self.expand_depth(pattern, 0)
+    }
+
+    fn expand_depth(&self, pattern: &str, depth: usize) -> Result<String, String> {
+        if depth > 8 {
+            return Err("pattern fragments nest more than 8 deep (a cycle?)".to_string());
+        }
+        let mut out = String::with_capacity(pattern.len());
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let name_len = after.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len());
+            let name = &after[..name_len];
+            let escaped = open > 0 && rest[..open].ends_with('\\');
+            if name.is_empty() || escaped || !after[name_len..].starts_with('}') {
+                out.push('{');
+                rest = after;
+                continue;
+            }
+            let expansion = if let Some(fragment) = self.patterns.get(name) {
+                format!("(?:{})", self.expand_depth(fragment, depth + 1)?)
+            } else if let Some(table) = self.tables.get(name) {
+                table.alternation()
+            } else {
+                return Err(format!("{{{name}}} names no pattern fragment and no table"));
+            };
+            out.push_str(&expansion);
+            rest = &after[name_len + 1..];
+        }
+        out.push_str(rest);
+        Ok(out.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]"))
+    }
+}
+
+/// Every word a time expression can contain: the words of the calendar tables and
+/// `triggers.txt`, plus the ten digits.
+fn trigger_automaton(files: &ResourceFiles, folder: &str, tables: &Tables) -> Result<AhoCorasick, ResourceError> {
+    let triggers_path = format!("{folder}triggers.txt");
+    let mut words: Vec<String> = files.data_lines(&triggers_path)?.into_iter().map(|(_, line)| line.trim().to_string()).collect();
+    for name in ["month", "weekday", "unit", "season", "part_of_day", "holiday"] {
+        if let Some(table) = tables.get(name) {
+            words.extend(table.entries.iter().filter_map(|(word, _, _)| word.split_whitespace().next().map(str::to_string)));
+        }
+    }
+    words.extend((0..10).map(|digit| digit.to_string()));
+    words.sort();
+    words.dedup();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&words)
+        .map_err(|err| ResourceError::new(&triggers_path, format!("trigger automaton: {err}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_and_tables_expand_and_quantifiers_stay() {
+        let mut files = ResourceFiles::empty();
+        files.set("t/tables/month.tsv", b"May\t5\nMarch\t3\n".to_vec());
+        let tables = Tables::load(&files, "t/tables/").unwrap();
+        let patterns = BTreeMap::from([("year".to_string(), r"\d{4}".to_string())]);
+        let expander = Expander { patterns: &patterns, tables: &tables };
+        assert_eq!(expander.expand(r"\b{month} {year}").unwrap(), r"(?-u:\b)(?:March(?-u:\b)|May(?-u:\b)) (?:[0-9]{4})");
+        assert!(expander.expand("{nothing}").unwrap_err().contains("nothing"));
+        assert_eq!(expander.expand(r"a\{b}").unwrap(), r"a\{b}");
+    }
+
+    #[test]
+    fn the_embedded_rules_compile() {
+        let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
+        assert!(rules.rules.len() > 20);
+        assert_eq!(rules.cue("will"), Some(Cue::Future));
+        assert_eq!(rules.cue("captured"), Some(Cue::Past));
+        assert_eq!(rules.cue("armed"), None);
+    }
+
+    #[test]
+    fn a_broken_rule_is_named_with_its_line() {
+        let mut files = ResourceFiles::embedded();
+        let text = files.text("time/en/rules.toml").unwrap().to_string();
+        files.set("time/en/rules.toml", format!("{text}\n[[rule]]\nid = \"broken\"\npattern = '(?P<x>'\nvalue = {{ kind = \"reference\", reference = \"present\" }}\nexamples = [\"[now]\"]\n").into_bytes());
+        let err = TimeRules::load(&files).unwrap_err();
+        assert_eq!(err.rule.as_deref(), Some("broken"));
+        assert_eq!(err.line, Some(text.lines().count() + 3));
+    }
+}

@@ -1,0 +1,203 @@
+//! Tests of the time stage: every rule's own examples, and the behaviours the
+//! rest of sitrep relies on (year inference, ranges, event dating), on made-up sentences.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::resources::ResourceFiles;
+use crate::sentence::SentenceSplitter;
+
+struct Fixture {
+    rules: TimeRules,
+    splitter: SentenceSplitter,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let files = ResourceFiles::embedded();
+        Fixture { rules: TimeRules::load(&files).unwrap(), splitter: SentenceSplitter::load(&files).unwrap() }
+    }
+
+    fn tag(&self, text: &str, published: Option<Date>) -> Vec<TimeMention> {
+        tag(text, &self.splitter.split(text), published, &self.rules)
+    }
+
+    /// The mentions as `text=value` strings, for compact assertions.
+    fn values(&self, text: &str, published: Date) -> Vec<String> {
+        self.tag(text, Some(published)).iter().map(|m| format!("{}={}", m.span.slice(text), m.value)).collect()
+    }
+}
+
+/// Splits "a [b] c => V" into the plain text, the bracketed span and the expected value.
+fn parse_example(example: &str) -> Option<(String, Span, Option<String>)> {
+    let (body, value) = match example.rsplit_once(" => ") {
+        Some((body, value)) => (body, Some(value.trim().to_string())),
+        None => (example, None),
+    };
+    let open = body.find('[')?;
+    let close = body[open..].find(']')? + open;
+    let text = format!("{}{}{}", &body[..open], &body[open + 1..close], &body[close + 1..]);
+    Some((text, Span::new(open, close - 1), value))
+}
+
+#[test]
+fn every_rule_finds_its_examples_and_not_its_counter_examples() {
+    let fixture = Fixture::new();
+    let published = fixture.rules.settings.example_published;
+    let mut failures = Vec::new();
+    for rule in &fixture.rules.rules {
+        for example in &rule.examples {
+            let Some((text, span, value)) = parse_example(example) else {
+                failures.push(format!("{}: example without [brackets]: {example}", rule.id));
+                continue;
+            };
+            let mentions = fixture.tag(&text, Some(published));
+            let found = mentions.iter().find(|m| m.span == span && m.rule == rule.id);
+            match (found, value) {
+                (None, _) => failures.push(format!(
+                    "{}: missed {:?} in {example:?}; found {:?}",
+                    rule.id,
+                    span.slice(&text),
+                    mentions.iter().map(|m| (m.span.slice(&text), m.rule.as_str(), m.value.as_str())).collect::<Vec<_>>()
+                )),
+                (Some(mention), Some(value)) if mention.value != value => {
+                    failures.push(format!("{}: {example:?} gave {}", rule.id, mention.value))
+                }
+                _ => {}
+            }
+        }
+        for counter in &rule.counter_examples {
+            let mentions = fixture.tag(counter, Some(published));
+            if let Some(mention) = mentions.iter().find(|m| m.rule == rule.id) {
+                failures.push(format!("{}: fired on counter-example {counter:?} at {:?}", rule.id, mention.span.slice(counter)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_list_of_dates_carries_the_year_forward() {
+    let fixture = Fixture::new();
+    let text = "The militia took Aville on 29 September 2023, Btown on 18 October and Cburg on 20 November.";
+    assert_eq!(
+        fixture.values(text, date(2024, 12, 10)),
+        ["29 September 2023=2023-09-29", "18 October=2023-10-18", "20 November=2023-11-20"]
+    );
+}
+
+#[test]
+fn past_dates_without_a_year_fall_before_publication() {
+    let fixture = Fixture::new();
+    // Published in January: a December date in a past-tense clause is last year's.
+    assert_eq!(fixture.values("Rebels captured the depot on 26 December.", date(2025, 1, 16)), ["26 December=2024-12-26"]);
+    // A future clause pushes a date that has passed into next year.
+    assert_eq!(fixture.values("The new bridge will open on 3 January.", date(2024, 12, 20)), ["3 January=2025-01-03"]);
+    // Weekdays: the latest on or before publication, unless the clause is future.
+    assert_eq!(fixture.values("The airport was seized on Friday.", date(2025, 2, 15)), ["Friday=2025-02-14"]);
+    assert_eq!(fixture.values("Delegates will meet on Monday.", date(2025, 2, 15)), ["Monday=2025-02-17"]);
+}
+
+#[test]
+fn intervals_follow_the_contract() {
+    let fixture = Fixture::new();
+    let published = date(2025, 2, 15);
+    let text = "Aid stopped in early December, resumed earlier this month and stalled in mid-2024 and in late January.";
+    let mentions = fixture.tag(text, Some(published));
+    let intervals: Vec<(String, Date, Date, DatePrecision)> = mentions
+        .iter()
+        .filter_map(|m| m.interval.map(|i| (m.span.slice(text).to_string(), i.start, i.end, i.precision)))
+        .collect();
+    assert_eq!(
+        intervals,
+        [
+            ("early December".into(), date(2024, 12, 1), date(2024, 12, 10), DatePrecision::Range),
+            ("earlier this month".into(), date(2025, 2, 1), published, DatePrecision::Range),
+            ("mid-2024".into(), date(2024, 5, 1), date(2024, 8, 31), DatePrecision::Range),
+            ("late January".into(), date(2025, 1, 21), date(2025, 1, 31), DatePrecision::Range),
+        ]
+    );
+    let month = fixture.tag("Fighting stopped in May 2023.", Some(published));
+    assert_eq!(month[0].interval, Some(DateInterval { start: date(2023, 5, 1), end: date(2023, 5, 31), precision: DatePrecision::Month }));
+    let last_week = fixture.tag("Shelling eased last week.", Some(published));
+    assert_eq!(last_week[0].value, "2025-W06");
+    assert_eq!(last_week[0].interval.map(|i| (i.start, i.end)), Some((date(2025, 2, 3), date(2025, 2, 9))));
+}
+
+#[test]
+fn without_a_publication_date_nothing_is_guessed() {
+    let fixture = Fixture::new();
+    let text = "Troops left on 9 December and returned yesterday, and again in 2021.";
+    let mentions = fixture.tag(text, None);
+    let values: Vec<(&str, Option<DateInterval>)> = mentions.iter().map(|m| (m.value.as_str(), m.interval)).collect();
+    assert_eq!(values[0], ("XXXX-12-09", None));
+    assert_eq!(values[1], ("PAST_REF", None));
+    assert_eq!(values[2].0, "2021");
+    assert!(values[2].1.is_some());
+}
+
+fn query(text: &str, trigger: &str, argument: Option<&str>) -> DateQuery {
+    let find = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    };
+    DateQuery { sentence: Span::new(0, text.len()), trigger: find(trigger), argument: argument.map(find) }
+}
+
+#[test]
+fn events_take_the_expression_governing_their_clause() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 10);
+    let text = "The militia seized Aville on 29 September 2024, Btown (Bee) Town on 18 October and Cburg on 20 November.";
+    let times = fixture.tag(text, Some(published));
+    let dated = |argument| event_date(text, &times, &query(text, "seized", Some(argument))).map(|i| i.start);
+    assert_eq!(dated("Aville"), Some(date(2024, 9, 29)));
+    assert_eq!(dated("Btown (Bee) Town"), Some(date(2024, 10, 18)));
+    assert_eq!(dated("Cburg"), Some(date(2024, 11, 20)));
+
+    let text = "A spokesman said on Friday that the rebels captured the bridge on Monday.";
+    let times = fixture.tag(text, Some(published));
+    let captured = event_date(text, &times, &query(text, "captured", None)).unwrap();
+    assert_eq!(captured.start, date(2024, 12, 9));
+
+    let text = "The army has held the pass for years.";
+    let times = fixture.tag(text, Some(published));
+    assert_eq!(event_date(text, &times, &query(text, "held", None)), None);
+}
+
+#[test]
+fn since_and_between_open_ranges() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 10);
+    let text = "Since 4 December the rebels have been shelling the port.";
+    let times = fixture.tag(text, Some(published));
+    let shelling = event_date(text, &times, &query(text, "shelling", None)).unwrap();
+    assert_eq!((shelling.start, shelling.end, shelling.precision), (date(2024, 12, 4), published, DatePrecision::Range));
+
+    let text = "The group has taken 14 towns since it opened its offensive on 7 March.";
+    let times = fixture.tag(text, Some(published));
+    let opened = event_date(text, &times, &query(text, "opened", None)).unwrap();
+    assert_eq!((opened.start, opened.end), (date(2024, 3, 7), date(2024, 3, 7)));
+    let taken = event_date(text, &times, &query(text, "taken", None)).unwrap();
+    assert_eq!((taken.start, taken.end), (date(2024, 3, 7), published));
+
+    let text = "Between 26 and 30 August the envoy met four armed groups.";
+    let times = fixture.tag(text, Some(date(2024, 9, 2)));
+    let met = event_date(text, &times, &query(text, "met", None)).unwrap();
+    assert_eq!((met.start, met.end), (date(2024, 8, 26), date(2024, 8, 30)));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let fixture = Fixture::new();
+    for text in ["", "[", "9999-12-31 and 31 December 9999 plus 3000 years ago", "0:00 a.m. on 31 February", "🙂 since 🙂 between 2 and"] {
+        let mentions = fixture.tag(text, Some(date(9999, 12, 31)));
+        for mention in &mentions {
+            let _ = event_date(text, &mentions, &DateQuery { sentence: Span::new(0, text.len()), trigger: mention.span, argument: None });
+        }
+    }
+    let text = "On 3 May";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let bad = DateQuery { sentence: Span::new(0, 100), trigger: Span::new(50, 60), argument: Some(Span::new(1, 200)) };
+    assert!(event_date(text, &times, &bad).is_some());
+}
