@@ -362,8 +362,13 @@ fn read_cities(text: &str) -> Result<Vec<Row>, SourceError> {
     Ok(rows)
 }
 
-/// Latin-script names only (news is in English), and no airport or other all-capital codes.
+/// Latin-script names only (news is in English), no airport or other all-capital codes, and
+/// no names of fewer than four letters (syllables such as "Wei" or "Lu" that name a city in
+/// some language and a hundred other things in news).
 fn is_useful_alternate(name: &str) -> bool {
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return false;
+    }
     let latin = name
         .chars()
         .all(|c| (c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c) || "’‘ʼ".contains(c));

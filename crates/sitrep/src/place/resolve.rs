@@ -37,6 +37,9 @@ const MIN_SCORE: f64 = 3.5;
 /// Bonus when the text spells the entry's own name, not one of its alternate names.
 const PRIMARY_NAME_BONUS: f64 = 1.5;
 
+/// Penalty for an alternate name of a place in a country the article gives no other evidence of.
+const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
+
 /// Entries scored at most per mention (names shared by hundreds of hamlets).
 const MAX_ENTRIES: usize = 2000;
 
@@ -247,12 +250,14 @@ impl Scorer<'_> {
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
-            // The entry's own name, rather than one of its alternate names.
-            if key
-                .as_ref()
-                .is_some_and(|key| name_key(&entry.name) == *key)
-            {
+            // The entry's own name, rather than one of its alternate names; an alternate name
+            // of a place in a country the article does not otherwise name is a weak guess.
+            let primary = key.as_ref().is_none_or(|key| name_key(&entry.name) == *key);
+            if primary && key.is_some() {
                 score += PRIMARY_NAME_BONUS;
+            }
+            if !primary && self.focus.share(&entry.country) == 0.0 && self.focus.total_votes > 0.0 {
+                score -= FOREIGN_ALTERNATE_PENALTY;
             }
             let mut supported = candidate.hint.is_some() || candidate.facility;
             let share = self.focus.share(&entry.country);
