@@ -192,6 +192,19 @@ fn is_local(kind: PlaceKind) -> bool {
     )
 }
 
+/// Distance in km by the flat-earth approximation, good to a few percent at the few hundred
+/// km that proximity scoring cares about, and without the trigonometry of the great circle
+/// (this runs for every entry of every mention against every other place of the article).
+fn near_km(from: (f64, f64), cos_lat: f64, to: (f64, f64)) -> f64 {
+    const KM_PER_DEGREE: f64 = 111.195;
+    let d_lat = to.0 - from.0;
+    let mut d_lon = (to.1 - from.1).abs();
+    if d_lon > 180.0 {
+        d_lon = 360.0 - d_lon;
+    }
+    KM_PER_DEGREE * (d_lat * d_lat + (d_lon * cos_lat).powi(2)).sqrt()
+}
+
 /// The kind-and-size prior of an entry.
 fn prior(entry: &PlaceEntry) -> f64 {
     let size = 1.2 * (entry.population as f64 + 1.0).log10();
@@ -283,10 +296,11 @@ impl Scorer<'_> {
                 }
             }
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
+                let cos_lat = point.0.to_radians().cos();
                 let nearest = anchors
                     .iter()
                     .filter(|(other, _)| *other != idx)
-                    .map(|(_, anchor)| haversine_km(point.0, point.1, anchor.0, anchor.1))
+                    .map(|(_, anchor)| near_km(point, cos_lat, *anchor))
                     .fold(f64::MAX, f64::min);
                 score += match nearest {
                     km if km < 30.0 => 3.0,

@@ -10,7 +10,7 @@ government or its people. `demonyms.tsv` maps adjectives of nationality and
 ethnic names to a country or an admin1 division.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::key::name_key;
 use super::kind::PlaceKind;
