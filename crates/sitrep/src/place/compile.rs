@@ -188,7 +188,7 @@ pub fn compile(sources: &Sources<'_>) -> Result<String, SourceError> {
     for (code, row) in admin1.iter_mut() {
         row.point = admin1_points
             .get(code)
-            .and_then(|points| median_point(points));
+            .and_then(|points| mid_range_point(points));
     }
 
     let mut country_rows = Vec::new();
@@ -362,8 +362,13 @@ fn read_cities(text: &str) -> Result<Vec<Row>, SourceError> {
     Ok(rows)
 }
 
-/// Latin-script names only (news is in English), and no airport or other all-capital codes.
+/// Latin-script names only (news is in English), no airport or other all-capital codes, and
+/// no names of fewer than four letters (syllables such as "Wei" or "Lu" that name a city in
+/// some language and a hundred other things in news).
 fn is_useful_alternate(name: &str) -> bool {
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return false;
+    }
     let latin = name
         .chars()
         .all(|c| (c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c) || "’‘ʼ".contains(c));
@@ -377,6 +382,20 @@ fn is_useful_alternate(name: &str) -> bool {
 fn parse_point(lat: &str, lon: &str) -> Option<(f64, f64)> {
     let (lat, lon): (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
     ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
+}
+
+/// The middle of the range the points span in each axis: close to the centre of a
+/// division's outline, whichever part of it is crowded.
+fn mid_range_point(points: &[(f64, f64)]) -> Option<(f64, f64)> {
+    if points.is_empty() {
+        return None;
+    }
+    let mut lats: Vec<f64> = points.iter().map(|p| p.0).collect();
+    let mut lons: Vec<f64> = points.iter().map(|p| p.1).collect();
+    lats.sort_by(f64::total_cmp);
+    lons.sort_by(f64::total_cmp);
+    let last = points.len() - 1;
+    Some(((lats[0] + lats[last]) / 2.0, (lons[0] + lons[last]) / 2.0))
 }
 
 fn median_point(points: &[(f64, f64)]) -> Option<(f64, f64)> {

@@ -27,7 +27,7 @@ use super::arena_map::ArenaMap;
 
 use super::key::name_key;
 use super::kind::PlaceKind;
-use super::words::PlaceWords;
+use super::words::{DemonymTarget, PlaceWords};
 use super::{Location, Precision};
 use crate::resources::{ResourceError, ResourceFiles};
 
@@ -36,6 +36,8 @@ const EXTRA: &str = "gazetteer/extra.tsv";
 const ALIASES: &str = "gazetteer/aliases.tsv";
 const ADMIN1: &str = "gazetteer/admin1.tsv";
 const VARIANTS: &str = "gazetteer/variants.tsv";
+const POINTS: &str = "gazetteer/points.tsv";
+const DEMONYMS: &str = "gazetteer/demonyms.tsv";
 
 /// Index of an entry in the gazetteer.
 pub type EntryIdx = u32;
@@ -99,6 +101,8 @@ pub struct Gazetteer {
     countries: HashMap<Box<str>, EntryIdx>,
     /// The word lists mention detection reads context from.
     words: PlaceWords,
+    /// The entries demonyms and the alias files name by id.
+    named_entries: HashMap<String, EntryIdx>,
 }
 
 /// A row of the table before its references are resolved.
@@ -140,8 +144,10 @@ impl Gazetteer {
         let variants = VariantRules::load(files)?;
         let mut gazetteer = Gazetteer::from_rows(&rows, &variants)?;
         gazetteer.words = PlaceWords::load(files)?;
+        gazetteer.find_named_entries(files)?;
         gazetteer.load_admin1_names(files)?;
         gazetteer.load_aliases(files)?;
+        gazetteer.load_points(files)?;
         Ok(gazetteer)
     }
 
@@ -258,6 +264,77 @@ impl Gazetteer {
         }
     }
 
+    /// Finds, in one pass over the entries, those the alias, point and demonym files name by id.
+    fn find_named_entries(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
+        let mut wanted: HashSet<String> = HashSet::new();
+        for path in [ALIASES, POINTS] {
+            for (_, line) in files.data_lines(path)? {
+                wanted.extend(
+                    line.split('\t')
+                        .nth(if path == ALIASES { 1 } else { 0 })
+                        .map(|id| id.trim().to_string()),
+                );
+            }
+        }
+        for target in self.words.demonyms.values() {
+            if let DemonymTarget::Place(id) = target {
+                wanted.insert(id.clone());
+            }
+        }
+        for (idx, entry) in self.entries.iter().enumerate() {
+            if wanted.contains(&*entry.id) {
+                self.named_entries
+                    .insert(entry.id.to_string(), idx as EntryIdx);
+            }
+        }
+        for target in self.words.demonyms.values() {
+            if let DemonymTarget::Place(id) = target {
+                if !self.named_entries.contains_key(id) {
+                    return Err(ResourceError::new(
+                        DEMONYMS,
+                        format!("no gazetteer entry {id:?}"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An entry the resource files name by id (only those: see `find_named_entries`).
+    pub fn entry_by_id(&self, id: &str) -> Option<EntryIdx> {
+        self.named_entries.get(id).copied()
+    }
+
+    fn load_points(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
+        for (line_no, line) in files.data_lines(POINTS)? {
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let bad = || {
+                ResourceError::at_line(
+                    POINTS,
+                    line_no,
+                    "expected `entry id<TAB>lat<TAB>lon[<TAB>name]`",
+                )
+            };
+            if fields.len() < 3 {
+                return Err(bad());
+            }
+            let (Ok(lat), Ok(lon)) = (fields[1].parse::<f32>(), fields[2].parse::<f32>()) else {
+                return Err(bad());
+            };
+            let Some(idx) = self.entry_by_id(fields[0]) else {
+                return Err(ResourceError::at_line(
+                    POINTS,
+                    line_no,
+                    format!("no gazetteer entry {:?}", fields[0]),
+                ));
+            };
+            let entry = &mut self.entries[idx as usize];
+            entry.lat = lat;
+            entry.lon = lon;
+        }
+        Ok(())
+    }
+
     fn load_admin1_names(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
         for (line_no, line) in files.data_lines(ADMIN1)? {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -286,22 +363,6 @@ impl Gazetteer {
 
     fn load_aliases(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
         let lines = files.data_lines(ALIASES)?;
-        let wanted: HashMap<&str, ()> = lines
-            .iter()
-            .filter_map(|(_, line)| line.split('\t').nth(1))
-            .map(|id| (id.trim(), ()))
-            .collect();
-        let by_id: HashMap<&str, EntryIdx> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, entry)| wanted.contains_key(&*entry.id))
-            .map(|(idx, entry)| (&*entry.id, idx as EntryIdx))
-            .collect();
-        let by_id: HashMap<String, EntryIdx> = by_id
-            .into_iter()
-            .map(|(id, idx)| (id.to_string(), idx))
-            .collect();
         for (line_no, line) in lines {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             if fields.len() < 2 {
@@ -311,7 +372,7 @@ impl Gazetteer {
                     "expected `alias<TAB>entry id[<TAB>kind]`",
                 ));
             }
-            let Some(&idx) = by_id.get(fields[1]) else {
+            let Some(idx) = self.entry_by_id(fields[1]) else {
                 return Err(ResourceError::at_line(
                     ALIASES,
                     line_no,

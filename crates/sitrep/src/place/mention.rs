@@ -256,8 +256,13 @@ impl<'a> SentenceDetector<'a> {
                     idx = next;
                 }
                 None => {
-                    if let Some(candidate) = self.unknown_before_generic(sentence_idx, idx, run_end)
-                    {
+                    // Only a plain run of capitalised words (no connector, no common word) is
+                    // taken for a name the gazetteer lacks: "Residents of X town" is not one.
+                    let plain = (idx..run_end).all(|i| self.tokens[i].capitalised)
+                        && !self.words.not_place.contains(self.word(idx));
+                    let unknown =
+                        plain.then(|| self.unknown_before_generic(sentence_idx, idx, run_end));
+                    if let Some(candidate) = unknown.flatten() {
                         idx = self.token_after(candidate.name_span.end);
                         out.push(candidate);
                     } else {

@@ -138,3 +138,149 @@ pub fn resolve_spans(
     let resolved = resolve::resolve_each(text, &candidates, gazetteer, |idx| chosen.contains(&idx));
     chosen.iter().map(|idx| resolved[*idx].clone()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::resources::ResourceFiles;
+
+    /// Loaded once per test binary: the full gazetteer is large.
+    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+        Gazetteer::load(&ResourceFiles::embedded()).expect("the shipped gazetteer loads")
+    });
+
+    fn tag_text(text: &str) -> Vec<(String, PlaceMention)> {
+        let sentences = [Span::new(0, text.len())];
+        tag(text, &sentences, &GAZETTEER)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m))
+            .collect()
+    }
+
+    fn find<'m>(mentions: &'m [(String, PlaceMention)], text: &str) -> &'m PlaceMention {
+        &mentions
+            .iter()
+            .find(|(t, _)| t == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {mentions:?}"))
+            .1
+    }
+
+    #[test]
+    fn towns_townships_and_states_resolve_with_their_kind_and_admin1() {
+        let mentions = tag_text(
+            "Fighters of the Kachin Independence Army overran Chipwi Town and shelled Bhamo and Mansi townships in Kachin State.",
+        );
+        assert!(
+            mentions.iter().all(|(t, _)| !t.contains("Independence")),
+            "{mentions:?}"
+        );
+        let chipwi = find(&mentions, "Chipwi Town").location.as_ref().unwrap();
+        assert_eq!(
+            (chipwi.name.as_str(), chipwi.precision),
+            ("Chipwi", Precision::Town)
+        );
+        assert_eq!(
+            (chipwi.country.as_deref(), chipwi.admin1.as_deref()),
+            (Some("MM"), Some("Kachin"))
+        );
+        let bhamo = find(&mentions, "Bhamo").location.as_ref().unwrap();
+        assert_eq!(
+            bhamo.precision,
+            Precision::Township,
+            "the plural is shared by coordination"
+        );
+        assert_eq!(find(&mentions, "Mansi townships").kind, PlaceKind::Township);
+        let state = find(&mentions, "Kachin State");
+        assert_eq!(state.kind, PlaceKind::Admin1);
+        assert_eq!(state.location.as_ref().unwrap().name, "Kachin");
+    }
+
+    #[test]
+    fn spelling_variants_and_aliases_come_from_data() {
+        let mentions =
+            tag_text("Troops left Kanpaikti for Laiza, then drove on past Lweje toward Pangwa.");
+        assert_eq!(
+            find(&mentions, "Kanpaikti").location.as_ref().unwrap().name,
+            "Kan Paik Ti"
+        );
+        assert_eq!(find(&mentions, "Laiza").kind, PlaceKind::Town);
+        assert_eq!(
+            find(&mentions, "Lweje").location.as_ref().unwrap().name,
+            "Lwegel"
+        );
+        assert_eq!(
+            find(&mentions, "Pangwa").location.as_ref().unwrap().name,
+            "Pang War"
+        );
+        assert!(GAZETTEER.same_place("Pangwa", "Pang War"));
+        assert!(GAZETTEER.same_admin1("North Darfur", "Northern Darfur"));
+    }
+
+    #[test]
+    fn demonyms_and_metonyms_keep_the_country_but_say_what_they_are() {
+        let mentions = tag_text(
+            "Chinese envoys arrived in Myanmar after Beijing said the border would stay shut.",
+        );
+        let chinese = find(&mentions, "Chinese");
+        assert_eq!(chinese.role, PlaceRole::Demonym);
+        assert_eq!(
+            chinese.location.as_ref().unwrap().country.as_deref(),
+            Some("CN")
+        );
+        assert_eq!(find(&mentions, "Myanmar").role, PlaceRole::Toponym);
+        let beijing = find(&mentions, "Beijing");
+        assert_eq!(beijing.role, PlaceRole::Metonym);
+        assert_eq!(
+            beijing.location.as_ref().unwrap().country.as_deref(),
+            Some("CN")
+        );
+    }
+
+    #[test]
+    fn names_the_gazetteer_lacks_keep_a_location_from_their_generic_word() {
+        let mentions = tag_text("Soldiers burned Zyxwv Qopl village in Kachin State.");
+        let village = find(&mentions, "Zyxwv Qopl village")
+            .location
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            (village.name.as_str(), village.precision),
+            ("Zyxwv Qopl", Precision::Point)
+        );
+        assert_eq!(village.admin1.as_deref(), Some("Kachin"));
+        assert_eq!(village.lat, None);
+    }
+
+    #[test]
+    fn gold_spans_resolve_in_context_and_odd_text_does_not_panic() {
+        let text = "Talks were held in Paris; later, delegates flew on to Lyon.";
+        let sentences = [Span::new(0, text.len())];
+        let lyon = text.find("Lyon").unwrap();
+        let resolved = resolve_spans(text, &sentences, &[Span::new(lyon, lyon + 4)], &GAZETTEER);
+        assert_eq!(
+            resolved[0]
+                .as_ref()
+                .unwrap()
+                .location
+                .as_ref()
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("FR")
+        );
+        for odd in [
+            "",
+            "   ",
+            "ÉÉÉ — «»",
+            "U.S.-",
+            "A-",
+            "'s 's",
+            "Town Town Township",
+        ] {
+            let sentences = [Span::new(0, odd.len())];
+            let _ = tag(odd, &sentences, &GAZETTEER);
+        }
+    }
+}

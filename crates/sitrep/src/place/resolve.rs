@@ -24,6 +24,7 @@ admin1. Nothing here fails: an unresolvable name only loses its own location.
 use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
+use super::key::name_key;
 use super::kind::PlaceKind;
 use super::mention::Candidate;
 use super::words::DemonymTarget;
@@ -32,6 +33,12 @@ use crate::eval::haversine_km;
 
 /// Below this score, a mention with no generic word, demonym or container is no place.
 const MIN_SCORE: f64 = 3.5;
+
+/// Bonus when the text spells the entry's own name, not one of its alternate names.
+const PRIMARY_NAME_BONUS: f64 = 1.5;
+
+/// Penalty for an alternate name of a place in a country the article gives no other evidence of.
+const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
 
 /// Entries scored at most per mention (names shared by hundreds of hamlets).
 const MAX_ENTRIES: usize = 2000;
@@ -54,6 +61,7 @@ pub fn resolve_each(
 ) -> Vec<Option<PlaceMention>> {
     let focus = Focus::of(candidates, gazetteer);
     let scorer = Scorer {
+        text,
         candidates,
         gazetteer,
         focus: &focus,
@@ -66,15 +74,7 @@ pub fn resolve_each(
         .enumerate()
         .filter_map(|(idx, best)| {
             let entry = gazetteer.entry(best.as_ref()?.0);
-            let local = matches!(
-                entry.kind,
-                PlaceKind::Town
-                    | PlaceKind::Township
-                    | PlaceKind::District
-                    | PlaceKind::Village
-                    | PlaceKind::Point
-            );
-            Some((idx, entry.point().filter(|_| local)?))
+            Some((idx, entry.point().filter(|_| is_local(entry.kind))?))
         })
         .collect();
     (0..candidates.len())
@@ -170,6 +170,41 @@ impl Focus {
     }
 }
 
+/// The entry a demonym points to.
+fn demonym_entry(gazetteer: &Gazetteer, target: &DemonymTarget) -> Option<EntryIdx> {
+    match target {
+        DemonymTarget::Country(iso) => gazetteer.country(iso),
+        DemonymTarget::Admin1(code) => gazetteer.admin1(code),
+        DemonymTarget::Place(id) => gazetteer.entry_by_id(id),
+    }
+}
+
+/// True for the kinds whose point says where something happened, not a whole division.
+fn is_local(kind: PlaceKind) -> bool {
+    matches!(
+        kind,
+        PlaceKind::Town
+            | PlaceKind::Township
+            | PlaceKind::District
+            | PlaceKind::Village
+            | PlaceKind::Ward
+            | PlaceKind::Point
+    )
+}
+
+/// Distance in km by the flat-earth approximation, good to a few percent at the few hundred
+/// km that proximity scoring cares about, and without the trigonometry of the great circle
+/// (this runs for every entry of every mention against every other place of the article).
+fn near_km(from: (f64, f64), cos_lat: f64, to: (f64, f64)) -> f64 {
+    const KM_PER_DEGREE: f64 = 111.195;
+    let d_lat = to.0 - from.0;
+    let mut d_lon = (to.1 - from.1).abs();
+    if d_lon > 180.0 {
+        d_lon = 360.0 - d_lon;
+    }
+    KM_PER_DEGREE * (d_lat * d_lat + (d_lon * cos_lat).powi(2)).sqrt()
+}
+
 /// The kind-and-size prior of an entry.
 fn prior(entry: &PlaceEntry) -> f64 {
     let size = 1.2 * (entry.population as f64 + 1.0).log10();
@@ -210,6 +245,7 @@ struct Best {
 }
 
 struct Scorer<'a> {
+    text: &'a str,
     candidates: &'a [Candidate],
     gazetteer: &'a Gazetteer,
     focus: &'a Focus,
@@ -222,9 +258,20 @@ impl Scorer<'_> {
         let container = candidate.container.and_then(|c| self.candidates.get(c));
         let mut best: Option<Best> = None;
         let mut runner_up = f64::MIN;
+        let key =
+            (candidate.entries.len() > 1).then(|| name_key(candidate.name_span.slice(self.text)));
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
+            // The entry's own name, rather than one of its alternate names; an alternate name
+            // of a place in a country the article does not otherwise name is a weak guess.
+            let primary = key.as_ref().is_none_or(|key| name_key(&entry.name) == *key);
+            if primary && key.is_some() {
+                score += PRIMARY_NAME_BONUS;
+            }
+            if !primary && self.focus.share(&entry.country) == 0.0 && self.focus.total_votes > 0.0 {
+                score -= FOREIGN_ALTERNATE_PENALTY;
+            }
             let mut supported = candidate.hint.is_some() || candidate.facility;
             let share = self.focus.share(&entry.country);
             score += 4.0 * share;
@@ -248,11 +295,12 @@ impl Scorer<'_> {
                     supported = true;
                 }
             }
-            if let Some(point) = entry.point() {
+            if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
+                let cos_lat = point.0.to_radians().cos();
                 let nearest = anchors
                     .iter()
                     .filter(|(other, _)| *other != idx)
-                    .map(|(_, anchor)| haversine_km(point.0, point.1, anchor.0, anchor.1))
+                    .map(|(_, anchor)| near_km(point, cos_lat, *anchor))
                     .fold(f64::MAX, f64::min);
                 score += match nearest {
                     km if km < 30.0 => 3.0,
@@ -308,15 +356,9 @@ impl Scorer<'_> {
         keep: bool,
     ) -> Option<PlaceMention> {
         if candidate.role == PlaceRole::Demonym {
-            let location = match candidate.demonym.as_ref()? {
-                DemonymTarget::Country(iso) => self.gazetteer.country(iso),
-                DemonymTarget::Admin1(code) => self.gazetteer.admin1(code),
-            }
-            .map(|idx| self.gazetteer.location(idx));
-            let kind = match candidate.demonym.as_ref()? {
-                DemonymTarget::Country(_) => PlaceKind::Country,
-                DemonymTarget::Admin1(_) => PlaceKind::Admin1,
-            };
+            let target = demonym_entry(self.gazetteer, candidate.demonym.as_ref()?)?;
+            let location = Some(self.gazetteer.location(target));
+            let kind = self.gazetteer.entry(target).kind;
             return Some(PlaceMention {
                 span: candidate.span,
                 role: PlaceRole::Demonym,

@@ -10,7 +10,7 @@ government or its people. `demonyms.tsv` maps adjectives of nationality and
 ethnic names to a country or an admin1 division.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::key::name_key;
 use super::kind::PlaceKind;
@@ -26,6 +26,8 @@ pub enum DemonymTarget {
     Country(String),
     /// An admin1 division, by GeoNames code.
     Admin1(String),
+    /// Any other gazetteer entry, by id (a continent: "European").
+    Place(String),
 }
 
 /// The compiled word lists.
@@ -121,6 +123,7 @@ impl PlaceWords {
             })?;
             let target = target.trim();
             let target = match target.split_once('.') {
+                _ if target.contains(':') => DemonymTarget::Place(target.to_string()),
                 Some(_) => DemonymTarget::Admin1(target.to_string()),
                 None if target.len() == 2 && target.chars().all(|c| c.is_ascii_uppercase()) => {
                     DemonymTarget::Country(target.to_string())
@@ -129,7 +132,7 @@ impl PlaceWords {
                     return Err(ResourceError::at_line(
                         DEMONYMS,
                         line_no,
-                        format!("target {target:?} is neither an ISO code nor an admin1 code"),
+                        format!("target {target:?} is no ISO code, admin1 code or entry id"),
                     ));
                 }
             };
