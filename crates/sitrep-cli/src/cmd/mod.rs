@@ -83,16 +83,33 @@ pub fn analyse_paths(
         if batch.is_empty() {
             break;
         }
-        summary.articles += batch.len();
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
-        let analyses: Vec<Analysis> = batch.into_par_iter().map(|article| pipeline.run(article)).collect();
+        let analyses: Vec<Result<Analysis, String>> =
+            batch.into_par_iter().map(|article| run_guarded(&pipeline, article)).collect();
         for analysis in analyses {
-            sink(analysis)?;
+            match analysis {
+                Ok(analysis) => {
+                    summary.articles += 1;
+                    sink(analysis)?;
+                }
+                Err(message) => {
+                    summary.errors += 1;
+                    bar.suspend(|| eprintln!("{message}"));
+                }
+            }
         }
         bar.set_position(reader.bytes_read());
     }
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// Runs the pipeline on one article; a bug that panics is reported against the article and
+/// the run goes on with the others.
+fn run_guarded(pipeline: &Pipeline<'_>, article: sitrep::Article) -> Result<Analysis, String> {
+    let id = article.id.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(article)))
+        .map_err(|_| format!("{id}: internal error while extracting; this article was skipped (please report it)"))
 }
 
 /// A buffered writer to a file, or to standard output when no path is given.
