@@ -49,6 +49,8 @@ enum Command {
     Extract(cmd::extract::Args),
     Eval(cmd::eval::Args),
     Bench(cmd::bench::Args),
+    Times(cmd::times::Args),
+    EvalTime(cmd::eval_time::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +59,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Eval(args) => cmd::eval::run(args, &cli.global),
         Command::Bench(args) => cmd::bench::run(args, &cli.global),
+        Command::Times(args) => cmd::times::run(args, &cli.global),
+        Command::EvalTime(args) => cmd::eval_time::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

@@ -5,7 +5,9 @@ articles and running the pipeline over them in parallel, in order.
 
 pub mod bench;
 pub mod eval;
+pub mod eval_time;
 pub mod extract;
+pub mod times;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
