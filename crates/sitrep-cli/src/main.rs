@@ -53,6 +53,8 @@ enum Command {
     Actors(cmd::actors::Args),
     Gazetteer(cmd::gazetteer::Args),
     Places(cmd::places::Args),
+    Times(cmd::times::Args),
+    EvalTime(cmd::eval_time::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,8 @@ fn main() -> ExitCode {
         Command::Actors(args) => cmd::actors::run(args, &cli.global),
         Command::Gazetteer(args) => cmd::gazetteer::run(args, &cli.global),
         Command::Places(args) => cmd::places::run(args, &cli.global),
+        Command::Times(args) => cmd::times::run(args, &cli.global),
+        Command::EvalTime(args) => cmd::eval_time::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

@@ -7,9 +7,11 @@ pub mod actors;
 pub mod bench;
 pub mod eval;
 pub mod eval_geo;
+pub mod eval_time;
 pub mod extract;
 pub mod gazetteer;
 pub mod places;
+pub mod times;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

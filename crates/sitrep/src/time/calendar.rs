@@ -85,34 +85,53 @@ impl Unit {
         }
     }
 
-    /// The TIMEX3 duration of `amount` of this unit: `P3W`, `PT5H`, `P1Q`.
-    /// An unknown amount gives an `X` (`PXM`, "months").
+    /// The TIMEX3 duration of `amount` of this unit: `P3W`, `PT5H`, `P1Q`, `P2Y6M` for two and
+    /// a half years. An unknown amount gives an `X` (`PXM`, "months").
     pub fn duration_value(self, amount: Option<f64>) -> String {
-        let number = |scale: f64| match amount {
-            Some(value) => format_amount(value * scale),
-            None => "X".to_string(),
+        let Some(amount) = amount else {
+            return match self {
+                Unit::Second => "PTXS".to_string(),
+                Unit::Minute => "PTXM".to_string(),
+                Unit::Hour => "PTXH".to_string(),
+                Unit::Decade => "PXE".to_string(),
+                Unit::Century => "PXC".to_string(),
+                _ => format!("P{}{}", "X", self.designator().1),
+            };
         };
+        let (scale, designator) = self.designator();
+        let whole = (amount * scale).trunc();
+        let fraction = amount * scale - whole;
+        let time = matches!(self, Unit::Second | Unit::Minute | Unit::Hour);
+        let rest = match (self, fraction > 1e-9) {
+            (Unit::Year, true) => format!("{}M", format_amount(fraction * 12.0)),
+            (Unit::Month, true) => format!("{}D", format_amount(fraction * 30.0)),
+            (Unit::Week, true) => format!("{}D", format_amount(fraction * 7.0)),
+            (Unit::Day, true) => format!("T{}H", format_amount(fraction * 24.0)),
+            (Unit::Hour, true) => format!("{}M", format_amount(fraction * 60.0)),
+            (Unit::Minute, true) => format!("{}S", format_amount(fraction * 60.0)),
+            (_, true) => return format!("P{}{designator}", format_amount(amount * scale)),
+            (_, false) => String::new(),
+        };
+        format!("P{}{}{designator}{rest}", if time { "T" } else { "" }, format_amount(whole))
+    }
+
+    /// How many of the TIMEX3 designator's units make one of this unit, and the designator.
+    fn designator(self) -> (f64, &'static str) {
         match self {
-            Unit::Second => format!("PT{}S", number(1.0)),
-            Unit::Minute => format!("PT{}M", number(1.0)),
-            Unit::Hour => format!("PT{}H", number(1.0)),
-            Unit::Day => format!("P{}D", number(1.0)),
-            Unit::Weekend => format!("P{}WE", number(1.0)),
-            Unit::Week => format!("P{}W", number(1.0)),
-            Unit::Fortnight => format!("P{}W", number(2.0)),
-            Unit::Month => format!("P{}M", number(1.0)),
-            Unit::Quarter => format!("P{}Q", number(1.0)),
-            Unit::Season => format!("P{}M", number(3.0)),
-            Unit::Half => format!("P{}M", number(6.0)),
-            Unit::Year => format!("P{}Y", number(1.0)),
-            Unit::Decade => match amount {
-                Some(value) => format!("P{}Y", format_amount(value * 10.0)),
-                None => "PXE".to_string(),
-            },
-            Unit::Century => match amount {
-                Some(value) => format!("P{}Y", format_amount(value * 100.0)),
-                None => "PXC".to_string(),
-            },
+            Unit::Second => (1.0, "S"),
+            Unit::Minute => (1.0, "M"),
+            Unit::Hour => (1.0, "H"),
+            Unit::Day => (1.0, "D"),
+            Unit::Weekend => (1.0, "WE"),
+            Unit::Week => (1.0, "W"),
+            Unit::Fortnight => (2.0, "W"),
+            Unit::Month => (1.0, "M"),
+            Unit::Quarter => (1.0, "Q"),
+            Unit::Season => (3.0, "M"),
+            Unit::Half => (6.0, "M"),
+            Unit::Year => (1.0, "Y"),
+            Unit::Decade => (10.0, "Y"),
+            Unit::Century => (100.0, "Y"),
         }
     }
 
@@ -132,6 +151,23 @@ impl Unit {
             Unit::Decade => add_months(end, -120 * whole),
             Unit::Century => add_months(end, -1200 * whole),
         }
+    }
+}
+
+/// `date` moved by `steps` of `unit` (days, weeks and months on the calendar; hours and
+/// smaller leave it where it is).
+pub fn shift_date(date: Date, unit: Unit, steps: i64) -> Option<Date> {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Some(date),
+        Unit::Day => add_days(date, steps),
+        Unit::Weekend | Unit::Week => add_days(date, 7 * steps),
+        Unit::Fortnight => add_days(date, 14 * steps),
+        Unit::Month => add_months(date, steps),
+        Unit::Quarter | Unit::Season => add_months(date, 3 * steps),
+        Unit::Half => add_months(date, 6 * steps),
+        Unit::Year => add_months(date, 12 * steps),
+        Unit::Decade => add_months(date, 120 * steps),
+        Unit::Century => add_months(date, 1200 * steps),
     }
 }
 
@@ -351,20 +387,6 @@ impl Granule {
         }
     }
 
-    /// The same granule in another calendar year (a quarter of 1989 moved to 1988).
-    pub fn with_year(&self, new_year: i16) -> Option<Granule> {
-        let shift = i64::from(new_year) - i64::from(self.year()?);
-        match self {
-            Granule::Day(date) => Some(Granule::Day(date.with().year(new_year).build().ok()?)),
-            Granule::Week { .. } | Granule::Weekend { .. } => self.shift(shift * 52),
-            Granule::Month { .. } => self.shift(shift * 12),
-            Granule::Quarter { .. } | Granule::Season { .. } => self.shift(shift * 4),
-            Granule::Half { .. } => self.shift(shift * 2),
-            Granule::Year(_) => Some(Granule::Year(new_year)),
-            Granule::Decade(_) | Granule::Century(_) => Some(*self),
-        }
-    }
-
     /// The TIMEX3 value: `2024-12-08`, `2024-W49`, `2024-12`, `2024-Q3`, `2024-SU`, `2024`, `199X`, `19`.
     pub fn timex(&self) -> String {
         match *self {
@@ -453,7 +475,9 @@ mod tests {
     #[test]
     fn durations_and_month_arithmetic() {
         assert_eq!(Unit::Week.duration_value(Some(3.0)), "P3W");
-        assert_eq!(Unit::Hour.duration_value(Some(5.5)), "PT5.5H");
+        assert_eq!(Unit::Hour.duration_value(Some(5.5)), "PT5H30M");
+        assert_eq!(Unit::Year.duration_value(Some(2.5)), "P2Y6M");
+        assert_eq!(Unit::Decade.duration_value(Some(2.0)), "P20Y");
         assert_eq!(Unit::Month.duration_value(None), "PXM");
         assert_eq!(add_months(date(2024, 3, 31), -1), Some(date(2024, 2, 29)));
         assert_eq!(Unit::Day.start_before(date(2024, 3, 24), 16.0), Some(date(2024, 3, 8)));

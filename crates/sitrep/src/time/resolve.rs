@@ -11,7 +11,8 @@ module supplies what the text leaves out, from three things:
   words ending in -ed count as past): a weekday is the latest such day on or
   before the anchor, or the next on or after it in a future clause; a date
   without a year falls in the anchor's year unless that puts it more than
-  `past_grace_days` after the anchor in a past clause (then last year), before
+  `past_grace_days` after the anchor in a past clause (then last year; a past
+  verb right beside the date allows only `close_past_grace_days`), before
   it in a future one (next year), or, with no cue at all, unless another year
   is nearer. In a sentence that gave a year earlier ("on 29 September 2024 …
   on 18 October") a later date takes that year when it still comes after it.
@@ -20,8 +21,9 @@ module supplies what the text leaves out, from three things:
 use jiff::civil::{Date, Weekday};
 use regex::Captures;
 
-use super::calendar::{Granule, Unit, add_days, weekday_near};
+use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
 use super::dating::distance;
+use super::scope::words;
 use super::rules::{Cue, TimeRules};
 use super::scan::Candidate;
 use super::template::{Amount, Anchor, Field, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
@@ -178,13 +180,19 @@ pub enum Tense {
     Unknown,
 }
 
+/// Words after which a past participle is no past tense: "to be held", "the reduced dividend".
+const NOT_BEFORE_PAST: [&str; 12] = ["be", "being", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+
+/// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
+const REPORT_REACH: usize = 2;
+
 /// Resolves one document's expressions in text order, carrying the reference date along.
 pub struct Resolver<'r, 't> {
     rules: &'r TimeRules,
     text: &'t str,
     anchor: Option<Date>,
-    /// The last date the text mentioned.
-    reference: Option<Granule>,
+    /// The dates the text mentioned so far, in order: the last is the reference.
+    references: Vec<Granule>,
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
     sentence: Span,
@@ -193,7 +201,7 @@ pub struct Resolver<'r, 't> {
 impl<'r, 't> Resolver<'r, 't> {
     /// A resolver for `text`, anchored at `anchor`.
     pub fn new(rules: &'r TimeRules, text: &'t str, anchor: Option<Date>) -> Resolver<'r, 't> {
-        Resolver { rules, text, anchor, reference: None, sentence_years: Vec::new(), sentence: Span::default() }
+        Resolver { rules, text, anchor, references: Vec::new(), sentence_years: Vec::new(), sentence: Span::default() }
     }
 
     /// Starts a new sentence.
@@ -208,7 +216,7 @@ impl<'r, 't> Resolver<'r, 't> {
         let fields = Fields { captures: &candidate.captures, rules: self.rules };
         let resolved = match template.kind {
             ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
-            ValueKind::Shift => self.shift(template, &fields),
+            ValueKind::Shift => self.shift(template, &fields, candidate.span),
             ValueKind::Weekday => self.weekday(template, &fields, candidate.span),
             ValueKind::Duration => self.duration(template, &fields),
             ValueKind::Reference => Ok(template.reference.map(Resolved::Vague)),
@@ -255,7 +263,7 @@ impl<'r, 't> Resolver<'r, 't> {
             if matches!(granule, Granule::Day(_) | Granule::Month { .. }) {
                 self.sentence_years.push(granule);
             }
-            self.reference = Some(granule);
+            self.references.push(granule);
             return Ok(point(granule));
         }
         if build(2000).is_some_and(|granule| granule.unit() == Unit::Year) {
@@ -270,7 +278,7 @@ impl<'r, 't> Resolver<'r, 't> {
             None => self.place_in_year(anchor, &build, span),
         };
         if let Some(granule) = granule {
-            self.reference = Some(granule);
+            self.references.push(granule);
         }
         Ok(granule.and_then(point))
     }
@@ -287,21 +295,29 @@ impl<'r, 't> Resolver<'r, 't> {
         }
         let year = anchor.year();
         let this_year = build(year)?;
-        match self.tense(span) {
-            Tense::Past if this_year.first_day()? > latest => build(year - 1),
+        let (tense, cue_distance) = self.tense_and_distance(span);
+        // A past-tense verb right beside the date ("resumed on 25 December") allows less.
+        let latest_past = if cue_distance <= settings.close_cue_words { add_days(anchor, settings.close_past_grace_days)? } else { latest };
+        match tense {
+            Tense::Past if this_year.first_day()? > latest_past => build(year - 1),
             Tense::Future if this_year.last_day()? < add_days(anchor, -settings.future_grace_days)? => build(year + 1),
             Tense::Past | Tense::Future => Some(this_year),
+            // News reports the past: with no cue, a later date must be twice as near to win.
             Tense::Unknown => [build(year - 1), Some(this_year), build(year + 1)]
                 .into_iter()
                 .flatten()
-                .min_by_key(|granule| distance_in_days(granule, anchor)),
+                .min_by_key(|granule| {
+                    let days = distance_in_days(granule, anchor);
+                    if granule.first_day().is_some_and(|first| first > latest) { days.saturating_mul(2) } else { days }
+                }),
         }
     }
 
-    fn shift(&mut self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
+    fn shift(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
         let Some(mut unit) = fields.get(&template.unit)? else { return Ok(None) };
         let amount = fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0));
-        let direction = i64::from(fields.get(&template.direction)?.unwrap_or(0));
+        let given_direction = fields.get(&template.direction)?;
+        let direction = i64::from(given_direction.unwrap_or(0));
         let modifier = fields.get(&template.modifier)?;
         let clock = clock(template, fields)?;
         let mut steps = match amount {
@@ -311,19 +327,39 @@ impl<'r, 't> Resolver<'r, 't> {
         if unit == Unit::Fortnight {
             (unit, steps) = (Unit::Week, steps * 2);
         }
-        let from_reference = template.anchor == Anchor::Reference && self.reference.is_some();
-        let granule = match (from_reference, self.reference, self.anchor) {
-            (true, Some(reference), _) => shift_reference(reference, unit, steps),
-            (_, _, Some(anchor)) => Granule::containing(anchor, unit).and_then(|granule| granule.shift(steps)),
-            _ => return Ok(Some(Resolved::Vague(match direction.signum() {
-                -1 => Vague::Past,
-                1 => Vague::Future,
-                _ => Vague::Present,
-            }))),
+        // A time of day needs a day: a coarser reference ("in June … at 5 pm") is no anchor for it.
+        // "the quarter", "that year": the last quarter or year mentioned, if there was one.
+        // "a year earlier": than the last period (week to half-year) mentioned, if any.
+        let preferred = self.references.iter().rev().find(|reference| match template.anchor {
+            Anchor::Reference => steps == 0 && reference.unit() == unit,
+            Anchor::ReferenceDate => reference.unit().rank() > Unit::Day.rank() && reference.unit().rank() < unit.rank(),
+            Anchor::Document => false,
+        });
+        let reference = preferred
+            .or(self.references.last())
+            .copied()
+            .filter(|reference| clock.is_none() || matches!(reference, Granule::Day(_)));
+        let granule = match (template.anchor, reference, self.anchor) {
+            (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
+            (Anchor::ReferenceDate, Some(reference), _) => from_reference_date(reference, unit, steps),
+            (_, _, Some(anchor)) => {
+                let containing = Granule::containing(anchor, unit);
+                // "the weekend" said on a Monday is the one just past, unless the clause is future.
+                let not_begun = containing.and_then(|granule| granule.first_day()).is_some_and(|first| first > anchor);
+                let back = i64::from(not_begun && given_direction.is_none() && self.tense(span) != Tense::Future);
+                containing.and_then(|granule| granule.shift(steps - back))
+            }
+            _ => {
+                return Ok(Some(Resolved::Vague(match direction.signum() {
+                    -1 => Vague::Past,
+                    1 => Vague::Future,
+                    _ => Vague::Present,
+                })));
+            }
         };
         let Some(granule) = granule else { return Ok(None) };
-        if !from_reference {
-            self.reference = Some(granule);
+        if template.anchor == Anchor::Document {
+            self.references.push(granule);
         }
         Ok(Some(Resolved::Point { granule, modifier, clock }))
     }
@@ -347,7 +383,7 @@ impl<'r, 't> Resolver<'r, 't> {
         };
         let Some(date) = date else { return Ok(None) };
         let granule = Granule::Day(date);
-        self.reference = Some(granule);
+        self.references.push(granule);
         Ok(Some(Resolved::Point { granule, modifier, clock }))
     }
 
@@ -398,35 +434,37 @@ impl<'r, 't> Resolver<'r, 't> {
     /// The tense of the clause around `span`: the class of the nearest tense cue in the
     /// sentence, counting words and clause breaks.
     pub fn tense(&self, span: Span) -> Tense {
-        let sentence = self.sentence.slice(self.text);
+        self.tense_and_distance(span).0
+    }
+
+    /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
+    fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
         let mut best: Option<(usize, Cue)> = None;
-        let mut word_start = None;
-        for (offset, ch) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
-            let is_word_char = ch.is_alphanumeric() || ch == '\'' || ch == '’';
-            match (word_start, is_word_char) {
-                (None, true) => word_start = Some(offset),
-                (Some(start), false) => {
-                    word_start = None;
-                    let word = Span::new(self.sentence.start + start, self.sentence.start + offset);
-                    if word.overlaps(span) {
-                        continue;
-                    }
-                    let Some(cue) = self.rules.cue(word.slice(self.text)) else { continue };
-                    if !matches!(cue, Cue::Past | Cue::Future) {
-                        continue;
-                    }
-                    let distance = distance(self.text, word, span);
-                    if best.is_none_or(|(best_distance, _)| distance < best_distance) {
-                        best = Some((distance, cue));
-                    }
-                }
-                _ => {}
+        let mut previous: Option<&str> = None;
+        for word in words(self.text, self.sentence) {
+            let word_text = word.slice(self.text);
+            let after_be = previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|word| p.eq_ignore_ascii_case(word)));
+            previous = Some(word_text);
+            if word.overlaps(span) {
+                continue;
+            }
+            let distance = distance(self.text, word, span);
+            let cue = match self.rules.cue(word_text) {
+                Some(cue @ (Cue::Past | Cue::Future)) => cue,
+                Some(Cue::Report) if distance <= REPORT_REACH => Cue::Past,
+                _ => continue,
+            };
+            if cue == Cue::Past && after_be {
+                continue; // "to be held", "the reduced dividend": no past tense
+            }
+            if best.is_none_or(|(best_distance, _)| distance < best_distance) {
+                best = Some((distance, cue));
             }
         }
         match best {
-            Some((_, Cue::Future)) => Tense::Future,
-            Some(_) => Tense::Past,
-            None => Tense::Unknown,
+            Some((distance, Cue::Future)) => (Tense::Future, distance),
+            Some((distance, _)) => (Tense::Past, distance),
+            None => (Tense::Unknown, usize::MAX),
         }
     }
 }
@@ -452,17 +490,23 @@ fn distance_in_days(granule: &Granule, date: Date) -> i64 {
     }
 }
 
-/// A shift counted from the reference date: "the next day", "a year earlier". A reference
-/// coarser than the unit is as precise as the text allows ("that day" after "in June" is June).
-fn shift_reference(reference: Granule, unit: Unit, steps: i64) -> Option<Granule> {
+/// The granule of `unit` around the reference, moved by `steps`: "the next day", "that
+/// week". A reference coarser than the unit is as precise as the text allows ("that day"
+/// after "in June" is June).
+fn around_reference(reference: Granule, unit: Unit, steps: i64) -> Option<Granule> {
     if reference.unit().rank() > unit.rank() {
         return Some(reference);
     }
-    if unit == Unit::Year {
-        let year = i64::from(reference.year()?) + steps;
-        return reference.with_year(i16::try_from(year).ok()?);
-    }
     Granule::containing(reference.first_day()?, unit)?.shift(steps)
+}
+
+/// The reference itself, moved by `steps` units and kept as precise as it was: "a year
+/// earlier" than the third quarter of 1989 is the third quarter of 1988.
+fn from_reference_date(reference: Granule, unit: Unit, steps: i64) -> Option<Granule> {
+    if reference.unit().rank() > unit.rank() {
+        return Some(reference);
+    }
+    Granule::containing(shift_date(reference.first_day()?, unit, steps)?, reference.unit())
 }
 
 /// The time of day a rule's fields give, if any.

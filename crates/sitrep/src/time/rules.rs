@@ -33,9 +33,14 @@ const REGEX_SIZE_LIMIT: usize = 64 << 20;
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    /// A date without a year, in a past-tense clause, still falls in the publication year
-    /// when it lies at most this many days after publication; later, it is last year's.
+    /// A date without a year, in a past-tense clause (or one with no tense cue), still falls
+    /// in the publication year when it lies at most this many days after publication; later,
+    /// it is last year's.
     pub past_grace_days: i64,
+    /// A past-tense cue at most this many words from the date is close: it governs the date.
+    pub close_cue_words: usize,
+    /// The grace in days for a date a close past-tense cue governs ("resumed on 25 December").
+    pub close_past_grace_days: i64,
     /// In a future-tense clause, a date without a year up to this many days before
     /// publication stays in the publication year; earlier, it is next year's.
     pub future_grace_days: i64,
@@ -103,6 +108,8 @@ pub enum Cue {
     Future,
     /// The clause speaks of the past ("said", "was").
     Past,
+    /// A reporting verb ("said"): past tense for an expression right beside it.
+    Report,
     /// Not a past tense, though it ends in -ed ("armed", "based").
     Neutral,
     /// Opens a range running to the publication date ("since").
@@ -118,6 +125,7 @@ impl Cue {
         Some(match name {
             "future" => Cue::Future,
             "past" => Cue::Past,
+            "report" => Cue::Report,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "range_open" => Cue::RangeOpen,
@@ -156,7 +164,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, neutral, since, range_open, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_join)", Cue::from_name)?;
         let cues = cue_table
             .entries
             .iter()
@@ -221,14 +229,19 @@ impl TimeRules {
         Ok(TimeRules { rules, set, triggers, lexicon, cues, settings: file.settings })
     }
 
-    /// The cue class of one word, if it has one. Words ending in "-ed" are past tense
-    /// unless the cue table says otherwise.
+    /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
+    /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
         let folded = fold_key(word);
         match self.cues.get(&folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
-            None if folded.len() > 4 && folded.ends_with("ed") && folded.chars().all(|c| c.is_ascii_alphabetic()) => {
+            // "-eed" is mostly no past tense ("succeed", "need"); "agreed" and the like are listed.
+            None if folded.len() > 4
+                && folded.ends_with("ed")
+                && !folded.ends_with("eed")
+                && folded.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
                 Some(Cue::Past)
             }
             None => None,
@@ -335,6 +348,8 @@ mod tests {
         assert_eq!(rules.cue("will"), Some(Cue::Future));
         assert_eq!(rules.cue("captured"), Some(Cue::Past));
         assert_eq!(rules.cue("armed"), None);
+        assert_eq!(rules.cue("succeed"), None);
+        assert_eq!(rules.cue("agreed"), Some(Cue::Past));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
 }
 
 /// Words (letters, digits, apostrophes, or a lone dash) of `text[span]`, with their spans.
-fn words(text: &str, span: Span) -> Vec<Span> {
+pub fn words(text: &str, span: Span) -> Vec<Span> {
     let mut words = Vec::new();
     let mut start = None;
     for (offset, ch) in span.slice(text).char_indices() {

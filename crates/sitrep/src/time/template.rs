@@ -50,8 +50,13 @@ pub enum Anchor {
     /// The publication date ("yesterday", "last week").
     #[default]
     Document,
-    /// The last date the text mentioned ("the next day", "a year earlier"), else the publication date.
+    /// The unit around the last date the text mentioned ("the next day", "that week"),
+    /// else around the publication date.
     Reference,
+    /// The last date the text mentioned itself, moved by the amount and as precise as it
+    /// was ("two days earlier", "a year earlier": a quarter a year back is a quarter), else
+    /// the publication date.
+    ReferenceDate,
 }
 
 /// A vague reference's TIMEX3 value.
@@ -235,9 +240,13 @@ fn leading_number(text: &str) -> Option<i64> {
     if digits.is_empty() || digits.len() > 6 { None } else { digits.parse().ok() }
 }
 
-/// A year: four digits, an apostrophe and two ("'98"), or two digits read in the 1900s/2000s.
-fn normalise_year(text: &str, _: &Lexicon) -> Option<i16> {
+/// A year: four digits, an apostrophe and two ("'98"), two digits read in the 1900s or
+/// 2000s, or number words ("nineteen ninety-six", "two thousand").
+fn normalise_year(text: &str, lexicon: &Lexicon) -> Option<i16> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return year_in_words(text, lexicon);
+    }
     let value: i16 = digits.parse().ok()?;
     match digits.len() {
         4 => Some(value),
@@ -245,6 +254,25 @@ fn normalise_year(text: &str, _: &Lexicon) -> Option<i16> {
         2 => Some(2000 + value),
         _ => None,
     }
+}
+
+/// "nineteen ninety-six" is 19 hundred and 96; "two thousand and one" adds up.
+fn year_in_words(text: &str, lexicon: &Lexicon) -> Option<i16> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let hundreds = match normalise_amount(first, lexicon)? {
+        Amount::Number(value) if (11.0..=20.0).contains(&value) && !rest.is_empty() => Some(value),
+        _ => None,
+    };
+    let value = match (hundreds, normalise_amount(&rest.join(" "), lexicon)) {
+        (Some(hundreds), Some(Amount::Number(tens))) if tens < 100.0 => hundreds * 100.0 + tens,
+        _ => match normalise_amount(text, lexicon)? {
+            Amount::Number(value) => value,
+            Amount::Vague => return None,
+        },
+    };
+    (1000.0..=2999.0).contains(&value).then_some(value as i16)
 }
 
 fn normalise_month(text: &str, lexicon: &Lexicon) -> Option<i8> {
@@ -609,6 +637,9 @@ mod tests {
         let lexicon = lexicon();
         assert_eq!(normalise_year("'98", &lexicon), Some(1998));
         assert_eq!(normalise_year("2024", &lexicon), Some(2024));
+        assert_eq!(normalise_year("nineteen ninety-six", &lexicon), Some(1996));
+        assert_eq!(normalise_year("two thousand and one", &lexicon), Some(2001));
+        assert_eq!(normalise_year("twenty", &lexicon), None);
         assert_eq!(normalise_decade("1990s", &lexicon), Some(199));
         assert_eq!(normalise_decade("'80s", &lexicon), Some(198));
         assert_eq!(normalise_century("20th", &lexicon), Some(19));

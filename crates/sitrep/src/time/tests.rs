@@ -112,7 +112,7 @@ fn intervals_follow_the_contract() {
         intervals,
         [
             ("early December".into(), date(2024, 12, 1), date(2024, 12, 10), DatePrecision::Range),
-            ("earlier this month".into(), date(2025, 2, 1), published, DatePrecision::Range),
+            ("this month".into(), date(2025, 2, 1), published, DatePrecision::Range),
             ("mid-2024".into(), date(2024, 5, 1), date(2024, 8, 31), DatePrecision::Range),
             ("late January".into(), date(2025, 1, 21), date(2025, 1, 31), DatePrecision::Range),
         ]
