@@ -24,6 +24,9 @@ pub struct ClauseRules {
     determiners: Vec<String>,
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
+    list_words: Vec<String>,
+    place_anaphors: Vec<String>,
+    relative_openers: Vec<String>,
 }
 
 impl ClauseRules {
@@ -38,6 +41,9 @@ impl ClauseRules {
             &mut rules.determiners,
             &mut rules.reference_words,
             &mut rules.anaphoric_determiners,
+            &mut rules.list_words,
+            &mut rules.place_anaphors,
+            &mut rules.relative_openers,
         ] {
             list.iter_mut().for_each(|word| *word = word.to_lowercase());
         }
@@ -93,6 +99,38 @@ impl ClauseRules {
     pub fn after_preposition(&self, lower: &str, floor: usize, start: usize) -> bool {
         let (word, _) = self.word_before(lower, floor, start);
         self.prepositions.iter().any(|p| p == word)
+    }
+
+    /// True when the text between two places of a list holds only list words and commas
+    /// (time expressions and brackets already blanked out by the caller).
+    pub fn continues_list(&self, gap: &str) -> bool {
+        gap.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty())
+            .all(|word| self.list_words.iter().any(|w| w == word))
+    }
+
+    /// The length of a place anaphor ("the town") at the start of `rest`, if one stands there
+    /// and is not followed by "of" ("the town of Lweje" names its place).
+    pub fn place_anaphor(&self, rest: &str) -> Option<usize> {
+        let rest = rest.trim_start();
+        let phrase = self.place_anaphors.iter().find(|p| rest.starts_with(p.as_str()))?;
+        let after = rest[phrase.len()..].trim_start();
+        let whole_word = !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
+        (whole_word && !after.starts_with("of ")).then_some(phrase.len())
+    }
+
+    /// The spans of relative clauses in `span`: from an opener to the next comma.
+    pub fn relative_clauses(&self, lower: &str, span: Span) -> Vec<Span> {
+        let text = &lower[span.start..span.end];
+        let mut clauses = Vec::new();
+        for opener in &self.relative_openers {
+            for (idx, _) in text.match_indices(opener.as_str()) {
+                let from = idx + opener.len();
+                let end = text[from..].find(',').map_or(text.len(), |comma| from + comma);
+                clauses.push(Span::new(span.start + idx, span.start + end));
+            }
+        }
+        clauses
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").

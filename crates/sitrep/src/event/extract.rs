@@ -366,14 +366,20 @@ impl<'a> Reader<'a> {
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
     }
 
-    /// Who acts when the clause does not say: the party speaking, else the last event's
-    /// actor (of the same kind first), else the last armed actor named before.
+    /// Who acts when the clause does not say: the actor of a recent event of the same kind,
+    /// else the party speaking, else the last event's actor, else the last armed non-state
+    /// actor named before.
     fn context_agent(&self, frame: &Frame, kind: EventKind, speaker: Option<&ActorId>) -> Option<ActorId> {
-        if let Some(speaker) = speaker.filter(|s| self.actors.kind_of(s).is_armed()) {
-            return Some(speaker.clone());
-        }
-        let last_of_kind = self.events.iter().rev().find(|e| e.kind == kind).and_then(|e| e.actor1.clone());
-        last_of_kind
+        let recent_start = frame.sentence.start.saturating_sub(600);
+        let recent_of_kind = self
+            .events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start >= recent_start)
+            .find(|e| e.kind == kind)
+            .and_then(|e| e.actor1.clone());
+        recent_of_kind
+            .or_else(|| speaker.filter(|s| self.actors.kind_of(s).is_armed()).cloned())
             .or_else(|| self.events.last().and_then(|e| e.actor1.clone()))
             .or_else(|| {
                 self.doc
@@ -415,16 +421,20 @@ impl<'a> Reader<'a> {
         if strike && self.civilian_target(Span::new(frame.trigger.end, frame.clause_end)) {
             return civilians();
         }
-        if let Some(mention) = self
-            .actors_in(object)
-            .find(|m| Some(&m.actor) != agent && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians))
-        {
-            return Some(mention.actor.clone());
-        }
         let fighting = matches!(
             rule.kind,
             EventKind::ArmedClash | EventKind::TerritoryCaptured | EventKind::AirStrike | EventKind::Shelling
         );
+        if rule.kind == EventKind::Arrest && self.civilian_target(object) {
+            return civilians();
+        }
+        if let Some(mention) = self.actors_in(object).find(|m| {
+            Some(&m.actor) != agent
+                && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians)
+                && !(fighting && matches!(m.how, MentionKind::Country | MentionKind::Capital))
+        }) {
+            return Some(mention.actor.clone());
+        }
         if fighting { self.other_side(frame, agent) } else { None }
     }
 
@@ -465,28 +475,78 @@ impl<'a> Reader<'a> {
         words.iter().any(|w| nouns.contains(*w)) || words.windows(2).any(|pair| nouns.contains(&pair.join(" ")))
     }
 
-    /// The sites of the rule's place slot, without containers and points of reference.
+    /// The sites of the rule's place slot. After the trigger: the coordinated list that starts
+    /// there ("Chipwi Town on 29 September, Pang War Town on 18 October and Kan Paik Ti
+    /// Town"), without containers, points of reference, places of relative clauses, and
+    /// countries when finer places are named; a place anaphor ("retook the town") is the last
+    /// such place named before. Before the trigger: the nearest site.
     fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
+        let sites: &'a [Site] = self.sites;
+        let after_trigger = &self.lower[frame.trigger.end..frame.object_end];
+        if rule.place == PlaceSlot::Object && self.rules.clauses.place_anaphor(after_trigger).is_some() {
+            return self.fallback_place(frame).into_iter().collect();
+        }
         let object = Span::new(frame.trigger.start, frame.object_end);
+        let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
         let subject = Span::new(frame.subject_start, frame.trigger.start);
         let before = Span::new(frame.sentence.start, frame.trigger.start);
-        let order: [Span; 3] = match rule.place {
-            PlaceSlot::Object => [object, subject, before],
-            PlaceSlot::Subject => [subject, before, object],
+        let order: [(Span, bool); 4] = match rule.place {
+            PlaceSlot::Object => [(object, true), (rest, true), (subject, false), (before, false)],
+            PlaceSlot::Subject => [(subject, false), (before, false), (object, true), (rest, true)],
         };
-        for span in order {
-            let sites: &'a [Site] = self.sites;
-            let found: Vec<&'a Site> = sites
+        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        for (span, forward) in order {
+            let candidates: Vec<&'a Site> = sites
                 .iter()
                 .filter(|site| span.contains(site.span))
+                .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
+                .filter(|site| !self.doc.actors.iter().any(|m| m.span.overlaps(site.span)))
                 .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
                 .collect();
-            let found = drop_containers(found);
-            if !found.is_empty() {
-                return if span == object { found } else { found.into_iter().rev().take(1).collect() };
+            let candidates = drop_countries_if_finer(drop_containers(candidates));
+            if candidates.is_empty() {
+                continue;
             }
+            if !forward {
+                return candidates.into_iter().rev().take(1).collect();
+            }
+            let mut list = vec![candidates[0]];
+            for pair in candidates.windows(2) {
+                if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
+                    break;
+                }
+                list.push(pair[1]);
+            }
+            return list;
         }
         Vec::new()
+    }
+
+    /// True when only list words, commas, brackets and time expressions lie between two places.
+    fn continues_list(&self, from: usize, to: usize) -> bool {
+        if to < from {
+            return false;
+        }
+        let mut gap: Vec<u8> = self.lower.as_bytes()[from..to].to_vec();
+        for time in self.doc.times.iter().filter(|t| t.span.start >= from && t.span.end <= to) {
+            gap[time.span.start - from..time.span.end - from].fill(b' ');
+        }
+        let mut depth = 0usize;
+        for byte in gap.iter_mut() {
+            match *byte {
+                b'(' | b'[' => {
+                    depth += 1;
+                    *byte = b' ';
+                }
+                b')' | b']' => {
+                    depth = depth.saturating_sub(1);
+                    *byte = b' ';
+                }
+                _ if depth > 0 => *byte = b' ',
+                _ => {}
+            }
+        }
+        self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
     }
 
     /// A place when the clause names none: "the town" is the last town named; otherwise the
@@ -520,6 +580,11 @@ impl<'a> Reader<'a> {
                 let at = sentence.start + offset;
                 if verb == "according to" {
                     let after = Span::new(at + verb.len(), self.lower.floor_char_boundary((at + verb.len() + 40).min(sentence.end)));
+                    let head = &self.lower[after.start..after.end];
+                    let head = head.split(',').next().unwrap_or("");
+                    if attribution.neutral_speakers.iter().any(|s| find_word(head, s).is_some()) {
+                        continue;
+                    }
                     if let Some(m) = self.actors_in(after).next() {
                         return Some(m.actor.clone()).filter(|a| self.is_party(a));
                     }
@@ -609,6 +674,15 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
         kept.push(site);
     }
     kept
+}
+
+/// Drops country-wide sites when the list also names places within a country ("seized two
+/// towns in Kachin State, close to the frontier with China").
+fn drop_countries_if_finer(sites: Vec<&Site>) -> Vec<&Site> {
+    if sites.iter().all(|s| s.location.precision == Precision::Country) {
+        return sites;
+    }
+    sites.into_iter().filter(|s| s.location.precision != Precision::Country).collect()
 }
 
 fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {

@@ -93,7 +93,7 @@ impl FacilityPatterns {
                 r"\bthe (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
                 alternation(&file.named.of_place_heads)
             ))?,
-            headquarters_of: compile(r"\bheadquarters of (?:the )?(?:[\w'’-]+(?:'s|’s) )*$".to_string())?,
+            headquarters_of: compile(r"\bheadquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
             abbreviations: file.abbreviations,
         })
     }
@@ -126,7 +126,9 @@ impl FacilityPatterns {
         }
         for caps in self.named.captures_iter(text) {
             let name = caps.name("name").expect("named group");
+            // "Kyauktaw's Western Regional Headquarters" is the headquarters, in Kyauktaw.
             let trimmed = name.as_str().trim_start_matches("The ");
+            let trimmed = trimmed.rsplit_once("'s ").or_else(|| trimmed.rsplit_once("’s ")).map_or(trimmed, |(_, rest)| rest);
             let start = name.end() - trimmed.len();
             if trimmed.contains(' ') && !overlaps_any(&found, start, name.end()) {
                 found.push(FacilityMention { span: Span::new(start, name.end()), name: trimmed.to_string() });
@@ -135,6 +137,7 @@ impl FacilityPatterns {
         for caps in self.named_lower.captures_iter(text) {
             let whole = caps.get(0).expect("whole match");
             let name = caps["name"].trim_start_matches("The ");
+            let name = name.rsplit_once("'s ").or_else(|| name.rsplit_once("’s ")).map_or(name, |(_, rest)| rest);
             let start = whole.end() - caps["head"].len() - 1 - name.len();
             if !overlaps_any(&found, start, whole.end()) {
                 found.push(FacilityMention { span: Span::new(start, whole.end()), name: format!("{name} {}", &caps["head"]) });
@@ -201,6 +204,10 @@ mod tests {
         assert_eq!(
             names("They seized the headquarters of the army's Southern Command and Hill Town Airport.", &[]),
             ["Southern Command headquarters", "Hill Town Airport"]
+        );
+        assert_eq!(
+            names("They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison.", &[]),
+            ["Eastern Command headquarters", "Central Prison"]
         );
         assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base.", &[]), [
             "Riverside Airport",

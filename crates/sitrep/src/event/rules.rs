@@ -111,6 +111,8 @@ struct RuleEntry {
     #[serde(default)]
     one_per_patient: bool,
     #[serde(default)]
+    first_place_only: bool,
+    #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
     yields_to: Vec<EventKind>,
@@ -157,6 +159,8 @@ pub struct Rule {
     pub strict_agent: bool,
     /// One event for each actor in the object ("met the KIA, the UWSA and the TNLA").
     pub one_per_patient: bool,
+    /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
+    pub first_place_only: bool,
     /// The kind the event becomes when its object is a civilian target ("raided the village").
     pub civilian_kind: Option<EventKind>,
     /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
@@ -231,6 +235,7 @@ impl TriggerRules {
                     needs_actor: entry.needs_actor,
                     strict_agent: entry.strict_agent,
                     one_per_patient: entry.one_per_patient,
+                    first_place_only: entry.first_place_only,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
                     examples: entry.examples,

@@ -1,10 +1,9 @@
 /*!
 The time rules of one language, read from `resources/time/<lang>/` and compiled
-once into regexes, a regex set and a trigger automaton.
+once into regexes, a regex set and a locator (all rules in one regex).
 
 `rules.toml` holds `[settings]`, named pattern fragments (`[patterns]`) and the
-rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each); `triggers.txt` the words
-besides table words and digits that can occur in a time expression. A rule
+rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each). A rule
 pattern names a fragment or a table as `{name}`, uses named captures only, and
 is matched case-insensitively unless the rule says `case_sensitive = true`.
 `\b` is compiled as an ASCII word boundary and `\d` as `[0-9]`, which keeps the
@@ -14,12 +13,11 @@ regexes on the fast DFA engines whatever the text. See
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
-use super::tables::{Tables, fold_key};
+use super::tables::{Tables, WordMap, fold_key, with_folded};
 use super::template::{Lexicon, Template, ValueEntry};
 use crate::resources::{ResourceError, ResourceFiles};
 
@@ -88,6 +86,8 @@ pub struct Rule {
     pub priority: i32,
     /// The pattern.
     pub regex: Regex,
+    /// The index of its `focus` capture, if it has one: the part of the match it reports.
+    pub focus: Option<usize>,
     /// Must not match the text just before a match (ends where the match starts).
     pub not_before: Option<Regex>,
     /// Must not match the text just after a match (starts where the match ends).
@@ -116,6 +116,8 @@ pub enum Cue {
     Since,
     /// Opens a two-ended range ("between", "from").
     RangeOpen,
+    /// Before "X and Y", makes them one range ("in 2023 and 2024", "during March and April").
+    RangeSpan,
     /// Joins the two ends of a range ("and", "to", "until", "-").
     RangeJoin,
 }
@@ -129,6 +131,7 @@ impl Cue {
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "range_open" => Cue::RangeOpen,
+            "range_span" => Cue::RangeSpan,
             "range_join" => Cue::RangeJoin,
             _ => return None,
         })
@@ -140,14 +143,18 @@ impl Cue {
 pub struct TimeRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
-    /// All rule patterns at once: which rules can match a sentence.
+    /// All rule patterns at once: which rules can match a stretch of text.
     pub set: RegexSet,
-    /// Words that can occur in a time expression: a sentence without one is skipped.
-    pub triggers: AhoCorasick,
+    /// All rule patterns as one alternation without captures: where expressions may be.
+    pub locator: Regex,
     /// The tables the normalisers read.
     pub lexicon: Lexicon,
     /// Tense and range cue words, folded.
-    pub cues: HashMap<String, Cue>,
+    pub cues: WordMap<Cue>,
+    /// The words of the `since` class, folded: a quick test before the look word by word.
+    pub since_words: Vec<String>,
+    /// The length of the longest cue word: longer words need no lookup.
+    pub longest_cue: usize,
     /// Inference settings.
     pub settings: Settings,
 }
@@ -164,12 +171,14 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_join)", Cue::from_name)?;
-        let cues = cue_table
+        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        let cues: WordMap<Cue> = cue_table
             .entries
             .iter()
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
+        let longest_cue = cues.keys().map(String::len).max().unwrap_or(0);
+        let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
         let text = files.text(&rules_path)?;
@@ -197,8 +206,9 @@ impl TimeRules {
             let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
             let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
             let regex = compile(&pattern).map_err(&fail)?;
-            let groups: Vec<&str> = regex.capture_names().flatten().collect();
+            let groups: Vec<Option<&str>> = regex.capture_names().collect();
             let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
+            let focus = groups.iter().position(|name| *name == Some("focus"));
             let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {
                 pattern
                     .as_deref()
@@ -212,6 +222,7 @@ impl TimeRules {
             rules.push(Rule {
                 id: entry.id.clone(),
                 priority: entry.priority,
+                focus,
                 regex,
                 not_before,
                 not_after,
@@ -225,15 +236,17 @@ impl TimeRules {
             .dfa_size_limit(REGEX_SIZE_LIMIT)
             .build()
             .map_err(|err| ResourceError::new(&rules_path, format!("the rule set does not compile: {err}")))?;
-        let triggers = trigger_automaton(files, folder, &tables)?;
-        Ok(TimeRules { rules, set, triggers, lexicon, cues, settings: file.settings })
+        let locator_pattern = set_patterns.iter().map(|pattern| without_capture_names(pattern)).collect::<Vec<_>>().join("|");
+        let locator = compile(&locator_pattern)
+            .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
+        Ok(TimeRules { rules, set, locator, lexicon, cues, since_words, longest_cue, settings: file.settings })
     }
 
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
     /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let folded = fold_key(word);
-        match self.cues.get(&folded) {
+        let listed = |folded: &str| if folded.len() > self.longest_cue { None } else { self.cues.get(folded) };
+        with_folded(word, |folded| match listed(folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
             // "-eed" is mostly no past tense ("succeed", "need"); "agreed" and the like are listed.
@@ -245,8 +258,31 @@ impl TimeRules {
                 Some(Cue::Past)
             }
             None => None,
+        })
+    }
+}
+
+/// A pattern with its named groups made non-capturing (`(?P<day>…)` → `(?:…)`), so that
+/// many patterns can be joined into one.
+fn without_capture_names(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(at) = rest.find("(?P<") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 4..];
+        match after.find('>') {
+            Some(close) => {
+                out.push_str("(?:");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str("(?P<");
+                rest = after;
+            }
         }
     }
+    out.push_str(rest);
+    out
 }
 
 /// The 1-based line of byte `offset`.
@@ -305,26 +341,6 @@ impl Expander<'_> {
     }
 }
 
-/// Every word a time expression can contain: the words of the calendar tables and
-/// `triggers.txt`, plus the ten digits.
-fn trigger_automaton(files: &ResourceFiles, folder: &str, tables: &Tables) -> Result<AhoCorasick, ResourceError> {
-    let triggers_path = format!("{folder}triggers.txt");
-    let mut words: Vec<String> = files.data_lines(&triggers_path)?.into_iter().map(|(_, line)| line.trim().to_string()).collect();
-    for name in ["month", "weekday", "unit", "season", "part_of_day", "holiday"] {
-        if let Some(table) = tables.get(name) {
-            words.extend(table.entries.iter().filter_map(|(word, _, _)| word.split_whitespace().next().map(str::to_string)));
-        }
-    }
-    words.extend((0..10).map(|digit| digit.to_string()));
-    words.sort();
-    words.dedup();
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(&words)
-        .map_err(|err| ResourceError::new(&triggers_path, format!("trigger automaton: {err}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,6 +355,11 @@ mod tests {
         assert_eq!(expander.expand(r"\b{month} {year}").unwrap(), r"(?-u:\b)(?:March(?-u:\b)|May(?-u:\b)) (?:[0-9]{4})");
         assert!(expander.expand("{nothing}").unwrap_err().contains("nothing"));
         assert_eq!(expander.expand(r"a\{b}").unwrap(), r"a\{b}");
+    }
+
+    #[test]
+    fn capture_names_are_dropped_for_the_locator() {
+        assert_eq!(without_capture_names(r"(?P<day>\d+) (?P<month>[a-z]+)|(?:x)"), r"(?:\d+) (?:[a-z]+)|(?:x)");
     }
 
     #[test]
