@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
 use crate::modality::ModalityCues;
-use crate::place::{Location, Precision};
+use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 use crate::text::fold;
 use crate::time::{self, DateInterval, DateQuery};
@@ -196,6 +196,16 @@ impl<'a> Reader<'a> {
         }
         let speaker = self.speaker(sentence);
         let Some(agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        let agents = if rule.one_per_agent { self.coordinated_agents(&frame, agent.clone()) } else { vec![agent.clone()] };
+        for agent in agents {
+            self.emit(&frame, rule, trigger, agent, speaker.as_ref(), &places);
+        }
+    }
+
+    /// Writes the events of one trigger and one agent: one per place and patient.
+    fn emit(&mut self, frame: &Frame, rule: &Rule, trigger: Trigger, agent: Option<ActorId>, speaker: Option<&ActorId>, places: &[&'a Site]) {
+        let sentence = frame.sentence;
+        let frame = *frame;
         let mut kind = rule.kind;
         let mut patients = vec![self.patient(&frame, rule, agent.as_ref())];
         if let Some(civilian_kind) = rule.civilian_kind {
@@ -206,18 +216,19 @@ impl<'a> Reader<'a> {
             }
         }
         if rule.one_per_patient {
-            let all = self.patients(&frame, agent.as_ref());
+            let all = self.patients(&frame, rule, agent.as_ref());
             if all.len() > 1 {
                 patients = all.into_iter().map(Some).collect();
             }
         }
-        let modality = self.modality(&frame, speaker.as_ref());
+        let modality = self.modality(&frame, speaker);
         let fatalities = self.fatalities(&frame);
         let evidence = sentence.slice(self.text).to_string();
-        let places: Vec<&Site> = if places.is_empty() { self.fallback_place(&frame).into_iter().collect() } else { places };
+        let places: Vec<&Site> = if places.is_empty() { self.fallback_place(&frame).into_iter().collect() } else { places.to_vec() };
         let mut emitted = 0;
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
-            let query = DateQuery { sentence, trigger: trigger.span, argument: place.map(|p| p.span) };
+            let argument = place.map(|p| self.argument_span(p.span, sentence));
+            let query = DateQuery { sentence, trigger: trigger.span, argument };
             let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
@@ -251,20 +262,113 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// True when the trigger is a noun after "the", "this"... with no actor right after it:
-    /// a reference to an event already told.
+    /// True when the trigger is a noun after "the", "this"... with no actor or date right
+    /// after it: a reference to an event already told ("the attack came without warning";
+    /// but "the clashes on Thursday" tells of new fighting).
     fn refers_back(&self, frame: &Frame) -> bool {
         if !self.rules.clauses.refers_back(self.lower, frame.sentence.start, frame.trigger.start) {
             return false;
         }
-        let window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
-        !self.actors_in(Span::new(frame.trigger.end, window_end)).any(|m| m.kind.is_armed())
+        let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
+        let actor_follows = self.actors_in(window).any(|m| m.kind.is_armed());
+        let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
+        !actor_follows && !date_follows
     }
 
-    /// Every distinct armed actor in the trigger's object other than the agent.
-    fn patients(&self, frame: &Frame, agent: Option<&ActorId>) -> Vec<ActorId> {
+    /// A place's span widened over what belongs to it before a date: an alias in brackets and
+    /// a generic word ("Pang War (Pangwa) Town" before "on 18 October").
+    fn argument_span(&self, span: Span, sentence: Span) -> Span {
+        let mut end = span.end;
+        loop {
+            let rest = &self.lower[end..sentence.end];
+            let trimmed = rest.trim_start();
+            let skipped = rest.len() - trimmed.len();
+            if trimmed.starts_with('(') {
+                match trimmed.find(')') {
+                    Some(close) => end += skipped + close + 1,
+                    None => return Span::new(span.start, end),
+                }
+                continue;
+            }
+            let word_len = trimmed.find(|c: char| !c.is_alphabetic()).unwrap_or(trimmed.len());
+            let word = &trimmed[..word_len];
+            if word_len > 0 && self.rules.triggers.position_nouns.contains(word) {
+                end += skipped + word_len;
+                continue;
+            }
+            return Span::new(span.start, end);
+        }
+    }
+
+    /// The agents of a rule that takes one event per agent: the armed actors of a coordinated
+    /// subject, or, for "they", those of the sentence before.
+    fn coordinated_agents(&self, frame: &Frame, agent: Option<ActorId>) -> Vec<Option<ActorId>> {
+        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        let subjects = |span: Span| -> Vec<ActorId> {
+            let mut found: Vec<ActorId> = Vec::new();
+            for mention in self.actors_in(span) {
+                let usable = mention.kind.is_armed()
+                    && !relative.iter().any(|r| r.contains(mention.span))
+                    && !self.in_object_position(mention, frame);
+                if usable && !found.contains(&mention.actor) {
+                    found.push(mention.actor.clone());
+                }
+            }
+            found
+        };
+        let in_sentence = subjects(Span::new(frame.subject_start, frame.trigger.start));
+        let found = if in_sentence.is_empty() && self.pronoun_subject(frame) {
+            self.previous_sentence(frame.sentence).map(|previous| self.leading_coordination(previous)).unwrap_or_default()
+        } else {
+            in_sentence
+        };
+        if found.len() > 1 { found.into_iter().map(Some).collect() } else { vec![agent] }
+    }
+
+    /// The armed actors of the coordinated noun phrase that opens `span` ("The MNDAA and the
+    /// TNLA, which control …"): the first actor within three words of its start, and those
+    /// joined to it by "and", commas or brackets only.
+    fn leading_coordination(&self, span: Span) -> Vec<ActorId> {
         let mut found: Vec<ActorId> = Vec::new();
-        for mention in self.actors_in(Span::new(frame.trigger.end, frame.object_end)) {
+        let mut previous_end: Option<usize> = None;
+        for mention in self.actors_in(span).filter(|m| m.kind.is_armed()) {
+            let gap_start = previous_end.unwrap_or(span.start);
+            let gap = &self.lower[gap_start..mention.span.start];
+            let joined = match previous_end {
+                None => gap.split_whitespace().count() <= 3,
+                Some(_) => {
+                    let without_brackets: String = strip_brackets(gap);
+                    without_brackets.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| w == "and" || w == "the" || w == "&")
+                }
+            };
+            if !joined {
+                break;
+            }
+            if !found.contains(&mention.actor) {
+                found.push(mention.actor.clone());
+            }
+            previous_end = Some(mention.span.end);
+        }
+        found
+    }
+
+    fn previous_sentence(&self, sentence: Span) -> Option<Span> {
+        let idx = self.doc.sentences.iter().position(|s| *s == sentence)?;
+        idx.checked_sub(1).map(|prev| self.doc.sentences[prev])
+    }
+
+    /// Every distinct actor in the rule's patient slot other than the agent: the trigger's
+    /// object, or the sentence before the trigger outside relative clauses.
+    fn patients(&self, frame: &Frame, rule: &Rule, agent: Option<&ActorId>) -> Vec<ActorId> {
+        if rule.patient == PatientSlot::Subject {
+            let mut found = self.leading_coordination(Span::new(frame.sentence.start, frame.trigger.start));
+            found.retain(|a| Some(a) != agent);
+            return found;
+        }
+        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        let span = Span::new(frame.trigger.end, frame.object_end);
+        let mut found: Vec<ActorId> = Vec::new();
+        for mention in self.actors_in(span).filter(|m| !relative.iter().any(|r| r.contains(m.span))) {
             if mention.kind != ActorKind::Civilians && Some(&mention.actor) != agent && !found.contains(&mention.actor) {
                 found.push(mention.actor.clone());
             }
@@ -313,7 +417,10 @@ impl<'a> Reader<'a> {
         let pick = |from: usize| {
             self.actors_in(Span::new(from, frame.trigger.start))
                 .rev()
-                .filter(|m| (m.kind != ActorKind::Civilians && m.how != MentionKind::Country) || self.country_as_subject(m, frame))
+                .filter(|m| {
+                    let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
+                    (m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame)
+                })
                 .find(|m| !self.in_object_position(m, frame))
                 .map(|m| m.actor.clone())
         };
@@ -324,17 +431,30 @@ impl<'a> Reader<'a> {
     /// government troops", "overran a junta outpost").
     fn in_object_position(&self, mention: &ActorMention, frame: &Frame) -> bool {
         let clauses = &self.rules.clauses;
-        if clauses.after_preposition(self.lower, frame.sentence.start, mention.span.start) {
+        let floor = if frame.sentence.start <= mention.span.start {
+            frame.sentence.start
+        } else {
+            self.doc.sentence_at(mention.span.start).map_or(0, |s| s.start)
+        };
+        if clauses.after_preposition(self.lower, floor, mention.span.start) {
             return true;
         }
-        let (_, word_end) = clauses.word_before(self.lower, frame.sentence.start, mention.span.start);
+        let (_, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
         self.triggers.iter().any(|t| t.span.end == word_end)
     }
 
     /// A country name stands for its government as a subject ("China closed the border"),
     /// not as a place ("traveled to China").
     fn country_as_subject(&self, mention: &ActorMention, frame: &Frame) -> bool {
-        mention.how == MentionKind::Country && !self.in_object_position(mention, frame)
+        if !matches!(mention.how, MentionKind::Country | MentionKind::Capital) || self.in_object_position(mention, frame) {
+            return false;
+        }
+        let metonym = self.doc.places.iter().any(|p| p.span == mention.span && p.role == PlaceRole::Metonym);
+        let clause_start = self.rules.clauses.subject_start(self.lower, frame.sentence, mention.span.start);
+        let opens_clause = self.lower[clause_start..mention.span.start]
+            .split_whitespace()
+            .all(|word| word == "the" || word.ends_with(','));
+        metonym || opens_clause
     }
 
     /// The actor right after a word following the trigger ("by the AA", "between the junta
@@ -428,6 +548,15 @@ impl<'a> Reader<'a> {
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
             return civilians();
         }
+        let political = matches!(
+            rule.kind,
+            EventKind::CallForTalks | EventKind::PressureOrThreat | EventKind::VisitOrMeeting | EventKind::Agreement
+        );
+        let object = if political && !self.actors_in(object).any(|m| m.kind.is_armed()) {
+            Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end))
+        } else {
+            object
+        };
         if let Some(mention) = self.actors_in(object).find(|m| {
             Some(&m.actor) != agent
                 && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians)
@@ -500,7 +629,11 @@ impl<'a> Reader<'a> {
                 .iter()
                 .filter(|site| span.contains(site.span))
                 .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
-                .filter(|site| !self.doc.actors.iter().any(|m| m.span.overlaps(site.span)))
+                .filter(|site| {
+                    !self.doc.actors.iter().any(|m| {
+                        m.span.overlaps(site.span) && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                    })
+                })
                 .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
                 .collect();
             let candidates = drop_countries_if_finer(drop_containers(candidates));
@@ -674,6 +807,24 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
         kept.push(site);
     }
     kept
+}
+
+/// The text with bracketed parts removed.
+fn strip_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// Drops country-wide sites when the list also names places within a country ("seized two

@@ -113,6 +113,8 @@ struct RuleEntry {
     #[serde(default)]
     first_place_only: bool,
     #[serde(default)]
+    one_per_agent: bool,
+    #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
     yields_to: Vec<EventKind>,
@@ -161,6 +163,9 @@ pub struct Rule {
     pub one_per_patient: bool,
     /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
     pub first_place_only: bool,
+    /// One event for each actor of a coordinated subject ("the MNDAA and the TNLA called for
+    /// talks", "they called for talks" after both were named).
+    pub one_per_agent: bool,
     /// The kind the event becomes when its object is a civilian target ("raided the village").
     pub civilian_kind: Option<EventKind>,
     /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
@@ -236,6 +241,7 @@ impl TriggerRules {
                     strict_agent: entry.strict_agent,
                     one_per_patient: entry.one_per_patient,
                     first_place_only: entry.first_place_only,
+                    one_per_agent: entry.one_per_agent,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
                     examples: entry.examples,
