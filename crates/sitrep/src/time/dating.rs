@@ -19,9 +19,9 @@ use crate::span::Span;
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
 const ARGUMENT_GAP_WORDS: usize = 3;
 /// What crossing a comma costs, in words.
-const COMMA_COST: usize = 4;
+pub const COMMA_COST: usize = 4;
 /// What crossing a strong clause boundary (; : — brackets) costs, in words.
-const BOUNDARY_COST: usize = 12;
+pub const BOUNDARY_COST: usize = 12;
 
 /// The date of the event at `query`.
 pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Option<DateInterval> {

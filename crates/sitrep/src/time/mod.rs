@@ -115,16 +115,14 @@ pub struct TimeScope {
 }
 
 /// Finds and resolves the time expressions of a text, sentence by sentence, in text order.
+/// `sentences` are in text order and do not overlap, as the sentence splitter gives them.
 pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules) -> Vec<TimeMention> {
     let mut resolver = resolve::Resolver::new(rules, text, published);
     let mut mentions = Vec::new();
-    for sentence in sentences {
-        if sentence.end > text.len() || !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
-            continue;
-        }
-        resolver.enter_sentence(*sentence);
-        for candidate in scan::scan(rules, text, *sentence) {
-            let Some(resolved) = resolver.resolve(&candidate) else { continue };
+    for found in scan::scan(rules, text, sentences) {
+        resolver.enter_sentence(found.sentence);
+        for candidate in &found.candidates {
+            let Some(resolved) = resolver.resolve(candidate) else { continue };
             mentions.push(TimeMention {
                 span: candidate.span,
                 timex_type: resolved.timex_type(),

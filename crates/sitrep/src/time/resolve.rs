@@ -18,15 +18,16 @@ module supplies what the text leaves out, from three things:
   on 18 October") a later date takes that year when it still comes after it.
 */
 
+use std::cell::OnceCell;
+
 use jiff::civil::{Date, Weekday};
-use regex::Captures;
 
 use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
-use super::dating::distance;
+use super::dating::{BOUNDARY_COST, COMMA_COST};
 use super::scope::words;
 use super::rules::{Cue, TimeRules};
 use super::scan::Candidate;
-use super::template::{Amount, Anchor, Field, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
+use super::template::{Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
 use super::{DateInterval, DatePrecision, TimexType};
 use crate::span::Span;
 
@@ -196,24 +197,39 @@ pub struct Resolver<'r, 't> {
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
     sentence: Span,
+    /// The current sentence's words and tense cues, found when first needed.
+    sentence_cues: OnceCell<SentenceCues>,
 }
 
 impl<'r, 't> Resolver<'r, 't> {
     /// A resolver for `text`, anchored at `anchor`.
     pub fn new(rules: &'r TimeRules, text: &'t str, anchor: Option<Date>) -> Resolver<'r, 't> {
-        Resolver { rules, text, anchor, references: Vec::new(), sentence_years: Vec::new(), sentence: Span::default() }
+        Resolver {
+            rules,
+            text,
+            anchor,
+            references: Vec::new(),
+            sentence_years: Vec::new(),
+            sentence: Span::default(),
+            sentence_cues: OnceCell::new(),
+        }
     }
 
     /// Starts a new sentence.
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
+        self.sentence_cues = OnceCell::new();
     }
 
-    /// Resolves one candidate; `None` when its captures do not read as a time.
+    /// The words and tense cues of the current sentence, found once.
+    fn sentence_cues(&self) -> &SentenceCues {
+        self.sentence_cues.get_or_init(|| SentenceCues::new(self.rules, self.text, self.sentence))
+    }
+
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
         let template = &self.rules.rules[candidate.rule].template;
-        let fields = Fields { captures: &candidate.captures, rules: self.rules };
+        let fields = Fields { groups: candidate.groups(), rules: self.rules };
         let resolved = match template.kind {
             ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
             ValueKind::Shift => self.shift(template, &fields, candidate.span),
@@ -275,7 +291,7 @@ impl<'r, 't> Resolver<'r, 't> {
         };
         let granule = match fields.get(&template.direction)? {
             Some(direction) => place_by_direction(anchor, &build, direction),
-            None => self.place_in_year(anchor, &build, span),
+            None => self.place_in_year(anchor, &build, modifier, span),
         };
         if let Some(granule) = granule {
             self.references.push(granule);
@@ -284,22 +300,33 @@ impl<'r, 't> Resolver<'r, 't> {
     }
 
     /// The year of a date the text gives without one.
-    fn place_in_year(&self, anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, span: Span) -> Option<Granule> {
+    fn place_in_year(
+        &self,
+        anchor: Date,
+        build: &dyn Fn(i16) -> Option<Granule>,
+        modifier: Option<Modifier>,
+        span: Span,
+    ) -> Option<Granule> {
         let settings = &self.rules.settings;
-        let latest = add_days(anchor, settings.past_grace_days)?;
-        if let Some(previous) = self.sentence_years.last() {
-            let carried = build(previous.year()?)?;
-            if carried.first_day()? >= previous.first_day()? && carried.first_day()? <= latest {
-                return Some(carried);
-            }
-        }
+        // Where a date starts, as narrowed: "late July" starts on the 21st.
+        let start = |granule: &Granule| point_interval(granule, modifier, Some(anchor)).map(|interval| interval.start);
         let year = anchor.year();
         let this_year = build(year)?;
         let (tense, cue_distance) = self.tense_and_distance(span);
-        // A past-tense verb right beside the date ("resumed on 25 December") allows less.
-        let latest_past = if cue_distance <= settings.close_cue_words { add_days(anchor, settings.close_past_grace_days)? } else { latest };
+        // A date may lie a few weeks after publication and still be this year's (a dividend
+        // "payable Dec. 15"); a month, or a date a past verb governs ("resumed on 25
+        // December"), may not.
+        let close = cue_distance <= settings.close_cue_words || !matches!(this_year, Granule::Day(_));
+        let grace = if close { settings.close_past_grace_days } else { settings.past_grace_days };
+        let latest = add_days(anchor, grace)?;
+        if let Some(previous) = self.sentence_years.last() {
+            let carried = build(previous.year()?)?;
+            if carried.first_day()? >= previous.first_day()? && start(&carried)? <= latest {
+                return Some(carried);
+            }
+        }
         match tense {
-            Tense::Past if this_year.first_day()? > latest_past => build(year - 1),
+            Tense::Past if start(&this_year)? > latest => build(year - 1),
             Tense::Future if this_year.last_day()? < add_days(anchor, -settings.future_grace_days)? => build(year + 1),
             Tense::Past | Tense::Future => Some(this_year),
             // News reports the past: with no cue, a later date must be twice as near to win.
@@ -308,7 +335,7 @@ impl<'r, 't> Resolver<'r, 't> {
                 .flatten()
                 .min_by_key(|granule| {
                     let days = distance_in_days(granule, anchor);
-                    if granule.first_day().is_some_and(|first| first > latest) { days.saturating_mul(2) } else { days }
+                    if start(granule).is_some_and(|first| first > latest) { days.saturating_mul(2) } else { days }
                 }),
         }
     }
@@ -328,10 +355,11 @@ impl<'r, 't> Resolver<'r, 't> {
             (unit, steps) = (Unit::Week, steps * 2);
         }
         // A time of day needs a day: a coarser reference ("in June … at 5 pm") is no anchor for it.
-        // "the quarter", "that year": the last quarter or year mentioned, if there was one.
-        // "a year earlier": than the last period (week to half-year) mentioned, if any.
+        // "the quarter", "that year": the last quarter or year mentioned, if there was one
+        // ("that day" is the last date of any kind). "a year earlier": than the last period
+        // (week to half-year) mentioned, if any.
         let preferred = self.references.iter().rev().find(|reference| match template.anchor {
-            Anchor::Reference => steps == 0 && reference.unit() == unit,
+            Anchor::Reference => steps == 0 && unit.rank() >= Unit::Month.rank() && reference.unit() == unit,
             Anchor::ReferenceDate => reference.unit().rank() > Unit::Day.rank() && reference.unit().rank() < unit.rank(),
             Anchor::Document => false,
         });
@@ -439,24 +467,18 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
     fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
+        let sentence = self.sentence_cues();
         let mut best: Option<(usize, Cue)> = None;
-        let mut previous: Option<&str> = None;
-        for word in words(self.text, self.sentence) {
-            let word_text = word.slice(self.text);
-            let after_be = previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|word| p.eq_ignore_ascii_case(word)));
-            previous = Some(word_text);
-            if word.overlaps(span) {
+        for &(word_idx, cue) in &sentence.cues {
+            if sentence.words[word_idx].overlaps(span) {
                 continue;
             }
-            let distance = distance(self.text, word, span);
-            let cue = match self.rules.cue(word_text) {
-                Some(cue @ (Cue::Past | Cue::Future)) => cue,
-                Some(Cue::Report) if distance <= REPORT_REACH => Cue::Past,
-                _ => continue,
+            let distance = sentence.distance(word_idx, span);
+            let cue = match cue {
+                Cue::Report if distance <= REPORT_REACH => Cue::Past,
+                Cue::Report => continue,
+                other => other,
             };
-            if cue == Cue::Past && after_be {
-                continue; // "to be held", "the reduced dividend": no past tense
-            }
             if best.is_none_or(|(best_distance, _)| distance < best_distance) {
                 best = Some((distance, cue));
             }
@@ -478,6 +500,71 @@ fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, dire
         1 if this_year.first_day()? <= anchor => build(anchor.year() + 1),
         _ => Some(this_year),
     }
+}
+
+/// A sentence's words, the clause breaks between them and its tense cues: enough to tell
+/// quickly how far each cue stands from an expression, in the terms of [`distance`]: words
+/// between, commas and stronger breaks (semicolons, colons, dashes, brackets) counted extra.
+struct SentenceCues {
+    /// The words, dashes left out (they are breaks).
+    words: Vec<Span>,
+    /// `breaks_before[idx]`: the cost of the breaks before word `idx`, from the sentence start
+    /// (one more entry than words: the breaks of the whole sentence).
+    breaks_before: Vec<usize>,
+    /// `(word index, cue)` of the past, future and reporting cues.
+    cues: Vec<(usize, Cue)>,
+}
+
+impl SentenceCues {
+    fn new(rules: &TimeRules, text: &str, sentence: Span) -> SentenceCues {
+        let mut found = SentenceCues { words: Vec::new(), breaks_before: Vec::new(), cues: Vec::new() };
+        let mut previous: Option<&str> = None;
+        let mut end_of_last = sentence.start;
+        let mut breaks = 0;
+        for word in words(text, sentence) {
+            let word_text = word.slice(text);
+            breaks += break_cost(&text[end_of_last..word.start]);
+            end_of_last = word.end;
+            if word_text.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+                breaks += break_cost(word_text);
+                continue;
+            }
+            let after_be = previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|before| p.eq_ignore_ascii_case(before)));
+            previous = Some(word_text);
+            match rules.cue(word_text) {
+                // "to be held", "the reduced dividend": no past tense
+                Some(Cue::Past) if after_be => {}
+                Some(cue @ (Cue::Past | Cue::Future | Cue::Report)) => found.cues.push((found.words.len(), cue)),
+                _ => {}
+            }
+            found.words.push(word);
+            found.breaks_before.push(breaks);
+        }
+        breaks += break_cost(&text[end_of_last..sentence.end]);
+        found.breaks_before.push(breaks);
+        found
+    }
+
+    /// How far word `word_idx` stands from `span`, which it does not overlap: the words
+    /// between them plus the cost of the breaks between them.
+    fn distance(&self, word_idx: usize, span: Span) -> usize {
+        let first = self.words.partition_point(|word| word.end <= span.start);
+        if word_idx < first {
+            return (first - word_idx - 1) + self.breaks_before[first] - self.breaks_before[word_idx];
+        }
+        let after = self.words.partition_point(|word| word.start < span.end);
+        let last = after.saturating_sub(1).min(word_idx);
+        word_idx.saturating_sub(after) + self.breaks_before[word_idx] - self.breaks_before[last]
+    }
+}
+
+/// What the breaks in a stretch between words cost.
+fn break_cost(between: &str) -> usize {
+    between.chars().map(|c| match c {
+        ',' => COMMA_COST,
+        ';' | ':' | '—' | '–' | '(' | ')' => BOUNDARY_COST,
+        _ => 0,
+    }).sum()
 }
 
 /// How many days lie between a granule and a date (0 when it contains it).
@@ -526,14 +613,14 @@ fn clock(template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Clock>, 
 
 /// Reads a match's fields.
 struct Fields<'c, 't> {
-    captures: &'c Captures<'t>,
+    groups: Groups<'t>,
     rules: &'c TimeRules,
 }
 
 impl Fields<'_, '_> {
     fn get<T: Copy>(&self, field: &Option<Field<T>>) -> Result<Option<T>, Unreadable> {
         match field {
-            Some(field) => field.value(self.captures, &self.rules.lexicon),
+            Some(field) => field.value(&self.groups, &self.rules.lexicon),
             None => Ok(None),
         }
     }

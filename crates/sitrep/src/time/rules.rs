@@ -1,10 +1,10 @@
 /*!
 The time rules of one language, read from `resources/time/<lang>/` and compiled
-once into regexes, a regex set and a trigger automaton.
+once: each rule into its own regex (for its captures), and all of them into one
+multi-pattern regex, the finder, that scans the text in a single pass.
 
 `rules.toml` holds `[settings]`, named pattern fragments (`[patterns]`) and the
-rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each); `triggers.txt` the words
-besides table words and digits that can occur in a time expression. A rule
+rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each). A rule
 pattern names a fragment or a table as `{name}`, uses named captures only, and
 is matched case-insensitively unless the rule says `case_sensitive = true`.
 `\b` is compiled as an ASCII word boundary and `\d` as `[0-9]`, which keeps the
@@ -14,12 +14,12 @@ regexes on the fast DFA engines whatever the text. See
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
 use serde::Deserialize;
 
-use super::tables::{Tables, fold_key};
+use super::tables::{Tables, WordMap, fold_key, with_folded};
 use super::template::{Lexicon, Template, ValueEntry};
 use crate::resources::{ResourceError, ResourceFiles};
 
@@ -88,6 +88,8 @@ pub struct Rule {
     pub priority: i32,
     /// The pattern.
     pub regex: Regex,
+    /// The index of its `focus` capture, if it has one: the part of the match it reports.
+    pub focus: Option<usize>,
     /// Must not match the text just before a match (ends where the match starts).
     pub not_before: Option<Regex>,
     /// Must not match the text just after a match (starts where the match ends).
@@ -116,6 +118,8 @@ pub enum Cue {
     Since,
     /// Opens a two-ended range ("between", "from").
     RangeOpen,
+    /// Before "X and Y", makes them one range ("in 2023 and 2024", "during March and April").
+    RangeSpan,
     /// Joins the two ends of a range ("and", "to", "until", "-").
     RangeJoin,
 }
@@ -129,6 +133,7 @@ impl Cue {
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "range_open" => Cue::RangeOpen,
+            "range_span" => Cue::RangeSpan,
             "range_join" => Cue::RangeJoin,
             _ => return None,
         })
@@ -140,14 +145,18 @@ impl Cue {
 pub struct TimeRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
-    /// All rule patterns at once: which rules can match a sentence.
-    pub set: RegexSet,
-    /// Words that can occur in a time expression: a sentence without one is skipped.
-    pub triggers: AhoCorasick,
+    /// All rule patterns at once, by precedence: priority, then file order.
+    pub finder: meta::Regex,
+    /// The rule index of each finder pattern.
+    pub finder_rules: Vec<usize>,
     /// The tables the normalisers read.
     pub lexicon: Lexicon,
     /// Tense and range cue words, folded.
-    pub cues: HashMap<String, Cue>,
+    pub cues: WordMap<Cue>,
+    /// The words of the `since` class, folded: a quick test before the look word by word.
+    pub since_words: Vec<String>,
+    /// The first letters and lengths of the cue words: most words need no lookup.
+    pub cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
 }
@@ -164,12 +173,14 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_join)", Cue::from_name)?;
-        let cues = cue_table
+        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        let cues: WordMap<Cue> = cue_table
             .entries
             .iter()
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
+        let cue_shapes = WordShapes::of(cues.keys());
+        let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
         let text = files.text(&rules_path)?;
@@ -183,7 +194,7 @@ impl TimeRules {
         })?;
         let expander = Expander { patterns: &file.patterns, tables: &tables };
         let mut rules = Vec::with_capacity(file.rule.len());
-        let mut set_patterns = Vec::with_capacity(file.rule.len());
+        let mut patterns = Vec::with_capacity(file.rule.len());
         let mut seen = HashMap::new();
         for entry in &file.rule {
             let line = line_of(text, text.find(&format!("id = \"{}\"", entry.id)).unwrap_or(0));
@@ -197,8 +208,9 @@ impl TimeRules {
             let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
             let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
             let regex = compile(&pattern).map_err(&fail)?;
-            let groups: Vec<&str> = regex.capture_names().flatten().collect();
+            let groups: Vec<Option<&str>> = regex.capture_names().collect();
             let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
+            let focus = groups.iter().position(|name| *name == Some("focus"));
             let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {
                 pattern
                     .as_deref()
@@ -208,10 +220,11 @@ impl TimeRules {
             };
             let not_before = context(&entry.not_before, |p| format!(r"(?i:{p})\z"))?;
             let not_after = context(&entry.not_after, |p| format!(r"\A(?i:{p})"))?;
-            set_patterns.push(pattern);
+            patterns.push(pattern);
             rules.push(Rule {
                 id: entry.id.clone(),
                 priority: entry.priority,
+                focus,
                 regex,
                 not_before,
                 not_after,
@@ -220,20 +233,33 @@ impl TimeRules {
                 counter_examples: entry.counter_examples.clone(),
             });
         }
-        let set = RegexSetBuilder::new(&set_patterns)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|err| ResourceError::new(&rules_path, format!("the rule set does not compile: {err}")))?;
-        let triggers = trigger_automaton(files, folder, &tables)?;
-        Ok(TimeRules { rules, set, triggers, lexicon, cues, settings: file.settings })
+        // The finder tries patterns by precedence: at one position, the first pattern in its
+        // order that matches wins.
+        let mut finder_rules: Vec<usize> = (0..rules.len()).collect();
+        finder_rules.sort_by_key(|&rule_idx| std::cmp::Reverse(rules[rule_idx].priority));
+        let finder_patterns: Vec<&str> = finder_rules.iter().map(|&rule_idx| patterns[rule_idx].as_str()).collect();
+        let finder = meta::Regex::builder()
+            .configure(
+                meta::Regex::config()
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                    .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+            )
+            .build_many(&finder_patterns)
+            .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
+        Ok(TimeRules { rules, finder, finder_rules, lexicon, cues, since_words, cue_shapes, settings: file.settings })
     }
 
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
     /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let folded = fold_key(word);
-        match self.cues.get(&folded) {
+        let bytes = word.as_bytes();
+        let ends_in_ed = bytes.len() > 2 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if !ends_in_ed && !self.cue_shapes.may_hold(word) {
+            return None;
+        }
+        let listed = |folded: &str| self.cues.get(folded);
+        with_folded(word, |folded| match listed(folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
             // "-eed" is mostly no past tense ("succeed", "need"); "agreed" and the like are listed.
@@ -245,6 +271,43 @@ impl TimeRules {
                 Some(Cue::Past)
             }
             None => None,
+        })
+    }
+}
+
+/// Which first letters come with which lengths among a set of words: a cheap test that
+/// rules most other words out before a hash lookup.
+#[derive(Clone, Debug, Default)]
+pub struct WordShapes {
+    /// For each letter a-z, a bit per word length (63 for 63 and longer).
+    lengths_by_letter: [u64; 26],
+}
+
+impl WordShapes {
+    /// The shapes of `words` (folded).
+    pub fn of<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
+        let mut shapes = WordShapes::default();
+        for word in words {
+            match word.as_bytes().first() {
+                Some(first) if first.is_ascii_lowercase() => {
+                    shapes.lengths_by_letter[usize::from(first - b'a')] |= 1 << word.len().min(63);
+                }
+                // A word that starts otherwise ("’ll", "-") is always looked up: `may_hold`
+                // says yes to every word that does not start with a letter.
+                _ => {}
+            }
+        }
+        shapes
+    }
+
+    /// Whether `word` may be one of the words (false means it certainly is not).
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(first) if first.is_ascii_alphabetic() => {
+                let letter = usize::from(first.to_ascii_lowercase() - b'a');
+                self.lengths_by_letter[letter] >> word.len().min(63) & 1 == 1
+            }
+            _ => true,
         }
     }
 }
@@ -305,26 +368,6 @@ impl Expander<'_> {
     }
 }
 
-/// Every word a time expression can contain: the words of the calendar tables and
-/// `triggers.txt`, plus the ten digits.
-fn trigger_automaton(files: &ResourceFiles, folder: &str, tables: &Tables) -> Result<AhoCorasick, ResourceError> {
-    let triggers_path = format!("{folder}triggers.txt");
-    let mut words: Vec<String> = files.data_lines(&triggers_path)?.into_iter().map(|(_, line)| line.trim().to_string()).collect();
-    for name in ["month", "weekday", "unit", "season", "part_of_day", "holiday"] {
-        if let Some(table) = tables.get(name) {
-            words.extend(table.entries.iter().filter_map(|(word, _, _)| word.split_whitespace().next().map(str::to_string)));
-        }
-    }
-    words.extend((0..10).map(|digit| digit.to_string()));
-    words.sort();
-    words.dedup();
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(&words)
-        .map_err(|err| ResourceError::new(&triggers_path, format!("trigger automaton: {err}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +393,9 @@ mod tests {
         assert_eq!(rules.cue("armed"), None);
         assert_eq!(rules.cue("succeed"), None);
         assert_eq!(rules.cue("agreed"), Some(Cue::Past));
+        assert_eq!(rules.cue("Will"), Some(Cue::Future));
+        assert_eq!(rules.cue("’ll"), Some(Cue::Future));
+        assert_eq!(rules.cue("elephant"), None);
     }
 
     #[test]

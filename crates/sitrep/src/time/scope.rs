@@ -7,9 +7,10 @@ has been attacking" runs from 4 December to the publication date; "between 26
 and 30 August" (two expressions, "26" and "30 August") covers all five days.
 This pass gives such expressions a [`TimeScope`]: the clause the signal opens
 and the range an event outside that clause takes. An event inside it ("since
-it opened an offensive on 7 March") is dated by the expression alone. The
-signal words are the `since`, `range_open` and `range_join` classes of
-`cue.tsv`.
+it opened an offensive on 7 March", or in a when-clause after the expression:
+"since 29 September, when the offensive began") is dated by the expression
+alone. "in 2023 and 2024" is one range too. The signal words are the `since`,
+`range_open`, `range_span` and `range_join` classes of `cue.tsv`.
 */
 
 use jiff::civil::Date;
@@ -20,8 +21,13 @@ use crate::span::Span;
 
 /// Sets the scope of each mention a signal word governs.
 pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules, mentions: &mut [TimeMention]) {
+    let mut sentence_idx = 0;
     for idx in 0..mentions.len() {
-        let Some(sentence) = sentences.iter().find(|s| s.contains(mentions[idx].span)) else { continue };
+        // Mentions and sentences are both in text order.
+        while sentences.get(sentence_idx).is_some_and(|s| s.end < mentions[idx].span.end) {
+            sentence_idx += 1;
+        }
+        let Some(sentence) = sentences.get(sentence_idx).filter(|s| s.contains(mentions[idx].span)) else { continue };
         if idx > 0 && sentence.contains(mentions[idx - 1].span) {
             if let Some(scope) = two_ended(text, rules, &mentions[idx - 1], &mentions[idx], *sentence) {
                 mentions[idx - 1].scope = Some(scope);
@@ -39,7 +45,17 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
 pub fn words(text: &str, span: Span) -> Vec<Span> {
     let mut words = Vec::new();
     let mut start = None;
-    for (offset, ch) in span.slice(text).char_indices() {
+    let slice = span.slice(text);
+    let bytes = slice.as_bytes();
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // ASCII is read byte by byte; anything else char by char.
+        let (ch, len) = if bytes[offset].is_ascii() {
+            (char::from(bytes[offset]), 1)
+        } else {
+            let ch = slice[offset..].chars().next().unwrap_or(' ');
+            (ch, ch.len_utf8())
+        };
         let at = span.start + offset;
         let is_word_char = ch.is_alphanumeric() || ch == '\'' || ch == '’';
         match (start, is_word_char) {
@@ -51,8 +67,9 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
             _ => {}
         }
         if matches!(ch, '-' | '–' | '—') && start.is_none() {
-            words.push(Span::new(at, at + ch.len_utf8()));
+            words.push(Span::new(at, at + len));
         }
+        offset += len;
     }
     if let Some(word_start) = start {
         words.push(Span::new(word_start, span.end));
@@ -60,19 +77,35 @@ pub fn words(text: &str, span: Span) -> Vec<Span> {
     words
 }
 
+/// The longest gap between the ends of a range ("and", " to ", "–"), in bytes.
+const MAX_JOIN_BYTES: usize = 16;
+
+/// The word that ends last before `at`, looking back no further than `from` (nor than a few words).
+fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
+    let mut start = at.saturating_sub(32).max(from);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    words(text, Span::new(start.min(at), at)).last().copied()
+}
+
 /// "between X and Y", "from X to Y", "X-Y": one range over both.
 fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMention, sentence: Span) -> Option<TimeScope> {
     let (first_interval, second_interval) = (first.interval?, second.interval?);
+    if second.span.start.saturating_sub(first.span.end) > MAX_JOIN_BYTES {
+        return None;
+    }
     let gap = words(text, Span::new(first.span.end, second.span.start));
     let [join] = gap.as_slice() else { return None };
     if rules.cue(join.slice(text)) != Some(Cue::RangeJoin) {
         return None;
     }
-    let before = words(text, Span::new(sentence.start, first.span.start));
-    let opener = before.last().filter(|word| rules.cue(word.slice(text)) == Some(Cue::RangeOpen));
+    let word_before = last_word_before(text, sentence.start, first.span.start);
+    let opener = word_before.filter(|word| rules.cue(word.slice(text)) == Some(Cue::RangeOpen));
     let is_and = join.slice(text).eq_ignore_ascii_case("and");
-    if is_and && opener.is_none() {
-        return None; // "in 2023 and 2024" may be two dates, not one range
+    let in_both = word_before.is_some_and(|word| rules.cue(word.slice(text)) == Some(Cue::RangeSpan));
+    if is_and && opener.is_none() && !in_both {
+        return None; // "on 3 May and 9 June" are two dates, not one range
     }
     if first_interval.start > second_interval.end {
         return None;
@@ -87,10 +120,14 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     let interval = mention.interval?;
     let published = published?;
     let before = Span::new(sentence.start, mention.span.start);
+    if !rules.since_words.iter().any(|word| contains_ignoring_case(before.slice(text), word)) {
+        return None; // no signal word anywhere before: skip the word-by-word look
+    }
     let clause_start = before
         .slice(text)
-        .rfind([',', ';', ':', '—', '(', ')'])
-        .map_or(before.start, |offset| before.start + offset + 1);
+        .rmatch_indices([',', ';', ':', '—', '(', ')'])
+        .next()
+        .map_or(before.start, |(offset, mark)| before.start + offset + mark.len());
     let window = words(text, Span::new(clause_start, mention.span.start));
     let signal = window
         .iter()
@@ -101,5 +138,21 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
         return None;
     }
     let interval = DateInterval { start: interval.start, end: published.max(interval.end), precision: DatePrecision::Range };
-    Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval })
+    // "since 29 September, when the offensive began": what the when-clause tells happened then.
+    let after = &text[mention.span.end..sentence.end];
+    let clause_end = if starts_when_clause(after) { sentence.end } else { mention.span.end };
+    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
+}
+
+/// Whether `text` contains the ASCII `needle` in any case.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    text.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Whether `text` opens with ", when" (a clause telling what happened at the time just named).
+fn starts_when_clause(text: &str) -> bool {
+    let rest = text.trim_start();
+    let Some(rest) = rest.strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    rest.get(..5).is_some_and(|word| word.eq_ignore_ascii_case("when ")) || rest.get(..6).is_some_and(|word| word.eq_ignore_ascii_case("after "))
 }

@@ -17,7 +17,7 @@ is a load error naming the rule. [`ValueKind`] says how the fields combine;
 */
 
 use jiff::civil::Weekday;
-use regex::Captures;
+use regex::CaptureLocations;
 use serde::Deserialize;
 
 use super::calendar::{Season, Unit};
@@ -403,11 +403,28 @@ pub enum Field<T> {
     Literal(T),
     /// The text of a named capture, normalised.
     Capture {
-        /// The capture's name.
-        group: String,
+        /// The capture's index in the rule's regex.
+        index: usize,
         /// How its text becomes a value.
         normalise: Normaliser<T>,
     },
+}
+
+/// The groups of one match: where each capture lies in the text searched.
+#[derive(Clone, Copy, Debug)]
+pub struct Groups<'a> {
+    /// The text the rule searched.
+    pub haystack: &'a str,
+    /// Where its captures matched.
+    pub locations: &'a CaptureLocations,
+}
+
+impl<'a> Groups<'a> {
+    /// The text of capture `index`, if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<&'a str> {
+        let (start, end) = self.locations.get(index)?;
+        self.haystack.get(start..end)
+    }
 }
 
 /// A capture matched text its field could not read: the match is not a time expression.
@@ -416,12 +433,12 @@ pub struct Unreadable;
 
 impl<T: Copy> Field<T> {
     /// The field's value for one match: `Ok(None)` when its capture took no part in the match.
-    pub fn value(&self, captures: &Captures<'_>, lexicon: &Lexicon) -> Result<Option<T>, Unreadable> {
+    pub fn value(&self, groups: &Groups<'_>, lexicon: &Lexicon) -> Result<Option<T>, Unreadable> {
         match self {
             Field::Literal(value) => Ok(Some(*value)),
-            Field::Capture { group, normalise } => match captures.name(group) {
+            Field::Capture { index, normalise } => match groups.get(*index) {
                 None => Ok(None),
-                Some(matched) => normalise(matched.as_str(), lexicon).map(Some).ok_or(Unreadable),
+                Some(matched) => normalise(matched, lexicon).map(Some).ok_or(Unreadable),
             },
         }
     }
@@ -516,8 +533,9 @@ pub struct Template {
 }
 
 impl ValueEntry {
-    /// Compiles the fields, checking literals and that each capture exists in `groups`.
-    pub fn compile(&self, groups: &[&str], lexicon: &Lexicon) -> Result<Template, String> {
+    /// Compiles the fields, checking literals and that each capture exists in `groups` (the
+    /// rule regex's capture names by index).
+    pub fn compile(&self, groups: &[Option<&str>], lexicon: &Lexicon) -> Result<Template, String> {
         let compile = Compiler { groups, lexicon };
         let template = Template {
             kind: self.kind,
@@ -555,7 +573,7 @@ fn signed_direction(text: &str, lexicon: &Lexicon) -> Option<i8> {
 }
 
 struct Compiler<'a> {
-    groups: &'a [&'a str],
+    groups: &'a [Option<&'a str>],
     lexicon: &'a Lexicon,
 }
 
@@ -566,10 +584,12 @@ impl Compiler<'_> {
             FieldEntry::Number(number) => number.to_string(),
             FieldEntry::Text(text) => match text.strip_prefix('$') {
                 Some(group) => {
-                    if !self.groups.contains(&group) {
-                        return Err(format!("value field {name} reads capture {group:?}, which the pattern lacks"));
-                    }
-                    return Ok(Some(Field::Capture { group: group.to_string(), normalise }));
+                    let index = self
+                        .groups
+                        .iter()
+                        .position(|name| *name == Some(group))
+                        .ok_or_else(|| format!("value field {name} reads capture {group:?}, which the pattern lacks"))?;
+                    return Ok(Some(Field::Capture { index, normalise }));
                 }
                 None => text.clone(),
             },
@@ -656,7 +676,7 @@ mod tests {
         let entry: ValueEntry = toml::from_str("kind = \"shift\"\nunit = \"aeon\"").unwrap();
         assert!(entry.compile(&[], &lexicon).unwrap_err().contains("unit"));
         let entry: ValueEntry = toml::from_str("kind = \"calendar\"\nmonth = \"$month\"").unwrap();
-        assert!(entry.compile(&["day"], &lexicon).unwrap_err().contains("month"));
+        assert!(entry.compile(&[None, Some("day")], &lexicon).unwrap_err().contains("month"));
         let entry: ValueEntry = toml::from_str("kind = \"weekday\"").unwrap();
         assert!(entry.compile(&[], &lexicon).unwrap_err().contains("weekday"));
     }

@@ -190,7 +190,7 @@ fn since_and_between_open_ranges() {
 #[test]
 fn odd_input_does_not_panic() {
     let fixture = Fixture::new();
-    for text in ["", "[", "9999-12-31 and 31 December 9999 plus 3000 years ago", "0:00 a.m. on 31 February", "🙂 since 🙂 between 2 and"] {
+    for text in ["", "[", "9999-12-31 and 31 December 9999 plus 3000 years ago", "0:00 a.m. on 31 February", "🙂 since 🙂 between 2 and", "BHAMO — since 4 May — the town — was shelled"] {
         let mentions = fixture.tag(text, Some(date(9999, 12, 31)));
         for mention in &mentions {
             let _ = event_date(text, &mentions, &DateQuery { sentence: Span::new(0, text.len()), trigger: mention.span, argument: None });
