@@ -179,6 +179,8 @@ struct DateTally {
     exact: usize,
     overlapping: usize,
     undated: usize,
+    fallback_exact: usize,
+    fallback_overlapping: usize,
 }
 
 fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Result<String> {
@@ -223,7 +225,14 @@ fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Re
                 Some(interval) if same(&interval) => tally.exact += 1,
                 Some(interval) if interval.overlaps(&gold_date) => tally.overlapping += 1,
                 Some(_) => {}
-                None => tally.undated += 1,
+                None => {
+                    tally.undated += 1;
+                    match time::previous_date(&times, evidence.start) {
+                        Some(interval) if same(&interval) => tally.fallback_exact += 1,
+                        Some(interval) if interval.overlaps(&gold_date) => tally.fallback_overlapping += 1,
+                        _ => {}
+                    }
+                }
             }
             if list_errors && !dated.as_ref().is_some_and(same) {
                 let _ = writeln!(
@@ -244,6 +253,21 @@ fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Re
     let _ = writeln!(out, "  event dating at the gold place gives the date   {:.3} ({})", share(tally.exact), tally.exact);
     let _ = writeln!(out, "  … gives an overlapping date                     {:.3} ({})", share(tally.overlapping), tally.overlapping);
     let _ = writeln!(out, "  … gives no date                                 {:.3} ({})", share(tally.undated), tally.undated);
+    let _ = writeln!(
+        out,
+        "  of those, the previous date (time::previous_date) gives it exactly {} times, overlapping {} more",
+        tally.fallback_exact, tally.fallback_overlapping
+    );
+    let matched = tally.exact + tally.overlapping;
+    let ratio = |exact: usize, all: usize| if all == 0 { 0.0 } else { exact as f64 / all as f64 };
+    let _ = writeln!(
+        out,
+        "  exact among overlapping dates: {:.3} ({}/{}); with the fallback {:.3}",
+        ratio(tally.exact, matched),
+        tally.exact,
+        matched,
+        ratio(tally.exact + tally.fallback_exact, matched + tally.fallback_exact + tally.fallback_overlapping)
+    );
     if list_errors {
         let _ = writeln!(out, "events not dated exactly:\n{errors}");
     }

@@ -10,10 +10,11 @@ KIA captured the town on Monday" dates the capture on Monday. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
 on 7 March") with the expression alone. A sentence without a dated expression
-gives no date.
+gives no date; [`previous_date`] is the fallback a caller may choose, the last
+date the text gave before the sentence.
 */
 
-use super::{DateInterval, DateQuery, TimeMention};
+use super::{DateInterval, DateQuery, TimeMention, TimexType};
 use crate::span::Span;
 
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
@@ -27,7 +28,7 @@ pub const BOUNDARY_COST: usize = 12;
 pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Option<DateInterval> {
     let dated: Vec<&TimeMention> = times
         .iter()
-        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some())
+        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some() && !is_vague(mention))
         .filter(|mention| valid_span(text, mention.span))
         .collect();
     if dated.is_empty() {
@@ -43,6 +44,12 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
         _ => chosen.interval,
     }
+}
+
+/// "now", "currently": they date nothing an event stage can use ("the rebels now hold the
+/// town" reports a capture that happened before).
+fn is_vague(mention: &TimeMention) -> bool {
+    mention.value.ends_with("_REF")
 }
 
 fn valid_span(text: &str, span: Span) -> bool {
@@ -84,4 +91,16 @@ pub fn distance(text: &str, a: Span, b: Span) -> usize {
 /// that they captured the bridge on Monday": the capture was on Monday).
 fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&'m TimeMention> {
     dated.iter().copied().min_by_key(|mention| (distance(text, mention.span, trigger), mention.span.start < trigger.start))
+}
+
+/// The date the text last gave before byte `before`: a fallback for an event stated in a
+/// sentence without a date of its own, which news usually dates by the sentences before it.
+/// Vague expressions ("now", "recently") and durations without days do not count.
+pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
+    times
+        .iter()
+        .rev()
+        .filter(|mention| mention.span.end <= before)
+        .find(|mention| matches!(mention.timex_type, TimexType::Date | TimexType::Time) && !is_vague(mention))
+        .and_then(|mention| mention.interval)
 }

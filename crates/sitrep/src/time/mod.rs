@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-pub use dating::event_date;
+pub use dating::{event_date, previous_date};
 pub use rules::TimeRules;
 
 /// TIMEX3 type of an expression.

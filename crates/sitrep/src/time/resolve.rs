@@ -354,7 +354,8 @@ impl<'r, 't> Resolver<'r, 't> {
         if unit == Unit::Fortnight {
             (unit, steps) = (Unit::Week, steps * 2);
         }
-        // A time of day needs a day: a coarser reference ("in June … at 5 pm") is no anchor for it.
+        // A clock time needs a day: a coarser reference ("in June … at 5 pm") is no anchor
+        // for it. A part of the day takes what there is ("in June … the previous night": June).
         // "the quarter", "that year": the last quarter or year mentioned, if there was one
         // ("that day" is the last date of any kind). "a year earlier": than the last period
         // (week to half-year) mentioned, if any.
@@ -366,7 +367,7 @@ impl<'r, 't> Resolver<'r, 't> {
         let reference = preferred
             .or(self.references.last())
             .copied()
-            .filter(|reference| clock.is_none() || matches!(reference, Granule::Day(_)));
+            .filter(|reference| !matches!(clock, Some(Clock::At { .. })) || matches!(reference, Granule::Day(_)));
         let granule = match (template.anchor, reference, self.anchor) {
             (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
             (Anchor::ReferenceDate, Some(reference), _) => from_reference_date(reference, unit, steps),
@@ -389,6 +390,8 @@ impl<'r, 't> Resolver<'r, 't> {
         if template.anchor == Anchor::Document {
             self.references.push(granule);
         }
+        // "the previous evening" after "in June" is June: no day, so no time of day.
+        let clock = clock.filter(|_| matches!(granule, Granule::Day(_)));
         Ok(Some(Resolved::Point { granule, modifier, clock }))
     }
 
@@ -476,9 +479,14 @@ impl<'r, 't> Resolver<'r, 't> {
             let distance = sentence.distance(word_idx, span);
             let cue = match cue {
                 Cue::Report if distance <= REPORT_REACH => Cue::Past,
-                Cue::Report => continue,
+                Cue::Report | Cue::Deadline => continue,
                 other => other,
             };
+            // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
+            // verb right beside it still speaks for it.
+            if distance > self.rules.settings.close_cue_words && sentence.deadline_before(span) {
+                continue;
+            }
             if best.is_none_or(|(best_distance, _)| distance < best_distance) {
                 best = Some((distance, cue));
             }
@@ -511,7 +519,7 @@ struct SentenceCues {
     /// `breaks_before[idx]`: the cost of the breaks before word `idx`, from the sentence start
     /// (one more entry than words: the breaks of the whole sentence).
     breaks_before: Vec<usize>,
-    /// `(word index, cue)` of the past, future and reporting cues.
+    /// `(word index, cue)` of the past, future, reporting and deadline cues.
     cues: Vec<(usize, Cue)>,
 }
 
@@ -534,7 +542,9 @@ impl SentenceCues {
             match rules.cue(word_text) {
                 // "to be held", "the reduced dividend": no past tense
                 Some(Cue::Past) if after_be => {}
-                Some(cue @ (Cue::Past | Cue::Future | Cue::Report)) => found.cues.push((found.words.len(), cue)),
+                Some(cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline)) => {
+                    found.cues.push((found.words.len(), cue));
+                }
                 _ => {}
             }
             found.words.push(word);
@@ -543,6 +553,12 @@ impl SentenceCues {
         breaks += break_cost(&text[end_of_last..sentence.end]);
         found.breaks_before.push(breaks);
         found
+    }
+
+    /// Whether the word just before `span` is a deadline word ("until", "effective").
+    fn deadline_before(&self, span: Span) -> bool {
+        let first = self.words.partition_point(|word| word.end <= span.start);
+        first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline)
     }
 
     /// How far word `word_idx` stands from `span`, which it does not overlap: the words

@@ -112,6 +112,9 @@ pub enum Cue {
     Past,
     /// A reporting verb ("said"): past tense for an expression right beside it.
     Report,
+    /// A deadline word right before a date ("until", "effective"): cues further off do not
+    /// speak for that date. Joins a range too ("from 2 until 5 March").
+    Deadline,
     /// Not a past tense, though it ends in -ed ("armed", "based").
     Neutral,
     /// Opens a range running to the publication date ("since").
@@ -130,6 +133,7 @@ impl Cue {
             "future" => Cue::Future,
             "past" => Cue::Past,
             "report" => Cue::Report,
+            "deadline" => Cue::Deadline,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "range_open" => Cue::RangeOpen,
@@ -173,7 +177,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()

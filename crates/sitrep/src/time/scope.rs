@@ -97,7 +97,7 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     }
     let gap = words(text, Span::new(first.span.end, second.span.start));
     let [join] = gap.as_slice() else { return None };
-    if rules.cue(join.slice(text)) != Some(Cue::RangeJoin) {
+    if !matches!(rules.cue(join.slice(text)), Some(Cue::RangeJoin | Cue::Deadline)) {
         return None;
     }
     let word_before = last_word_before(text, sentence.start, first.span.start);

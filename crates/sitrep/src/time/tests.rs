@@ -112,7 +112,7 @@ fn intervals_follow_the_contract() {
         intervals,
         [
             ("early December".into(), date(2024, 12, 1), date(2024, 12, 10), DatePrecision::Range),
-            ("this month".into(), date(2025, 2, 1), published, DatePrecision::Range),
+            ("earlier this month".into(), date(2025, 2, 1), published, DatePrecision::Range),
             ("mid-2024".into(), date(2024, 5, 1), date(2024, 8, 31), DatePrecision::Range),
             ("late January".into(), date(2025, 1, 21), date(2025, 1, 31), DatePrecision::Range),
         ]
@@ -166,6 +166,16 @@ fn events_take_the_expression_governing_their_clause() {
 }
 
 #[test]
+fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
+    let fixture = Fixture::new();
+    let text = "Rebels took the bridge on 3 May. They now hold the road. Troops fled north.";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let last = text.find("Troops").unwrap();
+    assert_eq!(previous_date(&times, last).map(|interval| interval.start), Some(date(2024, 5, 3)));
+    assert_eq!(previous_date(&times, 5), None);
+}
+
+#[test]
 fn since_and_between_open_ranges() {
     let fixture = Fixture::new();
     let published = date(2024, 12, 10);
@@ -185,6 +195,34 @@ fn since_and_between_open_ranges() {
     let times = fixture.tag(text, Some(date(2024, 9, 2)));
     let met = event_date(text, &times, &query(text, "met", None)).unwrap();
     assert_eq!((met.start, met.end), (date(2024, 8, 26), date(2024, 8, 30)));
+}
+
+#[test]
+fn random_word_salad_does_not_panic() {
+    let fixture = Fixture::new();
+    let vocabulary = [
+        "on", "since", "between", "and", "to", "-", "—", "9", "31", "2024", "1958-61", "December", "Dec.", "May",
+        "Friday", "night", "last", "next", "week", "year", "ago", "earlier", "the", "a", "few", "days", "4-6", "(", ")",
+        ",", ";", "é", "🙂", "’s", "a.m.", "10:35", "noon", "yesterday", "that", "day", "quarter", "third-quarter",
+        "mid-", "early", "1990s", "21st", "century", "every", "daily", "now", "until", "fiscal", "\n",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..30 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(vocabulary[(state >> 33) as usize % vocabulary.len()]);
+            text.push(if state & 1 == 0 { ' ' } else { '.' });
+        }
+        for published in [None, Some(date(2024, 2, 29)), Some(date(9999, 12, 31))] {
+            let mentions = fixture.tag(&text, published);
+            for mention in &mentions {
+                assert!(mention.span.end <= text.len() && mention.span.start < mention.span.end);
+                let query = DateQuery { sentence: Span::new(0, text.len()), trigger: mention.span, argument: Some(mention.span) };
+                let _ = event_date(&text, &mentions, &query);
+            }
+        }
+    }
 }
 
 #[test]
