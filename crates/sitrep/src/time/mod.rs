@@ -11,10 +11,12 @@ from the publication date, the last date mentioned and the tense of the clause
 (`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
 expressions that "since" or "between … and" govern, and `dating.rs` picks the
 expression that dates an event. `timeml.rs` reads TimeML and `tempeval.rs`
-scores against it as TempEval-3 does.
+scores against it as TempEval-3 does; `date_eval.rs` scores event dating
+against gold events.
 */
 
 mod calendar;
+pub mod date_eval;
 mod dating;
 mod resolve;
 mod rules;

@@ -239,3 +239,65 @@ fn odd_input_does_not_panic() {
     let bad = DateQuery { sentence: Span::new(0, 100), trigger: Span::new(50, 60), argument: Some(Span::new(1, 200)) };
     assert!(event_date(text, &times, &bad).is_some());
 }
+
+/// The shared reference data, read where the repository's neighbour keeps it.
+fn shared(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).join(path)
+}
+
+fn files_under(dir: &std::path::Path, extension: &str, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_under(&path, extension, out);
+        } else if path.extension().is_some_and(|ext| ext == extension) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn tempeval_training_scores_hold() {
+    let fixture = Fixture::new();
+    let mut paths = Vec::new();
+    files_under(&shared("data/tempeval3/train"), "tml", &mut paths);
+    assert_eq!(paths.len(), 256, "TimeBank and AQUAINT: 183 + 73 files");
+    let mut total = tempeval::TimexCounts::default();
+    for path in &paths {
+        let doc = timeml::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let system: Vec<timeml::Timex> = fixture
+            .tag(&doc.text, doc.dct)
+            .into_iter()
+            .map(|m| timeml::Timex { span: m.span, timex_type: Some(m.timex_type), value: m.value })
+            .collect();
+        let alignment = tempeval::align(&doc.timexes, &system);
+        total.add(&tempeval::TimexCounts::of(&doc.timexes, &system, &alignment));
+    }
+    assert_eq!(total.gold, 1822);
+    let scores = total.scores();
+    // Floors a little under the figures `sitrep eval-time` prints, to catch regressions.
+    assert!(scores.strict.f1 >= 0.85, "strict span F1 {:.3}", scores.strict.f1);
+    assert!(scores.relaxed.f1 >= 0.92, "relaxed span F1 {:.3}", scores.relaxed.f1);
+    assert!(scores.value_f1 >= 0.78, "value F1 {:.3}", scores.value_f1);
+}
+
+#[test]
+fn dev_corpus_event_dates_hold() {
+    let fixture = Fixture::new();
+    let mut paths = Vec::new();
+    files_under(&shared("corpus/dev"), "json", &mut paths);
+    let mut total = date_eval::DateTally::default();
+    for path in &paths {
+        let article: crate::doc::Article = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let gold_path = path.with_file_name(format!("{}.gold.jsonl", path.file_stem().unwrap().to_string_lossy()));
+        let (gold, bad) = crate::eval::parse_jsonl::<crate::eval::GoldEvent>(&std::fs::read_to_string(gold_path).unwrap());
+        assert!(bad.is_empty());
+        let times = fixture.tag(&article.text, article.published);
+        total.add(&date_eval::score(&article.text, &times, &gold).0);
+    }
+    assert!(total.dated > 250, "{} dated gold events", total.dated);
+    let ceiling = total.ceiling as f64 / total.dated as f64;
+    assert!(ceiling >= 0.70, "an expression in the evidence gives the gold date for {ceiling:.3}");
+    assert!(total.exact_among_overlapping() >= 0.84, "exact among overlapping {:.3}", total.exact_among_overlapping());
+}
