@@ -237,6 +237,7 @@ impl<'r, 't> Resolver<'r, 't> {
             ValueKind::Duration => self.duration(template, &fields),
             ValueKind::Reference => Ok(template.reference.map(Resolved::Vague)),
             ValueKind::Set => self.set(template, &fields),
+            ValueKind::Ignore => Ok(None),
         };
         resolved.ok().flatten()
     }

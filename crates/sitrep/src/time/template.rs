@@ -41,6 +41,9 @@ pub enum ValueKind {
     Reference,
     /// A recurrence: "every week", "daily".
     Set,
+    /// No time expression, though it looks like one ("$1.76 a year", "four flights a week"):
+    /// the match only keeps other rules off its words.
+    Ignore,
 }
 
 /// What a shift counts from.
@@ -619,6 +622,7 @@ impl Template {
             ValueKind::Shift | ValueKind::Duration => self.unit.is_none().then_some("unit"),
             ValueKind::Weekday => self.weekday.is_none().then_some("weekday"),
             ValueKind::Reference => self.reference.is_none().then_some("reference"),
+            ValueKind::Ignore => None,
             ValueKind::Set => (self.unit.is_none() && self.weekday.is_none() && self.month.is_none() && self.part_of_day.is_none())
                 .then_some("unit, weekday, month or part_of_day"),
         };

@@ -52,6 +52,13 @@ fn every_rule_finds_its_examples_and_not_its_counter_examples() {
                 continue;
             };
             let mentions = fixture.tag(&text, Some(published));
+            if rule.template.kind == template::ValueKind::Ignore {
+                // An ignore rule's example: nothing may be found in the brackets.
+                if let Some(found) = mentions.iter().find(|m| m.span.overlaps(span)) {
+                    failures.push(format!("{}: {:?} found {:?} in {example:?}", rule.id, found.rule, found.span.slice(&text)));
+                }
+                continue;
+            }
             let found = mentions.iter().find(|m| m.span == span && m.rule == rule.id);
             match (found, value) {
                 (None, _) => failures.push(format!(
@@ -67,6 +74,17 @@ fn every_rule_finds_its_examples_and_not_its_counter_examples() {
             }
         }
         for counter in &rule.counter_examples {
+            if rule.template.kind == template::ValueKind::Ignore {
+                // An ignore rule's counter-example: what is in the brackets must still be found.
+                let Some((text, span, _)) = parse_example(counter) else {
+                    failures.push(format!("{}: counter-example without [brackets]: {counter}", rule.id));
+                    continue;
+                };
+                if !fixture.tag(&text, Some(published)).iter().any(|m| m.span == span) {
+                    failures.push(format!("{}: hid {:?} in {counter:?}", rule.id, span.slice(&text)));
+                }
+                continue;
+            }
             let mentions = fixture.tag(counter, Some(published));
             if let Some(mention) = mentions.iter().find(|m| m.rule == rule.id) {
                 failures.push(format!("{}: fired on counter-example {counter:?} at {:?}", rule.id, mention.span.slice(counter)));
