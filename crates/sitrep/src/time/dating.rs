@@ -6,7 +6,9 @@ An event takes the expression that governs its clause. In a list ("took A on
 after the event's argument, or right before it, is the argument's own. Else the
 expression nearest the trigger wins, where crossing a comma costs a few words
 and crossing a semicolon, colon, dash or bracket many: "said on Friday that the
-KIA captured the town on Monday" dates the capture on Monday. An expression
+KIA captured the town on Monday" dates the capture on Monday; a date in
+brackets right after the expression ("yesterday [8 December]") is the writer's
+own correction and wins. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
 on 7 March") with the expression alone. A sentence without a dated expression
@@ -42,8 +44,18 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
     match &chosen.scope {
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
-        _ => chosen.interval,
+        _ => clarification(text, &dated, chosen).or(chosen.interval),
     }
+}
+
+/// The date in brackets right after `mention`, which the writer gave to make it plain:
+/// "yesterday [8 December]", "on Friday (5 April)".
+fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> Option<DateInterval> {
+    let next = dated.iter().find(|other| other.span.start >= mention.span.end)?;
+    let opening = text.get(mention.span.end..next.span.start)?.trim();
+    let closing = text.get(next.span.end..)?.trim_start();
+    let paired = matches!((opening, closing.chars().next()), ("[", Some(']')) | ("(", Some(')')));
+    if paired { next.interval } else { None }
 }
 
 /// "now", "currently": they date nothing an event stage can use ("the rebels now hold the

@@ -178,6 +178,11 @@ fn events_take_the_expression_governing_their_clause() {
     let captured = event_date(text, &times, &query(text, "captured", None)).unwrap();
     assert_eq!(captured.start, date(2024, 12, 9));
 
+    let text = "The envoy left for the capital yesterday [8 December], aides said.";
+    let times = fixture.tag(text, Some(published));
+    let left = event_date(text, &times, &query(text, "left", None)).unwrap();
+    assert_eq!(left.start, date(2024, 12, 8));
+
     let text = "The army has held the pass for years.";
     let times = fixture.tag(text, Some(published));
     assert_eq!(event_date(text, &times, &query(text, "held", None)), None);
