@@ -5,8 +5,9 @@ then dates events by the expression that governs their clause.
 The engine is split the way HeidelTime splits its resources, but typed: word
 tables (`tables.rs`, `resources/time/en/tables/`), rules with named captures,
 priorities and executable examples (`rules.rs`, `template.rs`,
-`resources/time/en/rules.toml`), a scanner that runs only the rules a sentence
-can match (`scan.rs`), and a resolver that supplies what the text leaves out
+`resources/time/en/rules.toml`), a scanner that finds every rule's matches in
+one pass of a multi-pattern regex (`scan.rs`), and a resolver that supplies what
+the text leaves out
 from the publication date, the last date mentioned and the tense of the clause
 (`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
 expressions that "since" or "between … and" govern, and `dating.rs` picks the

@@ -204,8 +204,8 @@ impl Lexicon {
             clock: tables.required("clock", folder)?.clone(),
         };
         tables.check_values("month", "a month number 1-12", |v| parse_in_range(v, 1, 12))?;
-        tables.check_values("weekday", "a weekday number 1-7 (Monday = 1)", |v| weekday_from_number(v))?;
-        tables.check_values("number", "a number or X", |v| number_value(v))?;
+        tables.check_values("weekday", "a weekday number 1-7 (Monday = 1)", weekday_from_number)?;
+        tables.check_values("number", "a number or X", number_value)?;
         tables.check_values("article", "a number", |v| v.parse::<f64>().ok())?;
         tables.check_values("ordinal", "a number 1-31", |v| parse_in_range(v, 1, 31))?;
         tables.check_values("unit", "a unit name (day, week, month…)", Unit::from_name)?;
