@@ -16,7 +16,7 @@ gives no date; [`previous_date`] is the fallback a caller may choose, the last
 date the text gave before the sentence.
 */
 
-use super::{DateInterval, DateQuery, TimeMention, TimexType};
+use super::{DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
 use crate::span::Span;
 
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
@@ -113,6 +113,12 @@ pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterva
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
-        .find(|mention| matches!(mention.timex_type, TimexType::Date | TimexType::Time) && !is_vague(mention))
-        .and_then(|mention| mention.interval)
+        .filter(|mention| !is_vague(mention))
+        .find_map(|mention| {
+            let interval = mention.interval?;
+            // A length of time counts only when it leads to a day ("a day later"), not when
+            // it spans many ("the past 16 days").
+            let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
+            dates.then_some(interval)
+        })
 }

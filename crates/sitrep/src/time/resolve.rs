@@ -350,6 +350,9 @@ impl<'r, 't> Resolver<'r, 't> {
         let clock = clock(template, fields)?;
         let mut steps = match amount {
             Amount::Number(number) => direction * number.round() as i64,
+            Amount::Vague if template.as_duration => {
+                return Ok(Some(Resolved::Duration { value: unit.duration_value(None), interval: None }));
+            }
             Amount::Vague => return Ok(Some(Resolved::Vague(if direction < 0 { Vague::Past } else { Vague::Future }))),
         };
         if unit == Unit::Fortnight {
@@ -393,6 +396,10 @@ impl<'r, 't> Resolver<'r, 't> {
         }
         // "the previous evening" after "in June" is June: no day, so no time of day.
         let clock = clock.filter(|_| matches!(granule, Granule::Day(_)));
+        if template.as_duration {
+            let value = unit.duration_value(Some(steps.unsigned_abs() as f64));
+            return Ok(Some(Resolved::Duration { value, interval: point_interval(&granule, modifier, self.anchor) }));
+        }
         Ok(Some(Resolved::Point { granule, modifier, clock }))
     }
 

@@ -464,6 +464,8 @@ pub struct ValueEntry {
     kind: ValueKind,
     #[serde(default)]
     anchor: Anchor,
+    #[serde(default)]
+    as_duration: bool,
     reference: Option<Vague>,
     year: Option<FieldEntry>,
     year_shift: Option<FieldEntry>,
@@ -493,6 +495,9 @@ pub struct Template {
     pub kind: ValueKind,
     /// What a shift counts from.
     pub anchor: Anchor,
+    /// A shift written as a length of time ("three days later"): its TIMEX3 value is the
+    /// DURATION (`P3D`), its interval the day it leads to.
+    pub as_duration: bool,
     /// The value of a vague reference.
     pub reference: Option<Vague>,
     /// Year (four digits).
@@ -543,6 +548,7 @@ impl ValueEntry {
         let template = Template {
             kind: self.kind,
             anchor: self.anchor,
+            as_duration: self.as_duration,
             reference: self.reference,
             year: compile.field("year", &self.year, normalise_year)?,
             year_shift: compile.field("year_shift", &self.year_shift, signed_direction)?,
