@@ -181,8 +181,10 @@ pub enum Tense {
     Unknown,
 }
 
-/// Words after which a past participle is no past tense: "to be held", "the reduced dividend".
-const NOT_BEFORE_PAST: [&str; 12] = ["be", "being", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+/// Words after which a past participle is no past tense: "to be held", "is heard", "the
+/// reduced dividend".
+const NOT_BEFORE_PAST: [&str; 15] =
+    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
 
 /// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
 const REPORT_REACH: usize = 2;
