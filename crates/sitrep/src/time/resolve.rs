@@ -360,8 +360,8 @@ impl<'r, 't> Resolver<'r, 't> {
         if unit == Unit::Fortnight {
             (unit, steps) = (Unit::Week, steps * 2);
         }
-        // A clock time needs a day: a coarser reference ("in June … at 5 pm") is no anchor
-        // for it. A part of the day takes what there is ("in June … the previous night": June).
+        // A time of day after a coarser reference takes what there is ("in June … the
+        // previous night, at 7 pm": June, without the clock).
         // "the quarter", "that year": the last quarter or year mentioned, if there was one
         // ("that day" is the last date of any kind). "a year earlier": than the last period
         // (week to half-year) mentioned, if any.
@@ -370,10 +370,7 @@ impl<'r, 't> Resolver<'r, 't> {
             Anchor::ReferenceDate => reference.unit().rank() > Unit::Day.rank() && reference.unit().rank() < unit.rank(),
             Anchor::Document => false,
         });
-        let reference = preferred
-            .or(self.references.last())
-            .copied()
-            .filter(|reference| !matches!(clock, Some(Clock::At { .. })) || matches!(reference, Granule::Day(_)));
+        let reference = preferred.or(self.references.last()).copied();
         let granule = match (template.anchor, reference, self.anchor) {
             (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
             (Anchor::ReferenceDate, Some(reference), _) => from_reference_date(reference, unit, steps),
