@@ -10,10 +10,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use sitrep::eval::{self, GoldEvent};
+use sitrep::time::date_eval::{self, DateTally};
 use sitrep::time::tempeval::{self, TimexCounts, TimexScores};
 use sitrep::time::timeml::Timex;
-use sitrep::time::{self, DateInterval, DateQuery, TimeMention};
-use sitrep::{Resources, Span};
+use sitrep::{Resources, Span, time};
 use sitrep_read::{Options, Reader};
 
 use super::times::{doc_id, read_timeml, tag_timeml, timeml_files_under};
@@ -171,16 +171,6 @@ fn context(text: &str, span: Span) -> String {
     text[start..end].replace('\n', " ")
 }
 
-/// How the dated gold events of a directory fare.
-#[derive(Default)]
-struct DateTally {
-    dated: usize,
-    ceiling: usize,
-    exact: usize,
-    overlapping: usize,
-    undated: usize,
-}
-
 fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Result<String> {
     let (inputs, missing) = sitrep_read::collect_inputs(&[dir.to_path_buf()]);
     if let Some(err) = missing.first() {
@@ -191,51 +181,21 @@ fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Re
     for record in Reader::new(inputs, Options::default()) {
         let record = record.map_err(|err| anyhow::anyhow!("{err}"))?;
         let article = record.article;
-        let gold_path = gold_path_for(&record.origin);
-        let Some(gold_path) = gold_path.filter(|path| path.exists()) else { continue };
+        let Some(gold_path) = gold_path_for(&record.origin).filter(|path| path.exists()) else { continue };
         let gold_text = std::fs::read_to_string(&gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
         let (gold, bad) = eval::parse_jsonl::<GoldEvent>(&gold_text);
         if let Some(first) = bad.first() {
             bail!("{}:{}: {}", gold_path.display(), first.line, first.message);
         }
         let text = article.text.as_str();
-        let sentences = resources.sentences.split(text);
-        let times = time::tag(text, &sentences, article.published, &resources.time);
-        for event in gold.iter().filter(|event| event.date.is_some()) {
-            let Some(gold_date) = event.date else { continue };
-            let Some(start) = text.find(event.evidence.as_str()) else { continue };
-            let evidence = Span::new(start, start + event.evidence.len());
-            tally.dated += 1;
-            let in_evidence: Vec<&TimeMention> = times.iter().filter(|m| evidence.contains(m.span)).collect();
-            let same = |interval: &DateInterval| interval.start == gold_date.start && interval.end == gold_date.end;
-            let reachable = in_evidence
-                .iter()
-                .any(|m| m.interval.as_ref().is_some_and(same) || m.scope.as_ref().is_some_and(|s| same(&s.interval)));
-            tally.ceiling += usize::from(reachable);
-            let argument = event.location.as_ref().and_then(|location| {
-                std::iter::once(&location.name)
-                    .chain(&location.alt_names)
-                    .find_map(|name| event.evidence.find(name.as_str()).map(|at| Span::new(start + at, start + at + name.len())))
-            });
-            let query = DateQuery { sentence: evidence, trigger: argument.unwrap_or(Span::new(start, start)), argument };
-            let dated = time::event_date(text, &times, &query);
-            match dated {
-                Some(interval) if same(&interval) => tally.exact += 1,
-                Some(interval) if interval.overlaps(&gold_date) => tally.overlapping += 1,
-                Some(_) => {}
-                None => tally.undated += 1,
-            }
-            if list_errors && !dated.as_ref().is_some_and(same) {
-                let _ = writeln!(
-                    errors,
-                    "  {} gold {}..{} got {} | {}",
-                    article.id,
-                    gold_date.start,
-                    gold_date.end,
-                    dated.map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end)),
-                    event.evidence.chars().take(150).collect::<String>()
-                );
-            }
+        let times = time::tag(text, &resources.sentences.split(text), article.published, &resources.time);
+        let (article_tally, misses) = date_eval::score(text, &times, &gold);
+        tally.add(&article_tally);
+        for miss in misses.iter().filter(|_| list_errors) {
+            let gold_date = miss.gold.date.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+            let dated = miss.dated.map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end));
+            let evidence: String = miss.gold.evidence.chars().take(150).collect();
+            let _ = writeln!(errors, "  {} gold {gold_date} got {dated} | {evidence}", article.id);
         }
     }
     let share = |n: usize| if tally.dated == 0 { 0.0 } else { n as f64 / tally.dated as f64 };
@@ -244,6 +204,19 @@ fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Re
     let _ = writeln!(out, "  event dating at the gold place gives the date   {:.3} ({})", share(tally.exact), tally.exact);
     let _ = writeln!(out, "  … gives an overlapping date                     {:.3} ({})", share(tally.overlapping), tally.overlapping);
     let _ = writeln!(out, "  … gives no date                                 {:.3} ({})", share(tally.undated), tally.undated);
+    let _ = writeln!(
+        out,
+        "  of those, the previous date (time::previous_date) gives it exactly {} times, overlapping {} more",
+        tally.fallback_exact, tally.fallback_overlapping
+    );
+    let _ = writeln!(
+        out,
+        "  exact among overlapping dates: {:.3} ({}/{}); with the fallback {:.3}",
+        tally.exact_among_overlapping(),
+        tally.exact,
+        tally.exact + tally.overlapping,
+        tally.exact_among_overlapping_with_fallback()
+    );
     if list_errors {
         let _ = writeln!(out, "events not dated exactly:\n{errors}");
     }

@@ -91,7 +91,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if !article_paths.is_empty() {
         let summary = analyse_paths(&article_paths, args.published, &resources, global.quiet, |analysis| {
             for mention in &analysis.doc.times {
-                write_jsonl(&mut out, &TimeRecord::new(&analysis.doc.id(), analysis.doc.text(), mention))?;
+                write_jsonl(&mut out, &TimeRecord::new(analysis.doc.id(), analysis.doc.text(), mention))?;
             }
             Ok(())
         })?;

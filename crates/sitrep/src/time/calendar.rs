@@ -387,7 +387,7 @@ impl Granule {
         }
     }
 
-    /// The TIMEX3 value: `2024-12-08`, `2024-W49`, `2024-12`, `2024-Q3`, `2024-SU`, `2024`, `199X`, `19`.
+    /// The TIMEX3 value: `2024-12-08`, `2024-W49`, `2024-12`, `2024-Q3`, `2024-SU`, `2024`, `199` (the 1990s), `19` (the 1900s).
     pub fn timex(&self) -> String {
         match *self {
             Granule::Day(date) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
@@ -398,7 +398,7 @@ impl Granule {
             Granule::Half { year, half } => format!("{year:04}-H{half}"),
             Granule::Season { year, season } => format!("{year:04}-{}", season.code()),
             Granule::Year(year) => format!("{year:04}"),
-            Granule::Decade(decade) => format!("{decade:03}X"),
+            Granule::Decade(decade) => format!("{decade:03}"),
             Granule::Century(century) => format!("{century:02}"),
         }
     }
@@ -458,7 +458,7 @@ mod tests {
         let winter = Granule::containing(date(2025, 1, 20), Unit::Season).unwrap();
         assert_eq!(winter.timex(), "2024-WI");
         assert_eq!(winter.last_day(), Some(date(2025, 2, 28)));
-        assert_eq!(Granule::Decade(199).timex(), "199X");
+        assert_eq!(Granule::Decade(199).timex(), "199");
         assert_eq!(Granule::Month { year: 2024, month: 2 }.last_day(), Some(date(2024, 2, 29)));
         assert_eq!(Granule::Year(9999).shift(1), None);
     }

@@ -6,14 +6,17 @@ An event takes the expression that governs its clause. In a list ("took A on
 after the event's argument, or right before it, is the argument's own. Else the
 expression nearest the trigger wins, where crossing a comma costs a few words
 and crossing a semicolon, colon, dash or bracket many: "said on Friday that the
-KIA captured the town on Monday" dates the capture on Monday. An expression
+KIA captured the town on Monday" dates the capture on Monday; a date in
+brackets right after the expression ("yesterday [8 December]") is the writer's
+own correction and wins. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
 on 7 March") with the expression alone. A sentence without a dated expression
-gives no date.
+gives no date; [`previous_date`] is the fallback a caller may choose, the last
+date the text gave before the sentence.
 */
 
-use super::{DateInterval, DateQuery, TimeMention};
+use super::{DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
 use crate::span::Span;
 
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
@@ -27,7 +30,7 @@ pub const BOUNDARY_COST: usize = 12;
 pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Option<DateInterval> {
     let dated: Vec<&TimeMention> = times
         .iter()
-        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some())
+        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some() && !is_vague(mention))
         .filter(|mention| valid_span(text, mention.span))
         .collect();
     if dated.is_empty() {
@@ -41,8 +44,24 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
     match &chosen.scope {
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
-        _ => chosen.interval,
+        _ => clarification(text, &dated, chosen).or(chosen.interval),
     }
+}
+
+/// The date in brackets right after `mention`, which the writer gave to make it plain:
+/// "yesterday [8 December]", "on Friday (5 April)".
+fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> Option<DateInterval> {
+    let next = dated.iter().find(|other| other.span.start >= mention.span.end)?;
+    let opening = text.get(mention.span.end..next.span.start)?.trim();
+    let closing = text.get(next.span.end..)?.trim_start();
+    let paired = matches!((opening, closing.chars().next()), ("[", Some(']')) | ("(", Some(')')));
+    if paired { next.interval } else { None }
+}
+
+/// "now", "currently": they date nothing an event stage can use ("the rebels now hold the
+/// town" reports a capture that happened before).
+fn is_vague(mention: &TimeMention) -> bool {
+    mention.value.ends_with("_REF")
 }
 
 fn valid_span(text: &str, span: Span) -> bool {
@@ -84,4 +103,22 @@ pub fn distance(text: &str, a: Span, b: Span) -> usize {
 /// that they captured the bridge on Monday": the capture was on Monday).
 fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&'m TimeMention> {
     dated.iter().copied().min_by_key(|mention| (distance(text, mention.span, trigger), mention.span.start < trigger.start))
+}
+
+/// The date the text last gave before byte `before`: a fallback for an event stated in a
+/// sentence without a date of its own, which news usually dates by the sentences before it.
+/// Vague expressions ("now", "recently") and durations without days do not count.
+pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
+    times
+        .iter()
+        .rev()
+        .filter(|mention| mention.span.end <= before)
+        .filter(|mention| !is_vague(mention))
+        .find_map(|mention| {
+            let interval = mention.interval?;
+            // A length of time counts only when it leads to a day ("a day later"), not when
+            // it spans many ("the past 16 days").
+            let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
+            dates.then_some(interval)
+        })
 }

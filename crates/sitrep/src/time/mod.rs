@@ -5,16 +5,19 @@ then dates events by the expression that governs their clause.
 The engine is split the way HeidelTime splits its resources, but typed: word
 tables (`tables.rs`, `resources/time/en/tables/`), rules with named captures,
 priorities and executable examples (`rules.rs`, `template.rs`,
-`resources/time/en/rules.toml`), a scanner that runs only the rules a sentence
-can match (`scan.rs`), and a resolver that supplies what the text leaves out
+`resources/time/en/rules.toml`), a scanner that finds every rule's matches in
+one pass of a multi-pattern regex (`scan.rs`), and a resolver that supplies what
+the text leaves out
 from the publication date, the last date mentioned and the tense of the clause
 (`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
 expressions that "since" or "between … and" govern, and `dating.rs` picks the
 expression that dates an event. `timeml.rs` reads TimeML and `tempeval.rs`
-scores against it as TempEval-3 does.
+scores against it as TempEval-3 does; `date_eval.rs` scores event dating
+against gold events.
 */
 
 mod calendar;
+pub mod date_eval;
 mod dating;
 mod resolve;
 mod rules;
@@ -32,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-pub use dating::event_date;
+pub use dating::{event_date, previous_date};
 pub use rules::TimeRules;
 
 /// TIMEX3 type of an expression.

@@ -181,8 +181,10 @@ pub enum Tense {
     Unknown,
 }
 
-/// Words after which a past participle is no past tense: "to be held", "the reduced dividend".
-const NOT_BEFORE_PAST: [&str; 12] = ["be", "being", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+/// Words after which a past participle is no past tense: "to be held", "is heard", "the
+/// reduced dividend".
+const NOT_BEFORE_PAST: [&str; 15] =
+    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
 
 /// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
 const REPORT_REACH: usize = 2;
@@ -237,6 +239,7 @@ impl<'r, 't> Resolver<'r, 't> {
             ValueKind::Duration => self.duration(template, &fields),
             ValueKind::Reference => Ok(template.reference.map(Resolved::Vague)),
             ValueKind::Set => self.set(template, &fields),
+            ValueKind::Ignore => Ok(None),
         };
         resolved.ok().flatten()
     }
@@ -349,12 +352,16 @@ impl<'r, 't> Resolver<'r, 't> {
         let clock = clock(template, fields)?;
         let mut steps = match amount {
             Amount::Number(number) => direction * number.round() as i64,
+            Amount::Vague if template.as_duration => {
+                return Ok(Some(Resolved::Duration { value: unit.duration_value(None), interval: None }));
+            }
             Amount::Vague => return Ok(Some(Resolved::Vague(if direction < 0 { Vague::Past } else { Vague::Future }))),
         };
         if unit == Unit::Fortnight {
             (unit, steps) = (Unit::Week, steps * 2);
         }
-        // A time of day needs a day: a coarser reference ("in June … at 5 pm") is no anchor for it.
+        // A time of day after a coarser reference takes what there is ("in June … the
+        // previous night, at 7 pm": June, without the clock).
         // "the quarter", "that year": the last quarter or year mentioned, if there was one
         // ("that day" is the last date of any kind). "a year earlier": than the last period
         // (week to half-year) mentioned, if any.
@@ -363,10 +370,7 @@ impl<'r, 't> Resolver<'r, 't> {
             Anchor::ReferenceDate => reference.unit().rank() > Unit::Day.rank() && reference.unit().rank() < unit.rank(),
             Anchor::Document => false,
         });
-        let reference = preferred
-            .or(self.references.last())
-            .copied()
-            .filter(|reference| clock.is_none() || matches!(reference, Granule::Day(_)));
+        let reference = preferred.or(self.references.last()).copied();
         let granule = match (template.anchor, reference, self.anchor) {
             (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
             (Anchor::ReferenceDate, Some(reference), _) => from_reference_date(reference, unit, steps),
@@ -388,6 +392,12 @@ impl<'r, 't> Resolver<'r, 't> {
         let Some(granule) = granule else { return Ok(None) };
         if template.anchor == Anchor::Document {
             self.references.push(granule);
+        }
+        // "the previous evening" after "in June" is June: no day, so no time of day.
+        let clock = clock.filter(|_| matches!(granule, Granule::Day(_)));
+        if template.as_duration {
+            let value = unit.duration_value(Some(steps.unsigned_abs() as f64));
+            return Ok(Some(Resolved::Duration { value, interval: point_interval(&granule, modifier, self.anchor) }));
         }
         Ok(Some(Resolved::Point { granule, modifier, clock }))
     }
@@ -476,9 +486,14 @@ impl<'r, 't> Resolver<'r, 't> {
             let distance = sentence.distance(word_idx, span);
             let cue = match cue {
                 Cue::Report if distance <= REPORT_REACH => Cue::Past,
-                Cue::Report => continue,
+                Cue::Report | Cue::Deadline => continue,
                 other => other,
             };
+            // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
+            // verb right beside it still speaks for it.
+            if distance > self.rules.settings.close_cue_words && sentence.deadline_before(span) {
+                continue;
+            }
             if best.is_none_or(|(best_distance, _)| distance < best_distance) {
                 best = Some((distance, cue));
             }
@@ -511,7 +526,7 @@ struct SentenceCues {
     /// `breaks_before[idx]`: the cost of the breaks before word `idx`, from the sentence start
     /// (one more entry than words: the breaks of the whole sentence).
     breaks_before: Vec<usize>,
-    /// `(word index, cue)` of the past, future and reporting cues.
+    /// `(word index, cue)` of the past, future, reporting and deadline cues.
     cues: Vec<(usize, Cue)>,
 }
 
@@ -534,7 +549,9 @@ impl SentenceCues {
             match rules.cue(word_text) {
                 // "to be held", "the reduced dividend": no past tense
                 Some(Cue::Past) if after_be => {}
-                Some(cue @ (Cue::Past | Cue::Future | Cue::Report)) => found.cues.push((found.words.len(), cue)),
+                Some(cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline)) => {
+                    found.cues.push((found.words.len(), cue));
+                }
                 _ => {}
             }
             found.words.push(word);
@@ -543,6 +560,12 @@ impl SentenceCues {
         breaks += break_cost(&text[end_of_last..sentence.end]);
         found.breaks_before.push(breaks);
         found
+    }
+
+    /// Whether the word just before `span` is a deadline word ("until", "effective").
+    fn deadline_before(&self, span: Span) -> bool {
+        let first = self.words.partition_point(|word| word.end <= span.start);
+        first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline)
     }
 
     /// How far word `word_idx` stands from `span`, which it does not overlap: the words

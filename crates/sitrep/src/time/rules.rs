@@ -1,6 +1,7 @@
 /*!
 The time rules of one language, read from `resources/time/<lang>/` and compiled
-once into regexes, a regex set and a locator (all rules in one regex).
+once: each rule into its own regex (for its captures), and all of them into one
+multi-pattern regex, the finder, that scans the text in a single pass.
 
 `rules.toml` holds `[settings]`, named pattern fragments (`[patterns]`) and the
 rules (`[[rule]]`); the `tables` folder the word tables (one TSV file each). A rule
@@ -14,7 +15,8 @@ regexes on the fast DFA engines whatever the text. See
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
 use serde::Deserialize;
 
 use super::tables::{Tables, WordMap, fold_key, with_folded};
@@ -110,6 +112,9 @@ pub enum Cue {
     Past,
     /// A reporting verb ("said"): past tense for an expression right beside it.
     Report,
+    /// A deadline word right before a date ("until", "effective"): cues further off do not
+    /// speak for that date. Joins a range too ("from 2 until 5 March").
+    Deadline,
     /// Not a past tense, though it ends in -ed ("armed", "based").
     Neutral,
     /// Opens a range running to the publication date ("since").
@@ -128,6 +133,7 @@ impl Cue {
             "future" => Cue::Future,
             "past" => Cue::Past,
             "report" => Cue::Report,
+            "deadline" => Cue::Deadline,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "range_open" => Cue::RangeOpen,
@@ -143,18 +149,18 @@ impl Cue {
 pub struct TimeRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
-    /// All rule patterns at once: which rules can match a stretch of text.
-    pub set: RegexSet,
-    /// All rule patterns as one alternation without captures: where expressions may be.
-    pub locator: Regex,
+    /// All rule patterns at once, by precedence: priority, then file order.
+    pub finder: meta::Regex,
+    /// The rule index of each finder pattern.
+    pub finder_rules: Vec<usize>,
     /// The tables the normalisers read.
     pub lexicon: Lexicon,
     /// Tense and range cue words, folded.
     pub cues: WordMap<Cue>,
     /// The words of the `since` class, folded: a quick test before the look word by word.
     pub since_words: Vec<String>,
-    /// The length of the longest cue word: longer words need no lookup.
-    pub longest_cue: usize,
+    /// The first letters and lengths of the cue words: most words need no lookup.
+    pub cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
 }
@@ -171,13 +177,13 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
-        let longest_cue = cues.keys().map(String::len).max().unwrap_or(0);
+        let cue_shapes = WordShapes::of(cues.keys());
         let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
@@ -192,7 +198,7 @@ impl TimeRules {
         })?;
         let expander = Expander { patterns: &file.patterns, tables: &tables };
         let mut rules = Vec::with_capacity(file.rule.len());
-        let mut set_patterns = Vec::with_capacity(file.rule.len());
+        let mut patterns = Vec::with_capacity(file.rule.len());
         let mut seen = HashMap::new();
         for entry in &file.rule {
             let line = line_of(text, text.find(&format!("id = \"{}\"", entry.id)).unwrap_or(0));
@@ -218,7 +224,7 @@ impl TimeRules {
             };
             let not_before = context(&entry.not_before, |p| format!(r"(?i:{p})\z"))?;
             let not_after = context(&entry.not_after, |p| format!(r"\A(?i:{p})"))?;
-            set_patterns.push(pattern);
+            patterns.push(pattern);
             rules.push(Rule {
                 id: entry.id.clone(),
                 priority: entry.priority,
@@ -231,21 +237,32 @@ impl TimeRules {
                 counter_examples: entry.counter_examples.clone(),
             });
         }
-        let set = RegexSetBuilder::new(&set_patterns)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|err| ResourceError::new(&rules_path, format!("the rule set does not compile: {err}")))?;
-        let locator_pattern = set_patterns.iter().map(|pattern| without_capture_names(pattern)).collect::<Vec<_>>().join("|");
-        let locator = compile(&locator_pattern)
+        // The finder tries patterns by precedence: at one position, the first pattern in its
+        // order that matches wins.
+        let mut finder_rules: Vec<usize> = (0..rules.len()).collect();
+        finder_rules.sort_by_key(|&rule_idx| std::cmp::Reverse(rules[rule_idx].priority));
+        let finder_patterns: Vec<&str> = finder_rules.iter().map(|&rule_idx| patterns[rule_idx].as_str()).collect();
+        let finder = meta::Regex::builder()
+            .configure(
+                meta::Regex::config()
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                    .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+            )
+            .build_many(&finder_patterns)
             .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
-        Ok(TimeRules { rules, set, locator, lexicon, cues, since_words, longest_cue, settings: file.settings })
+        Ok(TimeRules { rules, finder, finder_rules, lexicon, cues, since_words, cue_shapes, settings: file.settings })
     }
 
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
     /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let listed = |folded: &str| if folded.len() > self.longest_cue { None } else { self.cues.get(folded) };
+        let bytes = word.as_bytes();
+        let ends_in_ed = bytes.len() > 2 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if !ends_in_ed && !self.cue_shapes.may_hold(word) {
+            return None;
+        }
+        let listed = |folded: &str| self.cues.get(folded);
         with_folded(word, |folded| match listed(folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
@@ -262,27 +279,41 @@ impl TimeRules {
     }
 }
 
-/// A pattern with its named groups made non-capturing (`(?P<day>…)` → `(?:…)`), so that
-/// many patterns can be joined into one.
-fn without_capture_names(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(at) = rest.find("(?P<") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 4..];
-        match after.find('>') {
-            Some(close) => {
-                out.push_str("(?:");
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str("(?P<");
-                rest = after;
+/// Which first letters come with which lengths among a set of words: a cheap test that
+/// rules most other words out before a hash lookup.
+#[derive(Clone, Debug, Default)]
+pub struct WordShapes {
+    /// For each letter a-z, a bit per word length (63 for 63 and longer).
+    lengths_by_letter: [u64; 26],
+}
+
+impl WordShapes {
+    /// The shapes of `words` (folded).
+    pub fn of<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
+        let mut shapes = WordShapes::default();
+        for word in words {
+            match word.as_bytes().first() {
+                Some(first) if first.is_ascii_lowercase() => {
+                    shapes.lengths_by_letter[usize::from(first - b'a')] |= 1 << word.len().min(63);
+                }
+                // A word that starts otherwise ("’ll", "-") is always looked up: `may_hold`
+                // says yes to every word that does not start with a letter.
+                _ => {}
             }
         }
+        shapes
     }
-    out.push_str(rest);
-    out
+
+    /// Whether `word` may be one of the words (false means it certainly is not).
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(first) if first.is_ascii_alphabetic() => {
+                let letter = usize::from(first.to_ascii_lowercase() - b'a');
+                self.lengths_by_letter[letter] >> word.len().min(63) & 1 == 1
+            }
+            _ => true,
+        }
+    }
 }
 
 /// The 1-based line of byte `offset`.
@@ -358,11 +389,6 @@ mod tests {
     }
 
     #[test]
-    fn capture_names_are_dropped_for_the_locator() {
-        assert_eq!(without_capture_names(r"(?P<day>\d+) (?P<month>[a-z]+)|(?:x)"), r"(?:\d+) (?:[a-z]+)|(?:x)");
-    }
-
-    #[test]
     fn the_embedded_rules_compile() {
         let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
         assert!(rules.rules.len() > 20);
@@ -371,6 +397,9 @@ mod tests {
         assert_eq!(rules.cue("armed"), None);
         assert_eq!(rules.cue("succeed"), None);
         assert_eq!(rules.cue("agreed"), Some(Cue::Past));
+        assert_eq!(rules.cue("Will"), Some(Cue::Future));
+        assert_eq!(rules.cue("’ll"), Some(Cue::Future));
+        assert_eq!(rules.cue("elephant"), None);
     }
 
     #[test]

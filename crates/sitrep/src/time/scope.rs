@@ -97,7 +97,7 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     }
     let gap = words(text, Span::new(first.span.end, second.span.start));
     let [join] = gap.as_slice() else { return None };
-    if rules.cue(join.slice(text)) != Some(Cue::RangeJoin) {
+    if !matches!(rules.cue(join.slice(text)), Some(Cue::RangeJoin | Cue::Deadline)) {
         return None;
     }
     let word_before = last_word_before(text, sentence.start, first.span.start);
@@ -120,15 +120,16 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     let interval = mention.interval?;
     let published = published?;
     let before = Span::new(sentence.start, mention.span.start);
-    if !rules.since_words.iter().any(|word| contains_ignoring_case(before.slice(text), word)) {
-        return None; // no signal word anywhere before: skip the word-by-word look
-    }
     let clause_start = before
         .slice(text)
         .rmatch_indices([',', ';', ':', '—', '(', ')'])
         .next()
         .map_or(before.start, |(offset, mark)| before.start + offset + mark.len());
-    let window = words(text, Span::new(clause_start, mention.span.start));
+    let clause = Span::new(clause_start, mention.span.start);
+    if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
+        return None; // no signal word in the clause: skip the word-by-word look
+    }
+    let window = words(text, clause);
     let signal = window
         .iter()
         .rev()

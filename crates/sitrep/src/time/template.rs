@@ -41,6 +41,9 @@ pub enum ValueKind {
     Reference,
     /// A recurrence: "every week", "daily".
     Set,
+    /// No time expression, though it looks like one ("$1.76 a year", "four flights a week"):
+    /// the match only keeps other rules off its words.
+    Ignore,
 }
 
 /// What a shift counts from.
@@ -201,8 +204,8 @@ impl Lexicon {
             clock: tables.required("clock", folder)?.clone(),
         };
         tables.check_values("month", "a month number 1-12", |v| parse_in_range(v, 1, 12))?;
-        tables.check_values("weekday", "a weekday number 1-7 (Monday = 1)", |v| weekday_from_number(v))?;
-        tables.check_values("number", "a number or X", |v| number_value(v))?;
+        tables.check_values("weekday", "a weekday number 1-7 (Monday = 1)", weekday_from_number)?;
+        tables.check_values("number", "a number or X", number_value)?;
         tables.check_values("article", "a number", |v| v.parse::<f64>().ok())?;
         tables.check_values("ordinal", "a number 1-31", |v| parse_in_range(v, 1, 31))?;
         tables.check_values("unit", "a unit name (day, week, month…)", Unit::from_name)?;
@@ -461,6 +464,8 @@ pub struct ValueEntry {
     kind: ValueKind,
     #[serde(default)]
     anchor: Anchor,
+    #[serde(default)]
+    as_duration: bool,
     reference: Option<Vague>,
     year: Option<FieldEntry>,
     year_shift: Option<FieldEntry>,
@@ -490,6 +495,9 @@ pub struct Template {
     pub kind: ValueKind,
     /// What a shift counts from.
     pub anchor: Anchor,
+    /// A shift written as a length of time ("three days later"): its TIMEX3 value is the
+    /// DURATION (`P3D`), its interval the day it leads to.
+    pub as_duration: bool,
     /// The value of a vague reference.
     pub reference: Option<Vague>,
     /// Year (four digits).
@@ -540,6 +548,7 @@ impl ValueEntry {
         let template = Template {
             kind: self.kind,
             anchor: self.anchor,
+            as_duration: self.as_duration,
             reference: self.reference,
             year: compile.field("year", &self.year, normalise_year)?,
             year_shift: compile.field("year_shift", &self.year_shift, signed_direction)?,
@@ -619,6 +628,7 @@ impl Template {
             ValueKind::Shift | ValueKind::Duration => self.unit.is_none().then_some("unit"),
             ValueKind::Weekday => self.weekday.is_none().then_some("weekday"),
             ValueKind::Reference => self.reference.is_none().then_some("reference"),
+            ValueKind::Ignore => None,
             ValueKind::Set => (self.unit.is_none() && self.weekday.is_none() && self.month.is_none() && self.part_of_day.is_none())
                 .then_some("unit, weekday, month or part_of_day"),
         };
