@@ -229,7 +229,7 @@ impl<'a> Reader<'a> {
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
-            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame));
+            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame)).or_else(|| time::previous_date(&self.doc.times, sentence.start));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
