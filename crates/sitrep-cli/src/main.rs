@@ -11,6 +11,7 @@ the end. A closed pipe (`sitrep extract … | head`) is not an error.
 mod cmd;
 mod progress;
 mod resources;
+mod table;
 
 use std::io;
 use std::path::PathBuf;
@@ -49,6 +50,12 @@ enum Command {
     Extract(cmd::extract::Args),
     Eval(cmd::eval::Args),
     Bench(cmd::bench::Args),
+    Ingest(cmd::ingest::Args),
+    Control(cmd::control::Args),
+    Events(cmd::events::Args),
+    Export(cmd::export::Args),
+    Generate(cmd::generate::Args),
+    BenchStore(cmd::bench_store::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +64,12 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Eval(args) => cmd::eval::run(args, &cli.global),
         Command::Bench(args) => cmd::bench::run(args, &cli.global),
+        Command::Ingest(args) => cmd::ingest::run(args, &cli.global),
+        Command::Control(args) => cmd::control::run(args, &cli.global),
+        Command::Events(args) => cmd::events::run(args, &cli.global),
+        Command::Export(args) => cmd::export::run(args, &cli.global),
+        Command::Generate(args) => cmd::generate::run(args, &cli.global),
+        Command::BenchStore(args) => cmd::bench_store::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

@@ -4,8 +4,14 @@ articles and running the pipeline over them in parallel, in order.
 */
 
 pub mod bench;
+pub mod bench_store;
+pub mod control;
 pub mod eval;
+pub mod events;
+pub mod export;
 pub mod extract;
+pub mod generate;
+pub mod ingest;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -14,10 +20,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use sitrep::{Analysis, Pipeline, Resources};
+use sitrep::{Analysis, Article, Pipeline, Resources};
+use sitrep::dedup::DedupRules;
 use sitrep_read::{Options, Reader};
+use sitrep_store::Store;
 
-use crate::progress;
+use crate::{Global, progress, resources};
 
 /// Articles are analysed in parallel batches of this many, then written in input order.
 const BATCH: usize = 64;
@@ -30,7 +38,9 @@ pub fn parse_published(text: &str) -> Result<Date, String> {
 /// What a run over inputs met.
 #[derive(Debug, Default)]
 pub struct RunSummary {
-    /// Articles analysed.
+    /// Articles read.
+    pub read: usize,
+    /// Articles analysed (read, less those a filter dropped).
     pub articles: usize,
     /// Bytes of article text analysed.
     pub text_bytes: usize,
@@ -47,6 +57,20 @@ pub fn analyse_paths(
     quiet: bool,
     mut sink: impl FnMut(Analysis) -> Result<()>,
 ) -> Result<RunSummary> {
+    analyse_batches(paths, published, resources, quiet, |_| Ok(()), |analyses| analyses.into_iter().try_for_each(&mut sink))
+}
+
+/// Like [`analyse_paths`], a batch at a time: `keep` may drop articles from each batch
+/// before the pipeline runs (those already stored, say), and `sink` takes each batch's
+/// analyses together, in input order.
+pub fn analyse_batches(
+    paths: &[PathBuf],
+    published: Option<Date>,
+    resources: &Resources,
+    quiet: bool,
+    mut keep: impl FnMut(&mut Vec<Article>) -> Result<()>,
+    mut sink: impl FnMut(Vec<Analysis>) -> Result<()>,
+) -> Result<RunSummary> {
     let (inputs, missing) = sitrep_read::collect_inputs(paths);
     let mut summary = RunSummary { errors: missing.len(), ..RunSummary::default() };
     for err in &missing {
@@ -57,6 +81,7 @@ pub fn analyse_paths(
     let mut reader = Reader::new(inputs, Options { published });
     loop {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut n_read = 0;
         for item in reader.by_ref() {
             match item {
                 Ok(record) => {
@@ -66,6 +91,7 @@ pub fn analyse_paths(
                         }
                     }
                     batch.push(record.article);
+                    n_read += 1;
                     if batch.len() == BATCH {
                         break;
                     }
@@ -76,15 +102,15 @@ pub fn analyse_paths(
                 }
             }
         }
-        if batch.is_empty() {
+        if n_read == 0 {
             break;
         }
+        summary.read += batch.len();
+        keep(&mut batch)?;
         summary.articles += batch.len();
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
         let analyses: Vec<Analysis> = batch.into_par_iter().map(|article| pipeline.run(article)).collect();
-        for analysis in analyses {
-            sink(analysis)?;
-        }
+        sink(analyses)?;
         bar.set_position(reader.bytes_read());
     }
     bar.finish_and_clear();
@@ -107,4 +133,20 @@ pub fn write_jsonl(out: &mut dyn Write, record: &impl serde::Serialize) -> Resul
     serde_json::to_writer(&mut *out, record)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// The store file, for the commands that use one.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// The store: an SQLite file, created when missing.
+    #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
+    pub db: PathBuf,
+}
+
+impl StoreArgs {
+    /// Opens the store with the de-duplication rules of the resource files.
+    pub fn open(&self, global: &Global) -> Result<Store> {
+        let rules = DedupRules::load(&resources::files(global.resources.as_deref())?)?;
+        Store::open(&self.db, rules).with_context(|| format!("opening the store {}", self.db.display()))
+    }
 }

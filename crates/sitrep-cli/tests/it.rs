@@ -1,0 +1,5 @@
+/*!
+The `sitrep` binary's integration tests, one module per area.
+*/
+
+mod store;
