@@ -103,10 +103,11 @@ CREATE INDEX events_place ON events(place_key);
 -- (NULL for the report that opened the event).
 CREATE TABLE event_sources (
     event_id         INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_event_id INTEGER NOT NULL UNIQUE REFERENCES article_events(id),
+    article_event_id INTEGER NOT NULL REFERENCES article_events(id),
     rule             TEXT,
     PRIMARY KEY (event_id, article_event_id)
 ) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX event_sources_report ON event_sources(article_event_id);
 
 CREATE VIRTUAL TABLE events_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 

@@ -125,6 +125,9 @@ impl Store {
 
     fn init(mut conn: Connection, rules: DedupRules) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Up to 256 MB of page cache (used only as the store grows): rebuilds of large stores
+        // touch index pages all over the file.
+        conn.pragma_update(None, "cache_size", -262_144)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         schema::migrate(&mut conn)?;
         Ok(Store { conn, rules })

@@ -8,6 +8,8 @@ evidence of every report; `control --at` through the R*Tree over the periods'
 days. None of them scans a whole table.
 */
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use rusqlite::types::Value;
 use serde::Serialize;
@@ -118,6 +120,9 @@ pub struct ControlRow {
 
 const KM_PER_DEGREE: f64 = 111.32;
 
+/// Events whose sources are read together.
+const SOURCES_CHUNK: usize = 512;
+
 impl Store {
     /// The events `query` selects, by first day then id.
     pub fn events(&self, query: &EventQuery) -> Result<Vec<StoredEvent>> {
@@ -135,26 +140,75 @@ impl Store {
         let (sql, values) = self.event_sql(query);
         let mut statement = self.conn.prepare(&sql)?;
         let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        let limit = query.limit.unwrap_or(usize::MAX);
         let mut n_events = 0;
+        let mut chunk: Vec<StoredEvent> = Vec::with_capacity(SOURCES_CHUNK);
         while let Some(row) = rows.next()? {
+            if n_events + chunk.len() >= limit {
+                break;
+            }
             let id: i64 = row.get(0)?;
-            let read = || -> rusqlite::Result<(Event, usize, usize)> {
+            let read = || -> rusqlite::Result<StoredEvent> {
                 let event = event_from_row(row, 4, row.get(1)?)?;
-                Ok((event, row.get::<_, i64>(2)? as usize, row.get::<_, i64>(3)? as usize))
+                let (n_sources, n_reports) = (row.get::<_, i64>(2)? as usize, row.get::<_, i64>(3)? as usize);
+                Ok(StoredEvent { id, event, n_sources, n_reports, sources: Vec::new() })
             };
-            let (event, n_sources, n_reports) = read().map_err(crate::row::corrupt("events", id))?;
+            let stored = read().map_err(crate::row::corrupt("events", id))?;
             if let Some(near) = query.near {
-                let point = event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
+                let point = stored.event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
                 if !point.is_some_and(|(lat, lon)| haversine_km(near.lat, near.lon, lat, lon) <= near.km) {
                     continue;
                 }
             }
-            let sources = self.sources(id)?;
-            visit(StoredEvent { id, event, n_sources, n_reports, sources })?;
-            n_events += 1;
-            if query.limit.is_some_and(|limit| n_events >= limit) {
-                break;
+            chunk.push(stored);
+            if chunk.len() == SOURCES_CHUNK {
+                n_events += self.visit_chunk(&mut chunk, &mut visit)?;
             }
+        }
+        n_events += self.visit_chunk(&mut chunk, &mut visit)?;
+        Ok(n_events)
+    }
+
+    /// Reads the sources of a chunk of events in one query and hands the events on.
+    fn visit_chunk(
+        &self,
+        chunk: &mut Vec<StoredEvent>,
+        visit: &mut impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<usize> {
+        if chunk.is_empty() {
+            return Ok(0);
+        }
+        // Ids are integers read from the store: safe to write into the statement.
+        let ids: Vec<String> = chunk.iter().map(|event| event.id.to_string()).collect();
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT es.event_id, a.doc, a.outlet, a.url, a.published, ae.evidence, es.rule, ae.ordinal
+             FROM event_sources es
+             JOIN article_events ae ON ae.id = es.article_event_id
+             JOIN articles a ON a.id = ae.article_id
+             WHERE es.event_id IN ({}) ORDER BY es.event_id, es.rule IS NOT NULL, ae.id",
+            ids.join(",")
+        ))?;
+        let mut sources: HashMap<i64, Vec<Source>> = HashMap::new();
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let event_id: i64 = row.get(0)?;
+            let read = || -> rusqlite::Result<Source> {
+                Ok(Source {
+                    doc: row.get(1)?,
+                    ordinal: row.get::<_, i64>(7)? as usize,
+                    outlet: row.get(2)?,
+                    url: row.get(3)?,
+                    published: date_column(row, 4)?,
+                    evidence: row.get(5)?,
+                    merge_rule: row.get(6)?,
+                })
+            };
+            sources.entry(event_id).or_default().push(read().map_err(crate::row::corrupt("events", event_id))?);
+        }
+        let n_events = chunk.len();
+        for mut event in chunk.drain(..) {
+            event.sources = sources.remove(&event.id).unwrap_or_default();
+            visit(event)?;
         }
         Ok(n_events)
     }
@@ -206,28 +260,6 @@ impl Store {
              ORDER BY e.date_start IS NULL, e.date_start, e.id"
         );
         (sql, values)
-    }
-
-    fn sources(&self, event_id: i64) -> Result<Vec<Source>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT a.doc, a.outlet, a.url, a.published, ae.evidence, es.rule, ae.ordinal
-             FROM event_sources es
-             JOIN article_events ae ON ae.id = es.article_event_id
-             JOIN articles a ON a.id = ae.article_id
-             WHERE es.event_id = ? ORDER BY es.rule IS NOT NULL, ae.id",
-        )?;
-        let rows = statement.query_map([event_id], |row| {
-            Ok(Source {
-                doc: row.get(0)?,
-                outlet: row.get(1)?,
-                url: row.get(2)?,
-                published: date_column(row, 3)?,
-                evidence: row.get(4)?,
-                merge_rule: row.get(5)?,
-                ordinal: row.get::<_, i64>(6)? as usize,
-            })
-        })?;
-        rows.collect::<rusqlite::Result<Vec<Source>>>().map_err(crate::row::corrupt("events", event_id))
     }
 
     /// Each place with its controller on `at`, optionally in one country and admin1, by

@@ -116,7 +116,7 @@ INSERT INTO events VALUES(3,'inv-3','shelling','ZZ_GOV',NULL,'Southtown','southt
 INSERT INTO events VALUES(4,'inv-3','armed_clash','XLA','ZZ_GOV','Upland','upland','ZZ','Upland',NULL,NULL,'admin1',NULL,'2030-06-01','2030-06-30','month','asserted','Fighting spread across Upland in June.',0,38,NULL,'invented',0.89999997615814208984,1,1);
 CREATE TABLE event_sources (
     event_id         INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    article_event_id INTEGER NOT NULL UNIQUE REFERENCES article_events(id),
+    article_event_id INTEGER NOT NULL REFERENCES article_events(id),
     rule             TEXT,
     PRIMARY KEY (event_id, article_event_id)
 ) STRICT, WITHOUT ROWID;
@@ -165,12 +165,13 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) STRICT;
 INSERT INTO meta VALUES('derived_stale','0');
+CREATE INDEX control_periods_place ON control_periods(place_key, since);
 CREATE INDEX events_kind ON events(kind, date_start);
 CREATE INDEX events_date ON events(date_start);
 CREATE INDEX events_actor1 ON events(actor1);
 CREATE INDEX events_actor2 ON events(actor2);
 CREATE INDEX events_place ON events(place_key);
-CREATE INDEX control_periods_place ON control_periods(place_key, since);
+CREATE UNIQUE INDEX event_sources_report ON event_sources(article_event_id);
 PRAGMA writable_schema=OFF;
 PRAGMA user_version=1;
 COMMIT;
