@@ -10,7 +10,8 @@ const MAX_CELL_CHARS: usize = 70;
 
 /// Writes `rows` under `headers`, columns separated by two spaces.
 pub fn write(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let cut: Vec<Vec<String>> = rows.iter().map(|row| row.iter().map(|cell| shorten(cell)).collect()).collect();
+    let cut: Vec<Vec<String>> =
+        rows.iter().map(|row| row.iter().map(|cell| shorten(cell)).collect()).collect();
     let mut widths: Vec<usize> = headers.iter().map(|header| header.chars().count()).collect();
     for row in &cut {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -48,7 +49,10 @@ mod tests {
 
     #[test]
     fn columns_line_up_and_long_cells_are_cut() {
-        let rows = vec![vec!["a".to_string(), "x".repeat(100)], vec!["longer".to_string(), "y".to_string()]];
+        let rows = vec![
+            vec!["a".to_string(), "x".repeat(100)],
+            vec!["longer".to_string(), "y".to_string()],
+        ];
         let mut out = Vec::new();
         write(&mut out, &["key", "value"], &rows).unwrap();
         let text = String::from_utf8(out).unwrap();

@@ -23,17 +23,28 @@ fn sitrep(args: &[&str]) {
 /// Every table's row count and the sorted article ids, read without the store's code.
 fn snapshot(db: &Path) -> (Vec<i64>, Vec<String>) {
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let counts = ["articles", "article_events", "control_facts", "events", "event_sources", "control_periods"]
-        .iter()
-        .map(|table| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0)).unwrap())
-        .collect();
+    let counts = [
+        "articles",
+        "article_events",
+        "control_facts",
+        "events",
+        "event_sources",
+        "control_periods",
+    ]
+    .iter()
+    .map(|table| {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0)).unwrap()
+    })
+    .collect();
     let mut statement = conn.prepare("SELECT doc FROM articles ORDER BY doc").unwrap();
     let docs = statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
     (counts, docs)
 }
 
 fn article_count(db: &Path) -> i64 {
-    let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else { return 0 };
+    let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
     conn.query_row("SELECT count(*) FROM articles", [], |row| row.get(0)).unwrap_or(0)
 }
 
@@ -55,7 +66,16 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     let n_articles = N_ARTICLES.to_string();
-    sitrep(&["generate", DEV, "--articles", &n_articles, "--seed", "5", "--output", corpus.to_str().unwrap()]);
+    sitrep(&[
+        "generate",
+        DEV,
+        "--articles",
+        &n_articles,
+        "--seed",
+        "5",
+        "--output",
+        corpus.to_str().unwrap(),
+    ]);
     let reference = dir.path().join("reference.db");
     sitrep(&["ingest", corpus.to_str().unwrap(), "--db", reference.to_str().unwrap()]);
     let expected = snapshot(&reference);
@@ -77,7 +97,8 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     let conn = Connection::open(&killed).unwrap();
     let check: String = conn.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
     assert_eq!(check, "ok");
-    let n_stored: i64 = conn.query_row("SELECT count(*) FROM articles", [], |row| row.get(0)).unwrap();
+    let n_stored: i64 =
+        conn.query_row("SELECT count(*) FROM articles", [], |row| row.get(0)).unwrap();
     drop(conn);
     assert!(n_stored > 0 && n_stored < N_ARTICLES, "killed mid-way: {n_stored} stored");
     assert_eq!(n_stored % BATCH, 0, "only whole batches are committed");

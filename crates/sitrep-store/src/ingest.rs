@@ -53,8 +53,12 @@ pub fn content_hash(text: &str) -> String {
 
 impl Store {
     /// The hashes among `hashes` that are already stored.
-    pub fn known_hashes<'h>(&self, hashes: impl IntoIterator<Item = &'h str>) -> Result<HashSet<String>> {
-        let mut statement = self.conn.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?")?;
+    pub fn known_hashes<'h>(
+        &self,
+        hashes: impl IntoIterator<Item = &'h str>,
+    ) -> Result<HashSet<String>> {
+        let mut statement =
+            self.conn.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?")?;
         let mut known = HashSet::new();
         for hash in hashes {
             if statement.exists([hash])? {
@@ -98,7 +102,8 @@ impl Store {
 }
 
 fn describe_failure(article: &Article, err: &rusqlite::Error) -> String {
-    let constraint = matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::ConstraintViolation));
+    let constraint =
+        matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::ConstraintViolation));
     if constraint && err.to_string().contains("articles.doc") {
         format!("article id {:?} is already stored with a different text", article.id)
     } else {
@@ -106,7 +111,11 @@ fn describe_failure(article: &Article, err: &rusqlite::Error) -> String {
     }
 }
 
-fn insert_article(conn: &rusqlite::Connection, item: &NewArticle<'_>, hash: &str) -> rusqlite::Result<()> {
+fn insert_article(
+    conn: &rusqlite::Connection,
+    item: &NewArticle<'_>,
+    hash: &str,
+) -> rusqlite::Result<()> {
     let article = item.article;
     conn.prepare_cached(
         "INSERT INTO articles (doc, content_hash, url, outlet, title, published, text_bytes)
@@ -127,9 +136,11 @@ fn insert_article(conn: &rusqlite::Connection, item: &NewArticle<'_>, hash: &str
         placeholders(N_EVENT_COLUMNS)
     );
     let mut insert_event = conn.prepare_cached(&insert_event_sql)?;
-    let mut insert_fts = conn.prepare_cached("INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)")?;
+    let mut insert_fts =
+        conn.prepare_cached("INSERT INTO evidence_fts (rowid, evidence) VALUES (?, ?)")?;
     for (ordinal, event) in item.events.iter().enumerate() {
-        let mut values: Vec<Value> = vec![Value::Integer(article_id), Value::Integer(ordinal as i64)];
+        let mut values: Vec<Value> =
+            vec![Value::Integer(article_id), Value::Integer(ordinal as i64)];
         values.extend(event_values(event));
         insert_event.execute(rusqlite::params_from_iter(values))?;
         insert_fts.execute(params![conn.last_insert_rowid(), event.evidence])?;

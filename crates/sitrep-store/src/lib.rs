@@ -146,7 +146,9 @@ impl Store {
     /// How many records the store holds.
     pub fn counts(&self) -> Result<Counts> {
         let count = |table: &str| -> Result<usize> {
-            let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0))?;
+            let n: i64 =
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0))?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
         Ok(Counts {
@@ -169,7 +171,9 @@ impl Store {
             }
         }
         let mut statement = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = statement.query_map([], |row| Ok(format!("foreign key broken in {}", row.get::<_, String>(0)?)))?;
+        let rows = statement.query_map([], |row| {
+            Ok(format!("foreign key broken in {}", row.get::<_, String>(0)?))
+        })?;
         for row in rows {
             problems.push(row?);
         }

@@ -136,7 +136,11 @@ impl Store {
 
     /// Hands the events `query` selects to `visit` one by one, by first day then id; returns
     /// how many there were.
-    pub fn visit_events(&self, query: &EventQuery, mut visit: impl FnMut(StoredEvent) -> Result<()>) -> Result<usize> {
+    pub fn visit_events(
+        &self,
+        query: &EventQuery,
+        mut visit: impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<usize> {
         let (sql, values) = self.event_sql(query);
         let mut statement = self.conn.prepare(&sql)?;
         let mut rows = statement.query(rusqlite::params_from_iter(values))?;
@@ -150,13 +154,20 @@ impl Store {
             let id: i64 = row.get(0)?;
             let read = || -> rusqlite::Result<StoredEvent> {
                 let event = event_from_row(row, 4, row.get(1)?)?;
-                let (n_sources, n_reports) = (row.get::<_, i64>(2)? as usize, row.get::<_, i64>(3)? as usize);
+                let (n_sources, n_reports) =
+                    (row.get::<_, i64>(2)? as usize, row.get::<_, i64>(3)? as usize);
                 Ok(StoredEvent { id, event, n_sources, n_reports, sources: Vec::new() })
             };
             let stored = read().map_err(crate::row::corrupt("events", id))?;
             if let Some(near) = query.near {
-                let point = stored.event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
-                if !point.is_some_and(|(lat, lon)| haversine_km(near.lat, near.lon, lat, lon) <= near.km) {
+                let point = stored
+                    .event
+                    .location
+                    .as_ref()
+                    .and_then(|location| location.lat.zip(location.lon));
+                if !point
+                    .is_some_and(|(lat, lon)| haversine_km(near.lat, near.lon, lat, lon) <= near.km)
+                {
                     continue;
                 }
             }
@@ -203,7 +214,10 @@ impl Store {
                     merge_rule: row.get(6)?,
                 })
             };
-            sources.entry(event_id).or_default().push(read().map_err(crate::row::corrupt("events", event_id))?);
+            sources
+                .entry(event_id)
+                .or_default()
+                .push(read().map_err(crate::row::corrupt("events", event_id))?);
         }
         let n_events = chunk.len();
         for mut event in chunk.drain(..) {
@@ -226,7 +240,8 @@ impl Store {
         }
         if let Some(place) = &query.place {
             conditions.push("(e.place_key = ? OR lower(e.admin1) = lower(?))");
-            values.extend([Value::Text(self.rules.name_key(place)), Value::Text(admin1_key(place))]);
+            values
+                .extend([Value::Text(self.rules.name_key(place)), Value::Text(admin1_key(place))]);
         }
         if let Some(near) = query.near {
             let lat_reach = near.km / KM_PER_DEGREE;
@@ -235,7 +250,13 @@ impl Store {
                 "e.id IN (SELECT id FROM events_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)",
             );
             values.extend(
-                [near.lat - lat_reach, near.lat + lat_reach, near.lon - lon_reach, near.lon + lon_reach].map(Value::Real),
+                [
+                    near.lat - lat_reach,
+                    near.lat + lat_reach,
+                    near.lon - lon_reach,
+                    near.lon + lon_reach,
+                ]
+                .map(Value::Real),
             );
         }
         if let Some(since) = query.since {
@@ -253,8 +274,16 @@ impl Store {
             );
             values.push(Value::Text(fts_words(text)));
         }
-        let columns = EVENT_COLUMNS.split(", ").map(|column| format!("e.{column}")).collect::<Vec<_>>().join(", ");
-        let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let columns = EVENT_COLUMNS
+            .split(", ")
+            .map(|column| format!("e.{column}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
         let sql = format!(
             "SELECT e.id, e.doc, e.n_sources, e.n_reports, {columns} FROM events e {filter}
              ORDER BY e.date_start IS NULL, e.date_start, e.id"
@@ -264,11 +293,19 @@ impl Store {
 
     /// Each place with its controller on `at`, optionally in one country and admin1, by
     /// country, admin1 and place.
-    pub fn control_at(&self, at: Date, country: Option<&str>, admin1: Option<&str>) -> Result<Vec<ControlRow>> {
+    pub fn control_at(
+        &self,
+        at: Date,
+        country: Option<&str>,
+        admin1: Option<&str>,
+    ) -> Result<Vec<ControlRow>> {
         let mut rows = self.control_rows(
             "p.id IN (SELECT id FROM control_periods_span WHERE first_day <= ?1 AND last_day >= ?1)
              AND (?2 IS NULL OR upper(p.country) = upper(?2))",
-            &[Value::Integer(day_number(at)), country.map_or(Value::Null, |cc| Value::Text(cc.into()))],
+            &[
+                Value::Integer(day_number(at)),
+                country.map_or(Value::Null, |cc| Value::Text(cc.into())),
+            ],
         )?;
         if let Some(admin1) = admin1 {
             let wanted = admin1_key(admin1);
@@ -277,13 +314,16 @@ impl Store {
         for row in &mut rows {
             row.conflicts.retain(|conflict| conflict.date <= at);
         }
-        rows.sort_by(|a, b| (&a.country, &a.admin1, &a.place).cmp(&(&b.country, &b.admin1, &b.place)));
+        rows.sort_by(|a, b| {
+            (&a.country, &a.admin1, &a.place).cmp(&(&b.country, &b.admin1, &b.place))
+        });
         Ok(rows)
     }
 
     /// Every period of the places named `place`, by country then date.
     pub fn control_history(&self, place: &str) -> Result<Vec<ControlRow>> {
-        let mut rows = self.control_rows("p.place_key = ?1", &[Value::Text(self.rules.name_key(place))])?;
+        let mut rows =
+            self.control_rows("p.place_key = ?1", &[Value::Text(self.rules.name_key(place))])?;
         rows.sort_by(|a, b| (&a.country, a.since).cmp(&(&b.country, b.since)));
         Ok(rows)
     }
@@ -314,7 +354,11 @@ impl Store {
                     evidence: row.get(10)?,
                     n_claims: row.get::<_, i64>(11)? as usize,
                     conflicts: serde_json::from_str(&conflicts).map_err(|err| {
-                        rusqlite::Error::FromSqlConversionFailure(12, rusqlite::types::Type::Text, Box::new(err))
+                        rusqlite::Error::FromSqlConversionFailure(
+                            12,
+                            rusqlite::types::Type::Text,
+                            Box::new(err),
+                        )
                     })?,
                 })
             };
@@ -327,6 +371,8 @@ impl Store {
 /// Words as an FTS5 query that matches them all, each quoted so that no word is read as
 /// query syntax.
 fn fts_words(text: &str) -> String {
-    text.split_whitespace().map(|word| format!("\"{}\"", word.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
-

@@ -13,7 +13,9 @@ use rusqlite::{Transaction, params};
 use sitrep::dedup::{self, Report};
 use sitrep::{Event, EventKind};
 
-use crate::row::{EVENT_COLUMNS, N_EVENT_COLUMNS, date_column, event_from_row, event_values, placeholders};
+use crate::row::{
+    EVENT_COLUMNS, N_EVENT_COLUMNS, date_column, event_from_row, event_values, placeholders,
+};
 use crate::timeline::{self, Claim, Period};
 use crate::{Result, Store};
 
@@ -41,8 +43,11 @@ struct StoredReport {
 impl Store {
     /// True when source records were added since the last rebuild.
     pub fn is_stale(&self) -> Result<bool> {
-        let value: String =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'derived_stale'", [], |row| row.get(0))?;
+        let value: String = self.conn.query_row(
+            "SELECT value FROM meta WHERE key = 'derived_stale'",
+            [],
+            |row| row.get(0),
+        )?;
         Ok(value != "0")
     }
 
@@ -50,10 +55,14 @@ impl Store {
     pub fn rebuild(&mut self) -> Result<RebuildSummary> {
         let transaction = self.conn.transaction()?;
         let reports = load_reports(&transaction)?;
-        let views: Vec<Report<'_>> =
-            reports.iter().map(|report| Report { event: &report.event, outlet: report.outlet.as_deref() }).collect();
+        let views: Vec<Report<'_>> = reports
+            .iter()
+            .map(|report| Report { event: &report.event, outlet: report.outlet.as_deref() })
+            .collect();
         let clusters = dedup::cluster(&views, &self.rules);
-        transaction.execute_batch("DELETE FROM event_sources; DELETE FROM events; DELETE FROM events_geo;")?;
+        transaction.execute_batch(
+            "DELETE FROM event_sources; DELETE FROM events; DELETE FROM events_geo;",
+        )?;
         // Bulk inserts are much faster into bare tables: indexes are rebuilt after, by sorting.
         let indexes = drop_indexes(&transaction, &["events", "event_sources"])?;
         {
@@ -63,14 +72,16 @@ impl Store {
                 placeholders(N_EVENT_COLUMNS)
             );
             let mut insert_event = transaction.prepare(&insert_event_sql)?;
-            let mut insert_source =
-                transaction.prepare("INSERT INTO event_sources (event_id, article_event_id, rule) VALUES (?, ?, ?)")?;
+            let mut insert_source = transaction.prepare(
+                "INSERT INTO event_sources (event_id, article_event_id, rule) VALUES (?, ?, ?)",
+            )?;
             let mut insert_geo = transaction
                 .prepare("INSERT INTO events_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)")?;
             for (idx, cluster) in clusters.iter().enumerate() {
                 let event_id = idx as i64 + 1;
                 let merged = dedup::merged_event(cluster, &views);
-                let place_key = merged.location.as_ref().map(|location| self.rules.name_key(&location.name));
+                let place_key =
+                    merged.location.as_ref().map(|location| self.rules.name_key(&location.name));
                 let mut values = vec![
                     Value::Integer(event_id),
                     Value::Text(merged.doc.clone()),
@@ -84,8 +95,11 @@ impl Store {
                     let rule = member.rule.map(|rule| rule.to_string());
                     insert_source.execute(params![event_id, reports[member.report].id, rule])?;
                 }
-                let point = merged.location.as_ref().and_then(|location| location.lat.zip(location.lon));
-                if let Some((lat, lon)) = point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite()) {
+                let point =
+                    merged.location.as_ref().and_then(|location| location.lat.zip(location.lon));
+                if let Some((lat, lon)) =
+                    point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+                {
                     insert_geo.execute(params![event_id, lat, lat, lon, lon])?;
                 }
             }
@@ -127,7 +141,11 @@ fn load_reports(transaction: &Transaction<'_>) -> Result<Vec<StoredReport>> {
     let sql = format!(
         "SELECT ae.id, a.doc, a.outlet, a.published, {}
          FROM article_events ae JOIN articles a ON a.id = ae.article_id ORDER BY ae.id",
-        EVENT_COLUMNS.split(", ").map(|column| format!("ae.{column}")).collect::<Vec<_>>().join(", ")
+        EVENT_COLUMNS
+            .split(", ")
+            .map(|column| format!("ae.{column}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut statement = transaction.prepare(&sql)?;
     let mut rows = statement.query([])?;
@@ -209,8 +227,8 @@ fn write_periods(transaction: &Transaction<'_>, periods: &[Period]) -> Result<()
                                       doc, evidence, n_claims, conflicts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
-    let mut insert_span =
-        transaction.prepare("INSERT INTO control_periods_span (id, first_day, last_day) VALUES (?, ?, ?)")?;
+    let mut insert_span = transaction
+        .prepare("INSERT INTO control_periods_span (id, first_day, last_day) VALUES (?, ?, ?)")?;
     for (idx, period) in periods.iter().enumerate() {
         let id = idx as i64 + 1;
         let conflicts = serde_json::to_string(&period.conflicts).unwrap_or_else(|_| "[]".into());

@@ -38,7 +38,8 @@ pub fn enum_text<T: Serialize>(value: &T) -> String {
 
 /// An enum from the contract's spelling.
 pub fn enum_parse<T: DeserializeOwned>(text: &str) -> std::result::Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|err| err.to_string())
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .map_err(|err| err.to_string())
 }
 
 fn text(value: Option<&str>) -> Value {
@@ -85,7 +86,13 @@ pub fn event_values(event: &Event) -> [Value; N_EVENT_COLUMNS] {
 pub fn date_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Date>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|text| {
-        text.parse::<Date>().map_err(|err| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(err)))
+        text.parse::<Date>().map_err(|err| {
+            rusqlite::Error::FromSqlConversionFailure(
+                idx,
+                rusqlite::types::Type::Text,
+                Box::new(err),
+            )
+        })
     })
     .transpose()
 }

@@ -96,7 +96,8 @@ pub fn periods(claims: &[Claim], place_key: impl Fn(&str) -> String) -> Vec<Peri
     }
     let mut periods = Vec::new();
     for ((key, _), mut place_claims) in places {
-        place_claims.sort_by(|a, b| (a.date, &a.doc, &a.controller).cmp(&(b.date, &b.doc, &b.controller)));
+        place_claims
+            .sort_by(|a, b| (a.date, &a.doc, &a.controller).cmp(&(b.date, &b.doc, &b.controller)));
         periods.extend(place_periods(&key, &place_claims));
     }
     periods
@@ -108,7 +109,8 @@ fn place_periods(key: &str, claims: &[&Claim]) -> Vec<Period> {
     let mut day_start = 0;
     while day_start < claims.len() {
         let date = claims[day_start].date;
-        let day_end = day_start + claims[day_start..].iter().take_while(|claim| claim.date == date).count();
+        let day_end =
+            day_start + claims[day_start..].iter().take_while(|claim| claim.date == date).count();
         let day = &claims[day_start..day_end];
         let holder = periods.last().map(|period| period.controller.as_str());
         let winner = day_winner(day, holder);
@@ -117,7 +119,8 @@ fn place_periods(key: &str, claims: &[&Claim]) -> Vec<Period> {
             if let Some(last) = periods.last_mut() {
                 last.until = Some(date);
             }
-            let opening = day.iter().find(|claim| claim.controller == winner).copied().unwrap_or(day[0]);
+            let opening =
+                day.iter().find(|claim| claim.controller == winner).copied().unwrap_or(day[0]);
             periods.push(Period {
                 place_key: key.to_string(),
                 place: first.place.clone(),
@@ -136,12 +139,14 @@ fn place_periods(key: &str, claims: &[&Claim]) -> Vec<Period> {
         }
         if let Some(period) = periods.last_mut() {
             period.n_claims += n_winning;
-            period.conflicts.extend(day.iter().filter(|claim| claim.controller != winner).map(|claim| Conflict {
-                controller: claim.controller.clone(),
-                date: claim.date,
-                doc: claim.doc.clone(),
-                evidence: claim.evidence.clone(),
-            }));
+            period.conflicts.extend(day.iter().filter(|claim| claim.controller != winner).map(
+                |claim| Conflict {
+                    controller: claim.controller.clone(),
+                    date: claim.date,
+                    doc: claim.doc.clone(),
+                    evidence: claim.evidence.clone(),
+                },
+            ));
         }
         day_start = day_end;
     }
@@ -156,8 +161,13 @@ fn day_winner(day: &[&Claim], holder: Option<&str>) -> String {
         *counts.entry(claim.controller.as_str()).or_default() += 1;
     }
     let best = counts.values().copied().max().unwrap_or(0);
-    let tied: Vec<&str> = counts.iter().filter(|(_, n)| **n == best).map(|(controller, _)| *controller).collect();
-    holder.filter(|holder| tied.contains(holder)).or(tied.first().copied()).unwrap_or_default().to_string()
+    let tied: Vec<&str> =
+        counts.iter().filter(|(_, n)| **n == best).map(|(controller, _)| *controller).collect();
+    holder
+        .filter(|holder| tied.contains(holder))
+        .or(tied.first().copied())
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -193,7 +203,14 @@ mod tests {
         let periods = periods(&claims, key);
         let summary: Vec<(&str, String, Option<String>, usize)> = periods
             .iter()
-            .map(|p| (p.controller.as_str(), p.since.to_string(), p.until.map(|d| d.to_string()), p.n_claims))
+            .map(|p| {
+                (
+                    p.controller.as_str(),
+                    p.since.to_string(),
+                    p.until.map(|d| d.to_string()),
+                    p.n_claims,
+                )
+            })
             .collect();
         assert_eq!(
             summary,
@@ -236,7 +253,11 @@ mod tests {
     fn places_are_kept_apart_by_name_and_country() {
         let mut elsewhere = claim("Northtown", "XLA", "2030-01-01", "b");
         elsewhere.country = Some("YY".into());
-        let claims = [claim("Northtown", "GOV", "2030-01-01", "a"), elsewhere, claim("Southtown", "GOV", "2030-01-01", "c")];
+        let claims = [
+            claim("Northtown", "GOV", "2030-01-01", "a"),
+            elsewhere,
+            claim("Southtown", "GOV", "2030-01-01", "c"),
+        ];
         assert_eq!(periods(&claims, key).len(), 3);
     }
 }

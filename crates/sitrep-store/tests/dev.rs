@@ -15,7 +15,8 @@ use sitrep_store::{EventQuery, Inserted, NewArticle, Store};
 use crate::memory_store;
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/dev");
-const SAME_EVENTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dedup/dev_same_events.tsv");
+const SAME_EVENTS: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dedup/dev_same_events.tsv");
 
 /// One dev article with its gold records as the pipeline would give them.
 pub struct DevArticle {
@@ -101,9 +102,15 @@ pub fn dev_articles() -> Vec<DevArticle> {
                     lines.push(idx + 1);
                 }
             }
-            let (control, errors): (Vec<GoldControl>, _) = parse_jsonl(&read(&path.with_extension("control.gold.jsonl")));
+            let (control, errors): (Vec<GoldControl>, _) =
+                parse_jsonl(&read(&path.with_extension("control.gold.jsonl")));
             assert!(errors.is_empty());
-            DevArticle { article, events, lines, control: control.into_iter().map(to_fact).collect() }
+            DevArticle {
+                article,
+                events,
+                lines,
+                control: control.into_iter().map(to_fact).collect(),
+            }
         })
         .collect()
 }
@@ -114,7 +121,11 @@ pub fn ingest(store: &mut Store, articles: &[DevArticle]) -> Vec<Inserted> {
     for chunk in articles.chunks(8) {
         let batch: Vec<NewArticle<'_>> = chunk
             .iter()
-            .map(|dev| NewArticle { article: &dev.article, events: &dev.events, control: &dev.control })
+            .map(|dev| NewArticle {
+                article: &dev.article,
+                events: &dev.events,
+                control: &dev.control,
+            })
             .collect();
         outcomes.extend(store.insert_batch(&batch).expect("batch stored"));
     }
@@ -144,13 +155,20 @@ fn an_id_reused_for_another_text_fails_alone() {
     let articles = dev_articles();
     let mut store = memory_store();
     ingest(&mut store, &articles[..2]);
-    let impostor = Article { text: "A different text under an old id.".into(), ..articles[0].article.clone() };
+    let impostor =
+        Article { text: "A different text under an old id.".into(), ..articles[0].article.clone() };
     let batch = [
         NewArticle { article: &impostor, events: &articles[0].events, control: &[] },
-        NewArticle { article: &articles[2].article, events: &articles[2].events, control: &articles[2].control },
+        NewArticle {
+            article: &articles[2].article,
+            events: &articles[2].events,
+            control: &articles[2].control,
+        },
     ];
     let outcomes = store.insert_batch(&batch).unwrap();
-    assert!(matches!(&outcomes[0], Inserted::Failed(message) if message.contains("already stored")));
+    assert!(
+        matches!(&outcomes[0], Inserted::Failed(message) if message.contains("already stored"))
+    );
     assert_eq!(outcomes[1], Inserted::New);
     let counts = store.counts().unwrap();
     assert_eq!(counts.articles, 3);
@@ -165,7 +183,10 @@ fn same_event_groups() -> BTreeMap<(String, usize), String> {
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
-            ((fields[1].to_string(), fields[2].parse().expect("gold line number")), fields[0].to_string())
+            (
+                (fields[1].to_string(), fields[2].parse().expect("gold line number")),
+                fields[0].to_string(),
+            )
         })
         .collect()
 }
@@ -179,7 +200,12 @@ fn dedup_on_the_dev_corpus() {
     let groups = same_event_groups();
     let line_of: BTreeMap<(&str, usize), usize> = articles
         .iter()
-        .flat_map(|dev| dev.lines.iter().enumerate().map(|(ordinal, line)| ((dev.article.id.as_str(), ordinal), *line)))
+        .flat_map(|dev| {
+            dev.lines
+                .iter()
+                .enumerate()
+                .map(|(ordinal, line)| ((dev.article.id.as_str(), ordinal), *line))
+        })
         .collect();
     let gold_events: BTreeSet<(String, usize)> =
         line_of.iter().map(|((doc, _), line)| (doc.to_string(), *line)).collect();
@@ -199,7 +225,8 @@ fn dedup_on_the_dev_corpus() {
             .iter()
             .map(|source| (source.doc.clone(), line_of[&(source.doc.as_str(), source.ordinal)]))
             .collect();
-        let member_groups: BTreeSet<Option<&String>> = members.iter().map(|member| groups.get(member)).collect();
+        let member_groups: BTreeSet<Option<&String>> =
+            members.iter().map(|member| groups.get(member)).collect();
         if member_groups.len() == 1 && !member_groups.contains(&None) {
             n_correct_merges += members.len() - 1;
         } else {
@@ -217,8 +244,10 @@ fn dedup_on_the_dev_corpus() {
     assert!(wrong.is_empty(), "wrong merges: {wrong:?}");
     assert_eq!(events.len(), summary.events);
     assert!(n_correct_merges >= 8, "merged only {n_correct_merges} of the annotated duplicates");
-    let rules: BTreeSet<&str> =
-        events.iter().flat_map(|event| event.sources.iter().filter_map(|source| source.merge_rule.as_deref())).collect();
+    let rules: BTreeSet<&str> = events
+        .iter()
+        .flat_map(|event| event.sources.iter().filter_map(|source| source.merge_rule.as_deref()))
+        .collect();
     assert!(rules.iter().all(|rule| rule.starts_with("place=")), "{rules:?}");
 }
 

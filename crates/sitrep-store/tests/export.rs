@@ -15,8 +15,10 @@ use sitrep_store::{EventQuery, Store};
 use crate::invented::store_with;
 use crate::memory_store;
 
-const ACLED_CATEGORIES: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ontology/acled_event_categories.csv");
+const ACLED_CATEGORIES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/ontology/acled_event_categories.csv"
+);
 
 /// A `Write` whose bytes stay readable after the writer is boxed away.
 #[derive(Clone, Default)]
@@ -56,10 +58,16 @@ fn every_kind_maps_to_an_acled_type_that_exists() {
     for kind in EventKind::ALL {
         for state_taker in [false, true] {
             let (event_type, sub_event_type) = acled::acled_type(kind, state_taker);
-            assert!(known.contains(&(event_type.into(), sub_event_type.into())), "{kind:?}: {event_type} / {sub_event_type}");
+            assert!(
+                known.contains(&(event_type.into(), sub_event_type.into())),
+                "{kind:?}: {event_type} / {sub_event_type}"
+            );
         }
     }
-    assert_eq!(acled::acled_type(EventKind::TerritoryCaptured, true).1, "Government regains territory");
+    assert_eq!(
+        acled::acled_type(EventKind::TerritoryCaptured, true).1,
+        "Government regains territory"
+    );
 }
 
 #[test]
@@ -71,10 +79,16 @@ fn acled_csv_has_acleds_columns_and_codes() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header, acled::COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let capture = rows.iter().find(|row| &row[3] == "Non-state actor overtakes territory").expect("capture row");
+    let capture = rows
+        .iter()
+        .find(|row| &row[3] == "Non-state actor overtakes territory")
+        .expect("capture row");
     assert_eq!(&capture[0], "2030-05-01");
     assert_eq!((&capture[4], &capture[5], &capture[8]), ("XLA", "2", "12"));
-    assert_eq!(&capture[15], "valley-times.example; north-post.example", "the opening report first");
+    assert_eq!(
+        &capture[15], "valley-times.example; north-post.example",
+        "the opening report first"
+    );
     assert_eq!(&capture[17], "0");
     let strike = rows.iter().find(|row| &row[3] == "Air/drone strike").expect("strike row");
     assert_eq!((&strike[5], &strike[7], &strike[8]), ("1", "7", "17"));
@@ -94,7 +108,13 @@ fn geojson_is_a_feature_collection_of_points_with_flat_properties() {
         assert_eq!(feature["geometry"]["type"], "Point");
         let coordinates = feature["geometry"]["coordinates"].as_array().unwrap();
         assert!(coordinates[0].as_f64().unwrap() > 90.0, "longitude first");
-        assert!(feature["properties"].as_object().unwrap().values().all(|value| !value.is_object() && !value.is_array()));
+        assert!(
+            feature["properties"]
+                .as_object()
+                .unwrap()
+                .values()
+                .all(|value| !value.is_object() && !value.is_array())
+        );
     }
 }
 
@@ -109,17 +129,24 @@ fn parquet_reads_back_with_typed_columns() {
     let schema = metadata.file_metadata().schema_descr();
     let names: Vec<&str> = schema.columns().iter().map(|column| column.name()).collect();
     assert_eq!(names[..3], ["id", "kind", "actor1"]);
-    let rows: Vec<String> = reader.get_row_iter(None).unwrap().map(|row| row.unwrap().to_string()).collect();
+    let rows: Vec<String> =
+        reader.get_row_iter(None).unwrap().map(|row| row.unwrap().to_string()).collect();
     assert!(rows.iter().any(|row| row.contains("kind: \"territory_captured\"") && row.contains("n_sources: 2")), "{rows:?}");
-    assert!(rows.iter().any(|row| row.contains("date_start: 2030-05-01")), "dates are DATE: {rows:?}");
+    assert!(
+        rows.iter().any(|row| row.contains("date_start: 2030-05-01")),
+        "dates are DATE: {rows:?}"
+    );
 }
 
 #[test]
 fn jsonl_keeps_the_contract_fields_and_the_sources() {
     let store = store_with(memory_store());
     let (bytes, n_written) = export(&store, Format::Jsonl);
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(bytes).unwrap().lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
     assert_eq!(lines.len(), n_written);
     let event: sitrep::Event = serde_json::from_value(lines[0].clone()).expect("contract-shaped");
     assert_eq!(event.kind, EventKind::TerritoryCaptured);

@@ -39,7 +39,9 @@ fn answers(store: &Store) -> (String, String) {
 #[test]
 #[ignore = "writes a new fixture; see the module docs"]
 fn write_format_fixture() {
-    let dir = PathBuf::from(std::env::var("SITREP_FIXTURE_DIR").expect("SITREP_FIXTURE_DIR names the fixture dir"));
+    let dir = PathBuf::from(
+        std::env::var("SITREP_FIXTURE_DIR").expect("SITREP_FIXTURE_DIR names the fixture dir"),
+    );
     std::fs::create_dir_all(&dir).unwrap();
     let store = store_with(Store::open(&dir.join("store.db"), rules()).unwrap());
     let (events, control) = answers(&store);
@@ -52,7 +54,8 @@ fn every_format_version_opens_and_answers_as_it_did() {
     let mut n_versions = 0;
     for version in 1..=SCHEMA_VERSION {
         let fixture = Path::new(DATA).join(format!("format_v{version}"));
-        let dump = std::fs::read_to_string(fixture.join("store.sql")).expect("a fixture for every schema version");
+        let dump = std::fs::read_to_string(fixture.join("store.sql"))
+            .expect("a fixture for every schema version");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.db");
         rusqlite::Connection::open(&path).unwrap().execute_batch(&dump).expect("the dump loads");
@@ -60,8 +63,16 @@ fn every_format_version_opens_and_answers_as_it_did() {
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         assert!(store.check_integrity().unwrap().is_empty());
         let (events, control) = answers(&store);
-        assert_eq!(events, std::fs::read_to_string(fixture.join("events.jsonl")).unwrap(), "events of v{version}");
-        assert_eq!(control, std::fs::read_to_string(fixture.join("control.jsonl")).unwrap(), "control of v{version}");
+        assert_eq!(
+            events,
+            std::fs::read_to_string(fixture.join("events.jsonl")).unwrap(),
+            "events of v{version}"
+        );
+        assert_eq!(
+            control,
+            std::fs::read_to_string(fixture.join("control.jsonl")).unwrap(),
+            "control of v{version}"
+        );
         n_versions += 1;
     }
     assert_eq!(n_versions, SCHEMA_VERSION);

@@ -9,8 +9,8 @@ mod export;
 mod format;
 mod query;
 
-use sitrep::dedup::DedupRules;
 use sitrep::ResourceFiles;
+use sitrep::dedup::DedupRules;
 use sitrep_store::Store;
 
 /// The embedded de-duplication rules.
@@ -58,7 +58,14 @@ pub mod invented {
         Some(DateInterval { start: start.parse().unwrap(), end: end.parse().unwrap(), precision })
     }
 
-    fn event(doc: &str, kind: EventKind, actors: (&str, Option<&str>), location: Option<Location>, date: Option<DateInterval>, evidence: &str) -> Event {
+    fn event(
+        doc: &str,
+        kind: EventKind,
+        actors: (&str, Option<&str>),
+        location: Option<Location>,
+        date: Option<DateInterval>,
+        evidence: &str,
+    ) -> Event {
         Event {
             doc: doc.into(),
             kind,
@@ -76,7 +83,13 @@ pub mod invented {
         }
     }
 
-    fn fact(doc: &str, place: &str, controller: &str, since: Option<&str>, evidence: &str) -> ControlFact {
+    fn fact(
+        doc: &str,
+        place: &str,
+        controller: &str,
+        since: Option<&str>,
+        evidence: &str,
+    ) -> ControlFact {
         ControlFact {
             doc: doc.into(),
             place: place.into(),
@@ -115,23 +128,73 @@ pub mod invented {
         let retook = "Government troops retook Northtown on 15 June.";
         vec![
             Invented {
-                article: article("inv-1", "north-post.example", "2030-05-04", &format!("{took} {jets}")),
+                article: article(
+                    "inv-1",
+                    "north-post.example",
+                    "2030-05-04",
+                    &format!("{took} {jets}"),
+                ),
                 events: vec![
-                    event("inv-1", TerritoryCaptured, ("XLA", Some("ZZ_GOV")), place("Northtown", Precision::Town, Some((20.0, 96.0))), dates("2030-05-01", "2030-05-01", Day), took),
-                    event("inv-1", AirStrike, ("ZZ_GOV", Some("CIVILIANS")), place("Greenwell", Precision::Town, Some((20.5, 96.3))), dates("2030-05-03", "2030-05-03", Day), jets),
+                    event(
+                        "inv-1",
+                        TerritoryCaptured,
+                        ("XLA", Some("ZZ_GOV")),
+                        place("Northtown", Precision::Town, Some((20.0, 96.0))),
+                        dates("2030-05-01", "2030-05-01", Day),
+                        took,
+                    ),
+                    event(
+                        "inv-1",
+                        AirStrike,
+                        ("ZZ_GOV", Some("CIVILIANS")),
+                        place("Greenwell", Precision::Town, Some((20.5, 96.3))),
+                        dates("2030-05-03", "2030-05-03", Day),
+                        jets,
+                    ),
                 ],
                 control: vec![],
             },
             Invented {
-                article: article("inv-2", "valley-times.example", "2030-05-05", &format!("{fell} {held}")),
-                events: vec![event("inv-2", TerritoryCaptured, ("XLA", None), place("Northtown", Precision::Town, Some((20.01, 96.01))), dates("2030-04-30", "2030-05-02", Range), fell)],
+                article: article(
+                    "inv-2",
+                    "valley-times.example",
+                    "2030-05-05",
+                    &format!("{fell} {held}"),
+                ),
+                events: vec![event(
+                    "inv-2",
+                    TerritoryCaptured,
+                    ("XLA", None),
+                    place("Northtown", Precision::Town, Some((20.01, 96.01))),
+                    dates("2030-04-30", "2030-05-02", Range),
+                    fell,
+                )],
                 control: vec![fact("inv-2", "Greenwell", "XLA", None, held)],
             },
             Invented {
-                article: article("inv-3", "north-post.example", "2030-06-20", &format!("{guns} {spread} {retook}")),
+                article: article(
+                    "inv-3",
+                    "north-post.example",
+                    "2030-06-20",
+                    &format!("{guns} {spread} {retook}"),
+                ),
                 events: vec![
-                    event("inv-3", Shelling, ("ZZ_GOV", None), place("Southtown", Precision::Town, Some((19.0, 95.5))), dates("2030-06-10", "2030-06-10", Day), guns),
-                    event("inv-3", ArmedClash, ("XLA", Some("ZZ_GOV")), place("Upland", Precision::Admin1, None), dates("2030-06-01", "2030-06-30", DatePrecision::Month), spread),
+                    event(
+                        "inv-3",
+                        Shelling,
+                        ("ZZ_GOV", None),
+                        place("Southtown", Precision::Town, Some((19.0, 95.5))),
+                        dates("2030-06-10", "2030-06-10", Day),
+                        guns,
+                    ),
+                    event(
+                        "inv-3",
+                        ArmedClash,
+                        ("XLA", Some("ZZ_GOV")),
+                        place("Upland", Precision::Admin1, None),
+                        dates("2030-06-01", "2030-06-30", DatePrecision::Month),
+                        spread,
+                    ),
                 ],
                 control: vec![fact("inv-3", "Northtown", "ZZ_GOV", Some("2030-06-15"), retook)],
             },
@@ -143,7 +206,11 @@ pub mod invented {
         let articles = articles();
         let batch: Vec<NewArticle<'_>> = articles
             .iter()
-            .map(|item| NewArticle { article: &item.article, events: &item.events, control: &item.control })
+            .map(|item| NewArticle {
+                article: &item.article,
+                events: &item.events,
+                control: &item.control,
+            })
             .collect();
         store.insert_batch(&batch).expect("invented articles stored");
         store.rebuild().expect("rebuilt");

@@ -24,7 +24,7 @@ use jiff::civil::Date;
 use sitrep::place::{Location, Precision};
 use sitrep::time::DateInterval;
 use sitrep::{ActorId, Article, ControlFact, Event, EventKind, Modality};
-use sitrep_store::{EventQuery, NewArticle, Near};
+use sitrep_store::{EventQuery, Near, NewArticle};
 
 use super::StoreArgs;
 use super::generate::SplitMix;
@@ -83,7 +83,11 @@ fn report(random: &mut SplitMix, doc: &str, earlier: Option<&Event>) -> Event {
     if let Some(earlier) = earlier.filter(|_| random.below(10) == 0) {
         return Event { doc: doc.to_string(), ..earlier.clone() };
     }
-    let kind = if random.below(5) == 0 { EventKind::TerritoryCaptured } else { EventKind::ALL[random.below(18)] };
+    let kind = if random.below(5) == 0 {
+        EventKind::TerritoryCaptured
+    } else {
+        EventKind::ALL[random.below(18)]
+    };
     let start = random.below(N_DAYS);
     Event {
         doc: doc.to_string(),
@@ -179,7 +183,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         );
     }
     let counts = store.counts()?;
-    println!("store: {} reports, {} events, {} control periods", counts.article_events, counts.events, counts.control_periods);
+    println!(
+        "store: {} reports, {} events, {} control periods",
+        counts.article_events, counts.events, counts.control_periods
+    );
     let mut random = SplitMix::new(args.seed ^ 0xBE7C);
     let (mut control_ms, mut control_rows) = (Vec::new(), 0usize);
     for _ in 0..args.queries {
@@ -193,19 +200,23 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         let unit = |random: &mut SplitMix| random.below(1_000_000) as f64 / 1e6;
         let lat = LAT_RANGE.0 + (LAT_RANGE.1 - LAT_RANGE.0) * unit(&mut random);
         let lon = LON_RANGE.0 + (LON_RANGE.1 - LON_RANGE.0) * unit(&mut random);
-        let query = EventQuery { near: Some(Near { lat, lon, km: NEAR_KM }), ..EventQuery::default() };
+        let query =
+            EventQuery { near: Some(Near { lat, lon, km: NEAR_KM }), ..EventQuery::default() };
         let start = Instant::now();
         near_rows += store.events(&query)?.len();
         near_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
-    for (name, millis, rows) in [("control --at", control_ms, control_rows), ("events --near 25km", near_ms, near_rows)] {
+    for (name, millis, rows) in
+        [("control --at", control_ms, control_rows), ("events --near 25km", near_ms, near_rows)]
+    {
         let (median, p95, worst) = percentiles(millis);
         println!(
             "{name}: median {median:.1} ms, p95 {p95:.1} ms, max {worst:.1} ms; {:.0} rows an answer",
             rows as f64 / args.queries.max(1) as f64
         );
     }
-    let peak_mb = super::bench::peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+    let peak_mb = super::bench::peak_rss()
+        .map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
     println!("peak memory: {peak_mb}");
     Ok(ExitCode::SUCCESS)
 }

@@ -57,7 +57,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let store = args.store.open(global)?;
     let rows = match (&args.place, args.at) {
         (Some(place), _) => store.control_history(place)?,
-        (None, Some(at)) => store.control_at(at, args.country.as_deref(), args.admin1.as_deref())?,
+        (None, Some(at)) => {
+            store.control_at(at, args.country.as_deref(), args.admin1.as_deref())?
+        }
         (None, None) => Vec::new(),
     };
     let mut out = output(args.output.as_deref())?;
@@ -76,8 +78,11 @@ fn print_table(out: &mut dyn Write, rows: &[ControlRow]) -> Result<()> {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
-            let conflicts: Vec<String> =
-                row.conflicts.iter().map(|c| format!("{} {} ({})", c.controller, c.date, c.doc)).collect();
+            let conflicts: Vec<String> = row
+                .conflicts
+                .iter()
+                .map(|c| format!("{} {} ({})", c.controller, c.date, c.doc))
+                .collect();
             vec![
                 row.place.clone(),
                 row.country.clone().unwrap_or_default(),
@@ -91,7 +96,17 @@ fn print_table(out: &mut dyn Write, rows: &[ControlRow]) -> Result<()> {
             ]
         })
         .collect();
-    let headers = ["place", "cc", "admin1", "controller", "since", "until", "claims", "conflicting claims", "evidence"];
+    let headers = [
+        "place",
+        "cc",
+        "admin1",
+        "controller",
+        "since",
+        "until",
+        "claims",
+        "conflicting claims",
+        "evidence",
+    ];
     table::write(out, &headers, &cells)?;
     Ok(())
 }

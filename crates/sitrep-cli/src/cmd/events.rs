@@ -73,8 +73,14 @@ fn parse_near(text: &str) -> Result<Near, String> {
         .map(|part| part.trim().parse::<f64>().map_err(|_| format!("{part:?} is not a number")))
         .collect::<Result<_, _>>()?;
     let [lat, lon, km] = numbers[..] else { return Err("expected LAT,LON,KM".into()) };
-    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) || !(km > 0.0 && km.is_finite()) {
-        return Err("latitude within ±90, longitude within ±180 and a positive distance, please".into());
+    let valid = (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon)
+        && km > 0.0
+        && km.is_finite();
+    if !valid {
+        return Err(
+            "latitude within ±90, longitude within ±180 and a positive distance, please".into()
+        );
     }
     Ok(Near { lat, lon, km })
 }
@@ -83,7 +89,8 @@ fn parse_near(text: &str) -> Result<Near, String> {
 pub fn send_output(path: Option<&std::path::Path>) -> Result<Box<dyn Write + Send>> {
     Ok(match path {
         Some(path) => {
-            let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
             Box::new(BufWriter::new(file))
         }
         None => Box::new(BufWriter::new(std::io::stdout())),
@@ -127,7 +134,9 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
         .map(|stored| {
             let event = &stored.event;
             let location = event.location.as_ref();
-            let actor = |actor: &Option<sitrep::ActorId>| actor.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            let actor = |actor: &Option<sitrep::ActorId>| {
+                actor.as_ref().map(|a| a.to_string()).unwrap_or_default()
+            };
             vec![
                 stored.id.to_string(),
                 event.date.map(|date| date.start.to_string()).unwrap_or_default(),
@@ -142,7 +151,8 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
             ]
         })
         .collect();
-    let headers = ["id", "date", "kind", "actor1", "actor2", "place", "admin1", "cc", "sources", "evidence"];
+    let headers =
+        ["id", "date", "kind", "actor1", "actor2", "place", "admin1", "cc", "sources", "evidence"];
     table::write(out, &headers, &cells)?;
     Ok(())
 }

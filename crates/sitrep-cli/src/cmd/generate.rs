@@ -69,12 +69,18 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if let Some(err) = missing.first() {
         bail!("{err}");
     }
-    let sources: Vec<Article> =
-        Reader::new(inputs, Options::default()).filter_map(Result::ok).map(|record| record.article).collect();
+    let sources: Vec<Article> = Reader::new(inputs, Options::default())
+        .filter_map(Result::ok)
+        .map(|record| record.article)
+        .collect();
     let sentences: Vec<&str> = sources
         .iter()
         .flat_map(|article| {
-            resources.sentences.split(&article.text).into_iter().map(|span| article.text[span.start..span.end].trim())
+            resources
+                .sentences
+                .split(&article.text)
+                .into_iter()
+                .map(|span| article.text[span.start..span.end].trim())
         })
         .filter(|sentence| !sentence.is_empty())
         .collect();
@@ -106,7 +112,12 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     }
     out.flush()?;
     if !global.quiet {
-        eprintln!("sitrep: {} articles from {} sentences of {} articles", args.articles, sentences.len(), sources.len());
+        eprintln!(
+            "sitrep: {} articles from {} sentences of {} articles",
+            args.articles,
+            sentences.len(),
+            sources.len()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -72,7 +72,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let sink = |analyses: Vec<sitrep::Analysis>| -> Result<()> {
         let batch: Vec<NewArticle<'_>> = analyses
             .iter()
-            .map(|analysis| NewArticle { article: analysis.doc.article(), events: &analysis.events, control: &analysis.control })
+            .map(|analysis| NewArticle {
+                article: analysis.doc.article(),
+                events: &analysis.events,
+                control: &analysis.control,
+            })
             .collect();
         let outcomes = store.borrow_mut().insert_batch(&batch)?;
         let mut tally = tally.borrow_mut();
@@ -113,7 +117,13 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     Ok(if tally.failed + run.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn print_summary(tally: &Tally, unreadable: usize, rebuilt: Option<RebuildSummary>, text_bytes: usize, seconds: f64) {
+fn print_summary(
+    tally: &Tally,
+    unreadable: usize,
+    rebuilt: Option<RebuildSummary>,
+    text_bytes: usize,
+    seconds: f64,
+) {
     eprintln!(
         "sitrep: articles: {} new, {} skipped (already stored), {} failed, {} unreadable; \
          {} events and {} control facts stored",
@@ -126,7 +136,8 @@ fn print_summary(tally: &Tally, unreadable: usize, rebuilt: Option<RebuildSummar
         );
     }
     let seconds = seconds.max(1e-9);
-    let peak_mb = super::bench::peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+    let peak_mb = super::bench::peak_rss()
+        .map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
     eprintln!(
         "sitrep: {:.1} s, {:.0} new articles/s, {:.2} MB/s of new text, peak memory {peak_mb}",
         seconds,

@@ -56,7 +56,8 @@ fn properties(stored: &StoredEvent) -> Map<String, Value> {
 
 impl EventWriter for GeojsonWriter<'_> {
     fn write(&mut self, stored: &StoredEvent) -> Result<()> {
-        let point = stored.event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
+        let point =
+            stored.event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
         let Some((lat, lon)) = point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite()) else {
             return Ok(());
         };
@@ -68,7 +69,8 @@ impl EventWriter for GeojsonWriter<'_> {
         if self.n_written > 0 {
             self.out.write_all(b",\n")?;
         }
-        serde_json::to_writer(&mut self.out, &feature).map_err(|err| Error::Export(err.to_string()))?;
+        serde_json::to_writer(&mut self.out, &feature)
+            .map_err(|err| Error::Export(err.to_string()))?;
         self.n_written += 1;
         Ok(())
     }

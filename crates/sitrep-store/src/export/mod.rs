@@ -45,7 +45,10 @@ pub trait EventWriter {
 }
 
 /// A writer of `format` over `out`.
-pub fn writer<'w>(format: Format, out: Box<dyn Write + Send + 'w>) -> Result<Box<dyn EventWriter + 'w>> {
+pub fn writer<'w>(
+    format: Format,
+    out: Box<dyn Write + Send + 'w>,
+) -> Result<Box<dyn EventWriter + 'w>> {
     Ok(match format {
         Format::Jsonl => Box::new(JsonlWriter { out, n_written: 0 }),
         Format::AcledCsv => Box::new(acled::CsvWriter::new(out)?),
@@ -61,7 +64,8 @@ struct JsonlWriter<'w> {
 
 impl EventWriter for JsonlWriter<'_> {
     fn write(&mut self, event: &StoredEvent) -> Result<()> {
-        serde_json::to_writer(&mut self.out, event).map_err(|err| Error::Export(err.to_string()))?;
+        serde_json::to_writer(&mut self.out, event)
+            .map_err(|err| Error::Export(err.to_string()))?;
         self.out.write_all(b"\n")?;
         self.n_written += 1;
         Ok(())

@@ -173,11 +173,20 @@ impl Buffers {
     }
 
     /// Writes the buffered rows as one row group, in schema order, and empties the buffers.
-    fn write<W: Write + Send>(&mut self, file: &mut SerializedFileWriter<W>) -> parquet::errors::Result<()> {
+    fn write<W: Write + Send>(
+        &mut self,
+        file: &mut SerializedFileWriter<W>,
+    ) -> parquet::errors::Result<()> {
         let mut group = file.next_row_group()?;
         write_column::<Int64Type, W>(&mut group, &mut self.id)?;
         write_column::<ByteArrayType, W>(&mut group, &mut self.kind)?;
-        for column in [&mut self.actor1, &mut self.actor2, &mut self.place, &mut self.country, &mut self.admin1] {
+        for column in [
+            &mut self.actor1,
+            &mut self.actor2,
+            &mut self.place,
+            &mut self.country,
+            &mut self.admin1,
+        ] {
             write_column::<ByteArrayType, W>(&mut group, column)?;
         }
         write_column::<DoubleType, W>(&mut group, &mut self.latitude)?;
@@ -203,9 +212,9 @@ fn write_column<T: DataType, W: Write + Send>(
     group: &mut SerializedRowGroupWriter<'_, W>,
     column: &mut Column<T::T>,
 ) -> parquet::errors::Result<()> {
-    let mut writer = group
-        .next_column()?
-        .ok_or_else(|| parquet::errors::ParquetError::General("more buffers than schema columns".into()))?;
+    let mut writer = group.next_column()?.ok_or_else(|| {
+        parquet::errors::ParquetError::General("more buffers than schema columns".into())
+    })?;
     writer.typed::<T>().write_batch(&column.values, column.levels.as_deref(), None)?;
     writer.close()?;
     column.clear();
@@ -227,7 +236,8 @@ impl<'w> ParquetWriter<'w> {
     /// A writer over `out`.
     pub fn new(out: Box<dyn Write + Send + 'w>) -> Result<ParquetWriter<'w>> {
         let schema = Arc::new(parse_message_type(SCHEMA).map_err(parquet_error)?);
-        let properties = Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
+        let properties =
+            Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
         let file = SerializedFileWriter::new(out, schema, properties).map_err(parquet_error)?;
         Ok(ParquetWriter { file, buffers: Buffers::new(), n_written: 0 })
     }
