@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use sitrep::EventKind;
-use sitrep_store::export::{self, Format, acled};
+use sitrep::ResourceFiles;
+use sitrep_store::export::{self, Countries, Format, acled};
 use sitrep_store::{EventQuery, Store};
 
 use crate::invented::store_with;
@@ -35,9 +36,13 @@ impl Write for Shared {
     }
 }
 
+fn countries() -> Countries {
+    Countries::load(&ResourceFiles::embedded()).expect("embedded country names load")
+}
+
 fn export(store: &Store, format: Format) -> (Vec<u8>, usize) {
     let bytes = Shared::default();
-    let mut writer = export::writer(format, Box::new(bytes.clone())).unwrap();
+    let mut writer = export::writer(format, Box::new(bytes.clone()), &countries()).unwrap();
     store.visit_events(&EventQuery::default(), |event| writer.write(&event)).unwrap();
     let n_written = writer.finish().unwrap();
     let out = bytes.0.lock().unwrap().clone();
@@ -94,6 +99,21 @@ fn acled_csv_has_acleds_columns_and_codes() {
     assert_eq!((&strike[5], &strike[7], &strike[8]), ("1", "7", "17"));
     let clash = rows.iter().find(|row| &row[3] == "Armed clash").expect("clash row");
     assert_eq!((&clash[1], &clash[14]), ("3", "3"));
+}
+
+#[test]
+fn acled_country_names_come_from_the_table_and_unknown_codes_stay() {
+    let countries = countries();
+    assert_eq!(countries.name("mm"), Some("Myanmar"));
+    assert_eq!(countries.name("ZZ"), None);
+    let store = store_with(memory_store());
+    let (bytes, _) = export(&store, Format::AcledCsv);
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    assert!(reader.records().all(|row| &row.unwrap()[9] == "ZZ"));
+    let mut files = ResourceFiles::embedded();
+    files.set("export/countries.tsv", b"MM\tMyanmar\nAF\tAfghanistan\n".to_vec());
+    let err = Countries::load(&files).unwrap_err();
+    assert_eq!((err.file.as_str(), err.line), ("export/countries.tsv", Some(2)));
 }
 
 #[test]

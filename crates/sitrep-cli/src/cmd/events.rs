@@ -12,7 +12,7 @@ use sitrep::EventKind;
 use sitrep_store::export::{self, Format};
 use sitrep_store::{EventQuery, Near, StoredEvent};
 
-use super::{StoreArgs, parse_published};
+use super::{StoreArgs, countries, parse_published};
 use crate::{Global, table};
 
 /// List stored events, filtered.
@@ -122,7 +122,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         ListFormat::Csv => Format::AcledCsv,
         ListFormat::Geojson => Format::Geojson,
     };
-    let mut writer = export::writer(format, out)?;
+    let mut writer = export::writer(format, out, &countries(global)?)?;
     store.visit_events(&query, |event| writer.write(&event))?;
     writer.finish()?;
     Ok(ExitCode::SUCCESS)

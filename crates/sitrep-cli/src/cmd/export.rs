@@ -9,8 +9,8 @@ use anyhow::{Result, bail};
 use sitrep_store::EventQuery;
 use sitrep_store::export::{self, Format};
 
-use super::StoreArgs;
 use super::events::send_output;
+use super::{StoreArgs, countries};
 use crate::Global;
 
 /// Export the stored events.
@@ -54,7 +54,8 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         bail!("Parquet is binary: name a file with --output");
     }
     let store = args.store.open(global)?;
-    let mut writer = export::writer(format, send_output(args.output.as_deref())?)?;
+    let mut writer =
+        export::writer(format, send_output(args.output.as_deref())?, &countries(global)?)?;
     let n_events = store.visit_events(&EventQuery::default(), |event| writer.write(&event))?;
     let n_written = writer.finish()?;
     if !global.quiet {

@@ -24,6 +24,7 @@ use sitrep::{Analysis, Article, Pipeline, Resources};
 use sitrep::dedup::DedupRules;
 use sitrep_read::{Options, Reader};
 use sitrep_store::Store;
+use sitrep_store::export::Countries;
 
 use crate::{Global, progress, resources};
 
@@ -141,6 +142,11 @@ pub struct StoreArgs {
     /// The store: an SQLite file, created when missing.
     #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
     pub db: PathBuf,
+}
+
+/// The country names of the resource files, for exports.
+pub fn countries(global: &Global) -> Result<Countries> {
+    Ok(Countries::load(&resources::files(global.resources.as_deref())?)?)
 }
 
 impl StoreArgs {

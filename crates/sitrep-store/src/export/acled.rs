@@ -13,7 +13,8 @@ force, else "Non-state actor overtakes territory".
 armed group; empty without an actor. `interaction` joins the two, lower first.
 `time_precision` is 1 for a day, 2 for a stretch of up to a week, 3 for longer;
 `geo_precision` 1 for a point or town, 2 for a township, 3 for a state or
-country. `country` is the ISO 3166 alpha-2 code; `source` the distinct outlets;
+country. `country` is the country's name (`resources/export/countries.tsv`), or its
+ISO code where the table lacks it; `source` the distinct outlets;
 `notes` the evidence sentence; `fatalities` 0 where no number was given, as in
 ACLED.
 */
@@ -24,7 +25,7 @@ use sitrep::EventKind;
 use sitrep::place::Precision;
 use sitrep::time::DatePrecision;
 
-use super::{EventWriter, source_names};
+use super::{Countries, EventWriter, source_names};
 use crate::{Error, Result, StoredEvent};
 
 /// ACLED's columns, in order.
@@ -107,7 +108,7 @@ fn geo_precision(precision: Option<Precision>) -> &'static str {
 }
 
 /// The ACLED row of an event.
-pub fn row(stored: &StoredEvent) -> [String; 18] {
+pub fn row(stored: &StoredEvent, countries: &Countries) -> [String; 18] {
     let event = &stored.event;
     let actor1 = event.actor1.as_ref().map(|actor| actor.as_str());
     let actor2 = event.actor2.as_ref().map(|actor| actor.as_str());
@@ -131,7 +132,10 @@ pub fn row(stored: &StoredEvent) -> [String; 18] {
         actor2.unwrap_or_default().to_string(),
         code(inter2),
         interaction,
-        location.and_then(|l| l.country.clone()).unwrap_or_default(),
+        location
+            .and_then(|l| l.country.as_deref())
+            .map(|code| countries.name(code).unwrap_or(code).to_string())
+            .unwrap_or_default(),
         location.and_then(|l| l.admin1.clone()).unwrap_or_default(),
         location.map(|l| l.name.clone()).unwrap_or_default(),
         coordinate(location.and_then(|l| l.lat)),
@@ -146,15 +150,16 @@ pub fn row(stored: &StoredEvent) -> [String; 18] {
 /// Writes ACLED-style CSV.
 pub struct CsvWriter<'w> {
     out: csv::Writer<Box<dyn Write + Send + 'w>>,
+    countries: Countries,
     n_written: usize,
 }
 
 impl<'w> CsvWriter<'w> {
     /// A writer that has written the header.
-    pub fn new(out: Box<dyn Write + Send + 'w>) -> Result<CsvWriter<'w>> {
+    pub fn new(out: Box<dyn Write + Send + 'w>, countries: Countries) -> Result<CsvWriter<'w>> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(COLUMNS).map_err(csv_error)?;
-        Ok(CsvWriter { out, n_written: 0 })
+        Ok(CsvWriter { out, countries, n_written: 0 })
     }
 }
 
@@ -164,7 +169,7 @@ fn csv_error(err: csv::Error) -> Error {
 
 impl EventWriter for CsvWriter<'_> {
     fn write(&mut self, event: &StoredEvent) -> Result<()> {
-        self.out.write_record(row(event)).map_err(csv_error)?;
+        self.out.write_record(row(event, &self.countries)).map_err(csv_error)?;
         self.n_written += 1;
         Ok(())
     }

@@ -18,9 +18,53 @@ pub mod acled;
 mod geojson;
 pub mod parquet;
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
+use sitrep::{ResourceError, ResourceFiles};
+
 use crate::{Error, Result, StoredEvent};
+
+const COUNTRIES_FILE: &str = "export/countries.tsv";
+
+/// Country names by ISO 3166 alpha-2 code, from `resources/export/countries.tsv`.
+#[derive(Clone, Debug, Default)]
+pub struct Countries {
+    names: BTreeMap<String, String>,
+}
+
+impl Countries {
+    /// Reads `export/countries.tsv`: sorted, unique codes, two tab-separated columns.
+    pub fn load(files: &ResourceFiles) -> std::result::Result<Countries, ResourceError> {
+        let mut names = BTreeMap::new();
+        let mut previous = String::new();
+        for (line_no, line) in files.data_lines(COUNTRIES_FILE)? {
+            let Some((code, name)) = line.split_once('\t') else {
+                return Err(ResourceError::at_line(
+                    COUNTRIES_FILE,
+                    line_no,
+                    "expected code<TAB>name",
+                ));
+            };
+            let valid = code.len() == 2 && code.bytes().all(|byte| byte.is_ascii_uppercase());
+            if !valid || name.trim().is_empty() || code <= previous.as_str() {
+                return Err(ResourceError::at_line(
+                    COUNTRIES_FILE,
+                    line_no,
+                    "codes must be two capital letters, sorted and unique, with a name",
+                ));
+            }
+            previous = code.to_string();
+            names.insert(code.to_string(), name.trim().to_string());
+        }
+        Ok(Countries { names })
+    }
+
+    /// The name of the country with this code (any case), if listed.
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(&code.to_ascii_uppercase()).map(String::as_str)
+    }
+}
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,14 +88,16 @@ pub trait EventWriter {
     fn finish(self: Box<Self>) -> Result<usize>;
 }
 
-/// A writer of `format` over `out`.
+/// A writer of `format` over `out`; `countries` name the countries where a format wants
+/// names (ACLED's CSV).
 pub fn writer<'w>(
     format: Format,
     out: Box<dyn Write + Send + 'w>,
+    countries: &Countries,
 ) -> Result<Box<dyn EventWriter + 'w>> {
     Ok(match format {
         Format::Jsonl => Box::new(JsonlWriter { out, n_written: 0 }),
-        Format::AcledCsv => Box::new(acled::CsvWriter::new(out)?),
+        Format::AcledCsv => Box::new(acled::CsvWriter::new(out, countries.clone())?),
         Format::Geojson => Box::new(geojson::GeojsonWriter::new(out)?),
         Format::Parquet => Box::new(parquet::ParquetWriter::new(out)?),
     })
