@@ -8,8 +8,12 @@ use std::io::{self, Write};
 /// Longest cell shown before it is cut.
 const MAX_CELL_CHARS: usize = 70;
 
-/// Writes `rows` under `headers`, columns separated by two spaces.
+/// Writes `rows` under `headers`, columns separated by two spaces; nothing when there are
+/// no rows.
 pub fn write(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
     let cut: Vec<Vec<String>> =
         rows.iter().map(|row| row.iter().map(|cell| shorten(cell)).collect()).collect();
     let mut widths: Vec<usize> = headers.iter().map(|header| header.chars().count()).collect();
@@ -61,5 +65,8 @@ mod tests {
         assert!(lines[1].starts_with("a       xxx") && lines[1].ends_with('…'));
         assert_eq!(lines[1].chars().count(), 8 + MAX_CELL_CHARS);
         assert_eq!(lines[2], "longer  y");
+        let mut empty = Vec::new();
+        write(&mut empty, &["key"], &[]).unwrap();
+        assert!(empty.is_empty());
     }
 }

@@ -320,6 +320,13 @@ impl Store {
         Ok(rows)
     }
 
+    /// The latest day on which a period starts: the date the stored claims are current to.
+    pub fn latest_control_date(&self) -> Result<Option<Date>> {
+        let latest: Option<String> =
+            self.conn.query_row("SELECT max(since) FROM control_periods", [], |row| row.get(0))?;
+        Ok(latest.and_then(|text| text.parse().ok()))
+    }
+
     /// Every period of the places named `place`, by country then date.
     pub fn control_history(&self, place: &str) -> Result<Vec<ControlRow>> {
         let mut rows =

@@ -81,6 +81,10 @@ fn control_at_a_date_and_a_place_history() {
         Some("ZZ_GOV")
     );
     assert!(store.control_at("2030-04-01".parse().unwrap(), None, None).unwrap().is_empty());
+    assert_eq!(
+        store.latest_control_date().unwrap().map(|date| date.to_string()).as_deref(),
+        Some("2030-06-15")
+    );
     let history = store.control_history("northtown").unwrap();
     let periods: Vec<(&str, String)> =
         history.iter().map(|row| (row.controller.as_str(), row.since.to_string())).collect();

@@ -16,7 +16,8 @@ use crate::{Global, table};
 /// Show the control timeline: each place's controller at a date, or one place's history.
 ///
 /// `--at DATE` lists every place with its controller as of that date, since when, the claim
-/// that says so, and the claims of other controllers on the same days (conflicting sources).
+/// that says so, and the claims of other controllers on the same days (conflicting sources);
+/// without `--at` (and `--place`), as of the latest change of hands in the store.
 /// `--place NAME` lists every change of hands of that place. The timeline comes from control
 /// facts and from captures, as stored by `sitrep ingest`.
 #[derive(clap::Args, Debug)]
@@ -24,13 +25,13 @@ pub struct Args {
     #[command(flatten)]
     store: StoreArgs,
     /// The date, YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", value_parser = parse_published, required_unless_present = "place", conflicts_with = "place")]
+    #[arg(long, value_name = "DATE", value_parser = parse_published, conflicts_with = "place")]
     at: Option<Date>,
     /// Only places in this country (ISO 3166 alpha-2).
-    #[arg(long, value_name = "CC", requires = "at")]
+    #[arg(long, value_name = "CC", conflicts_with = "place")]
     country: Option<String>,
     /// Only places in this state, region or province.
-    #[arg(long, value_name = "NAME", requires = "at")]
+    #[arg(long, value_name = "NAME", conflicts_with = "place")]
     admin1: Option<String>,
     /// The history of the places of this name.
     #[arg(long, value_name = "NAME")]
