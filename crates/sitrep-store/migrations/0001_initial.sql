@@ -98,6 +98,7 @@ CREATE INDEX events_date ON events(date_start);
 CREATE INDEX events_actor1 ON events(actor1);
 CREATE INDEX events_actor2 ON events(actor2);
 CREATE INDEX events_place ON events(place_key);
+CREATE INDEX events_admin1 ON events(lower(admin1));
 
 -- Which reports make up each event, and the de-duplication rule that merged each one
 -- (NULL for the report that opened the event).

@@ -239,9 +239,12 @@ impl Store {
             values.extend([Value::Text(actor.clone()), Value::Text(actor.clone())]);
         }
         if let Some(place) = &query.place {
-            conditions.push("(e.place_key = ? OR lower(e.admin1) = lower(?))");
-            values
-                .extend([Value::Text(self.rules.name_key(place)), Value::Text(admin1_key(place))]);
+            conditions.push("(e.place_key = ? OR lower(e.admin1) IN (lower(?), ?))");
+            values.extend([
+                Value::Text(self.rules.name_key(place)),
+                Value::Text(place.clone()),
+                Value::Text(admin1_key(place)),
+            ]);
         }
         if let Some(near) = query.near {
             let lat_reach = near.km / KM_PER_DEGREE;

@@ -51,6 +51,8 @@ fn text_kind_actor_place_and_dates_filter() {
     assert_eq!(kinds(&actor), vec![EventKind::TerritoryCaptured, EventKind::ArmedClash]);
     let place = EventQuery { place: Some("Southtown Town".into()), ..EventQuery::default() };
     assert_eq!(kinds(&place), vec![EventKind::Shelling]);
+    let state = EventQuery { place: Some("Upland State".into()), ..EventQuery::default() };
+    assert_eq!(kinds(&state).len(), 4);
     let june = EventQuery { since: Some("2030-06-05".parse().unwrap()), ..EventQuery::default() };
     assert_eq!(kinds(&june), vec![EventKind::ArmedClash, EventKind::Shelling]);
     let early = EventQuery {

@@ -171,6 +171,7 @@ CREATE INDEX events_date ON events(date_start);
 CREATE INDEX events_actor1 ON events(actor1);
 CREATE INDEX events_actor2 ON events(actor2);
 CREATE INDEX events_place ON events(place_key);
+CREATE INDEX events_admin1 ON events(lower(admin1));
 CREATE UNIQUE INDEX event_sources_report ON event_sources(article_event_id);
 PRAGMA writable_schema=OFF;
 PRAGMA user_version=1;
