@@ -138,11 +138,6 @@ impl Store {
         schema::version(&self.conn)
     }
 
-    /// The de-duplication rules the store was opened with.
-    pub fn rules(&self) -> &DedupRules {
-        &self.rules
-    }
-
     /// How many records the store holds.
     pub fn counts(&self) -> Result<Counts> {
         let count = |table: &str| -> Result<usize> {
