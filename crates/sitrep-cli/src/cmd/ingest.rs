@@ -61,12 +61,14 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut seen: HashSet<String> = HashSet::new();
     let keep = |batch: &mut Vec<sitrep::Article>| -> Result<()> {
         let hashes: Vec<String> = batch.iter().map(|article| content_hash(&article.text)).collect();
+        let hashes_len = hashes.len();
         let known = store.borrow().known_hashes(hashes.iter().map(String::as_str))?;
         let mut hashes = hashes.into_iter();
         batch.retain(|_| {
             let hash = hashes.next().unwrap_or_default();
             !known.contains(&hash) && seen.insert(hash)
         });
+        tally.borrow_mut().skipped += hashes_len - batch.len();
         Ok(())
     };
     let sink = |analyses: Vec<sitrep::Analysis>| -> Result<()> {
@@ -98,8 +100,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     };
     let run = analyse_batches(&args.paths, args.published, &resources, global.quiet, keep, sink)?;
     let mut store = store.into_inner();
-    let mut tally = tally.into_inner();
-    tally.skipped += run.read - run.articles;
+    let tally = tally.into_inner();
     let rebuilt = if args.rebuild || store.is_stale()? { Some(store.rebuild()?) } else { None };
     let seconds = start.elapsed().as_secs_f64();
     if !global.quiet {
@@ -125,7 +126,7 @@ fn print_summary(
     seconds: f64,
 ) {
     eprintln!(
-        "sitrep: articles: {} new, {} skipped (already stored), {} failed, {} unreadable; \
+        "sitrep: articles: {} new, {} skipped (already stored), {} failed to store, {} unreadable or failed to extract; \
          {} events and {} control facts stored",
         tally.new, tally.skipped, tally.failed, unreadable, tally.reports, tally.control_facts
     );

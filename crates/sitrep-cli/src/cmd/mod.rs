@@ -39,9 +39,7 @@ pub fn parse_published(text: &str) -> Result<Date, String> {
 /// What a run over inputs met.
 #[derive(Debug, Default)]
 pub struct RunSummary {
-    /// Articles read.
-    pub read: usize,
-    /// Articles analysed (read, less those a filter dropped).
+    /// Articles analysed (not counting those a filter dropped or that failed).
     pub articles: usize,
     /// Bytes of article text analysed.
     pub text_bytes: usize,
@@ -82,7 +80,6 @@ pub fn analyse_batches(
     let mut reader = Reader::new(inputs, Options { published });
     loop {
         let mut batch = Vec::with_capacity(BATCH);
-        let mut n_read = 0;
         for item in reader.by_ref() {
             match item {
                 Ok(record) => {
@@ -92,7 +89,6 @@ pub fn analyse_batches(
                         }
                     }
                     batch.push(record.article);
-                    n_read += 1;
                     if batch.len() == BATCH {
                         break;
                     }
@@ -103,19 +99,37 @@ pub fn analyse_batches(
                 }
             }
         }
-        if n_read == 0 {
+        if batch.is_empty() {
             break;
         }
-        summary.read += batch.len();
         keep(&mut batch)?;
-        summary.articles += batch.len();
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
-        let analyses: Vec<Analysis> = batch.into_par_iter().map(|article| pipeline.run(article)).collect();
+        let results: Vec<Result<Analysis, String>> =
+            batch.into_par_iter().map(|article| run_guarded(&pipeline, article)).collect();
+        let mut analyses = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(analysis) => analyses.push(analysis),
+                Err(message) => {
+                    summary.errors += 1;
+                    bar.suspend(|| eprintln!("{message}"));
+                }
+            }
+        }
+        summary.articles += analyses.len();
         sink(analyses)?;
         bar.set_position(reader.bytes_read());
     }
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// Runs the pipeline on one article; a bug that panics is reported against the article and
+/// the run goes on with the others.
+fn run_guarded(pipeline: &Pipeline<'_>, article: sitrep::Article) -> Result<Analysis, String> {
+    let id = article.id.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(article)))
+        .map_err(|_| format!("{id}: internal error while extracting; this article was skipped (please report it)"))
 }
 
 /// A buffered writer to a file, or to standard output when no path is given.
