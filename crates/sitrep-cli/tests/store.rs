@@ -1,7 +1,8 @@
 /*!
-`sitrep ingest` as a user runs it: idempotent on the dev corpus, and a kill -9
-in the middle of a large ingest loses nothing committed, leaves no half-written
-batch, and a second run completes the store to what an uninterrupted run gives.
+`sitrep ingest` as a user runs it: idempotent on the dev corpus, and a kill -9 in the
+middle of a large ingest loses nothing committed, leaves no half-written batch, and a
+second run completes the store to what an uninterrupted run gives. (Its own test binary,
+so that it merges beside the end-to-end tests in `tests/it.rs`.)
 */
 
 use std::path::Path;

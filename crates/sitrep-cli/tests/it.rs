@@ -1,5 +1,0 @@
-/*!
-The `sitrep` binary's integration tests, one module per area.
-*/
-
-mod store;
