@@ -56,7 +56,18 @@ pub enum TableFormat {
 /// Runs the command.
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let store = args.store.open(global)?;
-    let rows = match (&args.place, args.at) {
+    let at = match (args.at, &args.place) {
+        (Some(at), _) => Some(at),
+        (None, Some(_)) => None,
+        (None, None) => {
+            let latest = store.latest_control_date()?;
+            if let (Some(latest), false) = (latest, global.quiet) {
+                eprintln!("sitrep: control as of {latest}, the latest change of hands stored");
+            }
+            latest
+        }
+    };
+    let rows = match (&args.place, at) {
         (Some(place), _) => store.control_history(place)?,
         (None, Some(at)) => {
             store.control_at(at, args.country.as_deref(), args.admin1.as_deref())?
