@@ -2,7 +2,8 @@
 `sitrep generate`: a large synthetic corpus for measuring ingest, made by
 recombining the sentences of a directory of articles.
 
-Each generated article takes 8 to 30 sentences drawn from the pool of every
+Each generated article takes 8 to 30 sentences (fewer with `--max-sentences`) drawn
+from the pool of every
 sentence of the input articles, an outlet and a publication date drawn from
 theirs (shifted by up to a year, so relative dates resolve anew), and an id of
 its own. The draw is a fixed pseudo-random sequence from `--seed`: the same
@@ -30,6 +31,9 @@ pub struct Args {
     /// How many articles to write.
     #[arg(long, default_value_t = 100_000)]
     articles: usize,
+    /// Most sentences an article takes (at least 1; the fewest is 8, or this if lower).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..))]
+    max_sentences: u16,
     /// Seed of the pseudo-random draw.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -91,7 +95,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let mut out = output(args.output.as_deref())?;
     for idx in 0..args.articles {
         let model = &sources[random.below(sources.len())];
-        let n_sentences = 8 + random.below(23);
+        let most = usize::from(args.max_sentences);
+        let fewest = most.min(8);
+        let n_sentences = fewest + random.below(most - fewest + 1);
         let mut text = String::new();
         for sentence_idx in 0..n_sentences {
             if sentence_idx > 0 {
