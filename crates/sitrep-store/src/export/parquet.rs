@@ -25,7 +25,7 @@ use crate::{Error, Result, StoredEvent};
 /// Events per row group.
 pub const ROW_GROUP_ROWS: usize = 65_536;
 
-/// The file's schema; the order of the fields is the order [`Buffers::write`] writes them.
+/// The file's schema; the buffers are written in the order of its fields.
 pub const SCHEMA: &str = "
 message event {
   required int64 id;
