@@ -11,6 +11,7 @@ the end. A closed pipe (`sitrep extract … | head`) is not an error.
 mod cmd;
 mod progress;
 mod resources;
+mod table;
 
 use std::io;
 use std::path::PathBuf;
@@ -55,6 +56,12 @@ enum Command {
     Places(cmd::places::Args),
     Times(cmd::times::Args),
     EvalTime(cmd::eval_time::Args),
+    Ingest(cmd::ingest::Args),
+    Control(cmd::control::Args),
+    Events(cmd::events::Args),
+    Export(cmd::export::Args),
+    Generate(cmd::generate::Args),
+    BenchStore(cmd::bench_store::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +76,12 @@ fn main() -> ExitCode {
         Command::Places(args) => cmd::places::run(args, &cli.global),
         Command::Times(args) => cmd::times::run(args, &cli.global),
         Command::EvalTime(args) => cmd::eval_time::run(args, &cli.global),
+        Command::Ingest(args) => cmd::ingest::run(args, &cli.global),
+        Command::Control(args) => cmd::control::run(args, &cli.global),
+        Command::Events(args) => cmd::events::run(args, &cli.global),
+        Command::Export(args) => cmd::export::run(args, &cli.global),
+        Command::Generate(args) => cmd::generate::run(args, &cli.global),
+        Command::BenchStore(args) => cmd::bench_store::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,

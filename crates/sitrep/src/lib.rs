@@ -24,6 +24,7 @@ assert_eq!(analysis.doc.sentences.len(), 2);
 
 pub mod actor;
 pub mod control;
+pub mod dedup;
 pub mod doc;
 pub mod eval;
 pub mod modality;

@@ -98,7 +98,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
 }
 
 /// Peak resident memory in kB, from /proc (Linux).
-fn peak_rss() -> Option<u64> {
+pub fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

@@ -5,11 +5,17 @@ articles and running the pipeline over them in parallel, in order.
 
 pub mod actors;
 pub mod bench;
+pub mod bench_store;
+pub mod control;
 pub mod eval;
 pub mod eval_geo;
 pub mod eval_time;
+pub mod events;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod generate;
+pub mod ingest;
 pub mod places;
 pub mod times;
 
@@ -20,10 +26,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use sitrep::{Analysis, Pipeline, Resources};
+use sitrep::{Analysis, Article, Pipeline, Resources};
+use sitrep::dedup::DedupRules;
 use sitrep_read::{Options, Reader};
+use sitrep_store::Store;
+use sitrep_store::export::Countries;
 
-use crate::progress;
+use crate::{Global, progress, resources};
 
 /// Articles are analysed in parallel batches of this many, then written in input order.
 const BATCH: usize = 64;
@@ -36,7 +45,7 @@ pub fn parse_published(text: &str) -> Result<Date, String> {
 /// What a run over inputs met.
 #[derive(Debug, Default)]
 pub struct RunSummary {
-    /// Articles analysed.
+    /// Articles analysed (not counting those a filter dropped or that failed).
     pub articles: usize,
     /// Bytes of article text analysed.
     pub text_bytes: usize,
@@ -52,6 +61,20 @@ pub fn analyse_paths(
     resources: &Resources,
     quiet: bool,
     mut sink: impl FnMut(Analysis) -> Result<()>,
+) -> Result<RunSummary> {
+    analyse_batches(paths, published, resources, quiet, |_| Ok(()), |analyses| analyses.into_iter().try_for_each(&mut sink))
+}
+
+/// Like [`analyse_paths`], a batch at a time: `keep` may drop articles from each batch
+/// before the pipeline runs (those already stored, say), and `sink` takes each batch's
+/// analyses together, in input order.
+pub fn analyse_batches(
+    paths: &[PathBuf],
+    published: Option<Date>,
+    resources: &Resources,
+    quiet: bool,
+    mut keep: impl FnMut(&mut Vec<Article>) -> Result<()>,
+    mut sink: impl FnMut(Vec<Analysis>) -> Result<()>,
 ) -> Result<RunSummary> {
     let (inputs, missing) = sitrep_read::collect_inputs(paths);
     let mut summary = RunSummary { errors: missing.len(), ..RunSummary::default() };
@@ -85,21 +108,22 @@ pub fn analyse_paths(
         if batch.is_empty() {
             break;
         }
+        keep(&mut batch)?;
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
-        let analyses: Vec<Result<Analysis, String>> =
+        let results: Vec<Result<Analysis, String>> =
             batch.into_par_iter().map(|article| run_guarded(&pipeline, article)).collect();
-        for analysis in analyses {
-            match analysis {
-                Ok(analysis) => {
-                    summary.articles += 1;
-                    sink(analysis)?;
-                }
+        let mut analyses = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(analysis) => analyses.push(analysis),
                 Err(message) => {
                     summary.errors += 1;
                     bar.suspend(|| eprintln!("{message}"));
                 }
             }
         }
+        summary.articles += analyses.len();
+        sink(analyses)?;
         bar.set_position(reader.bytes_read());
     }
     bar.finish_and_clear();
@@ -130,4 +154,25 @@ pub fn write_jsonl(out: &mut dyn Write, record: &impl serde::Serialize) -> Resul
     serde_json::to_writer(&mut *out, record)?;
     out.write_all(b"\n")?;
     Ok(())
+}
+
+/// The store file, for the commands that use one.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// The store: an SQLite file, created when missing.
+    #[arg(long, value_name = "PATH", default_value = "sitrep.db")]
+    pub db: PathBuf,
+}
+
+/// The country names of the resource files, for exports.
+pub fn countries(global: &Global) -> Result<Countries> {
+    Ok(Countries::load(&resources::files(global.resources.as_deref())?)?)
+}
+
+impl StoreArgs {
+    /// Opens the store with the de-duplication rules of the resource files.
+    pub fn open(&self, global: &Global) -> Result<Store> {
+        let rules = DedupRules::load(&resources::files(global.resources.as_deref())?)?;
+        Store::open(&self.db, rules).with_context(|| format!("opening the store {}", self.db.display()))
+    }
 }
