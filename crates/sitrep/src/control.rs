@@ -123,7 +123,8 @@ impl ControlRules {
             .rule
             .into_iter()
             .map(|entry| {
-                let regex = Regex::new(&format!("(?i){}", entry.pattern))
+                // ASCII word boundaries keep the search on the fast engines.
+                let regex = Regex::new(&format!("(?i){}", entry.pattern.replace(r"\b", r"(?-u:\b)")))
                     .map_err(|err| ResourceError::new(RULES, err.to_string()).in_rule(entry.id.clone()))?;
                 Ok(ControlRule {
                     id: entry.id,

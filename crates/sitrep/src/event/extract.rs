@@ -61,7 +61,18 @@ pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<E
     let focus = focus_country(doc, actors);
     let sites = site::sites(doc, focus.as_deref());
     let mut reader =
-        Reader { doc, text, lower: &lower, rules, actors, sites: &sites, triggers: &triggers, focus, events: Vec::new() };
+        Reader {
+            doc,
+            text,
+            lower: &lower,
+            rules,
+            actors,
+            sites: &sites,
+            triggers: &triggers,
+            focus,
+            events: Vec::new(),
+            speakers: HashMap::new(),
+        };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
         reader.read(*trigger, next_trigger_start);
@@ -151,6 +162,8 @@ struct Reader<'a> {
     triggers: &'a [Trigger],
     focus: Option<String>,
     events: Vec<Event>,
+    /// The party each sentence quotes, by sentence start, once looked up.
+    speakers: HashMap<usize, Option<ActorId>>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -194,7 +207,14 @@ impl<'a> Reader<'a> {
         {
             return;
         }
-        let speaker = self.speaker(sentence);
+        let speaker = match self.speakers.get(&sentence.start) {
+            Some(speaker) => speaker.clone(),
+            None => {
+                let speaker = self.speaker(sentence);
+                self.speakers.insert(sentence.start, speaker.clone());
+                speaker
+            }
+        };
         let Some(agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
         let agents = if rule.one_per_agent { self.coordinated_agents(&frame, agent.clone()) } else { vec![agent.clone()] };
         for agent in agents {

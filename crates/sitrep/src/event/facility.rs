@@ -72,28 +72,28 @@ impl FacilityPatterns {
         let types = alternation(&file.unit_types);
         let heads = alternation(&file.unit_heads);
         let abbreviations = alternation(&file.abbreviations.keys().cloned().collect::<Vec<_>>());
-        let cap_word = r"[A-Z][\w'’-]*";
+        let cap_word = r"[A-Z][A-Za-z0-9'’-]*";
         let compile = |source: String| {
             Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
         };
         Ok(FacilityPatterns {
             unit: compile(format!(
-                r"\b(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)\b"
+                r"(?-u:\b)(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?-u:\b)"
             ))?,
-            abbreviated: compile(format!(r"\b(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)\b"))?,
+            abbreviated: compile(format!(r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"))?,
             named: compile(format!(
-                r"\b(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:{}))\b",
+                r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:{}))(?-u:\b)",
                 alternation(&file.named.heads)
             ))?,
             named_lower: compile(format!(
-                r"\b(?P<name>(?:{cap_word} ){{0,3}}{cap_word}) (?P<head>{})\b",
+                r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word}) (?P<head>{})(?-u:\b)",
                 alternation(&file.named.lower_heads)
             ))?,
             of_place: compile(format!(
-                r"\bthe (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
+                r"(?-u:\b)the (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
                 alternation(&file.named.of_place_heads)
             ))?,
-            headquarters_of: compile(r"\bheadquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
+            headquarters_of: compile(r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
             abbreviations: file.abbreviations,
         })
     }
@@ -155,10 +155,11 @@ impl FacilityPatterns {
             }
         }
         for facility in &mut found {
-            let head = &text[..facility.span.start];
+            let head_start = text.floor_char_boundary(facility.span.start.saturating_sub(80));
+            let head = &text[head_start..facility.span.start];
             if let Some(m) = self.headquarters_of.find(head) {
                 if !facility.name.ends_with("eadquarters") {
-                    facility.span = Span::new(m.start(), facility.span.end);
+                    facility.span = Span::new(head_start + m.start(), facility.span.end);
                     facility.name = format!("{} headquarters", facility.name);
                 }
             }

@@ -224,7 +224,9 @@ impl TriggerRules {
                 }
                 let source = expand_verbs(&entry.pattern, &irregular)
                     .map_err(|msg| ResourceError::new(path, msg).in_rule(entry.id.clone()))?;
-                let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{source})(?-u:\b)"))
+                // ASCII word classes keep each pattern a small DFA; the text's non-ASCII letters
+                // never occur in trigger words.
+                let regex = Regex::new(&format!(r"(?i-u)\b(?:{source})\b"))
                     .map_err(|err| ResourceError::new(path, err.to_string()).in_rule(entry.id.clone()))?;
                 let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_lowercase()).collect();
                 rules.push(Rule {
