@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention};
 use crate::doc::Doc;
-use crate::event::{self, Event, EventKind, EventRules, Site};
+use crate::event::{self, ClauseIndex, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
@@ -166,16 +166,19 @@ pub fn derive(
     let sites = event::sites(doc, focus.as_deref());
     let text = doc.text();
     let lower = text.to_ascii_lowercase();
+    let clause_index = event_rules.clauses.index(&lower);
+    let cue_index = event_rules.modality.index(text);
     for rule in &rules.rules {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
             let Some(sentence) = doc.sentence_at(cue.start) else { continue };
-            let before = &text[sentence.start..cue.start];
-            if event_rules.modality.cue(before, before, "").is_some() {
+            if event_rules.modality.cue(&cue_index, text, sentence.start, sentence, cue).is_some() {
                 continue;
             }
-            let Some(controller) = controller(doc, &lower, rule.controller, cue, sentence, event_rules) else { continue };
-            for site in places(&sites, &lower, rule.place, cue, sentence, event_rules) {
+            let Some(controller) = controller(doc, &lower, rule.controller, cue, sentence, event_rules, &clause_index) else {
+                continue;
+            };
+            for site in places(&sites, &lower, rule.place, cue, sentence, event_rules, &clause_index) {
                 push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
             }
         }
@@ -223,6 +226,7 @@ fn controller(
     cue: Span,
     sentence: Span,
     event_rules: &EventRules,
+    clause_index: &ClauseIndex,
 ) -> Option<ActorId> {
     let armed = doc.actors.iter().filter(|m| is_armed(m));
     match slot {
@@ -233,7 +237,7 @@ fn controller(
             .find(|m| lower[cue.end..m.span.start].split_whitespace().count() <= 3)
             .map(|m| m.actor.clone()),
         ControllerSlot::Subject => {
-            let clause_start = event_rules.clauses.subject_start(lower, sentence, cue.start);
+            let clause_start = clause_index.subject_start(sentence, cue.start);
             armed
                 .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
                 .filter(|m| !event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
@@ -250,6 +254,7 @@ fn places<'s>(
     cue: Span,
     sentence: Span,
     event_rules: &EventRules,
+    clause_index: &ClauseIndex,
 ) -> Vec<&'s Site> {
     let contested = |site: &Site| {
         let head = &lower[sentence.start..site.span.start];
@@ -264,7 +269,7 @@ fn places<'s>(
             .into_iter()
             .collect(),
         PlaceSide::After => {
-            let end = event_rules.clauses.object_end(lower, sentence, cue.end);
+            let end = clause_index.object_end(sentence, cue.end);
             sites
                 .iter()
                 .filter(|s| s.span.start >= cue.end && s.span.end <= end)

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use sitrep::{Article, Doc, Pipeline, actor, place, time};
+use sitrep::{Article, Doc, Pipeline, actor, control, event, place, time};
 use sitrep_read::{Options, Reader};
 
 use crate::{Global, resources};
@@ -40,6 +40,8 @@ enum Stage {
     Places,
     /// Actor mentions.
     Actors,
+    /// Events and control facts, from documents with every other layer.
+    Events,
     /// The whole pipeline: every stage, events and control facts.
     Extract,
 }
@@ -68,6 +70,12 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
                 return doc;
             }
             doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time);
+            if args.stage == Stage::Events {
+                doc.places = place::tag(doc.text(), &doc.sentences, &resources.gazetteer);
+                doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors);
+                let definitions = actor::abbreviation_definitions(doc.text());
+                doc.facilities = resources.events.facilities.find(doc.text(), &definitions);
+            }
             doc
         })
         .collect();
@@ -80,6 +88,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
                 Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
                 Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
                 Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
+                Stage::Events => {
+                    let events = event::extract(doc, &resources.events, &resources.actors);
+                    let facts = control::derive(doc, &events, &resources.control, &resources.events, &resources.actors);
+                    events.len() + facts.len()
+                }
                 Stage::Extract => pipeline.run(article.clone()).events.len(),
             };
         }

@@ -7,6 +7,7 @@ preposition, which words to skip before a name, and which words turn a place int
 of reference ("40 miles from Lweje").
 */
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use crate::resources::{ResourceError, ResourceFiles};
@@ -14,10 +15,10 @@ use crate::span::Span;
 
 const CLAUSES: &str = "events/clauses.toml";
 
-/// The compiled clause rules.
+/// `clauses.toml` as written.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ClauseRules {
+struct ClauseFile {
     subject_breaks: Vec<String>,
     object_breaks: Vec<String>,
     prepositions: Vec<String>,
@@ -29,47 +30,89 @@ pub struct ClauseRules {
     relative_openers: Vec<String>,
 }
 
+/// The compiled clause rules.
+#[derive(Clone, Debug)]
+pub struct ClauseRules {
+    subject_breaks: AhoCorasick,
+    object_breaks: AhoCorasick,
+    relative_openers: AhoCorasick,
+    prepositions: Vec<String>,
+    determiners: Vec<String>,
+    reference_words: Vec<String>,
+    anaphoric_determiners: Vec<String>,
+    list_words: Vec<String>,
+    place_anaphors: Vec<String>,
+}
+
+/// Where a document's clauses break, found once per document.
+#[derive(Clone, Debug, Default)]
+pub struct ClauseIndex {
+    /// Ends of subject breaks, sorted.
+    subject_break_ends: Vec<usize>,
+    /// Starts of object breaks, sorted.
+    object_break_starts: Vec<usize>,
+    /// Relative clauses, from their opener to the next comma, sorted by start.
+    relative: Vec<Span>,
+}
+
+fn automaton(words: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("clause words compile")
+}
+
 impl ClauseRules {
     /// Reads `resources/events/clauses.toml`.
     pub fn load(files: &ResourceFiles) -> Result<ClauseRules, ResourceError> {
-        let mut rules: ClauseRules =
+        let mut file: ClauseFile =
             toml::from_str(files.text(CLAUSES)?).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
         for list in [
-            &mut rules.subject_breaks,
-            &mut rules.object_breaks,
-            &mut rules.prepositions,
-            &mut rules.determiners,
-            &mut rules.reference_words,
-            &mut rules.anaphoric_determiners,
-            &mut rules.list_words,
-            &mut rules.place_anaphors,
-            &mut rules.relative_openers,
+            &mut file.subject_breaks,
+            &mut file.object_breaks,
+            &mut file.prepositions,
+            &mut file.determiners,
+            &mut file.reference_words,
+            &mut file.anaphoric_determiners,
+            &mut file.list_words,
+            &mut file.place_anaphors,
+            &mut file.relative_openers,
         ] {
             list.iter_mut().for_each(|word| *word = word.to_lowercase());
         }
-        Ok(rules)
+        Ok(ClauseRules {
+            subject_breaks: automaton(&file.subject_breaks),
+            object_breaks: automaton(&file.object_breaks),
+            relative_openers: automaton(&file.relative_openers),
+            prepositions: file.prepositions,
+            determiners: file.determiners,
+            reference_words: file.reference_words,
+            anaphoric_determiners: file.anaphoric_determiners,
+            list_words: file.list_words,
+            place_anaphors: file.place_anaphors,
+        })
     }
 
-    /// Where the subject search for a trigger at `trigger_start` begins: after the last
-    /// subject break between the sentence start and the trigger.
-    pub fn subject_start(&self, lower: &str, sentence: Span, trigger_start: usize) -> usize {
-        let head = &lower[sentence.start..trigger_start];
-        self.subject_breaks
-            .iter()
-            .filter_map(|brk| head.rfind(brk.as_str()).map(|idx| sentence.start + idx + brk.len()))
-            .max()
-            .unwrap_or(sentence.start)
-    }
-
-    /// Where the object of a trigger ending at `trigger_end` ends: the first object break
-    /// after it, or the sentence end.
-    pub fn object_end(&self, lower: &str, sentence: Span, trigger_end: usize) -> usize {
-        let tail = &lower[trigger_end..sentence.end];
-        self.object_breaks
-            .iter()
-            .filter_map(|brk| tail.find(brk.as_str()).map(|idx| trigger_end + idx))
-            .min()
-            .unwrap_or(sentence.end)
+    /// Finds the clause breaks and relative clauses of a (lower-cased) document.
+    pub fn index(&self, lower: &str) -> ClauseIndex {
+        let mut subject_break_ends: Vec<usize> =
+            self.subject_breaks.find_overlapping_iter(lower).map(|m| m.end()).collect();
+        subject_break_ends.sort_unstable();
+        let mut object_break_starts: Vec<usize> =
+            self.object_breaks.find_overlapping_iter(lower).map(|m| m.start()).collect();
+        object_break_starts.sort_unstable();
+        let mut relative: Vec<Span> = self
+            .relative_openers
+            .find_overlapping_iter(lower)
+            .map(|m| {
+                let end = lower[m.end()..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| m.end() + idx);
+                Span::new(m.start(), end)
+            })
+            .collect();
+        relative.sort_unstable();
+        ClauseIndex { subject_break_ends, object_break_starts, relative }
     }
 
     /// The word before `start`, skipping determiners ("from the allied KIA" → "from"), and
@@ -119,26 +162,34 @@ impl ClauseRules {
         (whole_word && !after.starts_with("of ")).then_some(phrase.len())
     }
 
-    /// The spans of relative clauses in `span`: from an opener to the next comma.
-    pub fn relative_clauses(&self, lower: &str, span: Span) -> Vec<Span> {
-        let text = &lower[span.start..span.end];
-        let mut clauses = Vec::new();
-        for opener in &self.relative_openers {
-            for (idx, _) in text.match_indices(opener.as_str()) {
-                let from = idx + opener.len();
-                let end = text[from..].find(',').map_or(text.len(), |comma| from + comma);
-                clauses.push(Span::new(span.start + idx, span.start + end));
-            }
-        }
-        clauses
-    }
-
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
         let head = head.strip_suffix("the").map_or(head, str::trim_end);
         let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
         self.reference_words.iter().any(|w| head.ends_with(w.as_str()))
+    }
+}
+
+impl ClauseIndex {
+    /// Where the subject search for a trigger at `trigger_start` begins: after the last
+    /// subject break between the sentence start and the trigger.
+    pub fn subject_start(&self, sentence: Span, trigger_start: usize) -> usize {
+        let idx = self.subject_break_ends.partition_point(|&end| end <= trigger_start);
+        self.subject_break_ends[..idx].last().copied().filter(|&end| end >= sentence.start).unwrap_or(sentence.start)
+    }
+
+    /// Where the object of a trigger ending at `trigger_end` ends: the first object break at or
+    /// after it, or the sentence end.
+    pub fn object_end(&self, sentence: Span, trigger_end: usize) -> usize {
+        let idx = self.object_break_starts.partition_point(|&start| start < trigger_end);
+        self.object_break_starts.get(idx).copied().filter(|&start| start < sentence.end).unwrap_or(sentence.end)
+    }
+
+    /// The relative clauses inside `span`.
+    pub fn relative_clauses(&self, span: Span) -> impl Iterator<Item = &Span> {
+        let from = self.relative.partition_point(|r| r.start < span.start);
+        self.relative[from..].iter().take_while(move |r| r.start < span.end).filter(move |r| r.end <= span.end)
     }
 }
 
@@ -156,8 +207,9 @@ mod tests {
         let lower = text.to_lowercase();
         let sentence = Span::new(0, text.len());
         let trigger = text.find("attacked").unwrap();
-        assert_eq!(&text[rules().subject_start(&lower, sentence, trigger)..trigger], "the rebels ");
-        let object_end = rules().object_end(&lower, sentence, trigger + "attacked".len());
+        let index = rules().index(&lower);
+        assert_eq!(&text[index.subject_start(sentence, trigger)..trigger], "the rebels ");
+        let object_end = index.object_end(sentence, trigger + "attacked".len());
         assert_eq!(&text[trigger..object_end], "attacked the base");
     }
 

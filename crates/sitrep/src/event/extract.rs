@@ -26,12 +26,13 @@ use std::collections::HashMap;
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
-use crate::modality::ModalityCues;
+use crate::modality::CueIndex;
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 use crate::text::fold;
 use crate::time::{self, DateInterval, DateQuery};
 
+use super::clause::ClauseIndex;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::{self, Site};
 use super::{Event, EventKind, EventRules, Modality};
@@ -69,6 +70,8 @@ pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<E
             actors,
             sites: &sites,
             triggers: &triggers,
+            clause_index: rules.clauses.index(&lower),
+            cue_index: rules.modality.index(text),
             focus,
             events: Vec::new(),
             speakers: HashMap::new(),
@@ -160,6 +163,8 @@ struct Reader<'a> {
     actors: &'a ActorDictionary,
     sites: &'a [Site],
     triggers: &'a [Trigger],
+    clause_index: ClauseIndex,
+    cue_index: CueIndex,
     focus: Option<String>,
     events: Vec<Event>,
     /// The party each sentence quotes, by sentence start, once looked up.
@@ -181,13 +186,12 @@ impl<'a> Reader<'a> {
     fn read(&mut self, trigger: Trigger, next_trigger_start: Option<usize>) {
         let rule = &self.rules.triggers.rules[trigger.rule];
         let Some(sentence) = self.doc.sentence_at(trigger.span.start) else { return };
-        let clauses = &self.rules.clauses;
-        let clause_end = clauses.object_end(self.lower, sentence, trigger.span.end);
+        let clause_end = self.clause_index.object_end(sentence, trigger.span.end);
         let object_end = next_trigger_start.filter(|&n| n < clause_end && n > trigger.span.end).unwrap_or(clause_end);
         let frame = Frame {
             trigger: trigger.span,
             sentence,
-            subject_start: clauses.subject_start(self.lower, sentence, trigger.span.start),
+            subject_start: self.clause_index.subject_start(sentence, trigger.span.start),
             object_end,
             clause_end,
         };
@@ -323,7 +327,7 @@ impl<'a> Reader<'a> {
     /// The agents of a rule that takes one event per agent: the armed actors of a coordinated
     /// subject, or, for "they", those of the sentence before.
     fn coordinated_agents(&self, frame: &Frame, agent: Option<ActorId>) -> Vec<Option<ActorId>> {
-        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
         let subjects = |span: Span| -> Vec<ActorId> {
             let mut found: Vec<ActorId> = Vec::new();
             for mention in self.actors_in(span) {
@@ -385,7 +389,7 @@ impl<'a> Reader<'a> {
             found.retain(|a| Some(a) != agent);
             return found;
         }
-        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
         let span = Span::new(frame.trigger.end, frame.object_end);
         let mut found: Vec<ActorId> = Vec::new();
         for mention in self.actors_in(span).filter(|m| !relative.iter().any(|r| r.contains(m.span))) {
@@ -470,7 +474,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let metonym = self.doc.places.iter().any(|p| p.span == mention.span && p.role == PlaceRole::Metonym);
-        let clause_start = self.rules.clauses.subject_start(self.lower, frame.sentence, mention.span.start);
+        let clause_start = self.clause_index.subject_start(frame.sentence, mention.span.start);
         let opens_clause = self.lower[clause_start..mention.span.start]
             .split_whitespace()
             .all(|word| word == "the" || word.ends_with(','));
@@ -617,7 +621,7 @@ impl<'a> Reader<'a> {
     fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {
         let span = match rule.place {
             PlaceSlot::Object => Span::new(frame.trigger.start, frame.object_end),
-            PlaceSlot::Subject => Span::new(frame.subject_start, frame.trigger.start),
+            PlaceSlot::Subject => Span::new(frame.subject_start, frame.trigger.end),
         };
         let words: Vec<&str> = self.lower[span.start..span.end].split(|c: char| !c.is_alphanumeric()).collect();
         let nouns = &self.rules.triggers.position_nouns;
@@ -643,7 +647,7 @@ impl<'a> Reader<'a> {
             PlaceSlot::Object => [(object, true), (rest, true), (subject, false), (before, false)],
             PlaceSlot::Subject => [(subject, false), (before, false), (object, true), (rest, true)],
         };
-        let relative = self.rules.clauses.relative_clauses(self.lower, frame.sentence);
+        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
         for (span, forward) in order {
             let candidates: Vec<&'a Site> = sites
                 .iter()
@@ -761,11 +765,9 @@ impl<'a> Reader<'a> {
     }
 
     fn modality(&self, frame: &Frame, speaker: Option<&ActorId>) -> Modality {
-        let clause_before = &self.text[frame.subject_start.min(frame.trigger.start)..frame.trigger.start];
-        let sentence_before = &self.text[frame.sentence.start..frame.trigger.start];
-        let after = &self.text[frame.trigger.end..frame.sentence.end];
-        let cues: &ModalityCues = &self.rules.modality;
-        cues.cue(clause_before, sentence_before, after)
+        self.rules
+            .modality
+            .cue(&self.cue_index, self.text, frame.subject_start, frame.sentence, frame.trigger)
             .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
     }
 

@@ -14,7 +14,7 @@ mod inflect;
 pub mod rules;
 mod site;
 
-pub use clause::ClauseRules;
+pub use clause::{ClauseIndex, ClauseRules};
 pub(crate) use extract::focus_country;
 pub use extract::extract;
 pub use facility::{FacilityMention, FacilityPatterns};
