@@ -7,6 +7,8 @@ preposition, which words to skip before a name, and which words turn a place int
 of reference ("40 miles from Lweje").
 */
 
+use std::collections::BTreeMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
@@ -26,8 +28,24 @@ struct ClauseFile {
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
     list_words: Vec<String>,
-    place_anaphors: Vec<String>,
     relative_openers: Vec<String>,
+    place_anaphors: BTreeMap<String, AnaphorKind>,
+}
+
+/// The sort of place a place anaphor refers back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnaphorKind {
+    /// A town or city.
+    Town,
+    /// A township or district.
+    Township,
+    /// A village.
+    Village,
+    /// A base, camp, command or other facility.
+    Facility,
+    /// Any place within a country.
+    Any,
 }
 
 /// The compiled clause rules.
@@ -41,7 +59,7 @@ pub struct ClauseRules {
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
     list_words: Vec<String>,
-    place_anaphors: Vec<String>,
+    place_anaphors: Vec<(String, AnaphorKind)>,
 }
 
 /// Where a document's clauses break, found once per document.
@@ -77,7 +95,6 @@ impl ClauseRules {
             &mut file.reference_words,
             &mut file.anaphoric_determiners,
             &mut file.list_words,
-            &mut file.place_anaphors,
             &mut file.relative_openers,
         ] {
             list.iter_mut().for_each(|word| *word = word.to_lowercase());
@@ -91,7 +108,7 @@ impl ClauseRules {
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
-            place_anaphors: file.place_anaphors,
+            place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
         })
     }
 
@@ -152,14 +169,14 @@ impl ClauseRules {
             .all(|word| self.list_words.iter().any(|w| w == word))
     }
 
-    /// The length of a place anaphor ("the town") at the start of `rest`, if one stands there
-    /// and is not followed by "of" ("the town of Lweje" names its place).
-    pub fn place_anaphor(&self, rest: &str) -> Option<usize> {
+    /// The place anaphor ("the town") at the start of `rest` (lower case), if one stands
+    /// there and is not followed by "of" ("the town of Lweje" names its place).
+    pub fn place_anaphor(&self, rest: &str) -> Option<AnaphorKind> {
         let rest = rest.trim_start();
-        let phrase = self.place_anaphors.iter().find(|p| rest.starts_with(p.as_str()))?;
+        let (phrase, kind) = self.place_anaphors.iter().find(|(p, _)| rest.starts_with(p.as_str()))?;
         let after = rest[phrase.len()..].trim_start();
         let whole_word = !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
-        (whole_word && !after.starts_with("of ")).then_some(phrase.len())
+        (whole_word && !after.starts_with("of ")).then_some(*kind)
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").

@@ -32,7 +32,7 @@ use crate::span::Span;
 use crate::text::fold;
 use crate::time::{self, DateInterval, DateQuery};
 
-use super::clause::ClauseIndex;
+use super::clause::{AnaphorKind, ClauseIndex};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::{self, Site};
 use super::{Event, EventKind, EventRules, Modality};
@@ -636,8 +636,19 @@ impl<'a> Reader<'a> {
     fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let after_trigger = &self.lower[frame.trigger.end..frame.object_end];
-        if rule.place == PlaceSlot::Object && self.rules.clauses.place_anaphor(after_trigger).is_some() {
-            return self.fallback_place(frame).into_iter().collect();
+        let anaphor = match rule.place {
+            PlaceSlot::Object => self.rules.clauses.place_anaphor(after_trigger),
+            PlaceSlot::Subject => None,
+        }
+        .or_else(|| {
+            // "The command, in the state of Rakhine, was overrun": a passive's subject.
+            let subject_text = &self.lower[frame.subject_start..frame.trigger.start];
+            (self.is_passive(frame.trigger) || rule.place == PlaceSlot::Subject)
+                .then(|| self.rules.clauses.place_anaphor(subject_text))
+                .flatten()
+        });
+        if let Some(kind) = anaphor {
+            return self.antecedent_place(frame, kind).into_iter().collect();
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
@@ -706,15 +717,24 @@ impl<'a> Reader<'a> {
         self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
     }
 
-    /// A place when the clause names none: "the town" is the last town named; otherwise the
-    /// last sub-national site before the trigger.
+    /// A place when the clause names none: the last sub-national site before the trigger.
     fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
+        self.antecedent_place(frame, AnaphorKind::Any)
+    }
+
+    /// The last site before the trigger of the sort an anaphor refers to ("the town" is the
+    /// last town named, "the command" the last facility).
+    fn antecedent_place(&self, frame: &Frame, kind: AnaphorKind) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
-        sites
-            .iter()
-            .rev()
-            .filter(|site| site.span.end <= frame.trigger.start)
-            .find(|site| site.location.precision != Precision::Country)
+        let fits = |site: &Site| match kind {
+            AnaphorKind::Town => site.location.precision == Precision::Town && !site.facility,
+            AnaphorKind::Township => site.location.precision == Precision::Township && !site.facility,
+            AnaphorKind::Village => site.location.precision == Precision::Point && !site.facility,
+            AnaphorKind::Facility => site.facility,
+            AnaphorKind::Any => site.location.precision != Precision::Country,
+        };
+        let before = sites.iter().rev().filter(|site| site.span.end <= frame.trigger.start);
+        before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
     }
 
     /// The date of the last event in the same paragraph, for a sentence that gives none.

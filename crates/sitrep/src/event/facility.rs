@@ -35,6 +35,7 @@ struct NamedSection {
     heads: Vec<String>,
     lower_heads: Vec<String>,
     of_place_heads: Vec<String>,
+    route_heads: Vec<String>,
 }
 
 /// A facility named in the text.
@@ -54,6 +55,7 @@ pub struct FacilityPatterns {
     named: Regex,
     named_lower: Regex,
     of_place: Regex,
+    route: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
 }
@@ -73,6 +75,7 @@ impl FacilityPatterns {
         let heads = alternation(&file.unit_heads);
         let abbreviations = alternation(&file.abbreviations.keys().cloned().collect::<Vec<_>>());
         let cap_word = r"[A-Z][A-Za-z0-9'’-]*";
+        let cap_name = r"[A-Z][A-Za-z0-9'’]*(?: [A-Z][A-Za-z0-9'’]*){0,2}";
         let compile = |source: String| {
             Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
         };
@@ -93,6 +96,10 @@ impl FacilityPatterns {
                 r"(?-u:\b)the (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
                 alternation(&file.named.of_place_heads)
             ))?,
+            route: compile(format!(
+                r"(?-u:\b)(?P<name>{cap_name}(?:\s?[–-]\s?{cap_name})+) (?:{})(?-u:\b)",
+                alternation(&file.named.route_heads)
+            ))?,
             headquarters_of: compile(r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
             abbreviations: file.abbreviations,
         })
@@ -101,6 +108,10 @@ impl FacilityPatterns {
     /// The facilities of a text. `definitions` are the article's own "Name (ABBR)" pairs.
     pub fn find(&self, text: &str, definitions: &HashMap<String, String>) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
+        for caps in self.route.captures_iter(text) {
+            let whole = caps.get(0).expect("whole match");
+            found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: whole.as_str().to_string() });
+        }
         for caps in self.unit.captures_iter(text) {
             let whole = caps.get(0).expect("whole match");
             let unit_type = caps.name("type").map_or("", |m| m.as_str());
@@ -210,6 +221,7 @@ mod tests {
             names("They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison.", &[]),
             ["Eastern Command headquarters", "Central Prison"]
         );
+        assert_eq!(names("Both sides fought along the Hill Town–Lake Shore road.", &[]), ["Hill Town–Lake Shore road"]);
         assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base.", &[]), [
             "Riverside Airport",
             "Lake Shore naval base"
