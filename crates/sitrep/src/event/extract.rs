@@ -928,8 +928,9 @@ fn parse_number(word: &str) -> Option<u32> {
     WORDS.iter().position(|w| *w == word).map(|n| n as u32)
 }
 
-/// Keeps one event per (kind, actor1, place) where the dates agree or one is unknown: the
-/// same event restated later in the article.
+/// Keeps one event per (kind, actor1, place) where the dates overlap or one is unknown: the
+/// same event restated later in the article ("took the town this week" … "took it on
+/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it.
 fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
@@ -940,18 +941,35 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
                 && same_place(k.location.as_ref(), event.location.as_ref())
                 && k.modality.is_fact() == event.modality.is_fact()
                 && match (k.date, event.date) {
-                    (Some(a), Some(b)) => a == b,
+                    (Some(a), Some(b)) => a.overlaps(&b),
                     _ => true,
                 }
         });
         match restated {
             Some(kept_event) => {
-                if kept_event.date.is_none() {
+                let narrower = match (kept_event.date, event.date) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => days(&b) < days(&a),
+                    _ => false,
+                };
+                if narrower {
                     kept_event.date = event.date;
+                    kept_event.evidence = event.evidence;
+                    kept_event.evidence_start = event.evidence_start;
+                    kept_event.evidence_end = event.evidence_end;
                 }
+                if kept_event.actor2.is_none() {
+                    kept_event.actor2 = event.actor2;
+                }
+                kept_event.fatalities = kept_event.fatalities.or(event.fatalities);
             }
             None => kept.push(event),
         }
     }
     kept
+}
+
+/// The number of days an interval spans.
+fn days(interval: &DateInterval) -> i32 {
+    (interval.end - interval.start).get_days()
 }
