@@ -193,6 +193,7 @@ impl Reader<'_> {
 
 fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary) -> Vec<ActorMention> {
     let mut reader = Reader { text, dict, mentions: Vec::new(), last_non_state: None };
+    let mut cataphors: Vec<Span> = Vec::new();
     let mut idx = 0;
     while idx < hits.len() {
         let hit = &hits[idx];
@@ -291,10 +292,23 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
                 if let Some(actor) = reader.last_non_state.clone() {
                     idx = skip_hits_before(hits, idx, end);
                     reader.push(span, actor, MentionKind::Anaphor);
+                } else {
+                    idx = skip_hits_before(hits, idx, end);
+                    cataphors.push(span);
                 }
             }
         }
     }
+    // "Suspected jihadists set fire to tankers … JNIM said": a generic group named before any
+    // group is the first one named after it.
+    for span in cataphors {
+        let later = reader.mentions.iter().find(|m| m.span.start > span.end && m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor);
+        if let Some(actor) = later.map(|m| m.actor.clone()) {
+            let kind = dict.kind_of(&actor);
+            reader.mentions.push(ActorMention { span, actor, kind, how: MentionKind::Anaphor });
+        }
+    }
+    reader.mentions.sort_by_key(|m| m.span.start);
     reader.mentions
 }
 
@@ -384,6 +398,14 @@ mod tests {
             ])
         );
         assert!(mentions("a group of people").is_empty());
+    }
+
+    #[test]
+    fn a_group_named_before_any_other_is_the_next_one_named() {
+        assert_eq!(
+            mentions("Suspected jihadists burned the lorries, and JNIM later claimed the attack."),
+            pairs(&[("jihadists", "JNIM"), ("JNIM", "JNIM")])
+        );
     }
 
     #[test]

@@ -185,7 +185,9 @@ struct Frame {
 impl<'a> Reader<'a> {
     fn read(&mut self, trigger: Trigger, next_trigger_start: Option<usize>) {
         let rule = &self.rules.triggers.rules[trigger.rule];
-        let Some(sentence) = self.doc.sentence_at(trigger.span.start) else { return };
+        let Some(sentence) = self.doc.sentence_at(trigger.span.start).filter(|s| s.contains(trigger.span)) else {
+            return; // a pattern's gap ran over a sentence end
+        };
         let clause_end = self.clause_index.object_end(sentence, trigger.span.end);
         let object_end = next_trigger_start.filter(|&n| n < clause_end && n > trigger.span.end).unwrap_or(clause_end);
         let frame = Frame {
@@ -416,8 +418,8 @@ impl<'a> Reader<'a> {
                 return Some(object.or_else(context));
             }
             AgentSlot::Protesters => {
-                let protesters = self.phrase_actor(after, "by").or_else(|| self.subject(frame, true));
-                return Some(protesters.or_else(|| Some(ActorId("CIVILIANS".into()))));
+                let organisers = self.phrase_actor(after, "by");
+                return Some(organisers.or_else(|| Some(ActorId("CIVILIANS".into()))));
             }
             AgentSlot::Cause => return Some(self.phrase_actor(after, "by").or_else(|| self.cause(frame))),
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
@@ -676,7 +678,16 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if !forward {
-                return candidates.into_iter().rev().take(1).collect();
+                // The coordinated list that ends nearest the trigger ("people from Tsawlaw and
+                // Chipwi have stayed away").
+                let mut list = vec![candidates[candidates.len() - 1]];
+                for pair in candidates.windows(2).rev() {
+                    if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
+                        break;
+                    }
+                    list.insert(0, pair[0]);
+                }
+                return list;
             }
             let mut list = vec![candidates[0]];
             for pair in candidates.windows(2) {
