@@ -65,7 +65,19 @@ pub struct PlaceEntry {
     pub parent: Option<EntryIdx>,
 }
 
+/// A town at least this large is known well enough to be named without context.
+pub const LARGE_TOWN_POPULATION: u64 = 100_000;
+
 impl PlaceEntry {
+    /// True for a country, a first-order division, a region or a town of at least
+    /// [`LARGE_TOWN_POPULATION`]: places a text names without needing context.
+    pub fn is_large(&self) -> bool {
+        matches!(
+            self.kind,
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+        ) || self.kind == PlaceKind::Town && self.population >= LARGE_TOWN_POPULATION
+    }
+
     /// The point, if the source gives one.
     pub fn point(&self) -> Option<(f64, f64)> {
         (!self.lat.is_nan() && !self.lon.is_nan())
@@ -90,9 +102,9 @@ pub struct Gazetteer {
     many: Vec<Vec<EntryIdx>>,
     /// For each first word of a name key of two words or more, the most words such a name has.
     first_words: ArenaMap<u8>,
-    /// Keys of names written in capitals in the alias layer ("US", "DRC"): the only ones an
-    /// all-capital word of the text may match.
-    acronyms: HashSet<String>,
+    /// Names written in capitals in the alias layer ("US", "DRC"), by key, with the entries
+    /// they name: the only names, and entries, an all-capital word of the text may match.
+    acronyms: HashMap<String, Vec<EntryIdx>>,
     /// Short English names of admin1 entries ("Kachin").
     admin1_short: HashMap<EntryIdx, Box<str>>,
     /// Admin1 entries by GeoNames code (`"MM.04"`).
@@ -387,7 +399,10 @@ impl Gazetteer {
             }
             let alias = fields[0];
             if alias.chars().any(char::is_alphabetic) && !alias.chars().any(char::is_lowercase) {
-                self.acronyms.insert(name_key(alias));
+                let entries = self.acronyms.entry(name_key(alias)).or_default();
+                if !entries.contains(&idx) {
+                    entries.push(idx);
+                }
             }
             self.add_key(&name_key(alias), idx);
         }
@@ -401,9 +416,10 @@ impl Gazetteer {
         }
     }
 
-    /// True when an all-capital word with this key may name a place ("US", "DRC").
-    pub fn is_acronym(&self, key: &str) -> bool {
-        self.acronyms.contains(key)
+    /// The entries an all-capital word with this key names ("US", "DRC"): only those the
+    /// alias layer lists in capitals, so that "EU" is never the French town of Eu.
+    pub fn acronym_entries(&self, key: &str) -> &[EntryIdx] {
+        self.acronyms.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The word lists mention detection reads context from.

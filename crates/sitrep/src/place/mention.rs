@@ -7,25 +7,38 @@ Only capitalised words start a mention. In each sentence:
 1. Capitalised runs (capitalised words, with connectors such as "of" between
    them) that end in an organisation word ("Kachin Independence Army") or open
    with one ("Ministry of ...") are organisations; the words after a title
-   ("General", "U") are a person. Neither holds a place.
-2. From each remaining capitalised word the longest gazetteer name or demonym
-   is taken (names are looked up by key, and also with their words joined, as
-   Burmese names are spelt both ways: "Kan Paik Ti", "Kanpaikti"). A word that
-   is never a place on its own ("March", "Police") is skipped.
-3. A capitalised run before a generic word ("Chaung Gyi village") is a
-   mention even when the gazetteer lacks it.
-4. The context is read: a generic word after the name ("Bhamo Town", "Mansi
+   ("General", "U") or a role ("spokesman") are a person. Neither holds a place.
+2. Each remaining run is cut into the longest gazetteer names or demonyms it
+   holds (names are looked up by key, and also with their words joined, as
+   Burmese names are spelt both ways: "Kan Paik Ti", "Kanpaikti"), and words.
+   A run is a name as a whole or not at all: when a word of it is neither a
+   name nor a common word ("Li Jiawen", "Khine Thu Kha"), or two names touch
+   ("Nyaungbin Lay"), the run names something else, and only large places
+   (countries, divisions, cities) in it are kept ("London Stock Exchange").
+   An all-capital word is a place only as an alias the gazetteer lists in
+   capitals ("US"), except in the dateline that opens an article ("BHAMO —").
+3. People: a run that opens with a given name ("Leslie Hickson"), or stands
+   before a verb of speech or after one at the end of a clause ("Naw Bu
+   said", "said Maui."), is a person's name unless a large place has it. The
+   words of every person's name found in the article are no place elsewhere
+   in it either, unless a generic word or a container says otherwise.
+4. A capitalised run before a generic word ("Chaung Gyi village", "Naung Pain
+   village tract") is one mention even when the gazetteer lacks it or knows
+   only parts of it.
+5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
    before it ("the border town of Lweje") asks for a kind; a facility word
    after it makes a spot ("Bhamo Airport"); a direction word before it opens
    the mention ("northern Shan State"); ", Y" or "in Y" after it names a
    container.
-5. The role: a demonym stays a demonym unless it is also a place and a
+6. The role: a demonym stays a demonym unless it is also a place and a
    locative or generic word makes it one ("in Kachin", "Kachin State"); a
    country, admin1 or city followed by a speech or pressure verb ("Beijing
    said"), or by a noun for its government ("Myanmar military", "China's
    pressure"), is a metonym.
 */
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
 use super::gazetteer::{EntryIdx, Gazetteer};
@@ -70,6 +83,7 @@ pub struct Candidate {
 pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut key = String::new();
+    let mut persons = HashSet::default();
     for (sentence_idx, sentence) in sentences.iter().enumerate() {
         if sentence.end > text.len()
             || !text.is_char_boundary(sentence.start)
@@ -84,26 +98,101 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
             gazetteer,
             words: gazetteer.words(),
             blocked: vec![false; tokens.len()],
+            dateline_end: 0,
             key: &mut key,
+            persons: &mut persons,
         };
+        if sentence_idx == 0 {
+            detector.find_dateline();
+        }
         detector.block_organisations_and_people();
         let first = candidates.len();
         detector.find(sentence_idx, &mut candidates);
         detector.read_context(&mut candidates[first..], first);
     }
+    drop_person_names(text, candidates, &persons)
+}
+
+/// Drops the candidates that bear the name, or a word of the name, of a person found
+/// elsewhere in the article, unless a generic word, a facility word or a container makes
+/// them places; containers are renumbered.
+fn drop_person_names(
+    text: &str,
+    candidates: Vec<Candidate>,
+    persons: &HashSet<String>,
+) -> Vec<Candidate> {
+    if persons.is_empty() {
+        return candidates;
+    }
+    let keep: Vec<bool> = candidates
+        .iter()
+        .map(|candidate| {
+            candidate.hint.is_some()
+                || candidate.facility
+                || candidate.container.is_some()
+                || candidate.role == PlaceRole::Demonym
+                || !persons.contains(&push_key_owned(candidate.name_span.slice(text)))
+        })
+        .collect();
+    let mut new_idx = Vec::with_capacity(candidates.len());
+    let mut n_kept = 0;
+    for kept in &keep {
+        new_idx.push(kept.then_some(n_kept));
+        n_kept += usize::from(*kept);
+    }
     candidates
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, kept)| **kept)
+        .map(|(mut candidate, _)| {
+            candidate.container = candidate.container.and_then(|idx| new_idx[idx]);
+            candidate
+        })
+        .collect()
 }
 
 /// A candidate for a given span (a gold toponym under evaluation): the gazetteer entries of
-/// its text, or of its text joined up, or the demonym it is.
+/// its text, or of its text joined up, or the demonym it is; failing those, of the longest
+/// run of its words that is a name ("Cuyahoga County", "Eastern Ghouta", "Cavan Institute"),
+/// with the generic word after it as a hint.
 pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) -> Candidate {
-    let key = push_key_owned(span.slice(text));
-    let mut entries = gazetteer.lookup_key(&key).to_vec();
-    if entries.is_empty() {
-        let joined: String = key.chars().filter(|c| *c != ' ').collect();
-        entries = gazetteer.lookup_key(&joined).to_vec();
+    let words = gazetteer.words();
+    let tokens: Vec<Token> = tokenize(text, span.start, span.end)
+        .into_iter()
+        .filter(Token::is_word)
+        .collect();
+    let n = tokens.len();
+    let mut found = None;
+    'lengths: for n_words in (1..=n).rev() {
+        for first in 0..=n - n_words {
+            let last = first + n_words - 1;
+            let name_span = if n_words == n {
+                span
+            } else {
+                Span::new(tokens[first].start, tokens[last].end)
+            };
+            let name = name_span.slice(text);
+            if n_words < n && n_words == 1 && is_common(words, name) {
+                continue;
+            }
+            let key = push_key_owned(name);
+            let mut entries = gazetteer.lookup_key(&key).to_vec();
+            if entries.is_empty() {
+                let joined: String = key.chars().filter(|c| *c != ' ').collect();
+                entries = gazetteer.lookup_key(&joined).to_vec();
+            }
+            let demonym = words.demonyms.get(&key).cloned();
+            if !entries.is_empty() || demonym.is_some() {
+                let hint = tokens
+                    .get(last + 1)
+                    .filter(|_| n_words < n)
+                    .and_then(|next| words.after.get(next.text(text)).copied());
+                found = Some((name_span, entries, demonym, hint));
+                break 'lengths;
+            }
+        }
     }
-    let demonym = gazetteer.words().demonyms.get(&key).cloned();
+    let (name_span, entries, demonym, hint) = found.unwrap_or((span, Vec::new(), None, None));
     let role = if entries.is_empty() && demonym.is_some() {
         PlaceRole::Demonym
     } else {
@@ -111,16 +200,22 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
     };
     Candidate {
         span,
-        name_span: span,
+        name_span,
         sentence,
         entries,
-        hint: None,
+        hint,
         plural_hint: false,
         facility: false,
         role,
         demonym,
         container: None,
     }
+}
+
+/// A word that may stand in a run of names without making it another thing's name: a generic,
+/// facility or common word.
+fn is_common(words: &PlaceWords, word: &str) -> bool {
+    words.after.contains_key(word) || words.facility.contains(word) || words.not_place.contains(word)
 }
 
 fn push_key_owned(text: &str) -> String {
@@ -137,13 +232,40 @@ struct Found {
     demonym: Option<DemonymTarget>,
 }
 
+/// A part of a capitalised run: a name the gazetteer or the demonym list knows, or a word.
+enum Piece {
+    Name(Found),
+    Word(usize),
+}
+
+impl Piece {
+    fn first(&self) -> usize {
+        match self {
+            Piece::Name(found) => found.first,
+            Piece::Word(idx) => *idx,
+        }
+    }
+
+    fn last(&self) -> usize {
+        match self {
+            Piece::Name(found) => found.last,
+            Piece::Word(idx) => *idx,
+        }
+    }
+}
+
 struct SentenceDetector<'a> {
     text: &'a str,
     tokens: &'a [Token],
     gazetteer: &'a Gazetteer,
     words: &'a PlaceWords,
     blocked: Vec<bool>,
+    /// Tokens before this one are the article's dateline ("BHAMO —"): capitals there are
+    /// no acronyms.
+    dateline_end: usize,
     key: &'a mut String,
+    /// Keys of the names of people found so far in the article, and of their words.
+    persons: &'a mut HashSet<String>,
 }
 
 impl<'a> SentenceDetector<'a> {
@@ -186,11 +308,35 @@ impl<'a> SentenceDetector<'a> {
         end
     }
 
+    /// Finds the dateline of the article's first sentence: all-capital words at its start
+    /// followed by a dash, a comma or a parenthesis ("BHAMO —", "MEXICO CITY (AP)").
+    fn find_dateline(&mut self) {
+        let end = (0..self.tokens.len())
+            .find(|idx| !(self.tokens[*idx].is_word() && self.is_all_capitals(*idx)))
+            .unwrap_or(self.tokens.len());
+        let closes = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text(self.text), "—" | "–" | "-" | "," | "("));
+        if end > 0 && closes {
+            self.dateline_end = end;
+        }
+    }
+
+    fn is_all_capitals(&self, idx: usize) -> bool {
+        let word = self.word(idx);
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase)
+    }
+
     fn block_organisations_and_people(&mut self) {
         let mut start = 0;
         while start < self.tokens.len() {
             let token = self.tokens[start];
             if !(token.is_word() && token.capitalised) {
+                if token.is_word() && self.words.role.contains(self.word(start)) {
+                    self.block_person_after(start);
+                }
                 start += 1;
                 continue;
             }
@@ -230,6 +376,18 @@ impl<'a> SentenceDetector<'a> {
         }
         if person > first_name {
             self.blocked[title] = true;
+            self.add_person(first_name, person);
+        }
+    }
+
+    /// Remembers the name of a person, tokens `start..end`, and each of its words.
+    fn add_person(&mut self, start: usize, end: usize) {
+        let name = &self.text[self.tokens[start].start..self.tokens[end - 1].end];
+        self.persons.insert(push_key_owned(name));
+        for idx in start..end {
+            if self.tokens[idx].is_word() && self.tokens[idx].capitalised {
+                self.persons.insert(push_key_owned(self.word(idx)));
+            }
         }
     }
 
@@ -237,53 +395,240 @@ impl<'a> SentenceDetector<'a> {
         let mut idx = 0;
         while idx < self.tokens.len() {
             let token = self.tokens[idx];
-            if !(token.is_word() && token.capitalised)
-                || self.blocked[idx]
-                || self.is_unknown_acronym(idx)
-            {
+            if !(token.is_word() && token.capitalised) || self.blocked[idx] {
                 idx += 1;
                 continue;
             }
-            let run_end = (idx..self.run_end(idx))
+            let full_end = self.run_end(idx);
+            let run_end = (idx..full_end)
                 .find(|i| self.blocked[*i])
-                .unwrap_or_else(|| self.run_end(idx));
-            match self.longest_name(idx, run_end) {
-                Some(found) => {
-                    let next = found.last + 1;
-                    if let Some(candidate) = self.candidate(sentence_idx, found) {
-                        out.push(candidate);
-                    }
-                    idx = next;
-                }
-                None => {
-                    // Only a plain run of capitalised words (no connector, no common word) is
-                    // taken for a name the gazetteer lacks: "Residents of X town" is not one.
-                    let plain = (idx..run_end).all(|i| self.tokens[i].capitalised)
-                        && !self.words.not_place.contains(self.word(idx));
-                    let unknown =
-                        plain.then(|| self.unknown_before_generic(sentence_idx, idx, run_end));
-                    if let Some(candidate) = unknown.flatten() {
-                        idx = self.token_after(candidate.name_span.end);
-                        out.push(candidate);
-                    } else {
-                        idx += 1;
-                    }
+                .unwrap_or(full_end);
+            self.read_run(sentence_idx, idx, run_end, out);
+            idx = run_end.max(idx + 1);
+        }
+    }
+
+    /// The mentions of one capitalised run, tokens `start..end`.
+    fn read_run(&mut self, sentence_idx: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let pieces = self.segment(start, end);
+        if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
+            let name_end = self.name_end(start, end);
+            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
+            {
+                let before: Vec<Piece> = pieces
+                    .into_iter()
+                    .filter(|piece| piece.last() < tail_start)
+                    .collect();
+                self.emit(sentence_idx, before, out);
+                out.push(unknown);
+                return;
+            }
+        }
+        if self.is_person(start, end, &pieces) {
+            self.add_person(start, end);
+            return;
+        }
+        self.emit(sentence_idx, pieces, out);
+    }
+
+    /// Pushes the names of a run. The run is read in parts, split where a connector or a
+    /// possessive stands between two pieces ("Sin Khwa and Chaung Gyi", "Kyauktaw's Western
+    /// Command"): all the names of a part made of names and common words alone are kept, only
+    /// the large places of any other part.
+    fn emit(&self, sentence_idx: usize, pieces: Vec<Piece>, out: &mut Vec<Candidate>) {
+        let mut part: Vec<Piece> = Vec::new();
+        for piece in pieces {
+            let splits = part
+                .last()
+                .is_some_and(|previous| previous.last() + 1 != piece.first());
+            if splits {
+                self.emit_part(sentence_idx, std::mem::take(&mut part), out);
+            }
+            part.push(piece);
+        }
+        self.emit_part(sentence_idx, part, out);
+    }
+
+    fn emit_part(&self, sentence_idx: usize, part: Vec<Piece>, out: &mut Vec<Candidate>) {
+        let whole = self.is_names_alone(&part);
+        for piece in part {
+            if let Piece::Name(found) = piece {
+                if whole || self.is_large(&found) {
+                    out.extend(self.candidate(sentence_idx, found));
                 }
             }
         }
     }
 
-    /// An all-capital word ("KNG", "AA") names a place only when the alias layer lists it
-    /// ("US", "DRC").
-    fn is_unknown_acronym(&mut self, idx: usize) -> bool {
-        let word = self.word(idx);
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || word.chars().any(char::is_lowercase) {
+    /// Cuts a run into names and words.
+    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        let mut idx = start;
+        while idx < end {
+            let token = self.tokens[idx];
+            if !(token.is_word() && token.capitalised) {
+                idx += 1;
+                continue;
+            }
+            if idx >= self.dateline_end && self.is_all_capitals(idx) {
+                self.key.clear();
+                push_key(self.word(idx), self.key);
+                let entries = self.gazetteer.acronym_entries(self.key);
+                pieces.push(if entries.is_empty() {
+                    Piece::Word(idx)
+                } else {
+                    Piece::Name(Found {
+                        first: idx,
+                        last: idx,
+                        entries: entries.to_vec(),
+                        demonym: None,
+                    })
+                });
+                idx += 1;
+                continue;
+            }
+            match self.longest_name(idx, end) {
+                // A common word the gazetteer happens to have ("Airport", "Street") is a word.
+                Some(found)
+                    if found.first < found.last
+                        || found.demonym.is_some()
+                        || !self.is_common_word(idx) =>
+                {
+                    idx = found.last + 1;
+                    pieces.push(Piece::Name(found));
+                }
+                _ => {
+                    pieces.push(Piece::Word(idx));
+                    idx += 1;
+                }
+            }
+        }
+        pieces
+    }
+
+    fn is_common_word(&self, idx: usize) -> bool {
+        is_common(self.words, self.word(idx))
+    }
+
+    /// True when the pieces are only names and common words, and no two names touch.
+    fn is_names_alone(&self, pieces: &[Piece]) -> bool {
+        let mut previous_last: Option<usize> = None;
+        for piece in pieces {
+            match piece {
+                Piece::Word(idx) if !self.is_common_word(*idx) => return false,
+                Piece::Word(_) => previous_last = None,
+                Piece::Name(found) => {
+                    if previous_last.is_some_and(|last| {
+                        last + 1 == found.first && self.adjacent(last, found.first)
+                    }) {
+                        return false;
+                    }
+                    previous_last = Some(found.last);
+                }
+            }
+        }
+        true
+    }
+
+    /// A demonym, or a name of a large place ("London Stock Exchange" keeps London; smaller
+    /// places inside other names are parts of them).
+    fn is_large(&self, found: &Found) -> bool {
+        found.demonym.is_some()
+            || found
+                .entries
+                .iter()
+                .any(|idx| self.gazetteer.entry(*idx).is_large())
+    }
+
+    /// True for a country or division name.
+    fn is_division(&self, found: &Found) -> bool {
+        found.entries.iter().any(|idx| {
+            matches!(
+                self.gazetteer.entry(*idx).kind,
+                PlaceKind::Country | PlaceKind::Admin1
+            )
+        })
+    }
+
+    /// True when the run is a person's name: it opens with a given name and goes on, or it
+    /// stands before a verb of speech, or after one at the end of a clause, and no large place
+    /// bears it.
+    fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
+        let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
+        let first_is_division = match pieces.first() {
+            Some(Piece::Name(found)) => found.last == start && self.is_division(found),
+            _ => false,
+        };
+        let first_covers_run = match pieces.first() {
+            Some(Piece::Name(found)) => found.last + 1 >= end,
+            _ => false,
+        };
+        if n_words >= 2
+            && self.words.given_names.contains(self.word(start))
+            && !first_is_division
+            && !first_covers_run
+        {
+            return true;
+        }
+        let any_large = pieces.iter().any(|piece| match piece {
+            Piece::Name(found) => self.is_large(found),
+            Piece::Word(_) => false,
+        });
+        if any_large {
             return false;
         }
-        self.key.clear();
-        push_key(word, self.key);
-        !self.gazetteer.is_acronym(self.key)
+        let is_speech = |idx: Option<usize>| {
+            idx.and_then(|i| self.tokens.get(i))
+                .is_some_and(|t| t.is_word() && self.words.speech_verb.contains(t.text(self.text)))
+        };
+        // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
+        let placed = start
+            .checked_sub(1)
+            .is_some_and(|i| self.words.locative.contains(self.word(i)) || self.is_connector(i))
+            || (start..end).any(|i| self.is_common_word(i));
+        let speaks_after = is_speech(Some(end)) && !placed;
+        let closes = self
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct);
+        let spoken_before = is_speech(start.checked_sub(1)) && closes && !placed;
+        let alone = n_words == 1 && self.words.given_names.contains(self.word(start));
+        speaks_after || spoken_before || alone
+    }
+
+    /// The end of a run's name part: the run without the generic words that close it
+    /// ("Zyxwv Qopl Village").
+    fn name_end(&self, start: usize, end: usize) -> usize {
+        let mut name_end = end;
+        while name_end > start + 1 && self.words.after.contains_key(self.word(name_end - 1)) {
+            name_end -= 1;
+        }
+        name_end
+    }
+
+    /// Where the unknown place name of a run starts, when the run stands before a generic word
+    /// and its last plain words are no single known name ("Naung Pain village tract", where
+    /// the gazetteer knows "Naung" and "Pain" apart).
+    fn unknown_tail(&self, start: usize, end: usize, pieces: &[Piece]) -> Option<usize> {
+        let name_end = self.name_end(start, end);
+        self.tokens
+            .get(name_end)
+            .filter(|t| t.is_word() && self.words.after.contains_key(t.text(self.text)))?;
+        let mut tail_start = name_end;
+        while tail_start > start && self.tokens[tail_start - 1].capitalised {
+            tail_start -= 1;
+        }
+        while tail_start < name_end && self.words.not_place.contains(self.word(tail_start)) {
+            tail_start += 1;
+        }
+        if tail_start == name_end {
+            return None;
+        }
+        let known_whole = pieces.iter().any(|piece| {
+            matches!(piece, Piece::Name(found)
+                if found.first <= tail_start && found.last + 1 >= name_end)
+        });
+        (!known_whole).then_some(tail_start)
     }
 
     fn token_after(&self, byte: usize) -> usize {

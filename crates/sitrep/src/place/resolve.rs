@@ -40,6 +40,14 @@ const PRIMARY_NAME_BONUS: f64 = 1.5;
 /// Penalty for an alternate name of a place in a country the article gives no other evidence of.
 const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
 
+/// Country evidence (two names, or a country's name) that makes a small place of another
+/// country, without support, a stray word.
+const STRAY_EVIDENCE: f64 = 2.0;
+
+/// Further bonus when the text spells a country's own name ("Mexico" is the country before
+/// Mexico City).
+const COUNTRY_NAME_BONUS: f64 = 1.5;
+
 /// Entries scored at most per mention (names shared by hundreds of hamlets).
 const MAX_ENTRIES: usize = 2000;
 
@@ -59,10 +67,13 @@ pub fn resolve_each(
     gazetteer: &Gazetteer,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Option<PlaceMention>> {
-    let focus = Focus::of(candidates, gazetteer);
+    let focus = Focus::of(text, candidates, gazetteer);
     let scorer = Scorer {
-        text,
         candidates,
+        keys: candidates
+            .iter()
+            .map(|candidate| name_key(candidate.name_span.slice(text)))
+            .collect(),
         gazetteer,
         focus: &focus,
     };
@@ -79,85 +90,115 @@ pub fn resolve_each(
         .collect();
     (0..candidates.len())
         .map(|idx| {
-            scorer.mention(
-                text,
-                &candidates[idx],
-                scorer.best(idx, &anchors),
-                keep(idx),
-            )
+            scorer.mention(text, idx, scorer.best(idx, &anchors), keep(idx))
         })
         .collect()
 }
 
 /// What the article as a whole is about: its countries and admin1 divisions.
+///
+/// Each distinct name votes once for a country (a name said again counts a little more, not
+/// once per mention), so that a name repeated ten times cannot make its own country the
+/// article's; and a name's own vote is left out when its entries are scored.
 struct Focus {
+    /// Each name's country and vote, by lookup key.
+    by_name: HashMap<String, (Box<str>, f64)>,
     country_votes: HashMap<Box<str>, f64>,
     total_votes: f64,
     admin1: HashSet<EntryIdx>,
 }
 
 impl Focus {
-    fn of(candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
-        let mut focus = Focus {
-            country_votes: HashMap::new(),
-            total_votes: 0.0,
-            admin1: HashSet::new(),
-        };
+    fn of(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
+        // (country, weight, count) by name.
+        let mut by_name: HashMap<String, (Box<str>, f64, usize)> = HashMap::new();
+        let mut admin1 = HashSet::new();
         for candidate in candidates {
-            match &candidate.demonym {
-                Some(DemonymTarget::Country(iso)) if candidate.role == PlaceRole::Demonym => {
-                    focus.vote(iso, 1.0)
-                }
-                Some(DemonymTarget::Admin1(code)) if candidate.role == PlaceRole::Demonym => {
-                    if let Some(idx) = gazetteer.admin1(code) {
-                        focus.vote(&gazetteer.entry(idx).country, 1.0);
-                        focus.admin1.insert(idx);
-                    }
-                }
-                _ => {}
-            }
-            let entries = &candidate.entries;
-            let Some(top) = entries
-                .iter()
-                .copied()
-                .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))
+            let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut admin1)
             else {
                 continue;
             };
-            let top_entry = gazetteer.entry(top);
-            match top_entry.kind {
-                PlaceKind::Country => focus.vote(&top_entry.country, 2.0),
-                PlaceKind::Admin1 => {
-                    focus.vote(&top_entry.country, 1.0);
-                    focus.admin1.insert(top);
-                }
-                _ => {
-                    let country = &top_entry.country;
-                    if entries
-                        .iter()
-                        .all(|idx| gazetteer.entry(*idx).country == *country)
-                    {
-                        focus.vote(country, 1.0);
-                    }
-                }
-            }
+            let key = name_key(candidate.name_span.slice(text));
+            let vote = by_name.entry(key).or_insert((country, 0.0, 0));
+            vote.1 = vote.1.max(weight);
+            vote.2 += 1;
+        }
+        let mut focus = Focus {
+            by_name: HashMap::new(),
+            country_votes: HashMap::new(),
+            total_votes: 0.0,
+            admin1,
+        };
+        for (key, (country, weight, count)) in by_name {
+            let vote = weight * (1.0 + 0.5 * (count as f64).ln());
+            *focus.country_votes.entry(country.clone()).or_default() += vote;
+            focus.total_votes += vote;
+            focus.by_name.insert(key, (country, vote));
         }
         focus
     }
 
-    fn vote(&mut self, country: &str, weight: f64) {
-        if country.is_empty() {
-            return;
+    /// The country a candidate is evidence of, and how strong: a country's name 2, a
+    /// demonym, an admin1 division or a name only one country has 1. Admin1 divisions named
+    /// are noted.
+    fn evidence(
+        candidate: &Candidate,
+        gazetteer: &Gazetteer,
+        admin1: &mut HashSet<EntryIdx>,
+    ) -> Option<(Box<str>, f64)> {
+        if candidate.role == PlaceRole::Demonym {
+            match candidate.demonym.as_ref()? {
+                DemonymTarget::Country(iso) => return Some((iso.as_str().into(), 1.0)),
+                DemonymTarget::Admin1(code) => {
+                    let idx = gazetteer.admin1(code)?;
+                    admin1.insert(idx);
+                    return Some((gazetteer.entry(idx).country.clone(), 1.0));
+                }
+                DemonymTarget::Place(_) => {}
+            }
         }
-        *self.country_votes.entry(country.into()).or_default() += weight;
-        self.total_votes += weight;
+        let entries = &candidate.entries;
+        let top = entries
+            .iter()
+            .copied()
+            .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))?;
+        let top_entry = gazetteer.entry(top);
+        let country = &top_entry.country;
+        if country.is_empty() {
+            return None;
+        }
+        match top_entry.kind {
+            PlaceKind::Country => Some((country.clone(), 2.0)),
+            PlaceKind::Admin1 => {
+                admin1.insert(top);
+                Some((country.clone(), 1.0))
+            }
+            _ => entries
+                .iter()
+                .all(|idx| gazetteer.entry(*idx).country == *country)
+                .then(|| (country.clone(), 1.0)),
+        }
     }
 
-    fn share(&self, country: &str) -> f64 {
-        if self.total_votes == 0.0 {
+    /// The share of the evidence, other than the name `key`'s own, that points to `country`.
+    fn share(&self, country: &str, key: &str) -> f64 {
+        let (own_country, own_vote) = self
+            .by_name
+            .get(key)
+            .map_or(("", 0.0), |(country, vote)| (&**country, *vote));
+        let total = self.total_votes - own_vote;
+        if total <= 1e-9 {
             return 0.0;
         }
-        self.country_votes.get(country).copied().unwrap_or(0.0) / self.total_votes
+        let votes = self.country_votes.get(country).copied().unwrap_or(0.0)
+            - if own_country == country { own_vote } else { 0.0 };
+        votes.max(0.0) / total
+    }
+
+    /// The weight of the article's country evidence besides the name `key`'s own.
+    fn other_votes(&self, key: &str) -> f64 {
+        let own_vote = self.by_name.get(key).map_or(0.0, |(_, vote)| *vote);
+        (self.total_votes - own_vote).max(0.0)
     }
 
     /// The article's main country, when it holds at least half the evidence.
@@ -168,6 +209,39 @@ impl Focus {
             .filter(|(_, votes)| **votes * 2.0 >= self.total_votes)
             .map(|(country, _)| &**country)
     }
+}
+
+/// The place an article is about: the one its toponyms most often resolve to, a town or a
+/// smaller place if there is one, else a division, else a country (ties go to the first
+/// named). The fallback for a place name the gazetteer does not know at all.
+pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
+    let tiers: [&[Precision]; 3] = [
+        &[Precision::Point, Precision::Town, Precision::Township],
+        &[Precision::Admin1],
+        &[Precision::Country],
+    ];
+    tiers.iter().find_map(|precisions| {
+        let mut counts: Vec<(&Location, usize)> = Vec::new();
+        let located = mentions.iter().flatten().filter(|mention| {
+            mention.role != PlaceRole::Demonym
+                && mention.location.as_ref().is_some_and(|location| {
+                    location.lat.is_some()
+                        && location.id.is_some()
+                        && precisions.contains(&location.precision)
+                })
+        });
+        for location in located.filter_map(|mention| mention.location.as_ref()) {
+            match counts.iter_mut().find(|(seen, _)| seen.id == location.id) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((location, 1)),
+            }
+        }
+        counts
+            .iter()
+            .rev()
+            .max_by_key(|(_, count)| *count)
+            .map(|(location, _)| *location)
+    })
 }
 
 /// The entry a demonym points to.
@@ -241,12 +315,28 @@ struct Best {
     entry: EntryIdx,
     score: f64,
     runner_up: f64,
+    /// A generic or facility word, a container, a named admin1 division, nearby places or
+    /// the article's focus on its country speak for the entry.
     supported: bool,
+    /// The share of the article's other country evidence that the entry's country holds.
+    share: f64,
+}
+
+/// True when `key` is the entry's own name, or its name without a final "City" ("New York"
+/// for "New York City", as the news writes it).
+fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
+    let own = name_key(&entry.name);
+    own == key
+        || entry.kind == PlaceKind::Town
+            && own
+                .strip_suffix(" city")
+                .is_some_and(|stem| stem == key)
 }
 
 struct Scorer<'a> {
-    text: &'a str,
     candidates: &'a [Candidate],
+    /// Each candidate's lookup key.
+    keys: Vec<String>,
     gazetteer: &'a Gazetteer,
     focus: &'a Focus,
 }
@@ -258,22 +348,25 @@ impl Scorer<'_> {
         let container = candidate.container.and_then(|c| self.candidates.get(c));
         let mut best: Option<Best> = None;
         let mut runner_up = f64::MIN;
-        let key =
-            (candidate.entries.len() > 1).then(|| name_key(candidate.name_span.slice(self.text)));
+        let key = &self.keys[idx];
+        let several = candidate.entries.len() > 1;
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
+            let share = self.focus.share(&entry.country, key);
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = key.as_ref().is_none_or(|key| name_key(&entry.name) == *key);
-            if primary && key.is_some() {
+            let primary = !several || is_primary_name(entry, key);
+            if primary && several {
                 score += PRIMARY_NAME_BONUS;
+                if entry.kind == PlaceKind::Country {
+                    score += COUNTRY_NAME_BONUS;
+                }
             }
-            if !primary && self.focus.share(&entry.country) == 0.0 && self.focus.total_votes > 0.0 {
+            if !primary && share == 0.0 && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
             let mut supported = candidate.hint.is_some() || candidate.facility;
-            let share = self.focus.share(&entry.country);
             score += 4.0 * share;
             supported |=
                 share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
@@ -297,17 +390,20 @@ impl Scorer<'_> {
             }
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
                 let cos_lat = point.0.to_radians().cos();
+                // Other names only: a name said twice is no evidence for itself.
                 let nearest = anchors
                     .iter()
-                    .filter(|(other, _)| *other != idx)
+                    .filter(|(other, _)| self.keys[*other] != *key)
                     .map(|(_, anchor)| near_km(point, cos_lat, *anchor))
                     .fold(f64::MAX, f64::min);
-                score += match nearest {
+                let proximity = match nearest {
                     km if km < 30.0 => 3.0,
                     km if km < 100.0 => 2.0,
                     km if km < 300.0 => 1.0,
                     _ => 0.0,
                 };
+                score += proximity;
+                supported |= proximity >= 2.0;
             }
             match best {
                 Some(current) if current.score >= score => runner_up = runner_up.max(score),
@@ -320,6 +416,7 @@ impl Scorer<'_> {
                         score,
                         runner_up: f64::MIN,
                         supported,
+                        share,
                     });
                 }
             }
@@ -351,10 +448,11 @@ impl Scorer<'_> {
     fn mention(
         &self,
         text: &str,
-        candidate: &Candidate,
+        idx: usize,
         best: Option<Best>,
         keep: bool,
     ) -> Option<PlaceMention> {
+        let candidate = &self.candidates[idx];
         if candidate.role == PlaceRole::Demonym {
             let target = demonym_entry(self.gazetteer, candidate.demonym.as_ref()?)?;
             let location = Some(self.gazetteer.location(target));
@@ -370,10 +468,15 @@ impl Scorer<'_> {
         let Some(best) = best else {
             return self.unknown(text, candidate);
         };
-        if best.score < MIN_SCORE && !best.supported && !keep {
+        let entry = self.gazetteer.entry(best.entry);
+        // A small place abroad that nothing in an article about other countries speaks for is
+        // a word that happens to name a place ("Fano" in news from Ethiopia).
+        let stray = best.share == 0.0
+            && !entry.is_large()
+            && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
+        if (best.score < MIN_SCORE || stray) && !best.supported && !keep {
             return None;
         }
-        let entry = self.gazetteer.entry(best.entry);
         let kind = if candidate.facility {
             PlaceKind::Point
         } else {
