@@ -48,6 +48,10 @@ use super::token::{Token, TokenKind, tokenize};
 use super::words::{DemonymTarget, PlaceWords};
 use crate::span::Span;
 
+/// Most letters of an acronym ("MNDAA"); a longer all-capital word is a name in capitals
+/// ("WASHINGTON").
+const MAX_ACRONYM_LETTERS: usize = 5;
+
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
 
@@ -102,9 +106,7 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
             key: &mut key,
             persons: &mut persons,
         };
-        if sentence_idx == 0 {
-            detector.find_dateline();
-        }
+        detector.find_dateline();
         detector.block_organisations_and_people();
         let first = candidates.len();
         detector.find(sentence_idx, &mut candidates);
@@ -166,18 +168,28 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
     'lengths: for n_words in (1..=n).rev() {
         for first in 0..=n - n_words {
             let last = first + n_words - 1;
-            let name_span = if n_words == n {
+            let whole = n_words == n;
+            let name_span = if whole {
                 span
             } else {
                 Span::new(tokens[first].start, tokens[last].end)
             };
             let name = name_span.slice(text);
-            if n_words < n && n_words == 1 && is_common(words, name) {
+            // A part is a name of capitalised words that is not one common word.
+            let part_is_name = tokens[first].capitalised
+                && tokens[last].capitalised
+                && !(n_words == 1 && is_common(words, name));
+            if !whole && !part_is_name {
                 continue;
             }
             let key = push_key_owned(name);
-            let mut entries = gazetteer.lookup_key(&key).to_vec();
-            if entries.is_empty() {
+            let capitals = is_all_capitals(name) && name.split(' ').all(could_be_acronym);
+            let mut entries = if capitals {
+                gazetteer.acronym_entries(&key).to_vec()
+            } else {
+                gazetteer.lookup_key(&key).to_vec()
+            };
+            if entries.is_empty() && !capitals {
                 let joined: String = key.chars().filter(|c| *c != ' ').collect();
                 entries = gazetteer.lookup_key(&joined).to_vec();
             }
@@ -185,7 +197,7 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
             if !entries.is_empty() || demonym.is_some() {
                 let hint = tokens
                     .get(last + 1)
-                    .filter(|_| n_words < n)
+                    .filter(|_| !whole)
                     .and_then(|next| words.after.get(next.text(text)).copied());
                 found = Some((name_span, entries, demonym, hint));
                 break 'lengths;
@@ -212,6 +224,16 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
     }
 }
 
+/// A word of capital letters only (at least two of them).
+fn is_all_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Acronyms are short: an all-capital word of more letters is a name in capitals.
+fn could_be_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() <= MAX_ACRONYM_LETTERS
+}
+
 /// A word that may stand in a run of names without making it another thing's name: a generic,
 /// facility or common word.
 fn is_common(words: &PlaceWords, word: &str) -> bool {
@@ -231,6 +253,10 @@ struct Found {
     entries: Vec<EntryIdx>,
     demonym: Option<DemonymTarget>,
 }
+
+/// A division at least this populous keeps its name when it opens a run like a given name
+/// does ("Virginia Beach" aside, "Virginia" is a state, not a first name).
+const MAJOR_DIVISION_POPULATION: u64 = 1_000_000;
 
 /// A part of a capitalised run: a name the gazetteer or the demonym list knows, or a word.
 enum Piece {
@@ -308,8 +334,9 @@ impl<'a> SentenceDetector<'a> {
         end
     }
 
-    /// Finds the dateline of the article's first sentence: all-capital words at its start
-    /// followed by a dash, a comma or a parenthesis ("BHAMO —", "MEXICO CITY (AP)").
+    /// Finds a dateline: all-capital words that open a sentence and are followed by a dash,
+    /// a comma or a parenthesis ("BHAMO —", "MEXICO CITY (AP)"), or are too long to be
+    /// acronyms ("WASHINGTON Officials said").
     fn find_dateline(&mut self) {
         let end = (0..self.tokens.len())
             .find(|idx| !(self.tokens[*idx].is_word() && self.is_all_capitals(*idx)))
@@ -318,15 +345,13 @@ impl<'a> SentenceDetector<'a> {
             .tokens
             .get(end)
             .is_some_and(|t| matches!(t.text(self.text), "—" | "–" | "-" | "," | "("));
-        if end > 0 && closes {
+        if end > 0 && (closes || (0..end).all(|idx| !could_be_acronym(self.word(idx)))) {
             self.dateline_end = end;
         }
     }
 
     fn is_all_capitals(&self, idx: usize) -> bool {
-        let word = self.word(idx);
-        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !word.chars().any(char::is_lowercase)
+        is_all_capitals(self.word(idx))
     }
 
     fn block_organisations_and_people(&mut self) {
@@ -540,13 +565,13 @@ impl<'a> SentenceDetector<'a> {
                 .any(|idx| self.gazetteer.entry(*idx).is_large())
     }
 
-    /// True for a country or division name.
-    fn is_division(&self, found: &Found) -> bool {
+    /// True for the name of a country or of a large first-order division ("Georgia",
+    /// "Virginia", which are given names too).
+    fn is_major_division(&self, found: &Found) -> bool {
         found.entries.iter().any(|idx| {
-            matches!(
-                self.gazetteer.entry(*idx).kind,
-                PlaceKind::Country | PlaceKind::Admin1
-            )
+            let entry = self.gazetteer.entry(*idx);
+            entry.kind == PlaceKind::Country
+                || entry.kind == PlaceKind::Admin1 && entry.population >= MAJOR_DIVISION_POPULATION
         })
     }
 
@@ -556,7 +581,7 @@ impl<'a> SentenceDetector<'a> {
     fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
         let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
         let first_is_division = match pieces.first() {
-            Some(Piece::Name(found)) => found.last == start && self.is_division(found),
+            Some(Piece::Name(found)) => found.last == start && self.is_major_division(found),
             _ => false,
         };
         let first_covers_run = match pieces.first() {

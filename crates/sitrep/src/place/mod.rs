@@ -144,11 +144,19 @@ pub fn resolve_spans(
         .zip(&chosen)
         .map(|(span, idx)| {
             let mention = resolved[*idx].clone();
-            let has_point = mention
-                .as_ref()
-                .and_then(|m| m.location.as_ref())
-                .is_some_and(|location| location.lat.is_some());
-            if has_point {
+            let location = mention.as_ref().and_then(|m| m.location.as_ref());
+            let has_point = location.is_some_and(|location| location.lat.is_some());
+            // A part of the span that names a place elsewhere than the article's main place is
+            // a guess worse than that place ("Metcalfe County" is not Metcalfe, Mississippi).
+            let candidate = &candidates[*idx];
+            let from_part = *idx >= n_detected && candidate.name_span != candidate.span;
+            let strays = from_part
+                && main_place.zip(location).is_some_and(|(main, location)| {
+                    location.country.is_some()
+                        && (location.country != main.country
+                            || location.admin1.is_some() && location.admin1 != main.admin1)
+                });
+            if has_point && !strays {
                 return mention;
             }
             let Some(main_place) = main_place else {

@@ -363,7 +363,8 @@ impl Scorer<'_> {
                     score += COUNTRY_NAME_BONUS;
                 }
             }
-            if !primary && share == 0.0 && self.focus.other_votes(key) > 1e-9 {
+            let foreign = !entry.country.is_empty() && share == 0.0;
+            if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
             let mut supported = candidate.hint.is_some() || candidate.facility;
@@ -474,7 +475,8 @@ impl Scorer<'_> {
         let stray = best.share == 0.0
             && !entry.is_large()
             && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
-        if (best.score < MIN_SCORE || stray) && !best.supported && !keep {
+        // A stray is no place even where the caller wants every candidate resolved.
+        if !best.supported && (stray || best.score < MIN_SCORE && !keep) {
             return None;
         }
         let kind = if candidate.facility {
