@@ -154,7 +154,8 @@ fn drop_person_names(
 }
 
 /// A candidate for a given span (a gold toponym under evaluation): the gazetteer entries of
-/// its text, or of its text joined up, or the demonym it is; failing those, of the longest
+/// its text, or of its text joined up, or the demonym it is (unless a large place has the
+/// name: "Kachin" is the state, "Canadian" no town); failing those, of the longest
 /// run of its words that is a name ("Cuyahoga County", "Eastern Ghouta", "Cavan Institute"),
 /// with the generic word after it as a hint.
 pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) -> Candidate {
@@ -205,7 +206,8 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
         }
     }
     let (name_span, entries, demonym, hint) = found.unwrap_or((span, Vec::new(), None, None));
-    let role = if entries.is_empty() && demonym.is_some() {
+    let large = entries.iter().any(|idx| gazetteer.entry(*idx).is_large());
+    let role = if demonym.is_some() && !large {
         PlaceRole::Demonym
     } else {
         PlaceRole::Toponym
@@ -890,8 +892,13 @@ impl<'a> SentenceDetector<'a> {
         if candidate.demonym.is_some() {
             let locative_before = first >= 1 && self.words.locative.contains(self.word(first - 1))
                 || first >= 1 && self.words.direction.contains(self.word(first - 1));
-            let is_place = !candidate.entries.is_empty()
-                && (candidate.hint.is_some() || locative_before || candidate.facility);
+            // "in Kachin" is the state; "in Canadian hands" is no town called Canadian.
+            let large = candidate
+                .entries
+                .iter()
+                .any(|idx| self.gazetteer.entry(*idx).is_large());
+            let is_place =
+                large && (candidate.hint.is_some() || locative_before || candidate.facility);
             if !is_place {
                 return PlaceRole::Demonym;
             }

@@ -40,6 +40,9 @@ const PRIMARY_NAME_BONUS: f64 = 1.5;
 /// Penalty for an alternate name of a place in a country the article gives no other evidence of.
 const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
 
+/// Bonus for an admin1 division that holds other places the article names.
+const HOLDS_PLACES_BONUS: f64 = 2.0;
+
 /// Country evidence (two names, or a country's name) that makes a small place of another
 /// country, without support, a stray word.
 const STRAY_EVIDENCE: f64 = 2.0;
@@ -80,12 +83,16 @@ pub fn resolve_each(
     let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
         .map(|idx| scorer.best(idx, &[]).map(|best| (best.entry, best.score)))
         .collect();
-    let anchors: Vec<(usize, (f64, f64))> = first_pass
+    let anchors: Vec<Anchor> = first_pass
         .iter()
         .enumerate()
         .filter_map(|(idx, best)| {
             let entry = gazetteer.entry(best.as_ref()?.0);
-            Some((idx, entry.point().filter(|_| is_local(entry.kind))?))
+            Some(Anchor {
+                candidate: idx,
+                point: entry.point().filter(|_| is_local(entry.kind))?,
+                admin1: entry.admin1,
+            })
         })
         .collect();
     (0..candidates.len())
@@ -93,6 +100,14 @@ pub fn resolve_each(
             scorer.mention(text, idx, scorer.best(idx, &anchors), keep(idx))
         })
         .collect()
+}
+
+/// A local place a candidate resolved to in the first pass, which speaks for the entries of
+/// the other candidates near it or holding it.
+struct Anchor {
+    candidate: usize,
+    point: (f64, f64),
+    admin1: Option<EntryIdx>,
 }
 
 /// What the article as a whole is about: its countries and admin1 divisions.
@@ -323,8 +338,12 @@ struct Best {
 }
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
-/// for "New York City", as the news writes it).
+/// for "New York City", as the news writes it), or any name of a region.
 fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
+    // The names of regions are written by hand, each as good as the others.
+    if entry.kind == PlaceKind::Region {
+        return true;
+    }
     let own = name_key(&entry.name);
     own == key
         || entry.kind == PlaceKind::Town
@@ -343,7 +362,7 @@ struct Scorer<'a> {
 
 impl Scorer<'_> {
     /// The best entry of a candidate, with the anchors of the other mentions for distance.
-    fn best(&self, idx: usize, anchors: &[(usize, (f64, f64))]) -> Option<Best> {
+    fn best(&self, idx: usize, anchors: &[Anchor]) -> Option<Best> {
         let candidate = &self.candidates[idx];
         let container = candidate.container.and_then(|c| self.candidates.get(c));
         let mut best: Option<Best> = None;
@@ -389,13 +408,14 @@ impl Scorer<'_> {
                     supported = true;
                 }
             }
+            // Other names only: a name said twice is no evidence for itself.
+            let others = anchors
+                .iter()
+                .filter(|anchor| self.keys[anchor.candidate] != *key);
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
                 let cos_lat = point.0.to_radians().cos();
-                // Other names only: a name said twice is no evidence for itself.
-                let nearest = anchors
-                    .iter()
-                    .filter(|(other, _)| self.keys[*other] != *key)
-                    .map(|(_, anchor)| near_km(point, cos_lat, *anchor))
+                let nearest = others
+                    .map(|anchor| near_km(point, cos_lat, anchor.point))
                     .fold(f64::MAX, f64::min);
                 let proximity = match nearest {
                     km if km < 30.0 => 3.0,
@@ -405,6 +425,12 @@ impl Scorer<'_> {
                 };
                 score += proximity;
                 supported |= proximity >= 2.0;
+            } else if entry.kind == PlaceKind::Admin1
+                && others.into_iter().any(|anchor| anchor.admin1 == Some(entry_idx))
+            {
+                // A division that holds other places of the article ("Quebec" beside Montreal).
+                score += HOLDS_PLACES_BONUS;
+                supported = true;
             }
             match best {
                 Some(current) if current.score >= score => runner_up = runner_up.max(score),
