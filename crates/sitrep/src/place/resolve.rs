@@ -40,6 +40,10 @@ const PRIMARY_NAME_BONUS: f64 = 1.5;
 /// Penalty for an alternate name of a place in a country the article gives no other evidence of.
 const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
 
+/// Places within this distance of each other count together when the article's main place
+/// is chosen.
+const MAIN_PLACE_KM: f64 = 100.0;
+
 /// Bonus for an admin1 division that holds other places the article names.
 const HOLDS_PLACES_BONUS: f64 = 2.0;
 
@@ -226,36 +230,55 @@ impl Focus {
     }
 }
 
-/// The place an article is about: the one its toponyms most often resolve to, a town or a
-/// smaller place if there is one, else a division, else a country (ties go to the first
-/// named). The fallback for a place name the gazetteer does not know at all.
+/// The place an article is about: among the towns and smaller places its toponyms resolve
+/// to, the one with the most weight of itself and the places within [`MAIN_PLACE_KM`] of it,
+/// each place weighing the square root of its mentions (so that a cluster of suburbs
+/// outweighs a surname taken for a town six times); else the most
+/// named division, else country (ties go to the first named). The fallback for a place name
+/// the gazetteer does not know at all.
 pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
-    let tiers: [&[Precision]; 3] = [
-        &[Precision::Point, Precision::Town, Precision::Township],
-        &[Precision::Admin1],
-        &[Precision::Country],
-    ];
-    tiers.iter().find_map(|precisions| {
-        let mut counts: Vec<(&Location, usize)> = Vec::new();
-        let located = mentions.iter().flatten().filter(|mention| {
-            mention.role != PlaceRole::Demonym
-                && mention.location.as_ref().is_some_and(|location| {
-                    location.lat.is_some()
-                        && location.id.is_some()
-                        && precisions.contains(&location.precision)
-                })
-        });
-        for location in located.filter_map(|mention| mention.location.as_ref()) {
-            match counts.iter_mut().find(|(seen, _)| seen.id == location.id) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((location, 1)),
-            }
+    let located = |precisions: &'static [Precision]| {
+        mentions.iter().flatten().filter_map(move |mention| {
+            let location = mention.location.as_ref()?;
+            let known = mention.role != PlaceRole::Demonym
+                && location.id.is_some()
+                && precisions.contains(&location.precision);
+            Some((location, (location.lat?, location.lon?))).filter(|_| known)
+        })
+    };
+    let local: Vec<(&Location, (f64, f64))> =
+        located(&[Precision::Point, Precision::Town, Precision::Township]).collect();
+    // Each distinct place counts by the square root of its mentions.
+    let mut distinct: Vec<(&Location, (f64, f64), usize)> = Vec::new();
+    for (location, point) in &local {
+        match distinct.iter_mut().find(|(seen, _, _)| seen.id == location.id) {
+            Some((_, _, count)) => *count += 1,
+            None => distinct.push((location, *point, 1)),
         }
-        counts
+    }
+    let weight = |point: (f64, f64)| -> f64 {
+        distinct
             .iter()
-            .rev()
-            .max_by_key(|(_, count)| *count)
-            .map(|(location, _)| *location)
+            .filter(|(_, other, _)| haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM)
+            .map(|(_, _, count)| (*count as f64).sqrt())
+            .sum()
+    };
+    let best_local = distinct
+        .iter()
+        .rev()
+        .max_by(|a, b| weight(a.1).total_cmp(&weight(b.1)))
+        .map(|(location, _, _)| *location);
+    best_local.or_else(|| {
+        [&[Precision::Admin1][..], &[Precision::Country][..]]
+            .into_iter()
+            .find_map(|precisions| {
+                let named: Vec<&Location> = located(precisions).map(|(l, _)| l).collect();
+                named
+                    .iter()
+                    .rev()
+                    .max_by_key(|location| named.iter().filter(|l| l.id == location.id).count())
+                    .copied()
+            })
     })
 }
 
@@ -333,6 +356,8 @@ struct Best {
     /// A generic or facility word, a container, a named admin1 division, nearby places or
     /// the article's focus on its country speak for the entry.
     supported: bool,
+    /// The same, without the article's focus on the country.
+    local_support: bool,
     /// The share of the article's other country evidence that the entry's country holds.
     share: f64,
 }
@@ -388,8 +413,6 @@ impl Scorer<'_> {
             }
             let mut supported = candidate.hint.is_some() || candidate.facility;
             score += 4.0 * share;
-            supported |=
-                share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
             if entry
                 .admin1
                 .is_some_and(|a1| self.focus.admin1.contains(&a1))
@@ -432,6 +455,11 @@ impl Scorer<'_> {
                 score += HOLDS_PLACES_BONUS;
                 supported = true;
             }
+            // What the article says near the name supports it; the article's country alone
+            // supports only the places not made of a village's or a surname's kind of name.
+            let local_support = supported;
+            supported |=
+                share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
             match best {
                 Some(current) if current.score >= score => runner_up = runner_up.max(score),
                 _ => {
@@ -443,6 +471,7 @@ impl Scorer<'_> {
                         score,
                         runner_up: f64::MIN,
                         supported,
+                        local_support,
                         share,
                     });
                 }
@@ -503,6 +532,12 @@ impl Scorer<'_> {
             && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
         // A stray is no place even where the caller wants every candidate resolved.
         if !best.supported && (stray || best.score < MIN_SCORE && !keep) {
+            return None;
+        }
+        // A surname alone is a small place only where the text around it says so.
+        let name = candidate.name_span.slice(text);
+        let surname = !name.contains(' ') && self.gazetteer.words().surnames.contains(name);
+        if surname && !entry.is_large() && !best.local_support && !keep {
             return None;
         }
         let kind = if candidate.facility {

@@ -8,7 +8,7 @@ organisation's name ("Army", "Ministry"), person titles, words that are never
 a place on their own, and the words that make a place name stand for its
 government or its people. `demonyms.tsv` maps adjectives of nationality and
 ethnic names to a country or an admin1 division; `given_names.txt` lists first
-names, which open a person's name.
+names, which open a person's name, and `surnames.txt` common surnames.
 */
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -20,6 +20,7 @@ use crate::resources::{ResourceError, ResourceFiles};
 const WORDS: &str = "gazetteer/words.tsv";
 const DEMONYMS: &str = "gazetteer/demonyms.tsv";
 const GIVEN_NAMES: &str = "gazetteer/given_names.txt";
+const SURNAMES: &str = "gazetteer/surnames.txt";
 
 /// Where a demonym points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +72,8 @@ pub struct PlaceWords {
     pub role: HashSet<String>,
     /// First names, as written ("Leslie").
     pub given_names: HashSet<String>,
+    /// Common surnames, as written ("Bassett").
+    pub surnames: HashSet<String>,
     /// Demonyms by lookup key.
     pub demonyms: HashMap<String, DemonymTarget>,
     /// The most words a demonym has.
@@ -127,8 +130,16 @@ impl PlaceWords {
             };
             set.insert(word);
         }
-        for (_, line) in files.data_lines(GIVEN_NAMES)? {
-            words.given_names.insert(line.trim().to_string());
+        for (path, names) in [
+            (GIVEN_NAMES, &mut words.given_names),
+            (SURNAMES, &mut words.surnames),
+        ] {
+            names.extend(
+                files
+                    .data_lines(path)?
+                    .into_iter()
+                    .map(|(_, line)| line.trim().to_string()),
+            );
         }
         for (line_no, line) in files.data_lines(DEMONYMS)? {
             let (demonym, target) = line.split_once('\t').ok_or_else(|| {
@@ -167,6 +178,7 @@ mod tests {
         assert_eq!(words.after.get("Township"), Some(&PlaceKind::Township));
         assert!(words.org_end.contains("Army"));
         assert!(words.given_names.contains("Leslie"));
+        assert!(words.surnames.contains("Bassett"));
         assert!(words.speech_verb.contains("said"));
         assert_eq!(
             words.demonyms.get("chinese"),
