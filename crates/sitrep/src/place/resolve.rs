@@ -124,20 +124,25 @@ struct Focus {
     by_name: HashMap<String, (Box<str>, f64)>,
     country_votes: HashMap<Box<str>, f64>,
     total_votes: f64,
-    admin1: HashSet<EntryIdx>,
+    /// The admin1 divisions named, with the keys of the names that name them.
+    admin1: HashMap<EntryIdx, HashSet<String>>,
 }
 
 impl Focus {
     fn of(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
         // (country, weight, count) by name.
         let mut by_name: HashMap<String, (Box<str>, f64, usize)> = HashMap::new();
-        let mut admin1 = HashSet::new();
+        let mut admin1: HashMap<EntryIdx, HashSet<String>> = HashMap::new();
         for candidate in candidates {
-            let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut admin1)
+            let mut named_admin1 = None;
+            let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut named_admin1)
             else {
                 continue;
             };
             let key = name_key(candidate.name_span.slice(text));
+            if let Some(idx) = named_admin1 {
+                admin1.entry(idx).or_default().insert(key.clone());
+            }
             let vote = by_name.entry(key).or_insert((country, 0.0, 0));
             vote.1 = vote.1.max(weight);
             vote.2 += 1;
@@ -158,19 +163,19 @@ impl Focus {
     }
 
     /// The country a candidate is evidence of, and how strong: a country's name 2, a
-    /// demonym, an admin1 division or a name only one country has 1. Admin1 divisions named
-    /// are noted.
+    /// demonym, an admin1 division or a name only one country has 1. An admin1 division
+    /// named is noted in `admin1`.
     fn evidence(
         candidate: &Candidate,
         gazetteer: &Gazetteer,
-        admin1: &mut HashSet<EntryIdx>,
+        admin1: &mut Option<EntryIdx>,
     ) -> Option<(Box<str>, f64)> {
         if candidate.role == PlaceRole::Demonym {
             match candidate.demonym.as_ref()? {
                 DemonymTarget::Country(iso) => return Some((iso.as_str().into(), 1.0)),
                 DemonymTarget::Admin1(code) => {
                     let idx = gazetteer.admin1(code)?;
-                    admin1.insert(idx);
+                    *admin1 = Some(idx);
                     return Some((gazetteer.entry(idx).country.clone(), 1.0));
                 }
                 DemonymTarget::Place(_) => {}
@@ -189,7 +194,7 @@ impl Focus {
         match top_entry.kind {
             PlaceKind::Country => Some((country.clone(), 2.0)),
             PlaceKind::Admin1 => {
-                admin1.insert(top);
+                *admin1 = Some(top);
                 Some((country.clone(), 1.0))
             }
             _ => entries
@@ -212,6 +217,14 @@ impl Focus {
         let votes = self.country_votes.get(country).copied().unwrap_or(0.0)
             - if own_country == country { own_vote } else { 0.0 };
         votes.max(0.0) / total
+    }
+
+    /// True when a name other than `key` names the admin1 division ("Kachin State" for
+    /// Bhamo; not "Quebec" for Quebec City).
+    fn names_admin1(&self, admin1: EntryIdx, key: &str) -> bool {
+        self.admin1
+            .get(&admin1)
+            .is_some_and(|keys| keys.iter().any(|other| other != key))
     }
 
     /// The weight of the article's country evidence besides the name `key`'s own.
@@ -411,11 +424,17 @@ impl Scorer<'_> {
             if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
-            let mut supported = candidate.hint.is_some() || candidate.facility;
+            // "Metcalfe County": a county's word after a town's name says little of the town.
+            let hint_supports = candidate.hint.is_some()
+                && !(matches!(
+                    candidate.hint,
+                    Some(PlaceKind::Township | PlaceKind::District)
+                ) && entry.kind == PlaceKind::Town);
+            let mut supported = hint_supports || candidate.facility;
             score += 4.0 * share;
             if entry
                 .admin1
-                .is_some_and(|a1| self.focus.admin1.contains(&a1))
+                .is_some_and(|a1| self.focus.names_admin1(a1, key))
                 && entry.kind != PlaceKind::Admin1
             {
                 score += 2.0;
@@ -532,6 +551,15 @@ impl Scorer<'_> {
             && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
         // A stray is no place even where the caller wants every candidate resolved.
         if !best.supported && (stray || best.score < MIN_SCORE && !keep) {
+            return None;
+        }
+        // A town taken for the county or township of its name needs more than that word.
+        let division_word = matches!(
+            candidate.hint,
+            Some(PlaceKind::Township | PlaceKind::District)
+        );
+        if division_word && entry.kind == PlaceKind::Town && !entry.is_large() && !best.local_support
+        {
             return None;
         }
         // A surname alone is a small place only where the text around it says so.
