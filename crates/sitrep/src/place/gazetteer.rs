@@ -113,6 +113,9 @@ pub struct Gazetteer {
     countries: HashMap<Box<str>, EntryIdx>,
     /// The word lists mention detection reads context from.
     words: PlaceWords,
+    /// Countries with spelling rules (Myanmar), whose names the news writes in syllables it
+    /// may join or split.
+    spelling_countries: HashSet<Box<str>>,
     /// The entries demonyms and the alias files name by id.
     named_entries: HashMap<String, EntryIdx>,
 }
@@ -155,6 +158,7 @@ impl Gazetteer {
         }
         let variants = VariantRules::load(files)?;
         let mut gazetteer = Gazetteer::from_rows(&rows, &variants)?;
+        gazetteer.spelling_countries = variants.rules.iter().map(|(c, _, _)| c.clone()).collect();
         gazetteer.words = PlaceWords::load(files)?;
         gazetteer.find_named_entries(files)?;
         gazetteer.load_admin1_names(files)?;
@@ -420,6 +424,17 @@ impl Gazetteer {
     /// alias layer lists in capitals, so that "EU" is never the French town of Eu.
     pub fn acronym_entries(&self, key: &str) -> &[EntryIdx] {
         self.acronyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entries of a joined spelling of several words of the text ("Thin Gan Nyi Naung"
+    /// as "thingannyinaung"): only places of countries with spelling rules, whose names are
+    /// syllables the news joins or splits ("Cleve R" is no "Clever").
+    pub fn lookup_joined(&self, joined_key: &str) -> Vec<EntryIdx> {
+        self.lookup_key(joined_key)
+            .iter()
+            .copied()
+            .filter(|idx| self.spelling_countries.contains(&self.entry(*idx).country))
+            .collect()
     }
 
     /// The word lists mention detection reads context from.

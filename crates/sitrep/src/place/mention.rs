@@ -192,7 +192,7 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
             };
             if entries.is_empty() && !capitals {
                 let joined: String = key.chars().filter(|c| *c != ' ').collect();
-                entries = gazetteer.lookup_key(&joined).to_vec();
+                entries = gazetteer.lookup_joined(&joined);
             }
             let demonym = words.demonyms.get(&key).cloned();
             if !entries.is_empty() || demonym.is_some() {
@@ -716,12 +716,12 @@ impl<'a> SentenceDetector<'a> {
                 && (start..=last).all(|i| self.tokens[i].capitalised)
             {
                 let joined: String = self.key.chars().filter(|c| *c != ' ').collect();
-                let entries = self.gazetteer.lookup_key(&joined);
+                let entries = self.gazetteer.lookup_joined(&joined);
                 if !entries.is_empty() {
                     return Some(Found {
                         first: start,
                         last,
-                        entries: entries.to_vec(),
+                        entries,
                         demonym: None,
                     });
                 }

@@ -99,10 +99,14 @@ pub fn resolve_each(
             })
         })
         .collect();
-    (0..candidates.len())
-        .map(|idx| {
-            scorer.mention(text, idx, scorer.best(idx, &anchors), keep(idx))
-        })
+    let mut bests: Vec<Option<Best>> = (0..candidates.len())
+        .map(|idx| scorer.best(idx, &anchors))
+        .collect();
+    scorer.one_sense_per_article(&mut bests);
+    bests
+        .into_iter()
+        .enumerate()
+        .map(|(idx, best)| scorer.mention(text, idx, best, keep(idx)))
         .collect()
 }
 
@@ -371,6 +375,8 @@ struct Best {
     supported: bool,
     /// The same, without the article's focus on the country.
     local_support: bool,
+    /// The candidate's container holds the entry ("Parkland, Florida").
+    contained: bool,
     /// The share of the article's other country evidence that the entry's country holds.
     share: f64,
 }
@@ -440,15 +446,15 @@ impl Scorer<'_> {
                 score += 2.0;
                 supported = true;
             }
-            if let Some(container) = container {
-                if container
+            let contained = container.is_some_and(|container| {
+                container
                     .entries
                     .iter()
                     .any(|c| self.contains(*c, entry_idx))
-                {
-                    score += 6.0;
-                    supported = true;
-                }
+            });
+            if contained {
+                score += 6.0;
+                supported = true;
             }
             // Other names only: a name said twice is no evidence for itself.
             let others = anchors
@@ -491,12 +497,34 @@ impl Scorer<'_> {
                         runner_up: f64::MIN,
                         supported,
                         local_support,
+                        contained,
                         share,
                     });
                 }
             }
         }
         best.map(|best| Best { runner_up, ..best })
+    }
+
+    /// One sense per article: a name its container resolves ("Parkland, Florida") means the
+    /// same place where the article repeats it bare ("the Parkland shooting").
+    fn one_sense_per_article(&self, bests: &mut [Option<Best>]) {
+        for idx in 0..bests.len() {
+            let Some(best) = bests[idx].filter(|best| best.contained) else {
+                continue;
+            };
+            for other in 0..bests.len() {
+                let candidate = &self.candidates[other];
+                let bare = candidate.container.is_none() && candidate.hint.is_none();
+                if other != idx
+                    && bare
+                    && self.keys[other] == self.keys[idx]
+                    && candidate.entries.contains(&best.entry)
+                {
+                    bests[other] = Some(best);
+                }
+            }
+        }
     }
 
     /// True when entry `outer` holds entry `inner` (or, for a town, lies within 50 km of it).
