@@ -63,6 +63,8 @@ pub struct PlaceEntry {
     pub population: u64,
     /// The township or district it lies in (Myanmar), if known.
     pub parent: Option<EntryIdx>,
+    /// Written by hand (`extra.tsv`): each of its names is as much its own as the first.
+    pub curated: bool,
 }
 
 /// A town at least this large is known well enough to be named without context.
@@ -220,6 +222,7 @@ impl Gazetteer {
                 admin1,
                 population: row.population,
                 parent,
+                curated: !row.keys_given,
             });
         }
         let mut keys: Vec<String> = Vec::new();

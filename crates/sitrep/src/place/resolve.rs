@@ -51,6 +51,12 @@ const HOLDS_PLACES_BONUS: f64 = 2.0;
 /// country, without support, a stray word.
 const STRAY_EVIDENCE: f64 = 2.0;
 
+/// Penalty for an alternate name of a small place.
+const SMALL_ALTERNATE_PENALTY: f64 = 1.5;
+
+/// Bonus of an entry written by hand (a sea, a continent, a landmark).
+const CURATED_BONUS: f64 = 2.0;
+
 /// Further bonus when the text spells a country's own name ("Mexico" is the country before
 /// Mexico City).
 const COUNTRY_NAME_BONUS: f64 = 1.5;
@@ -382,10 +388,9 @@ struct Best {
 }
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
-/// for "New York City", as the news writes it), or any name of a region.
+/// for "New York City", as the news writes it), or any name of an entry written by hand.
 fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
-    // The names of regions are written by hand, each as good as the others.
-    if entry.kind == PlaceKind::Region {
+    if entry.curated {
         return true;
     }
     let own = name_key(&entry.name);
@@ -429,6 +434,17 @@ impl Scorer<'_> {
             let foreign = !entry.country.is_empty() && share == 0.0;
             if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
+            }
+            // A small place known by the name only as an alternate ("Atlantic" for a village
+            // once so called) is a worse guess than a place of that very name.
+            if !primary && !entry.is_large() {
+                score -= SMALL_ALTERNATE_PENALTY;
+            }
+            // Entries written by hand are places the news names often: seas and continents,
+            // which no focus on a country can speak for, and landmarks that stand for their
+            // occupants ("the White House said"), which share their names with towns.
+            if entry.curated {
+                score += CURATED_BONUS;
             }
             // "Metcalfe County": a county's word after a town's name says little of the town.
             let hint_supports = candidate.hint.is_some()
