@@ -374,15 +374,29 @@ impl<'a> SentenceDetector<'a> {
                 .rev()
                 .find(|idx| self.words.org_end.contains(self.word(*idx)))
             {
-                self.blocked[start..=last_org].fill(true);
+                // "Pyin Oo Lwin's Defence Services Academy": the owner is no part of the name.
+                let org_start = (start..last_org)
+                    .rev()
+                    .find(|idx| self.tokens[*idx].kind == TokenKind::Possessive)
+                    .map_or(start, |possessive| possessive + 1);
+                self.blocked[org_start..=last_org].fill(true);
             }
             for idx in start..end {
-                if self.words.title.contains(self.word(idx)) {
+                if self.words.title.contains(self.word(idx)) && self.is_title_here(start, idx) {
                     self.block_person_after(idx);
                 }
             }
             start = end.max(start + 1);
         }
+    }
+
+    /// A title opens a run, or is a word of four letters or more, or an abbreviation with its
+    /// period ("Gen."); a short title inside a run is a syllable of a name ("Pyu Saw Htee",
+    /// "Mrauk U").
+    fn is_title_here(&self, run_start: usize, idx: usize) -> bool {
+        let letters = self.word(idx).chars().filter(|c| c.is_alphabetic()).count();
+        let period = self.tokens.get(idx + 1).is_some_and(|t| t.text(self.text) == ".");
+        idx == run_start || letters >= 4 || period
     }
 
     /// Blocks a title and the capitalised words after it (a person's name: "Colonel Naw Bu",
@@ -785,12 +799,14 @@ impl<'a> SentenceDetector<'a> {
             return None;
         }
         let name_span = Span::new(self.tokens[found.first].start, self.tokens[found.last].end);
+        // A dateline names the town the story was filed from ("MAGWAY —").
+        let hint = (found.first < self.dateline_end).then_some(PlaceKind::Town);
         Some(Candidate {
             span: name_span,
             name_span,
             sentence: sentence_idx,
             entries: found.entries,
-            hint: None,
+            hint,
             plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
@@ -813,10 +829,18 @@ impl<'a> SentenceDetector<'a> {
                     .get(last + 1)
                     .map(|t| t.text(self.text))
                     .unwrap_or("");
-                if let Some(kind) = self.words.after.get(generic) {
-                    candidates[idx].hint = Some(*kind);
-                    candidates[idx].plural_hint = self.words.plural.contains(generic);
-                    end_token = last + 1;
+                // "the Shan State town of Lashio": the generic word belongs to the next name.
+                let before_of = self
+                    .tokens
+                    .get(last + 2)
+                    .is_some_and(|t| t.text(self.text) == "of");
+                match self.words.after.get(generic) {
+                    Some(kind) if !before_of => {
+                        candidates[idx].hint = Some(*kind);
+                        candidates[idx].plural_hint = self.words.plural.contains(generic);
+                        end_token = last + 1;
+                    }
+                    _ => {}
                 }
             } else {
                 end_token = self.token_after(candidates[idx].span.end) - 1;
@@ -849,6 +873,7 @@ impl<'a> SentenceDetector<'a> {
             candidates[idx].role = self.role(&candidates[idx], first, last, end_token);
         }
         // Coordination: "Bhamo and Mansi townships" gives both the plural's kind.
+        let mut shared = vec![false; n];
         for idx in (1..n).rev() {
             let (left, right) = candidates.split_at_mut(idx);
             let (previous, current) = (&mut left[idx - 1], &right[0]);
@@ -861,7 +886,19 @@ impl<'a> SentenceDetector<'a> {
                 if matches!(between, "and" | "," | "or" | ", and" | "&") {
                     previous.hint = current.hint;
                     previous.plural_hint = true;
+                    shared[idx - 1] = true;
+                    shared[idx] = true;
                 }
+            }
+        }
+        // A plural of villages after one name describes them: "Sagaing villages" are villages
+        // in Sagaing, not a village called Sagaing.
+        for (candidate, shared) in candidates.iter_mut().zip(shared) {
+            let villages = matches!(candidate.hint, Some(PlaceKind::Village | PlaceKind::Ward));
+            if candidate.plural_hint && villages && !shared && !candidate.entries.is_empty() {
+                candidate.hint = None;
+                candidate.plural_hint = false;
+                candidate.span = Span::new(candidate.span.start, candidate.name_span.end);
             }
         }
         // Containers: "X, Kachin State", "X in Y Township", "X of Y Township".

@@ -340,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn datelines_name_towns_and_names_inside_other_names_stay_there() {
+        let mentions = tag_text(
+            "MAGWAY — Members of the Pyu Saw Htee militia raided Sagaing villages near Taunggyi's Defence Services Academy.",
+        );
+        assert_eq!(texts(&mentions), ["MAGWAY", "Sagaing", "Taunggyi"]);
+        let magway = mentions[0].1.location.as_ref().unwrap();
+        assert_eq!(magway.precision, Precision::Town);
+        assert_ne!(mentions[1].1.kind, PlaceKind::Village, "villages in Sagaing");
+    }
+
+    #[test]
     fn a_small_place_abroad_that_nothing_supports_is_no_place() {
         let mentions = tag_text(
             "Fano militias clashed with federal troops near Gondar as Ethiopia's army moved north.",

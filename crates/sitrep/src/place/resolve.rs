@@ -381,6 +381,11 @@ struct Best {
     supported: bool,
     /// The same, without the article's focus on the country.
     local_support: bool,
+    /// Other places of the article speak for the entry: a container, a named admin1
+    /// division holding it, places near it (or held by it).
+    anchored: bool,
+    /// The article names other local places, all of them far (300 km or more) from the entry.
+    isolated: bool,
     /// The candidate's container holds the entry ("Parkland, Florida").
     contained: bool,
     /// The share of the article's other country evidence that the entry's country holds.
@@ -454,11 +459,11 @@ impl Scorer<'_> {
                 ) && entry.kind == PlaceKind::Town);
             let mut supported = hint_supports || candidate.facility;
             score += 4.0 * share;
-            if entry
+            let in_named_admin1 = entry
                 .admin1
                 .is_some_and(|a1| self.focus.names_admin1(a1, key))
-                && entry.kind != PlaceKind::Admin1
-            {
+                && entry.kind != PlaceKind::Admin1;
+            if in_named_admin1 {
                 score += 2.0;
                 supported = true;
             }
@@ -476,6 +481,8 @@ impl Scorer<'_> {
             let others = anchors
                 .iter()
                 .filter(|anchor| self.keys[anchor.candidate] != *key);
+            let mut near_others = false;
+            let mut isolated = false;
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
                 let cos_lat = point.0.to_radians().cos();
                 let nearest = others
@@ -488,14 +495,17 @@ impl Scorer<'_> {
                     _ => 0.0,
                 };
                 score += proximity;
-                supported |= proximity >= 2.0;
+                near_others = proximity >= 2.0;
+                isolated = nearest != f64::MAX && proximity == 0.0;
             } else if entry.kind == PlaceKind::Admin1
                 && others.into_iter().any(|anchor| anchor.admin1 == Some(entry_idx))
             {
                 // A division that holds other places of the article ("Quebec" beside Montreal).
                 score += HOLDS_PLACES_BONUS;
-                supported = true;
+                near_others = true;
             }
+            let anchored = in_named_admin1 || contained || near_others;
+            supported |= near_others;
             // What the article says near the name supports it; the article's country alone
             // supports only the places not made of a village's or a surname's kind of name.
             let local_support = supported;
@@ -513,6 +523,8 @@ impl Scorer<'_> {
                         runner_up: f64::MIN,
                         supported,
                         local_support,
+                        anchored,
+                        isolated,
                         contained,
                         share,
                     });
@@ -585,17 +597,41 @@ impl Scorer<'_> {
             });
         }
         let Some(best) = best else {
-            return self.unknown(text, candidate);
+            return candidate
+                .hint
+                .and_then(|kind| self.unknown(text, candidate, kind));
         };
         let entry = self.gazetteer.entry(best.entry);
         // A small place abroad that nothing in an article about other countries speaks for is
         // a word that happens to name a place ("Fano" in news from Ethiopia).
+        // A generic word or a facility word does not make it one ("Friendship Bridge").
         let stray = best.share == 0.0
             && !entry.is_large()
+            && !best.anchored
             && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
-        // A stray is no place even where the caller wants every candidate resolved.
-        if !best.supported && (stray || best.score < MIN_SCORE && !keep) {
+        let local_hint = matches!(
+            candidate.hint,
+            Some(PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town)
+        );
+        // A stray is no place even where the caller wants every candidate resolved, but a
+        // village the text calls one is a village the gazetteer lacks ("Sann villages").
+        if stray {
+            return candidate
+                .hint
+                .filter(|_| local_hint)
+                .and_then(|kind| self.unknown(text, candidate, kind));
+        }
+        if !best.supported && best.score < MIN_SCORE && !keep {
             return None;
+        }
+        // A village far from every other place of the article, that nothing else speaks for,
+        // is another village of the same name: keep the name, not the point.
+        let small = matches!(
+            entry.kind,
+            PlaceKind::Village | PlaceKind::Ward | PlaceKind::Point
+        );
+        if small && best.isolated && !best.anchored {
+            return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));
         }
         // A town taken for the county or township of its name needs more than that word.
         let division_word = matches!(
@@ -642,9 +678,9 @@ impl Scorer<'_> {
         })
     }
 
-    /// A name the gazetteer lacks, marked as a place by a generic word.
-    fn unknown(&self, text: &str, candidate: &Candidate) -> Option<PlaceMention> {
-        let kind = candidate.hint?;
+    /// A place whose name the gazetteer lacks (or knows only elsewhere), of the kind a
+    /// generic word gives: its name, its container's admin1, the article's country, no point.
+    fn unknown(&self, text: &str, candidate: &Candidate, kind: PlaceKind) -> Option<PlaceMention> {
         let container = candidate.container.and_then(|c| self.candidates.get(c));
         let container_entry = container.and_then(|c| {
             c.entries.iter().copied().max_by(|a, b| {
