@@ -361,7 +361,11 @@ impl<'a> SentenceDetector<'a> {
         while start < self.tokens.len() {
             let token = self.tokens[start];
             if !(token.is_word() && token.capitalised) {
-                if token.is_word() && self.words.role.contains(self.word(start)) {
+                let name_follows = self
+                    .tokens
+                    .get(start + 1)
+                    .is_some_and(|next| next.capitalised);
+                if name_follows && token.is_word() && self.words.role.contains(self.word(start)) {
                     self.block_person_after(start);
                 }
                 start += 1;

@@ -21,10 +21,10 @@ location without a point: its name, the article's country and its container's
 admin1. Nothing here fails: an unresolvable name only loses its own location.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
-use super::key::name_key;
+use super::key::{name_key, push_key};
 use super::kind::PlaceKind;
 use super::mention::Candidate;
 use super::words::DemonymTarget;
@@ -43,6 +43,9 @@ const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
 /// Places within this distance of each other count together when the article's main place
 /// is chosen.
 const MAIN_PLACE_KM: f64 = 100.0;
+
+/// The farthest distance at which other places of the article lend an entry support.
+const PROXIMITY_KM: f64 = 300.0;
 
 /// Bonus for an admin1 division that holds other places the article names.
 const HOLDS_PLACES_BONUS: f64 = 2.0;
@@ -80,18 +83,35 @@ pub fn resolve_each(
     gazetteer: &Gazetteer,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Option<PlaceMention>> {
-    let focus = Focus::of(text, candidates, gazetteer);
+    let keys: Vec<String> = candidates
+        .iter()
+        .map(|candidate| name_key(candidate.name_span.slice(text)))
+        .collect();
+    let focus = Focus::of(&keys, candidates, gazetteer);
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let key_ids = keys
+        .iter()
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key.as_str()).or_insert(next)
+        })
+        .collect();
     let scorer = Scorer {
         candidates,
-        keys: candidates
-            .iter()
-            .map(|candidate| name_key(candidate.name_span.slice(text)))
-            .collect(),
+        key_ids,
+        keys: &keys,
         gazetteer,
         focus: &focus,
     };
+    let scores: Vec<Vec<EntryScore>> = (0..candidates.len())
+        .map(|idx| scorer.context_scores(idx))
+        .collect();
     let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
-        .map(|idx| scorer.best(idx, &[]).map(|best| (best.entry, best.score)))
+        .map(|idx| {
+            scorer
+                .best(idx, &scores[idx], &[])
+                .map(|best| (best.entry, best.score))
+        })
         .collect();
     let anchors: Vec<Anchor> = first_pass
         .iter()
@@ -106,7 +126,7 @@ pub fn resolve_each(
         })
         .collect();
     let mut bests: Vec<Option<Best>> = (0..candidates.len())
-        .map(|idx| scorer.best(idx, &anchors))
+        .map(|idx| scorer.best(idx, &scores[idx], &anchors))
         .collect();
     scorer.one_sense_per_article(&mut bests);
     bests
@@ -124,42 +144,99 @@ struct Anchor {
     admin1: Option<EntryIdx>,
 }
 
+/// The score of one entry of a candidate from what the article says of it, before distance.
+struct EntryScore {
+    entry: EntryIdx,
+    score: f64,
+    /// A generic or facility word, a named admin1 division holding it or a container.
+    supported: bool,
+    /// A named admin1 division holding it, or a container.
+    anchored: bool,
+    contained: bool,
+    share: f64,
+}
+
+/// The box around the anchors of an article, widened by the distance that proximity scores:
+/// a point outside it is far from all of them, with no distance to compute.
+struct Reach {
+    south: f64,
+    north: f64,
+    west: f64,
+    east: f64,
+}
+
+impl Reach {
+    /// Degrees of latitude in [`PROXIMITY_KM`].
+    const MARGIN_DEGREES: f64 = PROXIMITY_KM / 111.0;
+
+    fn of(anchors: &[&Anchor]) -> Reach {
+        let mut reach = Reach {
+            south: f64::MAX,
+            north: f64::MIN,
+            west: f64::MAX,
+            east: f64::MIN,
+        };
+        for anchor in anchors {
+            let (lat, lon) = anchor.point;
+            reach.south = reach.south.min(lat);
+            reach.north = reach.north.max(lat);
+            reach.west = reach.west.min(lon);
+            reach.east = reach.east.max(lon);
+        }
+        reach
+    }
+
+    /// False only when the point is surely beyond [`PROXIMITY_KM`] of every anchor.
+    fn may_reach(&self, (lat, lon): (f64, f64)) -> bool {
+        if self.south > self.north {
+            return false;
+        }
+        // A degree of longitude shrinks toward the poles; near them, or across the
+        // antimeridian, the box says nothing.
+        let lon_margin = Reach::MARGIN_DEGREES / lat.to_radians().cos().max(0.1);
+        let near_antimeridian = self.west - lon_margin < -180.0 || self.east + lon_margin > 180.0;
+        lat >= self.south - Reach::MARGIN_DEGREES
+            && lat <= self.north + Reach::MARGIN_DEGREES
+            && (near_antimeridian || lon >= self.west - lon_margin && lon <= self.east + lon_margin)
+    }
+}
+
 /// What the article as a whole is about: its countries and admin1 divisions.
 ///
 /// Each distinct name votes once for a country (a name said again counts a little more, not
 /// once per mention), so that a name repeated ten times cannot make its own country the
 /// article's; and a name's own vote is left out when its entries are scored.
-struct Focus {
+struct Focus<'k> {
     /// Each name's country and vote, by lookup key.
-    by_name: HashMap<String, (Box<str>, f64)>,
+    by_name: HashMap<&'k str, (Box<str>, f64)>,
     country_votes: HashMap<Box<str>, f64>,
     total_votes: f64,
     /// The admin1 divisions named, with the keys of the names that name them.
-    admin1: HashMap<EntryIdx, HashSet<String>>,
+    admin1: HashMap<EntryIdx, HashSet<&'k str>>,
 }
 
-impl Focus {
-    fn of(text: &str, candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
+impl<'k> Focus<'k> {
+    /// The focus of the candidates, `keys` their lookup keys.
+    fn of(keys: &'k [String], candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus<'k> {
         // (country, weight, count) by name.
-        let mut by_name: HashMap<String, (Box<str>, f64, usize)> = HashMap::new();
-        let mut admin1: HashMap<EntryIdx, HashSet<String>> = HashMap::new();
-        for candidate in candidates {
+        let mut by_name: HashMap<&'k str, (Box<str>, f64, usize)> = HashMap::default();
+        let mut admin1: HashMap<EntryIdx, HashSet<&'k str>> = HashMap::default();
+        for (candidate, key) in candidates.iter().zip(keys) {
             let mut named_admin1 = None;
             let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut named_admin1)
             else {
                 continue;
             };
-            let key = name_key(candidate.name_span.slice(text));
             if let Some(idx) = named_admin1 {
-                admin1.entry(idx).or_default().insert(key.clone());
+                admin1.entry(idx).or_default().insert(key.as_str());
             }
-            let vote = by_name.entry(key).or_insert((country, 0.0, 0));
+            let vote = by_name.entry(key.as_str()).or_insert((country, 0.0, 0));
             vote.1 = vote.1.max(weight);
             vote.2 += 1;
         }
         let mut focus = Focus {
-            by_name: HashMap::new(),
-            country_votes: HashMap::new(),
+            by_name: HashMap::default(),
+            country_votes: HashMap::default(),
             total_votes: 0.0,
             admin1,
         };
@@ -234,7 +311,7 @@ impl Focus {
     fn names_admin1(&self, admin1: EntryIdx, key: &str) -> bool {
         self.admin1
             .get(&admin1)
-            .is_some_and(|keys| keys.iter().any(|other| other != key))
+            .is_some_and(|keys| keys.iter().any(|other| *other != key))
     }
 
     /// The weight of the article's country evidence besides the name `key`'s own.
@@ -394,11 +471,13 @@ struct Best {
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
 /// for "New York City", as the news writes it), or any name of an entry written by hand.
-fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
+/// `own` is a buffer for the entry's key.
+fn is_primary_name(entry: &PlaceEntry, key: &str, own: &mut String) -> bool {
     if entry.curated {
         return true;
     }
-    let own = name_key(&entry.name);
+    own.clear();
+    push_key(&entry.name, own);
     own == key
         || entry.kind == PlaceKind::Town
             && own
@@ -409,27 +488,38 @@ fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
 struct Scorer<'a> {
     candidates: &'a [Candidate],
     /// Each candidate's lookup key.
-    keys: Vec<String>,
+    keys: &'a [String],
+    /// Each candidate's key as a number: equal keys, equal numbers.
+    key_ids: Vec<u32>,
     gazetteer: &'a Gazetteer,
-    focus: &'a Focus,
+    focus: &'a Focus<'a>,
 }
 
 impl Scorer<'_> {
-    /// The best entry of a candidate, with the anchors of the other mentions for distance.
-    fn best(&self, idx: usize, anchors: &[Anchor]) -> Option<Best> {
+    /// What the article says for each entry of a candidate, apart from the distance to the
+    /// other places (which needs a first resolution of all of them).
+    fn context_scores(&self, idx: usize) -> Vec<EntryScore> {
         let candidate = &self.candidates[idx];
         let container = candidate.container.and_then(|c| self.candidates.get(c));
-        let mut best: Option<Best> = None;
-        let mut runner_up = f64::MIN;
         let key = &self.keys[idx];
         let several = candidate.entries.len() > 1;
+        let mut shares: Vec<(&str, f64)> = Vec::new();
+        let mut entry_key = String::new();
+        let mut scores = Vec::with_capacity(candidate.entries.len().min(MAX_ENTRIES));
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
-            let share = self.focus.share(&entry.country, key);
+            let share = match shares.iter().find(|(country, _)| *country == &*entry.country) {
+                Some((_, share)) => *share,
+                None => {
+                    let share = self.focus.share(&entry.country, key);
+                    shares.push((&entry.country, share));
+                    share
+                }
+            };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = !several || is_primary_name(entry, key);
+            let primary = !several || is_primary_name(entry, key, &mut entry_key);
             if primary && several {
                 score += PRIMARY_NAME_BONUS;
                 if entry.kind == PlaceKind::Country {
@@ -477,40 +567,67 @@ impl Scorer<'_> {
                 score += 6.0;
                 supported = true;
             }
-            // Other names only: a name said twice is no evidence for itself.
-            let others = anchors
-                .iter()
-                .filter(|anchor| self.keys[anchor.candidate] != *key);
+            scores.push(EntryScore {
+                entry: entry_idx,
+                score,
+                supported,
+                anchored: in_named_admin1 || contained,
+                contained,
+                share,
+            });
+        }
+        scores
+    }
+
+    /// The best entry of a candidate, given its context scores and the anchors of the other
+    /// mentions for distance.
+    fn best(&self, idx: usize, scores: &[EntryScore], anchors: &[Anchor]) -> Option<Best> {
+        let mut best: Option<Best> = None;
+        let mut runner_up = f64::MIN;
+        // Other names only: a name said twice is no evidence for itself.
+        let others: Vec<&Anchor> = anchors
+            .iter()
+            .filter(|anchor| self.key_ids[anchor.candidate] != self.key_ids[idx])
+            .collect();
+        let reach = Reach::of(&others);
+        for scored in scores {
+            let entry = self.gazetteer.entry(scored.entry);
+            let mut score = scored.score;
             let mut near_others = false;
             let mut isolated = false;
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
-                let cos_lat = point.0.to_radians().cos();
-                let nearest = others
-                    .map(|anchor| near_km(point, cos_lat, anchor.point))
-                    .fold(f64::MAX, f64::min);
+                let nearest = if reach.may_reach(point) {
+                    let cos_lat = point.0.to_radians().cos();
+                    others
+                        .iter()
+                        .map(|anchor| near_km(point, cos_lat, anchor.point))
+                        .fold(f64::MAX, f64::min)
+                } else {
+                    f64::INFINITY
+                };
                 let proximity = match nearest {
                     km if km < 30.0 => 3.0,
                     km if km < 100.0 => 2.0,
-                    km if km < 300.0 => 1.0,
+                    km if km < PROXIMITY_KM => 1.0,
                     _ => 0.0,
                 };
                 score += proximity;
                 near_others = proximity >= 2.0;
-                isolated = nearest != f64::MAX && proximity == 0.0;
+                isolated = !others.is_empty() && proximity == 0.0;
             } else if entry.kind == PlaceKind::Admin1
-                && others.into_iter().any(|anchor| anchor.admin1 == Some(entry_idx))
+                && others.iter().any(|anchor| anchor.admin1 == Some(scored.entry))
             {
                 // A division that holds other places of the article ("Quebec" beside Montreal).
                 score += HOLDS_PLACES_BONUS;
                 near_others = true;
             }
-            let anchored = in_named_admin1 || contained || near_others;
-            supported |= near_others;
             // What the article says near the name supports it; the article's country alone
             // supports only the places not made of a village's or a surname's kind of name.
-            let local_support = supported;
-            supported |=
-                share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
+            let local_support = scored.supported || near_others;
+            let supported = local_support
+                || scored.share >= 0.3
+                    && entry.kind != PlaceKind::Village
+                    && entry.kind != PlaceKind::Ward;
             match best {
                 Some(current) if current.score >= score => runner_up = runner_up.max(score),
                 _ => {
@@ -518,15 +635,15 @@ impl Scorer<'_> {
                         runner_up = runner_up.max(current.score);
                     }
                     best = Some(Best {
-                        entry: entry_idx,
+                        entry: scored.entry,
                         score,
                         runner_up: f64::MIN,
                         supported,
                         local_support,
-                        anchored,
+                        anchored: scored.anchored || near_others,
                         isolated,
-                        contained,
-                        share,
+                        contained: scored.contained,
+                        share: scored.share,
                     });
                 }
             }
@@ -546,7 +663,7 @@ impl Scorer<'_> {
                 let bare = candidate.container.is_none() && candidate.hint.is_none();
                 if other != idx
                     && bare
-                    && self.keys[other] == self.keys[idx]
+                    && self.key_ids[other] == self.key_ids[idx]
                     && candidate.entries.contains(&best.entry)
                 {
                     bests[other] = Some(best);
