@@ -38,6 +38,8 @@ Only capitalised words start a mention. In each sentence:
    pressure"), is a metonym.
 */
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
@@ -126,16 +128,25 @@ fn drop_person_names(
     if persons.is_empty() {
         return candidates;
     }
+    let mut key = String::new();
     let keep: Vec<bool> = candidates
         .iter()
         .map(|candidate| {
-            candidate.hint.is_some()
+            if candidate.hint.is_some()
                 || candidate.facility
                 || candidate.container.is_some()
                 || candidate.role == PlaceRole::Demonym
-                || !persons.contains(&push_key_owned(candidate.name_span.slice(text)))
+            {
+                return true;
+            }
+            key.clear();
+            push_key(candidate.name_span.slice(text), &mut key);
+            !persons.contains(&key)
         })
         .collect();
+    if keep.iter().all(|kept| *kept) {
+        return candidates;
+    }
     let mut new_idx = Vec::with_capacity(candidates.len());
     let mut n_kept = 0;
     for kept in &keep {
@@ -248,12 +259,12 @@ fn push_key_owned(text: &str) -> String {
     key
 }
 
-/// A found name, as token indices.
-struct Found {
+/// A found name, as token indices, borrowing from the gazetteer until it becomes a candidate.
+struct Found<'g> {
     first: usize,
     last: usize,
-    entries: Vec<EntryIdx>,
-    demonym: Option<DemonymTarget>,
+    entries: Cow<'g, [EntryIdx]>,
+    demonym: Option<&'g DemonymTarget>,
 }
 
 /// A division at least this populous keeps its name when it opens a run like a given name
@@ -261,12 +272,12 @@ struct Found {
 const MAJOR_DIVISION_POPULATION: u64 = 1_000_000;
 
 /// A part of a capitalised run: a name the gazetteer or the demonym list knows, or a word.
-enum Piece {
-    Name(Found),
+enum Piece<'g> {
+    Name(Found<'g>),
     Word(usize),
 }
 
-impl Piece {
+impl Piece<'_> {
     fn first(&self) -> usize {
         match self {
             Piece::Name(found) => found.first,
@@ -460,11 +471,8 @@ impl<'a> SentenceDetector<'a> {
             let name_end = self.name_end(start, end);
             if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
             {
-                let before: Vec<Piece> = pieces
-                    .into_iter()
-                    .filter(|piece| piece.last() < tail_start)
-                    .collect();
-                self.emit(sentence_idx, before, out);
+                let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
+                self.emit(sentence_idx, &pieces[..n_before], out);
                 out.push(unknown);
                 return;
             }
@@ -473,32 +481,29 @@ impl<'a> SentenceDetector<'a> {
             self.add_person(start, end);
             return;
         }
-        self.emit(sentence_idx, pieces, out);
+        self.emit(sentence_idx, &pieces, out);
     }
 
     /// Pushes the names of a run. The run is read in parts, split where a connector or a
     /// possessive stands between two pieces ("Sin Khwa and Chaung Gyi", "Kyauktaw's Western
     /// Command"): all the names of a part made of names and common words alone are kept, only
     /// the large places of any other part.
-    fn emit(&self, sentence_idx: usize, pieces: Vec<Piece>, out: &mut Vec<Candidate>) {
-        let mut part: Vec<Piece> = Vec::new();
-        for piece in pieces {
-            let splits = part
-                .last()
-                .is_some_and(|previous| previous.last() + 1 != piece.first());
+    fn emit(&self, sentence_idx: usize, pieces: &[Piece<'a>], out: &mut Vec<Candidate>) {
+        let mut part_start = 0;
+        for idx in 1..=pieces.len() {
+            let splits = idx == pieces.len() || pieces[idx - 1].last() + 1 != pieces[idx].first();
             if splits {
-                self.emit_part(sentence_idx, std::mem::take(&mut part), out);
+                self.emit_part(sentence_idx, &pieces[part_start..idx], out);
+                part_start = idx;
             }
-            part.push(piece);
         }
-        self.emit_part(sentence_idx, part, out);
     }
 
-    fn emit_part(&self, sentence_idx: usize, part: Vec<Piece>, out: &mut Vec<Candidate>) {
-        let whole = self.is_names_alone(&part);
+    fn emit_part(&self, sentence_idx: usize, part: &[Piece<'a>], out: &mut Vec<Candidate>) {
+        let whole = self.is_names_alone(part);
         for piece in part {
             if let Piece::Name(found) = piece {
-                if whole || self.is_large(&found) {
+                if whole || self.is_large(found) {
                     out.extend(self.candidate(sentence_idx, found));
                 }
             }
@@ -506,7 +511,7 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// Cuts a run into names and words.
-    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece> {
+    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece<'a>> {
         let mut pieces = Vec::new();
         let mut idx = start;
         while idx < end {
@@ -525,7 +530,7 @@ impl<'a> SentenceDetector<'a> {
                     Piece::Name(Found {
                         first: idx,
                         last: idx,
-                        entries: entries.to_vec(),
+                        entries: Cow::Borrowed(entries),
                         demonym: None,
                     })
                 });
@@ -681,7 +686,7 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// The longest gazetteer name or demonym starting at `start` within the run.
-    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found> {
+    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found<'a>> {
         self.key.clear();
         push_key(self.word(start), self.key);
         let longest_place = self.gazetteer.longest_name_from(self.key);
@@ -712,11 +717,11 @@ impl<'a> SentenceDetector<'a> {
             if n_words <= longest_place.max(1) {
                 let entries = self.gazetteer.lookup_key(self.key);
                 if !entries.is_empty() {
-                    let demonym = self.words.demonyms.get(self.key.as_str()).cloned();
+                    let demonym = self.words.demonyms.get(self.key.as_str());
                     return Some(Found {
                         first: start,
                         last,
-                        entries: entries.to_vec(),
+                        entries: Cow::Borrowed(entries),
                         demonym,
                     });
                 }
@@ -725,8 +730,8 @@ impl<'a> SentenceDetector<'a> {
                 return Some(Found {
                     first: start,
                     last,
-                    entries: Vec::new(),
-                    demonym: Some(target.clone()),
+                    entries: Cow::Borrowed(&[]),
+                    demonym: Some(target),
                 });
             }
             if n_words >= 2
@@ -739,7 +744,7 @@ impl<'a> SentenceDetector<'a> {
                     return Some(Found {
                         first: start,
                         last,
-                        entries,
+                        entries: Cow::Owned(entries),
                         demonym: None,
                     });
                 }
@@ -792,29 +797,30 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
-    fn candidate(&self, sentence_idx: usize, mut found: Found) -> Option<Candidate> {
+    fn candidate(&self, sentence_idx: usize, found: &Found) -> Option<Candidate> {
         // A generic word the gazetteer keeps as part of a name ("Bhamo Town") is context.
-        if found.last > found.first && self.words.after.contains_key(self.word(found.last)) {
-            found.last -= 1;
+        let mut last = found.last;
+        if last > found.first && self.words.after.contains_key(self.word(last)) {
+            last -= 1;
         }
         let single_common =
-            found.first == found.last && self.words.not_place.contains(self.word(found.first));
+            found.first == last && self.words.not_place.contains(self.word(found.first));
         if single_common && found.demonym.is_none() {
             return None;
         }
-        let name_span = Span::new(self.tokens[found.first].start, self.tokens[found.last].end);
+        let name_span = Span::new(self.tokens[found.first].start, self.tokens[last].end);
         // A dateline names the town the story was filed from ("MAGWAY —").
         let hint = (found.first < self.dateline_end).then_some(PlaceKind::Town);
         Some(Candidate {
             span: name_span,
             name_span,
             sentence: sentence_idx,
-            entries: found.entries,
+            entries: found.entries.to_vec(),
             hint,
             plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
-            demonym: found.demonym,
+            demonym: found.demonym.cloned(),
             container: None,
         })
     }
