@@ -60,6 +60,9 @@ const MAX_UNKNOWN_WORDS: usize = 4;
 /// Longest joined spelling tried ("Thin Gan Nyi Naung" as "Thingannyinaung").
 const MAX_JOINED_WORDS: usize = 4;
 
+/// Longest word taken for syllables of a name written apart ("Naung", "Sakaung").
+const MAX_SYLLABLE_BYTES: usize = 9;
+
 /// A place mention before resolution.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -726,17 +729,23 @@ impl<'a> SentenceDetector<'a> {
                     });
                 }
             }
-            if let Some(target) = self.words.demonyms.get(self.key.as_str()) {
-                return Some(Found {
-                    first: start,
-                    last,
-                    entries: Cow::Borrowed(&[]),
-                    demonym: Some(target),
-                });
+            if n_words <= self.words.longest_demonym {
+                if let Some(target) = self.words.demonyms.get(self.key.as_str()) {
+                    return Some(Found {
+                        first: start,
+                        last,
+                        entries: Cow::Borrowed(&[]),
+                        demonym: Some(target),
+                    });
+                }
             }
+            // Syllables written apart ("Thin Gan Nyi Naung") are short words.
             if n_words >= 2
                 && n_words <= MAX_JOINED_WORDS
-                && (start..=last).all(|i| self.tokens[i].capitalised)
+                && (start..=last).all(|i| {
+                    self.tokens[i].capitalised
+                        && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES
+                })
             {
                 let joined: String = self.key.chars().filter(|c| *c != ' ').collect();
                 let entries = self.gazetteer.lookup_joined(&joined);
