@@ -57,6 +57,9 @@ const MAX_ACRONYM_LETTERS: usize = 5;
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
 
+/// Most words of a name looked up ("Democratic Republic of the Congo" has five).
+const MAX_NAME_WORDS: usize = 12;
+
 /// Longest joined spelling tried ("Thin Gan Nyi Naung" as "Thingannyinaung").
 const MAX_JOINED_WORDS: usize = 4;
 
@@ -608,45 +611,43 @@ impl<'a> SentenceDetector<'a> {
     /// bears it.
     fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
         let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
-        let first_is_division = match pieces.first() {
-            Some(Piece::Name(found)) => found.last == start && self.is_major_division(found),
-            _ => false,
-        };
-        let first_covers_run = match pieces.first() {
-            Some(Piece::Name(found)) => found.last + 1 >= end,
-            _ => false,
-        };
-        if n_words >= 2
-            && self.words.given_names.contains(self.word(start))
-            && !first_is_division
-            && !first_covers_run
-        {
-            return true;
-        }
-        let any_large = pieces.iter().any(|piece| match piece {
-            Piece::Name(found) => self.is_large(found),
-            Piece::Word(_) => false,
-        });
-        if any_large {
-            return false;
+        let given_name = self.words.given_names.contains(self.word(start));
+        if n_words >= 2 && given_name {
+            let (first_is_division, first_covers_run) = match pieces.first() {
+                Some(Piece::Name(found)) => (
+                    found.last == start && self.is_major_division(found),
+                    found.last + 1 >= end,
+                ),
+                _ => (false, false),
+            };
+            if !first_is_division && !first_covers_run {
+                return true;
+            }
         }
         let is_speech = |idx: Option<usize>| {
             idx.and_then(|i| self.tokens.get(i))
                 .is_some_and(|t| t.is_word() && self.words.speech_verb.contains(t.text(self.text)))
         };
+        let closes = self
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct);
+        let speaks_after = is_speech(Some(end));
+        let spoken_before = is_speech(start.checked_sub(1)) && closes;
+        let alone = n_words == 1 && given_name;
+        if !(speaks_after || spoken_before || alone) {
+            return false;
+        }
         // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
         let placed = start
             .checked_sub(1)
             .is_some_and(|i| self.words.locative.contains(self.word(i)) || self.is_connector(i))
             || (start..end).any(|i| self.is_common_word(i));
-        let speaks_after = is_speech(Some(end)) && !placed;
-        let closes = self
-            .tokens
-            .get(end)
-            .is_none_or(|t| t.kind == TokenKind::Punct);
-        let spoken_before = is_speech(start.checked_sub(1)) && closes && !placed;
-        let alone = n_words == 1 && self.words.given_names.contains(self.word(start));
-        speaks_after || spoken_before || alone
+        let any_large = pieces.iter().any(|piece| match piece {
+            Piece::Name(found) => self.is_large(found),
+            Piece::Word(_) => false,
+        });
+        !any_large && (alone || !placed)
     }
 
     /// The end of a run's name part: the run without the generic words that close it
@@ -697,21 +698,23 @@ impl<'a> SentenceDetector<'a> {
             .max(self.words.longest_demonym)
             .max(MAX_JOINED_WORDS);
         // Word positions of the run, up to `longest` words.
-        let mut word_ends = Vec::with_capacity(longest);
+        let mut word_ends = [0; MAX_NAME_WORDS];
+        let mut n_ends = 0;
         let mut idx = start;
-        while idx < run_end && word_ends.len() < longest {
+        while idx < run_end && n_ends < longest.min(MAX_NAME_WORDS) {
             let token = &self.tokens[idx];
             if token.kind == TokenKind::Possessive {
                 break;
             }
             if token.capitalised {
-                word_ends.push(idx);
+                word_ends[n_ends] = idx;
+                n_ends += 1;
             } else if !self.is_connector(idx) {
                 break;
             }
             idx += 1;
         }
-        for &last in word_ends.iter().rev() {
+        for &last in word_ends[..n_ends].iter().rev() {
             let n_words = last - start + 1;
             let text: &'a str = self.text;
             let span_text = &text[self.tokens[start].start..self.tokens[last].end];
