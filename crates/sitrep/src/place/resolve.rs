@@ -24,7 +24,7 @@ admin1. Nothing here fails: an unresolvable name only loses its own location.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
-use super::key::{name_key, push_key};
+use super::key::{key_is, name_key};
 use super::kind::PlaceKind;
 use super::mention::Candidate;
 use super::words::DemonymTarget;
@@ -471,18 +471,14 @@ struct Best {
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
 /// for "New York City", as the news writes it), or any name of an entry written by hand.
-/// `own` is a buffer for the entry's key.
-fn is_primary_name(entry: &PlaceEntry, key: &str, own: &mut String) -> bool {
-    if entry.curated {
-        return true;
-    }
-    own.clear();
-    push_key(&entry.name, own);
-    own == key
+fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
+    entry.curated
+        || key_is(&entry.name, key)
         || entry.kind == PlaceKind::Town
-            && own
-                .strip_suffix(" city")
-                .is_some_and(|stem| stem == key)
+            && entry
+                .name
+                .strip_suffix(" City")
+                .is_some_and(|stem| key_is(stem, key))
 }
 
 struct Scorer<'a> {
@@ -504,7 +500,6 @@ impl Scorer<'_> {
         let key = &self.keys[idx];
         let several = candidate.entries.len() > 1;
         let mut shares: Vec<(&str, f64)> = Vec::new();
-        let mut entry_key = String::new();
         let mut scores = Vec::with_capacity(candidate.entries.len().min(MAX_ENTRIES));
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
@@ -519,7 +514,7 @@ impl Scorer<'_> {
             };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = !several || is_primary_name(entry, key, &mut entry_key);
+            let primary = !several || is_primary_name(entry, key);
             if primary && several {
                 score += PRIMARY_NAME_BONUS;
                 if entry.kind == PlaceKind::Country {
