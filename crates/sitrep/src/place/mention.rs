@@ -951,13 +951,14 @@ impl<'a> SentenceDetector<'a> {
         if candidate.demonym.is_some() {
             let locative_before = first >= 1 && self.words.locative.contains(self.word(first - 1))
                 || first >= 1 && self.words.direction.contains(self.word(first - 1));
-            // "in Kachin" is the state; "in Canadian hands" is no town called Canadian.
-            let large = candidate
-                .entries
-                .iter()
-                .any(|idx| self.gazetteer.entry(*idx).is_large());
+            // "in Kachin" is the state and "seized Kokang" the zone; "in Canadian hands" is
+            // no town called Canadian.
+            let region = candidate.entries.iter().any(|idx| {
+                let entry = self.gazetteer.entry(*idx);
+                entry.is_large() || entry.kind.is_division()
+            });
             let is_place =
-                large && (candidate.hint.is_some() || locative_before || candidate.facility);
+                region && (candidate.hint.is_some() || locative_before || candidate.facility);
             if !is_place {
                 return PlaceRole::Demonym;
             }

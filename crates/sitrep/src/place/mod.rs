@@ -12,8 +12,9 @@ in three steps, each its own module:
   focus, containers and distance to the other places.
 
 The [`Gazetteer`] is compiled at start-up from `resources/gazetteer/`; the
-[`compile`] module builds its main table from the public sources, and
-[`corpus`] and [`geo_eval`] read and score the geoparsing gold corpora.
+[`compile`] module builds its main table from the public sources,
+[`corpus`] and [`geo_eval`] read and score the geoparsing gold corpora, and
+[`gold_places`] scores mentions against the places of gold events.
 */
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ pub mod compile;
 pub mod corpus;
 pub mod gazetteer;
 pub mod geo_eval;
+pub mod gold_places;
 pub mod key;
 pub mod kind;
 pub mod mention;
