@@ -2,17 +2,23 @@
 `sitrep eval-geo`: scores the place stage on the geoparsing gold corpora.
 */
 
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sitrep::eval::haversine_km;
 use sitrep::place::corpus::{self, GeoCorpus, GeoDocument};
 use sitrep::place::geo_eval::{self, ACCURACY_KM, GeoReport, Resolution, SystemOutput};
-use sitrep::place::{self};
+use sitrep::Article;
+use sitrep::eval::{self, GoldControl, GoldEvent};
+use sitrep::place::gold_places::{self, GoldArticle, GoldPlaceReport};
+use sitrep::place::{self, Location, PlaceKind, PlaceMention, PlaceRole, Precision};
+use sitrep::pipeline::Resources;
+use sitrep::span::Span;
 
 use super::{output, write_jsonl};
 use crate::{Global, resources};
@@ -27,11 +33,27 @@ use crate::{Global, resources};
 /// Gold toponyms are the annotations with a point: for GeoWebNews, literal, metonymic,
 /// mixed, modifier and embedded toponyms (not demonyms, languages, homonyms or
 /// non-toponyms, which the corpus gives no point).
+///
+/// With --dev DIR (a gold directory like ../shared/corpus/dev), also scores mentions
+/// against the places of the gold events and control facts: how many gold places of
+/// --country have a mention in their evidence sentence that resolves to them (by the
+/// contract's place rule), and how many mentions (not demonyms) resolve to a place no gold
+/// event or control fact of the article names.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Corpus files.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "dev", value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// A gold directory: NAME.json articles with NAME.gold.jsonl and NAME.control.gold.jsonl.
+    #[arg(long, value_name = "DIR")]
+    dev: Option<PathBuf>,
+    /// With --dev, the mentions to score, as `sitrep places` writes them (JSON Lines, any
+    /// version); by default the place stage runs on the articles.
+    #[arg(long, value_name = "FILE", requires = "dev")]
+    mentions: Option<PathBuf>,
+    /// With --dev, the country (ISO code) whose gold places are counted as found or not.
+    #[arg(long, value_name = "ISO", default_value = "MM", requires = "dev")]
+    country: String,
     /// Also write the scores as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
@@ -111,6 +133,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if let Some(out) = errors_out.as_mut() {
         out.flush()?;
     }
+    if let Some(dir) = &args.dev {
+        let report = score_dev(dir, args.mentions.as_deref(), &args.country, &resources)?;
+        print_dev_report(&dir.display().to_string(), &args.country, &report);
+    }
     if let Some(json) = &args.json {
         std::fs::write(json, serde_json::to_string_pretty(&all)?)
             .with_context(|| format!("writing {}", json.display()))?;
@@ -181,4 +207,115 @@ fn write_errors(
         }
     }
     Ok(())
+}
+
+/// One line of `sitrep places` output, as far as scoring needs it.
+#[derive(Deserialize)]
+struct PlacesLine {
+    doc: String,
+    start: usize,
+    end: usize,
+    name: Option<String>,
+    id: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    admin1: Option<String>,
+    precision: Option<Precision>,
+    kind: PlaceKind,
+    role: PlaceRole,
+    confidence: f32,
+}
+
+impl PlacesLine {
+    fn into_mention(self) -> PlaceMention {
+        let location = self.name.zip(self.precision).map(|(name, precision)| Location {
+            name,
+            country: self.country,
+            admin1: self.admin1,
+            lat: self.lat,
+            lon: self.lon,
+            precision,
+            id: self.id,
+        });
+        PlaceMention {
+            span: Span::new(self.start, self.end.max(self.start)),
+            role: self.role,
+            location,
+            confidence: self.confidence,
+            kind: self.kind,
+        }
+    }
+}
+
+/// Scores the mentions of a gold directory's articles (read from `mentions`, or made by
+/// the place stage) against its gold events and control facts.
+fn score_dev(
+    dir: &Path,
+    mentions: Option<&Path>,
+    country: &str,
+    resources: &Resources,
+) -> Result<GoldPlaceReport> {
+    let mut given: HashMap<String, Vec<PlaceMention>> = HashMap::new();
+    if let Some(path) = mentions {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        for (idx, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let line: PlacesLine = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}", path.display(), idx + 1))?;
+            given
+                .entry(line.doc.clone())
+                .or_default()
+                .push(line.into_mention());
+        }
+    }
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    articles.sort();
+    let mut report = GoldPlaceReport::default();
+    for path in &articles {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let article: Article = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not an article", path.display()))?;
+        let gold_file = |suffix: &str| -> Result<String> {
+            let gold = dir.join(format!("{}.{suffix}", article.id));
+            if !gold.exists() {
+                return Ok(String::new());
+            }
+            std::fs::read_to_string(&gold).with_context(|| format!("reading {}", gold.display()))
+        };
+        let (events, _) = eval::parse_jsonl::<GoldEvent>(&gold_file("gold.jsonl")?);
+        let (controls, _) = eval::parse_jsonl::<GoldControl>(&gold_file("control.gold.jsonl")?);
+        let mentions = match mentions {
+            Some(_) => given.remove(&article.id).unwrap_or_default(),
+            None => {
+                let sentences = resources.sentences.split(&article.text);
+                place::tag(&article.text, &sentences, &resources.gazetteer)
+            }
+        };
+        let gold = GoldArticle {
+            text: &article.text,
+            mentions: &mentions,
+            events: &events,
+            controls: &controls,
+        };
+        gold_places::score(gold, Some(country), &resources.gazetteer, &mut report);
+    }
+    Ok(report)
+}
+
+fn print_dev_report(name: &str, country: &str, report: &GoldPlaceReport) {
+    println!("{name}: {} articles", report.articles);
+    println!(
+        "  gold places ({country}) with a mention in their evidence resolving to them: {} of {}",
+        report.gold_places_found, report.gold_places
+    );
+    println!(
+        "  mentions (not demonyms) {}, resolving to no place the article's gold names: {}",
+        report.mentions, report.mentions_unnamed
+    );
 }

@@ -63,9 +63,23 @@ pub struct PlaceEntry {
     pub population: u64,
     /// The township or district it lies in (Myanmar), if known.
     pub parent: Option<EntryIdx>,
+    /// Written by hand (`extra.tsv`): each of its names is as much its own as the first.
+    pub curated: bool,
 }
 
+/// A town at least this large is known well enough to be named without context.
+pub const LARGE_TOWN_POPULATION: u64 = 100_000;
+
 impl PlaceEntry {
+    /// True for a country, a first-order division, a region or a town of at least
+    /// [`LARGE_TOWN_POPULATION`]: places a text names without needing context.
+    pub fn is_large(&self) -> bool {
+        matches!(
+            self.kind,
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+        ) || self.kind == PlaceKind::Town && self.population >= LARGE_TOWN_POPULATION
+    }
+
     /// The point, if the source gives one.
     pub fn point(&self) -> Option<(f64, f64)> {
         (!self.lat.is_nan() && !self.lon.is_nan())
@@ -90,9 +104,9 @@ pub struct Gazetteer {
     many: Vec<Vec<EntryIdx>>,
     /// For each first word of a name key of two words or more, the most words such a name has.
     first_words: ArenaMap<u8>,
-    /// Keys of names written in capitals in the alias layer ("US", "DRC"): the only ones an
-    /// all-capital word of the text may match.
-    acronyms: HashSet<String>,
+    /// Names written in capitals in the alias layer ("US", "DRC"), by key, with the entries
+    /// they name: the only names, and entries, an all-capital word of the text may match.
+    acronyms: HashMap<String, Vec<EntryIdx>>,
     /// Short English names of admin1 entries ("Kachin").
     admin1_short: HashMap<EntryIdx, Box<str>>,
     /// Admin1 entries by GeoNames code (`"MM.04"`).
@@ -101,6 +115,9 @@ pub struct Gazetteer {
     countries: HashMap<Box<str>, EntryIdx>,
     /// The word lists mention detection reads context from.
     words: PlaceWords,
+    /// Countries with spelling rules (Myanmar), whose names the news writes in syllables it
+    /// may join or split.
+    spelling_countries: HashSet<Box<str>>,
     /// The entries demonyms and the alias files name by id.
     named_entries: HashMap<String, EntryIdx>,
 }
@@ -143,6 +160,7 @@ impl Gazetteer {
         }
         let variants = VariantRules::load(files)?;
         let mut gazetteer = Gazetteer::from_rows(&rows, &variants)?;
+        gazetteer.spelling_countries = variants.rules.iter().map(|(c, _, _)| c.clone()).collect();
         gazetteer.words = PlaceWords::load(files)?;
         gazetteer.find_named_entries(files)?;
         gazetteer.load_admin1_names(files)?;
@@ -204,6 +222,7 @@ impl Gazetteer {
                 admin1,
                 population: row.population,
                 parent,
+                curated: !row.keys_given,
             });
         }
         let mut keys: Vec<String> = Vec::new();
@@ -387,7 +406,10 @@ impl Gazetteer {
             }
             let alias = fields[0];
             if alias.chars().any(char::is_alphabetic) && !alias.chars().any(char::is_lowercase) {
-                self.acronyms.insert(name_key(alias));
+                let entries = self.acronyms.entry(name_key(alias)).or_default();
+                if !entries.contains(&idx) {
+                    entries.push(idx);
+                }
             }
             self.add_key(&name_key(alias), idx);
         }
@@ -401,9 +423,21 @@ impl Gazetteer {
         }
     }
 
-    /// True when an all-capital word with this key may name a place ("US", "DRC").
-    pub fn is_acronym(&self, key: &str) -> bool {
-        self.acronyms.contains(key)
+    /// The entries an all-capital word with this key names ("US", "DRC"): only those the
+    /// alias layer lists in capitals, so that "EU" is never the French town of Eu.
+    pub fn acronym_entries(&self, key: &str) -> &[EntryIdx] {
+        self.acronyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entries of a joined spelling of several words of the text ("Thin Gan Nyi Naung"
+    /// as "thingannyinaung"): only places of countries with spelling rules, whose names are
+    /// syllables the news joins or splits ("Cleve R" is no "Clever").
+    pub fn lookup_joined(&self, joined_key: &str) -> Vec<EntryIdx> {
+        self.lookup_key(joined_key)
+            .iter()
+            .copied()
+            .filter(|idx| self.spelling_countries.contains(&self.entry(*idx).country))
+            .collect()
     }
 
     /// The word lists mention detection reads context from.

@@ -7,25 +7,40 @@ Only capitalised words start a mention. In each sentence:
 1. Capitalised runs (capitalised words, with connectors such as "of" between
    them) that end in an organisation word ("Kachin Independence Army") or open
    with one ("Ministry of ...") are organisations; the words after a title
-   ("General", "U") are a person. Neither holds a place.
-2. From each remaining capitalised word the longest gazetteer name or demonym
-   is taken (names are looked up by key, and also with their words joined, as
-   Burmese names are spelt both ways: "Kan Paik Ti", "Kanpaikti"). A word that
-   is never a place on its own ("March", "Police") is skipped.
-3. A capitalised run before a generic word ("Chaung Gyi village") is a
-   mention even when the gazetteer lacks it.
-4. The context is read: a generic word after the name ("Bhamo Town", "Mansi
+   ("General", "U") or a role ("spokesman") are a person. Neither holds a place.
+2. Each remaining run is cut into the longest gazetteer names or demonyms it
+   holds (names are looked up by key, and also with their words joined, as
+   Burmese names are spelt both ways: "Kan Paik Ti", "Kanpaikti"), and words.
+   A run is a name as a whole or not at all: when a word of it is neither a
+   name nor a common word ("Li Jiawen", "Khine Thu Kha"), or two names touch
+   ("Nyaungbin Lay"), the run names something else, and only large places
+   (countries, divisions, cities) in it are kept ("London Stock Exchange").
+   An all-capital word is a place only as an alias the gazetteer lists in
+   capitals ("US"), except in the dateline that opens an article ("BHAMO —").
+3. People: a run that opens with a given name ("Leslie Hickson"), or stands
+   before a verb of speech or after one at the end of a clause ("Naw Bu
+   said", "said Maui."), is a person's name unless a large place has it. The
+   words of every person's name found in the article are no place elsewhere
+   in it either, unless a generic word or a container says otherwise.
+4. A capitalised run before a generic word ("Chaung Gyi village", "Naung Pain
+   village tract") is one mention even when the gazetteer lacks it or knows
+   only parts of it.
+5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
    before it ("the border town of Lweje") asks for a kind; a facility word
    after it makes a spot ("Bhamo Airport"); a direction word before it opens
    the mention ("northern Shan State"); ", Y" or "in Y" after it names a
    container.
-5. The role: a demonym stays a demonym unless it is also a place and a
+6. The role: a demonym stays a demonym unless it is also a place and a
    locative or generic word makes it one ("in Kachin", "Kachin State"); a
    country, admin1 or city followed by a speech or pressure verb ("Beijing
    said"), or by a noun for its government ("Myanmar military", "China's
    pressure"), is a metonym.
 */
+
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
 use super::gazetteer::{EntryIdx, Gazetteer};
@@ -35,11 +50,21 @@ use super::token::{Token, TokenKind, tokenize};
 use super::words::{DemonymTarget, PlaceWords};
 use crate::span::Span;
 
+/// Most letters of an acronym ("MNDAA"); a longer all-capital word is a name in capitals
+/// ("WASHINGTON").
+const MAX_ACRONYM_LETTERS: usize = 5;
+
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
 
+/// Most words of a name looked up ("Democratic Republic of the Congo" has five).
+const MAX_NAME_WORDS: usize = 12;
+
 /// Longest joined spelling tried ("Thin Gan Nyi Naung" as "Thingannyinaung").
 const MAX_JOINED_WORDS: usize = 4;
+
+/// Longest word taken for syllables of a name written apart ("Naung", "Sakaung").
+const MAX_SYLLABLE_BYTES: usize = 9;
 
 /// A place mention before resolution.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +95,7 @@ pub struct Candidate {
 pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut key = String::new();
+    let mut persons = HashSet::default();
     for (sentence_idx, sentence) in sentences.iter().enumerate() {
         if sentence.end > text.len()
             || !text.is_char_boundary(sentence.start)
@@ -84,37 +110,131 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
             gazetteer,
             words: gazetteer.words(),
             blocked: vec![false; tokens.len()],
+            dateline_end: 0,
             key: &mut key,
+            persons: &mut persons,
         };
+        detector.find_dateline();
         detector.block_organisations_and_people();
         let first = candidates.len();
         detector.find(sentence_idx, &mut candidates);
         detector.read_context(&mut candidates[first..], first);
     }
+    drop_person_names(text, candidates, &persons)
+}
+
+/// Drops the candidates that bear the name, or a word of the name, of a person found
+/// elsewhere in the article, unless a generic word, a facility word or a container makes
+/// them places; containers are renumbered.
+fn drop_person_names(
+    text: &str,
+    candidates: Vec<Candidate>,
+    persons: &HashSet<String>,
+) -> Vec<Candidate> {
+    if persons.is_empty() {
+        return candidates;
+    }
+    let mut key = String::new();
+    let keep: Vec<bool> = candidates
+        .iter()
+        .map(|candidate| {
+            if candidate.hint.is_some()
+                || candidate.facility
+                || candidate.container.is_some()
+                || candidate.role == PlaceRole::Demonym
+            {
+                return true;
+            }
+            key.clear();
+            push_key(candidate.name_span.slice(text), &mut key);
+            !persons.contains(&key)
+        })
+        .collect();
+    if keep.iter().all(|kept| *kept) {
+        return candidates;
+    }
+    let mut new_idx = Vec::with_capacity(candidates.len());
+    let mut n_kept = 0;
+    for kept in &keep {
+        new_idx.push(kept.then_some(n_kept));
+        n_kept += usize::from(*kept);
+    }
     candidates
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, kept)| **kept)
+        .map(|(mut candidate, _)| {
+            candidate.container = candidate.container.and_then(|idx| new_idx[idx]);
+            candidate
+        })
+        .collect()
 }
 
 /// A candidate for a given span (a gold toponym under evaluation): the gazetteer entries of
-/// its text, or of its text joined up, or the demonym it is.
+/// its text, or of its text joined up, or the demonym it is (unless a large place has the
+/// name: "Kachin" is the state, "Canadian" no town); failing those, of the longest
+/// run of its words that is a name ("Cuyahoga County", "Eastern Ghouta", "Cavan Institute"),
+/// with the generic word after it as a hint.
 pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) -> Candidate {
-    let key = push_key_owned(span.slice(text));
-    let mut entries = gazetteer.lookup_key(&key).to_vec();
-    if entries.is_empty() {
-        let joined: String = key.chars().filter(|c| *c != ' ').collect();
-        entries = gazetteer.lookup_key(&joined).to_vec();
+    let words = gazetteer.words();
+    let tokens: Vec<Token> = tokenize(text, span.start, span.end)
+        .into_iter()
+        .filter(Token::is_word)
+        .collect();
+    let n = tokens.len();
+    let mut found = None;
+    'lengths: for n_words in (1..=n).rev() {
+        for first in 0..=n - n_words {
+            let last = first + n_words - 1;
+            let whole = n_words == n;
+            let name_span = if whole {
+                span
+            } else {
+                Span::new(tokens[first].start, tokens[last].end)
+            };
+            let name = name_span.slice(text);
+            // A part is a name of capitalised words that is not one common word.
+            let part_is_name = tokens[first].capitalised
+                && tokens[last].capitalised
+                && !(n_words == 1 && is_common(words, name));
+            if !whole && !part_is_name {
+                continue;
+            }
+            let key = push_key_owned(name);
+            let capitals = is_all_capitals(name) && name.split(' ').all(could_be_acronym);
+            let mut entries = if capitals {
+                gazetteer.acronym_entries(&key).to_vec()
+            } else {
+                gazetteer.lookup_key(&key).to_vec()
+            };
+            if entries.is_empty() && !capitals {
+                let joined: String = key.chars().filter(|c| *c != ' ').collect();
+                entries = gazetteer.lookup_joined(&joined);
+            }
+            let demonym = words.demonyms.get(&key).cloned();
+            if !entries.is_empty() || demonym.is_some() {
+                let hint = tokens
+                    .get(last + 1)
+                    .filter(|_| !whole)
+                    .and_then(|next| words.after.get(next.text(text)).copied());
+                found = Some((name_span, entries, demonym, hint));
+                break 'lengths;
+            }
+        }
     }
-    let demonym = gazetteer.words().demonyms.get(&key).cloned();
-    let role = if entries.is_empty() && demonym.is_some() {
+    let (name_span, entries, demonym, hint) = found.unwrap_or((span, Vec::new(), None, None));
+    let large = entries.iter().any(|idx| gazetteer.entry(*idx).is_large());
+    let role = if demonym.is_some() && !large {
         PlaceRole::Demonym
     } else {
         PlaceRole::Toponym
     };
     Candidate {
         span,
-        name_span: span,
+        name_span,
         sentence,
         entries,
-        hint: None,
+        hint,
         plural_hint: false,
         facility: false,
         role,
@@ -123,18 +243,60 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
     }
 }
 
+/// A word of capital letters only (at least two of them).
+fn is_all_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Acronyms are short: an all-capital word of more letters is a name in capitals.
+fn could_be_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() <= MAX_ACRONYM_LETTERS
+}
+
+/// A word that may stand in a run of names without making it another thing's name: a generic,
+/// facility or common word.
+fn is_common(words: &PlaceWords, word: &str) -> bool {
+    words.after.contains_key(word) || words.facility.contains(word) || words.not_place.contains(word)
+}
+
 fn push_key_owned(text: &str) -> String {
     let mut key = String::new();
     push_key(text, &mut key);
     key
 }
 
-/// A found name, as token indices.
-struct Found {
+/// A found name, as token indices, borrowing from the gazetteer until it becomes a candidate.
+struct Found<'g> {
     first: usize,
     last: usize,
-    entries: Vec<EntryIdx>,
-    demonym: Option<DemonymTarget>,
+    entries: Cow<'g, [EntryIdx]>,
+    demonym: Option<&'g DemonymTarget>,
+}
+
+/// A division at least this populous keeps its name when it opens a run like a given name
+/// does ("Virginia Beach" aside, "Virginia" is a state, not a first name).
+const MAJOR_DIVISION_POPULATION: u64 = 1_000_000;
+
+/// A part of a capitalised run: a name the gazetteer or the demonym list knows, or a word.
+enum Piece<'g> {
+    Name(Found<'g>),
+    Word(usize),
+}
+
+impl Piece<'_> {
+    fn first(&self) -> usize {
+        match self {
+            Piece::Name(found) => found.first,
+            Piece::Word(idx) => *idx,
+        }
+    }
+
+    fn last(&self) -> usize {
+        match self {
+            Piece::Name(found) => found.last,
+            Piece::Word(idx) => *idx,
+        }
+    }
 }
 
 struct SentenceDetector<'a> {
@@ -143,7 +305,12 @@ struct SentenceDetector<'a> {
     gazetteer: &'a Gazetteer,
     words: &'a PlaceWords,
     blocked: Vec<bool>,
+    /// Tokens before this one are the article's dateline ("BHAMO —"): capitals there are
+    /// no acronyms.
+    dateline_end: usize,
     key: &'a mut String,
+    /// Keys of the names of people found so far in the article, and of their words.
+    persons: &'a mut HashSet<String>,
 }
 
 impl<'a> SentenceDetector<'a> {
@@ -186,11 +353,38 @@ impl<'a> SentenceDetector<'a> {
         end
     }
 
+    /// Finds a dateline: all-capital words that open a sentence and are followed by a dash,
+    /// a comma or a parenthesis ("BHAMO —", "MEXICO CITY (AP)"), or are too long to be
+    /// acronyms ("WASHINGTON Officials said").
+    fn find_dateline(&mut self) {
+        let end = (0..self.tokens.len())
+            .find(|idx| !(self.tokens[*idx].is_word() && self.is_all_capitals(*idx)))
+            .unwrap_or(self.tokens.len());
+        let closes = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.text(self.text), "—" | "–" | "-" | "," | "("));
+        if end > 0 && (closes || (0..end).all(|idx| !could_be_acronym(self.word(idx)))) {
+            self.dateline_end = end;
+        }
+    }
+
+    fn is_all_capitals(&self, idx: usize) -> bool {
+        is_all_capitals(self.word(idx))
+    }
+
     fn block_organisations_and_people(&mut self) {
         let mut start = 0;
         while start < self.tokens.len() {
             let token = self.tokens[start];
             if !(token.is_word() && token.capitalised) {
+                let name_follows = self
+                    .tokens
+                    .get(start + 1)
+                    .is_some_and(|next| next.capitalised);
+                if name_follows && token.is_word() && self.words.role.contains(self.word(start)) {
+                    self.block_person_after(start);
+                }
                 start += 1;
                 continue;
             }
@@ -201,15 +395,29 @@ impl<'a> SentenceDetector<'a> {
                 .rev()
                 .find(|idx| self.words.org_end.contains(self.word(*idx)))
             {
-                self.blocked[start..=last_org].fill(true);
+                // "Pyin Oo Lwin's Defence Services Academy": the owner is no part of the name.
+                let org_start = (start..last_org)
+                    .rev()
+                    .find(|idx| self.tokens[*idx].kind == TokenKind::Possessive)
+                    .map_or(start, |possessive| possessive + 1);
+                self.blocked[org_start..=last_org].fill(true);
             }
             for idx in start..end {
-                if self.words.title.contains(self.word(idx)) {
+                if self.words.title.contains(self.word(idx)) && self.is_title_here(start, idx) {
                     self.block_person_after(idx);
                 }
             }
             start = end.max(start + 1);
         }
+    }
+
+    /// A title opens a run, or is a word of four letters or more, or an abbreviation with its
+    /// period ("Gen."); a short title inside a run is a syllable of a name ("Pyu Saw Htee",
+    /// "Mrauk U").
+    fn is_title_here(&self, run_start: usize, idx: usize) -> bool {
+        let letters = self.word(idx).chars().filter(|c| c.is_alphabetic()).count();
+        let period = self.tokens.get(idx + 1).is_some_and(|t| t.text(self.text) == ".");
+        idx == run_start || letters >= 4 || period
     }
 
     /// Blocks a title and the capitalised words after it (a person's name: "Colonel Naw Bu",
@@ -230,6 +438,18 @@ impl<'a> SentenceDetector<'a> {
         }
         if person > first_name {
             self.blocked[title] = true;
+            self.add_person(first_name, person);
+        }
+    }
+
+    /// Remembers the name of a person, tokens `start..end`, and each of its words.
+    fn add_person(&mut self, start: usize, end: usize) {
+        let name = &self.text[self.tokens[start].start..self.tokens[end - 1].end];
+        self.persons.insert(push_key_owned(name));
+        for idx in start..end {
+            if self.tokens[idx].is_word() && self.tokens[idx].capitalised {
+                self.persons.insert(push_key_owned(self.word(idx)));
+            }
         }
     }
 
@@ -237,53 +457,232 @@ impl<'a> SentenceDetector<'a> {
         let mut idx = 0;
         while idx < self.tokens.len() {
             let token = self.tokens[idx];
-            if !(token.is_word() && token.capitalised)
-                || self.blocked[idx]
-                || self.is_unknown_acronym(idx)
-            {
+            if !(token.is_word() && token.capitalised) || self.blocked[idx] {
                 idx += 1;
                 continue;
             }
-            let run_end = (idx..self.run_end(idx))
+            let full_end = self.run_end(idx);
+            let run_end = (idx..full_end)
                 .find(|i| self.blocked[*i])
-                .unwrap_or_else(|| self.run_end(idx));
-            match self.longest_name(idx, run_end) {
-                Some(found) => {
-                    let next = found.last + 1;
-                    if let Some(candidate) = self.candidate(sentence_idx, found) {
-                        out.push(candidate);
-                    }
-                    idx = next;
-                }
-                None => {
-                    // Only a plain run of capitalised words (no connector, no common word) is
-                    // taken for a name the gazetteer lacks: "Residents of X town" is not one.
-                    let plain = (idx..run_end).all(|i| self.tokens[i].capitalised)
-                        && !self.words.not_place.contains(self.word(idx));
-                    let unknown =
-                        plain.then(|| self.unknown_before_generic(sentence_idx, idx, run_end));
-                    if let Some(candidate) = unknown.flatten() {
-                        idx = self.token_after(candidate.name_span.end);
-                        out.push(candidate);
-                    } else {
-                        idx += 1;
-                    }
+                .unwrap_or(full_end);
+            self.read_run(sentence_idx, idx, run_end, out);
+            idx = run_end.max(idx + 1);
+        }
+    }
+
+    /// The mentions of one capitalised run, tokens `start..end`.
+    fn read_run(&mut self, sentence_idx: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let pieces = self.segment(start, end);
+        if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
+            let name_end = self.name_end(start, end);
+            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
+            {
+                let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
+                self.emit(sentence_idx, &pieces[..n_before], out);
+                out.push(unknown);
+                return;
+            }
+        }
+        if self.is_person(start, end, &pieces) {
+            self.add_person(start, end);
+            return;
+        }
+        self.emit(sentence_idx, &pieces, out);
+    }
+
+    /// Pushes the names of a run. The run is read in parts, split where a connector or a
+    /// possessive stands between two pieces ("Sin Khwa and Chaung Gyi", "Kyauktaw's Western
+    /// Command"): all the names of a part made of names and common words alone are kept, only
+    /// the large places of any other part.
+    fn emit(&self, sentence_idx: usize, pieces: &[Piece<'a>], out: &mut Vec<Candidate>) {
+        let mut part_start = 0;
+        for idx in 1..=pieces.len() {
+            let splits = idx == pieces.len() || pieces[idx - 1].last() + 1 != pieces[idx].first();
+            if splits {
+                self.emit_part(sentence_idx, &pieces[part_start..idx], out);
+                part_start = idx;
+            }
+        }
+    }
+
+    fn emit_part(&self, sentence_idx: usize, part: &[Piece<'a>], out: &mut Vec<Candidate>) {
+        let whole = self.is_names_alone(part);
+        for piece in part {
+            if let Piece::Name(found) = piece {
+                if whole || self.is_large(found) {
+                    out.extend(self.candidate(sentence_idx, found));
                 }
             }
         }
     }
 
-    /// An all-capital word ("KNG", "AA") names a place only when the alias layer lists it
-    /// ("US", "DRC").
-    fn is_unknown_acronym(&mut self, idx: usize) -> bool {
-        let word = self.word(idx);
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || word.chars().any(char::is_lowercase) {
+    /// Cuts a run into names and words.
+    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece<'a>> {
+        let mut pieces = Vec::new();
+        let mut idx = start;
+        while idx < end {
+            let token = self.tokens[idx];
+            if !(token.is_word() && token.capitalised) {
+                idx += 1;
+                continue;
+            }
+            if idx >= self.dateline_end && self.is_all_capitals(idx) {
+                self.key.clear();
+                push_key(self.word(idx), self.key);
+                let entries = self.gazetteer.acronym_entries(self.key);
+                pieces.push(if entries.is_empty() {
+                    Piece::Word(idx)
+                } else {
+                    Piece::Name(Found {
+                        first: idx,
+                        last: idx,
+                        entries: Cow::Borrowed(entries),
+                        demonym: None,
+                    })
+                });
+                idx += 1;
+                continue;
+            }
+            match self.longest_name(idx, end) {
+                // A common word the gazetteer happens to have ("Airport", "Street") is a word.
+                Some(found)
+                    if found.first < found.last
+                        || found.demonym.is_some()
+                        || !self.is_common_word(idx) =>
+                {
+                    idx = found.last + 1;
+                    pieces.push(Piece::Name(found));
+                }
+                _ => {
+                    pieces.push(Piece::Word(idx));
+                    idx += 1;
+                }
+            }
+        }
+        pieces
+    }
+
+    fn is_common_word(&self, idx: usize) -> bool {
+        is_common(self.words, self.word(idx))
+    }
+
+    /// True when the pieces are only names and common words, and no two names touch.
+    fn is_names_alone(&self, pieces: &[Piece]) -> bool {
+        let mut previous_last: Option<usize> = None;
+        for piece in pieces {
+            match piece {
+                Piece::Word(idx) if !self.is_common_word(*idx) => return false,
+                Piece::Word(_) => previous_last = None,
+                Piece::Name(found) => {
+                    if previous_last.is_some_and(|last| {
+                        last + 1 == found.first && self.adjacent(last, found.first)
+                    }) {
+                        return false;
+                    }
+                    previous_last = Some(found.last);
+                }
+            }
+        }
+        true
+    }
+
+    /// A demonym, or a name of a large place ("London Stock Exchange" keeps London; smaller
+    /// places inside other names are parts of them).
+    fn is_large(&self, found: &Found) -> bool {
+        found.demonym.is_some()
+            || found
+                .entries
+                .iter()
+                .any(|idx| self.gazetteer.entry(*idx).is_large())
+    }
+
+    /// True for the name of a country or of a large first-order division ("Georgia",
+    /// "Virginia", which are given names too).
+    fn is_major_division(&self, found: &Found) -> bool {
+        found.entries.iter().any(|idx| {
+            let entry = self.gazetteer.entry(*idx);
+            entry.kind == PlaceKind::Country
+                || entry.kind == PlaceKind::Admin1 && entry.population >= MAJOR_DIVISION_POPULATION
+        })
+    }
+
+    /// True when the run is a person's name: it opens with a given name and goes on, or it
+    /// stands before a verb of speech, or after one at the end of a clause, and no large place
+    /// bears it.
+    fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
+        let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
+        let given_name = self.words.given_names.contains(self.word(start));
+        if n_words >= 2 && given_name {
+            let (first_is_division, first_covers_run) = match pieces.first() {
+                Some(Piece::Name(found)) => (
+                    found.last == start && self.is_major_division(found),
+                    found.last + 1 >= end,
+                ),
+                _ => (false, false),
+            };
+            if !first_is_division && !first_covers_run {
+                return true;
+            }
+        }
+        let is_speech = |idx: Option<usize>| {
+            idx.and_then(|i| self.tokens.get(i))
+                .is_some_and(|t| t.is_word() && self.words.speech_verb.contains(t.text(self.text)))
+        };
+        let closes = self
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct);
+        let speaks_after = is_speech(Some(end));
+        let spoken_before = is_speech(start.checked_sub(1)) && closes;
+        let alone = n_words == 1 && given_name;
+        if !(speaks_after || spoken_before || alone) {
             return false;
         }
-        self.key.clear();
-        push_key(word, self.key);
-        !self.gazetteer.is_acronym(self.key)
+        // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
+        let placed = start
+            .checked_sub(1)
+            .is_some_and(|i| self.words.locative.contains(self.word(i)) || self.is_connector(i))
+            || (start..end).any(|i| self.is_common_word(i));
+        let any_large = pieces.iter().any(|piece| match piece {
+            Piece::Name(found) => self.is_large(found),
+            Piece::Word(_) => false,
+        });
+        !any_large && (alone || !placed)
+    }
+
+    /// The end of a run's name part: the run without the generic words that close it
+    /// ("Zyxwv Qopl Village").
+    fn name_end(&self, start: usize, end: usize) -> usize {
+        let mut name_end = end;
+        while name_end > start + 1 && self.words.after.contains_key(self.word(name_end - 1)) {
+            name_end -= 1;
+        }
+        name_end
+    }
+
+    /// Where the unknown place name of a run starts, when the run stands before a generic word
+    /// and its last plain words are no single known name ("Naung Pain village tract", where
+    /// the gazetteer knows "Naung" and "Pain" apart).
+    fn unknown_tail(&self, start: usize, end: usize, pieces: &[Piece]) -> Option<usize> {
+        let name_end = self.name_end(start, end);
+        self.tokens
+            .get(name_end)
+            .filter(|t| t.is_word() && self.words.after.contains_key(t.text(self.text)))?;
+        let mut tail_start = name_end;
+        while tail_start > start && self.tokens[tail_start - 1].capitalised {
+            tail_start -= 1;
+        }
+        while tail_start < name_end && self.words.not_place.contains(self.word(tail_start)) {
+            tail_start += 1;
+        }
+        if tail_start == name_end {
+            return None;
+        }
+        let known_whole = pieces.iter().any(|piece| {
+            matches!(piece, Piece::Name(found)
+                if found.first <= tail_start && found.last + 1 >= name_end)
+        });
+        (!known_whole).then_some(tail_start)
     }
 
     fn token_after(&self, byte: usize) -> usize {
@@ -291,7 +690,7 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// The longest gazetteer name or demonym starting at `start` within the run.
-    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found> {
+    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found<'a>> {
         self.key.clear();
         push_key(self.word(start), self.key);
         let longest_place = self.gazetteer.longest_name_from(self.key);
@@ -299,21 +698,23 @@ impl<'a> SentenceDetector<'a> {
             .max(self.words.longest_demonym)
             .max(MAX_JOINED_WORDS);
         // Word positions of the run, up to `longest` words.
-        let mut word_ends = Vec::with_capacity(longest);
+        let mut word_ends = [0; MAX_NAME_WORDS];
+        let mut n_ends = 0;
         let mut idx = start;
-        while idx < run_end && word_ends.len() < longest {
+        while idx < run_end && n_ends < longest.min(MAX_NAME_WORDS) {
             let token = &self.tokens[idx];
             if token.kind == TokenKind::Possessive {
                 break;
             }
             if token.capitalised {
-                word_ends.push(idx);
+                word_ends[n_ends] = idx;
+                n_ends += 1;
             } else if !self.is_connector(idx) {
                 break;
             }
             idx += 1;
         }
-        for &last in word_ends.iter().rev() {
+        for &last in word_ends[..n_ends].iter().rev() {
             let n_words = last - start + 1;
             let text: &'a str = self.text;
             let span_text = &text[self.tokens[start].start..self.tokens[last].end];
@@ -322,34 +723,40 @@ impl<'a> SentenceDetector<'a> {
             if n_words <= longest_place.max(1) {
                 let entries = self.gazetteer.lookup_key(self.key);
                 if !entries.is_empty() {
-                    let demonym = self.words.demonyms.get(self.key.as_str()).cloned();
+                    let demonym = self.words.demonyms.get(self.key.as_str());
                     return Some(Found {
                         first: start,
                         last,
-                        entries: entries.to_vec(),
+                        entries: Cow::Borrowed(entries),
                         demonym,
                     });
                 }
             }
-            if let Some(target) = self.words.demonyms.get(self.key.as_str()) {
-                return Some(Found {
-                    first: start,
-                    last,
-                    entries: Vec::new(),
-                    demonym: Some(target.clone()),
-                });
+            if n_words <= self.words.longest_demonym {
+                if let Some(target) = self.words.demonyms.get(self.key.as_str()) {
+                    return Some(Found {
+                        first: start,
+                        last,
+                        entries: Cow::Borrowed(&[]),
+                        demonym: Some(target),
+                    });
+                }
             }
+            // Syllables written apart ("Thin Gan Nyi Naung") are short words.
             if n_words >= 2
                 && n_words <= MAX_JOINED_WORDS
-                && (start..=last).all(|i| self.tokens[i].capitalised)
+                && (start..=last).all(|i| {
+                    self.tokens[i].capitalised
+                        && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES
+                })
             {
                 let joined: String = self.key.chars().filter(|c| *c != ' ').collect();
-                let entries = self.gazetteer.lookup_key(&joined);
+                let entries = self.gazetteer.lookup_joined(&joined);
                 if !entries.is_empty() {
                     return Some(Found {
                         first: start,
                         last,
-                        entries: entries.to_vec(),
+                        entries: Cow::Owned(entries),
                         demonym: None,
                     });
                 }
@@ -402,27 +809,30 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
-    fn candidate(&self, sentence_idx: usize, mut found: Found) -> Option<Candidate> {
+    fn candidate(&self, sentence_idx: usize, found: &Found) -> Option<Candidate> {
         // A generic word the gazetteer keeps as part of a name ("Bhamo Town") is context.
-        if found.last > found.first && self.words.after.contains_key(self.word(found.last)) {
-            found.last -= 1;
+        let mut last = found.last;
+        if last > found.first && self.words.after.contains_key(self.word(last)) {
+            last -= 1;
         }
         let single_common =
-            found.first == found.last && self.words.not_place.contains(self.word(found.first));
+            found.first == last && self.words.not_place.contains(self.word(found.first));
         if single_common && found.demonym.is_none() {
             return None;
         }
-        let name_span = Span::new(self.tokens[found.first].start, self.tokens[found.last].end);
+        let name_span = Span::new(self.tokens[found.first].start, self.tokens[last].end);
+        // A dateline names the town the story was filed from ("MAGWAY —").
+        let hint = (found.first < self.dateline_end).then_some(PlaceKind::Town);
         Some(Candidate {
             span: name_span,
             name_span,
             sentence: sentence_idx,
-            entries: found.entries,
-            hint: None,
+            entries: found.entries.to_vec(),
+            hint,
             plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
-            demonym: found.demonym,
+            demonym: found.demonym.cloned(),
             container: None,
         })
     }
@@ -441,10 +851,18 @@ impl<'a> SentenceDetector<'a> {
                     .get(last + 1)
                     .map(|t| t.text(self.text))
                     .unwrap_or("");
-                if let Some(kind) = self.words.after.get(generic) {
-                    candidates[idx].hint = Some(*kind);
-                    candidates[idx].plural_hint = self.words.plural.contains(generic);
-                    end_token = last + 1;
+                // "the Shan State town of Lashio": the generic word belongs to the next name.
+                let before_of = self
+                    .tokens
+                    .get(last + 2)
+                    .is_some_and(|t| t.text(self.text) == "of");
+                match self.words.after.get(generic) {
+                    Some(kind) if !before_of => {
+                        candidates[idx].hint = Some(*kind);
+                        candidates[idx].plural_hint = self.words.plural.contains(generic);
+                        end_token = last + 1;
+                    }
+                    _ => {}
                 }
             } else {
                 end_token = self.token_after(candidates[idx].span.end) - 1;
@@ -477,6 +895,7 @@ impl<'a> SentenceDetector<'a> {
             candidates[idx].role = self.role(&candidates[idx], first, last, end_token);
         }
         // Coordination: "Bhamo and Mansi townships" gives both the plural's kind.
+        let mut shared = vec![false; n];
         for idx in (1..n).rev() {
             let (left, right) = candidates.split_at_mut(idx);
             let (previous, current) = (&mut left[idx - 1], &right[0]);
@@ -489,7 +908,19 @@ impl<'a> SentenceDetector<'a> {
                 if matches!(between, "and" | "," | "or" | ", and" | "&") {
                     previous.hint = current.hint;
                     previous.plural_hint = true;
+                    shared[idx - 1] = true;
+                    shared[idx] = true;
                 }
+            }
+        }
+        // A plural of villages after one name describes them: "Sagaing villages" are villages
+        // in Sagaing, not a village called Sagaing.
+        for (candidate, shared) in candidates.iter_mut().zip(shared) {
+            let villages = matches!(candidate.hint, Some(PlaceKind::Village | PlaceKind::Ward));
+            if candidate.plural_hint && villages && !shared && !candidate.entries.is_empty() {
+                candidate.hint = None;
+                candidate.plural_hint = false;
+                candidate.span = Span::new(candidate.span.start, candidate.name_span.end);
             }
         }
         // Containers: "X, Kachin State", "X in Y Township", "X of Y Township".
@@ -520,8 +951,14 @@ impl<'a> SentenceDetector<'a> {
         if candidate.demonym.is_some() {
             let locative_before = first >= 1 && self.words.locative.contains(self.word(first - 1))
                 || first >= 1 && self.words.direction.contains(self.word(first - 1));
-            let is_place = !candidate.entries.is_empty()
-                && (candidate.hint.is_some() || locative_before || candidate.facility);
+            // "in Kachin" is the state and "seized Kokang" the zone; "in Canadian hands" is
+            // no town called Canadian.
+            let region = candidate.entries.iter().any(|idx| {
+                let entry = self.gazetteer.entry(*idx);
+                entry.is_large() || entry.kind.is_division()
+            });
+            let is_place =
+                region && (candidate.hint.is_some() || locative_before || candidate.facility);
             if !is_place {
                 return PlaceRole::Demonym;
             }

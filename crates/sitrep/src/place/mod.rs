@@ -12,8 +12,9 @@ in three steps, each its own module:
   focus, containers and distance to the other places.
 
 The [`Gazetteer`] is compiled at start-up from `resources/gazetteer/`; the
-[`compile`] module builds its main table from the public sources, and
-[`corpus`] and [`geo_eval`] read and score the geoparsing gold corpora.
+[`compile`] module builds its main table from the public sources,
+[`corpus`] and [`geo_eval`] read and score the geoparsing gold corpora, and
+[`gold_places`] scores mentions against the places of gold events.
 */
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ pub mod compile;
 pub mod corpus;
 pub mod gazetteer;
 pub mod geo_eval;
+pub mod gold_places;
 pub mod key;
 pub mod kind;
 pub mod mention;
@@ -107,7 +109,9 @@ pub fn tag(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<PlaceMe
 
 /// Resolves given spans of a text (gold toponyms, for evaluation) in the context of the
 /// whole text: a span the detector also found is resolved as found; any other is looked up
-/// by its text. `None` where the gazetteer knows no such name.
+/// by its text, or by the longest part of it that is a name. A span that still has no point
+/// (a street, a building, a river the gazetteer lacks) is put at the place the article is
+/// about ([`resolve::main_place`]), without an id. `None` where the article names no place.
 pub fn resolve_spans(
     text: &str,
     sentences: &[Span],
@@ -136,7 +140,44 @@ pub fn resolve_spans(
         chosen.push(idx);
     }
     let resolved = resolve::resolve_each(text, &candidates, gazetteer, |idx| chosen.contains(&idx));
-    chosen.iter().map(|idx| resolved[*idx].clone()).collect()
+    let main_place = resolve::main_place(&resolved[..n_detected]);
+    spans
+        .iter()
+        .zip(&chosen)
+        .map(|(span, idx)| {
+            let mention = resolved[*idx].clone();
+            let location = mention.as_ref().and_then(|m| m.location.as_ref());
+            let has_point = location.is_some_and(|location| location.lat.is_some());
+            // A part of the span that names a place elsewhere than the article's main place is
+            // a guess worse than that place ("Metcalfe County" is not Metcalfe, Mississippi).
+            let candidate = &candidates[*idx];
+            let from_part = *idx >= n_detected && candidate.name_span != candidate.span;
+            let strays = from_part
+                && main_place.zip(location).is_some_and(|(main, location)| {
+                    location.country.is_some()
+                        && (location.country != main.country
+                            || location.admin1.is_some() && location.admin1 != main.admin1)
+                });
+            if has_point && !strays {
+                return mention;
+            }
+            let Some(main_place) = main_place else {
+                return mention;
+            };
+            let location = Location {
+                name: span.slice(text).to_string(),
+                id: None,
+                ..main_place.clone()
+            };
+            Some(PlaceMention {
+                span: *span,
+                role: PlaceRole::Toponym,
+                kind: mention.map_or(PlaceKind::Point, |m| m.kind),
+                location: Some(location),
+                confidence: 0.05,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -253,6 +294,72 @@ mod tests {
         assert_eq!(village.lat, None);
     }
 
+    fn texts(mentions: &[(String, PlaceMention)]) -> Vec<&str> {
+        mentions.iter().map(|(text, _)| text.as_str()).collect()
+    }
+
+    #[test]
+    fn people_and_parts_of_other_names_are_no_places() {
+        // Every word of these names is a village somewhere in the gazetteer.
+        let mentions = tag_text(
+            "Troops detained Sin Myo Aung and Kyaw Thein in Myitkyina, and the army spokesman Min Htet Zin said Lashio was calm.",
+        );
+        assert_eq!(texts(&mentions), ["Myitkyina", "Lashio"]);
+        let mentions = tag_text("Nine were killed near Hpakant; Leslie Hickson flew to Sydney.");
+        assert_eq!(texts(&mentions), ["Hpakant", "Sydney"]);
+        // A person's name found once is no place elsewhere in the article.
+        let text = "General Oo Myint visited Taunggyi. Oo later flew back to Yangon.";
+        let sentences = [Span::new(0, 34), Span::new(35, text.len())];
+        let found: Vec<&str> = tag(text, &sentences, &GAZETTEER)
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(found, ["Taunggyi", "Yangon"]);
+    }
+
+    #[test]
+    fn a_run_before_a_generic_word_is_one_place_even_if_its_parts_are_known() {
+        let mentions = tag_text("Shelling hit Sin Nyaung Lay village tract in Kyaukme Township.");
+        assert_eq!(
+            texts(&mentions),
+            ["Sin Nyaung Lay village", "Kyaukme Township"]
+        );
+        let village = mentions[0].1.location.as_ref().unwrap();
+        assert_eq!(
+            (village.name.as_str(), village.precision),
+            ("Sin Nyaung Lay", Precision::Point)
+        );
+    }
+
+    #[test]
+    fn capitals_name_places_only_as_listed_acronyms_or_in_the_dateline() {
+        let mentions = tag_text("BHAMO — EU envoys and KIA officers met in the town.");
+        assert_eq!(texts(&mentions), ["BHAMO", "EU"]);
+        assert_eq!(
+            mentions[1].1.location.as_ref().unwrap().id.as_deref(),
+            Some("extra:europe")
+        );
+    }
+
+    #[test]
+    fn datelines_name_towns_and_names_inside_other_names_stay_there() {
+        let mentions = tag_text(
+            "MAGWAY — Members of the Pyu Saw Htee militia raided Sagaing villages near Taunggyi's Defence Services Academy.",
+        );
+        assert_eq!(texts(&mentions), ["MAGWAY", "Sagaing", "Taunggyi"]);
+        let magway = mentions[0].1.location.as_ref().unwrap();
+        assert_eq!(magway.precision, Precision::Town);
+        assert_ne!(mentions[1].1.kind, PlaceKind::Village, "villages in Sagaing");
+    }
+
+    #[test]
+    fn a_small_place_abroad_that_nothing_supports_is_no_place() {
+        let mentions = tag_text(
+            "Fano militias clashed with federal troops near Gondar as Ethiopia's army moved north.",
+        );
+        assert_eq!(texts(&mentions), ["Gondar", "Ethiopia"]);
+    }
+
     #[test]
     fn gold_spans_resolve_in_context_and_odd_text_does_not_panic() {
         let text = "Talks were held in Paris; later, delegates flew on to Lyon.";
@@ -270,6 +377,22 @@ mod tests {
                 .as_deref(),
             Some("FR")
         );
+        // A name the gazetteer lacks is put at the place the article is about.
+        let text = "Protesters gathered in Mandalay on Zyxq Street.";
+        let sentences = [Span::new(0, text.len())];
+        let street = text.find("Zyxq").unwrap();
+        let resolved = resolve_spans(
+            text,
+            &sentences,
+            &[Span::new(street, street + 11)],
+            &GAZETTEER,
+        );
+        let location = resolved[0].as_ref().unwrap().location.as_ref().unwrap();
+        assert_eq!(
+            (location.name.as_str(), location.admin1.as_deref()),
+            ("Zyxq Street", Some("Mandalay"))
+        );
+        assert!(location.lat.is_some() && location.id.is_none());
         for odd in [
             "",
             "   ",

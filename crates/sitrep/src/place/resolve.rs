@@ -21,10 +21,10 @@ location without a point: its name, the article's country and its container's
 admin1. Nothing here fails: an unresolvable name only loses its own location.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
-use super::key::name_key;
+use super::key::{key_is, name_key};
 use super::kind::PlaceKind;
 use super::mention::Candidate;
 use super::words::DemonymTarget;
@@ -39,6 +39,30 @@ const PRIMARY_NAME_BONUS: f64 = 1.5;
 
 /// Penalty for an alternate name of a place in a country the article gives no other evidence of.
 const FOREIGN_ALTERNATE_PENALTY: f64 = 4.0;
+
+/// Places within this distance of each other count together when the article's main place
+/// is chosen.
+const MAIN_PLACE_KM: f64 = 100.0;
+
+/// The farthest distance at which other places of the article lend an entry support.
+const PROXIMITY_KM: f64 = 300.0;
+
+/// Bonus for an admin1 division that holds other places the article names.
+const HOLDS_PLACES_BONUS: f64 = 2.0;
+
+/// Country evidence (two names, or a country's name) that makes a small place of another
+/// country, without support, a stray word.
+const STRAY_EVIDENCE: f64 = 2.0;
+
+/// Penalty for an alternate name of a small place.
+const SMALL_ALTERNATE_PENALTY: f64 = 1.5;
+
+/// Bonus of an entry written by hand (a sea, a continent, a landmark).
+const CURATED_BONUS: f64 = 2.0;
+
+/// Further bonus when the text spells a country's own name ("Mexico" is the country before
+/// Mexico City).
+const COUNTRY_NAME_BONUS: f64 = 1.5;
 
 /// Entries scored at most per mention (names shared by hundreds of hamlets).
 const MAX_ENTRIES: usize = 2000;
@@ -59,105 +83,241 @@ pub fn resolve_each(
     gazetteer: &Gazetteer,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Option<PlaceMention>> {
-    let focus = Focus::of(candidates, gazetteer);
+    let keys: Vec<String> = candidates
+        .iter()
+        .map(|candidate| name_key(candidate.name_span.slice(text)))
+        .collect();
+    let focus = Focus::of(&keys, candidates, gazetteer);
+    let mut ids: HashMap<&str, u32> = HashMap::default();
+    let key_ids = keys
+        .iter()
+        .map(|key| {
+            let next = ids.len() as u32;
+            *ids.entry(key.as_str()).or_insert(next)
+        })
+        .collect();
     let scorer = Scorer {
-        text,
         candidates,
+        key_ids,
+        keys: &keys,
         gazetteer,
         focus: &focus,
     };
-    let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
-        .map(|idx| scorer.best(idx, &[]).map(|best| (best.entry, best.score)))
+    let scores: Vec<Vec<EntryScore>> = (0..candidates.len())
+        .map(|idx| scorer.context_scores(idx))
         .collect();
-    let anchors: Vec<(usize, (f64, f64))> = first_pass
+    let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
+        .map(|idx| {
+            scorer
+                .best(idx, &scores[idx], &[])
+                .map(|best| (best.entry, best.score))
+        })
+        .collect();
+    let anchors: Vec<Anchor> = first_pass
         .iter()
         .enumerate()
         .filter_map(|(idx, best)| {
             let entry = gazetteer.entry(best.as_ref()?.0);
-            Some((idx, entry.point().filter(|_| is_local(entry.kind))?))
+            Some(Anchor {
+                candidate: idx,
+                point: entry.point().filter(|_| is_local(entry.kind))?,
+                admin1: entry.admin1,
+            })
         })
         .collect();
-    (0..candidates.len())
-        .map(|idx| {
-            scorer.mention(
-                text,
-                &candidates[idx],
-                scorer.best(idx, &anchors),
-                keep(idx),
-            )
-        })
+    let mut bests: Vec<Option<Best>> = (0..candidates.len())
+        .map(|idx| scorer.best(idx, &scores[idx], &anchors))
+        .collect();
+    scorer.one_sense_per_article(&mut bests);
+    bests
+        .into_iter()
+        .enumerate()
+        .map(|(idx, best)| scorer.mention(text, idx, best, keep(idx)))
         .collect()
 }
 
-/// What the article as a whole is about: its countries and admin1 divisions.
-struct Focus {
-    country_votes: HashMap<Box<str>, f64>,
-    total_votes: f64,
-    admin1: HashSet<EntryIdx>,
+/// A local place a candidate resolved to in the first pass, which speaks for the entries of
+/// the other candidates near it or holding it.
+struct Anchor {
+    candidate: usize,
+    point: (f64, f64),
+    admin1: Option<EntryIdx>,
 }
 
-impl Focus {
-    fn of(candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus {
-        let mut focus = Focus {
-            country_votes: HashMap::new(),
-            total_votes: 0.0,
-            admin1: HashSet::new(),
+/// The score of one entry of a candidate from what the article says of it, before distance.
+struct EntryScore {
+    entry: EntryIdx,
+    score: f64,
+    /// A generic or facility word, a named admin1 division holding it or a container.
+    supported: bool,
+    /// A named admin1 division holding it, or a container.
+    anchored: bool,
+    contained: bool,
+    share: f64,
+}
+
+/// The box around the anchors of an article, widened by the distance that proximity scores:
+/// a point outside it is far from all of them, with no distance to compute.
+struct Reach {
+    south: f64,
+    north: f64,
+    west: f64,
+    east: f64,
+}
+
+impl Reach {
+    /// Degrees of latitude in [`PROXIMITY_KM`].
+    const MARGIN_DEGREES: f64 = PROXIMITY_KM / 111.0;
+
+    fn of(anchors: &[&Anchor]) -> Reach {
+        let mut reach = Reach {
+            south: f64::MAX,
+            north: f64::MIN,
+            west: f64::MAX,
+            east: f64::MIN,
         };
-        for candidate in candidates {
-            match &candidate.demonym {
-                Some(DemonymTarget::Country(iso)) if candidate.role == PlaceRole::Demonym => {
-                    focus.vote(iso, 1.0)
-                }
-                Some(DemonymTarget::Admin1(code)) if candidate.role == PlaceRole::Demonym => {
-                    if let Some(idx) = gazetteer.admin1(code) {
-                        focus.vote(&gazetteer.entry(idx).country, 1.0);
-                        focus.admin1.insert(idx);
-                    }
-                }
-                _ => {}
-            }
-            let entries = &candidate.entries;
-            let Some(top) = entries
-                .iter()
-                .copied()
-                .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))
+        for anchor in anchors {
+            let (lat, lon) = anchor.point;
+            reach.south = reach.south.min(lat);
+            reach.north = reach.north.max(lat);
+            reach.west = reach.west.min(lon);
+            reach.east = reach.east.max(lon);
+        }
+        reach
+    }
+
+    /// False only when the point is surely beyond [`PROXIMITY_KM`] of every anchor.
+    fn may_reach(&self, (lat, lon): (f64, f64)) -> bool {
+        if self.south > self.north {
+            return false;
+        }
+        // A degree of longitude shrinks toward the poles; near them, or across the
+        // antimeridian, the box says nothing.
+        let lon_margin = Reach::MARGIN_DEGREES / lat.to_radians().cos().max(0.1);
+        let near_antimeridian = self.west - lon_margin < -180.0 || self.east + lon_margin > 180.0;
+        lat >= self.south - Reach::MARGIN_DEGREES
+            && lat <= self.north + Reach::MARGIN_DEGREES
+            && (near_antimeridian || lon >= self.west - lon_margin && lon <= self.east + lon_margin)
+    }
+}
+
+/// What the article as a whole is about: its countries and admin1 divisions.
+///
+/// Each distinct name votes once for a country (a name said again counts a little more, not
+/// once per mention), so that a name repeated ten times cannot make its own country the
+/// article's; and a name's own vote is left out when its entries are scored.
+struct Focus<'k> {
+    /// Each name's country and vote, by lookup key.
+    by_name: HashMap<&'k str, (Box<str>, f64)>,
+    country_votes: HashMap<Box<str>, f64>,
+    total_votes: f64,
+    /// The admin1 divisions named, with the keys of the names that name them.
+    admin1: HashMap<EntryIdx, HashSet<&'k str>>,
+}
+
+impl<'k> Focus<'k> {
+    /// The focus of the candidates, `keys` their lookup keys.
+    fn of(keys: &'k [String], candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus<'k> {
+        // (country, weight, count) by name.
+        let mut by_name: HashMap<&'k str, (Box<str>, f64, usize)> = HashMap::default();
+        let mut admin1: HashMap<EntryIdx, HashSet<&'k str>> = HashMap::default();
+        for (candidate, key) in candidates.iter().zip(keys) {
+            let mut named_admin1 = None;
+            let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut named_admin1)
             else {
                 continue;
             };
-            let top_entry = gazetteer.entry(top);
-            match top_entry.kind {
-                PlaceKind::Country => focus.vote(&top_entry.country, 2.0),
-                PlaceKind::Admin1 => {
-                    focus.vote(&top_entry.country, 1.0);
-                    focus.admin1.insert(top);
-                }
-                _ => {
-                    let country = &top_entry.country;
-                    if entries
-                        .iter()
-                        .all(|idx| gazetteer.entry(*idx).country == *country)
-                    {
-                        focus.vote(country, 1.0);
-                    }
-                }
+            if let Some(idx) = named_admin1 {
+                admin1.entry(idx).or_default().insert(key.as_str());
             }
+            let vote = by_name.entry(key.as_str()).or_insert((country, 0.0, 0));
+            vote.1 = vote.1.max(weight);
+            vote.2 += 1;
+        }
+        let mut focus = Focus {
+            by_name: HashMap::default(),
+            country_votes: HashMap::default(),
+            total_votes: 0.0,
+            admin1,
+        };
+        for (key, (country, weight, count)) in by_name {
+            let vote = weight * (1.0 + 0.5 * (count as f64).ln());
+            *focus.country_votes.entry(country.clone()).or_default() += vote;
+            focus.total_votes += vote;
+            focus.by_name.insert(key, (country, vote));
         }
         focus
     }
 
-    fn vote(&mut self, country: &str, weight: f64) {
-        if country.is_empty() {
-            return;
+    /// The country a candidate is evidence of, and how strong: a country's name 2, a
+    /// demonym, an admin1 division or a name only one country has 1. An admin1 division
+    /// named is noted in `admin1`.
+    fn evidence(
+        candidate: &Candidate,
+        gazetteer: &Gazetteer,
+        admin1: &mut Option<EntryIdx>,
+    ) -> Option<(Box<str>, f64)> {
+        if candidate.role == PlaceRole::Demonym {
+            match candidate.demonym.as_ref()? {
+                DemonymTarget::Country(iso) => return Some((iso.as_str().into(), 1.0)),
+                DemonymTarget::Admin1(code) => {
+                    let idx = gazetteer.admin1(code)?;
+                    *admin1 = Some(idx);
+                    return Some((gazetteer.entry(idx).country.clone(), 1.0));
+                }
+                DemonymTarget::Place(_) => {}
+            }
         }
-        *self.country_votes.entry(country.into()).or_default() += weight;
-        self.total_votes += weight;
+        let entries = &candidate.entries;
+        let top = entries
+            .iter()
+            .copied()
+            .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))?;
+        let top_entry = gazetteer.entry(top);
+        let country = &top_entry.country;
+        if country.is_empty() {
+            return None;
+        }
+        match top_entry.kind {
+            PlaceKind::Country => Some((country.clone(), 2.0)),
+            PlaceKind::Admin1 => {
+                *admin1 = Some(top);
+                Some((country.clone(), 1.0))
+            }
+            _ => entries
+                .iter()
+                .all(|idx| gazetteer.entry(*idx).country == *country)
+                .then(|| (country.clone(), 1.0)),
+        }
     }
 
-    fn share(&self, country: &str) -> f64 {
-        if self.total_votes == 0.0 {
+    /// The share of the evidence, other than the name `key`'s own, that points to `country`.
+    fn share(&self, country: &str, key: &str) -> f64 {
+        let (own_country, own_vote) = self
+            .by_name
+            .get(key)
+            .map_or(("", 0.0), |(country, vote)| (&**country, *vote));
+        let total = self.total_votes - own_vote;
+        if total <= 1e-9 {
             return 0.0;
         }
-        self.country_votes.get(country).copied().unwrap_or(0.0) / self.total_votes
+        let votes = self.country_votes.get(country).copied().unwrap_or(0.0)
+            - if own_country == country { own_vote } else { 0.0 };
+        votes.max(0.0) / total
+    }
+
+    /// True when a name other than `key` names the admin1 division ("Kachin State" for
+    /// Bhamo; not "Quebec" for Quebec City).
+    fn names_admin1(&self, admin1: EntryIdx, key: &str) -> bool {
+        self.admin1
+            .get(&admin1)
+            .is_some_and(|keys| keys.iter().any(|other| *other != key))
+    }
+
+    /// The weight of the article's country evidence besides the name `key`'s own.
+    fn other_votes(&self, key: &str) -> f64 {
+        let own_vote = self.by_name.get(key).map_or(0.0, |(_, vote)| *vote);
+        (self.total_votes - own_vote).max(0.0)
     }
 
     /// The article's main country, when it holds at least half the evidence.
@@ -168,6 +328,58 @@ impl Focus {
             .filter(|(_, votes)| **votes * 2.0 >= self.total_votes)
             .map(|(country, _)| &**country)
     }
+}
+
+/// The place an article is about: among the towns and smaller places its toponyms resolve
+/// to, the one with the most weight of itself and the places within [`MAIN_PLACE_KM`] of it,
+/// each place weighing the square root of its mentions (so that a cluster of suburbs
+/// outweighs a surname taken for a town six times); else the most
+/// named division, else country (ties go to the first named). The fallback for a place name
+/// the gazetteer does not know at all.
+pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
+    let located = |precisions: &'static [Precision]| {
+        mentions.iter().flatten().filter_map(move |mention| {
+            let location = mention.location.as_ref()?;
+            let known = mention.role != PlaceRole::Demonym
+                && location.id.is_some()
+                && precisions.contains(&location.precision);
+            Some((location, (location.lat?, location.lon?))).filter(|_| known)
+        })
+    };
+    let local: Vec<(&Location, (f64, f64))> =
+        located(&[Precision::Point, Precision::Town, Precision::Township]).collect();
+    // Each distinct place counts by the square root of its mentions.
+    let mut distinct: Vec<(&Location, (f64, f64), usize)> = Vec::new();
+    for (location, point) in &local {
+        match distinct.iter_mut().find(|(seen, _, _)| seen.id == location.id) {
+            Some((_, _, count)) => *count += 1,
+            None => distinct.push((location, *point, 1)),
+        }
+    }
+    let weight = |point: (f64, f64)| -> f64 {
+        distinct
+            .iter()
+            .filter(|(_, other, _)| haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM)
+            .map(|(_, _, count)| (*count as f64).sqrt())
+            .sum()
+    };
+    let best_local = distinct
+        .iter()
+        .rev()
+        .max_by(|a, b| weight(a.1).total_cmp(&weight(b.1)))
+        .map(|(location, _, _)| *location);
+    best_local.or_else(|| {
+        [&[Precision::Admin1][..], &[Precision::Country][..]]
+            .into_iter()
+            .find_map(|precisions| {
+                let named: Vec<&Location> = located(precisions).map(|(l, _)| l).collect();
+                named
+                    .iter()
+                    .rev()
+                    .max_by_key(|location| named.iter().filter(|l| l.id == location.id).count())
+                    .copied()
+            })
+    })
 }
 
 /// The entry a demonym points to.
@@ -241,74 +453,176 @@ struct Best {
     entry: EntryIdx,
     score: f64,
     runner_up: f64,
+    /// A generic or facility word, a container, a named admin1 division, nearby places or
+    /// the article's focus on its country speak for the entry.
     supported: bool,
+    /// The same, without the article's focus on the country.
+    local_support: bool,
+    /// Other places of the article speak for the entry: a container, a named admin1
+    /// division holding it, places near it (or held by it).
+    anchored: bool,
+    /// The article names other local places, all of them far (300 km or more) from the entry.
+    isolated: bool,
+    /// The candidate's container holds the entry ("Parkland, Florida").
+    contained: bool,
+    /// The share of the article's other country evidence that the entry's country holds.
+    share: f64,
+}
+
+/// True when `key` is the entry's own name, or its name without a final "City" ("New York"
+/// for "New York City", as the news writes it), or any name of an entry written by hand.
+fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
+    entry.curated
+        || key_is(&entry.name, key)
+        || entry.kind == PlaceKind::Town
+            && entry
+                .name
+                .strip_suffix(" City")
+                .is_some_and(|stem| key_is(stem, key))
 }
 
 struct Scorer<'a> {
-    text: &'a str,
     candidates: &'a [Candidate],
+    /// Each candidate's lookup key.
+    keys: &'a [String],
+    /// Each candidate's key as a number: equal keys, equal numbers.
+    key_ids: Vec<u32>,
     gazetteer: &'a Gazetteer,
-    focus: &'a Focus,
+    focus: &'a Focus<'a>,
 }
 
 impl Scorer<'_> {
-    /// The best entry of a candidate, with the anchors of the other mentions for distance.
-    fn best(&self, idx: usize, anchors: &[(usize, (f64, f64))]) -> Option<Best> {
+    /// What the article says for each entry of a candidate, apart from the distance to the
+    /// other places (which needs a first resolution of all of them).
+    fn context_scores(&self, idx: usize) -> Vec<EntryScore> {
         let candidate = &self.candidates[idx];
         let container = candidate.container.and_then(|c| self.candidates.get(c));
-        let mut best: Option<Best> = None;
-        let mut runner_up = f64::MIN;
-        let key =
-            (candidate.entries.len() > 1).then(|| name_key(candidate.name_span.slice(self.text)));
+        let key = &self.keys[idx];
+        let several = candidate.entries.len() > 1;
+        let mut shares: Vec<(&str, f64)> = Vec::new();
+        let mut scores = Vec::with_capacity(candidate.entries.len().min(MAX_ENTRIES));
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
+            let share = match shares.iter().find(|(country, _)| *country == &*entry.country) {
+                Some((_, share)) => *share,
+                None => {
+                    let share = self.focus.share(&entry.country, key);
+                    shares.push((&entry.country, share));
+                    share
+                }
+            };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = key.as_ref().is_none_or(|key| name_key(&entry.name) == *key);
-            if primary && key.is_some() {
+            let primary = !several || is_primary_name(entry, key);
+            if primary && several {
                 score += PRIMARY_NAME_BONUS;
+                if entry.kind == PlaceKind::Country {
+                    score += COUNTRY_NAME_BONUS;
+                }
             }
-            if !primary && self.focus.share(&entry.country) == 0.0 && self.focus.total_votes > 0.0 {
+            let foreign = !entry.country.is_empty() && share == 0.0;
+            if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
-            let mut supported = candidate.hint.is_some() || candidate.facility;
-            let share = self.focus.share(&entry.country);
+            // A small place known by the name only as an alternate ("Atlantic" for a village
+            // once so called) is a worse guess than a place of that very name.
+            if !primary && !entry.is_large() {
+                score -= SMALL_ALTERNATE_PENALTY;
+            }
+            // Entries written by hand are places the news names often: seas and continents,
+            // which no focus on a country can speak for, and landmarks that stand for their
+            // occupants ("the White House said"), which share their names with towns.
+            if entry.curated {
+                score += CURATED_BONUS;
+            }
+            // "Metcalfe County": a county's word after a town's name says little of the town.
+            let hint_supports = candidate.hint.is_some()
+                && !(matches!(
+                    candidate.hint,
+                    Some(PlaceKind::Township | PlaceKind::District)
+                ) && entry.kind == PlaceKind::Town);
+            let mut supported = hint_supports || candidate.facility;
             score += 4.0 * share;
-            supported |=
-                share >= 0.3 && entry.kind != PlaceKind::Village && entry.kind != PlaceKind::Ward;
-            if entry
+            let in_named_admin1 = entry
                 .admin1
-                .is_some_and(|a1| self.focus.admin1.contains(&a1))
-                && entry.kind != PlaceKind::Admin1
-            {
+                .is_some_and(|a1| self.focus.names_admin1(a1, key))
+                && entry.kind != PlaceKind::Admin1;
+            if in_named_admin1 {
                 score += 2.0;
                 supported = true;
             }
-            if let Some(container) = container {
-                if container
+            let contained = container.is_some_and(|container| {
+                container
                     .entries
                     .iter()
                     .any(|c| self.contains(*c, entry_idx))
-                {
-                    score += 6.0;
-                    supported = true;
-                }
+            });
+            if contained {
+                score += 6.0;
+                supported = true;
             }
+            scores.push(EntryScore {
+                entry: entry_idx,
+                score,
+                supported,
+                anchored: in_named_admin1 || contained,
+                contained,
+                share,
+            });
+        }
+        scores
+    }
+
+    /// The best entry of a candidate, given its context scores and the anchors of the other
+    /// mentions for distance.
+    fn best(&self, idx: usize, scores: &[EntryScore], anchors: &[Anchor]) -> Option<Best> {
+        let mut best: Option<Best> = None;
+        let mut runner_up = f64::MIN;
+        // Other names only: a name said twice is no evidence for itself.
+        let others: Vec<&Anchor> = anchors
+            .iter()
+            .filter(|anchor| self.key_ids[anchor.candidate] != self.key_ids[idx])
+            .collect();
+        let reach = Reach::of(&others);
+        for scored in scores {
+            let entry = self.gazetteer.entry(scored.entry);
+            let mut score = scored.score;
+            let mut near_others = false;
+            let mut isolated = false;
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
-                let cos_lat = point.0.to_radians().cos();
-                let nearest = anchors
-                    .iter()
-                    .filter(|(other, _)| *other != idx)
-                    .map(|(_, anchor)| near_km(point, cos_lat, *anchor))
-                    .fold(f64::MAX, f64::min);
-                score += match nearest {
+                let nearest = if reach.may_reach(point) {
+                    let cos_lat = point.0.to_radians().cos();
+                    others
+                        .iter()
+                        .map(|anchor| near_km(point, cos_lat, anchor.point))
+                        .fold(f64::MAX, f64::min)
+                } else {
+                    f64::INFINITY
+                };
+                let proximity = match nearest {
                     km if km < 30.0 => 3.0,
                     km if km < 100.0 => 2.0,
-                    km if km < 300.0 => 1.0,
+                    km if km < PROXIMITY_KM => 1.0,
                     _ => 0.0,
                 };
+                score += proximity;
+                near_others = proximity >= 2.0;
+                isolated = !others.is_empty() && proximity == 0.0;
+            } else if entry.kind == PlaceKind::Admin1
+                && others.iter().any(|anchor| anchor.admin1 == Some(scored.entry))
+            {
+                // A division that holds other places of the article ("Quebec" beside Montreal).
+                score += HOLDS_PLACES_BONUS;
+                near_others = true;
             }
+            // What the article says near the name supports it; the article's country alone
+            // supports only the places not made of a village's or a surname's kind of name.
+            let local_support = scored.supported || near_others;
+            let supported = local_support
+                || scored.share >= 0.3
+                    && entry.kind != PlaceKind::Village
+                    && entry.kind != PlaceKind::Ward;
             match best {
                 Some(current) if current.score >= score => runner_up = runner_up.max(score),
                 _ => {
@@ -316,15 +630,41 @@ impl Scorer<'_> {
                         runner_up = runner_up.max(current.score);
                     }
                     best = Some(Best {
-                        entry: entry_idx,
+                        entry: scored.entry,
                         score,
                         runner_up: f64::MIN,
                         supported,
+                        local_support,
+                        anchored: scored.anchored || near_others,
+                        isolated,
+                        contained: scored.contained,
+                        share: scored.share,
                     });
                 }
             }
         }
         best.map(|best| Best { runner_up, ..best })
+    }
+
+    /// One sense per article: a name its container resolves ("Parkland, Florida") means the
+    /// same place where the article repeats it bare ("the Parkland shooting").
+    fn one_sense_per_article(&self, bests: &mut [Option<Best>]) {
+        for idx in 0..bests.len() {
+            let Some(best) = bests[idx].filter(|best| best.contained) else {
+                continue;
+            };
+            for other in 0..bests.len() {
+                let candidate = &self.candidates[other];
+                let bare = candidate.container.is_none() && candidate.hint.is_none();
+                if other != idx
+                    && bare
+                    && self.key_ids[other] == self.key_ids[idx]
+                    && candidate.entries.contains(&best.entry)
+                {
+                    bests[other] = Some(best);
+                }
+            }
+        }
     }
 
     /// True when entry `outer` holds entry `inner` (or, for a town, lies within 50 km of it).
@@ -351,10 +691,11 @@ impl Scorer<'_> {
     fn mention(
         &self,
         text: &str,
-        candidate: &Candidate,
+        idx: usize,
         best: Option<Best>,
         keep: bool,
     ) -> Option<PlaceMention> {
+        let candidate = &self.candidates[idx];
         if candidate.role == PlaceRole::Demonym {
             let target = demonym_entry(self.gazetteer, candidate.demonym.as_ref()?)?;
             let location = Some(self.gazetteer.location(target));
@@ -368,12 +709,57 @@ impl Scorer<'_> {
             });
         }
         let Some(best) = best else {
-            return self.unknown(text, candidate);
+            return candidate
+                .hint
+                .and_then(|kind| self.unknown(text, candidate, kind));
         };
-        if best.score < MIN_SCORE && !best.supported && !keep {
+        let entry = self.gazetteer.entry(best.entry);
+        // A small place abroad that nothing in an article about other countries speaks for is
+        // a word that happens to name a place ("Fano" in news from Ethiopia).
+        // A generic word or a facility word does not make it one ("Friendship Bridge").
+        let stray = best.share == 0.0
+            && !entry.is_large()
+            && !best.anchored
+            && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
+        let local_hint = matches!(
+            candidate.hint,
+            Some(PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town)
+        );
+        // A stray is no place even where the caller wants every candidate resolved, but a
+        // village the text calls one is a village the gazetteer lacks ("Sann villages").
+        if stray {
+            return candidate
+                .hint
+                .filter(|_| local_hint)
+                .and_then(|kind| self.unknown(text, candidate, kind));
+        }
+        if !best.supported && best.score < MIN_SCORE && !keep {
             return None;
         }
-        let entry = self.gazetteer.entry(best.entry);
+        // A village far from every other place of the article, that nothing else speaks for,
+        // is another village of the same name: keep the name, not the point.
+        let small = matches!(
+            entry.kind,
+            PlaceKind::Village | PlaceKind::Ward | PlaceKind::Point
+        );
+        if small && best.isolated && !best.anchored {
+            return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));
+        }
+        // A town taken for the county or township of its name needs more than that word.
+        let division_word = matches!(
+            candidate.hint,
+            Some(PlaceKind::Township | PlaceKind::District)
+        );
+        if division_word && entry.kind == PlaceKind::Town && !entry.is_large() && !best.local_support
+        {
+            return None;
+        }
+        // A surname alone is a small place only where the text around it says so.
+        let name = candidate.name_span.slice(text);
+        let surname = !name.contains(' ') && self.gazetteer.words().surnames.contains(name);
+        if surname && !entry.is_large() && !best.local_support && !keep {
+            return None;
+        }
         let kind = if candidate.facility {
             PlaceKind::Point
         } else {
@@ -404,9 +790,9 @@ impl Scorer<'_> {
         })
     }
 
-    /// A name the gazetteer lacks, marked as a place by a generic word.
-    fn unknown(&self, text: &str, candidate: &Candidate) -> Option<PlaceMention> {
-        let kind = candidate.hint?;
+    /// A place whose name the gazetteer lacks (or knows only elsewhere), of the kind a
+    /// generic word gives: its name, its container's admin1, the article's country, no point.
+    fn unknown(&self, text: &str, candidate: &Candidate, kind: PlaceKind) -> Option<PlaceMention> {
         let container = candidate.container.and_then(|c| self.candidates.get(c));
         let container_entry = container.and_then(|c| {
             c.entries.iter().copied().max_by(|a, b| {

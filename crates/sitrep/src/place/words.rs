@@ -7,7 +7,8 @@ kind of place ("Township", "the town of"), words that end or open an
 organisation's name ("Army", "Ministry"), person titles, words that are never
 a place on their own, and the words that make a place name stand for its
 government or its people. `demonyms.tsv` maps adjectives of nationality and
-ethnic names to a country or an admin1 division.
+ethnic names to a country or an admin1 division; `given_names.txt` lists first
+names, which open a person's name, and `surnames.txt` common surnames.
 */
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -18,6 +19,8 @@ use crate::resources::{ResourceError, ResourceFiles};
 
 const WORDS: &str = "gazetteer/words.tsv";
 const DEMONYMS: &str = "gazetteer/demonyms.tsv";
+const GIVEN_NAMES: &str = "gazetteer/given_names.txt";
+const SURNAMES: &str = "gazetteer/surnames.txt";
 
 /// Where a demonym points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +66,14 @@ pub struct PlaceWords {
     pub connector: HashSet<String>,
     /// Direction words that may open a mention.
     pub direction: HashSet<String>,
+    /// Verbs of speech after which a name is a person's ("Naw Bu said").
+    pub speech_verb: HashSet<String>,
+    /// Lower-case words that are a person's role before their name ("spokesman Zaw Min Tun").
+    pub role: HashSet<String>,
+    /// First names, as written ("Leslie").
+    pub given_names: HashSet<String>,
+    /// Common surnames, as written ("Bassett").
+    pub surnames: HashSet<String>,
     /// Demonyms by lookup key.
     pub demonyms: HashMap<String, DemonymTarget>,
     /// The most words a demonym has.
@@ -107,6 +118,8 @@ impl PlaceWords {
                 "locative" => &mut words.locative,
                 "connector" => &mut words.connector,
                 "direction" => &mut words.direction,
+                "speech_verb" => &mut words.speech_verb,
+                "role" => &mut words.role,
                 other => {
                     return Err(ResourceError::at_line(
                         WORDS,
@@ -116,6 +129,17 @@ impl PlaceWords {
                 }
             };
             set.insert(word);
+        }
+        for (path, names) in [
+            (GIVEN_NAMES, &mut words.given_names),
+            (SURNAMES, &mut words.surnames),
+        ] {
+            names.extend(
+                files
+                    .data_lines(path)?
+                    .into_iter()
+                    .map(|(_, line)| line.trim().to_string()),
+            );
         }
         for (line_no, line) in files.data_lines(DEMONYMS)? {
             let (demonym, target) = line.split_once('\t').ok_or_else(|| {
@@ -153,6 +177,9 @@ mod tests {
         let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
         assert_eq!(words.after.get("Township"), Some(&PlaceKind::Township));
         assert!(words.org_end.contains("Army"));
+        assert!(words.given_names.contains("Leslie"));
+        assert!(words.surnames.contains("Bassett"));
+        assert!(words.speech_verb.contains("said"));
         assert_eq!(
             words.demonyms.get("chinese"),
             Some(&DemonymTarget::Country("CN".into()))
