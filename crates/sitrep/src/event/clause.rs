@@ -147,6 +147,11 @@ impl ClauseRules {
         }
     }
 
+    /// True for a preposition ("on", "in", "with").
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.iter().any(|p| p == word)
+    }
+
     /// True when the trigger at `start` is a noun that refers back to an event already told
     /// ("the attack came without warning").
     pub fn refers_back(&self, lower: &str, floor: usize, start: usize) -> bool {

@@ -84,7 +84,8 @@ pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<E
     merge_restatements(events)
 }
 
-/// Drops events whose rule yields to a kind stated in the same sentence.
+/// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
+/// regime struck the village with airstrikes" is an air strike, not also an attack).
 fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
     let yields: HashMap<&str, &[EventKind]> =
         rules.triggers.rules.iter().map(|r| (r.id.as_str(), r.yields_to.as_slice())).collect();
@@ -92,7 +93,11 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
         .iter()
         .map(|event| {
             let yields_to = yields.get(event.rule.as_str()).copied().unwrap_or(&[]);
-            !events.iter().any(|other| other.evidence_start == event.evidence_start && yields_to.contains(&other.kind))
+            !events.iter().any(|other| {
+                other.evidence_start == event.evidence_start
+                    && yields_to.contains(&other.kind)
+                    && (other.actor1 == event.actor1 || event.actor1.is_none())
+            })
         })
         .collect();
     events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
@@ -235,7 +240,7 @@ impl<'a> Reader<'a> {
         let mut kind = rule.kind;
         let mut patients = vec![self.patient(&frame, rule, agent.as_ref())];
         if let Some(civilian_kind) = rule.civilian_kind {
-            let object = Span::new(frame.trigger.end, frame.clause_end);
+            let object = self.direct_object(&frame);
             if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
@@ -286,6 +291,27 @@ impl<'a> Reader<'a> {
                 emitted += 1;
             }
         }
+    }
+
+    /// The trigger's direct object: from the trigger (past one leading preposition, as in
+    /// "an attack on army columns") to the next preposition or the clause's end.
+    fn direct_object(&self, frame: &Frame) -> Span {
+        let end = frame.clause_end.max(frame.trigger.end);
+        let text = &self.lower[frame.trigger.end..end];
+        let mut offset = 0;
+        let mut first = true;
+        for word in text.split_inclusive(|c: char| c.is_whitespace()) {
+            let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
+            if self.rules.clauses.is_preposition(bare) {
+                if !(first && offset == 0) {
+                    return Span::new(frame.trigger.end, frame.trigger.end + offset);
+                }
+            } else if !bare.is_empty() {
+                first = false;
+            }
+            offset += word.len();
+        }
+        Span::new(frame.trigger.end, end)
     }
 
     /// True when the trigger is a noun after "the", "this"... with no actor or date right
