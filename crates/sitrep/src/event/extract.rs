@@ -208,6 +208,9 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) {
             return;
         }
+        if rule.needs_actor && self.background_noun(&frame) {
+            return;
+        }
         let places = self.places(&frame, rule);
         if rule.requires == Requirement::Place && places.is_empty() && !self.position_noun_in_slot(&frame, rule) {
             return;
@@ -293,6 +296,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
+    /// days of fighting", "cut off by fighting", "amid clashes" (with no "between X and Y").
+    fn background_noun(&self, frame: &Frame) -> bool {
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let last_words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+        let scene = last_words.iter().any(|w| matches!(*w, "of" | "by" | "amid" | "despite" | "following"));
+        let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
+        scene && self.phrase_actor(window, "between").is_none() && self.phrase_actor(window, "by").is_none()
+    }
+
     /// The trigger's direct object: from the trigger (past one leading preposition, as in
     /// "an attack on army columns") to the next preposition or the clause's end.
     fn direct_object(&self, frame: &Frame) -> Span {
@@ -322,7 +335,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
-        let actor_follows = self.actors_in(window).any(|m| m.kind.is_armed());
+        let actor_follows = ["by", "of", "between"].iter().any(|word| self.phrase_actor(window, word).is_some());
         let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
         !actor_follows && !date_follows
     }
