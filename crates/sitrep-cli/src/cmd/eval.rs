@@ -241,6 +241,20 @@ fn format_errors(errors: &Errors) -> String {
             snippet(&event.evidence),
         );
     }
+    let _ = writeln!(out, "\nmatched events with inexact dates ({}):", errors.inexact_dates.len());
+    for (gold, event) in &errors.inexact_dates {
+        let days = |d: Option<sitrep::time::DateInterval>| d.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+        let _ = writeln!(
+            out,
+            "  {} {} gold {} system {} [{}] | {}",
+            gold.doc,
+            gold.kind.as_str(),
+            days(gold.date),
+            days(event.date),
+            event.rule,
+            snippet(&event.evidence)
+        );
+    }
     let _ = writeln!(out, "\nmissed control facts ({}):", errors.missed_control.len());
     for fact in &errors.missed_control {
         let _ = writeln!(out, "  {} {} {:?} | {}", fact.doc, fact.place, fact.controller, snippet(&fact.evidence));

@@ -173,6 +173,8 @@ pub struct Errors {
     pub missed_control: Vec<GoldControl>,
     /// System control facts not in the gold.
     pub spurious_control: Vec<ControlFact>,
+    /// Matched pairs whose dates are not the same days.
+    pub inexact_dates: Vec<(GoldEvent, Event)>,
 }
 
 /// Everything to score: gold and system records, and which documents count.
@@ -254,9 +256,11 @@ fn score_events(
         report.per_kind.entry(fact.kind).or_default().true_positives += 1;
         report.actor2.count(actor2_agrees(fact, event));
         if let Some(gold_date) = &fact.date {
-            report.date_exact.count(event.date.as_ref().is_some_and(|date| {
-                date.start == gold_date.start && date.end == gold_date.end
-            }));
+            let exact = event.date.as_ref().is_some_and(|date| date.start == gold_date.start && date.end == gold_date.end);
+            report.date_exact.count(exact);
+            if !exact {
+                errors.inexact_dates.push(((*fact).clone(), (*event).clone()));
+            }
         }
         if let Some(gold_place) = &fact.location {
             report.place_exact.count(
