@@ -13,9 +13,9 @@ use jiff::civil::Date;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention};
+use crate::actor::{ActorId, ActorKind, ActorMention};
 use crate::doc::Doc;
-use crate::event::{self, ClauseIndex, Event, EventKind, EventRules, Site};
+use crate::event::{ClauseIndex, Context, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
@@ -147,10 +147,10 @@ const CONTESTED: [&str; 5] = ["fighting for", "battle for", "fight for", "contes
 /// control.
 pub fn derive(
     doc: &Doc,
+    context: &Context,
     events: &[Event],
     rules: &ControlRules,
     event_rules: &EventRules,
-    actors: &ActorDictionary,
 ) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
     for event in events {
@@ -162,23 +162,19 @@ pub fn derive(
         let evidence = Span::new(event.evidence_start, event.evidence_end);
         push_fact(&mut facts, doc, location, controller, since, evidence, &event.rule);
     }
-    let focus = event::focus_country(doc, actors);
-    let sites = event::sites(doc, focus.as_deref());
     let text = doc.text();
-    let lower = text.to_ascii_lowercase();
-    let clause_index = event_rules.clauses.index(&lower);
-    let cue_index = event_rules.modality.index(text);
+    let (lower, sites, clause_index, cue_index) = (&context.lower, &context.sites, &context.clauses, &context.cues);
     for rule in &rules.rules {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
             let Some(sentence) = doc.sentence_at(cue.start) else { continue };
-            if event_rules.modality.cue(&cue_index, text, sentence.start, sentence, cue).is_some() {
+            if event_rules.modality.cue(cue_index, text, sentence.start, sentence, cue).is_some() {
                 continue;
             }
-            let Some(controller) = controller(doc, &lower, rule.controller, cue, sentence, event_rules, &clause_index) else {
+            let Some(controller) = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index) else {
                 continue;
             };
-            for site in places(&sites, &lower, rule.place, cue, sentence, event_rules, &clause_index) {
+            for site in places(sites, lower, rule.place, cue, sentence, event_rules, clause_index) {
                 push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
             }
         }

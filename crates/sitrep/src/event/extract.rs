@@ -34,7 +34,8 @@ use crate::time::{self, DateInterval, DateQuery};
 
 use super::clause::{AnaphorKind, ClauseIndex};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
-use super::site::{self, Site};
+use super::context::Context;
+use super::site::Site;
 use super::{Event, EventKind, EventRules, Modality};
 
 /// A rule's match in the text.
@@ -45,10 +46,10 @@ struct Trigger {
 }
 
 /// The events of an annotated document, in text order.
-pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<Event> {
+pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorDictionary) -> Vec<Event> {
     let text = doc.text();
-    let lower = text.to_ascii_lowercase();
-    let triggers = find_triggers(text, &lower, rules);
+    let lower = context.lower.as_str();
+    let triggers = find_triggers(text, lower, rules);
     if triggers.is_empty() {
         return Vec::new();
     }
@@ -59,23 +60,20 @@ pub fn extract(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Vec<E
         .filter(|t| !doc.facilities.iter().any(|f| f.span.contains(t.span)))
         .filter(|t| !doc.actors.iter().any(|m| m.span.contains(t.span)))
         .collect();
-    let focus = focus_country(doc, actors);
-    let sites = site::sites(doc, focus.as_deref());
-    let mut reader =
-        Reader {
-            doc,
-            text,
-            lower: &lower,
-            rules,
-            actors,
-            sites: &sites,
-            triggers: &triggers,
-            clause_index: rules.clauses.index(&lower),
-            cue_index: rules.modality.index(text),
-            focus,
-            events: Vec::new(),
-            speakers: HashMap::new(),
-        };
+    let mut reader = Reader {
+        doc,
+        text,
+        lower,
+        rules,
+        actors,
+        sites: &context.sites,
+        triggers: &triggers,
+        clause_index: &context.clauses,
+        cue_index: &context.cues,
+        focus: context.focus.clone(),
+        events: Vec::new(),
+        speakers: HashMap::new(),
+    };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
         reader.read(*trigger, next_trigger_start);
@@ -107,13 +105,10 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
 /// highest priority (then longest) kept.
 fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
     let mut found = Vec::new();
-    for rule_idx in rules.triggers.matching(text) {
-        let rule = &rules.triggers.rules[rule_idx];
-        for m in rule.regex.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !is_blocked(lower, span, rule) {
-                found.push(Trigger { span, rule: rule_idx });
-            }
+    for (rule_idx, start, end) in rules.triggers.find_all(text) {
+        let span = Span::new(start, end);
+        if !is_blocked(lower, span, &rules.triggers.rules[rule_idx]) {
+            found.push(Trigger { span, rule: rule_idx });
         }
     }
     found.sort_by_key(|t| {
@@ -168,8 +163,8 @@ struct Reader<'a> {
     actors: &'a ActorDictionary,
     sites: &'a [Site],
     triggers: &'a [Trigger],
-    clause_index: ClauseIndex,
-    cue_index: CueIndex,
+    clause_index: &'a ClauseIndex,
+    cue_index: &'a CueIndex,
     focus: Option<String>,
     events: Vec<Event>,
     /// The party each sentence quotes, by sentence start, once looked up.
@@ -837,7 +832,7 @@ impl<'a> Reader<'a> {
     fn modality(&self, frame: &Frame, speaker: Option<&ActorId>) -> Modality {
         self.rules
             .modality
-            .cue(&self.cue_index, self.text, frame.subject_start, frame.sentence, frame.trigger)
+            .cue(self.cue_index, self.text, frame.subject_start, frame.sentence, frame.trigger)
             .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
     }
 

@@ -8,6 +8,7 @@ from the place stage, facilities from [`facility`]), the time stage dates it and
 */
 
 pub mod clause;
+mod context;
 mod extract;
 pub mod facility;
 mod inflect;
@@ -15,6 +16,7 @@ pub mod rules;
 mod site;
 
 pub use clause::{ClauseIndex, ClauseRules};
+pub use context::Context;
 pub(crate) use extract::focus_country;
 pub use extract::extract;
 pub use facility::{FacilityMention, FacilityPatterns};
