@@ -107,10 +107,10 @@ pub(crate) fn learn(
 /// Surnames of the people the text names in full: news gives a full name first and the
 /// surname after ("Min Aung Hlaing" … "Hlaing"). A name counts as a person's when it has two to
 /// four capitalised words and does not end like an organisation.
-pub(crate) fn surnames(text: &str, mentions: &[ActorMention], dict: &ActorDictionary) -> Vec<(String, ActorId)> {
+pub(crate) fn surnames(text: &str, names: &[(Span, ActorId)], dict: &ActorDictionary) -> Vec<(String, ActorId)> {
     let mut learned: Vec<(String, ActorId)> = Vec::new();
-    for mention in mentions.iter().filter(|m| m.how == super::MentionKind::Name) {
-        let name = mention.span.slice(text);
+    for (span, actor) in names {
+        let name = span.slice(text);
         let words: Vec<&str> = name.split(' ').collect();
         let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == 'a'));
         let Some(last) = words.last().filter(|_| (2..=4).contains(&words.len()) && capitalised) else { continue };
@@ -119,7 +119,7 @@ pub(crate) fn surnames(text: &str, mentions: &[ActorMention], dict: &ActorDictio
             && !dict.force_nouns.contains(&last.to_lowercase())
             && last.chars().all(|c| c.is_alphabetic() || c == '-');
         if person_like && !learned.iter().any(|(alias, _)| alias == last) {
-            learned.push((last.to_string(), mention.actor.clone()));
+            learned.push((last.to_string(), actor.clone()));
         }
     }
     learned

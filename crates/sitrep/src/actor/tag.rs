@@ -38,14 +38,26 @@ struct Hit {
 pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &ActorDictionary) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
     let focus = focus_country(text, &hits, places, dict);
-    let mentions = resolve(text, &hits, focus.as_deref(), dict);
+    // What each definition's name stands for, read from the hits inside it alone.
     let definitions: Vec<Definition> = define::find_definitions(text);
-    let mut learned = define::learn(text, &definitions, &mentions, dict);
-    learned.extend(define::surnames(text, &mentions, dict));
-    if learned.is_empty() {
-        return mentions;
-    }
-    let hits = with_learned(text, hits, &learned);
+    let named: Vec<ActorMention> = definitions
+        .iter()
+        .flat_map(|definition| {
+            let inside: Vec<Hit> = hits.iter().filter(|h| definition.name.contains(h.span)).cloned().collect();
+            resolve(text, &inside, focus.as_deref(), dict)
+        })
+        .collect();
+    let mut learned = define::learn(text, &definitions, &named, dict);
+    let names: Vec<(Span, ActorId)> = hits
+        .iter()
+        .filter_map(|hit| {
+            let HitKind::Pattern(idx) = hit.kind else { return None };
+            let entry = best_actor(&dict.patterns[idx].targets, focus.as_deref(), dict)?;
+            Some((hit.span, dict.entries[entry].id.clone()))
+        })
+        .collect();
+    learned.extend(define::surnames(text, &names, dict));
+    let hits = if learned.is_empty() { hits } else { with_learned(text, hits, &learned) };
     resolve(text, &hits, focus.as_deref(), dict)
 }
 
@@ -61,8 +73,9 @@ fn on_word_boundaries(text: &str, span: Span) -> bool {
     if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
         return false;
     }
-    let head = text[..span.start].to_ascii_lowercase();
-    !(head.ends_with("pro-") || head.ends_with("anti-") || head.ends_with("non-"))
+    let head = &text.as_bytes()[span.start.saturating_sub(5)..span.start];
+    let ends_with = |prefix: &[u8]| head.len() >= prefix.len() && head[head.len() - prefix.len()..].eq_ignore_ascii_case(prefix);
+    !(ends_with(b"pro-") || ends_with(b"anti-") || ends_with(b"non-"))
 }
 
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
