@@ -174,14 +174,16 @@ impl ClauseRules {
             .all(|word| self.list_words.iter().any(|w| w == word))
     }
 
-    /// The place anaphor ("the town") at the start of `rest` (lower case), if one stands
-    /// there and is not followed by "of" ("the town of Lweje" names its place).
-    pub fn place_anaphor(&self, rest: &str) -> Option<AnaphorKind> {
+    /// The place anaphor ("the town", "both villages") at the start of `rest` (lower case),
+    /// if one stands there and is not followed by "of" ("the town of Lweje" names its
+    /// place), with the number of places it refers to.
+    pub fn place_anaphor(&self, rest: &str) -> Option<(AnaphorKind, usize)> {
         let rest = rest.trim_start();
         let (phrase, kind) = self.place_anaphors.iter().find(|(p, _)| rest.starts_with(p.as_str()))?;
         let after = rest[phrase.len()..].trim_start();
         let whole_word = !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
-        (whole_word && !after.starts_with("of ")).then_some(*kind)
+        let count = if phrase.starts_with("both ") || phrase.starts_with("the two ") { 2 } else { 1 };
+        (whole_word && !after.starts_with("of ")).then_some((*kind, count))
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").

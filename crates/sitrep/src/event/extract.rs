@@ -455,7 +455,10 @@ impl<'a> Reader<'a> {
                 let organisers = self.phrase_actor(after, "by");
                 return Some(organisers.or_else(|| Some(ActorId("CIVILIANS".into()))));
             }
-            AgentSlot::Cause => return Some(self.phrase_actor(after, "by").or_else(|| self.cause(frame))),
+            AgentSlot::Cause => {
+                let clause = Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end));
+                return Some(self.phrase_actor(clause, "by").or_else(|| self.cause(frame)));
+            }
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
             AgentSlot::Subject => {}
         }
@@ -574,7 +577,7 @@ impl<'a> Reader<'a> {
     /// What made people flee: an armed actor named after the trigger ("fled shelling by junta
     /// troops", "ran from the troops").
     fn cause(&self, frame: &Frame) -> Option<ActorId> {
-        self.actors_in(Span::new(frame.trigger.end, frame.object_end))
+        self.actors_in(Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end)))
             .find(|m| m.kind.is_armed())
             .map(|m| m.actor.clone())
     }
@@ -683,8 +686,8 @@ impl<'a> Reader<'a> {
                 .then(|| self.rules.clauses.place_anaphor(subject_text))
                 .flatten()
         });
-        if let Some(kind) = anaphor {
-            return self.antecedent_place(frame, kind).into_iter().collect();
+        if let Some((kind, count)) = anaphor {
+            return self.antecedent_places(frame, kind, count);
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
@@ -728,6 +731,12 @@ impl<'a> Reader<'a> {
                 if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
                     break;
                 }
+                // "Kyauktaw's Western Regional Headquarters": the possessor only locates the
+                // next place.
+                let between = &self.lower[pair[0].span.end..pair[1].span.start];
+                if matches!(between.trim(), "'s" | "’s") {
+                    list.pop();
+                }
                 list.push(pair[1]);
             }
             return list;
@@ -741,8 +750,9 @@ impl<'a> Reader<'a> {
             return false;
         }
         let mut gap: Vec<u8> = self.lower.as_bytes()[from..to].to_vec();
-        for time in self.doc.times.iter().filter(|t| t.span.start >= from && t.span.end <= to) {
-            gap[time.span.start - from..time.span.end - from].fill(b' ');
+        let blanked = self.doc.times.iter().map(|t| t.span).chain(self.clause_index.relative_clauses(Span::new(from, to)).copied());
+        for span in blanked.filter(|span| span.start >= from && span.end <= to) {
+            gap[span.start - from..span.end - from].fill(b' ');
         }
         let mut depth = 0usize;
         for byte in gap.iter_mut() {
@@ -762,9 +772,42 @@ impl<'a> Reader<'a> {
         self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
     }
 
-    /// A place when the clause names none: the last sub-national site before the trigger.
+    /// A place when the clause names none: where the last event of the paragraph was, else the
+    /// last sub-national site before the trigger.
     fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
-        self.antecedent_place(frame, AnaphorKind::Any)
+        let sites: &'a [Site] = self.sites;
+        let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
+        let last_event_place = self
+            .events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start >= paragraph_start)
+            .find_map(|e| e.location.as_ref());
+        last_event_place
+            .and_then(|place| {
+                sites
+                    .iter()
+                    .rev()
+                    .filter(|site| site.span.end <= frame.trigger.start)
+                    .find(|site| fold(&site.location.name) == fold(&place.name))
+            })
+            .or_else(|| self.antecedent_place(frame, AnaphorKind::Any))
+    }
+
+    /// The last `count` distinct sites before the trigger of the sort an anaphor refers to
+    /// ("both villages" are the last two villages named).
+    fn antecedent_places(&self, frame: &Frame, kind: AnaphorKind, count: usize) -> Vec<&'a Site> {
+        let mut found: Vec<&'a Site> = Vec::new();
+        let mut before = frame.trigger.start;
+        while found.len() < count {
+            let probe = Frame { trigger: Span::new(before, before), ..*frame };
+            let Some(site) = self.antecedent_place(&probe, kind) else { break };
+            before = site.span.start;
+            if !found.iter().any(|f| fold(&f.location.name) == fold(&site.location.name)) {
+                found.insert(0, site);
+            }
+        }
+        found
     }
 
     /// The last site before the trigger of the sort an anaphor refers to ("the town" is the
