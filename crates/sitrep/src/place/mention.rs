@@ -54,6 +54,9 @@ use crate::span::Span;
 /// ("WASHINGTON").
 const MAX_ACRONYM_LETTERS: usize = 5;
 
+/// Most tokens looked through for the generic word that ends a list of places.
+const MAX_LIST_TOKENS: usize = 40;
+
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
 
@@ -478,7 +481,12 @@ impl<'a> SentenceDetector<'a> {
             if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
             {
                 let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
-                self.emit(sentence_idx, &pieces[..n_before], out);
+                let before = &pieces[..n_before];
+                // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run.
+                match unknown.hint.filter(|_| unknown.plural_hint) {
+                    Some(kind) => self.emit_listed(sentence_idx, start, tail_start, before, kind, out),
+                    None => self.emit(sentence_idx, before, out),
+                }
                 out.push(unknown);
                 return;
             }
@@ -487,7 +495,127 @@ impl<'a> SentenceDetector<'a> {
             self.add_person(start, end);
             return;
         }
-        self.emit(sentence_idx, &pieces, out);
+        match self.listed_kind(start, end) {
+            Some(kind) => self.emit_listed(sentence_idx, start, end, &pieces, kind, out),
+            None => self.emit(sentence_idx, &pieces, out),
+        }
+    }
+
+    /// The kind a list or an apposition gives the names of a run: "Tha Dut and Nyaungbin Lay"
+    /// in "the villages of Tha Dut and Nyaungbin Lay", "Thindaw" in "Thindaw, Shwebo and
+    /// Kone villages", "Leyar" in "Leyar, a village in Pauk Township".
+    fn listed_kind(&self, start: usize, end: usize) -> Option<PlaceKind> {
+        let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
+        // A run with its own generic word ("Demoso Township", "Soum province") is what
+        // that word says.
+        let own_generic = |idx: usize| word_at(idx).is_some_and(|w| self.words.after.contains_key(w));
+        if own_generic(end) || own_generic(end - 1) {
+            return None;
+        }
+        let in_list = |idx: usize| {
+            self.tokens.get(idx).is_some_and(|t| {
+                t.is_word() && t.capitalised || matches!(t.text(self.text), "," | "and" | "or" | "(" | ")")
+            })
+        };
+        let local = |kind: &PlaceKind| {
+            matches!(
+                kind,
+                PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town | PlaceKind::Township
+            )
+        };
+        // Forward to a plural generic: "Thindaw, Shwebo and Kone villages".
+        let mut idx = end;
+        while idx < end + MAX_LIST_TOKENS && in_list(idx) {
+            idx += 1;
+        }
+        if idx > end {
+            let generic = word_at(idx).unwrap_or("");
+            if let Some(kind) = self.words.after.get(generic).filter(|kind| local(kind)) {
+                if self.words.plural.contains(generic) {
+                    return Some(*kind);
+                }
+            }
+        }
+        // Back to "the villages of": "the villages of Tha Dut and Nyaungbin Lay".
+        let mut idx = start;
+        while idx > 0 && start - idx < MAX_LIST_TOKENS && in_list(idx - 1) {
+            idx -= 1;
+        }
+        if idx >= 2 && word_at(idx - 1) == Some("of") {
+            let generic = word_at(idx - 2).unwrap_or("");
+            if let Some(kind) = self.words.before.get(generic).filter(|kind| local(kind)) {
+                return Some(*kind);
+            }
+        }
+        // Apposition: "Leyar, a village in Pauk Township", "Kyeintali, a town further south".
+        if word_at(end) == Some(",") && matches!(word_at(end + 1), Some("a" | "an")) {
+            for generic_at in end + 2..end + 5 {
+                let Some(word) = word_at(generic_at) else {
+                    break;
+                };
+                if let Some(kind) = self.words.after.get(word).filter(|kind| local(kind)) {
+                    let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
+                        next.kind == TokenKind::Punct
+                            || self.words.locative.contains(next.text(self.text))
+                            || self.words.direction.contains(next.text(self.text))
+                    });
+                    return (ends && !self.words.plural.contains(word)).then_some(*kind);
+                }
+                if !self.tokens[generic_at].is_word() || self.tokens[generic_at].capitalised {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// Pushes the names of a run that a list or an apposition marks as places of `kind`: a
+    /// part that is a known name whole is that place; any other part is a place the gazetteer
+    /// lacks ("Nyaungbin Lay", though it knows "Nyaungbin" and "Lay").
+    fn emit_listed(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        pieces: &[Piece<'a>],
+        kind: PlaceKind,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut part_start = start;
+        while part_start < end {
+            let mut part_end = part_start;
+            while part_end < end && self.tokens[part_end].capitalised {
+                part_end += 1;
+            }
+            let whole = |first: usize| {
+                pieces.iter().find_map(|piece| match piece {
+                    Piece::Name(found) if found.first == first && found.last + 1 == part_end => {
+                        Some(found)
+                    }
+                    _ => None,
+                })
+            };
+            // "In Thindaw, Shwebo and Kone villages": the common word is no part of the name
+            // (but "North Darfur" is a name whole).
+            let mut name_start = part_start;
+            while whole(name_start).is_none()
+                && name_start < part_end
+                && self.words.not_place.contains(self.word(name_start))
+            {
+                name_start += 1;
+            }
+            if part_end > name_start {
+                let candidate = match whole(name_start) {
+                    Some(found) => self.candidate(sentence_idx, found),
+                    None => self.unknown_name(sentence_idx, name_start, part_end, kind),
+                };
+                out.extend(candidate.map(|mut candidate| {
+                    candidate.hint = candidate.hint.or(Some(kind));
+                    candidate
+                }));
+            }
+            part_start = part_end + 1;
+        }
     }
 
     /// Pushes the names of a run. The run is read in parts, split where a connector or a
@@ -782,26 +910,43 @@ impl<'a> SentenceDetector<'a> {
         if !matches!(
             hint,
             PlaceKind::Village | PlaceKind::Township | PlaceKind::Town | PlaceKind::Ward
-        ) {
-            return None;
-        }
-        let n_words = run_end - start;
-        let all_common = (start..run_end).all(|i| self.words.not_place.contains(self.word(i)));
-        if n_words == 0
-            || n_words > MAX_UNKNOWN_WORDS
-            || all_common
+        ) || run_end == start
             || !self.adjacent(run_end - 1, next)
         {
             return None;
         }
-        let name_span = Span::new(self.tokens[start].start, self.tokens[run_end - 1].end);
+        let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;
+        candidate.span = Span::new(candidate.name_span.start, self.tokens[next].end);
+        candidate.plural_hint = self.words.plural.contains(generic);
+        Some(candidate)
+    }
+
+    /// A place of `kind` whose name, tokens `start..end` (capitalised words), the gazetteer
+    /// lacks: not too long, and not common words alone.
+    fn unknown_name(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        kind: PlaceKind,
+    ) -> Option<Candidate> {
+        let n_words = end - start;
+        let all_common = (start..end).all(|i| self.words.not_place.contains(self.word(i)));
+        let acronym = (start..end).any(|i| {
+            let word = self.word(i);
+            is_all_capitals(word) && could_be_acronym(word)
+        });
+        if n_words == 0 || n_words > MAX_UNKNOWN_WORDS || all_common || acronym {
+            return None;
+        }
+        let name_span = Span::new(self.tokens[start].start, self.tokens[end - 1].end);
         Some(Candidate {
-            span: Span::new(name_span.start, self.tokens[next].end),
+            span: name_span,
             name_span,
             sentence: sentence_idx,
             entries: Vec::new(),
-            hint: Some(hint),
-            plural_hint: self.words.plural.contains(generic),
+            hint: Some(kind),
+            plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
             demonym: None,
@@ -837,6 +982,38 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
+    /// True for the words between a place and its container in an apposition: ", a village
+    /// in", ", a town in neighbouring".
+    fn is_apposition_in(&self, between: &str) -> bool {
+        let Some(rest) = between
+            .strip_prefix(", a ")
+            .or_else(|| between.strip_prefix(", an "))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let Some(in_at) = words.iter().rposition(|word| *word == "in") else {
+            return false;
+        };
+        let generic = words[..in_at]
+            .iter()
+            .any(|word| self.words.after.contains_key(*word));
+        generic && in_at <= 3 && words.len() - in_at <= 2
+    }
+
+    /// The token after a name's parenthesised other name ("(Kayah)"), or after the closing
+    /// parenthesis of a name that is itself the aside; else `idx`.
+    fn after_aside(&self, idx: usize) -> usize {
+        let text_at = |i: usize| self.tokens.get(i).map(|t| t.text(self.text));
+        match text_at(idx) {
+            Some(")") => idx + 1,
+            Some("(") => (idx + 1..idx + 5)
+                .find(|i| text_at(*i) == Some(")"))
+                .map_or(idx, |close| close + 1),
+            _ => idx,
+        }
+    }
+
     /// Generic, facility and direction words, coordination, containers and roles.
     fn read_context(&self, candidates: &mut [Candidate], first_idx: usize) {
         let n = candidates.len();
@@ -844,13 +1021,16 @@ impl<'a> SentenceDetector<'a> {
             let first = self.token_after(candidates[idx].name_span.start);
             let last = self.token_after(candidates[idx].name_span.end) - 1;
             let mut end_token = last;
-            // Generic word after: "Bhamo Town", "Mansi townships".
+            // Generic word after: "Bhamo Town", "Mansi townships", past another name in
+            // parentheses: "Karenni (Kayah) State".
             if candidates[idx].hint.is_none() {
+                let after_aside = self.after_aside(last + 1);
                 let generic = self
                     .tokens
-                    .get(last + 1)
+                    .get(after_aside)
                     .map(|t| t.text(self.text))
                     .unwrap_or("");
+                let last = after_aside - 1;
                 // "the Shan State town of Lashio": the generic word belongs to the next name.
                 let before_of = self
                     .tokens
@@ -927,10 +1107,18 @@ impl<'a> SentenceDetector<'a> {
         for idx in 0..n.saturating_sub(1) {
             let gap = candidates[idx].span.end..candidates[idx + 1].span.start;
             let between = self.text.get(gap).unwrap_or("").trim();
-            if matches!(
+            // "Thindaw, Shwebo and Kone villages" is a list, not Thindaw in Shwebo.
+            let listed = between == "," && {
+                let after_next = self.text[candidates[idx + 1].span.end..].trim_start();
+                after_next.starts_with(',')
+                    || after_next.starts_with("and ")
+                    || after_next.starts_with("or ")
+            };
+            let container_words = matches!(
                 between,
                 "," | "in" | "of" | ", in" | "near" | "in the" | "of the"
-            ) {
+            );
+            if container_words && !listed || self.is_apposition_in(between) {
                 candidates[idx].container = Some(first_idx + idx + 1);
             }
         }

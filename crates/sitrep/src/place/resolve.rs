@@ -742,7 +742,7 @@ impl Scorer<'_> {
             entry.kind,
             PlaceKind::Village | PlaceKind::Ward | PlaceKind::Point
         );
-        if small && best.isolated && !best.anchored {
+        if small && best.isolated && !best.anchored && !entry.curated {
             return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));
         }
         // A town taken for the county or township of its name needs more than that word.
