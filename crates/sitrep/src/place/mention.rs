@@ -16,21 +16,25 @@ Only capitalised words start a mention. In each sentence:
    ("Nyaungbin Lay"), the run names something else, and only large places
    (countries, divisions, cities) in it are kept ("London Stock Exchange").
    An all-capital word is a place only as an alias the gazetteer lists in
-   capitals ("US"), except in the dateline that opens an article ("BHAMO —").
+   capitals ("US"), except in a dateline ("BHAMO —", "WASHINGTON Officials"),
+   which names a town.
 3. People: a run that opens with a given name ("Leslie Hickson"), or stands
    before a verb of speech or after one at the end of a clause ("Naw Bu
    said", "said Maui."), is a person's name unless a large place has it. The
    words of every person's name found in the article are no place elsewhere
    in it either, unless a generic word or a container says otherwise.
 4. A capitalised run before a generic word ("Chaung Gyi village", "Naung Pain
-   village tract") is one mention even when the gazetteer lacks it or knows
-   only parts of it.
+   village tract"), in a list of places that a plural generic word closes or
+   opens ("Thindaw, Shwebo and Kone villages", "the villages of Tha Dut and
+   Nyaungbin Lay") or in an apposition ("Leyar, a village in Pauk Township") is
+   a place of that kind even when the gazetteer lacks it or knows only parts
+   of it.
 5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
    before it ("the border town of Lweje") asks for a kind; a facility word
    after it makes a spot ("Bhamo Airport"); a direction word before it opens
-   the mention ("northern Shan State"); ", Y" or "in Y" after it names a
-   container.
+   the mention ("northern Shan State"); ", Y", "in Y" or ", a village in Y"
+   after it names a container (but not in a list: "X, Y and Z villages").
 6. The role: a demonym stays a demonym unless it is also a place and a
    locative or generic word makes it one ("in Kachin", "Kachin State"); a
    country, admin1 or city followed by a speech or pressure verb ("Beijing
@@ -871,8 +875,7 @@ impl<'a> SentenceDetector<'a> {
                 }
             }
             // Syllables written apart ("Thin Gan Nyi Naung") are short words.
-            if n_words >= 2
-                && n_words <= MAX_JOINED_WORDS
+            if (2..=MAX_JOINED_WORDS).contains(&n_words)
                 && (start..=last).all(|i| {
                     self.tokens[i].capitalised
                         && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES
@@ -1137,8 +1140,9 @@ impl<'a> SentenceDetector<'a> {
                 .map(|t| t.text(self.text))
         };
         if candidate.demonym.is_some() {
-            let locative_before = first >= 1 && self.words.locative.contains(self.word(first - 1))
-                || first >= 1 && self.words.direction.contains(self.word(first - 1));
+            let locative_before = first >= 1
+                && (self.words.locative.contains(self.word(first - 1))
+                    || self.words.direction.contains(self.word(first - 1)));
             // "in Kachin" is the state and "seized Kokang" the zone; "in Canadian hands" is
             // no town called Canadian.
             let region = candidate.entries.iter().any(|idx| {

@@ -4,21 +4,30 @@ Resolution: which gazetteer entry each mention denotes.
 Every entry a name can denote is scored, and the best one wins:
 
 - a **prior** by kind and population (a country before an admin1 division
-  before a city before a village);
+  before a city before a village), with a bonus for the entry's own name
+  over an alternate one ("New York" is the city's name less "City"; "Mexico"
+  the country's) and for entries written by hand (seas, continents, landmarks);
 - the **kind the context asks for** ("Bhamo Township" wants the township);
 - the article's **focus**: the share of the article's country evidence
-  (countries and demonyms named, names that only one country has) that the
-  entry's country holds, and whether its admin1 division is named;
+  (countries and demonyms named, names that only one country has; each name
+  once, and never its own) that the entry's country holds, and whether
+  another name of the article names its admin1 division;
 - an **explicit container** ("X, Kachin State", "X in Y Township") that
   holds the entry;
 - in a second pass, **distance** to the places the other mentions resolved
-  to in the first.
+  to in the first (and, for a division, holding them).
 
-A name whose best entry scores too low without any of this support is not
-taken for a place (a surname that is also a hamlet somewhere). A name the
-gazetteer lacks but a generic word marks ("Chaung Gyi village") keeps a
-location without a point: its name, the article's country and its container's
-admin1. Nothing here fails: an unresolvable name only loses its own location.
+A name its container resolves means the same place where the article repeats
+it bare (one sense per article). Some names are no places after all: one
+whose best entry scores too low without support; a small place abroad that
+nothing but its name speaks for, in an article about other countries
+("Fano" in news from Ethiopia); a common surname that only names a small
+town ("Bassett"); a town named by a county's word ("Metcalfe County"). A
+village far from every other place of the article keeps its name but not the
+point of a namesake. A name the gazetteer lacks but a generic word marks
+("Chaung Gyi village") keeps a location without a point: its name, the
+article's country and its container's admin1. Nothing here fails: an
+unresolvable name only loses its own location.
 */
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -653,7 +662,7 @@ impl Scorer<'_> {
             let Some(best) = bests[idx].filter(|best| best.contained) else {
                 continue;
             };
-            for other in 0..bests.len() {
+            for (other, other_best) in bests.iter_mut().enumerate() {
                 let candidate = &self.candidates[other];
                 let bare = candidate.container.is_none() && candidate.hint.is_none();
                 if other != idx
@@ -661,7 +670,7 @@ impl Scorer<'_> {
                     && self.key_ids[other] == self.key_ids[idx]
                     && candidate.entries.contains(&best.entry)
                 {
-                    bests[other] = Some(best);
+                    *other_best = Some(best);
                 }
             }
         }
