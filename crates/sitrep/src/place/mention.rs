@@ -48,7 +48,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
 use super::gazetteer::{EntryIdx, Gazetteer};
-use super::key::push_key;
+use super::key::{key_is, push_key};
 use super::kind::PlaceKind;
 use super::token::{Token, TokenKind, tokenize};
 use super::words::{DemonymTarget, PlaceWords};
@@ -641,11 +641,23 @@ impl<'a> SentenceDetector<'a> {
         let whole = self.is_names_alone(part);
         for piece in part {
             if let Piece::Name(found) = piece {
-                if whole || self.is_large(found) {
+                if whole || self.is_large_by_its_name(found) {
                     out.extend(self.candidate(sentence_idx, found));
                 }
             }
         }
+    }
+
+    /// A demonym, or the own name of a large place ("London" in "London Stock Exchange"; not
+    /// "al-Sham", an old name of Damascus, in "Hayat Tahrir al-Sham").
+    fn is_large_by_its_name(&self, found: &Found) -> bool {
+        let name = &self.text[self.tokens[found.first].start..self.tokens[found.last].end];
+        let key = push_key_owned(name);
+        found.demonym.is_some()
+            || found.entries.iter().any(|idx| {
+                let entry = self.gazetteer.entry(*idx);
+                entry.is_large() && (entry.curated || key_is(&entry.name, &key))
+            })
     }
 
     /// Cuts a run into names and words.
@@ -767,7 +779,10 @@ impl<'a> SentenceDetector<'a> {
         let speaks_after = is_speech(Some(end));
         let spoken_before = is_speech(start.checked_sub(1)) && closes;
         let alone = n_words == 1 && given_name;
-        if !(speaks_after || spoken_before || alone) {
+        // "Avenel, who arrived with his family".
+        let who = self.tokens.get(end).is_some_and(|t| t.text(self.text) == ",")
+            && self.tokens.get(end + 1).is_some_and(|t| t.text(self.text) == "who");
+        if !(speaks_after || spoken_before || alone || who) {
             return false;
         }
         // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
@@ -779,7 +794,7 @@ impl<'a> SentenceDetector<'a> {
             Piece::Name(found) => self.is_large(found),
             Piece::Word(_) => false,
         });
-        !any_large && (alone || !placed)
+        !any_large && (alone || who || !placed)
     }
 
     /// The end of a run's name part: the run without the generic words that close it

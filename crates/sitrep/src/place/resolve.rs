@@ -523,7 +523,7 @@ impl Scorer<'_> {
             };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = !several || is_primary_name(entry, key);
+            let primary = is_primary_name(entry, key);
             if primary && several {
                 score += PRIMARY_NAME_BONUS;
                 if entry.kind == PlaceKind::Country {
@@ -536,7 +536,7 @@ impl Scorer<'_> {
             }
             // A small place known by the name only as an alternate ("Atlantic" for a village
             // once so called) is a worse guess than a place of that very name.
-            if !primary && !entry.is_large() {
+            if !primary && several && !entry.is_large() {
                 score -= SMALL_ALTERNATE_PENALTY;
             }
             // Entries written by hand are places the news names often: seas and continents,
