@@ -263,7 +263,9 @@ fn could_be_acronym(word: &str) -> bool {
 /// A word that may stand in a run of names without making it another thing's name: a generic,
 /// facility or common word.
 fn is_common(words: &PlaceWords, word: &str) -> bool {
-    words.after.contains_key(word) || words.facility.contains(word) || words.not_place.contains(word)
+    words.after.contains_key(word)
+        || words.facility.contains(word)
+        || words.not_place.contains(word)
 }
 
 fn push_key_owned(text: &str) -> String {
@@ -423,7 +425,10 @@ impl<'a> SentenceDetector<'a> {
     /// "Mrauk U").
     fn is_title_here(&self, run_start: usize, idx: usize) -> bool {
         let letters = self.word(idx).chars().filter(|c| c.is_alphabetic()).count();
-        let period = self.tokens.get(idx + 1).is_some_and(|t| t.text(self.text) == ".");
+        let period = self
+            .tokens
+            .get(idx + 1)
+            .is_some_and(|t| t.text(self.text) == ".");
         idx == run_start || letters >= 4 || period
     }
 
@@ -478,17 +483,24 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// The mentions of one capitalised run, tokens `start..end`.
-    fn read_run(&mut self, sentence_idx: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    fn read_run(
+        &mut self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+    ) {
         let pieces = self.segment(start, end);
         if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
             let name_end = self.name_end(start, end);
-            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
-            {
+            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end) {
                 let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
                 let before = &pieces[..n_before];
                 // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run.
                 match unknown.hint.filter(|_| unknown.plural_hint) {
-                    Some(kind) => self.emit_listed(sentence_idx, start, tail_start, before, kind, out),
+                    Some(kind) => {
+                        self.emit_listed(sentence_idx, start, tail_start, before, kind, out)
+                    }
                     None => self.emit(sentence_idx, before, out),
                 }
                 out.push(unknown);
@@ -512,13 +524,15 @@ impl<'a> SentenceDetector<'a> {
         let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
         // A run with its own generic word ("Demoso Township", "Soum province") is what
         // that word says.
-        let own_generic = |idx: usize| word_at(idx).is_some_and(|w| self.words.after.contains_key(w));
+        let own_generic =
+            |idx: usize| word_at(idx).is_some_and(|w| self.words.after.contains_key(w));
         if own_generic(end) || own_generic(end - 1) {
             return None;
         }
         let in_list = |idx: usize| {
             self.tokens.get(idx).is_some_and(|t| {
-                t.is_word() && t.capitalised || matches!(t.text(self.text), "," | "and" | "or" | "(" | ")")
+                t.is_word() && t.capitalised
+                    || matches!(t.text(self.text), "," | "and" | "or" | "(" | ")")
             })
         };
         let local = |kind: &PlaceKind| {
@@ -780,8 +794,14 @@ impl<'a> SentenceDetector<'a> {
         let spoken_before = is_speech(start.checked_sub(1)) && closes;
         let alone = n_words == 1 && given_name;
         // "Avenel, who arrived with his family".
-        let who = self.tokens.get(end).is_some_and(|t| t.text(self.text) == ",")
-            && self.tokens.get(end + 1).is_some_and(|t| t.text(self.text) == "who");
+        let who = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.text(self.text) == ",")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.text(self.text) == "who");
         if !(speaks_after || spoken_before || alone || who) {
             return false;
         }

@@ -341,14 +341,25 @@ mod tests {
             .filter_map(|(_, m)| m.location.as_ref())
             .map(|l| (l.name.as_str(), l.precision))
             .collect();
-        for village in ["Zyqlo", "Wuzin Tet", "Hpoqgyi", "Kyartoq", "Moethux", "Leyoq"] {
+        for village in [
+            "Zyqlo",
+            "Wuzin Tet",
+            "Hpoqgyi",
+            "Kyartoq",
+            "Moethux",
+            "Leyoq",
+        ] {
             assert!(
                 names.contains(&(village, Precision::Point)),
                 "{village} in {names:?}"
             );
         }
         let leyoq = find(&mentions, "Leyoq").location.as_ref().unwrap();
-        assert_eq!(leyoq.admin1.as_deref(), Some("Magway"), "its container's state");
+        assert_eq!(
+            leyoq.admin1.as_deref(),
+            Some("Magway"),
+            "its container's state"
+        );
         // A list is no chain of containers: Zyqlo is not "in" Wuzin Tet.
         assert_eq!(
             find(&mentions, "Zyqlo").location.as_ref().unwrap().admin1,
@@ -374,7 +385,11 @@ mod tests {
         assert_eq!(texts(&mentions), ["MAGWAY", "Sagaing", "Taunggyi"]);
         let magway = mentions[0].1.location.as_ref().unwrap();
         assert_eq!(magway.precision, Precision::Town);
-        assert_ne!(mentions[1].1.kind, PlaceKind::Village, "villages in Sagaing");
+        assert_ne!(
+            mentions[1].1.kind,
+            PlaceKind::Village,
+            "villages in Sagaing"
+        );
     }
 
     #[test]

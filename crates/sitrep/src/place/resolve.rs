@@ -311,7 +311,11 @@ impl<'k> Focus<'k> {
             return 0.0;
         }
         let votes = self.country_votes.get(country).copied().unwrap_or(0.0)
-            - if own_country == country { own_vote } else { 0.0 };
+            - if own_country == country {
+                own_vote
+            } else {
+                0.0
+            };
         votes.max(0.0) / total
     }
 
@@ -360,7 +364,10 @@ pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
     // Each distinct place counts by the square root of its mentions.
     let mut distinct: Vec<(&Location, (f64, f64), usize)> = Vec::new();
     for (location, point) in &local {
-        match distinct.iter_mut().find(|(seen, _, _)| seen.id == location.id) {
+        match distinct
+            .iter_mut()
+            .find(|(seen, _, _)| seen.id == location.id)
+        {
             Some((_, _, count)) => *count += 1,
             None => distinct.push((location, *point, 1)),
         }
@@ -368,7 +375,9 @@ pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
     let weight = |point: (f64, f64)| -> f64 {
         distinct
             .iter()
-            .filter(|(_, other, _)| haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM)
+            .filter(|(_, other, _)| {
+                haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM
+            })
             .map(|(_, _, count)| (*count as f64).sqrt())
             .sum()
     };
@@ -513,7 +522,10 @@ impl Scorer<'_> {
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
-            let share = match shares.iter().find(|(country, _)| *country == &*entry.country) {
+            let share = match shares
+                .iter()
+                .find(|(country, _)| *country == &*entry.country)
+            {
                 Some((_, share)) => *share,
                 None => {
                     let share = self.focus.share(&entry.country, key);
@@ -619,7 +631,9 @@ impl Scorer<'_> {
                 near_others = proximity >= 2.0;
                 isolated = !others.is_empty() && proximity == 0.0;
             } else if entry.kind == PlaceKind::Admin1
-                && others.iter().any(|anchor| anchor.admin1 == Some(scored.entry))
+                && others
+                    .iter()
+                    .any(|anchor| anchor.admin1 == Some(scored.entry))
             {
                 // A division that holds other places of the article ("Quebec" beside Montreal).
                 score += HOLDS_PLACES_BONUS;
@@ -759,7 +773,10 @@ impl Scorer<'_> {
             candidate.hint,
             Some(PlaceKind::Township | PlaceKind::District)
         );
-        if division_word && entry.kind == PlaceKind::Town && !entry.is_large() && !best.local_support
+        if division_word
+            && entry.kind == PlaceKind::Town
+            && !entry.is_large()
+            && !best.local_support
         {
             return None;
         }
