@@ -522,6 +522,12 @@ impl<'a> SentenceDetector<'a> {
     /// Kone villages", "Leyar" in "Leyar, a village in Pauk Township".
     fn listed_kind(&self, start: usize, end: usize) -> Option<PlaceKind> {
         let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
+        let joins = |word: Option<&str>| matches!(word, Some("," | "and" | "or" | "(" | ")"));
+        // Most runs stand in no list: nothing that could join them to one.
+        let previous = start.checked_sub(1).and_then(word_at);
+        if !joins(word_at(end)) && !joins(previous) && previous != Some("of") {
+            return None;
+        }
         // A run with its own generic word ("Demoso Township", "Soum province") is what
         // that word says.
         let own_generic =
@@ -530,10 +536,9 @@ impl<'a> SentenceDetector<'a> {
             return None;
         }
         let in_list = |idx: usize| {
-            self.tokens.get(idx).is_some_and(|t| {
-                t.is_word() && t.capitalised
-                    || matches!(t.text(self.text), "," | "and" | "or" | "(" | ")")
-            })
+            self.tokens
+                .get(idx)
+                .is_some_and(|t| t.is_word() && t.capitalised || joins(Some(t.text(self.text))))
         };
         let local = |kind: &PlaceKind| {
             matches!(
@@ -861,6 +866,7 @@ impl<'a> SentenceDetector<'a> {
         self.key.clear();
         push_key(self.word(start), self.key);
         let longest_place = self.gazetteer.longest_name_from(self.key);
+        let may_join = self.gazetteer.may_join(self.key);
         let longest = longest_place
             .max(self.words.longest_demonym)
             .max(MAX_JOINED_WORDS);
@@ -910,7 +916,8 @@ impl<'a> SentenceDetector<'a> {
                 }
             }
             // Syllables written apart ("Thin Gan Nyi Naung") are short words.
-            if (2..=MAX_JOINED_WORDS).contains(&n_words)
+            if may_join
+                && (2..=MAX_JOINED_WORDS).contains(&n_words)
                 && (start..=last).all(|i| {
                     self.tokens[i].capitalised
                         && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES

@@ -535,14 +535,15 @@ impl Scorer<'_> {
             };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = is_primary_name(entry, key);
+            let foreign = !entry.country.is_empty() && share == 0.0;
+            // Whether the name is the entry's own matters among homonyms, or abroad.
+            let primary = !(several || foreign) || is_primary_name(entry, key);
             if primary && several {
                 score += PRIMARY_NAME_BONUS;
                 if entry.kind == PlaceKind::Country {
                     score += COUNTRY_NAME_BONUS;
                 }
             }
-            let foreign = !entry.country.is_empty() && share == 0.0;
             if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
