@@ -540,12 +540,6 @@ impl<'a> SentenceDetector<'a> {
                 .get(idx)
                 .is_some_and(|t| t.is_word() && t.capitalised || joins(Some(t.text(self.text))))
         };
-        let local = |kind: &PlaceKind| {
-            matches!(
-                kind,
-                PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town | PlaceKind::Township
-            )
-        };
         // Forward to a plural generic: "Thindaw, Shwebo and Kone villages".
         let mut idx = end;
         while idx < end + MAX_LIST_TOKENS && in_list(idx) {
@@ -553,7 +547,12 @@ impl<'a> SentenceDetector<'a> {
         }
         if idx > end {
             let generic = word_at(idx).unwrap_or("");
-            if let Some(kind) = self.words.after.get(generic).filter(|kind| local(kind)) {
+            if let Some(kind) = self
+                .words
+                .after
+                .get(generic)
+                .filter(|kind| kind.is_local_unit())
+            {
                 if self.words.plural.contains(generic) {
                     return Some(*kind);
                 }
@@ -566,7 +565,12 @@ impl<'a> SentenceDetector<'a> {
         }
         if idx >= 2 && word_at(idx - 1) == Some("of") {
             let generic = word_at(idx - 2).unwrap_or("");
-            if let Some(kind) = self.words.before.get(generic).filter(|kind| local(kind)) {
+            if let Some(kind) = self
+                .words
+                .before
+                .get(generic)
+                .filter(|kind| kind.is_local_unit())
+            {
                 return Some(*kind);
             }
         }
@@ -576,7 +580,12 @@ impl<'a> SentenceDetector<'a> {
                 let Some(word) = word_at(generic_at) else {
                     break;
                 };
-                if let Some(kind) = self.words.after.get(word).filter(|kind| local(kind)) {
+                if let Some(kind) = self
+                    .words
+                    .after
+                    .get(word)
+                    .filter(|kind| kind.is_local_unit())
+                {
                     let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
                         next.kind == TokenKind::Punct
                             || self.words.locative.contains(next.text(self.text))
@@ -952,12 +961,7 @@ impl<'a> SentenceDetector<'a> {
             .filter(|t| t.is_word())
             .map(|t| t.text(self.text))?;
         let hint = *self.words.after.get(generic)?;
-        if !matches!(
-            hint,
-            PlaceKind::Village | PlaceKind::Township | PlaceKind::Town | PlaceKind::Ward
-        ) || run_end == start
-            || !self.adjacent(run_end - 1, next)
-        {
+        if !hint.is_local_unit() || run_end == start || !self.adjacent(run_end - 1, next) {
             return None;
         }
         let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;
