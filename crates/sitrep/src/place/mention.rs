@@ -1031,6 +1031,13 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
+    /// True when only a dash stands between two names ("Kyondoe–Myawaddy").
+    fn dash_between(&self, left: &Candidate, right: &Candidate) -> bool {
+        self.text
+            .get(left.name_span.end..right.name_span.start)
+            .is_some_and(|between| matches!(between, "–" | "—" | "-"))
+    }
+
     /// True for the words between a place and its container in an apposition: ", a village
     /// in", ", a town in neighbouring".
     fn is_apposition_in(&self, between: &str) -> bool {
@@ -1118,6 +1125,14 @@ impl<'a> SentenceDetector<'a> {
                 && self.words.direction.contains(self.word(first - 1))
             {
                 start_token = first - 1;
+            }
+            // A road between places names them all: "the Loikaw–Mobye–Pekon road".
+            if candidates[idx].facility {
+                let mut chain = idx;
+                while chain > 0 && self.dash_between(&candidates[chain - 1], &candidates[chain]) {
+                    chain -= 1;
+                }
+                start_token = start_token.min(self.token_after(candidates[chain].name_span.start));
             }
             candidates[idx].span =
                 Span::new(self.tokens[start_token].start, self.tokens[end_token].end);

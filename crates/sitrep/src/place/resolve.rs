@@ -799,8 +799,7 @@ impl Scorer<'_> {
         };
         let mut location = self.gazetteer.location_at(best.entry, precision);
         if candidate.facility {
-            let facility_start = candidate.name_span.start;
-            location.name = normalise_space(&text[facility_start..candidate.span.end]);
+            location.name = normalise_space(candidate.span.slice(text));
         }
         let margin = if best.runner_up == f64::MIN {
             best.score
