@@ -393,6 +393,17 @@ mod tests {
     }
 
     #[test]
+    fn a_road_between_places_is_named_after_all_of_them() {
+        let mentions = tag_text("Troops closed the Lashio–Hsenwi–Muse highway on Friday.");
+        let road = find(&mentions, "Lashio–Hsenwi–Muse highway");
+        assert_eq!(road.kind, PlaceKind::Point);
+        assert_eq!(
+            road.location.as_ref().unwrap().name,
+            "Lashio–Hsenwi–Muse highway"
+        );
+    }
+
+    #[test]
     fn a_small_place_abroad_that_nothing_supports_is_no_place() {
         let mentions = tag_text(
             "Fano militias clashed with federal troops near Gondar as Ethiopia's army moved north.",
