@@ -105,12 +105,13 @@ pub fn resolve_each(
             *ids.entry(key.as_str()).or_insert(next)
         })
         .collect();
-    let scorer = Scorer {
+    let mut scorer = Scorer {
         candidates,
         key_ids,
         keys: &keys,
         gazetteer,
         focus: &focus,
+        article_admin1: None,
     };
     let scores: Vec<Vec<EntryScore>> = (0..candidates.len())
         .map(|idx| scorer.context_scores(idx))
@@ -134,6 +135,7 @@ pub fn resolve_each(
             })
         })
         .collect();
+    scorer.article_admin1 = article_admin1(&anchors);
     let mut bests: Vec<Option<Best>> = (0..candidates.len())
         .map(|idx| scorer.best(idx, &scores[idx], &anchors))
         .collect();
@@ -343,6 +345,22 @@ impl<'k> Focus<'k> {
     }
 }
 
+/// The admin1 division that holds at least half of the anchors (and two of them at least).
+fn article_admin1(anchors: &[Anchor]) -> Option<EntryIdx> {
+    let mut counts: Vec<(EntryIdx, usize)> = Vec::new();
+    for admin1 in anchors.iter().filter_map(|anchor| anchor.admin1) {
+        match counts.iter_mut().find(|(seen, _)| *seen == admin1) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((admin1, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .filter(|(_, count)| *count >= 2 && count * 2 >= anchors.len())
+        .map(|(admin1, _)| admin1)
+}
+
 /// The place an article is about: among the towns and smaller places its toponyms resolve
 /// to, the one with the most weight of itself and the places within [`MAIN_PLACE_KM`] of it,
 /// each place weighing the square root of its mentions (so that a cluster of suburbs
@@ -507,6 +525,8 @@ struct Scorer<'a> {
     key_ids: Vec<u32>,
     gazetteer: &'a Gazetteer,
     focus: &'a Focus<'a>,
+    /// The admin1 division most of the article's local places lie in, if one holds most.
+    article_admin1: Option<EntryIdx>,
 }
 
 impl Scorer<'_> {
@@ -825,21 +845,20 @@ impl Scorer<'_> {
                 prior(self.gazetteer.entry(*a)).total_cmp(&prior(self.gazetteer.entry(*b)))
             })
         });
-        let admin1 = container_entry.and_then(|idx| {
-            let entry = self.gazetteer.entry(idx);
-            let admin1 = if entry.kind == PlaceKind::Admin1 {
-                Some(idx)
-            } else {
-                entry.admin1
-            };
-            admin1
-                .and_then(|a1| self.gazetteer.admin1_name(a1))
-                .map(str::to_string)
-        });
+        // The container's division, else the one the article's places mostly lie in.
+        let admin1_idx = match container_entry {
+            Some(idx) if self.gazetteer.entry(idx).kind == PlaceKind::Admin1 => Some(idx),
+            Some(idx) => self.gazetteer.entry(idx).admin1,
+            None => self.article_admin1,
+        };
         let country = container_entry
+            .or(admin1_idx)
             .map(|idx| self.gazetteer.entry(idx).country.to_string())
             .filter(|c| !c.is_empty())
             .or_else(|| self.focus.main_country().map(str::to_string));
+        let admin1 = admin1_idx
+            .and_then(|a1| self.gazetteer.admin1_name(a1))
+            .map(str::to_string);
         let location = Location {
             name: normalise_space(candidate.name_span.slice(text)),
             country,
