@@ -263,9 +263,7 @@ fn could_be_acronym(word: &str) -> bool {
 /// A word that may stand in a run of names without making it another thing's name: a generic,
 /// facility or common word.
 fn is_common(words: &PlaceWords, word: &str) -> bool {
-    words.after.contains_key(word)
-        || words.facility.contains(word)
-        || words.not_place.contains(word)
+    words.common.contains(word)
 }
 
 fn push_key_owned(text: &str) -> String {
