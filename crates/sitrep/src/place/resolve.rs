@@ -506,9 +506,11 @@ struct Best {
 }
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
-/// for "New York City", as the news writes it), or any name of an entry written by hand.
+/// for "New York City", as the news writes it), or any name of a country ("Burma", "Korea")
+/// or of an entry written by hand.
 fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
     entry.curated
+        || entry.kind == PlaceKind::Country
         || key_is(&entry.name, key)
         || entry.kind == PlaceKind::Town
             && entry
