@@ -10,14 +10,14 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use sitrep::Article;
 use sitrep::eval::haversine_km;
+use sitrep::eval::{self, GoldControl, GoldEvent};
+use sitrep::pipeline::Resources;
 use sitrep::place::corpus::{self, GeoCorpus, GeoDocument};
 use sitrep::place::geo_eval::{self, ACCURACY_KM, GeoReport, Resolution, SystemOutput};
-use sitrep::Article;
-use sitrep::eval::{self, GoldControl, GoldEvent};
 use sitrep::place::gold_places::{self, GoldArticle, GoldPlaceReport};
 use sitrep::place::{self, Location, PlaceKind, PlaceMention, PlaceRole, Precision};
-use sitrep::pipeline::Resources;
 use sitrep::span::Span;
 
 use super::{output, write_jsonl};
@@ -229,15 +229,18 @@ struct PlacesLine {
 
 impl PlacesLine {
     fn into_mention(self) -> PlaceMention {
-        let location = self.name.zip(self.precision).map(|(name, precision)| Location {
-            name,
-            country: self.country,
-            admin1: self.admin1,
-            lat: self.lat,
-            lon: self.lon,
-            precision,
-            id: self.id,
-        });
+        let location = self
+            .name
+            .zip(self.precision)
+            .map(|(name, precision)| Location {
+                name,
+                country: self.country,
+                admin1: self.admin1,
+                lat: self.lat,
+                lon: self.lon,
+                precision,
+                id: self.id,
+            });
         PlaceMention {
             span: Span::new(self.start, self.end.max(self.start)),
             role: self.role,
@@ -258,9 +261,13 @@ fn score_dev(
 ) -> Result<GoldPlaceReport> {
     let mut given: HashMap<String, Vec<PlaceMention>> = HashMap::new();
     if let Some(path) = mentions {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        for (idx, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        for (idx, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let line: PlacesLine = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}", path.display(), idx + 1))?;
             given

@@ -17,11 +17,10 @@ folder's README.md):
 Names are looked up by [`name_key`]; each key maps to the entries that bear it.
 */
 
-use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 use regex::Regex;
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::arena_map::ArenaMap;
 
@@ -38,6 +37,18 @@ const ADMIN1: &str = "gazetteer/admin1.tsv";
 const VARIANTS: &str = "gazetteer/variants.tsv";
 const POINTS: &str = "gazetteer/points.tsv";
 const DEMONYMS: &str = "gazetteer/demonyms.tsv";
+
+/// Bytes of a joined name's start kept to tell, cheaply, what cannot be one.
+const JOINED_START: usize = 3;
+
+/// The first [`JOINED_START`] bytes of a key (padded with zeros when shorter).
+fn joined_start(key: &str) -> [u8; JOINED_START] {
+    let mut start = [0; JOINED_START];
+    for (slot, byte) in start.iter_mut().zip(key.bytes()) {
+        *slot = byte;
+    }
+    start
+}
 
 /// Index of an entry in the gazetteer.
 pub type EntryIdx = u32;
@@ -94,8 +105,6 @@ enum Postings {
     Many(u32),
 }
 
-type FastMap<K, V> = HashMap<K, V, FxBuildHasher>;
-
 /// The compiled gazetteer.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -118,6 +127,9 @@ pub struct Gazetteer {
     /// Countries with spelling rules (Myanmar), whose names the news writes in syllables it
     /// may join or split.
     spelling_countries: HashSet<Box<str>>,
+    /// The first bytes of the one-word names of those countries' places: a text's words
+    /// whose first word starts otherwise are never a joined name.
+    joined_starts: HashSet<[u8; JOINED_START]>,
     /// The entries demonyms and the alias files name by id.
     named_entries: HashMap<String, EntryIdx>,
 }
@@ -179,7 +191,7 @@ impl Gazetteer {
         gazetteer
             .first_words
             .reserve(rows.len() / 2, rows.len() * 4);
-        let mut by_id: FastMap<&str, EntryIdx> = FastMap::default();
+        let mut by_id: HashMap<&str, EntryIdx> = HashMap::default();
         by_id.reserve(rows.len());
         for (idx, row) in rows.iter().enumerate() {
             let idx = idx as EntryIdx;
@@ -246,8 +258,12 @@ impl Gazetteer {
                 }
             }));
             variants.extend(row.country, &mut keys);
+            let spelled = variants.applies_to(row.country);
             for key in &keys {
                 gazetteer.add_key(key, idx);
+                if spelled && !key.contains(' ') {
+                    gazetteer.joined_starts.insert(joined_start(key));
+                }
             }
         }
         for idx in gazetteer.admin1_by_code.values() {
@@ -285,7 +301,7 @@ impl Gazetteer {
 
     /// Finds, in one pass over the entries, those the alias, point and demonym files name by id.
     fn find_named_entries(&mut self, files: &ResourceFiles) -> Result<(), ResourceError> {
-        let mut wanted: HashSet<String> = HashSet::new();
+        let mut wanted: HashSet<String> = HashSet::default();
         for path in [ALIASES, POINTS] {
             for (_, line) in files.data_lines(path)? {
                 wanted.extend(
@@ -427,6 +443,13 @@ impl Gazetteer {
     /// alias layer lists in capitals, so that "EU" is never the French town of Eu.
     pub fn acronym_entries(&self, key: &str) -> &[EntryIdx] {
         self.acronyms.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// False when no joined name (of a country with spelling rules) starts like this key of
+    /// a word: the check before building joined spellings of the words that follow it.
+    pub fn may_join(&self, first_word_key: &str) -> bool {
+        first_word_key.len() >= JOINED_START
+            && self.joined_starts.contains(&joined_start(first_word_key))
     }
 
     /// The entries of a joined spelling of several words of the text ("Thin Gan Nyi Naung"

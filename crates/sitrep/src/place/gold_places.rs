@@ -72,9 +72,8 @@ pub fn score(
             (location, control.evidence.as_str())
         }))
         .collect();
-    let claims_place = |mention: &&PlaceMention| {
-        mention.role != PlaceRole::Demonym && mention.location.is_some()
-    };
+    let claims_place =
+        |mention: &&PlaceMention| mention.role != PlaceRole::Demonym && mention.location.is_some();
     for (location, evidence) in &gold {
         let in_country = country.is_none_or(|iso| location.country.as_deref() == Some(iso));
         let Some(sentence) = evidence_span(article.text, evidence).filter(|_| in_country) else {

@@ -108,7 +108,15 @@ mod tests {
 
     #[test]
     fn a_name_is_checked_against_a_key_without_building_it() {
-        for name in ["Mrauk-U", "  MRAUK   U ", "U.S.", "Port-au-Prince", "São Tomé", "a", ""] {
+        for name in [
+            "Mrauk-U",
+            "  MRAUK   U ",
+            "U.S.",
+            "Port-au-Prince",
+            "São Tomé",
+            "a",
+            "",
+        ] {
             assert!(key_is(name, &name_key(name)), "{name:?}");
         }
         assert!(!key_is("Mrauk U", "mrauk"));

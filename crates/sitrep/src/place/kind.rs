@@ -82,6 +82,15 @@ impl PlaceKind {
         }
     }
 
+    /// True for the kinds a generic word can give a name the gazetteer lacks ("X village",
+    /// "the towns of X and Y"): townships, towns, villages and wards.
+    pub fn is_local_unit(self) -> bool {
+        matches!(
+            self,
+            PlaceKind::Township | PlaceKind::Town | PlaceKind::Village | PlaceKind::Ward
+        )
+    }
+
     /// True for divisions with a government or administration of their own (the ones a
     /// name can stand for, as in "Beijing said").
     pub fn is_division(self) -> bool {

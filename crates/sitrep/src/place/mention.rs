@@ -16,21 +16,25 @@ Only capitalised words start a mention. In each sentence:
    ("Nyaungbin Lay"), the run names something else, and only large places
    (countries, divisions, cities) in it are kept ("London Stock Exchange").
    An all-capital word is a place only as an alias the gazetteer lists in
-   capitals ("US"), except in the dateline that opens an article ("BHAMO —").
+   capitals ("US"), except in a dateline ("BHAMO —", "WASHINGTON Officials"),
+   which names a town.
 3. People: a run that opens with a given name ("Leslie Hickson"), or stands
    before a verb of speech or after one at the end of a clause ("Naw Bu
    said", "said Maui."), is a person's name unless a large place has it. The
    words of every person's name found in the article are no place elsewhere
    in it either, unless a generic word or a container says otherwise.
 4. A capitalised run before a generic word ("Chaung Gyi village", "Naung Pain
-   village tract") is one mention even when the gazetteer lacks it or knows
-   only parts of it.
+   village tract"), in a list of places that a plural generic word closes or
+   opens ("Thindaw, Shwebo and Kone villages", "the villages of Tha Dut and
+   Nyaungbin Lay") or in an apposition ("Leyar, a village in Pauk Township") is
+   a place of that kind even when the gazetteer lacks it or knows only parts
+   of it.
 5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
    before it ("the border town of Lweje") asks for a kind; a facility word
    after it makes a spot ("Bhamo Airport"); a direction word before it opens
-   the mention ("northern Shan State"); ", Y" or "in Y" after it names a
-   container.
+   the mention ("northern Shan State"); ", Y", "in Y" or ", a village in Y"
+   after it names a container (but not in a list: "X, Y and Z villages").
 6. The role: a demonym stays a demonym unless it is also a place and a
    locative or generic word makes it one ("in Kachin", "Kachin State"); a
    country, admin1 or city followed by a speech or pressure verb ("Beijing
@@ -44,7 +48,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
 use super::gazetteer::{EntryIdx, Gazetteer};
-use super::key::push_key;
+use super::key::{key_is, push_key};
 use super::kind::PlaceKind;
 use super::token::{Token, TokenKind, tokenize};
 use super::words::{DemonymTarget, PlaceWords};
@@ -53,6 +57,9 @@ use crate::span::Span;
 /// Most letters of an acronym ("MNDAA"); a longer all-capital word is a name in capitals
 /// ("WASHINGTON").
 const MAX_ACRONYM_LETTERS: usize = 5;
+
+/// Most tokens looked through for the generic word that ends a list of places.
+const MAX_LIST_TOKENS: usize = 40;
 
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
@@ -256,7 +263,7 @@ fn could_be_acronym(word: &str) -> bool {
 /// A word that may stand in a run of names without making it another thing's name: a generic,
 /// facility or common word.
 fn is_common(words: &PlaceWords, word: &str) -> bool {
-    words.after.contains_key(word) || words.facility.contains(word) || words.not_place.contains(word)
+    words.common.contains(word)
 }
 
 fn push_key_owned(text: &str) -> String {
@@ -416,7 +423,10 @@ impl<'a> SentenceDetector<'a> {
     /// "Mrauk U").
     fn is_title_here(&self, run_start: usize, idx: usize) -> bool {
         let letters = self.word(idx).chars().filter(|c| c.is_alphabetic()).count();
-        let period = self.tokens.get(idx + 1).is_some_and(|t| t.text(self.text) == ".");
+        let period = self
+            .tokens
+            .get(idx + 1)
+            .is_some_and(|t| t.text(self.text) == ".");
         idx == run_start || letters >= 4 || period
     }
 
@@ -471,14 +481,26 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// The mentions of one capitalised run, tokens `start..end`.
-    fn read_run(&mut self, sentence_idx: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    fn read_run(
+        &mut self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+    ) {
         let pieces = self.segment(start, end);
         if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
             let name_end = self.name_end(start, end);
-            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end)
-            {
+            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end) {
                 let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
-                self.emit(sentence_idx, &pieces[..n_before], out);
+                let before = &pieces[..n_before];
+                // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run.
+                match unknown.hint.filter(|_| unknown.plural_hint) {
+                    Some(kind) => {
+                        self.emit_listed(sentence_idx, start, tail_start, before, kind, out)
+                    }
+                    None => self.emit(sentence_idx, before, out),
+                }
                 out.push(unknown);
                 return;
             }
@@ -487,7 +509,143 @@ impl<'a> SentenceDetector<'a> {
             self.add_person(start, end);
             return;
         }
-        self.emit(sentence_idx, &pieces, out);
+        match self.listed_kind(start, end) {
+            Some(kind) => self.emit_listed(sentence_idx, start, end, &pieces, kind, out),
+            None => self.emit(sentence_idx, &pieces, out),
+        }
+    }
+
+    /// The kind a list or an apposition gives the names of a run: "Tha Dut and Nyaungbin Lay"
+    /// in "the villages of Tha Dut and Nyaungbin Lay", "Thindaw" in "Thindaw, Shwebo and
+    /// Kone villages", "Leyar" in "Leyar, a village in Pauk Township".
+    fn listed_kind(&self, start: usize, end: usize) -> Option<PlaceKind> {
+        let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
+        let joins = |word: Option<&str>| matches!(word, Some("," | "and" | "or" | "(" | ")"));
+        // Most runs stand in no list: nothing that could join them to one.
+        let previous = start.checked_sub(1).and_then(word_at);
+        if !joins(word_at(end)) && !joins(previous) && previous != Some("of") {
+            return None;
+        }
+        // A run with its own generic word ("Demoso Township", "Soum province") is what
+        // that word says.
+        let own_generic =
+            |idx: usize| word_at(idx).is_some_and(|w| self.words.after.contains_key(w));
+        if own_generic(end) || own_generic(end - 1) {
+            return None;
+        }
+        let in_list = |idx: usize| {
+            self.tokens
+                .get(idx)
+                .is_some_and(|t| t.is_word() && t.capitalised || joins(Some(t.text(self.text))))
+        };
+        // Forward to a plural generic: "Thindaw, Shwebo and Kone villages".
+        let mut idx = end;
+        while idx < end + MAX_LIST_TOKENS && in_list(idx) {
+            idx += 1;
+        }
+        if idx > end {
+            let generic = word_at(idx).unwrap_or("");
+            if let Some(kind) = self
+                .words
+                .after
+                .get(generic)
+                .filter(|kind| kind.is_local_unit())
+            {
+                if self.words.plural.contains(generic) {
+                    return Some(*kind);
+                }
+            }
+        }
+        // Back to "the villages of": "the villages of Tha Dut and Nyaungbin Lay".
+        let mut idx = start;
+        while idx > 0 && start - idx < MAX_LIST_TOKENS && in_list(idx - 1) {
+            idx -= 1;
+        }
+        if idx >= 2 && word_at(idx - 1) == Some("of") {
+            let generic = word_at(idx - 2).unwrap_or("");
+            if let Some(kind) = self
+                .words
+                .before
+                .get(generic)
+                .filter(|kind| kind.is_local_unit())
+            {
+                return Some(*kind);
+            }
+        }
+        // Apposition: "Leyar, a village in Pauk Township", "Kyeintali, a town further south".
+        if word_at(end) == Some(",") && matches!(word_at(end + 1), Some("a" | "an")) {
+            for generic_at in end + 2..end + 5 {
+                let Some(word) = word_at(generic_at) else {
+                    break;
+                };
+                if let Some(kind) = self
+                    .words
+                    .after
+                    .get(word)
+                    .filter(|kind| kind.is_local_unit())
+                {
+                    let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
+                        next.kind == TokenKind::Punct
+                            || self.words.locative.contains(next.text(self.text))
+                            || self.words.direction.contains(next.text(self.text))
+                    });
+                    return (ends && !self.words.plural.contains(word)).then_some(*kind);
+                }
+                if !self.tokens[generic_at].is_word() || self.tokens[generic_at].capitalised {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// Pushes the names of a run that a list or an apposition marks as places of `kind`: a
+    /// part that is a known name whole is that place; any other part is a place the gazetteer
+    /// lacks ("Nyaungbin Lay", though it knows "Nyaungbin" and "Lay").
+    fn emit_listed(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        pieces: &[Piece<'a>],
+        kind: PlaceKind,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut part_start = start;
+        while part_start < end {
+            let mut part_end = part_start;
+            while part_end < end && self.tokens[part_end].capitalised {
+                part_end += 1;
+            }
+            let whole = |first: usize| {
+                pieces.iter().find_map(|piece| match piece {
+                    Piece::Name(found) if found.first == first && found.last + 1 == part_end => {
+                        Some(found)
+                    }
+                    _ => None,
+                })
+            };
+            // "In Thindaw, Shwebo and Kone villages": the common word is no part of the name
+            // (but "North Darfur" is a name whole).
+            let mut name_start = part_start;
+            while whole(name_start).is_none()
+                && name_start < part_end
+                && self.words.not_place.contains(self.word(name_start))
+            {
+                name_start += 1;
+            }
+            if part_end > name_start {
+                let candidate = match whole(name_start) {
+                    Some(found) => self.candidate(sentence_idx, found),
+                    None => self.unknown_name(sentence_idx, name_start, part_end, kind),
+                };
+                out.extend(candidate.map(|mut candidate| {
+                    candidate.hint = candidate.hint.or(Some(kind));
+                    candidate
+                }));
+            }
+            part_start = part_end + 1;
+        }
     }
 
     /// Pushes the names of a run. The run is read in parts, split where a connector or a
@@ -509,11 +667,23 @@ impl<'a> SentenceDetector<'a> {
         let whole = self.is_names_alone(part);
         for piece in part {
             if let Piece::Name(found) = piece {
-                if whole || self.is_large(found) {
+                if whole || self.is_large_by_its_name(found) {
                     out.extend(self.candidate(sentence_idx, found));
                 }
             }
         }
+    }
+
+    /// A demonym, or the own name of a large place ("London" in "London Stock Exchange"; not
+    /// "al-Sham", an old name of Damascus, in "Hayat Tahrir al-Sham").
+    fn is_large_by_its_name(&self, found: &Found) -> bool {
+        let name = &self.text[self.tokens[found.first].start..self.tokens[found.last].end];
+        let key = push_key_owned(name);
+        found.demonym.is_some()
+            || found.entries.iter().any(|idx| {
+                let entry = self.gazetteer.entry(*idx);
+                entry.is_large() && (entry.curated || key_is(&entry.name, &key))
+            })
     }
 
     /// Cuts a run into names and words.
@@ -635,7 +805,16 @@ impl<'a> SentenceDetector<'a> {
         let speaks_after = is_speech(Some(end));
         let spoken_before = is_speech(start.checked_sub(1)) && closes;
         let alone = n_words == 1 && given_name;
-        if !(speaks_after || spoken_before || alone) {
+        // "Avenel, who arrived with his family".
+        let who = self
+            .tokens
+            .get(end)
+            .is_some_and(|t| t.text(self.text) == ",")
+            && self
+                .tokens
+                .get(end + 1)
+                .is_some_and(|t| t.text(self.text) == "who");
+        if !(speaks_after || spoken_before || alone || who) {
             return false;
         }
         // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
@@ -647,7 +826,7 @@ impl<'a> SentenceDetector<'a> {
             Piece::Name(found) => self.is_large(found),
             Piece::Word(_) => false,
         });
-        !any_large && (alone || !placed)
+        !any_large && (alone || who || !placed)
     }
 
     /// The end of a run's name part: the run without the generic words that close it
@@ -694,6 +873,7 @@ impl<'a> SentenceDetector<'a> {
         self.key.clear();
         push_key(self.word(start), self.key);
         let longest_place = self.gazetteer.longest_name_from(self.key);
+        let may_join = self.gazetteer.may_join(self.key);
         let longest = longest_place
             .max(self.words.longest_demonym)
             .max(MAX_JOINED_WORDS);
@@ -743,8 +923,8 @@ impl<'a> SentenceDetector<'a> {
                 }
             }
             // Syllables written apart ("Thin Gan Nyi Naung") are short words.
-            if n_words >= 2
-                && n_words <= MAX_JOINED_WORDS
+            if may_join
+                && (2..=MAX_JOINED_WORDS).contains(&n_words)
                 && (start..=last).all(|i| {
                     self.tokens[i].capitalised
                         && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES
@@ -779,29 +959,41 @@ impl<'a> SentenceDetector<'a> {
             .filter(|t| t.is_word())
             .map(|t| t.text(self.text))?;
         let hint = *self.words.after.get(generic)?;
-        if !matches!(
-            hint,
-            PlaceKind::Village | PlaceKind::Township | PlaceKind::Town | PlaceKind::Ward
-        ) {
+        if !hint.is_local_unit() || run_end == start || !self.adjacent(run_end - 1, next) {
             return None;
         }
-        let n_words = run_end - start;
-        let all_common = (start..run_end).all(|i| self.words.not_place.contains(self.word(i)));
-        if n_words == 0
-            || n_words > MAX_UNKNOWN_WORDS
-            || all_common
-            || !self.adjacent(run_end - 1, next)
-        {
+        let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;
+        candidate.span = Span::new(candidate.name_span.start, self.tokens[next].end);
+        candidate.plural_hint = self.words.plural.contains(generic);
+        Some(candidate)
+    }
+
+    /// A place of `kind` whose name, tokens `start..end` (capitalised words), the gazetteer
+    /// lacks: not too long, and not common words alone.
+    fn unknown_name(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        kind: PlaceKind,
+    ) -> Option<Candidate> {
+        let n_words = end - start;
+        let all_common = (start..end).all(|i| self.words.not_place.contains(self.word(i)));
+        let acronym = (start..end).any(|i| {
+            let word = self.word(i);
+            is_all_capitals(word) && could_be_acronym(word)
+        });
+        if n_words == 0 || n_words > MAX_UNKNOWN_WORDS || all_common || acronym {
             return None;
         }
-        let name_span = Span::new(self.tokens[start].start, self.tokens[run_end - 1].end);
+        let name_span = Span::new(self.tokens[start].start, self.tokens[end - 1].end);
         Some(Candidate {
-            span: Span::new(name_span.start, self.tokens[next].end),
+            span: name_span,
             name_span,
             sentence: sentence_idx,
             entries: Vec::new(),
-            hint: Some(hint),
-            plural_hint: self.words.plural.contains(generic),
+            hint: Some(kind),
+            plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
             demonym: None,
@@ -837,6 +1029,45 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
+    /// True when only a dash stands between two names ("Kyondoe–Myawaddy").
+    fn dash_between(&self, left: &Candidate, right: &Candidate) -> bool {
+        self.text
+            .get(left.name_span.end..right.name_span.start)
+            .is_some_and(|between| matches!(between, "–" | "—" | "-"))
+    }
+
+    /// True for the words between a place and its container in an apposition: ", a village
+    /// in", ", a town in neighbouring".
+    fn is_apposition_in(&self, between: &str) -> bool {
+        let Some(rest) = between
+            .strip_prefix(", a ")
+            .or_else(|| between.strip_prefix(", an "))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let Some(in_at) = words.iter().rposition(|word| *word == "in") else {
+            return false;
+        };
+        let generic = words[..in_at]
+            .iter()
+            .any(|word| self.words.after.contains_key(*word));
+        generic && in_at <= 3 && words.len() - in_at <= 2
+    }
+
+    /// The token after a name's parenthesised other name ("(Kayah)"), or after the closing
+    /// parenthesis of a name that is itself the aside; else `idx`.
+    fn after_aside(&self, idx: usize) -> usize {
+        let text_at = |i: usize| self.tokens.get(i).map(|t| t.text(self.text));
+        match text_at(idx) {
+            Some(")") => idx + 1,
+            Some("(") => (idx + 1..idx + 5)
+                .find(|i| text_at(*i) == Some(")"))
+                .map_or(idx, |close| close + 1),
+            _ => idx,
+        }
+    }
+
     /// Generic, facility and direction words, coordination, containers and roles.
     fn read_context(&self, candidates: &mut [Candidate], first_idx: usize) {
         let n = candidates.len();
@@ -844,13 +1075,16 @@ impl<'a> SentenceDetector<'a> {
             let first = self.token_after(candidates[idx].name_span.start);
             let last = self.token_after(candidates[idx].name_span.end) - 1;
             let mut end_token = last;
-            // Generic word after: "Bhamo Town", "Mansi townships".
+            // Generic word after: "Bhamo Town", "Mansi townships", past another name in
+            // parentheses: "Karenni (Kayah) State".
             if candidates[idx].hint.is_none() {
+                let after_aside = self.after_aside(last + 1);
                 let generic = self
                     .tokens
-                    .get(last + 1)
+                    .get(after_aside)
                     .map(|t| t.text(self.text))
                     .unwrap_or("");
+                let last = after_aside - 1;
                 // "the Shan State town of Lashio": the generic word belongs to the next name.
                 let before_of = self
                     .tokens
@@ -890,6 +1124,14 @@ impl<'a> SentenceDetector<'a> {
             {
                 start_token = first - 1;
             }
+            // A road between places names them all: "the Loikaw–Mobye–Pekon road".
+            if candidates[idx].facility {
+                let mut chain = idx;
+                while chain > 0 && self.dash_between(&candidates[chain - 1], &candidates[chain]) {
+                    chain -= 1;
+                }
+                start_token = start_token.min(self.token_after(candidates[chain].name_span.start));
+            }
             candidates[idx].span =
                 Span::new(self.tokens[start_token].start, self.tokens[end_token].end);
             candidates[idx].role = self.role(&candidates[idx], first, last, end_token);
@@ -927,10 +1169,18 @@ impl<'a> SentenceDetector<'a> {
         for idx in 0..n.saturating_sub(1) {
             let gap = candidates[idx].span.end..candidates[idx + 1].span.start;
             let between = self.text.get(gap).unwrap_or("").trim();
-            if matches!(
+            // "Thindaw, Shwebo and Kone villages" is a list, not Thindaw in Shwebo.
+            let listed = between == "," && {
+                let after_next = self.text[candidates[idx + 1].span.end..].trim_start();
+                after_next.starts_with(',')
+                    || after_next.starts_with("and ")
+                    || after_next.starts_with("or ")
+            };
+            let container_words = matches!(
                 between,
                 "," | "in" | "of" | ", in" | "near" | "in the" | "of the"
-            ) {
+            );
+            if container_words && !listed || self.is_apposition_in(between) {
                 candidates[idx].container = Some(first_idx + idx + 1);
             }
         }
@@ -949,8 +1199,9 @@ impl<'a> SentenceDetector<'a> {
                 .map(|t| t.text(self.text))
         };
         if candidate.demonym.is_some() {
-            let locative_before = first >= 1 && self.words.locative.contains(self.word(first - 1))
-                || first >= 1 && self.words.direction.contains(self.word(first - 1));
+            let locative_before = first >= 1
+                && (self.words.locative.contains(self.word(first - 1))
+                    || self.words.direction.contains(self.word(first - 1)));
             // "in Kachin" is the state and "seized Kokang" the zone; "in Canadian hands" is
             // no town called Canadian.
             let region = candidate.entries.iter().any(|idx| {

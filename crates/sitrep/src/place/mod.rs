@@ -332,6 +332,42 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_appositions_make_places_of_names_the_gazetteer_lacks() {
+        let mentions = tag_text(
+            "Troops burned Zyqlo, Wuzin Tet and Hpoqgyi villages, then shelled the villages of Kyartoq and Moethux; Leyoq, a village in Pauk Township, was hit too.",
+        );
+        let names: Vec<(&str, Precision)> = mentions
+            .iter()
+            .filter_map(|(_, m)| m.location.as_ref())
+            .map(|l| (l.name.as_str(), l.precision))
+            .collect();
+        for village in [
+            "Zyqlo",
+            "Wuzin Tet",
+            "Hpoqgyi",
+            "Kyartoq",
+            "Moethux",
+            "Leyoq",
+        ] {
+            assert!(
+                names.contains(&(village, Precision::Point)),
+                "{village} in {names:?}"
+            );
+        }
+        let leyoq = find(&mentions, "Leyoq").location.as_ref().unwrap();
+        assert_eq!(
+            leyoq.admin1.as_deref(),
+            Some("Magway"),
+            "its container's state"
+        );
+        // A list is no chain of containers: Zyqlo is not "in" Wuzin Tet.
+        assert_eq!(
+            find(&mentions, "Zyqlo").location.as_ref().unwrap().admin1,
+            None
+        );
+    }
+
+    #[test]
     fn capitals_name_places_only_as_listed_acronyms_or_in_the_dateline() {
         let mentions = tag_text("BHAMO — EU envoys and KIA officers met in the town.");
         assert_eq!(texts(&mentions), ["BHAMO", "EU"]);
@@ -349,7 +385,22 @@ mod tests {
         assert_eq!(texts(&mentions), ["MAGWAY", "Sagaing", "Taunggyi"]);
         let magway = mentions[0].1.location.as_ref().unwrap();
         assert_eq!(magway.precision, Precision::Town);
-        assert_ne!(mentions[1].1.kind, PlaceKind::Village, "villages in Sagaing");
+        assert_ne!(
+            mentions[1].1.kind,
+            PlaceKind::Village,
+            "villages in Sagaing"
+        );
+    }
+
+    #[test]
+    fn a_road_between_places_is_named_after_all_of_them() {
+        let mentions = tag_text("Troops closed the Lashio–Hsenwi–Muse highway on Friday.");
+        let road = find(&mentions, "Lashio–Hsenwi–Muse highway");
+        assert_eq!(road.kind, PlaceKind::Point);
+        assert_eq!(
+            road.location.as_ref().unwrap().name,
+            "Lashio–Hsenwi–Muse highway"
+        );
     }
 
     #[test]

@@ -4,21 +4,30 @@ Resolution: which gazetteer entry each mention denotes.
 Every entry a name can denote is scored, and the best one wins:
 
 - a **prior** by kind and population (a country before an admin1 division
-  before a city before a village);
+  before a city before a village), with a bonus for the entry's own name
+  over an alternate one ("New York" is the city's name less "City"; "Mexico"
+  the country's) and for entries written by hand (seas, continents, landmarks);
 - the **kind the context asks for** ("Bhamo Township" wants the township);
 - the article's **focus**: the share of the article's country evidence
-  (countries and demonyms named, names that only one country has) that the
-  entry's country holds, and whether its admin1 division is named;
+  (countries and demonyms named, names that only one country has; each name
+  once, and never its own) that the entry's country holds, and whether
+  another name of the article names its admin1 division;
 - an **explicit container** ("X, Kachin State", "X in Y Township") that
   holds the entry;
 - in a second pass, **distance** to the places the other mentions resolved
-  to in the first.
+  to in the first (and, for a division, holding them).
 
-A name whose best entry scores too low without any of this support is not
-taken for a place (a surname that is also a hamlet somewhere). A name the
-gazetteer lacks but a generic word marks ("Chaung Gyi village") keeps a
-location without a point: its name, the article's country and its container's
-admin1. Nothing here fails: an unresolvable name only loses its own location.
+A name its container resolves means the same place where the article repeats
+it bare (one sense per article). Some names are no places after all: one
+whose best entry scores too low without support; a small place abroad that
+nothing but its name speaks for, in an article about other countries
+("Fano" in news from Ethiopia); a common surname that only names a small
+town ("Bassett"); a town named by a county's word ("Metcalfe County"). A
+village far from every other place of the article keeps its name but not the
+point of a namesake. A name the gazetteer lacks but a generic word marks
+("Chaung Gyi village") keeps a location without a point: its name, the
+article's country and its container's admin1. Nothing here fails: an
+unresolvable name only loses its own location.
 */
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -96,12 +105,13 @@ pub fn resolve_each(
             *ids.entry(key.as_str()).or_insert(next)
         })
         .collect();
-    let scorer = Scorer {
+    let mut scorer = Scorer {
         candidates,
         key_ids,
         keys: &keys,
         gazetteer,
         focus: &focus,
+        article_admin1: None,
     };
     let scores: Vec<Vec<EntryScore>> = (0..candidates.len())
         .map(|idx| scorer.context_scores(idx))
@@ -125,6 +135,7 @@ pub fn resolve_each(
             })
         })
         .collect();
+    scorer.article_admin1 = article_admin1(&anchors);
     let mut bests: Vec<Option<Best>> = (0..candidates.len())
         .map(|idx| scorer.best(idx, &scores[idx], &anchors))
         .collect();
@@ -302,7 +313,11 @@ impl<'k> Focus<'k> {
             return 0.0;
         }
         let votes = self.country_votes.get(country).copied().unwrap_or(0.0)
-            - if own_country == country { own_vote } else { 0.0 };
+            - if own_country == country {
+                own_vote
+            } else {
+                0.0
+            };
         votes.max(0.0) / total
     }
 
@@ -330,6 +345,22 @@ impl<'k> Focus<'k> {
     }
 }
 
+/// The admin1 division that holds at least half of the anchors (and two of them at least).
+fn article_admin1(anchors: &[Anchor]) -> Option<EntryIdx> {
+    let mut counts: Vec<(EntryIdx, usize)> = Vec::new();
+    for admin1 in anchors.iter().filter_map(|anchor| anchor.admin1) {
+        match counts.iter_mut().find(|(seen, _)| *seen == admin1) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((admin1, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .filter(|(_, count)| *count >= 2 && count * 2 >= anchors.len())
+        .map(|(admin1, _)| admin1)
+}
+
 /// The place an article is about: among the towns and smaller places its toponyms resolve
 /// to, the one with the most weight of itself and the places within [`MAIN_PLACE_KM`] of it,
 /// each place weighing the square root of its mentions (so that a cluster of suburbs
@@ -351,7 +382,10 @@ pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
     // Each distinct place counts by the square root of its mentions.
     let mut distinct: Vec<(&Location, (f64, f64), usize)> = Vec::new();
     for (location, point) in &local {
-        match distinct.iter_mut().find(|(seen, _, _)| seen.id == location.id) {
+        match distinct
+            .iter_mut()
+            .find(|(seen, _, _)| seen.id == location.id)
+        {
             Some((_, _, count)) => *count += 1,
             None => distinct.push((location, *point, 1)),
         }
@@ -359,7 +393,9 @@ pub fn main_place(mentions: &[Option<PlaceMention>]) -> Option<&Location> {
     let weight = |point: (f64, f64)| -> f64 {
         distinct
             .iter()
-            .filter(|(_, other, _)| haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM)
+            .filter(|(_, other, _)| {
+                haversine_km(point.0, point.1, other.0, other.1) <= MAIN_PLACE_KM
+            })
             .map(|(_, _, count)| (*count as f64).sqrt())
             .sum()
     };
@@ -470,9 +506,11 @@ struct Best {
 }
 
 /// True when `key` is the entry's own name, or its name without a final "City" ("New York"
-/// for "New York City", as the news writes it), or any name of an entry written by hand.
+/// for "New York City", as the news writes it), or any name of a country ("Burma", "Korea")
+/// or of an entry written by hand.
 fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
     entry.curated
+        || entry.kind == PlaceKind::Country
         || key_is(&entry.name, key)
         || entry.kind == PlaceKind::Town
             && entry
@@ -489,6 +527,8 @@ struct Scorer<'a> {
     key_ids: Vec<u32>,
     gazetteer: &'a Gazetteer,
     focus: &'a Focus<'a>,
+    /// The admin1 division most of the article's local places lie in, if one holds most.
+    article_admin1: Option<EntryIdx>,
 }
 
 impl Scorer<'_> {
@@ -504,7 +544,10 @@ impl Scorer<'_> {
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
             let entry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
-            let share = match shares.iter().find(|(country, _)| *country == &*entry.country) {
+            let share = match shares
+                .iter()
+                .find(|(country, _)| *country == &*entry.country)
+            {
                 Some((_, share)) => *share,
                 None => {
                     let share = self.focus.share(&entry.country, key);
@@ -514,20 +557,21 @@ impl Scorer<'_> {
             };
             // The entry's own name, rather than one of its alternate names; an alternate name
             // of a place in a country the article does not otherwise name is a weak guess.
-            let primary = !several || is_primary_name(entry, key);
+            let foreign = !entry.country.is_empty() && share == 0.0;
+            // Whether the name is the entry's own matters among homonyms, or abroad.
+            let primary = !(several || foreign) || is_primary_name(entry, key);
             if primary && several {
                 score += PRIMARY_NAME_BONUS;
                 if entry.kind == PlaceKind::Country {
                     score += COUNTRY_NAME_BONUS;
                 }
             }
-            let foreign = !entry.country.is_empty() && share == 0.0;
             if !primary && foreign && self.focus.other_votes(key) > 1e-9 {
                 score -= FOREIGN_ALTERNATE_PENALTY;
             }
             // A small place known by the name only as an alternate ("Atlantic" for a village
             // once so called) is a worse guess than a place of that very name.
-            if !primary && !entry.is_large() {
+            if !primary && several && !entry.is_large() {
                 score -= SMALL_ALTERNATE_PENALTY;
             }
             // Entries written by hand are places the news names often: seas and continents,
@@ -610,7 +654,9 @@ impl Scorer<'_> {
                 near_others = proximity >= 2.0;
                 isolated = !others.is_empty() && proximity == 0.0;
             } else if entry.kind == PlaceKind::Admin1
-                && others.iter().any(|anchor| anchor.admin1 == Some(scored.entry))
+                && others
+                    .iter()
+                    .any(|anchor| anchor.admin1 == Some(scored.entry))
             {
                 // A division that holds other places of the article ("Quebec" beside Montreal).
                 score += HOLDS_PLACES_BONUS;
@@ -653,7 +699,7 @@ impl Scorer<'_> {
             let Some(best) = bests[idx].filter(|best| best.contained) else {
                 continue;
             };
-            for other in 0..bests.len() {
+            for (other, other_best) in bests.iter_mut().enumerate() {
                 let candidate = &self.candidates[other];
                 let bare = candidate.container.is_none() && candidate.hint.is_none();
                 if other != idx
@@ -661,7 +707,7 @@ impl Scorer<'_> {
                     && self.key_ids[other] == self.key_ids[idx]
                     && candidate.entries.contains(&best.entry)
                 {
-                    bests[other] = Some(best);
+                    *other_best = Some(best);
                 }
             }
         }
@@ -742,7 +788,7 @@ impl Scorer<'_> {
             entry.kind,
             PlaceKind::Village | PlaceKind::Ward | PlaceKind::Point
         );
-        if small && best.isolated && !best.anchored {
+        if small && best.isolated && !best.anchored && !entry.curated {
             return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));
         }
         // A town taken for the county or township of its name needs more than that word.
@@ -750,7 +796,10 @@ impl Scorer<'_> {
             candidate.hint,
             Some(PlaceKind::Township | PlaceKind::District)
         );
-        if division_word && entry.kind == PlaceKind::Town && !entry.is_large() && !best.local_support
+        if division_word
+            && entry.kind == PlaceKind::Town
+            && !entry.is_large()
+            && !best.local_support
         {
             return None;
         }
@@ -772,8 +821,7 @@ impl Scorer<'_> {
         };
         let mut location = self.gazetteer.location_at(best.entry, precision);
         if candidate.facility {
-            let facility_start = candidate.name_span.start;
-            location.name = normalise_space(&text[facility_start..candidate.span.end]);
+            location.name = normalise_space(candidate.span.slice(text));
         }
         let margin = if best.runner_up == f64::MIN {
             best.score
@@ -799,21 +847,20 @@ impl Scorer<'_> {
                 prior(self.gazetteer.entry(*a)).total_cmp(&prior(self.gazetteer.entry(*b)))
             })
         });
-        let admin1 = container_entry.and_then(|idx| {
-            let entry = self.gazetteer.entry(idx);
-            let admin1 = if entry.kind == PlaceKind::Admin1 {
-                Some(idx)
-            } else {
-                entry.admin1
-            };
-            admin1
-                .and_then(|a1| self.gazetteer.admin1_name(a1))
-                .map(str::to_string)
-        });
+        // The container's division, else the one the article's places mostly lie in.
+        let admin1_idx = match container_entry {
+            Some(idx) if self.gazetteer.entry(idx).kind == PlaceKind::Admin1 => Some(idx),
+            Some(idx) => self.gazetteer.entry(idx).admin1,
+            None => self.article_admin1,
+        };
         let country = container_entry
+            .or(admin1_idx)
             .map(|idx| self.gazetteer.entry(idx).country.to_string())
             .filter(|c| !c.is_empty())
             .or_else(|| self.focus.main_country().map(str::to_string));
+        let admin1 = admin1_idx
+            .and_then(|a1| self.gazetteer.admin1_name(a1))
+            .map(str::to_string);
         let location = Location {
             name: normalise_space(candidate.name_span.slice(text)),
             country,

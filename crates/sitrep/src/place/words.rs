@@ -74,6 +74,9 @@ pub struct PlaceWords {
     pub given_names: HashSet<String>,
     /// Common surnames, as written ("Bassett").
     pub surnames: HashSet<String>,
+    /// The generic, facility and not-place words together: the words that may stand in a run
+    /// of names without making it another thing's name (one lookup where three would do).
+    pub common: HashSet<String>,
     /// Demonyms by lookup key.
     pub demonyms: HashMap<String, DemonymTarget>,
     /// The most words a demonym has.
@@ -130,6 +133,11 @@ impl PlaceWords {
             };
             set.insert(word);
         }
+        words.common = (words.after.keys())
+            .chain(&words.facility)
+            .chain(&words.not_place)
+            .cloned()
+            .collect();
         for (path, names) in [
             (GIVEN_NAMES, &mut words.given_names),
             (SURNAMES, &mut words.surnames),
