@@ -224,7 +224,10 @@ impl<'a> Reader<'a> {
                 speaker
             }
         };
-        let Some(agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        if rule.state_agent && agent.as_ref().is_some_and(|a| self.actors.kind_of(a).is_non_state_armed()) {
+            agent = self.other_side(&frame, agent.as_ref());
+        }
         let agents = if rule.one_per_agent { self.coordinated_agents(&frame, agent.clone()) } else { vec![agent.clone()] };
         for agent in agents {
             self.emit(&frame, rule, trigger, agent, speaker.as_ref(), &places);
@@ -772,16 +775,18 @@ impl<'a> Reader<'a> {
         self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
     }
 
-    /// A place when the clause names none: where the last event of the paragraph was, else the
-    /// last sub-national site before the trigger.
+    /// A place when the clause names none: where the last event of the last three sentences
+    /// was, else the last sub-national site before the trigger outside relative clauses.
     fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
-        let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
+        // The events of this sentence and the two before it.
+        let sentence_idx = self.doc.sentences.partition_point(|s| s.start < frame.sentence.start);
+        let recent_start = self.doc.sentences[sentence_idx.saturating_sub(2)..].first().map_or(0, |s| s.start);
         let last_event_place = self
             .events
             .iter()
             .rev()
-            .take_while(|e| e.evidence_start >= paragraph_start)
+            .take_while(|e| e.evidence_start >= recent_start)
             .find_map(|e| e.location.as_ref());
         last_event_place
             .and_then(|place| {
@@ -821,7 +826,12 @@ impl<'a> Reader<'a> {
             AnaphorKind::Facility => site.facility,
             AnaphorKind::Any => site.location.precision != Precision::Country,
         };
-        let before = sites.iter().rev().filter(|site| site.span.end <= frame.trigger.start);
+        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
+        let before = sites
+            .iter()
+            .rev()
+            .filter(|site| site.span.end <= frame.trigger.start)
+            .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
         before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
     }
 

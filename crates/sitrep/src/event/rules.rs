@@ -118,6 +118,8 @@ struct RuleEntry {
     #[serde(default)]
     one_per_agent: bool,
     #[serde(default)]
+    state_agent: bool,
+    #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
     yields_to: Vec<EventKind>,
@@ -166,6 +168,9 @@ pub struct Rule {
     pub one_per_patient: bool,
     /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
     pub first_place_only: bool,
+    /// Only a state acts this way (air strikes): a non-state actor found as the agent means the
+    /// state it fights.
+    pub state_agent: bool,
     /// One event for each actor of a coordinated subject ("the MNDAA and the TNLA called for
     /// talks", "they called for talks" after both were named).
     pub one_per_agent: bool,
@@ -251,6 +256,7 @@ impl TriggerRules {
                     one_per_patient: entry.one_per_patient,
                     first_place_only: entry.first_place_only,
                     one_per_agent: entry.one_per_agent,
+                    state_agent: entry.state_agent,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
                     examples: entry.examples,
