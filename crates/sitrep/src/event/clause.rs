@@ -147,6 +147,11 @@ impl ClauseRules {
         }
     }
 
+    /// True for a determiner ("the", "its").
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.iter().any(|d| d == word)
+    }
+
     /// True for a preposition ("on", "in", "with").
     pub fn is_preposition(&self, word: &str) -> bool {
         self.prepositions.iter().any(|p| p == word)

@@ -465,7 +465,11 @@ impl<'a> Reader<'a> {
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
             AgentSlot::Subject => {}
         }
-        if let Some(actor) = self.phrase_actor(after, "by").or_else(|| self.phrase_actor(after, "between")) {
+        // "fighting between the junta and the TNLA": right after a noun trigger.
+        if let Some(actor) = self.phrase_actor(after, "by").or_else(|| self.phrase_actor_within(after, "between", 2)) {
+            return Some(Some(actor));
+        }
+        if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
         if self.is_passive(frame.trigger) || self.pronoun_subject(frame) {
@@ -490,7 +494,51 @@ impl<'a> Reader<'a> {
                 .find(|m| !self.in_object_position(m, frame))
                 .map(|m| m.actor.clone())
         };
-        pick(frame.subject_start).or_else(|| if clause_only { None } else { pick(frame.sentence.start) })
+        if let Some(actor) = pick(frame.subject_start) {
+            return Some(actor);
+        }
+        // "The TNLA said it would withdraw and urged other groups not to fire": a clause
+        // opened by "and" and a verb shares the subject of the clause before.
+        let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
+        let first = clause.split_whitespace().next().unwrap_or("");
+        let shared_subject = self.lower[..frame.subject_start].ends_with(" and ")
+            && !first.is_empty()
+            && !self.rules.clauses.is_determiner(first)
+            && !matches!(first, "it" | "they" | "he" | "she" | "we");
+        if !clause_only || shared_subject {
+            return pick(frame.sentence.start);
+        }
+        None
+    }
+
+    /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",
+    /// "accused them of torching homes".
+    fn accused(&self, frame: &Frame) -> Option<ActorId> {
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let verb_at = ["accuse", "blame"]
+            .iter()
+            .filter_map(|verb| head.rfind(verb))
+            .max()
+            .map(|offset| frame.sentence.start + offset)?;
+        let between = Span::new(verb_at, frame.trigger.start);
+        let joined = |word: &str| find_word(&self.lower[between.start..between.end], word).is_some();
+        if !joined("of") && !joined("for") {
+            return None;
+        }
+        if let Some(mention) = self.actors_in(between).find(|m| m.kind.is_armed()) {
+            return Some(mention.actor.clone());
+        }
+        let pronoun = self.lower[between.start..between.end].split_whitespace().nth(1).unwrap_or("");
+        matches!(pronoun, "them" | "it" | "him")
+            .then(|| {
+                self.doc
+                    .actors
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= verb_at && m.kind.is_non_state_armed())
+                    .map(|m| m.actor.clone())
+            })
+            .flatten()
     }
 
     /// True when a mention is the object of a preposition or of a trigger ("clashed with
@@ -526,7 +574,12 @@ impl<'a> Reader<'a> {
     /// The actor right after a word following the trigger ("by the AA", "between the junta
     /// and the TNLA"), within six words of the trigger.
     fn phrase_actor(&self, after: Span, word: &str) -> Option<ActorId> {
-        let window_end = nth_word_end(self.lower, after.start, 6).min(after.end);
+        self.phrase_actor_within(after, word, 6)
+    }
+
+    /// [`Reader::phrase_actor`] with the word at most `words` words after the trigger.
+    fn phrase_actor_within(&self, after: Span, word: &str, words: usize) -> Option<ActorId> {
+        let window_end = nth_word_end(self.lower, after.start, words).min(after.end);
         let head = &self.lower[after.start..window_end];
         let offset = find_word(head, word)?;
         let from = after.start + offset + word.len();
