@@ -478,7 +478,7 @@ impl<'a> Reader<'a> {
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
         }
-        Some(self.subject(frame, false).or_else(context))
+        Some(self.subject(frame, false).or_else(context).or_else(|| self.any_armed(frame)))
     }
 
     /// The nearest actor before the trigger that is not the object of a preposition or of an
@@ -509,6 +509,14 @@ impl<'a> Reader<'a> {
             return pick(frame.sentence.start);
         }
         None
+    }
+
+    /// The first armed actor anywhere in the sentence: the agent of last resort ("Shells have
+    /// been falling on the town as Myanmar's military makes a last push").
+    fn any_armed(&self, frame: &Frame) -> Option<ActorId> {
+        self.actors_in(frame.sentence)
+            .find(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital))
+            .map(|m| m.actor.clone())
     }
 
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",

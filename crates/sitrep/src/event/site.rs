@@ -1,8 +1,8 @@
 /*!
 Sites: the places an event can be at, in text order. Resolved place names from the place
-stage and facilities from [`facility`](super::facility), a facility taking its admin1,
-country and coordinates from the nearest resolved place in its sentence (or, failing that,
-the article's main country).
+stage and facilities from [`facility`](super::facility). A facility is a point (precision
+`point`) that takes its admin1, country and coordinates from the nearest resolved place in its
+sentence (or, failing that, the article's main country): the coordinates are its container's.
 */
 
 use crate::doc::Doc;
@@ -42,7 +42,8 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>) -> Vec<Site> {
             .map(|(_, l)| l.clone())
             .or_else(|| last_location_before(doc, facility.span.start));
         let location = match container {
-            Some(container) => Location { name: facility.name.clone(), id: None, ..container },
+            // A base is a point (CONTRACT.md), placed at its container's point.
+            Some(container) => Location { name: facility.name.clone(), id: None, precision: Precision::Point, ..container },
             None => Location {
                 name: facility.name.clone(),
                 country: focus_country.map(str::to_string),
