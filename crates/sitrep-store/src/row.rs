@@ -18,10 +18,10 @@ use crate::Error;
 /// The event columns, in the order of [`event_values`] and [`event_from_row`].
 pub const EVENT_COLUMNS: &str = "kind, actor1, actor2, place, country, admin1, lat, lon, geo_precision, place_id, \
      date_start, date_end, date_precision, modality, evidence, evidence_start, evidence_end, fatalities, rule, \
-     confidence";
+     confidence, place_inferred";
 
 /// How many columns [`EVENT_COLUMNS`] names.
-pub const N_EVENT_COLUMNS: usize = 20;
+pub const N_EVENT_COLUMNS: usize = 21;
 
 /// `?, ?, …` for `n` parameters.
 pub fn placeholders(n: usize) -> String {
@@ -79,6 +79,7 @@ pub fn event_values(event: &Event) -> [Value; N_EVENT_COLUMNS] {
         event.fatalities.map_or(Value::Null, |n| Value::Integer(i64::from(n))),
         Value::Text(event.rule.clone()),
         Value::Real(f64::from(event.confidence)),
+        Value::Integer(i64::from(event.place_inferred)),
     ]
 }
 
@@ -148,6 +149,7 @@ pub fn event_from_row(row: &Row<'_>, first: usize, doc: String) -> rusqlite::Res
         fatalities: row.get::<_, Option<i64>>(col(17))?.and_then(|n| u32::try_from(n).ok()),
         rule: row.get(col(18))?,
         confidence: row.get::<_, f64>(col(19))? as f32,
+        place_inferred: row.get::<_, i64>(col(20))? != 0,
     })
 }
 

@@ -57,6 +57,7 @@ fn to_event(gold: GoldEvent) -> Event {
         evidence_end: 0,
         rule: "gold".into(),
         confidence: 1.0,
+        place_inferred: false,
     }
 }
 

@@ -80,6 +80,7 @@ pub mod invented {
             evidence_end: evidence.len(),
             rule: "invented".into(),
             confidence: 0.9,
+            place_inferred: false,
         }
     }
 

@@ -140,8 +140,9 @@ impl ControlRules {
     }
 }
 
-/// Words before a place that make it contested, not held.
-const CONTESTED: [&str; 5] = ["fighting for", "battle for", "fight for", "contested", "siege of"];
+/// Words before a place that make it contested or only approached, not held.
+const CONTESTED: [&str; 9] =
+    ["fighting for", "battle for", "fight for", "contested", "siege of", "near", "around", "outside", "edge of"];
 
 /// The control facts an analysed document states: from its captures and its statements of
 /// control.
@@ -154,10 +155,13 @@ pub fn derive(
 ) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
     for event in events {
-        if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() {
+        if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() || event.place_inferred {
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
+        if approached_only(&event.evidence, &location.name) {
+            continue;
+        }
         let since = event.date.filter(|d| d.precision == DatePrecision::Day).map(|d| d.start);
         let evidence = Span::new(event.evidence_start, event.evidence_end);
         push_fact(&mut facts, doc, location, controller, since, evidence, &event.rule);
@@ -180,6 +184,15 @@ pub fn derive(
         }
     }
     facts
+}
+
+/// True when the sentence names the place only as where something near it happened
+/// ("positions near Chin Shwe Haw").
+fn approached_only(sentence: &str, place: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let Some(at) = lower.find(&place.to_lowercase()) else { return false };
+    let head = lower[..at].trim_end();
+    CONTESTED.iter().any(|c| head.ends_with(c) || head.ends_with(&format!("{c} the")))
 }
 
 fn push_fact(

@@ -103,6 +103,7 @@ fn report(random: &mut SplitMix, doc: &str, earlier: Option<&Event>) -> Event {
         evidence_end: 0,
         rule: "synthetic".into(),
         confidence: 1.0,
+        place_inferred: false,
     }
 }
 

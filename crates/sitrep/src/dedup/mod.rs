@@ -41,6 +41,7 @@ let report = |doc: &str| Event {
     modality: Modality::Asserted,
     evidence: "The XLA took Northtown on 1 May.".into(),
     fatalities: None, evidence_start: 0, evidence_end: 0, rule: String::new(), confidence: 1.0,
+    place_inferred: false,
 };
 let (a, b) = (report("a"), report("b"));
 let reports = [Report { event: &a, outlet: Some("one.example") }, Report { event: &b, outlet: Some("two.example") }];

@@ -53,6 +53,7 @@ fn report(
         evidence_end: 0,
         rule: String::new(),
         confidence: 1.0,
+        place_inferred: false,
     }
 }
 

@@ -256,7 +256,8 @@ impl<'a> Reader<'a> {
         let modality = self.modality(&frame, speaker);
         let fatalities = self.fatalities(&frame);
         let evidence = sentence.slice(self.text).to_string();
-        let places: Vec<&Site> = if places.is_empty() { self.fallback_place(&frame).into_iter().collect() } else { places.to_vec() };
+        let place_inferred = places.is_empty();
+        let places: Vec<&Site> = if place_inferred { self.fallback_place(&frame).into_iter().collect() } else { places.to_vec() };
         let mut emitted = 0;
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
@@ -287,7 +288,8 @@ impl<'a> Reader<'a> {
                     evidence_start: sentence.start,
                     evidence_end: sentence.end,
                     rule: rule.id.clone(),
-                    confidence: confidence(agent.is_some(), place.is_some()),
+                    confidence: confidence(agent.is_some(), place.is_some() && !place_inferred),
+                    place_inferred: place_inferred && place.is_some(),
                 });
                 emitted += 1;
             }
@@ -552,6 +554,14 @@ impl<'a> Reader<'a> {
     /// True when a mention is the object of a preposition or of a trigger ("clashed with
     /// government troops", "overran a junta outpost").
     fn in_object_position(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        // "with the Kachin Region People's Defence Force (KPDF)": the bracketed abbreviation
+        // stands where its name stands.
+        if self.text[..mention.span.start].trim_end().ends_with('(') {
+            let named = self.doc.actors.iter().rev().find(|m| m.span.end <= mention.span.start && m.actor == mention.actor);
+            if let Some(named) = named.filter(|m| m.span.start != mention.span.start) {
+                return self.in_object_position(named, frame);
+            }
+        }
         let clauses = &self.rules.clauses;
         let floor = if frame.sentence.start <= mention.span.start {
             frame.sentence.start

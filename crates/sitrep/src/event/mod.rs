@@ -188,6 +188,10 @@ pub struct Event {
     /// Confidence, 0 to 1.
     #[serde(default)]
     pub confidence: f32,
+    /// True when the sentence names no place and the location is inferred from the
+    /// sentences before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub place_inferred: bool,
 }
 
 /// Everything the event stage compiles from `resources/`.
