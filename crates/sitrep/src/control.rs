@@ -191,8 +191,14 @@ pub fn derive(
 fn approached_only(sentence: &str, place: &str) -> bool {
     let lower = sentence.to_lowercase();
     let Some(at) = lower.find(&place.to_lowercase()) else { return false };
-    let head = lower[..at].trim_end();
-    CONTESTED.iter().any(|c| head.ends_with(c) || head.ends_with(&format!("{c} the")))
+    preceded_by_contest(&lower[..at])
+}
+
+/// True when `head` (lower case) ends with a contest word, with or without "the".
+fn preceded_by_contest(head: &str) -> bool {
+    let head = head.trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    CONTESTED.iter().any(|c| head.ends_with(c))
 }
 
 fn push_fact(
@@ -265,10 +271,7 @@ fn places<'s>(
     event_rules: &EventRules,
     clause_index: &ClauseIndex,
 ) -> Vec<&'s Site> {
-    let contested = |site: &Site| {
-        let head = &lower[sentence.start..site.span.start];
-        CONTESTED.iter().any(|c| head.trim_end().ends_with(c) || head.trim_end().ends_with(&format!("{c} the")))
-    };
+    let contested = |site: &Site| preceded_by_contest(&lower[sentence.start..site.span.start]);
     match side {
         PlaceSide::Before => sites
             .iter()
