@@ -29,14 +29,34 @@ struct CueClass {
     after: Vec<String>,
 }
 
-/// Reporting verbs and the speakers who are not parties.
+/// Reporting verbs and the speakers who are not parties, as written in the file.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Attribution {
-    /// Reporting verbs ("said", "according to").
-    pub verbs: Vec<String>,
+struct Attribution {
+    /// Reporting verbs whose speaker stands before them ("the AA said").
+    verbs: Vec<String>,
+    /// Reporting phrases whose speaker follows them ("according to the AA").
+    leading_verbs: Vec<String>,
     /// Speakers whose reports are asserted ("residents", "sources").
-    pub neutral_speakers: Vec<String>,
+    neutral_speakers: Vec<String>,
+}
+
+/// Where a reporting verb's speaker stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerSide {
+    /// Before the verb: "the AA said".
+    Before,
+    /// After the verb: "according to the AA".
+    After,
+}
+
+/// A reporting verb found in a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportingVerb {
+    /// Where the verb stands.
+    pub span: Span,
+    /// Where its speaker stands.
+    pub speaker: SpeakerSide,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -73,14 +93,18 @@ pub struct ModalityCues {
     /// For each automaton pattern: its class, its reach, and whether it may sit inside a word.
     patterns: Vec<(usize, Reach, bool)>,
     matcher: AhoCorasick,
-    /// Reporting verbs and neutral speakers.
-    pub attribution: Attribution,
+    /// Reporting verbs of both sides; the first `verbs_before` patterns have the speaker before.
+    reporting: AhoCorasick,
+    verbs_before: usize,
+    neutral_speakers: AhoCorasick,
 }
 
-/// The cues found in one document, in text order.
+/// The cues, reporting verbs and neutral speakers found in one document, each in text order.
 #[derive(Clone, Debug, Default)]
 pub struct CueIndex {
     hits: Vec<CueHit>,
+    reporting: Vec<ReportingVerb>,
+    neutral_speakers: Vec<Span>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -118,30 +142,44 @@ impl ModalityCues {
             }
             classes.push(CompiledClass { modality, window: class.window });
         }
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|err| ResourceError::new(CUES, err.to_string()))?;
-        Ok(ModalityCues { classes, patterns, matcher, attribution: file.claimed })
+        let matcher = automaton(&words, MatchKind::Standard)?;
+        let attribution = file.claimed;
+        let reporting_words: Vec<&String> = attribution.verbs.iter().chain(&attribution.leading_verbs).collect();
+        Ok(ModalityCues {
+            classes,
+            patterns,
+            matcher,
+            reporting: automaton(&reporting_words, MatchKind::LeftmostLongest)?,
+            verbs_before: attribution.verbs.len(),
+            neutral_speakers: automaton(&attribution.neutral_speakers, MatchKind::LeftmostLongest)?,
+        })
     }
 
-    /// Finds every cue of a document (on word boundaries, contractions inside words too).
+    /// Finds every cue, reporting verb and neutral speaker of a document, on word boundaries
+    /// (contraction cues inside words too).
     pub fn index(&self, text: &str) -> CueIndex {
-        let hits = self
+        let mut hits: Vec<CueHit> = self
             .matcher
             .find_overlapping_iter(text)
             .filter_map(|m| {
                 let (class, reach, inside_word) = self.patterns[m.pattern().as_usize()];
                 let span = Span::new(m.start(), m.end());
-                let before = text[..span.start].chars().next_back();
-                let after = text[span.end..].chars().next();
-                let bounded = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-                (inside_word || bounded).then_some(CueHit { span, class, reach })
+                (inside_word || is_whole_word(text, span)).then_some(CueHit { span, class, reach })
             })
             .collect();
-        CueIndex { hits }
+        hits.sort_by_key(|hit| hit.span.start);
+        let words = |matcher: &AhoCorasick| {
+            matcher.find_iter(text).filter(|m| is_whole_word(text, Span::new(m.start(), m.end()))).collect::<Vec<_>>()
+        };
+        let reporting = words(&self.reporting)
+            .into_iter()
+            .map(|m| ReportingVerb {
+                span: Span::new(m.start(), m.end()),
+                speaker: if m.pattern().as_usize() < self.verbs_before { SpeakerSide::Before } else { SpeakerSide::After },
+            })
+            .collect();
+        let neutral_speakers = words(&self.neutral_speakers).into_iter().map(|m| Span::new(m.start(), m.end())).collect();
+        CueIndex { hits, reporting, neutral_speakers }
     }
 
     /// The modality a cue gives the trigger at `trigger` in `sentence`, whose clause starts at
@@ -150,9 +188,10 @@ impl ModalityCues {
     /// cue after it. `None` when no cue applies.
     pub fn cue(&self, index: &CueIndex, text: &str, clause_start: usize, sentence: Span, trigger: Span) -> Option<Modality> {
         let clause_start = clause_start.min(trigger.start);
+        let in_sentence = within(&index.hits, sentence, |hit| hit.span);
         self.classes.iter().enumerate().find_map(|(class_idx, class)| {
             let window_start = words_back(text, clause_start, trigger.start, class.window);
-            let found = index.hits.iter().any(|hit| {
+            let found = in_sentence.iter().any(|hit| {
                 hit.class == class_idx
                     && match hit.reach {
                         Reach::Window => hit.span.start >= window_start && hit.span.end <= trigger.start,
@@ -163,6 +202,43 @@ impl ModalityCues {
             found.then_some(class.modality)
         })
     }
+}
+
+impl CueIndex {
+    /// The reporting verbs inside `span`, in text order.
+    pub fn reporting_verbs(&self, span: Span) -> &[ReportingVerb] {
+        within(&self.reporting, span, |verb| verb.span)
+    }
+
+    /// Whether a neutral speaker ("residents", "sources") stands inside `span`.
+    pub fn has_neutral_speaker(&self, span: Span) -> bool {
+        within(&self.neutral_speakers, span, |found| *found).iter().any(|found| span.contains(*found))
+    }
+}
+
+/// The items of `sorted` (in order of start) that start inside `span`.
+fn within<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let from = sorted.partition_point(|item| span_of(item).start < span.start);
+    let to = sorted.partition_point(|item| span_of(item).start < span.end);
+    &sorted[from..to.max(from)]
+}
+
+/// An ASCII-case-insensitive automaton over `words`.
+fn automaton<W: AsRef<str>>(words: &[W], kind: MatchKind) -> Result<AhoCorasick, ResourceError> {
+    let words: Vec<String> = words.iter().map(|word| word.as_ref().to_lowercase()).collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .map_err(|err| ResourceError::new(CUES, err.to_string()))
+}
+
+/// Whether `span` of `text` is neither preceded nor followed by a letter or digit.
+fn is_whole_word(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// The start of the `n`th word before `end`, not before `floor`.
@@ -215,5 +291,19 @@ mod tests {
         // "not" far from the trigger, and "will" inside "goodwill", do not count.
         assert_eq!(cue("it was not the first time that, after many long weeks of siege, the rebels"), None);
         assert_eq!(cue("a gesture of goodwill, the rebels"), None);
+    }
+
+    #[test]
+    fn reporting_verbs_and_neutral_speakers() {
+        let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
+        let text = "Residents said the rebels proclaimed a blockade, according to the army.";
+        let index = cues.index(text);
+        let whole = Span::new(0, text.len());
+        let found: Vec<(&str, SpeakerSide)> =
+            index.reporting_verbs(whole).iter().map(|verb| (verb.span.slice(text), verb.speaker)).collect();
+        // "claimed" inside "proclaimed" is no reporting verb.
+        assert_eq!(found, [("said", SpeakerSide::Before), ("according to", SpeakerSide::After)]);
+        assert!(index.has_neutral_speaker(Span::new(0, 14)));
+        assert!(!index.has_neutral_speaker(Span::new(14, text.len())));
     }
 }

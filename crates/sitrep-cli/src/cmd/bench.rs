@@ -80,6 +80,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         })
         .collect();
     let start = Instant::now();
+    let cpu_start = thread_cpu_seconds();
     let mut n_items = 0usize;
     for _ in 0..copies {
         for (doc, article) in docs.iter().zip(&articles) {
@@ -99,16 +100,26 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         }
     }
     let seconds = start.elapsed().as_secs_f64();
+    let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(from, to)| to - from);
     let megabytes = (copies * corpus_bytes) as f64 / 1e6;
     println!(
-        "{:?}: {megabytes:.1} MB ({} articles) in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s, {n_items} items; resources loaded in {load_seconds:.2} s; peak RSS {}",
+        "{:?}: {megabytes:.1} MB ({} articles) in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s ({}), {n_items} items; resources loaded in {load_seconds:.2} s; peak RSS {}",
         args.stage,
         copies * articles.len(),
         megabytes / seconds,
         (copies * articles.len()) as f64 / seconds,
+        cpu.map_or("CPU time unknown".to_string(), |cpu| format!("{:.1} MB/s of CPU time", megabytes / cpu)),
         peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// CPU time this thread has used, in seconds, from /proc (Linux): on a loaded machine it
+/// measures the work better than the wall clock.
+fn thread_cpu_seconds() -> Option<f64> {
+    let schedstat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanoseconds: u64 = schedstat.split_whitespace().next()?.parse().ok()?;
+    Some(nanoseconds as f64 / 1e9)
 }
 
 /// Peak resident memory in kB, from /proc (Linux).

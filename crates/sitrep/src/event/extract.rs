@@ -22,11 +22,11 @@ For each trigger (the highest-priority rule wherever triggers overlap):
 The same event restated (same kind, actor1 and place, compatible dates) is kept once.
 */
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
-use crate::modality::CueIndex;
+use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 use crate::text::fold;
@@ -115,14 +115,16 @@ fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
         let rule = &rules.triggers.rules[t.rule];
         (std::cmp::Reverse(rule.priority), std::cmp::Reverse(t.span.len()), t.span.start)
     });
-    let mut kept: Vec<Trigger> = Vec::new();
+    // Kept triggers by start: a new one overlaps a kept one only if it overlaps the kept one
+    // starting last before its end.
+    let mut kept: BTreeMap<usize, Trigger> = BTreeMap::new();
     for trigger in found {
-        if !kept.iter().any(|k| k.span.overlaps(trigger.span)) {
-            kept.push(trigger);
+        let clashes = kept.range(..trigger.span.end).next_back().is_some_and(|(_, k)| k.span.overlaps(trigger.span));
+        if !clashes {
+            kept.insert(trigger.span.start, trigger);
         }
     }
-    kept.sort_by_key(|t| t.span.start);
-    kept
+    kept.into_values().collect()
 }
 
 fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
@@ -919,30 +921,28 @@ impl<'a> Reader<'a> {
     /// The party the sentence quotes or reports: an armed or governing actor just before a
     /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
     fn speaker(&self, sentence: Span) -> Option<ActorId> {
-        let attribution = &self.rules.modality.attribution;
-        let lower = &self.lower[sentence.start..sentence.end];
-        for verb in &attribution.verbs {
-            for (offset, _) in lower.match_indices(verb.as_str()) {
-                let at = sentence.start + offset;
-                if verb == "according to" {
-                    let after = Span::new(at + verb.len(), self.lower.floor_char_boundary((at + verb.len() + 40).min(sentence.end)));
-                    let head = &self.lower[after.start..after.end];
-                    let head = head.split(',').next().unwrap_or("");
-                    if attribution.neutral_speakers.iter().any(|s| find_word(head, s).is_some()) {
+        for verb in self.cue_index.reporting_verbs(sentence) {
+            match verb.speaker {
+                SpeakerSide::After => {
+                    let reach_end = self.lower.floor_char_boundary((verb.span.end + 40).min(sentence.end));
+                    let head_end = self.lower[verb.span.end..reach_end].find(',').map_or(reach_end, |comma| verb.span.end + comma);
+                    let head = Span::new(verb.span.end, head_end);
+                    if self.cue_index.has_neutral_speaker(head) {
                         continue;
                     }
-                    if let Some(m) = self.actors_in(after).next() {
+                    if let Some(m) = self.actors_in(head).next() {
                         return Some(m.actor.clone()).filter(|a| self.is_party(a));
                     }
-                    continue;
                 }
-                let window = Span::new(self.lower.floor_char_boundary(at.saturating_sub(60)).max(sentence.start), at);
-                let window_text = &self.lower[window.start..window.end];
-                if attribution.neutral_speakers.iter().any(|s| find_word(window_text, s).is_some()) {
-                    continue;
-                }
-                if let Some(m) = self.actors_in(window).last().filter(|m| self.is_party(&m.actor)) {
-                    return Some(m.actor.clone());
+                SpeakerSide::Before => {
+                    let window_start = self.lower.floor_char_boundary(verb.span.start.saturating_sub(60)).max(sentence.start);
+                    let window = Span::new(window_start, verb.span.start);
+                    if self.cue_index.has_neutral_speaker(window) {
+                        continue;
+                    }
+                    if let Some(m) = self.actors_in(window).last().filter(|m| self.is_party(&m.actor)) {
+                        return Some(m.actor.clone());
+                    }
                 }
             }
         }
