@@ -23,6 +23,8 @@ const CLAUSES: &str = "events/clauses.toml";
 struct ClauseFile {
     subject_breaks: Vec<String>,
     object_breaks: Vec<String>,
+    listing_breaks: Vec<String>,
+    not_breaks: Vec<String>,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     reference_words: Vec<String>,
@@ -53,6 +55,8 @@ pub enum AnaphorKind {
 pub struct ClauseRules {
     subject_breaks: AhoCorasick,
     object_breaks: AhoCorasick,
+    listing_breaks: AhoCorasick,
+    not_breaks: AhoCorasick,
     relative_openers: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
@@ -69,6 +73,8 @@ pub struct ClauseIndex {
     subject_break_ends: Vec<usize>,
     /// Starts of object breaks, sorted.
     object_break_starts: Vec<usize>,
+    /// Starts of the object breaks that may open a list of the object's members, sorted.
+    listing_break_starts: Vec<usize>,
     /// Relative clauses, from their opener to the next comma, sorted by start.
     relative: Vec<Span>,
 }
@@ -90,6 +96,8 @@ impl ClauseRules {
         for list in [
             &mut file.subject_breaks,
             &mut file.object_breaks,
+            &mut file.listing_breaks,
+            &mut file.not_breaks,
             &mut file.prepositions,
             &mut file.determiners,
             &mut file.reference_words,
@@ -102,6 +110,8 @@ impl ClauseRules {
         Ok(ClauseRules {
             subject_breaks: automaton(&file.subject_breaks),
             object_breaks: automaton(&file.object_breaks),
+            listing_breaks: automaton(&file.listing_breaks),
+            not_breaks: automaton(&file.not_breaks),
             relative_openers: automaton(&file.relative_openers),
             prepositions: file.prepositions,
             determiners: file.determiners,
@@ -114,12 +124,21 @@ impl ClauseRules {
 
     /// Finds the clause breaks and relative clauses of a (lower-cased) document.
     pub fn index(&self, lower: &str) -> ClauseIndex {
-        let mut subject_break_ends: Vec<usize> =
-            self.subject_breaks.find_overlapping_iter(lower).map(|m| m.end()).collect();
-        subject_break_ends.sort_unstable();
-        let mut object_break_starts: Vec<usize> =
-            self.object_breaks.find_overlapping_iter(lower).map(|m| m.start()).collect();
-        object_break_starts.sort_unstable();
+        let not_breaks: Vec<Span> =
+            self.not_breaks.find_overlapping_iter(lower).map(|m| Span::new(m.start(), m.end())).collect();
+        let breaks = |automaton: &AhoCorasick, edge: fn(Span) -> usize| -> Vec<usize> {
+            let mut found: Vec<usize> = automaton
+                .find_overlapping_iter(lower)
+                .map(|m| Span::new(m.start(), m.end()))
+                .filter(|span| !not_breaks.iter().any(|not| not.contains(*span)))
+                .map(edge)
+                .collect();
+            found.sort_unstable();
+            found
+        };
+        let subject_break_ends = breaks(&self.subject_breaks, |span| span.end);
+        let object_break_starts = breaks(&self.object_breaks, |span| span.start);
+        let listing_break_starts = breaks(&self.listing_breaks, |span| span.start);
         let mut relative: Vec<Span> = self
             .relative_openers
             .find_overlapping_iter(lower)
@@ -129,7 +148,7 @@ impl ClauseRules {
             })
             .collect();
         relative.sort_unstable();
-        ClauseIndex { subject_break_ends, object_break_starts, relative }
+        ClauseIndex { subject_break_ends, object_break_starts, listing_break_starts, relative }
     }
 
     /// The word before `start`, skipping determiners ("from the allied KIA" → "from"), and
@@ -191,6 +210,19 @@ impl ClauseRules {
         (whole_word && !after.starts_with("of ")).then_some((*kind, count))
     }
 
+    /// The last place anaphor in `text` (lower case) that follows a preposition ("people in
+    /// both villages", "residents of the town"), with the number of places it refers to.
+    pub fn place_anaphor_after_preposition(&self, text: &str) -> Option<(AnaphorKind, usize)> {
+        text.char_indices()
+            .rev()
+            .filter(|&(idx, _)| idx == 0 || text[..idx].ends_with(' '))
+            .filter(|&(idx, _)| {
+                let word = text[..idx].split_whitespace().next_back().unwrap_or("");
+                self.is_preposition(word)
+            })
+            .find_map(|(idx, _)| self.place_anaphor(&text[idx..]))
+    }
+
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
@@ -213,6 +245,12 @@ impl ClauseIndex {
     pub fn object_end(&self, sentence: Span, trigger_end: usize) -> usize {
         let idx = self.object_break_starts.partition_point(|&start| start < trigger_end);
         self.object_break_starts.get(idx).copied().filter(|&start| start < sentence.end).unwrap_or(sentence.end)
+    }
+
+    /// True when an object break that may open a list of the object's members starts at
+    /// `offset` ("took three townships — Mrauk-U, Minbya and Kyauktaw").
+    pub fn is_listing_break(&self, offset: usize) -> bool {
+        self.listing_break_starts.binary_search(&offset).is_ok()
     }
 
     /// The relative clauses inside `span`.
@@ -250,5 +288,27 @@ mod tests {
         assert!(!rules().after_preposition(&lower, 0, text.find("clashed").unwrap()));
         assert!(rules().is_reference(&lower, 0, text.find("town").unwrap()));
         assert!(!rules().is_reference(&lower, 0, text.find("troops").unwrap()));
+    }
+
+    #[test]
+    fn listing_breaks_and_phrases_that_are_no_break() {
+        let text = "the rebels took two towns — hill and dale, as well as the port, as planned.";
+        let index = rules().index(text);
+        let sentence = Span::new(0, text.len());
+        let dash = index.object_end(sentence, text.find("took").unwrap() + 4);
+        assert_eq!(&text[dash..dash + 5], " — ");
+        assert!(index.is_listing_break(dash));
+        // ", as well as" does not end the object; ", as planned" does.
+        let next = index.object_end(sentence, dash + 1);
+        assert_eq!(&text[next..], ", as planned.");
+        assert!(!index.is_listing_break(next));
+    }
+
+    #[test]
+    fn place_anaphors_after_a_preposition() {
+        let rules = rules();
+        assert_eq!(rules.place_anaphor_after_preposition("people in both villages "), Some((AnaphorKind::Village, 2)));
+        assert_eq!(rules.place_anaphor_after_preposition("residents of the town "), Some((AnaphorKind::Town, 1)));
+        assert_eq!(rules.place_anaphor_after_preposition("the town "), None);
     }
 }

@@ -190,7 +190,12 @@ impl<'a> Reader<'a> {
         let Some(sentence) = self.doc.sentence_at(trigger.span.start).filter(|s| s.contains(trigger.span)) else {
             return; // a pattern's gap ran over a sentence end
         };
-        let clause_end = self.clause_index.object_end(sentence, trigger.span.end);
+        let mut clause_end = self.clause_index.object_end(sentence, trigger.span.end);
+        let object_has_site = |end: usize| self.sites.iter().any(|site| Span::new(trigger.span.end, end).contains(site.span));
+        if self.clause_index.is_listing_break(clause_end) && !object_has_site(clause_end) {
+            // "took three townships — Mrauk-U, Minbya and Kyauktaw": the list names the object.
+            clause_end = self.clause_index.object_end(sentence, clause_end + 1);
+        }
         let object_end = next_trigger_start.filter(|&n| n < clause_end && n > trigger.span.end).unwrap_or(clause_end);
         let frame = Frame {
             trigger: trigger.span,
@@ -775,6 +780,13 @@ impl<'a> Reader<'a> {
         };
         let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
         for (span, forward) in order {
+            if span == subject && !sites.iter().any(|site| subject.contains(site.span)) {
+                // "People in both villages fled": a place anaphor in the subject.
+                let subject_text = &self.lower[subject.start..subject.end];
+                if let Some((kind, count)) = self.rules.clauses.place_anaphor_after_preposition(subject_text) {
+                    return self.antecedent_places(frame, kind, count);
+                }
+            }
             let candidates: Vec<&'a Site> = sites
                 .iter()
                 .filter(|site| span.contains(site.span))
