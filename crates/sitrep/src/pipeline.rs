@@ -83,7 +83,7 @@ impl<'r> Pipeline<'r> {
         doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
         let definitions = actor::abbreviation_definitions(doc.text());
         doc.facilities = res.events.facilities.find(doc.text(), &definitions);
-        let context = event::Context::new(&doc, &res.events, &res.actors);
+        let context = event::Context::new(&doc, &res.events, &res.actors, res.gazetteer.words());
         let events = event::extract(&doc, &context, &res.events, &res.actors);
         let control = control::derive(&doc, &context, &events, &res.control, &res.events);
         Analysis { doc, events, control }

@@ -90,7 +90,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
                 Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
                 Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
                 Stage::Events => {
-                    let context = event::Context::new(doc, &resources.events, &resources.actors);
+                    let context = event::Context::new(doc, &resources.events, &resources.actors, resources.gazetteer.words());
                     let events = event::extract(doc, &context, &resources.events, &resources.actors);
                     let facts = control::derive(doc, &context, &events, &resources.control, &resources.events);
                     events.len() + facts.len()

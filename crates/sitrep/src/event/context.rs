@@ -7,6 +7,7 @@ facilities), the clause breaks and the modality cues.
 use crate::actor::ActorDictionary;
 use crate::doc::Doc;
 use crate::modality::CueIndex;
+use crate::place::words::PlaceWords;
 
 use super::clause::ClauseIndex;
 use super::site::{self, Site};
@@ -29,10 +30,10 @@ pub struct Context {
 
 impl Context {
     /// Reads the aids of an annotated document.
-    pub fn new(doc: &Doc, rules: &EventRules, actors: &ActorDictionary) -> Context {
+    pub fn new(doc: &Doc, rules: &EventRules, actors: &ActorDictionary, place_words: &PlaceWords) -> Context {
         let lower = doc.text().to_ascii_lowercase();
         let focus = focus_country(doc, actors);
-        let sites = site::sites(doc, focus.as_deref());
+        let sites = site::sites(doc, focus.as_deref(), place_words);
         let clauses = rules.clauses.index(&lower);
         let cues = rules.modality.index(doc.text());
         Context { lower, focus, sites, clauses, cues }

@@ -3,9 +3,17 @@ Sites: the places an event can be at, in text order. Resolved place names from t
 stage and facilities from [`facility`](super::facility). A facility is a point (precision
 `point`) that takes its admin1, country and coordinates from the nearest resolved place in its
 sentence (or, failing that, the article's main country): the coordinates are its container's.
+
+A site below the admin1 level keeps its name as the article writes it, without a direction
+or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
+("Sezin", "Se Zin") and a reader searches for the article's. The gazetteer's entry stays in
+the location's `id`.
 */
 
+use std::collections::HashMap;
+
 use crate::doc::Doc;
+use crate::place::words::PlaceWords;
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 
@@ -21,14 +29,26 @@ pub struct Site {
 }
 
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
-pub fn sites(doc: &Doc, focus_country: Option<&str>) -> Vec<Site> {
+pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
+    // Each gazetteer entry goes by the name the article first gives it.
+    let mut first_written: HashMap<&str, String> = HashMap::new();
     let mut sites: Vec<Site> = doc
         .places
         .iter()
         .filter(|place| place.role == PlaceRole::Toponym)
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
-        .filter_map(|place| Some(Site { span: place.span, location: place.location.clone()?, facility: false }))
+        .filter_map(|place| {
+            let mut location = place.location.clone()?;
+            let below_admin1 = matches!(location.precision, Precision::Point | Precision::Town | Precision::Township);
+            if let Some(written) = written_name(place.span.slice(doc.text()), words).filter(|_| below_admin1) {
+                location.name = match place.location.as_ref().and_then(|l| l.id.as_deref()) {
+                    Some(id) => first_written.entry(id).or_insert(written).clone(),
+                    None => written,
+                };
+            }
+            Some(Site { span: place.span, location, facility: false })
+        })
         .collect();
     for facility in facilities.iter() {
         let sentence = doc.sentence_at(facility.span.start).unwrap_or(facility.span);
@@ -60,6 +80,42 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>) -> Vec<Site> {
     sites
 }
 
+/// A mention's text without the direction words before it and the generic words after it
+/// ("northern Sezin village" → "Sezin"); `None` if nothing is left or the mention is in
+/// capitals (a dateline's "MAGWAY" says nothing of spelling).
+fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
+    if !mention.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let unbracketed = without_brackets(mention);
+    let mut kept: Vec<&str> = unbracketed.split_whitespace().collect();
+    while kept.len() > 1 && kept.first().is_some_and(|word| words.direction.contains(*word)) {
+        kept.remove(0);
+    }
+    while kept.len() > 1 && kept.last().is_some_and(|word| words.after.contains_key(*word)) {
+        kept.pop();
+    }
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// `text` without its bracketed asides ("Pang War (Pangwa) Town" → "Pang War  Town").
+fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
+}
+
 /// The last resolved sub-national place named before `offset`.
 fn last_location_before(doc: &Doc, offset: usize) -> Option<Location> {
     doc.places
@@ -68,4 +124,19 @@ fn last_location_before(doc: &Doc, offset: usize) -> Option<Location> {
         .filter(|p| p.span.end <= offset && p.role == PlaceRole::Toponym)
         .filter_map(|p| p.location.clone())
         .find(|l| l.precision != Precision::Country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::ResourceFiles;
+
+    #[test]
+    fn written_names_lose_directions_generic_words_and_asides() {
+        let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
+        assert_eq!(written_name("Hill Ridge Town", &words).as_deref(), Some("Hill Ridge"));
+        assert_eq!(written_name("northern Hill Ridge township", &words).as_deref(), Some("Hill Ridge"));
+        assert_eq!(written_name("Pan Wa (Panwa) Town", &words).as_deref(), Some("Pan Wa"));
+        assert_eq!(written_name("HILL RIDGE", &words), None);
+    }
 }
