@@ -17,6 +17,7 @@ against gold events.
 */
 
 mod calendar;
+mod captures;
 pub mod date_eval;
 mod dating;
 mod resolve;
@@ -29,6 +30,7 @@ pub mod tempeval;
 #[cfg(test)]
 mod tests;
 pub mod timeml;
+mod words;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -121,11 +123,16 @@ pub struct TimeScope {
 /// `sentences` are in text order and do not overlap, as the sentence splitter gives them.
 pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules) -> Vec<TimeMention> {
     let mut resolver = resolve::Resolver::new(rules, text, published);
+    let mut scanner = scan::Scanner::new(rules);
     let mut mentions = Vec::new();
-    for found in scan::scan(rules, text, sentences) {
-        resolver.enter_sentence(found.sentence);
-        for candidate in &found.candidates {
-            let Some(resolved) = resolver.resolve(candidate) else { continue };
+    // Text outside the sentences is not searched.
+    let searchable = |sentence: &&Span| {
+        sentence.end <= text.len() && text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end)
+    };
+    for &sentence in sentences.iter().filter(searchable) {
+        resolver.enter_sentence(sentence);
+        scanner.scan_sentence(text, sentence, &mut |candidate| {
+            let Some(resolved) = resolver.resolve(&candidate) else { return };
             mentions.push(TimeMention {
                 span: candidate.span,
                 timex_type: resolved.timex_type(),
@@ -134,7 +141,7 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
             });
-        }
+        });
     }
     scope::assign(text, sentences, published, rules, &mut mentions);
     mentions

@@ -18,16 +18,14 @@ module supplies what the text leaves out, from three things:
   on 18 October") a later date takes that year when it still comes after it.
 */
 
-use std::cell::OnceCell;
-
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
 use super::dating::{BOUNDARY_COST, COMMA_COST};
-use super::scope::words;
 use super::rules::{Cue, TimeRules};
 use super::scan::Candidate;
 use super::template::{Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
+use super::words::{is_dash, words};
 use super::{DateInterval, DatePrecision, TimexType};
 use crate::span::Span;
 
@@ -199,8 +197,11 @@ pub struct Resolver<'r, 't> {
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
     sentence: Span,
-    /// The current sentence's words and tense cues, found when first needed.
-    sentence_cues: OnceCell<SentenceCues>,
+    /// The current sentence's words and tense cues, once found (they are found when first
+    /// needed, into buffers kept from sentence to sentence).
+    sentence_cues: SentenceCues,
+    /// Whether `sentence_cues` holds the current sentence's.
+    sentence_cues_found: bool,
 }
 
 impl<'r, 't> Resolver<'r, 't> {
@@ -213,7 +214,8 @@ impl<'r, 't> Resolver<'r, 't> {
             references: Vec::new(),
             sentence_years: Vec::new(),
             sentence: Span::default(),
-            sentence_cues: OnceCell::new(),
+            sentence_cues: SentenceCues::default(),
+            sentence_cues_found: false,
         }
     }
 
@@ -221,17 +223,21 @@ impl<'r, 't> Resolver<'r, 't> {
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
-        self.sentence_cues = OnceCell::new();
+        self.sentence_cues_found = false;
     }
 
     /// The words and tense cues of the current sentence, found once.
-    fn sentence_cues(&self) -> &SentenceCues {
-        self.sentence_cues.get_or_init(|| SentenceCues::new(self.rules, self.text, self.sentence))
+    fn sentence_cues(&mut self) -> &SentenceCues {
+        if !self.sentence_cues_found {
+            self.sentence_cues.find(self.rules, self.text, self.sentence);
+            self.sentence_cues_found = true;
+        }
+        &self.sentence_cues
     }
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
         let template = &self.rules.rules[candidate.rule].template;
-        let fields = Fields { groups: candidate.groups(), rules: self.rules };
+        let fields = Fields { groups: candidate.groups, rules: self.rules };
         let resolved = match template.kind {
             ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
             ValueKind::Shift => self.shift(template, &fields, candidate.span),
@@ -304,7 +310,7 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The year of a date the text gives without one.
     fn place_in_year(
-        &self,
+        &mut self,
         anchor: Date,
         build: &dyn Fn(i16) -> Option<Granule>,
         modifier: Option<Modifier>,
@@ -471,12 +477,13 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The tense of the clause around `span`: the class of the nearest tense cue in the
     /// sentence, counting words and clause breaks.
-    pub fn tense(&self, span: Span) -> Tense {
+    pub fn tense(&mut self, span: Span) -> Tense {
         self.tense_and_distance(span).0
     }
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
-    fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
+    fn tense_and_distance(&mut self, span: Span) -> (Tense, usize) {
+        let close_cue_words = self.rules.settings.close_cue_words;
         let sentence = self.sentence_cues();
         let mut best: Option<(usize, Cue)> = None;
         for &(word_idx, cue) in &sentence.cues {
@@ -491,7 +498,7 @@ impl<'r, 't> Resolver<'r, 't> {
             };
             // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
             // verb right beside it still speaks for it.
-            if distance > self.rules.settings.close_cue_words && sentence.deadline_before(span) {
+            if distance > close_cue_words && sentence.deadline_before(span) {
                 continue;
             }
             if best.is_none_or(|(best_distance, _)| distance < best_distance) {
@@ -520,6 +527,7 @@ fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, dire
 /// A sentence's words, the clause breaks between them and its tense cues: enough to tell
 /// quickly how far each cue stands from an expression, in the terms of [`distance`]: words
 /// between, commas and stronger breaks (semicolons, colons, dashes, brackets) counted extra.
+#[derive(Debug, Default)]
 struct SentenceCues {
     /// The words, dashes left out (they are breaks).
     words: Vec<Span>,
@@ -531,8 +539,11 @@ struct SentenceCues {
 }
 
 impl SentenceCues {
-    fn new(rules: &TimeRules, text: &str, sentence: Span) -> SentenceCues {
-        let mut found = SentenceCues { words: Vec::new(), breaks_before: Vec::new(), cues: Vec::new() };
+    /// Finds the words, breaks and cues of `sentence`, in place of the last sentence's.
+    fn find(&mut self, rules: &TimeRules, text: &str, sentence: Span) {
+        self.words.clear();
+        self.breaks_before.clear();
+        self.cues.clear();
         let mut previous: Option<&str> = None;
         let mut end_of_last = sentence.start;
         let mut breaks = 0;
@@ -540,26 +551,27 @@ impl SentenceCues {
             let word_text = word.slice(text);
             breaks += break_cost(&text[end_of_last..word.start]);
             end_of_last = word.end;
-            if word_text.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            if is_dash(word_text) {
                 breaks += break_cost(word_text);
                 continue;
             }
-            let after_be = previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|before| p.eq_ignore_ascii_case(before)));
-            previous = Some(word_text);
+            let after_be = |previous: Option<&str>| {
+                previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|before| p.eq_ignore_ascii_case(before)))
+            };
             match rules.cue(word_text) {
                 // "to be held", "the reduced dividend": no past tense
-                Some(Cue::Past) if after_be => {}
+                Some(Cue::Past) if after_be(previous) => {}
                 Some(cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline)) => {
-                    found.cues.push((found.words.len(), cue));
+                    self.cues.push((self.words.len(), cue));
                 }
                 _ => {}
             }
-            found.words.push(word);
-            found.breaks_before.push(breaks);
+            previous = Some(word_text);
+            self.words.push(word);
+            self.breaks_before.push(breaks);
         }
         breaks += break_cost(&text[end_of_last..sentence.end]);
-        found.breaks_before.push(breaks);
-        found
+        self.breaks_before.push(breaks);
     }
 
     /// Whether the word just before `span` is a deadline word ("until", "effective").

@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder};
-use regex_automata::meta;
+use regex_automata::{PatternID, meta};
+
+use super::captures::CaptureRegex;
 use serde::Deserialize;
 
 use super::tables::{Tables, WordMap, fold_key, with_folded};
@@ -86,8 +88,8 @@ pub struct Rule {
     pub id: String,
     /// Wins over overlapping matches of lower priority.
     pub priority: i32,
-    /// The pattern.
-    pub regex: Regex,
+    /// The pattern, to read the captures of a match.
+    pub regex: CaptureRegex,
     /// The index of its `focus` capture, if it has one: the part of the match it reports.
     pub focus: Option<usize>,
     /// Must not match the text just before a match (ends where the match starts).
@@ -211,8 +213,8 @@ impl TimeRules {
             }
             let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
             let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
-            let regex = compile(&pattern).map_err(&fail)?;
-            let groups: Vec<Option<&str>> = regex.capture_names().collect();
+            let regex = CaptureRegex::new(&pattern, REGEX_SIZE_LIMIT).map_err(&fail)?;
+            let groups: Vec<Option<&str>> = regex.group_info().pattern_names(PatternID::ZERO).collect();
             let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
             let focus = groups.iter().position(|name| *name == Some("focus"));
             let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {

@@ -22,9 +22,10 @@ finds can stand beside it, and context before the focus is searched on its own
 ("1958" in "1958-61").
 */
 
-use regex::CaptureLocations;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
+use super::captures::CaptureCache;
 use super::rules::{Rule, TimeRules};
 use super::template::Groups;
 use crate::span::Span;
@@ -34,82 +35,78 @@ const CONTEXT_BYTES: usize = 48;
 
 /// One rule's match, before resolution.
 #[derive(Debug)]
-pub struct Candidate<'t> {
+pub struct Candidate<'s> {
     /// Index of the rule in [`TimeRules::rules`].
     pub rule: usize,
     /// The expression, in document offsets.
     pub span: Span,
-    /// The sentence it was found in.
-    pub haystack: &'t str,
-    /// Where the rule's captures lie in the sentence.
-    pub locations: CaptureLocations,
+    /// The rule's captures, in the sentence.
+    pub groups: Groups<'s>,
 }
 
-impl Candidate<'_> {
-    /// The match's capture groups.
-    pub fn groups(&self) -> Groups<'_> {
-        Groups { haystack: self.haystack, locations: &self.locations }
+/// Finds time expressions sentence by sentence, reusing one buffer for the captures.
+pub struct Scanner<'r> {
+    rules: &'r TimeRules,
+    /// Capture slots, as many as the rule with the most captures needs.
+    slots: Vec<Option<NonMaxUsize>>,
+    /// Scratch memory for reading captures.
+    capture_cache: CaptureCache,
+}
+
+impl<'r> Scanner<'r> {
+    /// A scanner for `rules`.
+    pub fn new(rules: &'r TimeRules) -> Scanner<'r> {
+        let n_slots = rules.rules.iter().map(|rule| rule.regex.group_info().slot_len()).max().unwrap_or(0);
+        Scanner { rules, slots: vec![None; n_slots], capture_cache: CaptureCache::default() }
     }
-}
 
-/// The candidates of one sentence.
-#[derive(Debug)]
-pub struct SentenceCandidates<'t> {
-    /// The sentence.
-    pub sentence: Span,
-    /// Its time expressions, in text order, not overlapping.
-    pub candidates: Vec<Candidate<'t>>,
-}
+    /// Hands each time expression of `sentence` to `found`, in text order. The sentence must
+    /// lie on char boundaries of `text`.
+    pub fn scan_sentence(&mut self, text: &str, sentence: Span, found: &mut impl FnMut(Candidate<'_>)) {
+        let haystack = sentence.slice(text);
+        self.scan_range(haystack, sentence, 0, haystack.len(), found);
+    }
 
-/// The time expressions of `text`, sentence by sentence (only sentences that have some).
-/// Text outside the sentences is not searched.
-pub fn scan<'t>(rules: &TimeRules, text: &'t str, sentences: &[Span]) -> Vec<SentenceCandidates<'t>> {
-    sentences
-        .iter()
-        .filter(|sentence| sentence.end <= text.len() && text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end))
-        .filter_map(|&sentence| {
-            let candidates = scan_sentence(rules, text, sentence);
-            (!candidates.is_empty()).then_some(SentenceCandidates { sentence, candidates })
-        })
-        .collect()
-}
-
-/// The time expressions of one sentence, in text order.
-fn scan_sentence<'t>(rules: &TimeRules, text: &'t str, sentence: Span) -> Vec<Candidate<'t>> {
-    let haystack = sentence.slice(text);
-    let mut candidates = Vec::new();
-    scan_range(rules, haystack, sentence, 0, haystack.len(), &mut candidates);
-    candidates
-}
-
-/// Finds the expressions in `haystack[from..to]` (the sentence is all there for look-around).
-fn scan_range<'t>(rules: &TimeRules, haystack: &'t str, sentence: Span, from: usize, to: usize, out: &mut Vec<Candidate<'t>>) {
-    let mut at = from;
-    while at < to {
-        let Some(first) = rules.finder.search(&Input::new(haystack).span(at..to)) else { break };
-        let Some(found) = accepted_at(rules, haystack, first) else {
-            at = next_char(haystack, first.start());
-            continue;
-        };
-        let rule_idx = rules.finder_rules[found.pattern().as_usize()];
-        let rule = &rules.rules[rule_idx];
-        // The rule's own regex, started where the finder's match starts and cut where it
-        // ends, finds that match again, with its captures.
-        let mut locations = rule.regex.capture_locations();
-        match rule.regex.captures_read_at(&mut locations, &haystack[..found.end()], found.start()) {
-            Some(again) if again.start() == found.start() => {}
-            _ => {
-                at = next_char(haystack, found.start());
+    /// Finds the expressions in `haystack[from..to]` (the sentence is all there for look-around).
+    fn scan_range(&mut self, haystack: &str, sentence: Span, from: usize, to: usize, found: &mut impl FnMut(Candidate<'_>)) {
+        let rules = self.rules;
+        let mut at = from;
+        while at < to {
+            let Some(first) = rules.finder.search(&Input::new(haystack).span(at..to)) else { break };
+            let Some(matched) = accepted_at(rules, haystack, first) else {
+                at = next_char(haystack, first.start());
+                continue;
+            };
+            let rule_idx = rules.finder_rules[matched.pattern().as_usize()];
+            let rule = &rules.rules[rule_idx];
+            if !self.capture(rule, haystack, matched) {
+                at = next_char(haystack, matched.start());
                 continue;
             }
+            let focus = rule.focus.and_then(|index| self.groups(rule, haystack).span(index));
+            let (start, end) = focus.unwrap_or((matched.start(), matched.end()));
+            if start > matched.start() {
+                // "1958-[61]": what the context before the focus holds is searched on its own,
+                // which takes the capture buffer: the match is read again after.
+                self.scan_range(haystack, sentence, matched.start(), start, found);
+                self.capture(rule, haystack, matched);
+            }
+            let span = Span::new(sentence.start + start, sentence.start + end);
+            found(Candidate { rule: rule_idx, span, groups: self.groups(rule, haystack) });
+            at = if end < matched.end() { end.max(next_char(haystack, matched.start())) } else { matched.end() };
         }
-        let (start, end) = rule.focus.and_then(|index| locations.get(index)).unwrap_or((found.start(), found.end()));
-        if start > found.start() {
-            // "1958-[61]": what the context before the focus holds is searched on its own.
-            scan_range(rules, haystack, sentence, found.start(), start, out);
-        }
-        out.push(Candidate { rule: rule_idx, span: Span::new(sentence.start + start, sentence.start + end), haystack, locations });
-        at = if end < found.end() { end.max(next_char(haystack, found.start())) } else { found.end() };
+    }
+
+    /// Reads the captures of the finder's match with the rule's own regex, anchored where the
+    /// match starts and cut where it ends; false if the rule does not match there.
+    fn capture(&mut self, rule: &Rule, haystack: &str, matched: Match) -> bool {
+        let slots = &mut self.slots[..rule.regex.group_info().slot_len()];
+        rule.regex.read(&mut self.capture_cache, &haystack[..matched.end()], matched.start(), slots)
+    }
+
+    /// The captures of the rule's last match.
+    fn groups<'s>(&'s self, rule: &Rule, haystack: &'s str) -> Groups<'s> {
+        Groups { haystack, slots: &self.slots[..rule.regex.group_info().slot_len()] }
     }
 }
 

@@ -16,6 +16,7 @@ alone. "in 2023 and 2024" is one range too. The signal words are the `since`,
 use jiff::civil::Date;
 
 use super::rules::{Cue, TimeRules};
+use super::words::words;
 use super::{DateInterval, DatePrecision, TimeMention, TimeScope};
 use crate::span::Span;
 
@@ -41,42 +42,6 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
     }
 }
 
-/// Words (letters, digits, apostrophes, or a lone dash) of `text[span]`, with their spans.
-pub fn words(text: &str, span: Span) -> Vec<Span> {
-    let mut words = Vec::new();
-    let mut start = None;
-    let slice = span.slice(text);
-    let bytes = slice.as_bytes();
-    let mut offset = 0;
-    while offset < bytes.len() {
-        // ASCII is read byte by byte; anything else char by char.
-        let (ch, len) = if bytes[offset].is_ascii() {
-            (char::from(bytes[offset]), 1)
-        } else {
-            let ch = slice[offset..].chars().next().unwrap_or(' ');
-            (ch, ch.len_utf8())
-        };
-        let at = span.start + offset;
-        let is_word_char = ch.is_alphanumeric() || ch == '\'' || ch == '’';
-        match (start, is_word_char) {
-            (None, true) => start = Some(at),
-            (Some(word_start), false) => {
-                words.push(Span::new(word_start, at));
-                start = None;
-            }
-            _ => {}
-        }
-        if matches!(ch, '-' | '–' | '—') && start.is_none() {
-            words.push(Span::new(at, at + len));
-        }
-        offset += len;
-    }
-    if let Some(word_start) = start {
-        words.push(Span::new(word_start, span.end));
-    }
-    words
-}
-
 /// The longest gap between the ends of a range ("and", " to ", "–"), in bytes.
 const MAX_JOIN_BYTES: usize = 16;
 
@@ -86,7 +51,7 @@ fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    words(text, Span::new(start.min(at), at)).last().copied()
+    words(text, Span::new(start.min(at), at)).last()
 }
 
 /// "between X and Y", "from X to Y", "X-Y": one range over both.
@@ -95,8 +60,8 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     if second.span.start.saturating_sub(first.span.end) > MAX_JOIN_BYTES {
         return None;
     }
-    let gap = words(text, Span::new(first.span.end, second.span.start));
-    let [join] = gap.as_slice() else { return None };
+    let mut gap = words(text, Span::new(first.span.end, second.span.start));
+    let (Some(join), None) = (gap.next(), gap.next()) else { return None };
     if !matches!(rules.cue(join.slice(text)), Some(Cue::RangeJoin | Cue::Deadline)) {
         return None;
     }
@@ -129,12 +94,16 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
         return None; // no signal word in the clause: skip the word-by-word look
     }
-    let window = words(text, clause);
-    let signal = window
-        .iter()
-        .rev()
-        .take(rules.settings.since_window_words)
-        .find(|word| rules.cue(word.slice(text)) == Some(Cue::Since))?;
+    // The last signal word of the clause, if it is one of its last `since_window_words` words.
+    let mut n_words = 0;
+    let mut last_signal = None;
+    for word in words(text, clause) {
+        if rules.cue(word.slice(text)) == Some(Cue::Since) {
+            last_signal = Some((n_words, word));
+        }
+        n_words += 1;
+    }
+    let (_, signal) = last_signal.filter(|(word_idx, _)| n_words - word_idx <= rules.settings.since_window_words)?;
     if published < interval.start {
         return None;
     }
