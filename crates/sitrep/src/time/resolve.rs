@@ -485,12 +485,13 @@ impl<'r, 't> Resolver<'r, 't> {
     fn tense_and_distance(&mut self, span: Span) -> (Tense, usize) {
         let close_cue_words = self.rules.settings.close_cue_words;
         let sentence = self.sentence_cues();
+        let place = sentence.place_of(span);
         let mut best: Option<(usize, Cue)> = None;
         for &(word_idx, cue) in &sentence.cues {
             if sentence.words[word_idx].overlaps(span) {
                 continue;
             }
-            let distance = sentence.distance(word_idx, span);
+            let distance = sentence.distance(word_idx, &place);
             let cue = match cue {
                 Cue::Report if distance <= REPORT_REACH => Cue::Past,
                 Cue::Report | Cue::Deadline => continue,
@@ -498,7 +499,7 @@ impl<'r, 't> Resolver<'r, 't> {
             };
             // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
             // verb right beside it still speaks for it.
-            if distance > close_cue_words && sentence.deadline_before(span) {
+            if distance > close_cue_words && place.deadline_before {
                 continue;
             }
             if best.is_none_or(|(best_distance, _)| distance < best_distance) {
@@ -574,32 +575,52 @@ impl SentenceCues {
         self.breaks_before.push(breaks);
     }
 
-    /// Whether the word just before `span` is a deadline word ("until", "effective").
-    fn deadline_before(&self, span: Span) -> bool {
+    /// Where `span` lies among the words.
+    fn place_of(&self, span: Span) -> PlaceAmongWords {
         let first = self.words.partition_point(|word| word.end <= span.start);
-        first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline)
+        let after = self.words.partition_point(|word| word.start < span.end);
+        let deadline_before = first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline);
+        PlaceAmongWords { first, after, deadline_before }
     }
 
-    /// How far word `word_idx` stands from `span`, which it does not overlap: the words
-    /// between them plus the cost of the breaks between them.
-    fn distance(&self, word_idx: usize, span: Span) -> usize {
-        let first = self.words.partition_point(|word| word.end <= span.start);
+    /// How far word `word_idx` stands from a span at `place`, which it does not overlap: the
+    /// words between them plus the cost of the breaks between them.
+    fn distance(&self, word_idx: usize, place: &PlaceAmongWords) -> usize {
+        let PlaceAmongWords { first, after, .. } = *place;
         if word_idx < first {
             return (first - word_idx - 1) + self.breaks_before[first] - self.breaks_before[word_idx];
         }
-        let after = self.words.partition_point(|word| word.start < span.end);
         let last = after.saturating_sub(1).min(word_idx);
         word_idx.saturating_sub(after) + self.breaks_before[word_idx] - self.breaks_before[last]
     }
 }
 
-/// What the breaks in a stretch between words cost.
+/// Where a span lies among a sentence's words.
+#[derive(Clone, Copy, Debug)]
+struct PlaceAmongWords {
+    /// How many words end before it starts.
+    first: usize,
+    /// How many words start before it ends.
+    after: usize,
+    /// Whether the word just before it is a deadline word ("until", "effective").
+    deadline_before: bool,
+}
+
+/// What the breaks in a stretch between words cost: a comma, or a semicolon, colon, dash
+/// (– or —) or bracket.
 fn break_cost(between: &str) -> usize {
-    between.chars().map(|c| match c {
-        ',' => COMMA_COST,
-        ';' | ':' | '—' | '–' | '(' | ')' => BOUNDARY_COST,
-        _ => 0,
-    }).sum()
+    let bytes = between.as_bytes();
+    let mut cost = 0;
+    for (idx, byte) in bytes.iter().enumerate() {
+        cost += match byte {
+            b',' => COMMA_COST,
+            b';' | b':' | b'(' | b')' => BOUNDARY_COST,
+            // – and — are E2 80 93 and E2 80 94 in UTF-8.
+            0xE2 if matches!(bytes.get(idx + 1..idx + 3), Some([0x80, 0x93 | 0x94])) => BOUNDARY_COST,
+            _ => 0,
+        };
+    }
+    cost
 }
 
 /// How many days lie between a granule and a date (0 when it contains it).

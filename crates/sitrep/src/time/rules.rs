@@ -161,7 +161,7 @@ pub struct TimeRules {
     pub cues: WordMap<Cue>,
     /// The words of the `since` class, folded: a quick test before the look word by word.
     pub since_words: Vec<String>,
-    /// The first letters and lengths of the cue words: most words need no lookup.
+    /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
@@ -259,61 +259,66 @@ impl TimeRules {
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
     /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let bytes = word.as_bytes();
-        let ends_in_ed = bytes.len() > 2 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if !ends_in_ed && !self.cue_shapes.may_hold(word) {
-            return None;
+        if !self.cue_shapes.may_hold(word) {
+            // Not listed (and ASCII): only the "-ed" rule can make it a cue.
+            return is_past_participle(word).then_some(Cue::Past);
         }
-        let listed = |folded: &str| self.cues.get(folded);
-        with_folded(word, |folded| match listed(folded) {
+        with_folded(word, |folded| match self.cues.get(folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
-            // "-eed" is mostly no past tense ("succeed", "need"); "agreed" and the like are listed.
-            None if folded.len() > 4
-                && folded.ends_with("ed")
-                && !folded.ends_with("eed")
-                && folded.chars().all(|c| c.is_ascii_alphabetic()) =>
-            {
-                Some(Cue::Past)
-            }
-            None => None,
+            None => is_past_participle(folded).then_some(Cue::Past),
         })
     }
 }
 
-/// Which first letters come with which lengths among a set of words: a cheap test that
-/// rules most other words out before a hash lookup.
-#[derive(Clone, Debug, Default)]
+/// Whether a word is past tense by its ending: more than four ASCII letters ending in "-ed"
+/// but not "-eed" ("-eed" is mostly no past tense: "succeed", "need"; "agreed" and the like
+/// are listed).
+fn is_past_participle(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let ends_with = |suffix: &[u8]| bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    bytes.len() > 4 && ends_with(b"ed") && !ends_with(b"eed") && bytes.iter().all(u8::is_ascii_alphabetic)
+}
+
+/// Which first and last letters come with which lengths among a set of words: a cheap test
+/// that rules most other words out before a hash lookup.
+#[derive(Clone, Debug)]
 pub struct WordShapes {
-    /// For each letter a-z, a bit per word length (63 for 63 and longer).
-    lengths_by_letter: [u64; 26],
+    /// For each first letter a-z and last letter a-z, a bit per word length (63 for 63 and
+    /// longer).
+    lengths_by_letters: Vec<u64>,
 }
 
 impl WordShapes {
     /// The shapes of `words` (folded).
     pub fn of<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
-        let mut shapes = WordShapes::default();
+        let mut shapes = WordShapes { lengths_by_letters: vec![0; 26 * 26] };
         for word in words {
-            match word.as_bytes().first() {
-                Some(first) if first.is_ascii_lowercase() => {
-                    shapes.lengths_by_letter[usize::from(first - b'a')] |= 1 << word.len().min(63);
-                }
-                // A word that starts otherwise ("’ll", "-") is always looked up: `may_hold`
-                // says yes to every word that does not start with a letter.
-                _ => {}
+            // A word that is not ASCII or does not start and end with a letter ("’ll", "-",
+            // "won’t") is always looked up: `may_hold` says yes to every such word.
+            if let Some(letters) = WordShapes::letters(word) {
+                shapes.lengths_by_letters[letters] |= 1 << word.len().min(63);
             }
         }
         shapes
     }
 
+    /// The index of the first and last letters of an ASCII word, folded, if it has them. (A
+    /// word outside ASCII may fold to another length.)
+    fn letters(word: &str) -> Option<usize> {
+        if !word.is_ascii() {
+            return None;
+        }
+        let (first, last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+        let letter = |byte: &u8| byte.is_ascii_alphabetic().then(|| usize::from(byte.to_ascii_lowercase() - b'a'));
+        Some(letter(first)? * 26 + letter(last)?)
+    }
+
     /// Whether `word` may be one of the words (false means it certainly is not).
     pub fn may_hold(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(first) if first.is_ascii_alphabetic() => {
-                let letter = usize::from(first.to_ascii_lowercase() - b'a');
-                self.lengths_by_letter[letter] >> word.len().min(63) & 1 == 1
-            }
-            _ => true,
+        match WordShapes::letters(word) {
+            Some(letters) => self.lengths_by_letters[letters] >> word.len().min(63) & 1 == 1,
+            None => true,
         }
     }
 }
@@ -402,6 +407,12 @@ mod tests {
         assert_eq!(rules.cue("Will"), Some(Cue::Future));
         assert_eq!(rules.cue("’ll"), Some(Cue::Future));
         assert_eq!(rules.cue("elephant"), None);
+        assert_eq!(rules.cue("and"), Some(Cue::RangeJoin));
+        assert_eq!(rules.cue("Until"), Some(Cue::Deadline));
+        assert_eq!(rules.cue("ATTACKED"), Some(Cue::Past));
+        assert_eq!(rules.cue("Armed"), None);
+        assert_eq!(rules.cue("naïveed"), None);
+        assert_eq!(rules.cue("feed"), None);
     }
 
     #[test]

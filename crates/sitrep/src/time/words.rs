@@ -38,6 +38,7 @@ pub struct Words<'t> {
 
 impl Words<'_> {
     /// The kind and length in bytes of the char at `self.at`.
+    #[inline]
     fn char_at(&self) -> (CharKind, usize) {
         let byte = self.text.as_bytes()[self.at];
         if byte.is_ascii() {
@@ -49,6 +50,12 @@ impl Words<'_> {
             };
             return (kind, 1);
         }
+        self.non_ascii_char_at()
+    }
+
+    /// [`Words::char_at`] for a char outside ASCII.
+    #[cold]
+    fn non_ascii_char_at(&self) -> (CharKind, usize) {
         let ch = self.text[self.at..self.end].chars().next().unwrap_or(' ');
         let kind = match ch {
             '–' | '—' => CharKind::Dash,
@@ -63,6 +70,7 @@ impl Words<'_> {
 impl Iterator for Words<'_> {
     type Item = Span;
 
+    #[inline]
     fn next(&mut self) -> Option<Span> {
         while self.at < self.end {
             let start = self.at;
