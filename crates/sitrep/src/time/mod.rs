@@ -6,11 +6,12 @@ The engine is split the way HeidelTime splits its resources, but typed: word
 tables (`tables.rs`, `resources/time/en/tables/`), rules with named captures,
 priorities and executable examples (`rules.rs`, `template.rs`,
 `resources/time/en/rules.toml`), a scanner that finds every rule's matches in
-one pass of a multi-pattern regex (`scan.rs`), and a resolver that supplies what
-the text leaves out
-from the publication date, the last date mentioned and the tense of the clause
-(`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
-expressions that "since" or "between … and" govern, and `dating.rs` picks the
+one pass of a multi-pattern regex and reads each match's captures (`scan.rs`,
+`captures.rs`), and a resolver that supplies what the text leaves out from the
+publication date, the last date mentioned and the tense of the clause
+(`resolve.rs`, `tense.rs`, on the calendar arithmetic of `calendar.rs`).
+`scope.rs` widens expressions that "since" or "between … and" govern (counting
+words as `words.rs` splits them), and `dating.rs` picks the
 expression that dates an event. `timeml.rs` reads TimeML and `tempeval.rs`
 scores against it as TempEval-3 does; `date_eval.rs` scores event dating
 against gold events.
@@ -26,6 +27,7 @@ mod scan;
 mod scope;
 mod tables;
 mod template;
+mod tense;
 pub mod tempeval;
 #[cfg(test)]
 mod tests;

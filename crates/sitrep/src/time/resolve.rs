@@ -7,8 +7,7 @@ module supplies what the text leaves out, from three things:
 - the anchor, the publication date (the DCT of a TimeML file);
 - the reference, the last date the text mentioned, for anaphora ("the next
   day", "that day", "a year earlier");
-- the tense of the clause, from cue words around the expression (`cue.tsv`;
-  words ending in -ed count as past): a weekday is the latest such day on or
+- the tense of the clause, from the nearest cue word (`tense.rs`): a weekday is the latest such day on or
   before the anchor, or the next on or after it in a future clause; a date
   without a year falls in the anchor's year unless that puts it more than
   `past_grace_days` after the anchor in a past clause (then last year; a past
@@ -21,11 +20,10 @@ module supplies what the text leaves out, from three things:
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
-use super::dating::{BOUNDARY_COST, COMMA_COST};
-use super::rules::{Cue, TimeRules};
+use super::rules::TimeRules;
 use super::scan::Candidate;
+use super::tense::{Tense, tense_around};
 use super::template::{Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
-use super::words::{is_dash, words};
 use super::{DateInterval, DatePrecision, TimexType};
 use crate::span::Span;
 
@@ -168,25 +166,6 @@ fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<
     }
 }
 
-/// The tense a clause speaks in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// A past-tense cue is nearest.
-    Past,
-    /// A future cue is nearest.
-    Future,
-    /// No cue in the sentence.
-    Unknown,
-}
-
-/// Words after which a past participle is no past tense: "to be held", "is heard", "the
-/// reduced dividend".
-const NOT_BEFORE_PAST: [&str; 15] =
-    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
-
-/// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
-const REPORT_REACH: usize = 2;
-
 /// Resolves one document's expressions in text order, carrying the reference date along.
 pub struct Resolver<'r, 't> {
     rules: &'r TimeRules,
@@ -197,11 +176,6 @@ pub struct Resolver<'r, 't> {
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
     sentence: Span,
-    /// The current sentence's words and tense cues, once found (they are found when first
-    /// needed, into buffers kept from sentence to sentence).
-    sentence_cues: SentenceCues,
-    /// Whether `sentence_cues` holds the current sentence's.
-    sentence_cues_found: bool,
 }
 
 impl<'r, 't> Resolver<'r, 't> {
@@ -214,8 +188,6 @@ impl<'r, 't> Resolver<'r, 't> {
             references: Vec::new(),
             sentence_years: Vec::new(),
             sentence: Span::default(),
-            sentence_cues: SentenceCues::default(),
-            sentence_cues_found: false,
         }
     }
 
@@ -223,16 +195,6 @@ impl<'r, 't> Resolver<'r, 't> {
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
-        self.sentence_cues_found = false;
-    }
-
-    /// The words and tense cues of the current sentence, found once.
-    fn sentence_cues(&mut self) -> &SentenceCues {
-        if !self.sentence_cues_found {
-            self.sentence_cues.find(self.rules, self.text, self.sentence);
-            self.sentence_cues_found = true;
-        }
-        &self.sentence_cues
     }
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
@@ -310,7 +272,7 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The year of a date the text gives without one.
     fn place_in_year(
-        &mut self,
+        &self,
         anchor: Date,
         build: &dyn Fn(i16) -> Option<Granule>,
         modifier: Option<Modifier>,
@@ -475,42 +437,14 @@ impl<'r, 't> Resolver<'r, 't> {
         Ok(Some(Resolved::Set(value)))
     }
 
-    /// The tense of the clause around `span`: the class of the nearest tense cue in the
-    /// sentence, counting words and clause breaks.
-    pub fn tense(&mut self, span: Span) -> Tense {
+    /// The tense of the clause around `span` in the current sentence.
+    fn tense(&self, span: Span) -> Tense {
         self.tense_and_distance(span).0
     }
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
-    fn tense_and_distance(&mut self, span: Span) -> (Tense, usize) {
-        let close_cue_words = self.rules.settings.close_cue_words;
-        let sentence = self.sentence_cues();
-        let place = sentence.place_of(span);
-        let mut best: Option<(usize, Cue)> = None;
-        for &(word_idx, cue) in &sentence.cues {
-            if sentence.words[word_idx].overlaps(span) {
-                continue;
-            }
-            let distance = sentence.distance(word_idx, &place);
-            let cue = match cue {
-                Cue::Report if distance <= REPORT_REACH => Cue::Past,
-                Cue::Report | Cue::Deadline => continue,
-                other => other,
-            };
-            // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
-            // verb right beside it still speaks for it.
-            if distance > close_cue_words && place.deadline_before {
-                continue;
-            }
-            if best.is_none_or(|(best_distance, _)| distance < best_distance) {
-                best = Some((distance, cue));
-            }
-        }
-        match best {
-            Some((distance, Cue::Future)) => (Tense::Future, distance),
-            Some((distance, _)) => (Tense::Past, distance),
-            None => (Tense::Unknown, usize::MAX),
-        }
+    fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
+        tense_around(self.rules, self.text, self.sentence, span)
     }
 }
 
@@ -523,104 +457,6 @@ fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, dire
         1 if this_year.first_day()? <= anchor => build(anchor.year() + 1),
         _ => Some(this_year),
     }
-}
-
-/// A sentence's words, the clause breaks between them and its tense cues: enough to tell
-/// quickly how far each cue stands from an expression, in the terms of [`distance`]: words
-/// between, commas and stronger breaks (semicolons, colons, dashes, brackets) counted extra.
-#[derive(Debug, Default)]
-struct SentenceCues {
-    /// The words, dashes left out (they are breaks).
-    words: Vec<Span>,
-    /// `breaks_before[idx]`: the cost of the breaks before word `idx`, from the sentence start
-    /// (one more entry than words: the breaks of the whole sentence).
-    breaks_before: Vec<usize>,
-    /// `(word index, cue)` of the past, future, reporting and deadline cues.
-    cues: Vec<(usize, Cue)>,
-}
-
-impl SentenceCues {
-    /// Finds the words, breaks and cues of `sentence`, in place of the last sentence's.
-    fn find(&mut self, rules: &TimeRules, text: &str, sentence: Span) {
-        self.words.clear();
-        self.breaks_before.clear();
-        self.cues.clear();
-        let mut previous: Option<&str> = None;
-        let mut end_of_last = sentence.start;
-        let mut breaks = 0;
-        for word in words(text, sentence) {
-            let word_text = word.slice(text);
-            breaks += break_cost(&text[end_of_last..word.start]);
-            end_of_last = word.end;
-            if is_dash(word_text) {
-                breaks += break_cost(word_text);
-                continue;
-            }
-            let after_be = |previous: Option<&str>| {
-                previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|before| p.eq_ignore_ascii_case(before)))
-            };
-            match rules.cue(word_text) {
-                // "to be held", "the reduced dividend": no past tense
-                Some(Cue::Past) if after_be(previous) => {}
-                Some(cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline)) => {
-                    self.cues.push((self.words.len(), cue));
-                }
-                _ => {}
-            }
-            previous = Some(word_text);
-            self.words.push(word);
-            self.breaks_before.push(breaks);
-        }
-        breaks += break_cost(&text[end_of_last..sentence.end]);
-        self.breaks_before.push(breaks);
-    }
-
-    /// Where `span` lies among the words.
-    fn place_of(&self, span: Span) -> PlaceAmongWords {
-        let first = self.words.partition_point(|word| word.end <= span.start);
-        let after = self.words.partition_point(|word| word.start < span.end);
-        let deadline_before = first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline);
-        PlaceAmongWords { first, after, deadline_before }
-    }
-
-    /// How far word `word_idx` stands from a span at `place`, which it does not overlap: the
-    /// words between them plus the cost of the breaks between them.
-    fn distance(&self, word_idx: usize, place: &PlaceAmongWords) -> usize {
-        let PlaceAmongWords { first, after, .. } = *place;
-        if word_idx < first {
-            return (first - word_idx - 1) + self.breaks_before[first] - self.breaks_before[word_idx];
-        }
-        let last = after.saturating_sub(1).min(word_idx);
-        word_idx.saturating_sub(after) + self.breaks_before[word_idx] - self.breaks_before[last]
-    }
-}
-
-/// Where a span lies among a sentence's words.
-#[derive(Clone, Copy, Debug)]
-struct PlaceAmongWords {
-    /// How many words end before it starts.
-    first: usize,
-    /// How many words start before it ends.
-    after: usize,
-    /// Whether the word just before it is a deadline word ("until", "effective").
-    deadline_before: bool,
-}
-
-/// What the breaks in a stretch between words cost: a comma, or a semicolon, colon, dash
-/// (– or —) or bracket.
-fn break_cost(between: &str) -> usize {
-    let bytes = between.as_bytes();
-    let mut cost = 0;
-    for (idx, byte) in bytes.iter().enumerate() {
-        cost += match byte {
-            b',' => COMMA_COST,
-            b';' | b':' | b'(' | b')' => BOUNDARY_COST,
-            // – and — are E2 80 93 and E2 80 94 in UTF-8.
-            0xE2 if matches!(bytes.get(idx + 1..idx + 3), Some([0x80, 0x93 | 0x94])) => BOUNDARY_COST,
-            _ => 0,
-        };
-    }
-    cost
 }
 
 /// How many days lie between a granule and a date (0 when it contains it).
@@ -681,3 +517,4 @@ impl Fields<'_, '_> {
         }
     }
 }
+

@@ -95,11 +95,6 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// Whether `word` (as [`words`] gives it) is a dash.
-pub fn is_dash(word: &str) -> bool {
-    matches!(word, "-" | "–" | "—")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

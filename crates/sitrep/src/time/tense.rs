@@ -1,0 +1,291 @@
+/*!
+Tense: whether the clause around a time expression speaks of the past or the
+future, from the nearest cue word in its sentence (`cue.tsv`; a word ending in
+-ed counts as past).
+
+Nearness counts the words between the cue and the expression, and crossing a
+comma costs [`COMMA_COST`] more, crossing a semicolon, colon, dash (– or —) or
+bracket [`BOUNDARY_COST`]. A reporting verb ("said") speaks only for an
+expression at most [`REPORT_REACH`] away; a deadline word ("until", "effective")
+is no tense cue, and right before the expression it lets only cues at most
+`close_cue_words` away speak ("until March 6" has a tense of its own); a past
+participle after an article or a form of "be" is no past tense ("to be held",
+"the reduced dividend"). At equal distance the earlier cue wins.
+
+The look starts at the expression and walks outward word by word, stopping on
+each side at the first cue that speaks: the nearest cue is mostly a few words
+away, and reading every word of every sentence cost more than all the rest of
+resolution.
+*/
+
+use super::dating::{BOUNDARY_COST, COMMA_COST};
+use super::rules::{Cue, TimeRules};
+use crate::span::Span;
+
+/// The tense a clause speaks in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// A past-tense cue is nearest.
+    Past,
+    /// A future cue is nearest.
+    Future,
+    /// No cue in the sentence.
+    Unknown,
+}
+
+/// Words after which a past participle is no past tense: "to be held", "is heard", "the
+/// reduced dividend".
+const NOT_BEFORE_PAST: [&str; 15] =
+    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+
+/// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
+pub const REPORT_REACH: usize = 2;
+
+/// The tense of the clause around `span`, an expression in `sentence`, and how far its cue
+/// stands (`usize::MAX` for none). Both spans lie on char boundaries of `text`.
+pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -> (Tense, usize) {
+    let sentence = Sentence { text, span: sentence };
+    let cue_of = |word: Span, previous: Option<Span>| sentence.cue(rules, word, previous);
+    let close_cue_words = rules.settings.close_cue_words;
+    // Words that overlap the expression are neither before nor after it. Distances before it
+    // count to the first word that ends inside or after it (or to the sentence end).
+    let overlapping_or_next = sentence.word_ending_after(span.start);
+    let left_end = overlapping_or_next.map_or(sentence.span.end, |word| word.start);
+    let word_before = sentence.word_ending_by(left_end);
+    // "effective Feb. 1", "until March 6": the date has a tense of its own; only a verb right
+    // beside it still speaks for it.
+    let deadline_before = word_before.is_some_and(|word| cue_of(word, None) == Some(Cue::Deadline));
+    let reach = if deadline_before { close_cue_words } else { usize::MAX };
+
+    let mut best = None;
+    let (mut next, mut n_between, mut cost) = (word_before, 0, 0);
+    let mut gap_end = left_end;
+    while let Some(word) = next {
+        cost += break_cost(&text[word.end..gap_end]);
+        let distance = n_between + cost;
+        if distance > reach {
+            break;
+        }
+        let previous = sentence.word_ending_by(word.start);
+        if let Some(cue) = cue_of(word, previous).and_then(|cue| speaks(cue, distance)) {
+            best = Some((distance, cue));
+            break;
+        }
+        (next, n_between, gap_end) = (previous, n_between + 1, word.start);
+    }
+
+    // Distances after it count from the last word that starts inside or before it; when no
+    // word does, the sentence's first word stands at 0 and the others count from it.
+    let (mut next, mut previous, mut gap_start) = match sentence.word_starting_before(span.end) {
+        Some(word) => (sentence.word_starting_from(word.end), Some(word), word.end),
+        None => {
+            let first = sentence.word_starting_from(sentence.span.start);
+            (first, None, first.map_or(sentence.span.start, |word| word.start))
+        }
+    };
+    let (mut n_between, mut cost) = (0, 0);
+    while let Some(word) = next {
+        cost += break_cost(&text[gap_start..word.start]);
+        let distance = n_between + cost;
+        // A cue after the expression wins only when it is strictly nearer.
+        if distance > reach || best.is_some_and(|(best_distance, _)| distance >= best_distance) {
+            break;
+        }
+        if let Some(cue) = cue_of(word, previous).and_then(|cue| speaks(cue, distance)) {
+            best = Some((distance, cue));
+            break;
+        }
+        (next, previous, n_between, gap_start) = (sentence.word_starting_from(word.end), Some(word), n_between + 1, word.end);
+    }
+    match best {
+        Some((distance, Cue::Future)) => (Tense::Future, distance),
+        Some((distance, _)) => (Tense::Past, distance),
+        None => (Tense::Unknown, usize::MAX),
+    }
+}
+
+/// What a cue `distance` away says of the tense, if anything.
+fn speaks(cue: Cue, distance: usize) -> Option<Cue> {
+    match cue {
+        Cue::Report if distance <= REPORT_REACH => Some(Cue::Past),
+        Cue::Past | Cue::Future => Some(cue),
+        _ => None,
+    }
+}
+
+/// What the breaks in a stretch between words cost: a comma, or a semicolon, colon, dash
+/// (– or —) or bracket.
+pub fn break_cost(between: &str) -> usize {
+    let bytes = between.as_bytes();
+    let mut cost = 0;
+    for (idx, byte) in bytes.iter().enumerate() {
+        cost += match byte {
+            b',' => COMMA_COST,
+            b';' | b':' | b'(' | b')' => BOUNDARY_COST,
+            // – and — are E2 80 93 and E2 80 94 in UTF-8.
+            0xE2 if matches!(bytes.get(idx + 1..idx + 3), Some([0x80, 0x93 | 0x94])) => BOUNDARY_COST,
+            _ => 0,
+        };
+    }
+    cost
+}
+
+/// A sentence, read a word at a time from any point, forward or backward. Words are runs of
+/// letters, digits and apostrophes inside the sentence, as `words.rs` has them; dashes, which
+/// it keeps as words of their own, are breaks here.
+struct Sentence<'t> {
+    text: &'t str,
+    span: Span,
+}
+
+impl Sentence<'_> {
+    /// The tense cue class of `word` (past, future, report or deadline), given the word before it
+    /// (which only a past participle needs).
+    fn cue(&self, rules: &TimeRules, word: Span, previous: Option<Span>) -> Option<Cue> {
+        let after_be = || {
+            previous.is_some_and(|previous| {
+                let previous = previous.slice(self.text);
+                NOT_BEFORE_PAST.iter().any(|word| previous.eq_ignore_ascii_case(word))
+            })
+        };
+        match rules.cue(word.slice(self.text))? {
+            Cue::Past if after_be() => None,
+            cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline) => Some(cue),
+            _ => None,
+        }
+    }
+
+    /// Whether the char that starts at `at` is part of a word, and its length; `None` at the
+    /// end of the sentence.
+    fn char_at(&self, at: usize) -> Option<(bool, usize)> {
+        let byte = *self.text.as_bytes().get(at).filter(|_| at < self.span.end)?;
+        if byte.is_ascii() {
+            return Some((byte.is_ascii_alphanumeric() || byte == b'\'', 1));
+        }
+        let ch = self.text[at..self.span.end].chars().next()?;
+        Some((is_word_char(ch), ch.len_utf8()))
+    }
+
+    /// Whether the char that ends at `at` is part of a word, and its length; `None` at the
+    /// start of the sentence.
+    fn char_before(&self, at: usize) -> Option<(bool, usize)> {
+        let byte = *self.text.as_bytes().get(at.checked_sub(1)?).filter(|_| at > self.span.start)?;
+        if byte.is_ascii() {
+            return Some((byte.is_ascii_alphanumeric() || byte == b'\'', 1));
+        }
+        let ch = self.text[self.span.start..at].chars().next_back()?;
+        Some((is_word_char(ch), ch.len_utf8()))
+    }
+
+    /// Where the word that goes on to `at` starts (`at` itself if none does).
+    fn word_start(&self, mut at: usize) -> usize {
+        while let Some((true, len)) = self.char_before(at) {
+            at -= len;
+        }
+        at
+    }
+
+    /// Where the word that goes on from `at` ends (`at` itself if none does).
+    fn word_end(&self, mut at: usize) -> usize {
+        while let Some((true, len)) = self.char_at(at) {
+            at += len;
+        }
+        at
+    }
+
+    /// Whether `at` lies inside a word, between two of its chars.
+    fn inside_word(&self, at: usize) -> bool {
+        matches!((self.char_before(at), self.char_at(at)), (Some((true, _)), Some((true, _))))
+    }
+
+    /// The last word that ends at or before `at`.
+    fn word_ending_by(&self, at: usize) -> Option<Span> {
+        let mut at = if self.inside_word(at) { self.word_start(at) } else { at };
+        loop {
+            match self.char_before(at)? {
+                (true, _) => return Some(Span::new(self.word_start(at), at)),
+                (false, len) => at -= len,
+            }
+        }
+    }
+
+    /// The first word that starts at or after `at`.
+    fn word_starting_from(&self, at: usize) -> Option<Span> {
+        let mut at = if self.inside_word(at) { self.word_end(at) } else { at };
+        loop {
+            match self.char_at(at)? {
+                (true, _) => return Some(Span::new(at, self.word_end(at))),
+                (false, len) => at += len,
+            }
+        }
+    }
+
+    /// The first word that ends after `at`: the one the char at `at` is part of, or the next.
+    fn word_ending_after(&self, at: usize) -> Option<Span> {
+        match self.char_at(at) {
+            Some((true, _)) => Some(Span::new(self.word_start(at), self.word_end(at))),
+            _ => self.word_starting_from(at),
+        }
+    }
+
+    /// The last word that starts before `at`: the one the char before `at` is part of, or the
+    /// one before.
+    fn word_starting_before(&self, at: usize) -> Option<Span> {
+        match self.char_before(at) {
+            Some((true, _)) => Some(Span::new(self.word_start(at), self.word_end(at))),
+            _ => self.word_ending_by(at),
+        }
+    }
+}
+
+/// Whether a char outside ASCII is part of a word: a letter, a digit or a curly apostrophe.
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '’'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::ResourceFiles;
+
+    /// The tense around the `[bracketed]` expression of a one-sentence text.
+    fn tense_of(rules: &TimeRules, example: &str) -> (Tense, usize) {
+        let (open, close) = (example.find('[').unwrap(), example.find(']').unwrap());
+        let text = example.replace(['[', ']'], "");
+        tense_around(rules, &text, Span::new(0, text.len()), Span::new(open, close - 1))
+    }
+
+    #[test]
+    fn the_nearest_cue_that_speaks_gives_the_tense() {
+        let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
+        assert_eq!(tense_of(&rules, "The bridge fell on [Friday] at dawn."), (Tense::Past, 1));
+        assert_eq!(tense_of(&rules, "The council will vote on [Friday]."), (Tense::Future, 2));
+        // A reporting verb speaks only near the expression.
+        assert_eq!(tense_of(&rules, "Officials said on [Friday]."), (Tense::Past, 1));
+        assert_eq!(tense_of(&rules, "Officials said the bridge opens on [Friday]."), (Tense::Unknown, usize::MAX));
+        // At equal distance the earlier cue wins; commas and dashes cost extra.
+        assert_eq!(tense_of(&rules, "Crews left on [Friday] and will return."), (Tense::Past, 1));
+        assert_eq!(tense_of(&rules, "Crews left on [Friday], and will return."), (Tense::Past, 1));
+        assert_eq!(tense_of(&rules, "On [Friday], crews will return."), (Tense::Future, 1 + COMMA_COST));
+        assert_eq!(tense_of(&rules, "The bridge fell — on [Friday]."), (Tense::Past, 1 + BOUNDARY_COST));
+        // A deadline word right before the expression keeps farther cues off it.
+        assert_eq!(tense_of(&rules, "The offer stands until [Friday], the firm said."), (Tense::Unknown, usize::MAX));
+        assert_eq!(tense_of(&rules, "The offer was extended until [Friday]."), (Tense::Past, 1));
+        // A past participle after "be" or an article is no past tense.
+        assert_eq!(tense_of(&rules, "The vote is to be held on [Friday]."), (Tense::Unknown, usize::MAX));
+        assert_eq!(tense_of(&rules, "The vote was held on [Friday]."), (Tense::Past, 1));
+    }
+
+    #[test]
+    fn words_inside_the_expression_are_no_cues_and_odd_spans_do_not_panic() {
+        let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
+        assert_eq!(tense_of(&rules, "The [planned Friday] vote."), (Tense::Unknown, usize::MAX));
+        assert_eq!(tense_of(&rules, "The rally on Fri[da]y, we heard."), (Tense::Past, COMMA_COST + 1));
+        let text = "— été, ’ll –";
+        for start in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            for end in (start..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                tense_around(&rules, text, Span::new(0, text.len()), Span::new(start, end));
+            }
+        }
+    }
+}
