@@ -17,6 +17,7 @@ scores against it as TempEval-3 does; `date_eval.rs` scores event dating
 against gold events.
 */
 
+mod alternation;
 mod calendar;
 mod captures;
 pub mod date_eval;

@@ -130,6 +130,11 @@ pub enum Cue {
 }
 
 impl Cue {
+    /// Whether the cue speaks for the tense of its clause: future, past, report or deadline.
+    pub fn is_tense(self) -> bool {
+        matches!(self, Cue::Future | Cue::Past | Cue::Report | Cue::Deadline)
+    }
+
     fn from_name(name: &str) -> Option<Cue> {
         Some(match name {
             "future" => Cue::Future,
@@ -163,6 +168,8 @@ pub struct TimeRules {
     pub since_words: Vec<String>,
     /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
+    /// The same for the tense cue words (future, past, report, deadline) alone.
+    pub tense_cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
 }
@@ -186,6 +193,7 @@ impl TimeRules {
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
         let cue_shapes = WordShapes::of(cues.keys());
+        let tense_cue_shapes = WordShapes::of(cues.iter().filter(|(_, cue)| cue.is_tense()).map(|(word, _)| word));
         let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
@@ -253,7 +261,17 @@ impl TimeRules {
             )
             .build_many(&finder_patterns)
             .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
-        Ok(TimeRules { rules, finder, finder_rules, lexicon, cues, since_words, cue_shapes, settings: file.settings })
+        Ok(TimeRules {
+            rules,
+            finder,
+            finder_rules,
+            lexicon,
+            cues,
+            since_words,
+            cue_shapes,
+            tense_cue_shapes,
+            settings: file.settings,
+        })
     }
 
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
@@ -268,6 +286,15 @@ impl TimeRules {
             Some(cue) => Some(*cue),
             None => is_past_participle(folded).then_some(Cue::Past),
         })
+    }
+
+    /// [`TimeRules::cue`] if it is a tense cue ([`Cue::is_tense`]), else `None`; quicker, as
+    /// the common words that join ranges ("and", "to", "in") need no lookup.
+    pub fn tense_cue(&self, word: &str) -> Option<Cue> {
+        if !is_past_participle(word) && !self.tense_cue_shapes.may_hold(word) {
+            return None;
+        }
+        self.cue(word).filter(|cue| cue.is_tense())
     }
 }
 
@@ -390,7 +417,7 @@ mod tests {
         let tables = Tables::load(&files, "t/tables/").unwrap();
         let patterns = BTreeMap::from([("year".to_string(), r"\d{4}".to_string())]);
         let expander = Expander { patterns: &patterns, tables: &tables };
-        assert_eq!(expander.expand(r"\b{month} {year}").unwrap(), r"(?-u:\b)(?:March(?-u:\b)|May(?-u:\b)) (?:[0-9]{4})");
+        assert_eq!(expander.expand(r"\b{month}? {year}").unwrap(), r"(?-u:\b)(?:Ma(?:rch(?-u:\b)|y(?-u:\b)))? (?:[0-9]{4})");
         assert!(expander.expand("{nothing}").unwrap_err().contains("nothing"));
         assert_eq!(expander.expand(r"a\{b}").unwrap(), r"a\{b}");
     }
@@ -413,6 +440,10 @@ mod tests {
         assert_eq!(rules.cue("Armed"), None);
         assert_eq!(rules.cue("naïveed"), None);
         assert_eq!(rules.cue("feed"), None);
+        assert_eq!(rules.tense_cue("and"), None);
+        assert_eq!(rules.tense_cue("Until"), Some(Cue::Deadline));
+        assert_eq!(rules.tense_cue("attacked"), Some(Cue::Past));
+        assert_eq!(rules.tense_cue("armed"), None);
     }
 
     #[test]

@@ -148,15 +148,15 @@ impl Sentence<'_> {
                 NOT_BEFORE_PAST.iter().any(|word| previous.eq_ignore_ascii_case(word))
             })
         };
-        match rules.cue(word.slice(self.text))? {
+        match rules.tense_cue(word.slice(self.text))? {
             Cue::Past if after_be() => None,
-            cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline) => Some(cue),
-            _ => None,
+            cue => Some(cue),
         }
     }
 
     /// Whether the char that starts at `at` is part of a word, and its length; `None` at the
     /// end of the sentence.
+    #[inline]
     fn char_at(&self, at: usize) -> Option<(bool, usize)> {
         let byte = *self.text.as_bytes().get(at).filter(|_| at < self.span.end)?;
         if byte.is_ascii() {
@@ -168,6 +168,7 @@ impl Sentence<'_> {
 
     /// Whether the char that ends at `at` is part of a word, and its length; `None` at the
     /// start of the sentence.
+    #[inline]
     fn char_before(&self, at: usize) -> Option<(bool, usize)> {
         let byte = *self.text.as_bytes().get(at.checked_sub(1)?).filter(|_| at > self.span.start)?;
         if byte.is_ascii() {
