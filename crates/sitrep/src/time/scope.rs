@@ -84,14 +84,8 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
 fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, published: Option<Date>) -> Option<TimeScope> {
     let interval = mention.interval?;
     let published = published?;
-    let before = Span::new(sentence.start, mention.span.start);
-    let clause_start = before
-        .slice(text)
-        .rmatch_indices([',', ';', ':', '—', '(', ')'])
-        .next()
-        .map_or(before.start, |(offset, mark)| before.start + offset + mark.len());
-    let clause = Span::new(clause_start, mention.span.start);
-    if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
+    let clause = Span::new(clause_start(text, sentence.start, mention.span.start), mention.span.start);
+    if !rules.since_words.is_match(clause.slice(text)) {
         return None; // no signal word in the clause: skip the word-by-word look
     }
     // The last signal word of the clause, if it is one of its last `since_window_words` words.
@@ -114,9 +108,21 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
 }
 
-/// Whether `text` contains the ASCII `needle` in any case.
-fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    text.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+/// Where the clause that ends at `end` starts: after the last comma, semicolon, colon, em
+/// dash or bracket since `sentence_start`.
+fn clause_start(text: &str, sentence_start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut idx = end;
+    while idx > sentence_start {
+        idx -= 1;
+        match bytes[idx] {
+            b',' | b';' | b':' | b'(' | b')' => return idx + 1,
+            // — is E2 80 94 in UTF-8.
+            0x94 if idx >= sentence_start + 2 && bytes[idx - 2..idx] == [0xE2, 0x80] => return idx + 1,
+            _ => {}
+        }
+    }
+    sentence_start
 }
 
 /// Whether `text` opens with ", when" (a clause telling what happened at the time just named).
