@@ -22,6 +22,7 @@ mod calendar;
 mod captures;
 pub mod date_eval;
 mod dating;
+mod finder;
 mod resolve;
 mod rules;
 mod scan;

@@ -17,9 +17,11 @@ use std::collections::{BTreeMap, HashMap};
 use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder};
-use regex_automata::{PatternID, meta};
+use regex_automata::PatternID;
 
 use super::captures::CaptureRegex;
+use super::finder::Finder;
+use super::scan::ScratchPool;
 use serde::Deserialize;
 
 use super::tables::{Tables, WordMap, fold_key, with_folded};
@@ -158,7 +160,7 @@ pub struct TimeRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// All rule patterns at once, by precedence: priority, then file order.
-    pub finder: meta::Regex,
+    pub finder: Finder,
     /// The rule index of each finder pattern.
     pub finder_rules: Vec<usize>,
     /// The tables the normalisers read.
@@ -174,6 +176,8 @@ pub struct TimeRules {
     pub tense_cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
+    /// Scratch memory for scans, kept from text to text.
+    pub scratch: ScratchPool,
 }
 
 impl TimeRules {
@@ -257,14 +261,7 @@ impl TimeRules {
         let mut finder_rules: Vec<usize> = (0..rules.len()).collect();
         finder_rules.sort_by_key(|&rule_idx| std::cmp::Reverse(rules[rule_idx].priority));
         let finder_patterns: Vec<&str> = finder_rules.iter().map(|&rule_idx| patterns[rule_idx].as_str()).collect();
-        let finder = meta::Regex::builder()
-            .configure(
-                meta::Regex::config()
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                    .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
-                    .dfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-            )
-            .build_many(&finder_patterns)
+        let finder = Finder::new(&finder_patterns, REGEX_SIZE_LIMIT)
             .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
         Ok(TimeRules {
             rules,
@@ -276,6 +273,7 @@ impl TimeRules {
             cue_shapes,
             tense_cue_shapes,
             settings: file.settings,
+            scratch: ScratchPool::default(),
         })
     }
 

@@ -22,10 +22,12 @@ finds can stand beside it, and context before the focus is searched on its own
 ("1958" in "1958-61").
 */
 
+use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
 use super::captures::CaptureCache;
+use super::finder::FinderCache;
 use super::rules::{Rule, TimeRules};
 use super::template::Groups;
 use crate::span::Span;
@@ -44,20 +46,49 @@ pub struct Candidate<'s> {
     pub groups: Groups<'s>,
 }
 
-/// Finds time expressions sentence by sentence, reusing one buffer for the captures.
-pub struct Scanner<'r> {
-    rules: &'r TimeRules,
+/// What a scan writes as it goes: kept from text to text, above all the states the finder's
+/// lazy DFA has built.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    finder: Option<FinderCache>,
+    captures: CaptureCache,
     /// Capture slots, as many as the rule with the most captures needs.
     slots: Vec<Option<NonMaxUsize>>,
-    /// Scratch memory for reading captures.
-    capture_cache: CaptureCache,
+}
+
+/// Scratch memory for scans, one at a time per thread.
+#[derive(Debug)]
+pub struct ScratchPool(Pool<Scratch>);
+
+impl Default for ScratchPool {
+    fn default() -> ScratchPool {
+        ScratchPool(Pool::new(Scratch::default))
+    }
+}
+
+impl Clone for ScratchPool {
+    /// A new, empty pool: scratch memory is not shared.
+    fn clone(&self) -> ScratchPool {
+        ScratchPool::default()
+    }
+}
+
+/// Finds time expressions sentence by sentence.
+pub struct Scanner<'r> {
+    rules: &'r TimeRules,
+    scratch: PoolGuard<'r, Scratch, fn() -> Scratch>,
 }
 
 impl<'r> Scanner<'r> {
-    /// A scanner for `rules`.
+    /// A scanner for `rules`, with scratch memory from their pool.
     pub fn new(rules: &'r TimeRules) -> Scanner<'r> {
+        let mut scratch = rules.scratch.0.get();
         let n_slots = rules.rules.iter().map(|rule| rule.regex.group_info().slot_len()).max().unwrap_or(0);
-        Scanner { rules, slots: vec![None; n_slots], capture_cache: CaptureCache::default() }
+        scratch.slots.resize(n_slots, None);
+        if scratch.finder.is_none() {
+            scratch.finder = Some(rules.finder.create_cache());
+        }
+        Scanner { rules, scratch }
     }
 
     /// Hands each time expression of `sentence` to `found`, in text order. The sentence must
@@ -72,8 +103,8 @@ impl<'r> Scanner<'r> {
         let rules = self.rules;
         let mut at = from;
         while at < to {
-            let Some(first) = rules.finder.search(&Input::new(haystack).span(at..to)) else { break };
-            let Some(matched) = accepted_at(rules, haystack, first) else {
+            let Some(first) = self.search(&Input::new(haystack).span(at..to)) else { break };
+            let Some(matched) = self.accepted_at(haystack, first) else {
                 at = next_char(haystack, first.start());
                 continue;
             };
@@ -100,31 +131,38 @@ impl<'r> Scanner<'r> {
     /// Reads the captures of the finder's match with the rule's own regex, anchored where the
     /// match starts and cut where it ends; false if the rule does not match there.
     fn capture(&mut self, rule: &Rule, haystack: &str, matched: Match) -> bool {
-        let slots = &mut self.slots[..rule.regex.group_info().slot_len()];
-        rule.regex.read(&mut self.capture_cache, &haystack[..matched.end()], matched.start(), slots)
+        let Scratch { captures, slots, .. } = &mut *self.scratch;
+        let slots = &mut slots[..rule.regex.group_info().slot_len()];
+        rule.regex.read(captures, &haystack[..matched.end()], matched.start(), slots)
     }
 
     /// The captures of the rule's last match.
     fn groups<'s>(&'s self, rule: &Rule, haystack: &'s str) -> Groups<'s> {
-        Groups { haystack, slots: &self.slots[..rule.regex.group_info().slot_len()] }
+        Groups { haystack, slots: &self.scratch.slots[..rule.regex.group_info().slot_len()] }
     }
-}
 
-/// The finder's match if its rule's context allows it; else the longest other match at the
-/// same start that is allowed ("five months" where "five months before the …" is not).
-fn accepted_at(rules: &TimeRules, haystack: &str, found: Match) -> Option<Match> {
-    let mut candidate = found;
-    loop {
-        let rule = &rules.rules[rules.finder_rules[candidate.pattern().as_usize()]];
-        if !candidate.is_empty() && context_allows(rule, haystack, candidate.start(), candidate.end()) {
-            return Some(candidate);
+    /// The finder's leftmost match in `input`.
+    fn search(&mut self, input: &Input<'_>) -> Option<Match> {
+        let cache = self.scratch.finder.get_or_insert_with(|| self.rules.finder.create_cache());
+        self.rules.finder.search(cache, input)
+    }
+
+    /// The finder's match if its rule's context allows it; else the longest other match at the
+    /// same start that is allowed ("five months" where "five months before the …" is not).
+    fn accepted_at(&mut self, haystack: &str, found: Match) -> Option<Match> {
+        let rules = self.rules;
+        let mut candidate = found;
+        loop {
+            let rule = &rules.rules[rules.finder_rules[candidate.pattern().as_usize()]];
+            if !candidate.is_empty() && context_allows(rule, haystack, candidate.start(), candidate.end()) {
+                return Some(candidate);
+            }
+            let shorter = previous_char(haystack, candidate.end());
+            if shorter <= found.start() {
+                return None;
+            }
+            candidate = self.search(&Input::new(haystack).span(found.start()..shorter).anchored(Anchored::Yes))?;
         }
-        let shorter = previous_char(haystack, candidate.end());
-        if shorter <= found.start() {
-            return None;
-        }
-        let input = Input::new(haystack).span(found.start()..shorter).anchored(Anchored::Yes);
-        candidate = rules.finder.search(&input)?;
     }
 }
 

@@ -46,46 +46,41 @@ pub const REPORT_REACH: usize = 2;
 pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -> (Tense, usize) {
     let sentence = Sentence { text, span: sentence };
     let cue_of = |word: Span, previous: Option<Span>| sentence.cue(rules, word, previous);
-    let close_cue_words = rules.settings.close_cue_words;
     // Words that overlap the expression are neither before nor after it. Distances before it
     // count to the first word that ends inside or after it (or to the sentence end).
     let overlapping_or_next = sentence.word_ending_after(span.start);
     let left_end = overlapping_or_next.map_or(sentence.span.end, |word| word.start);
-    let word_before = sentence.word_ending_by(left_end);
+    let mut next = sentence.step_left(left_end);
     // "effective Feb. 1", "until March 6": the date has a tense of its own; only a verb right
     // beside it still speaks for it.
-    let deadline_before = word_before.is_some_and(|word| cue_of(word, None) == Some(Cue::Deadline));
-    let reach = if deadline_before { close_cue_words } else { usize::MAX };
+    let deadline_before = next.is_some_and(|(word, _)| cue_of(word, None) == Some(Cue::Deadline));
+    let reach = if deadline_before { rules.settings.close_cue_words } else { usize::MAX };
 
     let mut best = None;
-    let (mut next, mut n_between, mut cost) = (word_before, 0, 0);
-    let mut gap_end = left_end;
-    while let Some(word) = next {
-        cost += break_cost(&text[word.end..gap_end]);
+    let (mut n_between, mut cost) = (0, 0);
+    while let Some((word, gap_cost)) = next {
+        cost += gap_cost;
         let distance = n_between + cost;
         if distance > reach {
             break;
         }
-        let previous = sentence.word_ending_by(word.start);
-        if let Some(cue) = cue_of(word, previous).and_then(|cue| speaks(cue, distance)) {
+        let previous = sentence.step_left(word.start);
+        if let Some(cue) = cue_of(word, previous.map(|(word, _)| word)).and_then(|cue| speaks(cue, distance)) {
             best = Some((distance, cue));
             break;
         }
-        (next, n_between, gap_end) = (previous, n_between + 1, word.start);
+        (next, n_between) = (previous, n_between + 1);
     }
 
     // Distances after it count from the last word that starts inside or before it; when no
     // word does, the sentence's first word stands at 0 and the others count from it.
-    let (mut next, mut previous, mut gap_start) = match sentence.word_starting_before(span.end) {
-        Some(word) => (sentence.word_starting_from(word.end), Some(word), word.end),
-        None => {
-            let first = sentence.word_starting_from(sentence.span.start);
-            (first, None, first.map_or(sentence.span.start, |word| word.start))
-        }
+    let (mut next, mut previous) = match sentence.word_starting_before(span.end) {
+        Some(word) => (sentence.step_right(word.end), Some(word)),
+        None => (sentence.step_right(sentence.span.start).map(|(word, _)| (word, 0)), None),
     };
     let (mut n_between, mut cost) = (0, 0);
-    while let Some(word) = next {
-        cost += break_cost(&text[gap_start..word.start]);
+    while let Some((word, gap_cost)) = next {
+        cost += gap_cost;
         let distance = n_between + cost;
         // A cue after the expression wins only when it is strictly nearer.
         if distance > reach || best.is_some_and(|(best_distance, _)| distance >= best_distance) {
@@ -95,7 +90,7 @@ pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -
             best = Some((distance, cue));
             break;
         }
-        (next, previous, n_between, gap_start) = (sentence.word_starting_from(word.end), Some(word), n_between + 1, word.end);
+        (next, previous, n_between) = (sentence.step_right(word.end), Some(word), n_between + 1);
     }
     match best {
         Some((distance, Cue::Future)) => (Tense::Future, distance),
@@ -113,21 +108,14 @@ fn speaks(cue: Cue, distance: usize) -> Option<Cue> {
     }
 }
 
-/// What the breaks in a stretch between words cost: a comma, or a semicolon, colon, dash
-/// (– or —) or bracket.
-pub fn break_cost(between: &str) -> usize {
-    let bytes = between.as_bytes();
-    let mut cost = 0;
-    for (idx, byte) in bytes.iter().enumerate() {
-        cost += match byte {
-            b',' => COMMA_COST,
-            b';' | b':' | b'(' | b')' => BOUNDARY_COST,
-            // – and — are E2 80 93 and E2 80 94 in UTF-8.
-            0xE2 if matches!(bytes.get(idx + 1..idx + 3), Some([0x80, 0x93 | 0x94])) => BOUNDARY_COST,
-            _ => 0,
-        };
+/// What crossing one char between words costs: a comma, or a semicolon, colon, dash (– or
+/// —) or bracket.
+fn break_cost(ch: char) -> usize {
+    match ch {
+        ',' => COMMA_COST,
+        ';' | ':' | '(' | ')' | '–' | '—' => BOUNDARY_COST,
+        _ => 0,
     }
-    cost
 }
 
 /// A sentence, read a word at a time from any point, forward or backward. Words are runs of
@@ -154,78 +142,75 @@ impl Sentence<'_> {
         }
     }
 
-    /// Whether the char that starts at `at` is part of a word, and its length; `None` at the
-    /// end of the sentence.
+    /// The char that starts at `at`, and whether it is part of a word; `None` at the end of
+    /// the sentence.
     #[inline]
-    fn char_at(&self, at: usize) -> Option<(bool, usize)> {
+    fn char_at(&self, at: usize) -> Option<(char, bool)> {
         let byte = *self.text.as_bytes().get(at).filter(|_| at < self.span.end)?;
         if byte.is_ascii() {
-            return Some((byte.is_ascii_alphanumeric() || byte == b'\'', 1));
+            return Some((char::from(byte), is_ascii_word_byte(byte)));
         }
         let ch = self.text[at..self.span.end].chars().next()?;
-        Some((is_word_char(ch), ch.len_utf8()))
+        Some((ch, is_word_char(ch)))
     }
 
-    /// Whether the char that ends at `at` is part of a word, and its length; `None` at the
-    /// start of the sentence.
+    /// The char that ends at `at`, and whether it is part of a word; `None` at the start of
+    /// the sentence.
     #[inline]
-    fn char_before(&self, at: usize) -> Option<(bool, usize)> {
+    fn char_before(&self, at: usize) -> Option<(char, bool)> {
         let byte = *self.text.as_bytes().get(at.checked_sub(1)?).filter(|_| at > self.span.start)?;
         if byte.is_ascii() {
-            return Some((byte.is_ascii_alphanumeric() || byte == b'\'', 1));
+            return Some((char::from(byte), is_ascii_word_byte(byte)));
         }
         let ch = self.text[self.span.start..at].chars().next_back()?;
-        Some((is_word_char(ch), ch.len_utf8()))
+        Some((ch, is_word_char(ch)))
+    }
+
+    /// The last word that ends at or before `at`, which lies outside any word, and what the
+    /// breaks between them cost.
+    fn step_left(&self, mut at: usize) -> Option<(Span, usize)> {
+        let mut cost = 0;
+        loop {
+            match self.char_before(at)? {
+                (_, true) => return Some((Span::new(self.word_start(at), at), cost)),
+                (ch, false) => (at, cost) = (at - ch.len_utf8(), cost + break_cost(ch)),
+            }
+        }
+    }
+
+    /// The first word that starts at or after `at`, which lies outside any word, and what the
+    /// breaks between them cost.
+    fn step_right(&self, mut at: usize) -> Option<(Span, usize)> {
+        let mut cost = 0;
+        loop {
+            match self.char_at(at)? {
+                (_, true) => return Some((Span::new(at, self.word_end(at)), cost)),
+                (ch, false) => (at, cost) = (at + ch.len_utf8(), cost + break_cost(ch)),
+            }
+        }
     }
 
     /// Where the word that goes on to `at` starts (`at` itself if none does).
     fn word_start(&self, mut at: usize) -> usize {
-        while let Some((true, len)) = self.char_before(at) {
-            at -= len;
+        while let Some((ch, true)) = self.char_before(at) {
+            at -= ch.len_utf8();
         }
         at
     }
 
     /// Where the word that goes on from `at` ends (`at` itself if none does).
     fn word_end(&self, mut at: usize) -> usize {
-        while let Some((true, len)) = self.char_at(at) {
-            at += len;
+        while let Some((ch, true)) = self.char_at(at) {
+            at += ch.len_utf8();
         }
         at
-    }
-
-    /// Whether `at` lies inside a word, between two of its chars.
-    fn inside_word(&self, at: usize) -> bool {
-        matches!((self.char_before(at), self.char_at(at)), (Some((true, _)), Some((true, _))))
-    }
-
-    /// The last word that ends at or before `at`.
-    fn word_ending_by(&self, at: usize) -> Option<Span> {
-        let mut at = if self.inside_word(at) { self.word_start(at) } else { at };
-        loop {
-            match self.char_before(at)? {
-                (true, _) => return Some(Span::new(self.word_start(at), at)),
-                (false, len) => at -= len,
-            }
-        }
-    }
-
-    /// The first word that starts at or after `at`.
-    fn word_starting_from(&self, at: usize) -> Option<Span> {
-        let mut at = if self.inside_word(at) { self.word_end(at) } else { at };
-        loop {
-            match self.char_at(at)? {
-                (true, _) => return Some(Span::new(at, self.word_end(at))),
-                (false, len) => at += len,
-            }
-        }
     }
 
     /// The first word that ends after `at`: the one the char at `at` is part of, or the next.
     fn word_ending_after(&self, at: usize) -> Option<Span> {
         match self.char_at(at) {
-            Some((true, _)) => Some(Span::new(self.word_start(at), self.word_end(at))),
-            _ => self.word_starting_from(at),
+            Some((_, true)) => Some(Span::new(self.word_start(at), self.word_end(at))),
+            _ => self.step_right(at).map(|(word, _)| word),
         }
     }
 
@@ -233,10 +218,15 @@ impl Sentence<'_> {
     /// one before.
     fn word_starting_before(&self, at: usize) -> Option<Span> {
         match self.char_before(at) {
-            Some((true, _)) => Some(Span::new(self.word_start(at), self.word_end(at))),
-            _ => self.word_ending_by(at),
+            Some((_, true)) => Some(Span::new(self.word_start(at), self.word_end(at))),
+            _ => self.step_left(at).map(|(word, _)| word),
         }
     }
+}
+
+/// Whether an ASCII byte is part of a word: a letter, a digit or an apostrophe.
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'\''
 }
 
 /// Whether a char outside ASCII is part of a word: a letter, a digit or a curly apostrophe.
