@@ -293,6 +293,7 @@ impl TimeRules {
 
     /// [`TimeRules::cue`] if it is a tense cue ([`Cue::is_tense`]), else `None`; quicker, as
     /// the common words that join ranges ("and", "to", "in") need no lookup.
+    #[inline]
     pub fn tense_cue(&self, word: &str) -> Option<Cue> {
         if !is_past_participle(word) && !self.tense_cue_shapes.may_hold(word) {
             return None;
@@ -304,6 +305,7 @@ impl TimeRules {
 /// Whether a word is past tense by its ending: more than four ASCII letters ending in "-ed"
 /// but not "-eed" ("-eed" is mostly no past tense: "succeed", "need"; "agreed" and the like
 /// are listed).
+#[inline]
 fn is_past_participle(word: &str) -> bool {
     let bytes = word.as_bytes();
     let ends_with = |suffix: &[u8]| bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
@@ -335,6 +337,7 @@ impl WordShapes {
 
     /// The index of the first and last letters of an ASCII word, folded, if it has them. (A
     /// word outside ASCII may fold to another length.)
+    #[inline]
     fn letters(word: &str) -> Option<usize> {
         if !word.is_ascii() {
             return None;
@@ -345,6 +348,7 @@ impl WordShapes {
     }
 
     /// Whether `word` may be one of the words (false means it certainly is not).
+    #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
         match WordShapes::letters(word) {
             Some(letters) => self.lengths_by_letters[letters] >> word.len().min(63) & 1 == 1,

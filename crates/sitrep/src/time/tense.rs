@@ -169,39 +169,68 @@ impl Sentence<'_> {
     /// The last word that ends at or before `at`, which lies outside any word, and what the
     /// breaks between them cost.
     fn step_left(&self, mut at: usize) -> Option<(Span, usize)> {
+        let bytes = self.text.as_bytes();
         let mut cost = 0;
         loop {
-            match self.char_before(at)? {
-                (_, true) => return Some((Span::new(self.word_start(at), at), cost)),
-                (ch, false) => (at, cost) = (at - ch.len_utf8(), cost + break_cost(ch)),
+            // ASCII byte by byte; anything else char by char.
+            match bytes[..at].last().filter(|_| at > self.span.start)? {
+                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => (at, cost) = (at - 1, cost + break_cost(char::from(byte))),
+                &byte if byte.is_ascii() => break,
+                _ => match self.char_before(at)? {
+                    (_, true) => break,
+                    (ch, false) => (at, cost) = (at - ch.len_utf8(), cost + break_cost(ch)),
+                },
             }
         }
+        Some((Span::new(self.word_start(at), at), cost))
     }
 
     /// The first word that starts at or after `at`, which lies outside any word, and what the
     /// breaks between them cost.
     fn step_right(&self, mut at: usize) -> Option<(Span, usize)> {
+        let bytes = self.text.as_bytes();
         let mut cost = 0;
         loop {
-            match self.char_at(at)? {
-                (_, true) => return Some((Span::new(at, self.word_end(at)), cost)),
-                (ch, false) => (at, cost) = (at + ch.len_utf8(), cost + break_cost(ch)),
+            match bytes.get(at).filter(|_| at < self.span.end)? {
+                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => (at, cost) = (at + 1, cost + break_cost(char::from(byte))),
+                &byte if byte.is_ascii() => break,
+                _ => match self.char_at(at)? {
+                    (_, true) => break,
+                    (ch, false) => (at, cost) = (at + ch.len_utf8(), cost + break_cost(ch)),
+                },
             }
         }
+        Some((Span::new(at, self.word_end(at)), cost))
     }
 
     /// Where the word that goes on to `at` starts (`at` itself if none does).
     fn word_start(&self, mut at: usize) -> usize {
-        while let Some((ch, true)) = self.char_before(at) {
-            at -= ch.len_utf8();
+        let bytes = self.text.as_bytes();
+        while at > self.span.start {
+            match bytes[at - 1] {
+                byte if byte.is_ascii() && is_ascii_word_byte(byte) => at -= 1,
+                byte if byte.is_ascii() => break,
+                _ => match self.char_before(at) {
+                    Some((ch, true)) => at -= ch.len_utf8(),
+                    _ => break,
+                },
+            }
         }
         at
     }
 
     /// Where the word that goes on from `at` ends (`at` itself if none does).
     fn word_end(&self, mut at: usize) -> usize {
-        while let Some((ch, true)) = self.char_at(at) {
-            at += ch.len_utf8();
+        let bytes = self.text.as_bytes();
+        while at < self.span.end {
+            match bytes[at] {
+                byte if byte.is_ascii() && is_ascii_word_byte(byte) => at += 1,
+                byte if byte.is_ascii() => break,
+                _ => match self.char_at(at) {
+                    Some((ch, true)) => at += ch.len_utf8(),
+                    _ => break,
+                },
+            }
         }
         at
     }
