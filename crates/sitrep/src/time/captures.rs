@@ -21,6 +21,10 @@ use regex_automata::{Anchored, Input};
 pub struct CaptureRegex {
     backtracker: BoundedBacktracker,
     pikevm: PikeVM,
+    /// How many capture slots a match fills.
+    slot_len: usize,
+    /// The longest span the backtracker may search.
+    max_backtrack_len: usize,
 }
 
 /// The scratch memory of [`CaptureRegex::read`], for any rule.
@@ -37,21 +41,28 @@ impl CaptureRegex {
             .build(pattern)
             .map_err(|err| format!("pattern does not compile: {err}"))?;
         let backtracker = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|err| err.to_string())?;
+        let slot_len = nfa.group_info().slot_len();
+        let max_backtrack_len = backtracker.max_haystack_len();
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|err| err.to_string())?;
-        Ok(CaptureRegex { backtracker, pikevm })
+        Ok(CaptureRegex { backtracker, pikevm, slot_len, max_backtrack_len })
     }
 
-    /// The capture groups: names, and how many slots [`CaptureRegex::read`] fills.
+    /// The capture groups, with their names.
     pub fn group_info(&self) -> &GroupInfo {
         self.backtracker.get_nfa().group_info()
     }
 
+    /// How many slots [`CaptureRegex::read`] fills.
+    pub fn slot_len(&self) -> usize {
+        self.slot_len
+    }
+
     /// Fills `slots` with the captures of the match that starts at `start` and ends at or
     /// before the end of `haystack`; false if there is none. `slots` holds
-    /// `group_info().slot_len()` entries.
+    /// [`CaptureRegex::slot_len`] entries.
     pub fn read(&self, cache: &mut CaptureCache, haystack: &str, start: usize, slots: &mut [Option<NonMaxUsize>]) -> bool {
         let input = Input::new(haystack).span(start..haystack.len()).anchored(Anchored::Yes);
-        if input.get_span().len() <= self.backtracker.max_haystack_len() {
+        if input.get_span().len() <= self.max_backtrack_len {
             let backtracker_cache = cache.backtracker.get_or_insert_with(|| self.backtracker.create_cache());
             if let Ok(found) = self.backtracker.try_search_slots(backtracker_cache, &input, slots) {
                 return found.is_some();

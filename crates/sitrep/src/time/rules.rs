@@ -14,7 +14,6 @@ regexes on the fast DFA engines whatever the text. See
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder};
 use regex_automata::PatternID;
@@ -167,9 +166,8 @@ pub struct TimeRules {
     pub lexicon: Lexicon,
     /// Tense and range cue words, folded.
     pub cues: WordMap<Cue>,
-    /// The words of the `since` class, in any ASCII case: a quick test before the look word
-    /// by word.
-    pub since_words: AhoCorasick,
+    /// The words of the `since` class, folded: a quick test before the look word by word.
+    pub since_words: Vec<String>,
     /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
     /// The same for the tense cue words (future, past, report, deadline) alone.
@@ -200,10 +198,7 @@ impl TimeRules {
             .collect();
         let cue_shapes = WordShapes::of(cues.keys());
         let tense_cue_shapes = WordShapes::of(cues.iter().filter(|(_, cue)| cue.is_tense()).map(|(word, _)| word));
-        let since_words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word))
-            .map_err(|err| ResourceError::new(&format!("{tables_folder}cue.tsv"), err.to_string()))?;
+        let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
         let text = files.text(&rules_path)?;

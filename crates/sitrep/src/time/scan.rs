@@ -83,7 +83,7 @@ impl<'r> Scanner<'r> {
     /// A scanner for `rules`, with scratch memory from their pool.
     pub fn new(rules: &'r TimeRules) -> Scanner<'r> {
         let mut scratch = rules.scratch.0.get();
-        let n_slots = rules.rules.iter().map(|rule| rule.regex.group_info().slot_len()).max().unwrap_or(0);
+        let n_slots = rules.rules.iter().map(|rule| rule.regex.slot_len()).max().unwrap_or(0);
         scratch.slots.resize(n_slots, None);
         if scratch.finder.is_none() {
             scratch.finder = Some(rules.finder.create_cache());
@@ -132,13 +132,13 @@ impl<'r> Scanner<'r> {
     /// match starts and cut where it ends; false if the rule does not match there.
     fn capture(&mut self, rule: &Rule, haystack: &str, matched: Match) -> bool {
         let Scratch { captures, slots, .. } = &mut *self.scratch;
-        let slots = &mut slots[..rule.regex.group_info().slot_len()];
+        let slots = &mut slots[..rule.regex.slot_len()];
         rule.regex.read(captures, &haystack[..matched.end()], matched.start(), slots)
     }
 
     /// The captures of the rule's last match.
     fn groups<'s>(&'s self, rule: &Rule, haystack: &'s str) -> Groups<'s> {
-        Groups { haystack, slots: &self.scratch.slots[..rule.regex.group_info().slot_len()] }
+        Groups { haystack, slots: &self.scratch.slots[..rule.regex.slot_len()] }
     }
 
     /// The finder's leftmost match in `input`.

@@ -85,7 +85,7 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     let interval = mention.interval?;
     let published = published?;
     let clause = Span::new(clause_start(text, sentence.start, mention.span.start), mention.span.start);
-    if !rules.since_words.is_match(clause.slice(text)) {
+    if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
         return None; // no signal word in the clause: skip the word-by-word look
     }
     // The last signal word of the clause, if it is one of its last `since_window_words` words.
@@ -106,6 +106,13 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     let after = &text[mention.span.end..sentence.end];
     let clause_end = if starts_when_clause(after) { sentence.end } else { mention.span.end };
     Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
+}
+
+/// Whether `text` contains `needle`, ignoring ASCII case.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else { return true };
+    text.as_bytes().windows(needle.len()).any(|window| window[0].to_ascii_lowercase() == first && window.eq_ignore_ascii_case(needle))
 }
 
 /// Where the clause that ends at `end` starts: after the last comma, semicolon, colon, em
