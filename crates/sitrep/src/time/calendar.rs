@@ -176,6 +176,30 @@ fn format_amount(value: f64) -> String {
     if (value - value.round()).abs() < 1e-9 { format!("{}", value.round() as i64) } else { format!("{value}") }
 }
 
+/// Writes `number` as `format!("{number:0width$}")` does: zeros after any sign, up to `width`
+/// chars in all.
+fn push_padded(out: &mut String, number: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut n_digits = 0;
+    let mut rest = number.unsigned_abs();
+    loop {
+        digits[n_digits] = b'0' + (rest % 10) as u8;
+        n_digits += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let sign = usize::from(number < 0);
+    if number < 0 {
+        out.push('-');
+    }
+    for _ in n_digits + sign..width {
+        out.push('0');
+    }
+    out.extend(digits[..n_digits].iter().rev().map(|digit| char::from(*digit)));
+}
+
 /// The four seasons, northern-hemisphere as TimeML reckons them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Season {
@@ -389,18 +413,46 @@ impl Granule {
 
     /// The TIMEX3 value: `2024-12-08`, `2024-W49`, `2024-12`, `2024-Q3`, `2024-SU`, `2024`, `199` (the 1990s), `19` (the 1900s).
     pub fn timex(&self) -> String {
+        // Written digit by digit: this runs for every mention, and `format!` costs more than
+        // the rest of building the value.
+        let mut value = String::with_capacity(16);
+        let out = &mut value;
         match *self {
-            Granule::Day(date) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
-            Granule::Week { year, week } => format!("{year:04}-W{week:02}"),
-            Granule::Weekend { year, week } => format!("{year:04}-W{week:02}-WE"),
-            Granule::Month { year, month } => format!("{year:04}-{month:02}"),
-            Granule::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
-            Granule::Half { year, half } => format!("{year:04}-H{half}"),
-            Granule::Season { year, season } => format!("{year:04}-{}", season.code()),
-            Granule::Year(year) => format!("{year:04}"),
-            Granule::Decade(decade) => format!("{decade:03}"),
-            Granule::Century(century) => format!("{century:02}"),
+            Granule::Day(date) => {
+                push_padded(out, date.year().into(), 4);
+                out.push('-');
+                push_padded(out, date.month().into(), 2);
+                out.push('-');
+                push_padded(out, date.day().into(), 2);
+            }
+            Granule::Week { year, week } | Granule::Weekend { year, week } => {
+                push_padded(out, year.into(), 4);
+                out.push_str("-W");
+                push_padded(out, week.into(), 2);
+                if matches!(self, Granule::Weekend { .. }) {
+                    out.push_str("-WE");
+                }
+            }
+            Granule::Month { year, month } => {
+                push_padded(out, year.into(), 4);
+                out.push('-');
+                push_padded(out, month.into(), 2);
+            }
+            Granule::Quarter { year, quarter: part } | Granule::Half { year, half: part } => {
+                push_padded(out, year.into(), 4);
+                out.push_str(if matches!(self, Granule::Quarter { .. }) { "-Q" } else { "-H" });
+                push_padded(out, part.into(), 1);
+            }
+            Granule::Season { year, season } => {
+                push_padded(out, year.into(), 4);
+                out.push('-');
+                out.push_str(season.code());
+            }
+            Granule::Year(year) => push_padded(out, year.into(), 4),
+            Granule::Decade(decade) => push_padded(out, decade.into(), 3),
+            Granule::Century(century) => push_padded(out, century.into(), 2),
         }
+        value
     }
 }
 
@@ -461,6 +513,19 @@ mod tests {
         assert_eq!(Granule::Decade(199).timex(), "199");
         assert_eq!(Granule::Month { year: 2024, month: 2 }.last_day(), Some(date(2024, 2, 29)));
         assert_eq!(Granule::Year(9999).shift(1), None);
+        assert_eq!(Granule::Day(date(-44, 3, 15)).timex(), "-044-03-15");
+        assert_eq!(Granule::Weekend { year: 987, week: 7 }.timex(), "0987-W07-WE");
+        assert_eq!(Granule::Half { year: 2025, half: 2 }.timex(), "2025-H2");
+        assert_eq!(Granule::Century(5).timex(), "05");
+    }
+
+    #[test]
+    fn numbers_are_padded_as_format_pads_them() {
+        for (number, width) in [(0, 4), (7, 2), (1234, 2), (-5, 4), (-1234, 3), (i64::MIN, 4), (99, 1)] {
+            let mut out = String::new();
+            push_padded(&mut out, number, width);
+            assert_eq!(out, format!("{number:0width$}"));
+        }
     }
 
     #[test]

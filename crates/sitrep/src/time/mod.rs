@@ -6,29 +6,35 @@ The engine is split the way HeidelTime splits its resources, but typed: word
 tables (`tables.rs`, `resources/time/en/tables/`), rules with named captures,
 priorities and executable examples (`rules.rs`, `template.rs`,
 `resources/time/en/rules.toml`), a scanner that finds every rule's matches in
-one pass of a multi-pattern regex (`scan.rs`), and a resolver that supplies what
-the text leaves out
-from the publication date, the last date mentioned and the tense of the clause
-(`resolve.rs`, on the calendar arithmetic of `calendar.rs`). `scope.rs` widens
-expressions that "since" or "between … and" govern, and `dating.rs` picks the
+one pass of a multi-pattern regex and reads each match's captures (`scan.rs`,
+`captures.rs`), and a resolver that supplies what the text leaves out from the
+publication date, the last date mentioned and the tense of the clause
+(`resolve.rs`, `tense.rs`, on the calendar arithmetic of `calendar.rs`).
+`scope.rs` widens expressions that "since" or "between … and" govern (counting
+words as `words.rs` splits them), and `dating.rs` picks the
 expression that dates an event. `timeml.rs` reads TimeML and `tempeval.rs`
 scores against it as TempEval-3 does; `date_eval.rs` scores event dating
 against gold events.
 */
 
+mod alternation;
 mod calendar;
+mod captures;
 pub mod date_eval;
 mod dating;
+mod finder;
 mod resolve;
 mod rules;
 mod scan;
 mod scope;
 mod tables;
 mod template;
+mod tense;
 pub mod tempeval;
 #[cfg(test)]
 mod tests;
 pub mod timeml;
+mod words;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -121,11 +127,16 @@ pub struct TimeScope {
 /// `sentences` are in text order and do not overlap, as the sentence splitter gives them.
 pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules) -> Vec<TimeMention> {
     let mut resolver = resolve::Resolver::new(rules, text, published);
+    let mut scanner = scan::Scanner::new(rules);
     let mut mentions = Vec::new();
-    for found in scan::scan(rules, text, sentences) {
-        resolver.enter_sentence(found.sentence);
-        for candidate in &found.candidates {
-            let Some(resolved) = resolver.resolve(candidate) else { continue };
+    // Text outside the sentences is not searched.
+    let searchable = |sentence: &&Span| {
+        sentence.end <= text.len() && text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end)
+    };
+    for &sentence in sentences.iter().filter(searchable) {
+        resolver.enter_sentence(sentence);
+        scanner.scan_sentence(text, sentence, &mut |candidate| {
+            let Some(resolved) = resolver.resolve(&candidate) else { return };
             mentions.push(TimeMention {
                 span: candidate.span,
                 timex_type: resolved.timex_type(),
@@ -134,7 +145,7 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
             });
-        }
+        });
     }
     scope::assign(text, sentences, published, rules, &mut mentions);
     mentions

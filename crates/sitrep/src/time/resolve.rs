@@ -7,8 +7,7 @@ module supplies what the text leaves out, from three things:
 - the anchor, the publication date (the DCT of a TimeML file);
 - the reference, the last date the text mentioned, for anaphora ("the next
   day", "that day", "a year earlier");
-- the tense of the clause, from cue words around the expression (`cue.tsv`;
-  words ending in -ed count as past): a weekday is the latest such day on or
+- the tense of the clause, from the nearest cue word (`tense.rs`): a weekday is the latest such day on or
   before the anchor, or the next on or after it in a future clause; a date
   without a year falls in the anchor's year unless that puts it more than
   `past_grace_days` after the anchor in a past clause (then last year; a past
@@ -18,15 +17,12 @@ module supplies what the text leaves out, from three things:
   on 18 October") a later date takes that year when it still comes after it.
 */
 
-use std::cell::OnceCell;
-
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
-use super::dating::{BOUNDARY_COST, COMMA_COST};
-use super::scope::words;
-use super::rules::{Cue, TimeRules};
+use super::rules::TimeRules;
 use super::scan::Candidate;
+use super::tense::{Tense, tense_around};
 use super::template::{Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
 use super::{DateInterval, DatePrecision, TimexType};
 use crate::span::Span;
@@ -170,25 +166,6 @@ fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<
     }
 }
 
-/// The tense a clause speaks in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// A past-tense cue is nearest.
-    Past,
-    /// A future cue is nearest.
-    Future,
-    /// No cue in the sentence.
-    Unknown,
-}
-
-/// Words after which a past participle is no past tense: "to be held", "is heard", "the
-/// reduced dividend".
-const NOT_BEFORE_PAST: [&str; 15] =
-    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
-
-/// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
-const REPORT_REACH: usize = 2;
-
 /// Resolves one document's expressions in text order, carrying the reference date along.
 pub struct Resolver<'r, 't> {
     rules: &'r TimeRules,
@@ -199,8 +176,6 @@ pub struct Resolver<'r, 't> {
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
     sentence: Span,
-    /// The current sentence's words and tense cues, found when first needed.
-    sentence_cues: OnceCell<SentenceCues>,
 }
 
 impl<'r, 't> Resolver<'r, 't> {
@@ -213,7 +188,6 @@ impl<'r, 't> Resolver<'r, 't> {
             references: Vec::new(),
             sentence_years: Vec::new(),
             sentence: Span::default(),
-            sentence_cues: OnceCell::new(),
         }
     }
 
@@ -221,17 +195,11 @@ impl<'r, 't> Resolver<'r, 't> {
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
-        self.sentence_cues = OnceCell::new();
-    }
-
-    /// The words and tense cues of the current sentence, found once.
-    fn sentence_cues(&self) -> &SentenceCues {
-        self.sentence_cues.get_or_init(|| SentenceCues::new(self.rules, self.text, self.sentence))
     }
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
         let template = &self.rules.rules[candidate.rule].template;
-        let fields = Fields { groups: candidate.groups(), rules: self.rules };
+        let fields = Fields { groups: candidate.groups, rules: self.rules };
         let resolved = match template.kind {
             ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
             ValueKind::Shift => self.shift(template, &fields, candidate.span),
@@ -469,40 +437,14 @@ impl<'r, 't> Resolver<'r, 't> {
         Ok(Some(Resolved::Set(value)))
     }
 
-    /// The tense of the clause around `span`: the class of the nearest tense cue in the
-    /// sentence, counting words and clause breaks.
-    pub fn tense(&self, span: Span) -> Tense {
+    /// The tense of the clause around `span` in the current sentence.
+    fn tense(&self, span: Span) -> Tense {
         self.tense_and_distance(span).0
     }
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
     fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
-        let sentence = self.sentence_cues();
-        let mut best: Option<(usize, Cue)> = None;
-        for &(word_idx, cue) in &sentence.cues {
-            if sentence.words[word_idx].overlaps(span) {
-                continue;
-            }
-            let distance = sentence.distance(word_idx, span);
-            let cue = match cue {
-                Cue::Report if distance <= REPORT_REACH => Cue::Past,
-                Cue::Report | Cue::Deadline => continue,
-                other => other,
-            };
-            // "effective Feb. 1", "until March 6": the date has a tense of its own; only a
-            // verb right beside it still speaks for it.
-            if distance > self.rules.settings.close_cue_words && sentence.deadline_before(span) {
-                continue;
-            }
-            if best.is_none_or(|(best_distance, _)| distance < best_distance) {
-                best = Some((distance, cue));
-            }
-        }
-        match best {
-            Some((distance, Cue::Future)) => (Tense::Future, distance),
-            Some((distance, _)) => (Tense::Past, distance),
-            None => (Tense::Unknown, usize::MAX),
-        }
+        tense_around(self.rules, self.text, self.sentence, span)
     }
 }
 
@@ -515,79 +457,6 @@ fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, dire
         1 if this_year.first_day()? <= anchor => build(anchor.year() + 1),
         _ => Some(this_year),
     }
-}
-
-/// A sentence's words, the clause breaks between them and its tense cues: enough to tell
-/// quickly how far each cue stands from an expression, in the terms of [`distance`]: words
-/// between, commas and stronger breaks (semicolons, colons, dashes, brackets) counted extra.
-struct SentenceCues {
-    /// The words, dashes left out (they are breaks).
-    words: Vec<Span>,
-    /// `breaks_before[idx]`: the cost of the breaks before word `idx`, from the sentence start
-    /// (one more entry than words: the breaks of the whole sentence).
-    breaks_before: Vec<usize>,
-    /// `(word index, cue)` of the past, future, reporting and deadline cues.
-    cues: Vec<(usize, Cue)>,
-}
-
-impl SentenceCues {
-    fn new(rules: &TimeRules, text: &str, sentence: Span) -> SentenceCues {
-        let mut found = SentenceCues { words: Vec::new(), breaks_before: Vec::new(), cues: Vec::new() };
-        let mut previous: Option<&str> = None;
-        let mut end_of_last = sentence.start;
-        let mut breaks = 0;
-        for word in words(text, sentence) {
-            let word_text = word.slice(text);
-            breaks += break_cost(&text[end_of_last..word.start]);
-            end_of_last = word.end;
-            if word_text.chars().all(|c| matches!(c, '-' | '–' | '—')) {
-                breaks += break_cost(word_text);
-                continue;
-            }
-            let after_be = previous.is_some_and(|p| NOT_BEFORE_PAST.iter().any(|before| p.eq_ignore_ascii_case(before)));
-            previous = Some(word_text);
-            match rules.cue(word_text) {
-                // "to be held", "the reduced dividend": no past tense
-                Some(Cue::Past) if after_be => {}
-                Some(cue @ (Cue::Past | Cue::Future | Cue::Report | Cue::Deadline)) => {
-                    found.cues.push((found.words.len(), cue));
-                }
-                _ => {}
-            }
-            found.words.push(word);
-            found.breaks_before.push(breaks);
-        }
-        breaks += break_cost(&text[end_of_last..sentence.end]);
-        found.breaks_before.push(breaks);
-        found
-    }
-
-    /// Whether the word just before `span` is a deadline word ("until", "effective").
-    fn deadline_before(&self, span: Span) -> bool {
-        let first = self.words.partition_point(|word| word.end <= span.start);
-        first > 0 && self.cues.iter().any(|&(word_idx, cue)| word_idx == first - 1 && cue == Cue::Deadline)
-    }
-
-    /// How far word `word_idx` stands from `span`, which it does not overlap: the words
-    /// between them plus the cost of the breaks between them.
-    fn distance(&self, word_idx: usize, span: Span) -> usize {
-        let first = self.words.partition_point(|word| word.end <= span.start);
-        if word_idx < first {
-            return (first - word_idx - 1) + self.breaks_before[first] - self.breaks_before[word_idx];
-        }
-        let after = self.words.partition_point(|word| word.start < span.end);
-        let last = after.saturating_sub(1).min(word_idx);
-        word_idx.saturating_sub(after) + self.breaks_before[word_idx] - self.breaks_before[last]
-    }
-}
-
-/// What the breaks in a stretch between words cost.
-fn break_cost(between: &str) -> usize {
-    between.chars().map(|c| match c {
-        ',' => COMMA_COST,
-        ';' | ':' | '—' | '–' | '(' | ')' => BOUNDARY_COST,
-        _ => 0,
-    }).sum()
 }
 
 /// How many days lie between a granule and a date (0 when it contains it).
@@ -648,3 +517,4 @@ impl Fields<'_, '_> {
         }
     }
 }
+

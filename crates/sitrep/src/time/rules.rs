@@ -16,7 +16,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder};
-use regex_automata::meta;
+use regex_automata::PatternID;
+
+use super::captures::CaptureRegex;
+use super::finder::Finder;
+use super::scan::ScratchPool;
 use serde::Deserialize;
 
 use super::tables::{Tables, WordMap, fold_key, with_folded};
@@ -86,8 +90,8 @@ pub struct Rule {
     pub id: String,
     /// Wins over overlapping matches of lower priority.
     pub priority: i32,
-    /// The pattern.
-    pub regex: Regex,
+    /// The pattern, to read the captures of a match.
+    pub regex: CaptureRegex,
     /// The index of its `focus` capture, if it has one: the part of the match it reports.
     pub focus: Option<usize>,
     /// Must not match the text just before a match (ends where the match starts).
@@ -128,6 +132,11 @@ pub enum Cue {
 }
 
 impl Cue {
+    /// Whether the cue speaks for the tense of its clause: future, past, report or deadline.
+    pub fn is_tense(self) -> bool {
+        matches!(self, Cue::Future | Cue::Past | Cue::Report | Cue::Deadline)
+    }
+
     fn from_name(name: &str) -> Option<Cue> {
         Some(match name {
             "future" => Cue::Future,
@@ -150,7 +159,7 @@ pub struct TimeRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// All rule patterns at once, by precedence: priority, then file order.
-    pub finder: meta::Regex,
+    pub finder: Finder,
     /// The rule index of each finder pattern.
     pub finder_rules: Vec<usize>,
     /// The tables the normalisers read.
@@ -159,10 +168,14 @@ pub struct TimeRules {
     pub cues: WordMap<Cue>,
     /// The words of the `since` class, folded: a quick test before the look word by word.
     pub since_words: Vec<String>,
-    /// The first letters and lengths of the cue words: most words need no lookup.
+    /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
+    /// The same for the tense cue words (future, past, report, deadline) alone.
+    pub tense_cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,
+    /// Scratch memory for scans, kept from text to text.
+    pub scratch: ScratchPool,
 }
 
 impl TimeRules {
@@ -184,6 +197,7 @@ impl TimeRules {
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
         let cue_shapes = WordShapes::of(cues.keys());
+        let tense_cue_shapes = WordShapes::of(cues.iter().filter(|(_, cue)| cue.is_tense()).map(|(word, _)| word));
         let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
@@ -211,8 +225,8 @@ impl TimeRules {
             }
             let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
             let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
-            let regex = compile(&pattern).map_err(&fail)?;
-            let groups: Vec<Option<&str>> = regex.capture_names().collect();
+            let regex = CaptureRegex::new(&pattern, REGEX_SIZE_LIMIT).map_err(&fail)?;
+            let groups: Vec<Option<&str>> = regex.group_info().pattern_names(PatternID::ZERO).collect();
             let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
             let focus = groups.iter().position(|name| *name == Some("focus"));
             let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {
@@ -242,76 +256,98 @@ impl TimeRules {
         let mut finder_rules: Vec<usize> = (0..rules.len()).collect();
         finder_rules.sort_by_key(|&rule_idx| std::cmp::Reverse(rules[rule_idx].priority));
         let finder_patterns: Vec<&str> = finder_rules.iter().map(|&rule_idx| patterns[rule_idx].as_str()).collect();
-        let finder = meta::Regex::builder()
-            .configure(
-                meta::Regex::config()
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                    .hybrid_cache_capacity(REGEX_SIZE_LIMIT)
-                    .dfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-            )
-            .build_many(&finder_patterns)
+        let finder = Finder::new(&finder_patterns, REGEX_SIZE_LIMIT)
             .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
-        Ok(TimeRules { rules, finder, finder_rules, lexicon, cues, since_words, cue_shapes, settings: file.settings })
+        Ok(TimeRules {
+            rules,
+            finder,
+            finder_rules,
+            lexicon,
+            cues,
+            since_words,
+            cue_shapes,
+            tense_cue_shapes,
+            settings: file.settings,
+            scratch: ScratchPool::default(),
+        })
     }
 
     /// The cue class of one word, if it has one. Words ending in "-ed" (but not "-eed") are
     /// past tense unless the cue table says otherwise.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let bytes = word.as_bytes();
-        let ends_in_ed = bytes.len() > 2 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if !ends_in_ed && !self.cue_shapes.may_hold(word) {
-            return None;
+        if !self.cue_shapes.may_hold(word) {
+            // Not listed (and ASCII): only the "-ed" rule can make it a cue.
+            return is_past_participle(word).then_some(Cue::Past);
         }
-        let listed = |folded: &str| self.cues.get(folded);
-        with_folded(word, |folded| match listed(folded) {
+        with_folded(word, |folded| match self.cues.get(folded) {
             Some(Cue::Neutral) => None,
             Some(cue) => Some(*cue),
-            // "-eed" is mostly no past tense ("succeed", "need"); "agreed" and the like are listed.
-            None if folded.len() > 4
-                && folded.ends_with("ed")
-                && !folded.ends_with("eed")
-                && folded.chars().all(|c| c.is_ascii_alphabetic()) =>
-            {
-                Some(Cue::Past)
-            }
-            None => None,
+            None => is_past_participle(folded).then_some(Cue::Past),
         })
+    }
+
+    /// [`TimeRules::cue`] if it is a tense cue ([`Cue::is_tense`]), else `None`; quicker, as
+    /// the common words that join ranges ("and", "to", "in") need no lookup.
+    #[inline]
+    pub fn tense_cue(&self, word: &str) -> Option<Cue> {
+        if !is_past_participle(word) && !self.tense_cue_shapes.may_hold(word) {
+            return None;
+        }
+        self.cue(word).filter(|cue| cue.is_tense())
     }
 }
 
-/// Which first letters come with which lengths among a set of words: a cheap test that
-/// rules most other words out before a hash lookup.
-#[derive(Clone, Debug, Default)]
+/// Whether a word is past tense by its ending: more than four ASCII letters ending in "-ed"
+/// but not "-eed" ("-eed" is mostly no past tense: "succeed", "need"; "agreed" and the like
+/// are listed).
+#[inline]
+fn is_past_participle(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let ends_with = |suffix: &[u8]| bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    bytes.len() > 4 && ends_with(b"ed") && !ends_with(b"eed") && bytes.iter().all(u8::is_ascii_alphabetic)
+}
+
+/// Which first and last letters come with which lengths among a set of words: a cheap test
+/// that rules most other words out before a hash lookup.
+#[derive(Clone, Debug)]
 pub struct WordShapes {
-    /// For each letter a-z, a bit per word length (63 for 63 and longer).
-    lengths_by_letter: [u64; 26],
+    /// For each first letter a-z and last letter a-z, a bit per word length (63 for 63 and
+    /// longer).
+    lengths_by_letters: Vec<u64>,
 }
 
 impl WordShapes {
     /// The shapes of `words` (folded).
     pub fn of<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
-        let mut shapes = WordShapes::default();
+        let mut shapes = WordShapes { lengths_by_letters: vec![0; 26 * 26] };
         for word in words {
-            match word.as_bytes().first() {
-                Some(first) if first.is_ascii_lowercase() => {
-                    shapes.lengths_by_letter[usize::from(first - b'a')] |= 1 << word.len().min(63);
-                }
-                // A word that starts otherwise ("’ll", "-") is always looked up: `may_hold`
-                // says yes to every word that does not start with a letter.
-                _ => {}
+            // A word that is not ASCII or does not start and end with a letter ("’ll", "-",
+            // "won’t") is always looked up: `may_hold` says yes to every such word.
+            if let Some(letters) = WordShapes::letters(word) {
+                shapes.lengths_by_letters[letters] |= 1 << word.len().min(63);
             }
         }
         shapes
     }
 
+    /// The index of the first and last letters of an ASCII word, folded, if it has them. (A
+    /// word outside ASCII may fold to another length.)
+    #[inline]
+    fn letters(word: &str) -> Option<usize> {
+        if !word.is_ascii() {
+            return None;
+        }
+        let (first, last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+        let letter = |byte: &u8| byte.is_ascii_alphabetic().then(|| usize::from(byte.to_ascii_lowercase() - b'a'));
+        Some(letter(first)? * 26 + letter(last)?)
+    }
+
     /// Whether `word` may be one of the words (false means it certainly is not).
+    #[inline]
     pub fn may_hold(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(first) if first.is_ascii_alphabetic() => {
-                let letter = usize::from(first.to_ascii_lowercase() - b'a');
-                self.lengths_by_letter[letter] >> word.len().min(63) & 1 == 1
-            }
-            _ => true,
+        match WordShapes::letters(word) {
+            Some(letters) => self.lengths_by_letters[letters] >> word.len().min(63) & 1 == 1,
+            None => true,
         }
     }
 }
@@ -383,7 +419,7 @@ mod tests {
         let tables = Tables::load(&files, "t/tables/").unwrap();
         let patterns = BTreeMap::from([("year".to_string(), r"\d{4}".to_string())]);
         let expander = Expander { patterns: &patterns, tables: &tables };
-        assert_eq!(expander.expand(r"\b{month} {year}").unwrap(), r"(?-u:\b)(?:March(?-u:\b)|May(?-u:\b)) (?:[0-9]{4})");
+        assert_eq!(expander.expand(r"\b{month}? {year}").unwrap(), r"(?-u:\b)(?:Ma(?:rch(?-u:\b)|y(?-u:\b)))? (?:[0-9]{4})");
         assert!(expander.expand("{nothing}").unwrap_err().contains("nothing"));
         assert_eq!(expander.expand(r"a\{b}").unwrap(), r"a\{b}");
     }
@@ -400,6 +436,16 @@ mod tests {
         assert_eq!(rules.cue("Will"), Some(Cue::Future));
         assert_eq!(rules.cue("’ll"), Some(Cue::Future));
         assert_eq!(rules.cue("elephant"), None);
+        assert_eq!(rules.cue("and"), Some(Cue::RangeJoin));
+        assert_eq!(rules.cue("Until"), Some(Cue::Deadline));
+        assert_eq!(rules.cue("ATTACKED"), Some(Cue::Past));
+        assert_eq!(rules.cue("Armed"), None);
+        assert_eq!(rules.cue("naïveed"), None);
+        assert_eq!(rules.cue("feed"), None);
+        assert_eq!(rules.tense_cue("and"), None);
+        assert_eq!(rules.tense_cue("Until"), Some(Cue::Deadline));
+        assert_eq!(rules.tense_cue("attacked"), Some(Cue::Past));
+        assert_eq!(rules.tense_cue("armed"), None);
     }
 
     #[test]

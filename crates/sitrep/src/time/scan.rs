@@ -22,9 +22,12 @@ finds can stand beside it, and context before the focus is searched on its own
 ("1958" in "1958-61").
 */
 
-use regex::CaptureLocations;
+use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match};
 
+use super::captures::CaptureCache;
+use super::finder::FinderCache;
 use super::rules::{Rule, TimeRules};
 use super::template::Groups;
 use crate::span::Span;
@@ -34,100 +37,132 @@ const CONTEXT_BYTES: usize = 48;
 
 /// One rule's match, before resolution.
 #[derive(Debug)]
-pub struct Candidate<'t> {
+pub struct Candidate<'s> {
     /// Index of the rule in [`TimeRules::rules`].
     pub rule: usize,
     /// The expression, in document offsets.
     pub span: Span,
-    /// The sentence it was found in.
-    pub haystack: &'t str,
-    /// Where the rule's captures lie in the sentence.
-    pub locations: CaptureLocations,
+    /// The rule's captures, in the sentence.
+    pub groups: Groups<'s>,
 }
 
-impl Candidate<'_> {
-    /// The match's capture groups.
-    pub fn groups(&self) -> Groups<'_> {
-        Groups { haystack: self.haystack, locations: &self.locations }
+/// What a scan writes as it goes: kept from text to text, above all the states the finder's
+/// lazy DFA has built.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    finder: Option<FinderCache>,
+    captures: CaptureCache,
+    /// Capture slots, as many as the rule with the most captures needs.
+    slots: Vec<Option<NonMaxUsize>>,
+}
+
+/// Scratch memory for scans, one at a time per thread.
+#[derive(Debug)]
+pub struct ScratchPool(Pool<Scratch>);
+
+impl Default for ScratchPool {
+    fn default() -> ScratchPool {
+        ScratchPool(Pool::new(Scratch::default))
     }
 }
 
-/// The candidates of one sentence.
-#[derive(Debug)]
-pub struct SentenceCandidates<'t> {
-    /// The sentence.
-    pub sentence: Span,
-    /// Its time expressions, in text order, not overlapping.
-    pub candidates: Vec<Candidate<'t>>,
+impl Clone for ScratchPool {
+    /// A new, empty pool: scratch memory is not shared.
+    fn clone(&self) -> ScratchPool {
+        ScratchPool::default()
+    }
 }
 
-/// The time expressions of `text`, sentence by sentence (only sentences that have some).
-/// Text outside the sentences is not searched.
-pub fn scan<'t>(rules: &TimeRules, text: &'t str, sentences: &[Span]) -> Vec<SentenceCandidates<'t>> {
-    sentences
-        .iter()
-        .filter(|sentence| sentence.end <= text.len() && text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end))
-        .filter_map(|&sentence| {
-            let candidates = scan_sentence(rules, text, sentence);
-            (!candidates.is_empty()).then_some(SentenceCandidates { sentence, candidates })
-        })
-        .collect()
+/// Finds time expressions sentence by sentence.
+pub struct Scanner<'r> {
+    rules: &'r TimeRules,
+    scratch: PoolGuard<'r, Scratch, fn() -> Scratch>,
 }
 
-/// The time expressions of one sentence, in text order.
-fn scan_sentence<'t>(rules: &TimeRules, text: &'t str, sentence: Span) -> Vec<Candidate<'t>> {
-    let haystack = sentence.slice(text);
-    let mut candidates = Vec::new();
-    scan_range(rules, haystack, sentence, 0, haystack.len(), &mut candidates);
-    candidates
-}
+impl<'r> Scanner<'r> {
+    /// A scanner for `rules`, with scratch memory from their pool.
+    pub fn new(rules: &'r TimeRules) -> Scanner<'r> {
+        let mut scratch = rules.scratch.0.get();
+        let n_slots = rules.rules.iter().map(|rule| rule.regex.slot_len()).max().unwrap_or(0);
+        scratch.slots.resize(n_slots, None);
+        if scratch.finder.is_none() {
+            scratch.finder = Some(rules.finder.create_cache());
+        }
+        Scanner { rules, scratch }
+    }
 
-/// Finds the expressions in `haystack[from..to]` (the sentence is all there for look-around).
-fn scan_range<'t>(rules: &TimeRules, haystack: &'t str, sentence: Span, from: usize, to: usize, out: &mut Vec<Candidate<'t>>) {
-    let mut at = from;
-    while at < to {
-        let Some(first) = rules.finder.search(&Input::new(haystack).span(at..to)) else { break };
-        let Some(found) = accepted_at(rules, haystack, first) else {
-            at = next_char(haystack, first.start());
-            continue;
-        };
-        let rule_idx = rules.finder_rules[found.pattern().as_usize()];
-        let rule = &rules.rules[rule_idx];
-        // The rule's own regex, started where the finder's match starts and cut where it
-        // ends, finds that match again, with its captures.
-        let mut locations = rule.regex.capture_locations();
-        match rule.regex.captures_read_at(&mut locations, &haystack[..found.end()], found.start()) {
-            Some(again) if again.start() == found.start() => {}
-            _ => {
-                at = next_char(haystack, found.start());
+    /// Hands each time expression of `sentence` to `found`, in text order. The sentence must
+    /// lie on char boundaries of `text`.
+    pub fn scan_sentence(&mut self, text: &str, sentence: Span, found: &mut impl FnMut(Candidate<'_>)) {
+        let haystack = sentence.slice(text);
+        self.scan_range(haystack, sentence, 0, haystack.len(), found);
+    }
+
+    /// Finds the expressions in `haystack[from..to]` (the sentence is all there for look-around).
+    fn scan_range(&mut self, haystack: &str, sentence: Span, from: usize, to: usize, found: &mut impl FnMut(Candidate<'_>)) {
+        let rules = self.rules;
+        let mut at = from;
+        while at < to {
+            let Some(first) = self.search(&Input::new(haystack).span(at..to)) else { break };
+            let Some(matched) = self.accepted_at(haystack, first) else {
+                at = next_char(haystack, first.start());
+                continue;
+            };
+            let rule_idx = rules.finder_rules[matched.pattern().as_usize()];
+            let rule = &rules.rules[rule_idx];
+            if !self.capture(rule, haystack, matched) {
+                at = next_char(haystack, matched.start());
                 continue;
             }
+            let focus = rule.focus.and_then(|index| self.groups(rule, haystack).span(index));
+            let (start, end) = focus.unwrap_or((matched.start(), matched.end()));
+            if start > matched.start() {
+                // "1958-[61]": what the context before the focus holds is searched on its own,
+                // which takes the capture buffer: the match is read again after.
+                self.scan_range(haystack, sentence, matched.start(), start, found);
+                self.capture(rule, haystack, matched);
+            }
+            let span = Span::new(sentence.start + start, sentence.start + end);
+            found(Candidate { rule: rule_idx, span, groups: self.groups(rule, haystack) });
+            at = if end < matched.end() { end.max(next_char(haystack, matched.start())) } else { matched.end() };
         }
-        let (start, end) = rule.focus.and_then(|index| locations.get(index)).unwrap_or((found.start(), found.end()));
-        if start > found.start() {
-            // "1958-[61]": what the context before the focus holds is searched on its own.
-            scan_range(rules, haystack, sentence, found.start(), start, out);
-        }
-        out.push(Candidate { rule: rule_idx, span: Span::new(sentence.start + start, sentence.start + end), haystack, locations });
-        at = if end < found.end() { end.max(next_char(haystack, found.start())) } else { found.end() };
     }
-}
 
-/// The finder's match if its rule's context allows it; else the longest other match at the
-/// same start that is allowed ("five months" where "five months before the …" is not).
-fn accepted_at(rules: &TimeRules, haystack: &str, found: Match) -> Option<Match> {
-    let mut candidate = found;
-    loop {
-        let rule = &rules.rules[rules.finder_rules[candidate.pattern().as_usize()]];
-        if !candidate.is_empty() && context_allows(rule, haystack, candidate.start(), candidate.end()) {
-            return Some(candidate);
+    /// Reads the captures of the finder's match with the rule's own regex, anchored where the
+    /// match starts and cut where it ends; false if the rule does not match there.
+    fn capture(&mut self, rule: &Rule, haystack: &str, matched: Match) -> bool {
+        let Scratch { captures, slots, .. } = &mut *self.scratch;
+        let slots = &mut slots[..rule.regex.slot_len()];
+        rule.regex.read(captures, &haystack[..matched.end()], matched.start(), slots)
+    }
+
+    /// The captures of the rule's last match.
+    fn groups<'s>(&'s self, rule: &Rule, haystack: &'s str) -> Groups<'s> {
+        Groups { haystack, slots: &self.scratch.slots[..rule.regex.slot_len()] }
+    }
+
+    /// The finder's leftmost match in `input`.
+    fn search(&mut self, input: &Input<'_>) -> Option<Match> {
+        let cache = self.scratch.finder.get_or_insert_with(|| self.rules.finder.create_cache());
+        self.rules.finder.search(cache, input)
+    }
+
+    /// The finder's match if its rule's context allows it; else the longest other match at the
+    /// same start that is allowed ("five months" where "five months before the …" is not).
+    fn accepted_at(&mut self, haystack: &str, found: Match) -> Option<Match> {
+        let rules = self.rules;
+        let mut candidate = found;
+        loop {
+            let rule = &rules.rules[rules.finder_rules[candidate.pattern().as_usize()]];
+            if !candidate.is_empty() && context_allows(rule, haystack, candidate.start(), candidate.end()) {
+                return Some(candidate);
+            }
+            let shorter = previous_char(haystack, candidate.end());
+            if shorter <= found.start() {
+                return None;
+            }
+            candidate = self.search(&Input::new(haystack).span(found.start()..shorter).anchored(Anchored::Yes))?;
         }
-        let shorter = previous_char(haystack, candidate.end());
-        if shorter <= found.start() {
-            return None;
-        }
-        let input = Input::new(haystack).span(found.start()..shorter).anchored(Anchored::Yes);
-        candidate = rules.finder.search(&input)?;
     }
 }
 

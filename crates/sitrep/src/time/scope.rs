@@ -16,6 +16,7 @@ alone. "in 2023 and 2024" is one range too. The signal words are the `since`,
 use jiff::civil::Date;
 
 use super::rules::{Cue, TimeRules};
+use super::words::words;
 use super::{DateInterval, DatePrecision, TimeMention, TimeScope};
 use crate::span::Span;
 
@@ -41,42 +42,6 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
     }
 }
 
-/// Words (letters, digits, apostrophes, or a lone dash) of `text[span]`, with their spans.
-pub fn words(text: &str, span: Span) -> Vec<Span> {
-    let mut words = Vec::new();
-    let mut start = None;
-    let slice = span.slice(text);
-    let bytes = slice.as_bytes();
-    let mut offset = 0;
-    while offset < bytes.len() {
-        // ASCII is read byte by byte; anything else char by char.
-        let (ch, len) = if bytes[offset].is_ascii() {
-            (char::from(bytes[offset]), 1)
-        } else {
-            let ch = slice[offset..].chars().next().unwrap_or(' ');
-            (ch, ch.len_utf8())
-        };
-        let at = span.start + offset;
-        let is_word_char = ch.is_alphanumeric() || ch == '\'' || ch == '’';
-        match (start, is_word_char) {
-            (None, true) => start = Some(at),
-            (Some(word_start), false) => {
-                words.push(Span::new(word_start, at));
-                start = None;
-            }
-            _ => {}
-        }
-        if matches!(ch, '-' | '–' | '—') && start.is_none() {
-            words.push(Span::new(at, at + len));
-        }
-        offset += len;
-    }
-    if let Some(word_start) = start {
-        words.push(Span::new(word_start, span.end));
-    }
-    words
-}
-
 /// The longest gap between the ends of a range ("and", " to ", "–"), in bytes.
 const MAX_JOIN_BYTES: usize = 16;
 
@@ -86,7 +51,7 @@ fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    words(text, Span::new(start.min(at), at)).last().copied()
+    words(text, Span::new(start.min(at), at)).last()
 }
 
 /// "between X and Y", "from X to Y", "X-Y": one range over both.
@@ -95,8 +60,8 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     if second.span.start.saturating_sub(first.span.end) > MAX_JOIN_BYTES {
         return None;
     }
-    let gap = words(text, Span::new(first.span.end, second.span.start));
-    let [join] = gap.as_slice() else { return None };
+    let mut gap = words(text, Span::new(first.span.end, second.span.start));
+    let (Some(join), None) = (gap.next(), gap.next()) else { return None };
     if !matches!(rules.cue(join.slice(text)), Some(Cue::RangeJoin | Cue::Deadline)) {
         return None;
     }
@@ -119,22 +84,20 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
 fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, published: Option<Date>) -> Option<TimeScope> {
     let interval = mention.interval?;
     let published = published?;
-    let before = Span::new(sentence.start, mention.span.start);
-    let clause_start = before
-        .slice(text)
-        .rmatch_indices([',', ';', ':', '—', '(', ')'])
-        .next()
-        .map_or(before.start, |(offset, mark)| before.start + offset + mark.len());
-    let clause = Span::new(clause_start, mention.span.start);
+    let clause = Span::new(clause_start(text, sentence.start, mention.span.start), mention.span.start);
     if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
         return None; // no signal word in the clause: skip the word-by-word look
     }
-    let window = words(text, clause);
-    let signal = window
-        .iter()
-        .rev()
-        .take(rules.settings.since_window_words)
-        .find(|word| rules.cue(word.slice(text)) == Some(Cue::Since))?;
+    // The last signal word of the clause, if it is one of its last `since_window_words` words.
+    let mut n_words = 0;
+    let mut last_signal = None;
+    for word in words(text, clause) {
+        if rules.cue(word.slice(text)) == Some(Cue::Since) {
+            last_signal = Some((n_words, word));
+        }
+        n_words += 1;
+    }
+    let (_, signal) = last_signal.filter(|(word_idx, _)| n_words - word_idx <= rules.settings.since_window_words)?;
     if published < interval.start {
         return None;
     }
@@ -145,9 +108,28 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
 }
 
-/// Whether `text` contains the ASCII `needle` in any case.
+/// Whether `text` contains `needle`, ignoring ASCII case.
 fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    text.as_bytes().windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    let needle = needle.as_bytes();
+    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else { return true };
+    text.as_bytes().windows(needle.len()).any(|window| window[0].to_ascii_lowercase() == first && window.eq_ignore_ascii_case(needle))
+}
+
+/// Where the clause that ends at `end` starts: after the last comma, semicolon, colon, em
+/// dash or bracket since `sentence_start`.
+fn clause_start(text: &str, sentence_start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut idx = end;
+    while idx > sentence_start {
+        idx -= 1;
+        match bytes[idx] {
+            b',' | b';' | b':' | b'(' | b')' => return idx + 1,
+            // — is E2 80 94 in UTF-8.
+            0x94 if idx >= sentence_start + 2 && bytes[idx - 2..idx] == [0xE2, 0x80] => return idx + 1,
+            _ => {}
+        }
+    }
+    sentence_start
 }
 
 /// Whether `text` opens with ", when" (a clause telling what happened at the time just named).

@@ -17,7 +17,7 @@ is a load error naming the rule. [`ValueKind`] says how the fields combine;
 */
 
 use jiff::civil::Weekday;
-use regex::CaptureLocations;
+use regex_automata::util::primitives::NonMaxUsize;
 use serde::Deserialize;
 
 use super::calendar::{Season, Unit};
@@ -418,14 +418,22 @@ pub enum Field<T> {
 pub struct Groups<'a> {
     /// The text the rule searched.
     pub haystack: &'a str,
-    /// Where its captures matched.
-    pub locations: &'a CaptureLocations,
+    /// Where its captures matched: start and end of capture `index` at `2 * index` and
+    /// `2 * index + 1`, as `regex_automata` fills them.
+    pub slots: &'a [Option<NonMaxUsize>],
 }
 
 impl<'a> Groups<'a> {
+    /// Where capture `index` matched, if it took part in the match.
+    pub fn span(&self, index: usize) -> Option<(usize, usize)> {
+        let start = self.slots.get(2 * index).copied().flatten()?;
+        let end = self.slots.get(2 * index + 1).copied().flatten()?;
+        Some((start.get(), end.get()))
+    }
+
     /// The text of capture `index`, if it took part in the match.
     pub fn get(&self, index: usize) -> Option<&'a str> {
-        let (start, end) = self.locations.get(index)?;
+        let (start, end) = self.span(index)?;
         self.haystack.get(start..end)
     }
 }
