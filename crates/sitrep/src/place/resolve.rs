@@ -36,7 +36,7 @@ use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
 use super::key::{key_is, name_key};
 use super::kind::PlaceKind;
 use super::mention::Candidate;
-use super::words::DemonymTarget;
+use super::words::{DemonymTarget, WordClass};
 use super::{Location, PlaceMention, PlaceRole, Precision};
 use crate::eval::haversine_km;
 
@@ -520,7 +520,7 @@ fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
 }
 
 struct Scorer<'a> {
-    candidates: &'a [Candidate],
+    candidates: &'a [Candidate<'a>],
     /// Each candidate's lookup key.
     keys: &'a [String],
     /// Each candidate's key as a number: equal keys, equal numbers.
@@ -805,7 +805,7 @@ impl Scorer<'_> {
         }
         // A surname alone is a small place only where the text around it says so.
         let name = candidate.name_span.slice(text);
-        let surname = !name.contains(' ') && self.gazetteer.words().surnames.contains(name);
+        let surname = !name.contains(' ') && self.gazetteer.words().is(name, WordClass::Surname);
         if surname && !entry.is_large() && !best.local_support && !keep {
             return None;
         }
