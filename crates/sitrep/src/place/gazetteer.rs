@@ -590,11 +590,11 @@ impl Gazetteer {
         let point = entry.point();
         let name = match entry.kind {
             PlaceKind::Admin1 => self.admin1_name(idx).unwrap_or(&entry.name).to_string(),
-            _ => entry.name.to_string(),
+            _ => String::from(&*entry.name),
         };
         Location {
             name,
-            country: (!entry.country.is_empty()).then(|| entry.country.to_string()),
+            country: (!entry.country.is_empty()).then(|| String::from(&*entry.country)),
             admin1: entry
                 .admin1
                 .and_then(|a1| self.admin1_name(a1))
@@ -602,7 +602,7 @@ impl Gazetteer {
             lat: point.map(|p| round5(p.0)),
             lon: point.map(|p| round5(p.1)),
             precision,
-            id: Some(entry.id.to_string()),
+            id: Some(String::from(&*entry.id)),
         }
     }
 

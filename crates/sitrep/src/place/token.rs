@@ -91,7 +91,15 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
         }
         let word_start = at;
         let mut word_end = at + len;
-        while let Some((next, next_len)) = char_at(slice, word_end) {
+        let bytes = slice.as_bytes();
+        loop {
+            // Most words are ASCII letters and digits throughout.
+            while bytes.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
+                word_end += 1;
+            }
+            let Some((next, next_len)) = char_at(slice, word_end) else {
+                break;
+            };
             let continues = next.is_alphanumeric()
                 || is_inner_mark(next)
                     && char_at(slice, word_end + next_len)
