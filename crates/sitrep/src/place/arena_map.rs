@@ -4,37 +4,42 @@ A string-keyed hash map that keeps all its keys in one buffer.
 The gazetteer indexes over a million name keys. A map of boxed strings pays an
 allocation per key and scatters the keys over the heap, which makes loading
 slow and lookups miss the cache; here every key is appended to one `String`
-and the table holds only indices, with each key's hash kept beside it so the
-table can grow without hashing again.
+and the table holds, in its buckets, each key's place in the buffer beside its
+value, so that a lookup reads the table and the key's bytes and nothing else.
 */
 
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
 
-/// One key: its hash, its place in the buffer, and its value.
+/// One key: its place in the buffer, and its value.
 #[derive(Clone, Debug)]
 struct Slot<V> {
-    hash: u64,
     start: u32,
     len: u32,
     value: V,
+}
+
+impl<V> Slot<V> {
+    fn range(&self) -> Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
 }
 
 /// A map from strings to `V`, with its keys in one buffer.
 #[derive(Clone, Debug)]
 pub struct ArenaMap<V> {
     keys: String,
-    slots: Vec<Slot<V>>,
-    table: HashTable<u32>,
+    table: HashTable<Slot<V>>,
 }
 
 impl<V> Default for ArenaMap<V> {
     fn default() -> Self {
         ArenaMap {
             keys: String::new(),
-            slots: Vec::new(),
             table: HashTable::new(),
         }
     }
@@ -48,56 +53,38 @@ impl<V> ArenaMap<V> {
     /// Room for `n_keys` keys of about `key_bytes` bytes in all.
     pub fn reserve(&mut self, n_keys: usize, key_bytes: usize) {
         self.keys.reserve(key_bytes);
-        self.slots.reserve(n_keys);
-        let slots = &self.slots;
-        self.table.reserve(n_keys, |idx| slots[*idx as usize].hash);
-    }
-
-    fn key_at(&self, idx: u32) -> &str {
-        let slot = &self.slots[idx as usize];
-        &self.keys[slot.start as usize..(slot.start + slot.len) as usize]
-    }
-
-    fn find(&self, hash: u64, key: &str) -> Option<u32> {
+        let keys = &self.keys;
         self.table
-            .find(hash, |idx| {
-                self.slots[*idx as usize].hash == hash && self.key_at(*idx) == key
-            })
-            .copied()
+            .reserve(n_keys, |slot| hash_of(&keys[slot.range()]));
     }
 
     /// The value of a key.
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.find(hash_of(key), key)
-            .map(|idx| &self.slots[idx as usize].value)
+        self.table
+            .find(hash_of(key), |slot| &self.keys[slot.range()] == key)
+            .map(|slot| &slot.value)
     }
 
     /// The value of a key, made with `make` when the key is new.
     pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
-        let hash = hash_of(key);
-        let idx = match self.find(hash, key) {
-            Some(idx) => idx,
-            None => {
-                let idx = self.slots.len() as u32;
-                self.slots.push(Slot {
-                    hash,
+        let keys = &self.keys;
+        let entry = self.table.entry(
+            hash_of(key),
+            |slot| &keys[slot.range()] == key,
+            |slot| hash_of(&keys[slot.range()]),
+        );
+        match entry {
+            Entry::Occupied(occupied) => &mut occupied.into_mut().value,
+            Entry::Vacant(vacant) => {
+                let slot = Slot {
                     start: self.keys.len() as u32,
                     len: key.len() as u32,
                     value: make(),
-                });
+                };
                 self.keys.push_str(key);
-                let slots = &self.slots;
-                self.table
-                    .insert_unique(hash, idx, |i| slots[*i as usize].hash);
-                idx
+                &mut vacant.insert(slot).into_mut().value
             }
-        };
-        &mut self.slots[idx as usize].value
-    }
-
-    /// Number of keys.
-    pub fn len(&self) -> usize {
-        self.slots.len()
+        }
     }
 }
 
@@ -119,6 +106,6 @@ mod tests {
         assert_eq!(map.get("mansi"), Some(&2));
         assert_eq!(map.get("village 999"), Some(&999));
         assert_eq!(map.get("lashio"), None);
-        assert_eq!(map.len(), 1002);
+        assert_eq!(map.table.len(), 1002);
     }
 }

@@ -14,9 +14,12 @@ folder's README.md):
 - `variants.tsv`, spelling rules that add variants of a country's names
   ("Kan Paik Ti" gives "Kanpaikti").
 
-Names are looked up by [`name_key`]; each key maps to the entries that bear it.
+Names are looked up by [`name_key`]; each key maps, in one index, to the
+entries that bear it, the demonym it is, and the most words of a name that
+starts with it, so that reading a word of the text asks one question.
 */
 
+use std::borrow::Cow;
 use std::io::Read;
 
 use regex::Regex;
@@ -105,14 +108,38 @@ enum Postings {
     Many(u32),
 }
 
+/// What the index holds for one key.
+#[derive(Clone, Copy, Debug, Default)]
+struct KeyInfo {
+    /// The entries with a name of this key.
+    postings: Option<Postings>,
+    /// For the first word of a name of two words or more, the most words such a name has.
+    longest_from: u8,
+    /// The demonym of this key, by its place in the demonym list.
+    demonym: Option<u32>,
+}
+
+/// What a lookup key names, from one look at the index.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyNames<'g> {
+    /// The entries with a name of this key.
+    pub entries: &'g [EntryIdx],
+    /// The demonym this key is.
+    pub demonym: Option<&'g DemonymTarget>,
+    /// The most words a name starting with this key word has (1 when no name of several
+    /// words starts with it).
+    pub longest_from: usize,
+}
+
 /// The compiled gazetteer.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<PlaceEntry>,
-    names: ArenaMap<Postings>,
+    /// Every name key, every first word of a name of several words and every demonym.
+    keys: ArenaMap<KeyInfo>,
     many: Vec<Vec<EntryIdx>>,
-    /// For each first word of a name key of two words or more, the most words such a name has.
-    first_words: ArenaMap<u8>,
+    /// Number of distinct name keys.
+    n_names: usize,
     /// Names written in capitals in the alias layer ("US", "DRC"), by key, with the entries
     /// they name: the only names, and entries, an all-capital word of the text may match.
     acronyms: HashMap<String, Vec<EntryIdx>>,
@@ -174,6 +201,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer::from_rows(&rows, &variants)?;
         gazetteer.spelling_countries = variants.rules.iter().map(|(c, _, _)| c.clone()).collect();
         gazetteer.words = PlaceWords::load(files)?;
+        gazetteer.index_demonyms();
         gazetteer.find_named_entries(files)?;
         gazetteer.load_admin1_names(files)?;
         gazetteer.load_aliases(files)?;
@@ -187,10 +215,7 @@ impl Gazetteer {
             .iter()
             .map(|row| row.name.len() + row.names.len())
             .sum();
-        gazetteer.names.reserve(rows.len() * 4, key_bytes);
-        gazetteer
-            .first_words
-            .reserve(rows.len() / 2, rows.len() * 4);
+        gazetteer.keys.reserve(rows.len() * 4, key_bytes);
         let mut by_id: HashMap<&str, EntryIdx> = HashMap::default();
         by_id.reserve(rows.len());
         for (idx, row) in rows.iter().enumerate() {
@@ -279,23 +304,34 @@ impl Gazetteer {
         }
         if let Some((first, _)) = key.split_once(' ') {
             let n_words = (key.matches(' ').count() + 1).min(u8::MAX as usize) as u8;
-            let longest = self.first_words.get_or_insert_with(first, || n_words);
-            *longest = (*longest).max(n_words);
+            let info = self.keys.get_or_insert_with(first, KeyInfo::default);
+            info.longest_from = info.longest_from.max(n_words);
         }
         let many = &mut self.many;
-        let postings = self.names.get_or_insert_with(key, || Postings::One(idx));
-        match postings {
-            Postings::One(existing) if *existing == idx => {}
-            Postings::One(existing) => {
-                many.push(vec![*existing, idx]);
-                *postings = Postings::Many((many.len() - 1) as u32);
+        let info = self.keys.get_or_insert_with(key, KeyInfo::default);
+        match info.postings {
+            None => {
+                info.postings = Some(Postings::One(idx));
+                self.n_names += 1;
             }
-            Postings::Many(list) => {
-                let list = &mut many[*list as usize];
+            Some(Postings::One(existing)) if existing == idx => {}
+            Some(Postings::One(existing)) => {
+                many.push(vec![existing, idx]);
+                info.postings = Some(Postings::Many((many.len() - 1) as u32));
+            }
+            Some(Postings::Many(list)) => {
+                let list = &mut many[list as usize];
                 if !list.contains(&idx) {
                     list.push(idx);
                 }
             }
+        }
+    }
+
+    /// Puts the demonyms in the index (a key listed twice is the later line's).
+    fn index_demonyms(&mut self) {
+        for (position, (key, _)) in self.words.demonyms.iter().enumerate() {
+            self.keys.get_or_insert_with(key, KeyInfo::default).demonym = Some(position as u32);
         }
     }
 
@@ -311,7 +347,7 @@ impl Gazetteer {
                 );
             }
         }
-        for target in self.words.demonyms.values() {
+        for (_, target) in &self.words.demonyms {
             if let DemonymTarget::Place(id) = target {
                 wanted.insert(id.clone());
             }
@@ -322,7 +358,7 @@ impl Gazetteer {
                     .insert(entry.id.to_string(), idx as EntryIdx);
             }
         }
-        for target in self.words.demonyms.values() {
+        for (_, target) in &self.words.demonyms {
             if let DemonymTarget::Place(id) = target {
                 if !self.named_entries.contains_key(id) {
                     return Err(ResourceError::new(
@@ -455,12 +491,14 @@ impl Gazetteer {
     /// The entries of a joined spelling of several words of the text ("Thin Gan Nyi Naung"
     /// as "thingannyinaung"): only places of countries with spelling rules, whose names are
     /// syllables the news joins or splits ("Cleve R" is no "Clever").
-    pub fn lookup_joined(&self, joined_key: &str) -> Vec<EntryIdx> {
-        self.lookup_key(joined_key)
-            .iter()
-            .copied()
-            .filter(|idx| self.spelling_countries.contains(&self.entry(*idx).country))
-            .collect()
+    pub fn lookup_joined(&self, joined_key: &str) -> Cow<'_, [EntryIdx]> {
+        let entries = self.lookup_key(joined_key);
+        let spelled = |idx: &EntryIdx| self.spelling_countries.contains(&self.entry(*idx).country);
+        if entries.iter().all(spelled) {
+            Cow::Borrowed(entries)
+        } else {
+            Cow::Owned(entries.iter().copied().filter(spelled).collect())
+        }
     }
 
     /// The word lists mention detection reads context from.
@@ -480,7 +518,7 @@ impl Gazetteer {
 
     /// Number of distinct name keys.
     pub fn n_names(&self) -> usize {
-        self.names.len()
+        self.n_names
     }
 
     /// One entry.
@@ -488,24 +526,41 @@ impl Gazetteer {
         &self.entries[idx as usize]
     }
 
+    /// What a key names: its entries, its demonym, the longest name it starts.
+    pub fn names_of(&self, key: &str) -> KeyNames<'_> {
+        let Some(info) = self.keys.get(key) else {
+            return KeyNames {
+                entries: &[],
+                demonym: None,
+                longest_from: 1,
+            };
+        };
+        KeyNames {
+            entries: info
+                .postings
+                .as_ref()
+                .map_or(&[], |postings| self.postings(postings)),
+            demonym: info
+                .demonym
+                .and_then(|position| self.words.demonyms.get(position as usize))
+                .map(|(_, target)| target),
+            longest_from: usize::from(info.longest_from.max(1)),
+        }
+    }
+
     /// The entries whose names have this key.
     pub fn lookup_key(&self, key: &str) -> &[EntryIdx] {
-        self.names
-            .get(key)
-            .map_or(&[], |postings| self.postings(postings))
+        self.names_of(key).entries
+    }
+
+    /// The demonym this key is, if any.
+    pub fn demonym(&self, key: &str) -> Option<&DemonymTarget> {
+        self.names_of(key).demonym
     }
 
     /// The entries a name can denote.
     pub fn lookup(&self, name: &str) -> &[EntryIdx] {
         self.lookup_key(&name_key(name))
-    }
-
-    /// The most words a name starting with this key word has (1 when no name of several
-    /// words starts with it).
-    pub fn longest_name_from(&self, first_word_key: &str) -> usize {
-        self.first_words
-            .get(first_word_key)
-            .map_or(1, |n| usize::from(*n))
     }
 
     /// The country entry of an ISO code.
@@ -535,11 +590,11 @@ impl Gazetteer {
         let point = entry.point();
         let name = match entry.kind {
             PlaceKind::Admin1 => self.admin1_name(idx).unwrap_or(&entry.name).to_string(),
-            _ => entry.name.to_string(),
+            _ => String::from(&*entry.name),
         };
         Location {
             name,
-            country: (!entry.country.is_empty()).then(|| entry.country.to_string()),
+            country: (!entry.country.is_empty()).then(|| String::from(&*entry.country)),
             admin1: entry
                 .admin1
                 .and_then(|a1| self.admin1_name(a1))
@@ -547,7 +602,7 @@ impl Gazetteer {
             lat: point.map(|p| round5(p.0)),
             lon: point.map(|p| round5(p.1)),
             precision,
-            id: Some(entry.id.to_string()),
+            id: Some(String::from(&*entry.id)),
         }
     }
 

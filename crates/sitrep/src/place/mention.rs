@@ -43,6 +43,7 @@ Only capitalised words start a mention. In each sentence:
 */
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -50,8 +51,8 @@ use super::PlaceRole;
 use super::gazetteer::{EntryIdx, Gazetteer};
 use super::key::{key_is, push_key};
 use super::kind::PlaceKind;
-use super::token::{Token, TokenKind, tokenize};
-use super::words::{DemonymTarget, PlaceWords};
+use super::token::{Token, TokenKind, tokenize, tokenize_into};
+use super::words::{DemonymTarget, PlaceWords, WordClass, WordInfo};
 use crate::span::Span;
 
 /// Most letters of an acronym ("MNDAA"); a longer all-capital word is a name in capitals
@@ -73,9 +74,9 @@ const MAX_JOINED_WORDS: usize = 4;
 /// Longest word taken for syllables of a name written apart ("Naung", "Sakaung").
 const MAX_SYLLABLE_BYTES: usize = 9;
 
-/// A place mention before resolution.
+/// A place mention before resolution, borrowing from the gazetteer.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Candidate {
+pub struct Candidate<'g> {
     /// The mention's bytes, with generic, facility and direction words.
     pub span: Span,
     /// The name's bytes alone.
@@ -83,7 +84,7 @@ pub struct Candidate {
     /// Index of the sentence.
     pub sentence: usize,
     /// Gazetteer entries the name can denote (empty for an unknown name before a generic word).
-    pub entries: Vec<EntryIdx>,
+    pub entries: Cow<'g, [EntryIdx]>,
     /// The kind the context asks for.
     pub hint: Option<PlaceKind>,
     /// The hint comes from a plural generic word, which coordinated names share.
@@ -93,15 +94,26 @@ pub struct Candidate {
     /// What the name stands for.
     pub role: PlaceRole,
     /// Where a demonym points.
-    pub demonym: Option<DemonymTarget>,
+    pub demonym: Option<&'g DemonymTarget>,
     /// A later candidate that names this one's container ("X, Kachin State", "X in Y Township").
     pub container: Option<usize>,
 }
 
+/// The buffers one sentence's detection works in, kept from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    /// What the word lists say of each token, looked up when first asked.
+    infos: Vec<Cell<Option<WordInfo>>>,
+    blocked: Vec<bool>,
+    key: String,
+    joined: String,
+}
+
 /// Finds the candidate mentions of every sentence.
-pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Candidate> {
+pub fn detect<'g>(text: &str, sentences: &[Span], gazetteer: &'g Gazetteer) -> Vec<Candidate<'g>> {
     let mut candidates = Vec::new();
-    let mut key = String::new();
+    let mut scratch = Scratch::default();
     let mut persons = HashSet::default();
     for (sentence_idx, sentence) in sentences.iter().enumerate() {
         if sentence.end > text.len()
@@ -110,15 +122,22 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
         {
             continue;
         }
-        let tokens = tokenize(text, sentence.start, sentence.end);
+        tokenize_into(text, sentence.start, sentence.end, &mut scratch.tokens);
+        let n_tokens = scratch.tokens.len();
+        scratch.infos.clear();
+        scratch.infos.resize(n_tokens, Cell::new(None));
+        scratch.blocked.clear();
+        scratch.blocked.resize(n_tokens, false);
         let mut detector = SentenceDetector {
             text,
-            tokens: &tokens,
+            tokens: &scratch.tokens,
+            infos: &scratch.infos,
             gazetteer,
             words: gazetteer.words(),
-            blocked: vec![false; tokens.len()],
+            blocked: &mut scratch.blocked,
             dateline_end: 0,
-            key: &mut key,
+            key: &mut scratch.key,
+            joined: &mut scratch.joined,
             persons: &mut persons,
         };
         detector.find_dateline();
@@ -133,11 +152,11 @@ pub fn detect(text: &str, sentences: &[Span], gazetteer: &Gazetteer) -> Vec<Cand
 /// Drops the candidates that bear the name, or a word of the name, of a person found
 /// elsewhere in the article, unless a generic word, a facility word or a container makes
 /// them places; containers are renumbered.
-fn drop_person_names(
+fn drop_person_names<'g>(
     text: &str,
-    candidates: Vec<Candidate>,
+    candidates: Vec<Candidate<'g>>,
     persons: &HashSet<String>,
-) -> Vec<Candidate> {
+) -> Vec<Candidate<'g>> {
     if persons.is_empty() {
         return candidates;
     }
@@ -182,7 +201,12 @@ fn drop_person_names(
 /// name: "Kachin" is the state, "Canadian" no town); failing those, of the longest
 /// run of its words that is a name ("Cuyahoga County", "Eastern Ghouta", "Cavan Institute"),
 /// with the generic word after it as a hint.
-pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) -> Candidate {
+pub fn forced<'g>(
+    text: &str,
+    span: Span,
+    sentence: usize,
+    gazetteer: &'g Gazetteer,
+) -> Candidate<'g> {
     let words = gazetteer.words();
     let tokens: Vec<Token> = tokenize(text, span.start, span.end)
         .into_iter()
@@ -203,33 +227,35 @@ pub fn forced(text: &str, span: Span, sentence: usize, gazetteer: &Gazetteer) ->
             // A part is a name of capitalised words that is not one common word.
             let part_is_name = tokens[first].capitalised
                 && tokens[last].capitalised
-                && !(n_words == 1 && is_common(words, name));
+                && !(n_words == 1 && words.info(name).is_common());
             if !whole && !part_is_name {
                 continue;
             }
             let key = push_key_owned(name);
             let capitals = is_all_capitals(name) && name.split(' ').all(could_be_acronym);
-            let mut entries = if capitals {
-                gazetteer.acronym_entries(&key).to_vec()
+            let names = gazetteer.names_of(&key);
+            let mut entries = Cow::Borrowed(if capitals {
+                gazetteer.acronym_entries(&key)
             } else {
-                gazetteer.lookup_key(&key).to_vec()
-            };
+                names.entries
+            });
             if entries.is_empty() && !capitals {
                 let joined: String = key.chars().filter(|c| *c != ' ').collect();
                 entries = gazetteer.lookup_joined(&joined);
             }
-            let demonym = words.demonyms.get(&key).cloned();
+            let demonym = names.demonym;
             if !entries.is_empty() || demonym.is_some() {
                 let hint = tokens
                     .get(last + 1)
                     .filter(|_| !whole)
-                    .and_then(|next| words.after.get(next.text(text)).copied());
+                    .and_then(|next| words.info(next.text(text)).after);
                 found = Some((name_span, entries, demonym, hint));
                 break 'lengths;
             }
         }
     }
-    let (name_span, entries, demonym, hint) = found.unwrap_or((span, Vec::new(), None, None));
+    let (name_span, entries, demonym, hint) =
+        found.unwrap_or((span, Cow::Borrowed(&[]), None, None));
     let large = entries.iter().any(|idx| gazetteer.entry(*idx).is_large());
     let role = if demonym.is_some() && !large {
         PlaceRole::Demonym
@@ -258,12 +284,6 @@ fn is_all_capitals(word: &str) -> bool {
 /// Acronyms are short: an all-capital word of more letters is a name in capitals.
 fn could_be_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() <= MAX_ACRONYM_LETTERS
-}
-
-/// A word that may stand in a run of names without making it another thing's name: a generic,
-/// facility or common word.
-fn is_common(words: &PlaceWords, word: &str) -> bool {
-    words.common.contains(word)
 }
 
 fn push_key_owned(text: &str) -> String {
@@ -306,28 +326,51 @@ impl Piece<'_> {
     }
 }
 
-struct SentenceDetector<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    gazetteer: &'a Gazetteer,
-    words: &'a PlaceWords,
-    blocked: Vec<bool>,
+struct SentenceDetector<'s, 'g> {
+    text: &'s str,
+    tokens: &'s [Token],
+    /// What the word lists say of each token, once asked: see [`SentenceDetector::info`].
+    infos: &'s [Cell<Option<WordInfo>>],
+    gazetteer: &'g Gazetteer,
+    words: &'g PlaceWords,
+    blocked: &'s mut [bool],
     /// Tokens before this one are the article's dateline ("BHAMO —"): capitals there are
     /// no acronyms.
     dateline_end: usize,
-    key: &'a mut String,
+    key: &'s mut String,
+    /// A key with its spaces taken out ("thingannyinaung").
+    joined: &'s mut String,
     /// Keys of the names of people found so far in the article, and of their words.
-    persons: &'a mut HashSet<String>,
+    persons: &'s mut HashSet<String>,
 }
 
-impl<'a> SentenceDetector<'a> {
-    fn word(&self, idx: usize) -> &'a str {
+impl<'s, 'g> SentenceDetector<'s, 'g> {
+    fn word(&self, idx: usize) -> &'s str {
         self.tokens[idx].text(self.text)
+    }
+
+    /// What the word lists say of token `idx` (nothing past the sentence's end): looked up
+    /// once per token, however often asked.
+    fn info(&self, idx: usize) -> WordInfo {
+        let Some(cached) = self.infos.get(idx) else {
+            return WordInfo::default();
+        };
+        if let Some(info) = cached.get() {
+            return info;
+        }
+        let info = self.words.info(self.word(idx));
+        cached.set(Some(info));
+        info
+    }
+
+    /// True when token `idx` is a word of the class.
+    fn is(&self, idx: usize, class: WordClass) -> bool {
+        self.info(idx).is(class)
     }
 
     fn is_connector(&self, idx: usize) -> bool {
         let token = &self.tokens[idx];
-        token.is_word() && !token.capitalised && self.words.connector.contains(self.word(idx))
+        token.is_word() && !token.capitalised && self.is(idx, WordClass::Connector)
     }
 
     /// Only spaces or a hyphen between two tokens.
@@ -389,18 +432,18 @@ impl<'a> SentenceDetector<'a> {
                     .tokens
                     .get(start + 1)
                     .is_some_and(|next| next.capitalised);
-                if name_follows && token.is_word() && self.words.role.contains(self.word(start)) {
+                if name_follows && token.is_word() && self.is(start, WordClass::Role) {
                     self.block_person_after(start);
                 }
                 start += 1;
                 continue;
             }
             let end = self.run_end(start);
-            if self.words.org_start.contains(self.word(start)) {
+            if self.is(start, WordClass::OrgStart) {
                 self.blocked[start..end].fill(true);
             } else if let Some(last_org) = (start + 1..end)
                 .rev()
-                .find(|idx| self.words.org_end.contains(self.word(*idx)))
+                .find(|idx| self.is(*idx, WordClass::OrgEnd))
             {
                 // "Pyin Oo Lwin's Defence Services Academy": the owner is no part of the name.
                 let org_start = (start..last_org)
@@ -410,7 +453,7 @@ impl<'a> SentenceDetector<'a> {
                 self.blocked[org_start..=last_org].fill(true);
             }
             for idx in start..end {
-                if self.words.title.contains(self.word(idx)) && self.is_title_here(start, idx) {
+                if self.is(idx, WordClass::Title) && self.is_title_here(start, idx) {
                     self.block_person_after(idx);
                 }
             }
@@ -463,7 +506,7 @@ impl<'a> SentenceDetector<'a> {
         }
     }
 
-    fn find(&mut self, sentence_idx: usize, out: &mut Vec<Candidate>) {
+    fn find(&mut self, sentence_idx: usize, out: &mut Vec<Candidate<'g>>) {
         let mut idx = 0;
         while idx < self.tokens.len() {
             let token = self.tokens[idx];
@@ -486,7 +529,7 @@ impl<'a> SentenceDetector<'a> {
         sentence_idx: usize,
         start: usize,
         end: usize,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'g>>,
     ) {
         let pieces = self.segment(start, end);
         if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
@@ -528,8 +571,7 @@ impl<'a> SentenceDetector<'a> {
         }
         // A run with its own generic word ("Demoso Township", "Soum province") is what
         // that word says.
-        let own_generic =
-            |idx: usize| word_at(idx).is_some_and(|w| self.words.after.contains_key(w));
+        let own_generic = |idx: usize| self.info(idx).after.is_some();
         if own_generic(end) || own_generic(end - 1) {
             return None;
         }
@@ -544,15 +586,10 @@ impl<'a> SentenceDetector<'a> {
             idx += 1;
         }
         if idx > end {
-            let generic = word_at(idx).unwrap_or("");
-            if let Some(kind) = self
-                .words
-                .after
-                .get(generic)
-                .filter(|kind| kind.is_local_unit())
-            {
-                if self.words.plural.contains(generic) {
-                    return Some(*kind);
+            let generic = self.info(idx);
+            if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
+                if generic.is(WordClass::Plural) {
+                    return Some(kind);
                 }
             }
         }
@@ -562,34 +599,28 @@ impl<'a> SentenceDetector<'a> {
             idx -= 1;
         }
         if idx >= 2 && word_at(idx - 1) == Some("of") {
-            let generic = word_at(idx - 2).unwrap_or("");
             if let Some(kind) = self
-                .words
+                .info(idx - 2)
                 .before
-                .get(generic)
                 .filter(|kind| kind.is_local_unit())
             {
-                return Some(*kind);
+                return Some(kind);
             }
         }
         // Apposition: "Leyar, a village in Pauk Township", "Kyeintali, a town further south".
         if word_at(end) == Some(",") && matches!(word_at(end + 1), Some("a" | "an")) {
             for generic_at in end + 2..end + 5 {
-                let Some(word) = word_at(generic_at) else {
+                if generic_at >= self.tokens.len() {
                     break;
-                };
-                if let Some(kind) = self
-                    .words
-                    .after
-                    .get(word)
-                    .filter(|kind| kind.is_local_unit())
-                {
+                }
+                let generic = self.info(generic_at);
+                if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
                     let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
                         next.kind == TokenKind::Punct
-                            || self.words.locative.contains(next.text(self.text))
-                            || self.words.direction.contains(next.text(self.text))
+                            || self.is(generic_at + 1, WordClass::Locative)
+                            || self.is(generic_at + 1, WordClass::Direction)
                     });
-                    return (ends && !self.words.plural.contains(word)).then_some(*kind);
+                    return (ends && !generic.is(WordClass::Plural)).then_some(kind);
                 }
                 if !self.tokens[generic_at].is_word() || self.tokens[generic_at].capitalised {
                     break;
@@ -607,9 +638,9 @@ impl<'a> SentenceDetector<'a> {
         sentence_idx: usize,
         start: usize,
         end: usize,
-        pieces: &[Piece<'a>],
+        pieces: &[Piece<'g>],
         kind: PlaceKind,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'g>>,
     ) {
         let mut part_start = start;
         while part_start < end {
@@ -630,7 +661,7 @@ impl<'a> SentenceDetector<'a> {
             let mut name_start = part_start;
             while whole(name_start).is_none()
                 && name_start < part_end
-                && self.words.not_place.contains(self.word(name_start))
+                && self.is(name_start, WordClass::NotPlace)
             {
                 name_start += 1;
             }
@@ -652,7 +683,7 @@ impl<'a> SentenceDetector<'a> {
     /// possessive stands between two pieces ("Sin Khwa and Chaung Gyi", "Kyauktaw's Western
     /// Command"): all the names of a part made of names and common words alone are kept, only
     /// the large places of any other part.
-    fn emit(&self, sentence_idx: usize, pieces: &[Piece<'a>], out: &mut Vec<Candidate>) {
+    fn emit(&self, sentence_idx: usize, pieces: &[Piece<'g>], out: &mut Vec<Candidate<'g>>) {
         let mut part_start = 0;
         for idx in 1..=pieces.len() {
             let splits = idx == pieces.len() || pieces[idx - 1].last() + 1 != pieces[idx].first();
@@ -663,7 +694,7 @@ impl<'a> SentenceDetector<'a> {
         }
     }
 
-    fn emit_part(&self, sentence_idx: usize, part: &[Piece<'a>], out: &mut Vec<Candidate>) {
+    fn emit_part(&self, sentence_idx: usize, part: &[Piece<'g>], out: &mut Vec<Candidate<'g>>) {
         let whole = self.is_names_alone(part);
         for piece in part {
             if let Piece::Name(found) = piece {
@@ -687,7 +718,7 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// Cuts a run into names and words.
-    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece<'a>> {
+    fn segment(&mut self, start: usize, end: usize) -> Vec<Piece<'g>> {
         let mut pieces = Vec::new();
         let mut idx = start;
         while idx < end {
@@ -732,8 +763,10 @@ impl<'a> SentenceDetector<'a> {
         pieces
     }
 
+    /// A word that may stand in a run of names without making it another thing's name: a
+    /// generic, facility or common word.
     fn is_common_word(&self, idx: usize) -> bool {
-        is_common(self.words, self.word(idx))
+        self.info(idx).is_common()
     }
 
     /// True when the pieces are only names and common words, and no two names touch.
@@ -781,7 +814,7 @@ impl<'a> SentenceDetector<'a> {
     /// bears it.
     fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
         let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
-        let given_name = self.words.given_names.contains(self.word(start));
+        let given_name = self.is(start, WordClass::GivenName);
         if n_words >= 2 && given_name {
             let (first_is_division, first_covers_run) = match pieces.first() {
                 Some(Piece::Name(found)) => (
@@ -795,8 +828,8 @@ impl<'a> SentenceDetector<'a> {
             }
         }
         let is_speech = |idx: Option<usize>| {
-            idx.and_then(|i| self.tokens.get(i))
-                .is_some_and(|t| t.is_word() && self.words.speech_verb.contains(t.text(self.text)))
+            idx.and_then(|i| self.tokens.get(i).map(|t| (i, t)))
+                .is_some_and(|(i, t)| t.is_word() && self.is(i, WordClass::SpeechVerb))
         };
         let closes = self
             .tokens
@@ -820,7 +853,7 @@ impl<'a> SentenceDetector<'a> {
         // "from Mrauk U said" and "in Pauk Township said" name the speaker's place.
         let placed = start
             .checked_sub(1)
-            .is_some_and(|i| self.words.locative.contains(self.word(i)) || self.is_connector(i))
+            .is_some_and(|i| self.is(i, WordClass::Locative) || self.is_connector(i))
             || (start..end).any(|i| self.is_common_word(i));
         let any_large = pieces.iter().any(|piece| match piece {
             Piece::Name(found) => self.is_large(found),
@@ -833,7 +866,7 @@ impl<'a> SentenceDetector<'a> {
     /// ("Zyxwv Qopl Village").
     fn name_end(&self, start: usize, end: usize) -> usize {
         let mut name_end = end;
-        while name_end > start + 1 && self.words.after.contains_key(self.word(name_end - 1)) {
+        while name_end > start + 1 && self.info(name_end - 1).after.is_some() {
             name_end -= 1;
         }
         name_end
@@ -846,12 +879,12 @@ impl<'a> SentenceDetector<'a> {
         let name_end = self.name_end(start, end);
         self.tokens
             .get(name_end)
-            .filter(|t| t.is_word() && self.words.after.contains_key(t.text(self.text)))?;
+            .filter(|t| t.is_word() && self.info(name_end).after.is_some())?;
         let mut tail_start = name_end;
         while tail_start > start && self.tokens[tail_start - 1].capitalised {
             tail_start -= 1;
         }
-        while tail_start < name_end && self.words.not_place.contains(self.word(tail_start)) {
+        while tail_start < name_end && self.is(tail_start, WordClass::NotPlace) {
             tail_start += 1;
         }
         if tail_start == name_end {
@@ -869,11 +902,13 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// The longest gazetteer name or demonym starting at `start` within the run.
-    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found<'a>> {
+    fn longest_name(&mut self, start: usize, run_end: usize) -> Option<Found<'g>> {
         self.key.clear();
         push_key(self.word(start), self.key);
-        let longest_place = self.gazetteer.longest_name_from(self.key);
-        let may_join = self.gazetteer.may_join(self.key);
+        let gazetteer: &'g Gazetteer = self.gazetteer;
+        let first_names = gazetteer.names_of(self.key);
+        let longest_place = first_names.longest_from;
+        let may_join = gazetteer.may_join(self.key);
         let longest = longest_place
             .max(self.words.longest_demonym)
             .max(MAX_JOINED_WORDS);
@@ -896,47 +931,52 @@ impl<'a> SentenceDetector<'a> {
         }
         for &last in word_ends[..n_ends].iter().rev() {
             let n_words = last - start + 1;
-            let text: &'a str = self.text;
-            let span_text = &text[self.tokens[start].start..self.tokens[last].end];
-            self.key.clear();
-            push_key(span_text, self.key);
-            if n_words <= longest_place.max(1) {
-                let entries = self.gazetteer.lookup_key(self.key);
-                if !entries.is_empty() {
-                    let demonym = self.words.demonyms.get(self.key.as_str());
-                    return Some(Found {
-                        first: start,
-                        last,
-                        entries: Cow::Borrowed(entries),
-                        demonym,
-                    });
-                }
-            }
-            if n_words <= self.words.longest_demonym {
-                if let Some(target) = self.words.demonyms.get(self.key.as_str()) {
-                    return Some(Found {
-                        first: start,
-                        last,
-                        entries: Cow::Borrowed(&[]),
-                        demonym: Some(target),
-                    });
-                }
-            }
+            let may_be_place = n_words <= longest_place;
+            let may_be_demonym = n_words <= self.words.longest_demonym;
             // Syllables written apart ("Thin Gan Nyi Naung") are short words.
-            if may_join
+            let may_be_joined = may_join
                 && (2..=MAX_JOINED_WORDS).contains(&n_words)
                 && (start..=last).all(|i| {
                     self.tokens[i].capitalised
                         && self.tokens[i].end - self.tokens[i].start <= MAX_SYLLABLE_BYTES
-                })
-            {
-                let joined: String = self.key.chars().filter(|c| *c != ' ').collect();
-                let entries = self.gazetteer.lookup_joined(&joined);
+                });
+            if !(may_be_place || may_be_demonym || may_be_joined) {
+                continue;
+            }
+            let names = if last == start {
+                first_names
+            } else {
+                let text: &'s str = self.text;
+                let span_text = &text[self.tokens[start].start..self.tokens[last].end];
+                self.key.clear();
+                push_key(span_text, self.key);
+                gazetteer.names_of(self.key)
+            };
+            if may_be_place && !names.entries.is_empty() {
+                return Some(Found {
+                    first: start,
+                    last,
+                    entries: Cow::Borrowed(names.entries),
+                    demonym: names.demonym,
+                });
+            }
+            if let Some(target) = names.demonym.filter(|_| may_be_demonym) {
+                return Some(Found {
+                    first: start,
+                    last,
+                    entries: Cow::Borrowed(&[]),
+                    demonym: Some(target),
+                });
+            }
+            if may_be_joined {
+                self.joined.clear();
+                self.joined.extend(self.key.chars().filter(|c| *c != ' '));
+                let entries = gazetteer.lookup_joined(self.joined);
                 if !entries.is_empty() {
                     return Some(Found {
                         first: start,
                         last,
-                        entries: Cow::Owned(entries),
+                        entries,
                         demonym: None,
                     });
                 }
@@ -951,20 +991,20 @@ impl<'a> SentenceDetector<'a> {
         sentence_idx: usize,
         start: usize,
         run_end: usize,
-    ) -> Option<Candidate> {
+    ) -> Option<Candidate<'g>> {
         let next = run_end;
         let generic = self
             .tokens
             .get(next)
             .filter(|t| t.is_word())
-            .map(|t| t.text(self.text))?;
-        let hint = *self.words.after.get(generic)?;
+            .map(|_| self.info(next))?;
+        let hint = generic.after?;
         if !hint.is_local_unit() || run_end == start || !self.adjacent(run_end - 1, next) {
             return None;
         }
         let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;
         candidate.span = Span::new(candidate.name_span.start, self.tokens[next].end);
-        candidate.plural_hint = self.words.plural.contains(generic);
+        candidate.plural_hint = generic.is(WordClass::Plural);
         Some(candidate)
     }
 
@@ -976,9 +1016,9 @@ impl<'a> SentenceDetector<'a> {
         start: usize,
         end: usize,
         kind: PlaceKind,
-    ) -> Option<Candidate> {
+    ) -> Option<Candidate<'g>> {
         let n_words = end - start;
-        let all_common = (start..end).all(|i| self.words.not_place.contains(self.word(i)));
+        let all_common = (start..end).all(|i| self.is(i, WordClass::NotPlace));
         let acronym = (start..end).any(|i| {
             let word = self.word(i);
             is_all_capitals(word) && could_be_acronym(word)
@@ -991,7 +1031,7 @@ impl<'a> SentenceDetector<'a> {
             span: name_span,
             name_span,
             sentence: sentence_idx,
-            entries: Vec::new(),
+            entries: Cow::Borrowed(&[]),
             hint: Some(kind),
             plural_hint: false,
             facility: false,
@@ -1001,14 +1041,13 @@ impl<'a> SentenceDetector<'a> {
         })
     }
 
-    fn candidate(&self, sentence_idx: usize, found: &Found) -> Option<Candidate> {
+    fn candidate(&self, sentence_idx: usize, found: &Found<'g>) -> Option<Candidate<'g>> {
         // A generic word the gazetteer keeps as part of a name ("Bhamo Town") is context.
         let mut last = found.last;
-        if last > found.first && self.words.after.contains_key(self.word(last)) {
+        if last > found.first && self.info(last).after.is_some() {
             last -= 1;
         }
-        let single_common =
-            found.first == last && self.words.not_place.contains(self.word(found.first));
+        let single_common = found.first == last && self.is(found.first, WordClass::NotPlace);
         if single_common && found.demonym.is_none() {
             return None;
         }
@@ -1019,12 +1058,12 @@ impl<'a> SentenceDetector<'a> {
             span: name_span,
             name_span,
             sentence: sentence_idx,
-            entries: found.entries.to_vec(),
+            entries: found.entries.clone(),
             hint,
             plural_hint: false,
             facility: false,
             role: PlaceRole::Toponym,
-            demonym: found.demonym.cloned(),
+            demonym: found.demonym,
             container: None,
         })
     }
@@ -1051,7 +1090,7 @@ impl<'a> SentenceDetector<'a> {
         };
         let generic = words[..in_at]
             .iter()
-            .any(|word| self.words.after.contains_key(*word));
+            .any(|word| self.words.info(word).after.is_some());
         generic && in_at <= 3 && words.len() - in_at <= 2
     }
 
@@ -1069,7 +1108,7 @@ impl<'a> SentenceDetector<'a> {
     }
 
     /// Generic, facility and direction words, coordination, containers and roles.
-    fn read_context(&self, candidates: &mut [Candidate], first_idx: usize) {
+    fn read_context(&self, candidates: &mut [Candidate<'g>], first_idx: usize) {
         let n = candidates.len();
         for idx in 0..n {
             let first = self.token_after(candidates[idx].name_span.start);
@@ -1079,21 +1118,17 @@ impl<'a> SentenceDetector<'a> {
             // parentheses: "Karenni (Kayah) State".
             if candidates[idx].hint.is_none() {
                 let after_aside = self.after_aside(last + 1);
-                let generic = self
-                    .tokens
-                    .get(after_aside)
-                    .map(|t| t.text(self.text))
-                    .unwrap_or("");
+                let generic = self.info(after_aside);
                 let last = after_aside - 1;
                 // "the Shan State town of Lashio": the generic word belongs to the next name.
                 let before_of = self
                     .tokens
                     .get(last + 2)
                     .is_some_and(|t| t.text(self.text) == "of");
-                match self.words.after.get(generic) {
+                match generic.after {
                     Some(kind) if !before_of => {
-                        candidates[idx].hint = Some(*kind);
-                        candidates[idx].plural_hint = self.words.plural.contains(generic);
+                        candidates[idx].hint = Some(kind);
+                        candidates[idx].plural_hint = generic.is(WordClass::Plural);
                         end_token = last + 1;
                     }
                     _ => {}
@@ -1104,7 +1139,7 @@ impl<'a> SentenceDetector<'a> {
             // Facility word after: "Bhamo Airport".
             if let Some(token) = self.tokens.get(end_token + 1) {
                 if token.is_word()
-                    && self.words.facility.contains(token.text(self.text))
+                    && self.is(end_token + 1, WordClass::Facility)
                     && self.adjacent(end_token, end_token + 1)
                 {
                     candidates[idx].facility = true;
@@ -1113,14 +1148,14 @@ impl<'a> SentenceDetector<'a> {
             }
             // Generic word before "of": "the border town of Lweje".
             if candidates[idx].hint.is_none() && first >= 2 && self.word(first - 1) == "of" {
-                if let Some(kind) = self.words.before.get(self.word(first - 2)) {
-                    candidates[idx].hint = Some(*kind);
+                if let Some(kind) = self.info(first - 2).before {
+                    candidates[idx].hint = Some(kind);
                 }
             }
             let mut start_token = first;
             if first >= 1
                 && self.tokens[first - 1].is_word()
-                && self.words.direction.contains(self.word(first - 1))
+                && self.is(first - 1, WordClass::Direction)
             {
                 start_token = first - 1;
             }
@@ -1193,15 +1228,11 @@ impl<'a> SentenceDetector<'a> {
         last: usize,
         end_token: usize,
     ) -> PlaceRole {
-        let next_word = |offset: usize| {
-            self.tokens
-                .get(end_token + offset)
-                .map(|t| t.text(self.text))
-        };
+        let next_is = |offset: usize, class: WordClass| self.is(end_token + offset, class);
         if candidate.demonym.is_some() {
             let locative_before = first >= 1
-                && (self.words.locative.contains(self.word(first - 1))
-                    || self.words.direction.contains(self.word(first - 1)));
+                && (self.is(first - 1, WordClass::Locative)
+                    || self.is(first - 1, WordClass::Direction));
             // "in Kachin" is the state and "seized Kokang" the zone; "in Canadian hands" is
             // no town called Canadian.
             let region = candidate.entries.iter().any(|idx| {
@@ -1232,15 +1263,15 @@ impl<'a> SentenceDetector<'a> {
             .get(last + 1)
             .is_some_and(|t| t.kind == TokenKind::Possessive);
         let noun_at = if possessive { 2 } else { 1 };
-        if next_word(noun_at).is_some_and(|word| self.words.metonym_noun.contains(word)) {
+        if next_is(noun_at, WordClass::MetonymNoun) {
             return PlaceRole::Metonym;
         }
         // "Beijing said", "Kyiv did not address".
         let mut offset = 1;
-        while next_word(offset).is_some_and(|word| self.words.auxiliary.contains(word)) {
+        while next_is(offset, WordClass::Auxiliary) {
             offset += 1;
         }
-        if next_word(offset).is_some_and(|word| self.words.metonym_verb.contains(word)) {
+        if next_is(offset, WordClass::MetonymVerb) {
             return PlaceRole::Metonym;
         }
         PlaceRole::Toponym

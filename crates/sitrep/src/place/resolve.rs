@@ -30,13 +30,15 @@ article's country and its container's admin1. Nothing here fails: an
 unresolvable name only loses its own location.
 */
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{EntryIdx, Gazetteer, PlaceEntry};
-use super::key::{key_is, name_key};
+use super::key::{key_is, push_key};
 use super::kind::PlaceKind;
 use super::mention::Candidate;
-use super::words::DemonymTarget;
+use super::words::{DemonymTarget, WordClass};
 use super::{Location, PlaceMention, PlaceRole, Precision};
 use crate::eval::haversine_km;
 
@@ -92,34 +94,31 @@ pub fn resolve_each(
     gazetteer: &Gazetteer,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<Option<PlaceMention>> {
-    let keys: Vec<String> = candidates
-        .iter()
-        .map(|candidate| name_key(candidate.name_span.slice(text)))
-        .collect();
+    let keys = Keys::of(text, candidates);
     let focus = Focus::of(&keys, candidates, gazetteer);
-    let mut ids: HashMap<&str, u32> = HashMap::default();
-    let key_ids = keys
-        .iter()
-        .map(|key| {
-            let next = ids.len() as u32;
-            *ids.entry(key.as_str()).or_insert(next)
-        })
-        .collect();
     let mut scorer = Scorer {
         candidates,
-        key_ids,
         keys: &keys,
         gazetteer,
         focus: &focus,
         article_admin1: None,
     };
-    let scores: Vec<Vec<EntryScore>> = (0..candidates.len())
-        .map(|idx| scorer.context_scores(idx))
-        .collect();
-    let first_pass: Vec<Option<(EntryIdx, f64)>> = (0..candidates.len())
+    // Every candidate's entry scores, in one buffer.
+    let mut scores = Vec::new();
+    let mut shares = Vec::new();
+    let ranges: Vec<Range<usize>> = (0..candidates.len())
         .map(|idx| {
+            let start = scores.len();
+            scorer.context_scores(idx, &mut shares, &mut scores);
+            start..scores.len()
+        })
+        .collect();
+    let first_pass: Vec<Option<(EntryIdx, f64)>> = ranges
+        .iter()
+        .enumerate()
+        .map(|(idx, range)| {
             scorer
-                .best(idx, &scores[idx], &[])
+                .best(idx, &scores[range.clone()], &[])
                 .map(|best| (best.entry, best.score))
         })
         .collect();
@@ -129,15 +128,18 @@ pub fn resolve_each(
         .filter_map(|(idx, best)| {
             let entry = gazetteer.entry(best.as_ref()?.0);
             Some(Anchor {
-                candidate: idx,
+                key_id: keys.id(idx),
                 point: entry.point().filter(|_| is_local(entry.kind))?,
                 admin1: entry.admin1,
             })
         })
         .collect();
     scorer.article_admin1 = article_admin1(&anchors);
-    let mut bests: Vec<Option<Best>> = (0..candidates.len())
-        .map(|idx| scorer.best(idx, &scores[idx], &anchors))
+    let anchors = distinct(anchors);
+    let mut bests: Vec<Option<Best>> = ranges
+        .iter()
+        .enumerate()
+        .map(|(idx, range)| scorer.best(idx, &scores[range.clone()], &anchors))
         .collect();
     scorer.one_sense_per_article(&mut bests);
     bests
@@ -149,10 +151,74 @@ pub fn resolve_each(
 
 /// A local place a candidate resolved to in the first pass, which speaks for the entries of
 /// the other candidates near it or holding it.
+#[derive(Clone, Copy, PartialEq)]
 struct Anchor {
-    candidate: usize,
+    /// The number of the candidate's key (a name said twice is no evidence for itself).
+    key_id: u32,
     point: (f64, f64),
     admin1: Option<EntryIdx>,
+}
+
+/// The anchors, each the same name at the same place once: what distance scoring reads, and
+/// no more of it than the article has different names.
+fn distinct(anchors: Vec<Anchor>) -> Vec<Anchor> {
+    let mut seen = HashSet::default();
+    anchors
+        .into_iter()
+        .filter(|anchor| {
+            seen.insert((
+                anchor.key_id,
+                anchor.point.0.to_bits(),
+                anchor.point.1.to_bits(),
+                anchor.admin1,
+            ))
+        })
+        .collect()
+}
+
+/// The lookup keys of the candidates, in one buffer, each with a number: equal keys, equal
+/// numbers.
+struct Keys {
+    buffer: String,
+    ranges: Vec<Range<usize>>,
+    ids: Vec<u32>,
+}
+
+impl Keys {
+    fn of(text: &str, candidates: &[Candidate]) -> Keys {
+        let mut buffer = String::new();
+        let ranges: Vec<Range<usize>> = candidates
+            .iter()
+            .map(|candidate| {
+                let start = buffer.len();
+                push_key(candidate.name_span.slice(text), &mut buffer);
+                start..buffer.len()
+            })
+            .collect();
+        let mut numbers: HashMap<&str, u32> = HashMap::default();
+        let ids = ranges
+            .iter()
+            .map(|range| {
+                let next = numbers.len() as u32;
+                *numbers.entry(&buffer[range.clone()]).or_insert(next)
+            })
+            .collect();
+        Keys {
+            buffer,
+            ranges,
+            ids,
+        }
+    }
+
+    /// The key of candidate `idx`.
+    fn key(&self, idx: usize) -> &str {
+        &self.buffer[self.ranges[idx].clone()]
+    }
+
+    /// The number of candidate `idx`'s key.
+    fn id(&self, idx: usize) -> u32 {
+        self.ids[idx]
+    }
 }
 
 /// The score of one entry of a candidate from what the article says of it, before distance.
@@ -180,7 +246,7 @@ impl Reach {
     /// Degrees of latitude in [`PROXIMITY_KM`].
     const MARGIN_DEGREES: f64 = PROXIMITY_KM / 111.0;
 
-    fn of(anchors: &[&Anchor]) -> Reach {
+    fn of<'a>(anchors: impl Iterator<Item = &'a Anchor>) -> Reach {
         let mut reach = Reach {
             south: f64::MAX,
             north: f64::MIN,
@@ -217,31 +283,32 @@ impl Reach {
 /// Each distinct name votes once for a country (a name said again counts a little more, not
 /// once per mention), so that a name repeated ten times cannot make its own country the
 /// article's; and a name's own vote is left out when its entries are scored.
-struct Focus<'k> {
+struct Focus<'a> {
     /// Each name's country and vote, by lookup key.
-    by_name: HashMap<&'k str, (Box<str>, f64)>,
-    country_votes: HashMap<Box<str>, f64>,
+    by_name: HashMap<&'a str, (&'a str, f64)>,
+    country_votes: HashMap<&'a str, f64>,
     total_votes: f64,
     /// The admin1 divisions named, with the keys of the names that name them.
-    admin1: HashMap<EntryIdx, HashSet<&'k str>>,
+    admin1: HashMap<EntryIdx, HashSet<&'a str>>,
 }
 
-impl<'k> Focus<'k> {
+impl<'a> Focus<'a> {
     /// The focus of the candidates, `keys` their lookup keys.
-    fn of(keys: &'k [String], candidates: &[Candidate], gazetteer: &Gazetteer) -> Focus<'k> {
+    fn of(keys: &'a Keys, candidates: &[Candidate<'a>], gazetteer: &'a Gazetteer) -> Focus<'a> {
         // (country, weight, count) by name.
-        let mut by_name: HashMap<&'k str, (Box<str>, f64, usize)> = HashMap::default();
-        let mut admin1: HashMap<EntryIdx, HashSet<&'k str>> = HashMap::default();
-        for (candidate, key) in candidates.iter().zip(keys) {
+        let mut by_name: HashMap<&'a str, (&'a str, f64, usize)> = HashMap::default();
+        let mut admin1: HashMap<EntryIdx, HashSet<&'a str>> = HashMap::default();
+        for (idx, candidate) in candidates.iter().enumerate() {
             let mut named_admin1 = None;
             let Some((country, weight)) = Focus::evidence(candidate, gazetteer, &mut named_admin1)
             else {
                 continue;
             };
+            let key = keys.key(idx);
             if let Some(idx) = named_admin1 {
-                admin1.entry(idx).or_default().insert(key.as_str());
+                admin1.entry(idx).or_default().insert(key);
             }
-            let vote = by_name.entry(key.as_str()).or_insert((country, 0.0, 0));
+            let vote = by_name.entry(key).or_insert((country, 0.0, 0));
             vote.1 = vote.1.max(weight);
             vote.2 += 1;
         }
@@ -253,7 +320,7 @@ impl<'k> Focus<'k> {
         };
         for (key, (country, weight, count)) in by_name {
             let vote = weight * (1.0 + 0.5 * (count as f64).ln());
-            *focus.country_votes.entry(country.clone()).or_default() += vote;
+            *focus.country_votes.entry(country).or_default() += vote;
             focus.total_votes += vote;
             focus.by_name.insert(key, (country, vote));
         }
@@ -264,17 +331,17 @@ impl<'k> Focus<'k> {
     /// demonym, an admin1 division or a name only one country has 1. An admin1 division
     /// named is noted in `admin1`.
     fn evidence(
-        candidate: &Candidate,
-        gazetteer: &Gazetteer,
+        candidate: &Candidate<'a>,
+        gazetteer: &'a Gazetteer,
         admin1: &mut Option<EntryIdx>,
-    ) -> Option<(Box<str>, f64)> {
+    ) -> Option<(&'a str, f64)> {
         if candidate.role == PlaceRole::Demonym {
-            match candidate.demonym.as_ref()? {
-                DemonymTarget::Country(iso) => return Some((iso.as_str().into(), 1.0)),
+            match candidate.demonym? {
+                DemonymTarget::Country(iso) => return Some((iso.as_str(), 1.0)),
                 DemonymTarget::Admin1(code) => {
                     let idx = gazetteer.admin1(code)?;
                     *admin1 = Some(idx);
-                    return Some((gazetteer.entry(idx).country.clone(), 1.0));
+                    return Some((&gazetteer.entry(idx).country, 1.0));
                 }
                 DemonymTarget::Place(_) => {}
             }
@@ -285,20 +352,20 @@ impl<'k> Focus<'k> {
             .copied()
             .max_by(|a, b| prior(gazetteer.entry(*a)).total_cmp(&prior(gazetteer.entry(*b))))?;
         let top_entry = gazetteer.entry(top);
-        let country = &top_entry.country;
+        let country: &'a str = &top_entry.country;
         if country.is_empty() {
             return None;
         }
         match top_entry.kind {
-            PlaceKind::Country => Some((country.clone(), 2.0)),
+            PlaceKind::Country => Some((country, 2.0)),
             PlaceKind::Admin1 => {
                 *admin1 = Some(top);
-                Some((country.clone(), 1.0))
+                Some((country, 1.0))
             }
             _ => entries
                 .iter()
-                .all(|idx| gazetteer.entry(*idx).country == *country)
-                .then(|| (country.clone(), 1.0)),
+                .all(|idx| &*gazetteer.entry(*idx).country == country)
+                .then_some((country, 1.0)),
         }
     }
 
@@ -440,6 +507,26 @@ fn is_local(kind: PlaceKind) -> bool {
     )
 }
 
+/// The bonus for a point near the anchors: 3 within 30 km of one, 2 within 100 km, 1 within
+/// [`PROXIMITY_KM`]. Only the band of the nearest matters, so the search stops at the first
+/// anchor in the nearest band.
+fn proximity<'a>(point: (f64, f64), anchors: impl Iterator<Item = &'a Anchor>) -> f64 {
+    let cos_lat = point.0.to_radians().cos();
+    let mut nearest = f64::MAX;
+    for anchor in anchors {
+        nearest = nearest.min(near_km(point, cos_lat, anchor.point));
+        if nearest < 30.0 {
+            break;
+        }
+    }
+    match nearest {
+        km if km < 30.0 => 3.0,
+        km if km < 100.0 => 2.0,
+        km if km < PROXIMITY_KM => 1.0,
+        _ => 0.0,
+    }
+}
+
 /// Distance in km by the flat-earth approximation, good to a few percent at the few hundred
 /// km that proximity scoring cares about, and without the trigonometry of the great circle
 /// (this runs for every entry of every mention against every other place of the article).
@@ -520,29 +607,32 @@ fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
 }
 
 struct Scorer<'a> {
-    candidates: &'a [Candidate],
+    candidates: &'a [Candidate<'a>],
     /// Each candidate's lookup key.
-    keys: &'a [String],
-    /// Each candidate's key as a number: equal keys, equal numbers.
-    key_ids: Vec<u32>,
+    keys: &'a Keys,
     gazetteer: &'a Gazetteer,
     focus: &'a Focus<'a>,
     /// The admin1 division most of the article's local places lie in, if one holds most.
     article_admin1: Option<EntryIdx>,
 }
 
-impl Scorer<'_> {
-    /// What the article says for each entry of a candidate, apart from the distance to the
-    /// other places (which needs a first resolution of all of them).
-    fn context_scores(&self, idx: usize) -> Vec<EntryScore> {
+impl<'a> Scorer<'a> {
+    /// Appends to `scores` what the article says for each entry of a candidate, apart from
+    /// the distance to the other places (which needs a first resolution of all of them);
+    /// `shares` is room for the focus share of each country.
+    fn context_scores(
+        &self,
+        idx: usize,
+        shares: &mut Vec<(&'a str, f64)>,
+        scores: &mut Vec<EntryScore>,
+    ) {
         let candidate = &self.candidates[idx];
         let container = candidate.container.and_then(|c| self.candidates.get(c));
-        let key = &self.keys[idx];
+        let key = self.keys.key(idx);
         let several = candidate.entries.len() > 1;
-        let mut shares: Vec<(&str, f64)> = Vec::new();
-        let mut scores = Vec::with_capacity(candidate.entries.len().min(MAX_ENTRIES));
+        shares.clear();
         for &entry_idx in candidate.entries.iter().take(MAX_ENTRIES) {
-            let entry = self.gazetteer.entry(entry_idx);
+            let entry: &'a PlaceEntry = self.gazetteer.entry(entry_idx);
             let mut score = prior(entry) + hint_bonus(candidate.hint, entry.kind);
             let share = match shares
                 .iter()
@@ -615,7 +705,6 @@ impl Scorer<'_> {
                 share,
             });
         }
-        scores
     }
 
     /// The best entry of a candidate, given its context scores and the anchors of the other
@@ -624,39 +713,30 @@ impl Scorer<'_> {
         let mut best: Option<Best> = None;
         let mut runner_up = f64::MIN;
         // Other names only: a name said twice is no evidence for itself.
-        let others: Vec<&Anchor> = anchors
-            .iter()
-            .filter(|anchor| self.key_ids[anchor.candidate] != self.key_ids[idx])
-            .collect();
-        let reach = Reach::of(&others);
+        let own_key = self.keys.id(idx);
+        let others = || {
+            anchors
+                .iter()
+                .filter(move |anchor| anchor.key_id != own_key)
+        };
+        let reach = Reach::of(others());
+        let any_others = others().next().is_some();
         for scored in scores {
             let entry = self.gazetteer.entry(scored.entry);
             let mut score = scored.score;
             let mut near_others = false;
             let mut isolated = false;
             if let Some(point) = entry.point().filter(|_| is_local(entry.kind)) {
-                let nearest = if reach.may_reach(point) {
-                    let cos_lat = point.0.to_radians().cos();
-                    others
-                        .iter()
-                        .map(|anchor| near_km(point, cos_lat, anchor.point))
-                        .fold(f64::MAX, f64::min)
+                let proximity = if reach.may_reach(point) {
+                    proximity(point, others())
                 } else {
-                    f64::INFINITY
-                };
-                let proximity = match nearest {
-                    km if km < 30.0 => 3.0,
-                    km if km < 100.0 => 2.0,
-                    km if km < PROXIMITY_KM => 1.0,
-                    _ => 0.0,
+                    0.0
                 };
                 score += proximity;
                 near_others = proximity >= 2.0;
-                isolated = !others.is_empty() && proximity == 0.0;
+                isolated = any_others && proximity == 0.0;
             } else if entry.kind == PlaceKind::Admin1
-                && others
-                    .iter()
-                    .any(|anchor| anchor.admin1 == Some(scored.entry))
+                && others().any(|anchor| anchor.admin1 == Some(scored.entry))
             {
                 // A division that holds other places of the article ("Quebec" beside Montreal).
                 score += HOLDS_PLACES_BONUS;
@@ -704,7 +784,7 @@ impl Scorer<'_> {
                 let bare = candidate.container.is_none() && candidate.hint.is_none();
                 if other != idx
                     && bare
-                    && self.key_ids[other] == self.key_ids[idx]
+                    && self.keys.id(other) == self.keys.id(idx)
                     && candidate.entries.contains(&best.entry)
                 {
                     *other_best = Some(best);
@@ -766,7 +846,7 @@ impl Scorer<'_> {
         let stray = best.share == 0.0
             && !entry.is_large()
             && !best.anchored
-            && self.focus.other_votes(&self.keys[idx]) >= STRAY_EVIDENCE;
+            && self.focus.other_votes(self.keys.key(idx)) >= STRAY_EVIDENCE;
         let local_hint = matches!(
             candidate.hint,
             Some(PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town)
@@ -805,7 +885,7 @@ impl Scorer<'_> {
         }
         // A surname alone is a small place only where the text around it says so.
         let name = candidate.name_span.slice(text);
-        let surname = !name.contains(' ') && self.gazetteer.words().surnames.contains(name);
+        let surname = !name.contains(' ') && self.gazetteer.words().is(name, WordClass::Surname);
         if surname && !entry.is_large() && !best.local_support && !keep {
             return None;
         }
@@ -855,7 +935,7 @@ impl Scorer<'_> {
         };
         let country = container_entry
             .or(admin1_idx)
-            .map(|idx| self.gazetteer.entry(idx).country.to_string())
+            .map(|idx| self.gazetteer.entry(idx).country.as_ref().to_string())
             .filter(|c| !c.is_empty())
             .or_else(|| self.focus.main_country().map(str::to_string));
         let admin1 = admin1_idx

@@ -46,50 +46,80 @@ impl Token {
 
 /// The tokens of `text[start..end]`, with offsets into `text`.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let slice = &text[start..end];
-    let mut tokens = Vec::with_capacity(slice.len() / 5);
-    let mut chars = slice.char_indices().peekable();
-    while let Some((offset, ch)) = chars.next() {
+    let mut tokens = Vec::new();
+    tokenize_into(text, start, end, &mut tokens);
+    tokens
+}
+
+/// The character at byte `at` of `text` and its length in bytes; ASCII takes a fast path.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let ch = text.get(at..)?.chars().next()?;
+    Some((ch, ch.len_utf8()))
+}
+
+/// A mark kept inside a word when a letter or digit follows it ("N'Ban", "Mrauk-U", "U.S").
+fn is_inner_mark(ch: char) -> bool {
+    matches!(ch, '\'' | '’' | '-' | '.' | '‐')
+}
+
+/// Replaces `tokens` with the tokens of `text[start..end]`, offsets into `text`: the same as
+/// [`tokenize`], reusing the buffer.
+pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let Some(slice) = text.get(start..end) else {
+        return;
+    };
+    let mut at = 0;
+    while let Some((ch, len)) = char_at(slice, at) {
         if ch.is_whitespace() {
+            at += len;
             continue;
         }
         if !ch.is_alphanumeric() {
-            let token_end = start + offset + ch.len_utf8();
             tokens.push(Token {
-                start: start + offset,
-                end: token_end,
+                start: start + at,
+                end: start + at + len,
                 kind: TokenKind::Punct,
                 capitalised: false,
             });
+            at += len;
             continue;
         }
-        let mut word_end = offset + ch.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
-            if next.is_alphanumeric() {
-                word_end = next_offset + next.len_utf8();
-                chars.next();
-            } else if matches!(next, '\'' | '’' | '-' | '.' | '‐') {
-                let after = slice[next_offset + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    word_end = next_offset + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            } else {
+        let word_start = at;
+        let mut word_end = at + len;
+        let bytes = slice.as_bytes();
+        loop {
+            // Most words are ASCII letters and digits throughout.
+            while bytes.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
+                word_end += 1;
+            }
+            let Some((next, next_len)) = char_at(slice, word_end) else {
+                break;
+            };
+            let continues = next.is_alphanumeric()
+                || is_inner_mark(next)
+                    && char_at(slice, word_end + next_len)
+                        .is_some_and(|(after, _)| after.is_alphanumeric());
+            if !continues {
                 break;
             }
+            word_end += next_len;
         }
-        let word = &slice[offset..word_end];
+        at = word_end;
+        let word = &slice[word_start..word_end];
         let possessive = ["'s", "’s"]
             .iter()
             .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
         match possessive {
             Some(suffix) => {
                 let split = start + word_end - suffix.len();
-                let name = &slice[offset..word_end - suffix.len()];
+                let name = &slice[word_start..word_end - suffix.len()];
                 tokens.push(Token {
-                    start: start + offset,
+                    start: start + word_start,
                     end: split,
                     kind: TokenKind::Word,
                     capitalised: capitalised(name),
@@ -102,20 +132,26 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 });
             }
             None => tokens.push(Token {
-                start: start + offset,
+                start: start + word_start,
                 end: start + word_end,
                 kind: TokenKind::Word,
                 capitalised: capitalised(word),
             }),
         }
     }
-    tokens
 }
 
 fn capitalised(word: &str) -> bool {
-    let first = word.chars().next();
-    if first.is_some_and(char::is_uppercase) {
-        return true;
+    match word.as_bytes().first() {
+        Some(byte) if byte.is_ascii_uppercase() => return true,
+        // Only the Arabic articles below open with a lower-case ASCII letter and still count.
+        Some(b'a' | b'e') => {}
+        Some(byte) if byte.is_ascii() => return false,
+        _ => {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
     }
     // Arabic articles: "al-Fashir", "el-Obeid", "ash-Sham".
     [

@@ -11,7 +11,7 @@ ethnic names to a country or an admin1 division; `given_names.txt` lists first
 names, which open a person's name, and `surnames.txt` common surnames.
 */
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::key::name_key;
 use super::kind::PlaceKind;
@@ -33,65 +33,116 @@ pub enum DemonymTarget {
     Place(String),
 }
 
+/// A class of words: each is a list of `words.tsv` (or the given-name and surname files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    /// A generic word in the plural, which gives its kind to coordinated names.
+    Plural,
+    /// A word that makes "NAME word" a spot in that place.
+    Facility,
+    /// The last word of organisation names.
+    OrgEnd,
+    /// The first word of organisation names.
+    OrgStart,
+    /// A title before a person's name.
+    Title,
+    /// A word that is never a place on its own.
+    NotPlace,
+    /// A verb after which a country or capital stands for its government.
+    MetonymVerb,
+    /// A word skipped between a name and a metonym verb.
+    Auxiliary,
+    /// A noun after which a country name stands for its government.
+    MetonymNoun,
+    /// A noun after which an ethnic name is an adjective of people.
+    People,
+    /// A word before an ethnic name that makes it the place.
+    Locative,
+    /// A lower-case word allowed inside a name.
+    Connector,
+    /// A direction word that may open a mention.
+    Direction,
+    /// A verb of speech after which a name is a person's ("Naw Bu said").
+    SpeechVerb,
+    /// A lower-case word for a person's role before their name ("spokesman Zaw Min Tun").
+    Role,
+    /// A first name, as written ("Leslie").
+    GivenName,
+    /// A common surname, as written ("Bassett").
+    Surname,
+}
+
+impl WordClass {
+    /// The class a `words.tsv` line names (the generic classes `after:` and `before:` aside).
+    fn parse(name: &str) -> Option<WordClass> {
+        Some(match name {
+            "plural" => WordClass::Plural,
+            "facility" => WordClass::Facility,
+            "org_end" => WordClass::OrgEnd,
+            "org_start" => WordClass::OrgStart,
+            "title" => WordClass::Title,
+            "not_place" => WordClass::NotPlace,
+            "metonym_verb" => WordClass::MetonymVerb,
+            "auxiliary" => WordClass::Auxiliary,
+            "metonym_noun" => WordClass::MetonymNoun,
+            "people" => WordClass::People,
+            "locative" => WordClass::Locative,
+            "connector" => WordClass::Connector,
+            "direction" => WordClass::Direction,
+            "speech_verb" => WordClass::SpeechVerb,
+            "role" => WordClass::Role,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// Everything the word lists say of one word (as written: the lists are case-sensitive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    classes: u32,
+    /// The kind this word asks for as a generic word after a name ("Township").
+    pub after: Option<PlaceKind>,
+    /// The kind this word asks for as a generic word before "of NAME" ("the town of").
+    pub before: Option<PlaceKind>,
+}
+
+impl WordInfo {
+    /// True when the word is of the class.
+    pub fn is(self, class: WordClass) -> bool {
+        self.classes & class.bit() != 0
+    }
+
+    /// A generic, facility or not-place word: one that may stand in a run of names without
+    /// making it another thing's name.
+    pub fn is_common(self) -> bool {
+        self.after.is_some() || self.is(WordClass::Facility) || self.is(WordClass::NotPlace)
+    }
+}
+
 /// The compiled word lists.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceWords {
-    /// Generic words after a name, and the kind each asks for.
-    pub after: HashMap<String, PlaceKind>,
-    /// Generic words in the plural, which give their kind to coordinated names.
-    pub plural: HashSet<String>,
-    /// Generic words before "of NAME", and the kind each asks for.
-    pub before: HashMap<String, PlaceKind>,
-    /// Words that make "NAME word" a spot in that place.
-    pub facility: HashSet<String>,
-    /// Last words of organisation names.
-    pub org_end: HashSet<String>,
-    /// First words of organisation names.
-    pub org_start: HashSet<String>,
-    /// Titles before a person's name.
-    pub title: HashSet<String>,
-    /// Words that are never a place on their own.
-    pub not_place: HashSet<String>,
-    /// Verbs after which a country or capital stands for its government.
-    pub metonym_verb: HashSet<String>,
-    /// Words skipped between a name and a metonym verb.
-    pub auxiliary: HashSet<String>,
-    /// Nouns after which a country name stands for its government.
-    pub metonym_noun: HashSet<String>,
-    /// Nouns after which an ethnic name is an adjective of people.
-    pub people: HashSet<String>,
-    /// Words before an ethnic name that make it the place.
-    pub locative: HashSet<String>,
-    /// Lower-case words allowed inside a name.
-    pub connector: HashSet<String>,
-    /// Direction words that may open a mention.
-    pub direction: HashSet<String>,
-    /// Verbs of speech after which a name is a person's ("Naw Bu said").
-    pub speech_verb: HashSet<String>,
-    /// Lower-case words that are a person's role before their name ("spokesman Zaw Min Tun").
-    pub role: HashSet<String>,
-    /// First names, as written ("Leslie").
-    pub given_names: HashSet<String>,
-    /// Common surnames, as written ("Bassett").
-    pub surnames: HashSet<String>,
-    /// The generic, facility and not-place words together: the words that may stand in a run
-    /// of names without making it another thing's name (one lookup where three would do).
-    pub common: HashSet<String>,
-    /// Demonyms by lookup key.
-    pub demonyms: HashMap<String, DemonymTarget>,
+    /// Every listed word, with all its classes: one lookup answers every question about it.
+    by_word: HashMap<Box<str>, WordInfo>,
+    /// Demonyms by lookup key, in file order.
+    pub demonyms: Vec<(String, DemonymTarget)>,
     /// The most words a demonym has.
     pub longest_demonym: usize,
 }
 
 impl PlaceWords {
-    /// Compiles the two word files.
+    /// Compiles the word files.
     pub fn load(files: &ResourceFiles) -> Result<PlaceWords, ResourceError> {
         let mut words = PlaceWords::default();
         for (line_no, line) in files.data_lines(WORDS)? {
             let (word, class) = line.split_once('\t').ok_or_else(|| {
                 ResourceError::at_line(WORDS, line_no, "expected `word<TAB>class`")
             })?;
-            let (word, class) = (word.trim().to_string(), class.trim());
+            let (word, class) = (word.trim(), class.trim());
             if let Some(kind_name) = class
                 .strip_prefix("after:")
                 .or_else(|| class.strip_prefix("before:"))
@@ -99,55 +150,26 @@ impl PlaceWords {
                 let kind = PlaceKind::parse(kind_name).ok_or_else(|| {
                     ResourceError::at_line(WORDS, line_no, format!("unknown kind {kind_name:?}"))
                 })?;
-                let map = if class.starts_with("after:") {
-                    &mut words.after
+                let info = words.entry(word);
+                if class.starts_with("after:") {
+                    info.after = Some(kind);
                 } else {
-                    &mut words.before
-                };
-                map.insert(word, kind);
+                    info.before = Some(kind);
+                }
                 continue;
             }
-            let set = match class {
-                "plural" => &mut words.plural,
-                "facility" => &mut words.facility,
-                "org_end" => &mut words.org_end,
-                "org_start" => &mut words.org_start,
-                "title" => &mut words.title,
-                "not_place" => &mut words.not_place,
-                "metonym_verb" => &mut words.metonym_verb,
-                "auxiliary" => &mut words.auxiliary,
-                "metonym_noun" => &mut words.metonym_noun,
-                "people" => &mut words.people,
-                "locative" => &mut words.locative,
-                "connector" => &mut words.connector,
-                "direction" => &mut words.direction,
-                "speech_verb" => &mut words.speech_verb,
-                "role" => &mut words.role,
-                other => {
-                    return Err(ResourceError::at_line(
-                        WORDS,
-                        line_no,
-                        format!("unknown class {other:?}"),
-                    ));
-                }
-            };
-            set.insert(word);
+            let class = WordClass::parse(class).ok_or_else(|| {
+                ResourceError::at_line(WORDS, line_no, format!("unknown class {class:?}"))
+            })?;
+            words.entry(word).classes |= class.bit();
         }
-        words.common = (words.after.keys())
-            .chain(&words.facility)
-            .chain(&words.not_place)
-            .cloned()
-            .collect();
-        for (path, names) in [
-            (GIVEN_NAMES, &mut words.given_names),
-            (SURNAMES, &mut words.surnames),
+        for (path, class) in [
+            (GIVEN_NAMES, WordClass::GivenName),
+            (SURNAMES, WordClass::Surname),
         ] {
-            names.extend(
-                files
-                    .data_lines(path)?
-                    .into_iter()
-                    .map(|(_, line)| line.trim().to_string()),
-            );
+            for (_, line) in files.data_lines(path)? {
+                words.entry(line.trim()).classes |= class.bit();
+            }
         }
         for (line_no, line) in files.data_lines(DEMONYMS)? {
             let (demonym, target) = line.split_once('\t').ok_or_else(|| {
@@ -170,9 +192,23 @@ impl PlaceWords {
             };
             let key = name_key(demonym.trim());
             words.longest_demonym = words.longest_demonym.max(key.split(' ').count());
-            words.demonyms.insert(key, target);
+            words.demonyms.push((key, target));
         }
         Ok(words)
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.by_word.entry(word.into()).or_default()
+    }
+
+    /// What the lists say of a word, as written.
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.by_word.get(word).copied().unwrap_or_default()
+    }
+
+    /// True when the word, as written, is of the class.
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        self.info(word).is(class)
     }
 }
 
@@ -183,17 +219,31 @@ mod tests {
     #[test]
     fn the_shipped_lists_compile_and_bad_lines_are_named() {
         let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
-        assert_eq!(words.after.get("Township"), Some(&PlaceKind::Township));
-        assert!(words.org_end.contains("Army"));
-        assert!(words.given_names.contains("Leslie"));
-        assert!(words.surnames.contains("Bassett"));
-        assert!(words.speech_verb.contains("said"));
+        assert_eq!(words.info("Township").after, Some(PlaceKind::Township));
+        assert_eq!(words.info("township").after, Some(PlaceKind::Township));
+        assert!(words.is("Army", WordClass::OrgEnd));
+        assert!(words.is("Leslie", WordClass::GivenName));
+        assert!(words.is("Bassett", WordClass::Surname));
+        assert!(words.is("said", WordClass::SpeechVerb));
+        assert!(
+            !words.is("Said", WordClass::SpeechVerb),
+            "the lists are case-sensitive"
+        );
+        assert!(words.info("Airport").is_common());
+        assert!(!words.info("Bhamo").is_common());
+        let demonym = |key: &str| {
+            words
+                .demonyms
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, t)| t)
+        };
         assert_eq!(
-            words.demonyms.get("chinese"),
+            demonym("chinese"),
             Some(&DemonymTarget::Country("CN".into()))
         );
         assert_eq!(
-            words.demonyms.get("kachin"),
+            demonym("kachin"),
             Some(&DemonymTarget::Admin1("MM.04".into()))
         );
 
