@@ -13,7 +13,7 @@ the location's `id`.
 use std::collections::HashMap;
 
 use crate::doc::Doc;
-use crate::place::words::PlaceWords;
+use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
 
@@ -89,10 +89,10 @@ fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
     }
     let unbracketed = without_brackets(mention);
     let mut kept: Vec<&str> = unbracketed.split_whitespace().collect();
-    while kept.len() > 1 && kept.first().is_some_and(|word| words.direction.contains(*word)) {
+    while kept.len() > 1 && kept.first().is_some_and(|word| words.is(word, WordClass::Direction)) {
         kept.remove(0);
     }
-    while kept.len() > 1 && kept.last().is_some_and(|word| words.after.contains_key(*word)) {
+    while kept.len() > 1 && kept.last().is_some_and(|word| words.info(word).after.is_some()) {
         kept.pop();
     }
     (!kept.is_empty()).then(|| kept.join(" "))
