@@ -204,7 +204,7 @@ impl<'a> Reader<'a> {
             object_end,
             clause_end,
         };
-        if !rule.regex.as_str().contains("(?:the ") && self.refers_back(&frame) {
+        if self.refers_back(&frame) {
             return;
         }
         if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) {
