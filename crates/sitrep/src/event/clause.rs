@@ -29,6 +29,7 @@ struct ClauseFile {
     determiners: Vec<String>,
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
+    fronted_subordinators: Vec<String>,
     list_words: Vec<String>,
     relative_openers: Vec<String>,
     place_anaphors: BTreeMap<String, AnaphorKind>,
@@ -62,6 +63,7 @@ pub struct ClauseRules {
     determiners: Vec<String>,
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
+    fronted_subordinators: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
 }
@@ -102,6 +104,7 @@ impl ClauseRules {
             &mut file.determiners,
             &mut file.reference_words,
             &mut file.anaphoric_determiners,
+            &mut file.fronted_subordinators,
             &mut file.list_words,
             &mut file.relative_openers,
         ] {
@@ -117,6 +120,7 @@ impl ClauseRules {
             determiners: file.determiners,
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
+            fronted_subordinators: file.fronted_subordinators,
             list_words: file.list_words,
             place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
         })
@@ -182,6 +186,20 @@ impl ClauseRules {
         let head = lower[floor..start].trim_end();
         let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         self.anaphoric_determiners.iter().any(|d| d == word)
+    }
+
+    /// Where the main clause starts when the sentence opens with a fronted subordinate clause
+    /// that holds `position` ("Since they crossed the river, the rebels ..."): just after the
+    /// clause's comma. A dateline ("TOWN — ") before the subordinator is skipped.
+    pub fn main_clause_after_fronted(&self, lower: &str, sentence: Span, position: usize) -> Option<usize> {
+        let text = &lower[sentence.start..sentence.end];
+        let body = text.find(" — ").filter(|&idx| idx < 40).map_or(0, |idx| idx + " — ".len());
+        let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !self.fronted_subordinators.iter().any(|s| s == first) {
+            return None;
+        }
+        let comma = sentence.start + body + text[body..].find(", ")?;
+        (position < comma).then_some(comma + ", ".len())
     }
 
     /// True when the name at `start` follows a preposition ("clashed with government troops").

@@ -481,6 +481,9 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
+        if let Some(actor) = self.cataphoric_subject(frame) {
+            return Some(Some(actor));
+        }
         if self.is_passive(frame.trigger) || self.pronoun_subject(frame) {
             return Some(context());
         }
@@ -628,6 +631,20 @@ impl<'a> Reader<'a> {
         let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         matches!(first, "it" | "they" | "he" | "she")
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
+    }
+
+    /// The main clause's subject, for a pronoun subject in a fronted subordinate clause
+    /// ("Since they opened the offensive, the rebels have taken ..."): an armed actor among the
+    /// first words after the comma.
+    fn cataphoric_subject(&self, frame: &Frame) -> Option<ActorId> {
+        let main = self.rules.clauses.main_clause_after_fronted(self.lower, frame.sentence, frame.trigger.start)?;
+        let fronted = &self.lower[frame.sentence.start..frame.trigger.start];
+        let pronoun = fronted.split(|c: char| !c.is_alphabetic()).any(|word| matches!(word, "it" | "they"));
+        if !pronoun || self.is_passive(frame.trigger) || self.actors_in(Span::new(frame.sentence.start, frame.trigger.start)).any(|m| m.kind.is_armed()) {
+            return None;
+        }
+        let subject = Span::new(main, nth_word_end(self.lower, main, 3).min(frame.sentence.end));
+        self.actors_in(subject).find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
     }
 
     /// Who acts when the clause does not say: the actor of a recent event of the same kind,
