@@ -89,7 +89,59 @@ struct RuleEntry {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
+    contested: Vec<String>,
+    container_prepositions: Vec<String>,
+    post_nouns: Vec<String>,
+    post_window: usize,
+    name_openers: Vec<String>,
     rule: Vec<RuleEntry>,
+}
+
+/// The words that tell a held place from one only fought over or holding a captured post.
+#[derive(Clone, Debug)]
+struct PlaceWords {
+    contested: Vec<String>,
+    container_prepositions: Vec<String>,
+    post_nouns: Vec<String>,
+    post_window: usize,
+    name_openers: Vec<String>,
+}
+
+impl PlaceWords {
+    /// True when `head` (lower case, the text before a place) ends with a contest word, with
+    /// or without "the".
+    fn contested(&self, head: &str) -> bool {
+        let head = head.trim_end();
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        self.contested.iter().any(|c| head.ends_with(c.as_str()))
+    }
+
+    /// True when `head` ends with a post and a preposition that place the name after it
+    /// ("an outpost in", "the headquarters of Battalion 9 in the village of").
+    fn locates_a_post(&self, head: &str) -> bool {
+        let mut words = head.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().peekable();
+        while words.next_if(|w| self.name_openers.iter().any(|o| o == w)).is_some() {}
+        if !words.next().is_some_and(|w| self.container_prepositions.iter().any(|p| p == w)) {
+            return false;
+        }
+        words.take(self.post_window).any(|w| self.post_nouns.iter().any(|n| n == w))
+    }
+
+    /// True when the sentence names the place only as contested, approached or where a
+    /// captured post stands: no mention of it (a dateline aside) says it was itself taken.
+    fn held_place_unstated(&self, sentence: &str, place: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        let place = place.to_lowercase();
+        let mut mentions = lower.match_indices(place.as_str()).filter(|(at, _)| {
+            let dateline = *at == 0 && lower[place.len()..].trim_start().starts_with(['—', ',']);
+            !dateline
+        });
+        let Some(first) = mentions.next() else { return false };
+        std::iter::once(first).chain(mentions).all(|(at, _)| {
+            let head = &lower[..at];
+            self.contested(head) || self.locates_a_post(head)
+        })
+    }
 }
 
 /// One compiled control rule.
@@ -113,6 +165,7 @@ pub struct ControlRule {
 pub struct ControlRules {
     /// The rules, in file order.
     pub rules: Vec<ControlRule>,
+    words: PlaceWords,
 }
 
 impl ControlRules {
@@ -136,13 +189,16 @@ impl ControlRules {
                 })
             })
             .collect::<Result<Vec<_>, ResourceError>>()?;
-        Ok(ControlRules { rules })
+        let words = PlaceWords {
+            contested: file.contested,
+            container_prepositions: file.container_prepositions,
+            post_nouns: file.post_nouns,
+            post_window: file.post_window,
+            name_openers: file.name_openers,
+        };
+        Ok(ControlRules { rules, words })
     }
 }
-
-/// Words before a place that make it contested or only approached, not held.
-const CONTESTED: [&str; 9] =
-    ["fighting for", "battle for", "fight for", "contested", "siege of", "near", "around", "outside", "edge of"];
 
 /// The control facts an analysed document states: from its captures and its statements of
 /// control.
@@ -159,7 +215,7 @@ pub fn derive(
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
-        if approached_only(&event.evidence, &location.name) {
+        if rules.words.held_place_unstated(&event.evidence, &location.name) {
             continue;
         }
         let since = event.date.filter(|d| d.precision == DatePrecision::Day).map(|d| d.start);
@@ -178,27 +234,12 @@ pub fn derive(
             let Some(controller) = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index) else {
                 continue;
             };
-            for site in places(sites, lower, rule.place, cue, sentence, event_rules, clause_index) {
+            for site in places(sites, lower, &rules.words, rule.place, cue, sentence, event_rules, clause_index) {
                 push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
             }
         }
     }
     facts
-}
-
-/// True when the sentence names the place only as where something near it happened
-/// ("positions near Chin Shwe Haw").
-fn approached_only(sentence: &str, place: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    let Some(at) = lower.find(&place.to_lowercase()) else { return false };
-    preceded_by_contest(&lower[..at])
-}
-
-/// True when `head` (lower case) ends with a contest word, with or without "the".
-fn preceded_by_contest(head: &str) -> bool {
-    let head = head.trim_end();
-    let head = head.strip_suffix(" the").unwrap_or(head);
-    CONTESTED.iter().any(|c| head.ends_with(c))
 }
 
 fn push_fact(
@@ -262,16 +303,18 @@ fn controller(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn places<'s>(
     sites: &'s [Site],
     lower: &str,
+    words: &PlaceWords,
     side: PlaceSide,
     cue: Span,
     sentence: Span,
     event_rules: &EventRules,
     clause_index: &ClauseIndex,
 ) -> Vec<&'s Site> {
-    let contested = |site: &Site| preceded_by_contest(&lower[sentence.start..site.span.start]);
+    let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
     match side {
         PlaceSide::Before => sites
             .iter()
@@ -303,6 +346,19 @@ mod tests {
     fn facts(sentence: &str) -> Vec<String> {
         let article = Article { id: "example".into(), text: sentence.into(), ..Article::default() };
         Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| f.rule).collect()
+    }
+
+    fn held_places(text: &str) -> Vec<String> {
+        let article = Article { id: "example".into(), text: text.into(), ..Article::default() };
+        Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| format!("{} {}", f.place, f.controller.0)).collect()
+    }
+
+    #[test]
+    fn a_captured_post_gives_no_control_of_the_town_it_stands_in() {
+        assert_eq!(held_places("The KIA captured Bhamo on Tuesday."), ["Bhamo KIA"]);
+        assert!(held_places("The KIA overran a junta outpost in Bhamo on Tuesday.").is_empty());
+        assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
+        assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
     }
 
     /// Every control rule yields a fact on its examples and none on its counter-examples.
