@@ -231,7 +231,9 @@ pub fn derive(
             if event_rules.modality.cue(cue_index, text, sentence.start, sentence, cue).is_some() {
                 continue;
             }
-            let Some(controller) = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index) else {
+            let controller = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index)
+                .or_else(|| (rule.controller == ControllerSlot::Subject).then(|| pronoun_taker(lower, events, cue, sentence, clause_index)).flatten());
+            let Some(controller) = controller else {
                 continue;
             };
             for site in places(sites, lower, &rules.words, rule.place, cue, sentence, event_rules, clause_index) {
@@ -303,6 +305,22 @@ fn controller(
     }
 }
 
+/// The taker a pronoun subject stands for ("They also control Lweje" after a capture): the
+/// agent of the last capture or clash stated as fact before the sentence.
+fn pronoun_taker(lower: &str, events: &[Event], cue: Span, sentence: Span, clause_index: &ClauseIndex) -> Option<ActorId> {
+    let clause_start = clause_index.subject_start(sentence, cue.start);
+    let first = lower[clause_start..cue.start].split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
+    if !matches!(first, "they" | "it") {
+        return None;
+    }
+    events
+        .iter()
+        .rev()
+        .filter(|e| e.evidence_start < sentence.start && e.modality.is_fact())
+        .filter(|e| matches!(e.kind, EventKind::TerritoryCaptured | EventKind::ArmedClash))
+        .find_map(|e| e.actor1.clone())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn places<'s>(
     sites: &'s [Site],
@@ -359,6 +377,12 @@ mod tests {
         assert!(held_places("The KIA overran a junta outpost in Bhamo on Tuesday.").is_empty());
         assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_holder_is_the_last_taker() {
+        let held = held_places("The KIA captured Bhamo on Monday. They also control Lweje, the border town.");
+        assert!(held.contains(&"Lweje KIA".to_string()), "{held:?}");
     }
 
     /// Every control rule yields a fact on its examples and none on its counter-examples.
