@@ -18,7 +18,7 @@ use crate::doc::Doc;
 use crate::event::{ClauseIndex, Context, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 use crate::time::DatePrecision;
 
 const RULES: &str = "control/rules.toml";
@@ -286,20 +286,25 @@ fn controller(
     event_rules: &EventRules,
     clause_index: &ClauseIndex,
 ) -> Option<ActorId> {
-    let armed = doc.actors.iter().filter(|m| is_armed(m));
+    // Mentions are in order of start: each slot looks only where its mentions can start.
+    let armed_starting_in = |span: Span| starting_in(&doc.actors, span, |m| m.span).iter().filter(|m| is_armed(m));
     match slot {
-        ControllerSlot::Before => armed.filter(|m| m.span.end == cue.start).last().map(|m| m.actor.clone()),
-        ControllerSlot::Inside => armed.filter(|m| cue.contains(m.span)).last().map(|m| m.actor.clone()),
-        ControllerSlot::After => armed
-            .filter(|m| m.span.start >= cue.end && m.span.end <= sentence.end)
-            .find(|m| lower[cue.end..m.span.start].split_whitespace().count() <= 3)
+        ControllerSlot::Before => {
+            armed_starting_in(Span::new(0, cue.start)).rev().find(|m| m.span.end == cue.start).map(|m| m.actor.clone())
+        }
+        ControllerSlot::Inside => armed_starting_in(cue).rev().find(|m| cue.contains(m.span)).map(|m| m.actor.clone()),
+        ControllerSlot::After => starting_in(&doc.actors, Span::new(cue.end, sentence.end.max(cue.end)), |m| m.span)
+            .iter()
+            // The gap only grows: past three words, no later mention is near enough.
+            .take_while(|m| lower[cue.end..m.span.start].split_whitespace().nth(3).is_none())
+            .find(|m| is_armed(m) && m.span.end <= sentence.end)
             .map(|m| m.actor.clone()),
         ControllerSlot::Subject => {
             let clause_start = clause_index.subject_start(sentence, cue.start);
-            armed
+            armed_starting_in(Span::new(clause_start.min(cue.start), cue.start))
+                .rev()
                 .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
-                .filter(|m| !event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
-                .last()
+                .find(|m| !event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
                 .map(|m| m.actor.clone())
         }
     }
@@ -334,16 +339,16 @@ fn places<'s>(
 ) -> Vec<&'s Site> {
     let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
     match side {
-        PlaceSide::Before => sites
+        PlaceSide::Before => starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
             .iter()
+            .rev()
             .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
-            .filter(|s| !contested(s))
-            .last()
+            .find(|s| !contested(s))
             .into_iter()
             .collect(),
         PlaceSide::After => {
             let end = clause_index.object_end(sentence, cue.end);
-            sites
+            starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
                 .iter()
                 .filter(|s| s.span.start >= cue.end && s.span.end <= end)
                 .filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start))

@@ -50,6 +50,14 @@ impl Span {
     }
 }
 
+/// The items of `sorted` (in order of start) that start inside `span`, its end included: the
+/// only ones that [`Span::contains`] can accept, found by binary search instead of a scan.
+pub fn starting_in<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let from = sorted.partition_point(|item| span_of(item).start < span.start);
+    let to = sorted.partition_point(|item| span_of(item).start <= span.end);
+    &sorted[from..to.max(from)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +71,19 @@ mod tests {
         assert!(outer.overlaps(Span::new(9, 12)));
         assert!(!outer.overlaps(Span::new(10, 12)));
         assert_eq!(Span::new(4, 7).slice("the KIA took"), "KIA");
+    }
+
+    #[test]
+    fn starting_in_keeps_what_a_scan_keeps() {
+        let sorted = [Span::new(0, 3), Span::new(2, 2), Span::new(4, 9), Span::new(5, 6), Span::new(9, 9), Span::new(10, 12)];
+        for start in 0..13 {
+            for end in start..13 {
+                let span = Span::new(start, end);
+                let scanned: Vec<Span> = sorted.iter().copied().filter(|s| span.contains(*s)).collect();
+                let found: Vec<Span> = starting_in(&sorted, span, |s| *s).iter().copied().filter(|s| span.contains(*s)).collect();
+                assert_eq!(found, scanned, "inside {span:?}");
+            }
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKin
 use crate::doc::Doc;
 use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 use crate::text::fold;
 use crate::time::{self, DateInterval, DateQuery};
 
@@ -73,6 +73,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         focus: context.focus.clone(),
         events: Vec::new(),
         speakers: HashMap::new(),
+        sentence_fatalities: None,
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
@@ -171,6 +172,8 @@ struct Reader<'a> {
     events: Vec<Event>,
     /// The party each sentence quotes, by sentence start, once looked up.
     speakers: HashMap<usize, Option<ActorId>>,
+    /// The deaths the last sentence read gives, by its start, once counted.
+    sentence_fatalities: Option<(usize, Option<u32>)>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -261,7 +264,14 @@ impl<'a> Reader<'a> {
             }
         }
         let modality = self.modality(&frame, speaker);
-        let fatalities = self.fatalities(&frame);
+        let fatalities = match self.sentence_fatalities {
+            Some((start, fatalities)) if start == sentence.start => fatalities,
+            _ => {
+                let fatalities = self.fatalities(sentence);
+                self.sentence_fatalities = Some((sentence.start, fatalities));
+                fatalities
+            }
+        };
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
         let places: Vec<&Site> = if place_inferred { self.fallback_place(&frame).into_iter().collect() } else { places.to_vec() };
@@ -450,7 +460,7 @@ impl<'a> Reader<'a> {
 
     /// The actor mentions inside `span`.
     fn actors_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &ActorMention> {
-        self.doc.actors.iter().filter(move |m| span.contains(m.span))
+        starting_in(&self.doc.actors, span, |m| m.span).iter().filter(move |m| span.contains(m.span))
     }
 
     /// Who acts. The outer `None` means the rule cannot fire: a strict rule whose clause
@@ -804,7 +814,7 @@ impl<'a> Reader<'a> {
                     return self.antecedent_places(frame, kind, count);
                 }
             }
-            let candidates: Vec<&'a Site> = sites
+            let candidates: Vec<&'a Site> = starting_in(sites, span, |site| site.span)
                 .iter()
                 .filter(|site| span.contains(site.span))
                 .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
@@ -989,9 +999,9 @@ impl<'a> Reader<'a> {
             .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
     }
 
-    /// Deaths the clause gives: a number before "killed", "dead", "died" or after "killing".
-    fn fatalities(&self, frame: &Frame) -> Option<u32> {
-        let clause = &self.lower[frame.sentence.start..frame.sentence.end];
+    /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".
+    fn fatalities(&self, sentence: Span) -> Option<u32> {
+        let clause = &self.lower[sentence.start..sentence.end];
         let words: Vec<&str> = clause.split_whitespace().collect();
         for (idx, word) in words.iter().enumerate() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
