@@ -94,6 +94,7 @@ struct RuleFile {
     post_nouns: Vec<String>,
     post_window: usize,
     name_openers: Vec<String>,
+    route_prepositions: Vec<String>,
     rule: Vec<RuleEntry>,
 }
 
@@ -105,6 +106,7 @@ struct PlaceWords {
     post_nouns: Vec<String>,
     post_window: usize,
     name_openers: Vec<String>,
+    route_prepositions: Vec<String>,
 }
 
 impl PlaceWords {
@@ -114,6 +116,19 @@ impl PlaceWords {
         let head = head.trim_end();
         let head = head.strip_suffix(" the").unwrap_or(head);
         self.contested.iter().any(|c| head.ends_with(c.as_str()))
+    }
+
+    /// Where a name's phrase starts, with the openers before it ("the town of Hill Ridge").
+    fn name_start(&self, lower: &str, floor: usize, start: usize) -> usize {
+        let mut start = start;
+        loop {
+            let head = lower[floor..start].trim_end();
+            let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |idx| idx + 1);
+            if word_start == head.len() || !self.name_openers.iter().any(|o| o == &head[word_start..]) {
+                return start;
+            }
+            start = floor + word_start;
+        }
     }
 
     /// True when `head` ends with a post and a preposition that place the name after it
@@ -195,6 +210,7 @@ impl ControlRules {
             post_nouns: file.post_nouns,
             post_window: file.post_window,
             name_openers: file.name_openers,
+            route_prepositions: file.route_prepositions,
         };
         Ok(ControlRules { rules, words })
     }
@@ -339,13 +355,33 @@ fn places<'s>(
 ) -> Vec<&'s Site> {
     let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
     match side {
-        PlaceSide::Before => starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
-            .iter()
-            .rev()
-            .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
-            .find(|s| !contested(s))
-            .into_iter()
-            .collect(),
+        PlaceSide::Before => {
+            let before: Vec<&Site> = starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
+                .iter()
+                .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
+                .collect();
+            let Some(last) = before.iter().rposition(|s| !contested(s)) else { return Vec::new() };
+            // "part of Region 1, which is held by ...": a relative clause says what its
+            // antecedent, right before it, is held by.
+            let gap = &lower[before[last].span.end..cue.start];
+            let opener = clause_index.relative_clauses(Span::new(before[last].span.end, sentence.end)).find(|r| r.start < cue.start);
+            if opener.is_some_and(|r| !gap[..r.start - before[last].span.end].trim().is_empty()) {
+                return Vec::new();
+            }
+            // "the road between Hill Ridge and Lweje ... had been held by": places that only
+            // mark a route are not what is held.
+            let mut first = last;
+            while first > 0 && event_rules.clauses.continues_list(&lower[before[first - 1].span.end..before[first].span.start]) {
+                first -= 1;
+            }
+            let name_start = words.name_start(lower, sentence.start, before[first].span.start);
+            let (word, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
+            if words.route_prepositions.iter().any(|p| p == word) {
+                return Vec::new();
+            }
+            // "Hill Ridge and Lweje are still held by the army": the whole list.
+            before[first..=last].iter().copied().filter(|s| !contested(s)).collect()
+        }
         PlaceSide::After => {
             let end = clause_index.object_end(sentence, cue.end);
             starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
@@ -382,6 +418,16 @@ mod tests {
         assert!(held_places("The KIA overran a junta outpost in Bhamo on Tuesday.").is_empty());
         assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
+    }
+
+    #[test]
+    fn what_is_held_before_the_pattern_is_the_subject_list_or_the_relative_antecedent() {
+        let mut held = held_places("Sittwe, Kyaukphyu and Manaung are the last towns still held by the military.");
+        held.sort();
+        assert_eq!(held, ["Kyaukphyu MM_MILITARY", "Manaung MM_MILITARY", "Sittwe MM_MILITARY"]);
+        assert!(held_places("The posts guarded the road between Waingmaw and Myitkyina and had been held by junta troops.").is_empty());
+        assert!(held_places("Chipwi is part of the special region, which was administered by the KIA.").is_empty());
+        assert_eq!(held_places("The offensive targets Kyaukme, which is held by the TNLA."), ["Kyaukme TNLA"]);
     }
 
     #[test]
