@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
 use sitrep::dedup::{self, Report};
-use sitrep::{Event, EventKind};
+use sitrep::Event;
 
 use crate::row::{
     EVENT_COLUMNS, N_EVENT_COLUMNS, date_column, event_from_row, event_values, placeholders,
@@ -36,7 +36,6 @@ pub struct RebuildSummary {
 struct StoredReport {
     id: i64,
     outlet: Option<String>,
-    published: Option<Date>,
     event: Event,
 }
 
@@ -105,7 +104,7 @@ impl Store {
             }
         }
         transaction.execute_batch(&indexes.join(";\n"))?;
-        let claims = load_claims(&transaction, &reports)?;
+        let claims = load_claims(&transaction)?;
         let periods = timeline::periods(&claims, |name| self.rules.name_key(name));
         write_periods(&transaction, &periods)?;
         transaction.execute("UPDATE meta SET value = '0' WHERE key = 'derived_stale'", [])?;
@@ -139,7 +138,7 @@ fn drop_indexes(transaction: &Transaction<'_>, tables: &[&str]) -> Result<Vec<St
 
 fn load_reports(transaction: &Transaction<'_>) -> Result<Vec<StoredReport>> {
     let sql = format!(
-        "SELECT ae.id, a.doc, a.outlet, a.published, {}
+        "SELECT ae.id, a.doc, a.outlet, {}
          FROM article_events ae JOIN articles a ON a.id = ae.article_id ORDER BY ae.id",
         EVENT_COLUMNS
             .split(", ")
@@ -156,8 +155,7 @@ fn load_reports(transaction: &Transaction<'_>) -> Result<Vec<StoredReport>> {
             Ok(StoredReport {
                 id,
                 outlet: row.get(2)?,
-                published: date_column(row, 3)?,
-                event: event_from_row(row, 4, row.get(1)?)?,
+                event: event_from_row(row, 3, row.get(1)?)?,
             })
         };
         reports.push(read().map_err(crate::row::corrupt("article_events", id))?);
@@ -165,9 +163,9 @@ fn load_reports(transaction: &Transaction<'_>) -> Result<Vec<StoredReport>> {
     Ok(reports)
 }
 
-/// Control facts, dated by `since` or else by publication, and captures asserted or
-/// claimed, dated by their first day.
-fn load_claims(transaction: &Transaction<'_>, reports: &[StoredReport]) -> Result<Vec<Claim>> {
+/// Control facts (statements and the captures the extraction's control stage kept), dated by
+/// `since` or else by publication.
+fn load_claims(transaction: &Transaction<'_>) -> Result<Vec<Claim>> {
     let mut statement = transaction.prepare(
         "SELECT cf.id, cf.place, cf.country, cf.admin1, cf.lat, cf.lon, cf.controller, cf.since, a.published,
                 a.doc, cf.evidence
@@ -192,25 +190,6 @@ fn load_claims(transaction: &Transaction<'_>, reports: &[StoredReport]) -> Resul
             }))
         };
         claims.extend(read().map_err(crate::row::corrupt("control_facts", id))?);
-    }
-    for report in reports {
-        let event = &report.event;
-        if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() {
-            continue;
-        }
-        let (Some(location), Some(taker)) = (&event.location, &event.actor1) else { continue };
-        let Some(date) = event.date.map(|date| date.start).or(report.published) else { continue };
-        claims.push(Claim {
-            place: location.name.clone(),
-            country: location.country.clone(),
-            admin1: location.admin1.clone(),
-            lat: location.lat,
-            lon: location.lon,
-            controller: taker.as_str().to_string(),
-            date,
-            doc: event.doc.clone(),
-            evidence: event.evidence.clone(),
-        });
     }
     Ok(claims)
 }

@@ -2,9 +2,10 @@
 The control timeline: who held each place, from when to when, on whose word.
 
 Its input is [`Claim`]s: every control fact (the controller holds the place
-from its `since`, or else from the article's publication date) and every
-asserted or claimed `territory_captured` report (the taker holds the place
-from the capture's first day). Claims are grouped by place (the de-dup name key
+from its `since`, or else from the article's publication date). The extraction
+already turns each asserted or claimed capture of a place into a control fact
+(`sitrep::control`), so captures of a post outside a town, of a whole state or
+of a place only inferred from context give no claim. Claims are grouped by place (the de-dup name key
 and the country). For each day with claims the controller named most often
 wins (ties go to the controller already holding the place, then to the first
 in alphabetical order); consecutive days won by the same controller form one

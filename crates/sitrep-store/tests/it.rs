@@ -153,7 +153,8 @@ pub mod invented {
                         jets,
                     ),
                 ],
-                control: vec![],
+                // The extraction's control stage turns each capture into a control fact.
+                control: vec![fact("inv-1", "Northtown", "XLA", Some("2030-05-01"), took)],
             },
             Invented {
                 article: article(
@@ -170,7 +171,10 @@ pub mod invented {
                     dates("2030-04-30", "2030-05-02", Range),
                     fell,
                 )],
-                control: vec![fact("inv-2", "Greenwell", "XLA", None, held)],
+                control: vec![
+                    fact("inv-2", "Northtown", "XLA", Some("2030-04-30"), fell),
+                    fact("inv-2", "Greenwell", "XLA", None, held),
+                ],
             },
             Invented {
                 article: article(

@@ -19,7 +19,6 @@ use crate::event::{ClauseIndex, Context, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::{Span, starting_in};
-use crate::time::DatePrecision;
 
 const RULES: &str = "control/rules.toml";
 
@@ -234,7 +233,9 @@ pub fn derive(
         if rules.words.held_place_unstated(&event.evidence, &location.name) {
             continue;
         }
-        let since = event.date.filter(|d| d.precision == DatePrecision::Day).map(|d| d.start);
+        // The first day the capture's date allows ("in June" is from 1 June), as the contract's
+        // control facts give it.
+        let since = event.date.map(|d| d.start);
         let evidence = Span::new(event.evidence_start, event.evidence_end);
         push_fact(&mut facts, doc, location, controller, since, evidence, &event.rule);
     }

@@ -141,6 +141,7 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
                 stored.id.to_string(),
                 event.date.map(|date| date.start.to_string()).unwrap_or_default(),
                 event.kind.as_str().to_string(),
+                event.modality.as_str().to_string(),
                 actor(&event.actor1),
                 actor(&event.actor2),
                 location.map(|l| l.name.clone()).unwrap_or_default(),
@@ -152,7 +153,7 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
         })
         .collect();
     let headers =
-        ["id", "date", "kind", "actor1", "actor2", "place", "admin1", "cc", "sources", "evidence"];
+        ["id", "date", "kind", "modality", "actor1", "actor2", "place", "admin1", "cc", "sources", "evidence"];
     table::write(out, &headers, &cells)?;
     Ok(())
 }

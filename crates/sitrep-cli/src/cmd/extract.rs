@@ -46,11 +46,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             write_jsonl(&mut events_out, event)?;
         }
         n_events += analysis.events.len();
+        n_control += analysis.control.len();
         if let Some(out) = control_out.as_mut() {
             for fact in &analysis.control {
                 write_jsonl(out, fact)?;
             }
-            n_control += analysis.control.len();
         }
         Ok(())
     })?;

@@ -149,6 +149,17 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// The contract's name for the modality.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Claimed => "claimed",
+            Modality::Speculative => "speculative",
+            Modality::Planned => "planned",
+            Modality::Negated => "negated",
+        }
+    }
+
     /// True for the modalities the contract scores as facts.
     pub fn is_fact(self) -> bool {
         matches!(self, Modality::Asserted | Modality::Claimed)
