@@ -820,7 +820,9 @@ impl<'a> Reader<'a> {
                 .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
                 .filter(|site| {
                     !self.doc.actors.iter().any(|m| {
-                        m.span.overlaps(site.span) && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                        // An owner named inside a unit's name ("BGF Battalion 9") leaves it a site.
+                        let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
+                        m.span.overlaps(site.span) && !owner && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
                     })
                 })
                 .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))

@@ -81,7 +81,7 @@ impl FacilityPatterns {
         };
         Ok(FacilityPatterns {
             unit: compile(format!(
-                r"(?-u:\b)(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?-u:\b)"
+                r"(?-u:\b)(?:(?P<owner>[A-Z]{{2,5}}) |(?:[A-Z][a-z]+ ){{1,4}}\((?P<owner_defined>[A-Z]{{2,5}})\) )?(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?-u:\b)"
             ))?,
             abbreviated: compile(format!(r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"))?,
             named: compile(format!(
@@ -114,6 +114,9 @@ impl FacilityPatterns {
         }
         for caps in self.unit.captures_iter(text) {
             let whole = caps.get(0).expect("whole match");
+            // "Border Guard Force (BGF) Battalion 1003" is "BGF Battalion 1003": the owner's
+            // abbreviation tells its units from the army's.
+            let owner = caps.name("owner").or_else(|| caps.name("owner_defined")).map_or(String::new(), |m| format!("{} ", m.as_str()));
             let unit_type = caps.name("type").map_or("", |m| m.as_str());
             let head = caps["head"].trim_end_matches('s');
             let mut numbers = vec![caps["number"].to_string()];
@@ -121,7 +124,7 @@ impl FacilityPatterns {
                 numbers.extend(more.as_str().split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string));
             }
             for number in numbers {
-                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{unit_type}{head} {number}") });
+                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{owner}{unit_type}{head} {number}") });
             }
         }
         for caps in self.abbreviated.captures_iter(text) {
@@ -201,6 +204,10 @@ mod tests {
             ["Light Infantry Battalion 512", "Light Infantry Battalion 31", "Light Infantry Battalion 32"]
         );
         assert_eq!(names("They overran Ordnance Depot 77 near the lake.", &[]), ["Ordnance Depot 77"]);
+        assert_eq!(
+            names("Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14.", &[]),
+            ["HGF Battalion 12 headquarters", "HGF Battalion 14"]
+        );
     }
 
     #[test]
