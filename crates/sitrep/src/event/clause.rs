@@ -30,6 +30,7 @@ struct ClauseFile {
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
     fronted_subordinators: Vec<String>,
+    locating_prepositions: Vec<String>,
     list_words: Vec<String>,
     relative_openers: Vec<String>,
     place_anaphors: BTreeMap<String, AnaphorKind>,
@@ -64,6 +65,7 @@ pub struct ClauseRules {
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
     fronted_subordinators: Vec<String>,
+    locating_prepositions: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
 }
@@ -105,6 +107,7 @@ impl ClauseRules {
             &mut file.reference_words,
             &mut file.anaphoric_determiners,
             &mut file.fronted_subordinators,
+            &mut file.locating_prepositions,
             &mut file.list_words,
             &mut file.relative_openers,
         ] {
@@ -121,6 +124,7 @@ impl ClauseRules {
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
             fronted_subordinators: file.fronted_subordinators,
+            locating_prepositions: file.locating_prepositions,
             list_words: file.list_words,
             place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
         })
@@ -206,6 +210,14 @@ impl ClauseRules {
     pub fn after_preposition(&self, lower: &str, floor: usize, start: usize) -> bool {
         let (word, _) = self.word_before(lower, floor, start);
         self.prepositions.iter().any(|p| p == word)
+    }
+
+    /// True when the gap between a facility and a place says where the facility is ("in the
+    /// town of"): a locating preposition, then list words only.
+    pub fn locates(&self, gap: &str) -> bool {
+        let mut words = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|word| !word.is_empty());
+        words.next().is_some_and(|first| self.locating_prepositions.iter().any(|p| p == first))
+            && words.all(|word| self.list_words.iter().any(|w| w == word))
     }
 
     /// True when the text between two places of a list holds only list words and commas

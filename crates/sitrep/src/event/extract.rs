@@ -848,6 +848,11 @@ impl<'a> Reader<'a> {
                 if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
                     break;
                 }
+                // "the headquarters of Battalion 9 in the town of Hill Ridge": the town only
+                // locates the facility.
+                if pair[0].facility && !pair[1].facility && self.rules.clauses.locates(&self.lower[pair[0].span.end..pair[1].span.start]) {
+                    continue;
+                }
                 // "Kyauktaw's Western Regional Headquarters": the possessor only locates the
                 // next place.
                 let between = &self.lower[pair[0].span.end..pair[1].span.start];

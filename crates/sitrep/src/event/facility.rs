@@ -25,6 +25,7 @@ const FACILITIES: &str = "events/facilities.toml";
 struct FacilityFile {
     unit_types: Vec<String>,
     unit_heads: Vec<String>,
+    unit_suffixes: Vec<String>,
     abbreviations: HashMap<String, String>,
     named: NamedSection,
 }
@@ -73,6 +74,7 @@ impl FacilityPatterns {
             toml::from_str(files.text(FACILITIES)?).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
         let types = alternation(&file.unit_types);
         let heads = alternation(&file.unit_heads);
+        let suffixes = alternation(&file.unit_suffixes);
         let abbreviations = alternation(&file.abbreviations.keys().cloned().collect::<Vec<_>>());
         let cap_word = r"[A-Z][A-Za-z0-9'’-]*";
         let cap_name = r"[A-Z][A-Za-z0-9'’]*(?: [A-Z][A-Za-z0-9'’]*){0,2}";
@@ -81,7 +83,7 @@ impl FacilityPatterns {
         };
         Ok(FacilityPatterns {
             unit: compile(format!(
-                r"(?-u:\b)(?:(?P<owner>[A-Z]{{2,5}}) |(?:[A-Z][a-z]+ ){{1,4}}\((?P<owner_defined>[A-Z]{{2,5}})\) )?(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?-u:\b)"
+                r"(?-u:\b)(?:(?P<owner>[A-Z]{{2,5}}) |(?:[A-Z][a-z]+ ){{1,4}}\((?P<owner_defined>[A-Z]{{2,5}})\) )?(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?: (?P<suffix>{suffixes}))?(?-u:\b)"
             ))?,
             abbreviated: compile(format!(r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"))?,
             named: compile(format!(
@@ -118,13 +120,14 @@ impl FacilityPatterns {
             // abbreviation tells its units from the army's.
             let owner = caps.name("owner").or_else(|| caps.name("owner_defined")).map_or(String::new(), |m| format!("{} ", m.as_str()));
             let unit_type = caps.name("type").map_or("", |m| m.as_str());
+            let suffix = caps.name("suffix").map_or(String::new(), |m| format!(" {}", m.as_str()));
             let head = caps["head"].trim_end_matches('s');
             let mut numbers = vec![caps["number"].to_string()];
             if let Some(more) = caps.name("more") {
                 numbers.extend(more.as_str().split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string));
             }
             for number in numbers {
-                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{owner}{unit_type}{head} {number}") });
+                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{owner}{unit_type}{head} {number}{suffix}") });
             }
         }
         for caps in self.abbreviated.captures_iter(text) {
@@ -208,6 +211,7 @@ mod tests {
             names("Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14.", &[]),
             ["HGF Battalion 12 headquarters", "HGF Battalion 14"]
         );
+        assert_eq!(names("They took the Infantry Battalion 9 headquarters.", &[]), ["Infantry Battalion 9 headquarters"]);
     }
 
     #[test]
