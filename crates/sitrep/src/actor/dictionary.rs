@@ -8,7 +8,9 @@ The actor dictionary: compiled from `resources/actors/`.
 - `generic.tsv`: generic phrases ("the army", "the rebels") resolved in context;
 - `ethnic.tsv`: ethnic adjectives that name a group before a force noun ("Kachin forces");
 - `force_nouns.txt`: the nouns that make such phrases;
-- `org_heads.txt`: last words of organisation names, for actors an article defines.
+- `org_heads.txt`: last words of organisation names, for actors an article defines;
+- `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
+  "Britain-based").
 
 Every name becomes a pattern of one Aho-Corasick automaton, searched once per document in
 ASCII-case-insensitive mode; names written in capitals match only as written.
@@ -28,6 +30,7 @@ const GENERIC: &str = "actors/generic.tsv";
 const ETHNIC: &str = "actors/ethnic.tsv";
 const FORCE_NOUNS: &str = "actors/force_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
+const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 
 /// What sort of party an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -144,13 +147,15 @@ pub struct ActorDictionary {
     pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
     pub(crate) force_nouns: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
+    /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor.
+    pub(crate) blocking_affixes: Vec<String>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
 
 impl Default for ActorDictionary {
     fn default() -> ActorDictionary {
-        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new())
+        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), Vec::new())
     }
 }
 
@@ -244,6 +249,7 @@ impl ActorDictionary {
             ethnic,
             word_set(FORCE_NOUNS)?,
             word_set(ORG_HEADS)?,
+            files.data_lines(BLOCKING_AFFIXES)?.into_iter().map(|(_, line)| line.trim().to_ascii_lowercase()).collect(),
         );
         dictionary.check_references()?;
         Ok(dictionary)
@@ -256,6 +262,7 @@ impl ActorDictionary {
         ethnic: Vec<(String, Vec<ActorId>)>,
         force_nouns: HashSet<String>,
         org_heads: HashSet<String>,
+        blocking_affixes: Vec<String>,
     ) -> ActorDictionary {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index: HashMap<(String, bool), usize> = HashMap::new();
@@ -293,7 +300,7 @@ impl ActorDictionary {
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("actor patterns compile");
         let by_id = entries.iter().enumerate().map(|(idx, e)| (e.id.0.clone(), idx)).collect();
-        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, patterns, matcher }
+        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, blocking_affixes, patterns, matcher }
     }
 
     /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.

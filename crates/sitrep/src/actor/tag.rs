@@ -57,7 +57,7 @@ pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &Acto
         })
         .collect();
     learned.extend(define::surnames(text, &names, dict));
-    let hits = if learned.is_empty() { hits } else { with_learned(text, hits, &learned) };
+    let hits = if learned.is_empty() { hits } else { with_learned(text, hits, &learned, dict) };
     resolve(text, &hits, focus.as_deref(), dict)
 }
 
@@ -65,17 +65,26 @@ fn is_word_char(ch: char) -> bool {
     ch.is_alphanumeric()
 }
 
-/// True when `span` starts and ends on word boundaries and is not the tail of "pro-" or
-/// "anti-" ("pro-junta" names no actor).
-fn on_word_boundaries(text: &str, span: Span) -> bool {
+/// True when `span` starts and ends on word boundaries and no blocking affix is joined to it
+/// ("pro-junta", "Britain-based" name no actor).
+fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
         return false;
     }
-    let head = &text.as_bytes()[span.start.saturating_sub(5)..span.start];
-    let ends_with = |prefix: &[u8]| head.len() >= prefix.len() && head[head.len() - prefix.len()..].eq_ignore_ascii_case(prefix);
-    !(ends_with(b"pro-") || ends_with(b"anti-") || ends_with(b"non-"))
+    let (head, tail) = (text[..span.start].as_bytes(), text[span.end..].as_bytes());
+    let joined = |affix: &str| {
+        let affix = affix.as_bytes();
+        if affix.ends_with(b"-") {
+            head.len() >= affix.len() && head[head.len() - affix.len()..].eq_ignore_ascii_case(affix)
+        } else {
+            tail.len() >= affix.len()
+                && tail[..affix.len()].eq_ignore_ascii_case(affix)
+                && !tail.get(affix.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        }
+    };
+    !dict.blocking_affixes.iter().any(|affix| joined(affix))
 }
 
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
@@ -85,20 +94,20 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
             let span = Span::new(m.start(), m.end());
             let pattern = &dict.patterns[m.pattern().as_usize()];
             let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
-            (case_ok && on_word_boundaries(text, span)).then_some(Hit { span, kind: HitKind::Pattern(m.pattern().as_usize()) })
+            (case_ok && on_word_boundaries(text, span, dict)).then_some(Hit { span, kind: HitKind::Pattern(m.pattern().as_usize()) })
         })
         .collect()
 }
 
 /// Adds the occurrences of learned aliases; they win over dictionary hits they overlap,
 /// except inside a longer dictionary name ("Hlaing" inside "Min Aung Hlaing").
-fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)]) -> Vec<Hit> {
+fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)], dict: &ActorDictionary) -> Vec<Hit> {
     let mut learned_hits: Vec<Hit> = Vec::new();
     for (alias, id) in learned {
         for (start, _) in text.match_indices(alias.as_str()) {
             let span = Span::new(start, start + alias.len());
             let inside_longer = hits.iter().any(|h| h.span.contains(span) && h.span.len() > span.len());
-            if on_word_boundaries(text, span) && !inside_longer && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
+            if on_word_boundaries(text, span, dict) && !inside_longer && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
                 learned_hits.push(Hit { span, kind: HitKind::Learned(id.clone()) });
             }
         }
@@ -426,6 +435,10 @@ mod tests {
         assert_eq!(
             mentions("China closed the border and pro-junta channels said Beijing agreed."),
             pairs(&[("China", "CN_GOV"), ("Beijing", "CN_GOV")])
+        );
+        assert_eq!(
+            mentions("A France-based monitor said the Iran-backed rebels and China clashed."),
+            pairs(&[("China", "CN_GOV")])
         );
     }
 
