@@ -210,7 +210,7 @@ impl<'a> Reader<'a> {
         if self.refers_back(&frame) {
             return;
         }
-        if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) {
+        if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) && !self.continues_recent_event(&frame, rule.kind) {
             return;
         }
         if rule.needs_actor && self.background_noun(&frame) {
@@ -355,6 +355,15 @@ impl<'a> Reader<'a> {
         let actor_follows = ["by", "of", "between"].iter().any(|word| self.phrase_actor(window, word).is_some());
         let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
         !actor_follows && !date_follows
+    }
+
+    /// True when a definite trigger ("The clashes broke out around ...") goes on telling an
+    /// event of its kind with an actor from the last few sentences: it takes that event's
+    /// actors and gives its own places and dates.
+    fn continues_recent_event(&self, frame: &Frame, kind: EventKind) -> bool {
+        let recent_start = frame.sentence.start.saturating_sub(600);
+        self.rules.clauses.refers_back(self.lower, frame.sentence.start, frame.trigger.start)
+            && self.events.iter().rev().take_while(|e| e.evidence_start >= recent_start).any(|e| e.kind == kind && e.actor1.is_some())
     }
 
     /// A place's span widened over what belongs to it before a date: an alias in brackets and

@@ -269,4 +269,40 @@ mod tests {
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
+
+    /// Each event as "kind actor1 place start-date".
+    fn events(text: &str) -> Vec<String> {
+        let article = Article {
+            id: "example".into(),
+            published: jiff::civil::Date::new(2024, 6, 15).ok(),
+            text: text.into(),
+            ..Article::default()
+        };
+        Pipeline::new(&RESOURCES)
+            .run(article)
+            .events
+            .into_iter()
+            .map(|e| {
+                let actor = e.actor1.map_or("-".to_string(), |a| a.0);
+                let place = e.location.map_or("-".to_string(), |l| l.name);
+                let date = e.date.map_or("-".to_string(), |d| d.start.to_string());
+                format!("{} {actor} {place} {date}", e.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
+        let found = events("Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("armed_clash MM_MILITARY")), "{found:?}");
+    }
+
+    #[test]
+    fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
+        let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
+        assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
+        assert!(found.contains(&"armed_clash KIA Tamakan 2024-06-13".to_string()), "{found:?}");
+        assert!(events("The clashes broke out on Thursday night around Sezin.").is_empty());
+    }
 }
