@@ -31,6 +31,7 @@ struct ClauseFile {
     anaphoric_determiners: Vec<String>,
     fronted_subordinators: Vec<String>,
     locating_prepositions: Vec<String>,
+    continuation_cues: Vec<String>,
     list_words: Vec<String>,
     relative_openers: Vec<String>,
     place_anaphors: BTreeMap<String, AnaphorKind>,
@@ -66,6 +67,7 @@ pub struct ClauseRules {
     anaphoric_determiners: Vec<String>,
     fronted_subordinators: Vec<String>,
     locating_prepositions: Vec<String>,
+    continuation_cues: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
 }
@@ -108,6 +110,7 @@ impl ClauseRules {
             &mut file.anaphoric_determiners,
             &mut file.fronted_subordinators,
             &mut file.locating_prepositions,
+            &mut file.continuation_cues,
             &mut file.list_words,
             &mut file.relative_openers,
         ] {
@@ -125,6 +128,7 @@ impl ClauseRules {
             anaphoric_determiners: file.anaphoric_determiners,
             fronted_subordinators: file.fronted_subordinators,
             locating_prepositions: file.locating_prepositions,
+            continuation_cues: file.continuation_cues,
             list_words: file.list_words,
             place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
         })
@@ -212,6 +216,11 @@ impl ClauseRules {
         self.prepositions.iter().any(|p| p == word)
     }
 
+    /// True when a (lower-case) sentence says its event goes on ("were still going on today").
+    pub fn says_continuing(&self, sentence: &str) -> bool {
+        self.continuation_cues.iter().any(|cue| find_whole(sentence, cue))
+    }
+
     /// True when the gap between a facility and a place says where the facility is ("in the
     /// town of"): a locating preposition, then list words only.
     pub fn locates(&self, gap: &str) -> bool {
@@ -288,6 +297,15 @@ impl ClauseIndex {
         let from = self.relative.partition_point(|r| r.start < span.start);
         self.relative[from..].iter().take_while(move |r| r.start < span.end).filter(move |r| r.end <= span.end)
     }
+}
+
+/// True when `phrase` stands in `text` on word boundaries.
+fn find_whole(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::fold;
-use crate::time::{self, DateInterval, DateQuery};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery};
 
 use super::clause::{AnaphorKind, ClauseIndex};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -280,6 +280,7 @@ impl<'a> Reader<'a> {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
             let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame)).or_else(|| time::previous_date(&self.doc.times, sentence.start));
+            let date = date.map(|date| self.continued_to_publication(date, sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -355,6 +356,16 @@ impl<'a> Reader<'a> {
         let actor_follows = ["by", "of", "between"].iter().any(|word| self.phrase_actor(window, word).is_some());
         let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
         !actor_follows && !date_follows
+    }
+
+    /// The date stretched to the publication day when the sentence says the event goes on
+    /// ("broke out on Sunday and were still going on today").
+    fn continued_to_publication(&self, date: DateInterval, sentence: Span) -> DateInterval {
+        let Some(published) = self.doc.published() else { return date };
+        if date.end >= published || date.start > published || !self.rules.clauses.says_continuing(&self.lower[sentence.start..sentence.end]) {
+            return date;
+        }
+        DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an

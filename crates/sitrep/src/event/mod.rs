@@ -305,4 +305,17 @@ mod tests {
         assert!(found.contains(&"armed_clash KIA Tamakan 2024-06-13".to_string()), "{found:?}");
         assert!(events("The clashes broke out on Thursday night around Sezin.").is_empty());
     }
+
+    #[test]
+    fn an_event_still_going_on_runs_to_the_publication_day() {
+        let article = Article {
+            id: "example".into(),
+            published: jiff::civil::Date::new(2024, 6, 15).ok(),
+            text: "The KIA attacked junta troops in Hpakant on Thursday, and the fighting was still going on.".into(),
+            ..Article::default()
+        };
+        let events = Pipeline::new(&RESOURCES).run(article).events;
+        let date = events.iter().find(|e| e.kind == super::EventKind::ArmedClash).and_then(|e| e.date).expect("a dated clash");
+        assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
+    }
 }
