@@ -88,17 +88,14 @@ struct RuleEntry {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
-    contested: Vec<String>,
-    container_prepositions: Vec<String>,
-    post_nouns: Vec<String>,
-    post_window: usize,
-    name_openers: Vec<String>,
-    route_prepositions: Vec<String>,
+    places: PlaceWords,
     rule: Vec<RuleEntry>,
 }
 
-/// The words that tell a held place from one only fought over or holding a captured post.
-#[derive(Clone, Debug)]
+/// The words that tell a held place from one only fought over or holding a captured post
+/// (the `[places]` table).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct PlaceWords {
     contested: Vec<String>,
     container_prepositions: Vec<String>,
@@ -203,15 +200,7 @@ impl ControlRules {
                 })
             })
             .collect::<Result<Vec<_>, ResourceError>>()?;
-        let words = PlaceWords {
-            contested: file.contested,
-            container_prepositions: file.container_prepositions,
-            post_nouns: file.post_nouns,
-            post_window: file.post_window,
-            name_openers: file.name_openers,
-            route_prepositions: file.route_prepositions,
-        };
-        Ok(ControlRules { rules, words })
+        Ok(ControlRules { rules, words: file.places })
     }
 }
 

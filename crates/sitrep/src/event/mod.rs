@@ -239,14 +239,19 @@ mod tests {
     static RESOURCES: LazyLock<Resources> =
         LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
 
-    fn rules_fired(sentence: &str) -> Vec<String> {
+    /// The events of a text published on 15 June 2024.
+    fn analyse(text: &str) -> Vec<super::Event> {
         let article = Article {
             id: "example".into(),
             published: jiff::civil::Date::new(2024, 6, 15).ok(),
-            text: sentence.into(),
+            text: text.into(),
             ..Article::default()
         };
-        Pipeline::new(&RESOURCES).run(article).events.into_iter().map(|e| e.rule).collect()
+        Pipeline::new(&RESOURCES).run(article).events
+    }
+
+    fn rules_fired(sentence: &str) -> Vec<String> {
+        analyse(sentence).into_iter().map(|e| e.rule).collect()
     }
 
     /// Every trigger rule fires on its examples and stays silent on its counter-examples.
@@ -272,15 +277,7 @@ mod tests {
 
     /// Each event as "kind actor1 place start-date".
     fn events(text: &str) -> Vec<String> {
-        let article = Article {
-            id: "example".into(),
-            published: jiff::civil::Date::new(2024, 6, 15).ok(),
-            text: text.into(),
-            ..Article::default()
-        };
-        Pipeline::new(&RESOURCES)
-            .run(article)
-            .events
+        analyse(text)
             .into_iter()
             .map(|e| {
                 let actor = e.actor1.map_or("-".to_string(), |a| a.0);
@@ -308,13 +305,7 @@ mod tests {
 
     #[test]
     fn an_event_still_going_on_runs_to_the_publication_day() {
-        let article = Article {
-            id: "example".into(),
-            published: jiff::civil::Date::new(2024, 6, 15).ok(),
-            text: "The KIA attacked junta troops in Hpakant on Thursday, and the fighting was still going on.".into(),
-            ..Article::default()
-        };
-        let events = Pipeline::new(&RESOURCES).run(article).events;
+        let events = analyse("The KIA attacked junta troops in Hpakant on Thursday, and the fighting was still going on.");
         let date = events.iter().find(|e| e.kind == super::EventKind::ArmedClash).and_then(|e| e.date).expect("a dated clash");
         assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
     }
