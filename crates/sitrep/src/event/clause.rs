@@ -35,6 +35,34 @@ struct ClauseFile {
     list_words: Vec<String>,
     relative_openers: Vec<String>,
     place_anaphors: BTreeMap<String, AnaphorKind>,
+    words: ClauseWords,
+}
+
+/// Closed word lists the role rules read (the `[words]` table of `clauses.toml`), lower case.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    /// Pronouns that stand as a clause's subject ("it", "they").
+    pub subject_pronouns: Vec<String>,
+    /// Words right before a noun trigger that make it scene-setting ("amid clashes").
+    pub scene_words: Vec<String>,
+    /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
+    pub actor_phrase_words: Vec<String>,
+    /// Participles that do not end in "-ed" or "-en" ("overrun", "hit").
+    pub irregular_participles: Vec<String>,
+    /// Auxiliaries that make a participle passive ("was", "been").
+    pub passive_auxiliaries: Vec<String>,
+    /// Words after a number of dead ("12 killed", "five dead").
+    pub deaths_after_number: Vec<String>,
+    /// Words before a number of dead ("killing 12").
+    pub deaths_before_number: Vec<String>,
+}
+
+impl ClauseWords {
+    /// True when `word` is in `list`.
+    pub fn has(list: &[String], word: &str) -> bool {
+        list.iter().any(|w| w == word)
+    }
 }
 
 /// The sort of place a place anaphor refers back to.
@@ -70,6 +98,8 @@ pub struct ClauseRules {
     continuation_cues: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
+    /// Closed word lists the role rules read.
+    pub words: ClauseWords,
 }
 
 /// Where a document's clauses break, found once per document.
@@ -131,6 +161,7 @@ impl ClauseRules {
             continuation_cues: file.continuation_cues,
             list_words: file.list_words,
             place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
+            words: file.words,
         })
     }
 

@@ -32,7 +32,7 @@ use crate::span::{Span, starting_in};
 use crate::text::fold;
 use crate::time::{self, DateInterval, DatePrecision, DateQuery};
 
-use super::clause::{AnaphorKind, ClauseIndex};
+use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::context::Context;
 use super::site::Site;
@@ -319,7 +319,7 @@ impl<'a> Reader<'a> {
     fn background_noun(&self, frame: &Frame) -> bool {
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
         let last_words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
-        let scene = last_words.iter().any(|w| matches!(*w, "of" | "by" | "amid" | "despite" | "following"));
+        let scene = last_words.iter().any(|w| ClauseWords::has(&self.rules.clauses.words.scene_words, w));
         let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
         scene && self.phrase_actor(window, "between").is_none() && self.phrase_actor(window, "by").is_none()
     }
@@ -353,7 +353,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
-        let actor_follows = ["by", "of", "between"].iter().any(|word| self.phrase_actor(window, word).is_some());
+        let actor_follows = self.rules.clauses.words.actor_phrase_words.iter().any(|word| self.phrase_actor(window, word).is_some());
         let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
         !actor_follows && !date_follows
     }
@@ -546,7 +546,7 @@ impl<'a> Reader<'a> {
         let shared_subject = self.lower[..frame.subject_start].ends_with(" and ")
             && !first.is_empty()
             && !self.rules.clauses.is_determiner(first)
-            && !matches!(first, "it" | "they" | "he" | "she" | "we");
+            && !ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first);
         if !clause_only || shared_subject {
             return pick(frame.sentence.start);
         }
@@ -648,18 +648,19 @@ impl<'a> Reader<'a> {
 
     fn is_passive(&self, trigger: Span) -> bool {
         let word = trigger.slice(self.lower).split_whitespace().next().unwrap_or("");
-        let participle = word.ends_with("ed") || word.ends_with("en") || ["overrun", "held", "hit", "struck", "fled", "shot", "set", "cut"].contains(&word);
+        let words = &self.rules.clauses.words;
+        let participle = word.ends_with("ed") || word.ends_with("en") || ClauseWords::has(&words.irregular_participles, word);
         let before: Vec<&str> = self.lower[..trigger.start].split_whitespace().rev().take(3).collect();
         participle
             && before.iter().take(3).any(|w| {
-                matches!(w.trim_matches(|c: char| !c.is_alphabetic()), "was" | "were" | "been" | "being" | "is" | "are" | "be")
+                ClauseWords::has(&words.passive_auxiliaries, w.trim_matches(|c: char| !c.is_alphabetic()))
             })
     }
 
     fn pronoun_subject(&self, frame: &Frame) -> bool {
         let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
         let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        matches!(first, "it" | "they" | "he" | "she")
+        ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first)
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
     }
 
@@ -669,7 +670,7 @@ impl<'a> Reader<'a> {
     fn cataphoric_subject(&self, frame: &Frame) -> Option<ActorId> {
         let main = self.rules.clauses.main_clause_after_fronted(self.lower, frame.sentence, frame.trigger.start)?;
         let fronted = &self.lower[frame.sentence.start..frame.trigger.start];
-        let pronoun = fronted.split(|c: char| !c.is_alphabetic()).any(|word| matches!(word, "it" | "they"));
+        let pronoun = fronted.split(|c: char| !c.is_alphabetic()).any(|word| ClauseWords::has(&self.rules.clauses.words.subject_pronouns, word));
         if !pronoun || self.is_passive(frame.trigger) || self.actors_in(Span::new(frame.sentence.start, frame.trigger.start)).any(|m| m.kind.is_armed()) {
             return None;
         }
@@ -1032,11 +1033,12 @@ impl<'a> Reader<'a> {
         let words: Vec<&str> = clause.split_whitespace().collect();
         for (idx, word) in words.iter().enumerate() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let death_word = matches!(word, "killed" | "dead" | "died" | "deaths" | "killing");
-            if !death_word {
+            let words_list = &self.rules.clauses.words;
+            let number_after = ClauseWords::has(&words_list.deaths_before_number, word);
+            if !number_after && !ClauseWords::has(&words_list.deaths_after_number, word) {
                 continue;
             }
-            let candidates: Vec<&str> = if word == "killing" {
+            let candidates: Vec<&str> = if number_after {
                 words[idx + 1..].iter().take(3).copied().collect()
             } else {
                 words[idx.saturating_sub(5)..idx].iter().rev().copied().collect()
