@@ -74,6 +74,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         events: Vec::new(),
         speakers: HashMap::new(),
         sentence_fatalities: None,
+        accusations: accusations(lower),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
@@ -174,6 +175,8 @@ struct Reader<'a> {
     speakers: HashMap<usize, Option<ActorId>>,
     /// The deaths the last sentence read gives, by its start, once counted.
     sentence_fatalities: Option<(usize, Option<u32>)>,
+    /// Where "accuse" and "blame" stand, in order.
+    accusations: Vec<Span>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -544,12 +547,9 @@ impl<'a> Reader<'a> {
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",
     /// "accused them of torching homes".
     fn accused(&self, frame: &Frame) -> Option<ActorId> {
-        let head = &self.lower[frame.sentence.start..frame.trigger.start];
-        let verb_at = ["accuse", "blame"]
-            .iter()
-            .filter_map(|verb| head.rfind(verb))
-            .max()
-            .map(|offset| frame.sentence.start + offset)?;
+        // The verbs never overlap, so those ending by the trigger come first.
+        let before = self.accusations.partition_point(|verb| verb.end <= frame.trigger.start);
+        let verb_at = self.accusations[..before].last().map(|verb| verb.start).filter(|&at| at >= frame.sentence.start)?;
         let between = Span::new(verb_at, frame.trigger.start);
         let joined = |word: &str| find_word(&self.lower[between.start..between.end], word).is_some();
         if !joined("of") && !joined("for") {
@@ -1099,6 +1099,14 @@ fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
         (None, None) => true,
         _ => false,
     }
+}
+
+/// Where "accuse" and "blame" stand in `lower`, in order.
+fn accusations(lower: &str) -> Vec<Span> {
+    let mut verbs: Vec<Span> =
+        ["accuse", "blame"].iter().flat_map(|verb| lower.match_indices(verb)).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
+    verbs.sort();
+    verbs
 }
 
 /// Byte offset of `word` in `text` on word boundaries.
