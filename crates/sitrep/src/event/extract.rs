@@ -67,7 +67,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         rules,
         actors,
         sites: &context.sites,
-        triggers: &triggers,
+        trigger_ends: trigger_ends(&triggers),
         clause_index: &context.clauses,
         cue_index: &context.cues,
         focus: context.focus.clone(),
@@ -166,7 +166,8 @@ struct Reader<'a> {
     rules: &'a EventRules,
     actors: &'a ActorDictionary,
     sites: &'a [Site],
-    triggers: &'a [Trigger],
+    /// Where each trigger ends, in order.
+    trigger_ends: Vec<usize>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
     focus: Option<String>,
@@ -592,7 +593,7 @@ impl<'a> Reader<'a> {
             return true;
         }
         let (_, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
-        self.triggers.iter().any(|t| t.span.end == word_end)
+        self.trigger_ends.binary_search(&word_end).is_ok()
     }
 
     /// A country name stands for its government as a subject ("China closed the border"),
@@ -1099,6 +1100,13 @@ fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
         (None, None) => true,
         _ => false,
     }
+}
+
+/// Where each of `triggers` ends, in order.
+fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
+    let mut ends: Vec<usize> = triggers.iter().map(|t| t.span.end).collect();
+    ends.sort_unstable();
+    ends
 }
 
 /// Where "accuse" and "blame" stand in `lower`, in order.
