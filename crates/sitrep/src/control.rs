@@ -9,6 +9,8 @@ give none: only asserted and claimed captures count, and a statement in a senten
 negation or hedge cue is skipped.
 */
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -230,6 +232,10 @@ pub fn derive(
     }
     let text = doc.text();
     let (lower, sites, clause_index, cue_index) = (&context.lower, &context.sites, &context.clauses, &context.cues);
+    // For each controller and clause end (with its sentence's start), the earliest start from
+    // which the places after a pattern have been read: a later start finds only places whose
+    // facts are already there, so a long clause is read once, not once per pattern in it.
+    let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::new();
     for rule in &rules.rules {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
@@ -242,6 +248,14 @@ pub fn derive(
             let Some(controller) = controller else {
                 continue;
             };
+            if rule.place == PlaceSide::After {
+                let end = clause_index.object_end(sentence, cue.end);
+                let from = read_from.entry((controller.clone(), sentence.start, end)).or_insert(usize::MAX);
+                if *from <= cue.end {
+                    continue;
+                }
+                *from = cue.end;
+            }
             for site in places(sites, lower, &rules.words, rule.place, cue, sentence, event_rules, clause_index) {
                 push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
             }

@@ -88,7 +88,7 @@ fn adversarial_shapes() {
         .flat_map(|rule| rule.examples.iter().cloned())
         .collect::<Vec<_>>()
         .join(" and ");
-    let one_huge_sentence = "the KIA took control of Bhamo Town on 9 December and ".repeat(400);
+    let one_huge_sentence = "the KIA took control of Bhamo Town on 9 December and ".repeat(4000);
     let no_punctuation = "junta troops shelled villages fled ".repeat(2000);
     let brackets = "((((([[[[ ".repeat(2000);
     for text in [every_trigger.as_str(), &one_huge_sentence, &no_punctuation, &brackets, "", " ", "\u{FFFD}\u{0}"] {

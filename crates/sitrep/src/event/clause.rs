@@ -232,7 +232,12 @@ impl ClauseRules {
     /// clause's comma. A dateline ("TOWN — ") before the subordinator is skipped.
     pub fn main_clause_after_fronted(&self, lower: &str, sentence: Span, position: usize) -> Option<usize> {
         let text = &lower[sentence.start..sentence.end];
-        let body = text.find(" — ").filter(|&idx| idx < 40).map_or(0, |idx| idx + " — ".len());
+        let body = text
+            .char_indices()
+            .map(|(idx, _)| idx)
+            .take_while(|&idx| idx < 40)
+            .find(|&idx| text[idx..].starts_with(" — "))
+            .map_or(0, |idx| idx + " — ".len());
         let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         if !self.fronted_subordinators.iter().any(|s| s == first) {
             return None;

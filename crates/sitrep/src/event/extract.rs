@@ -67,13 +67,14 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         rules,
         actors,
         sites: &context.sites,
-        triggers: &triggers,
+        trigger_ends: trigger_ends(&triggers),
         clause_index: &context.clauses,
         cue_index: &context.cues,
         focus: context.focus.clone(),
         events: Vec::new(),
         speakers: HashMap::new(),
         sentence_fatalities: None,
+        accusations: accusations(lower),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
@@ -165,7 +166,8 @@ struct Reader<'a> {
     rules: &'a EventRules,
     actors: &'a ActorDictionary,
     sites: &'a [Site],
-    triggers: &'a [Trigger],
+    /// Where each trigger ends, in order.
+    trigger_ends: Vec<usize>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
     focus: Option<String>,
@@ -174,6 +176,8 @@ struct Reader<'a> {
     speakers: HashMap<usize, Option<ActorId>>,
     /// The deaths the last sentence read gives, by its start, once counted.
     sentence_fatalities: Option<(usize, Option<u32>)>,
+    /// Where "accuse" and "blame" stand, in order.
+    accusations: Vec<Span>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -564,12 +568,9 @@ impl<'a> Reader<'a> {
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",
     /// "accused them of torching homes".
     fn accused(&self, frame: &Frame) -> Option<ActorId> {
-        let head = &self.lower[frame.sentence.start..frame.trigger.start];
-        let verb_at = ["accuse", "blame"]
-            .iter()
-            .filter_map(|verb| head.rfind(verb))
-            .max()
-            .map(|offset| frame.sentence.start + offset)?;
+        // The verbs never overlap, so those ending by the trigger come first.
+        let before = self.accusations.partition_point(|verb| verb.end <= frame.trigger.start);
+        let verb_at = self.accusations[..before].last().map(|verb| verb.start).filter(|&at| at >= frame.sentence.start)?;
         let between = Span::new(verb_at, frame.trigger.start);
         let joined = |word: &str| find_word(&self.lower[between.start..between.end], word).is_some();
         if !joined("of") && !joined("for") {
@@ -612,7 +613,7 @@ impl<'a> Reader<'a> {
             return true;
         }
         let (_, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
-        self.triggers.iter().any(|t| t.span.end == word_end)
+        self.trigger_ends.binary_search(&word_end).is_ok()
     }
 
     /// A country name stands for its government as a subject ("China closed the border"),
@@ -1121,6 +1122,21 @@ fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
         (None, None) => true,
         _ => false,
     }
+}
+
+/// Where each of `triggers` ends, in order.
+fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
+    let mut ends: Vec<usize> = triggers.iter().map(|t| t.span.end).collect();
+    ends.sort_unstable();
+    ends
+}
+
+/// Where "accuse" and "blame" stand in `lower`, in order.
+fn accusations(lower: &str) -> Vec<Span> {
+    let mut verbs: Vec<Span> =
+        ["accuse", "blame"].iter().flat_map(|verb| lower.match_indices(verb)).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
+    verbs.sort();
+    verbs
 }
 
 /// Byte offset of `word` in `text` on word boundaries.

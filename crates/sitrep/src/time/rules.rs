@@ -166,8 +166,6 @@ pub struct TimeRules {
     pub lexicon: Lexicon,
     /// Tense and range cue words, folded.
     pub cues: WordMap<Cue>,
-    /// The words of the `since` class, folded: a quick test before the look word by word.
-    pub since_words: Vec<String>,
     /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
     /// The same for the tense cue words (future, past, report, deadline) alone.
@@ -198,7 +196,6 @@ impl TimeRules {
             .collect();
         let cue_shapes = WordShapes::of(cues.keys());
         let tense_cue_shapes = WordShapes::of(cues.iter().filter(|(_, cue)| cue.is_tense()).map(|(word, _)| word));
-        let since_words = cues.iter().filter(|(_, cue)| **cue == Cue::Since).map(|(word, _)| word.clone()).collect();
 
         let rules_path = format!("{folder}rules.toml");
         let text = files.text(&rules_path)?;
@@ -264,7 +261,6 @@ impl TimeRules {
             finder_rules,
             lexicon,
             cues,
-            since_words,
             cue_shapes,
             tense_cue_shapes,
             settings: file.settings,

@@ -22,6 +22,7 @@ use crate::span::Span;
 
 /// Sets the scope of each mention a signal word governs.
 pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules, mentions: &mut [TimeMention]) {
+    let breaks = clause_breaks(text);
     let mut sentence_idx = 0;
     for idx in 0..mentions.len() {
         // Mentions and sentences are both in text order.
@@ -36,7 +37,7 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
                 continue;
             }
         }
-        if let Some(scope) = since(text, rules, &mentions[idx], *sentence, published) {
+        if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
             mentions[idx].scope = Some(scope);
         }
     }
@@ -51,7 +52,7 @@ fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    words(text, Span::new(start.min(at), at)).last()
+    words(text, Span::new(start.min(at), at)).next_back()
 }
 
 /// "between X and Y", "from X to Y", "X-Y": one range over both.
@@ -81,23 +82,22 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
 }
 
 /// "since X": from X to the publication date.
-fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, published: Option<Date>) -> Option<TimeScope> {
+fn since(
+    text: &str,
+    breaks: &[Span],
+    rules: &TimeRules,
+    mention: &TimeMention,
+    sentence: Span,
+    published: Option<Date>,
+) -> Option<TimeScope> {
     let interval = mention.interval?;
     let published = published?;
-    let clause = Span::new(clause_start(text, sentence.start, mention.span.start), mention.span.start);
-    if !rules.since_words.iter().any(|word| contains_ignoring_case(clause.slice(text), word)) {
-        return None; // no signal word in the clause: skip the word-by-word look
-    }
+    let clause = Span::new(clause_start(breaks, sentence.start, mention.span.start), mention.span.start);
     // The last signal word of the clause, if it is one of its last `since_window_words` words.
-    let mut n_words = 0;
-    let mut last_signal = None;
-    for word in words(text, clause) {
-        if rules.cue(word.slice(text)) == Some(Cue::Since) {
-            last_signal = Some((n_words, word));
-        }
-        n_words += 1;
-    }
-    let (_, signal) = last_signal.filter(|(word_idx, _)| n_words - word_idx <= rules.settings.since_window_words)?;
+    let signal = words(text, clause)
+        .rev()
+        .take(rules.settings.since_window_words)
+        .find(|word| rules.cue(word.slice(text)) == Some(Cue::Since))?;
     if published < interval.start {
         return None;
     }
@@ -108,28 +108,16 @@ fn since(text: &str, rules: &TimeRules, mention: &TimeMention, sentence: Span, p
     Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
 }
 
-/// Whether `text` contains `needle`, ignoring ASCII case.
-fn contains_ignoring_case(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    let Some(first) = needle.first().map(u8::to_ascii_lowercase) else { return true };
-    text.as_bytes().windows(needle.len()).any(|window| window[0].to_ascii_lowercase() == first && window.eq_ignore_ascii_case(needle))
+/// The clause breaks of `text`, in order: each comma, semicolon, colon, bracket and em dash.
+fn clause_breaks(text: &str) -> Vec<Span> {
+    text.match_indices([',', ';', ':', '(', ')', '—']).map(|(at, mark)| Span::new(at, at + mark.len())).collect()
 }
 
-/// Where the clause that ends at `end` starts: after the last comma, semicolon, colon, em
-/// dash or bracket since `sentence_start`.
-fn clause_start(text: &str, sentence_start: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut idx = end;
-    while idx > sentence_start {
-        idx -= 1;
-        match bytes[idx] {
-            b',' | b';' | b':' | b'(' | b')' => return idx + 1,
-            // — is E2 80 94 in UTF-8.
-            0x94 if idx >= sentence_start + 2 && bytes[idx - 2..idx] == [0xE2, 0x80] => return idx + 1,
-            _ => {}
-        }
-    }
-    sentence_start
+/// Where the clause that ends at `end` starts: after the last of the clause `breaks` that lies
+/// whole between `sentence_start` and `end`.
+fn clause_start(breaks: &[Span], sentence_start: usize, end: usize) -> usize {
+    let before = breaks.partition_point(|mark| mark.end <= end);
+    breaks[..before].last().filter(|mark| mark.start >= sentence_start).map_or(sentence_start, |mark| mark.end)
 }
 
 /// Whether `text` opens with ", when" (a clause telling what happened at the time just named).
@@ -138,4 +126,19 @@ fn starts_when_clause(text: &str) -> bool {
     let Some(rest) = rest.strip_prefix(',') else { return false };
     let rest = rest.trim_start();
     rest.get(..5).is_some_and(|word| word.eq_ignore_ascii_case("when ")) || rest.get(..6).is_some_and(|word| word.eq_ignore_ascii_case("after "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_starts_after_the_last_break_wholly_in_its_sentence() {
+        let text = "a, b — c (d) e";
+        let breaks = clause_breaks(text);
+        let dash = text.find('—').unwrap();
+        assert_eq!(&text[clause_start(&breaks, 0, text.len())..], " e");
+        assert_eq!(&text[clause_start(&breaks, 0, dash + 2)..dash], " b ", "a dash cut by the end is no break");
+        assert_eq!(clause_start(&breaks, dash + 1, text.find('(').unwrap()), dash + 1, "nor one cut by the sentence start");
+    }
 }
