@@ -44,6 +44,10 @@ struct ClauseFile {
 pub struct ClauseWords {
     /// Pronouns that stand as a clause's subject ("it", "they").
     pub subject_pronouns: Vec<String>,
+    /// Pronouns that stand as an object ("them").
+    pub object_pronouns: Vec<String>,
+    /// Verb stems that blame an actor for an event ("accused them of torching homes").
+    pub accusation_verbs: Vec<String>,
     /// Words right before a noun trigger that make it scene-setting ("amid clashes").
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").

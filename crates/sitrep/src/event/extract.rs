@@ -74,7 +74,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         events: Vec::new(),
         speakers: HashMap::new(),
         sentence_fatalities: None,
-        accusations: accusations(lower),
+        accusations: accusations(lower, &rules.clauses.words.accusation_verbs),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
@@ -580,7 +580,7 @@ impl<'a> Reader<'a> {
             return Some(mention.actor.clone());
         }
         let pronoun = self.lower[between.start..between.end].split_whitespace().nth(1).unwrap_or("");
-        matches!(pronoun, "them" | "it" | "him")
+        ClauseWords::has(&self.rules.clauses.words.object_pronouns, pronoun)
             .then(|| {
                 self.doc
                     .actors
@@ -1131,10 +1131,10 @@ fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
     ends
 }
 
-/// Where "accuse" and "blame" stand in `lower`, in order.
-fn accusations(lower: &str) -> Vec<Span> {
+/// Where the accusation verbs ("accuse", "blame") stand in `lower`, in order.
+fn accusations(lower: &str, verbs: &[String]) -> Vec<Span> {
     let mut verbs: Vec<Span> =
-        ["accuse", "blame"].iter().flat_map(|verb| lower.match_indices(verb)).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
+        verbs.iter().flat_map(|verb| lower.match_indices(verb.as_str())).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
     verbs.sort();
     verbs
 }
