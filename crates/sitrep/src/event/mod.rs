@@ -309,4 +309,13 @@ mod tests {
         let date = events.iter().find(|e| e.kind == super::EventKind::ArmedClash).and_then(|e| e.date).expect("a dated clash");
         assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
     }
+
+    #[test]
+    fn a_foreign_dateline_is_no_event_place() {
+        let found = events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
+        let home = events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
+        assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
+    }
 }

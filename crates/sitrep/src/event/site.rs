@@ -28,6 +28,18 @@ pub struct Site {
     pub facility: bool,
 }
 
+/// True for a dateline naming a city outside the article's country ("BANGKOK — Fighting in
+/// Shan State ..."): where the reporter files from, not where anything happened.
+fn foreign_dateline(doc: &Doc, place: &crate::place::PlaceMention, focus_country: Option<&str>) -> bool {
+    let text = doc.text();
+    let name = place.span.slice(text);
+    let opens_text = text[..place.span.start].trim().is_empty();
+    let rest = text[place.span.end..].trim_start_matches(|c: char| c == ',' || c == ' ' || c.is_alphabetic());
+    let dateline = opens_text && !name.chars().any(char::is_lowercase) && rest.starts_with(['—', '–', '-']);
+    let country = place.location.as_ref().and_then(|l| l.country.as_deref());
+    dateline && focus_country.is_some() && country.is_some() && country != focus_country
+}
+
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
 pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
@@ -38,6 +50,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .iter()
         .filter(|place| place.role == PlaceRole::Toponym)
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
+        .filter(|place| !foreign_dateline(doc, place, focus_country))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(location.precision, Precision::Point | Precision::Town | Precision::Township);
