@@ -506,6 +506,10 @@ impl<'a> Reader<'a> {
                 return Some(self.phrase_actor(clause, "by").or_else(|| self.cause(frame)));
             }
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
+            AgentSlot::Opponent => {
+                let subject = self.subject(frame, false);
+                return Some(self.other_side(frame, subject.as_ref()));
+            }
             AgentSlot::Subject => {}
         }
         // "fighting between the junta and the TNLA": right after a noun trigger.
@@ -769,14 +773,16 @@ impl<'a> Reader<'a> {
                 let country = self.actors.country_of(agent).map(str::to_string).or_else(|| self.focus.clone())?;
                 Some(self.actors.country(&country)?.military.clone())
             }
-            ActorKind::State => self
-                .doc
-                .actors
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= frame.sentence.end)
-                .find(|m| m.kind.is_non_state_armed() && &m.actor != agent)
-                .map(|m| m.actor.clone()),
+            ActorKind::State => {
+                let mentions = || self.doc.actors.iter().rev().filter(|m| m.span.end <= frame.sentence.end && &m.actor != agent);
+                // A rebel group named before, else another country's state ("Russia" for
+                // Ukrainian troops).
+                let agent_country = self.actors.country_of(agent);
+                mentions().find(|m| m.kind.is_non_state_armed()).or_else(|| {
+                    mentions().find(|m| m.kind == ActorKind::State && self.actors.country_of(&m.actor) != agent_country)
+                })
+                .map(|m| m.actor.clone())
+            }
             _ => None,
         }
     }

@@ -45,6 +45,9 @@ pub enum AgentSlot {
     Cause,
     /// The people protesting.
     Protesters,
+    /// The other side of the clause's subject ("troops pulled out of the town": their enemy
+    /// took it).
+    Opponent,
 }
 
 /// Where a rule finds the actor acted on.
