@@ -121,7 +121,7 @@ impl PlaceWords {
         let mut start = start;
         loop {
             let head = lower[floor..start].trim_end();
-            let word_start = head.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |idx| idx + 1);
+            let word_start = crate::text::after_last(head, |c| !c.is_alphanumeric());
             if word_start == head.len() || !self.name_openers.iter().any(|o| o == &head[word_start..]) {
                 return start;
             }

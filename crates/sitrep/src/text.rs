@@ -1,5 +1,6 @@
 /*!
-Text helpers shared by the stages: name folding for comparison.
+Text helpers shared by the stages: name folding for comparison, and where the last word of a
+text starts.
 */
 
 use unicode_normalization::UnicodeNormalization;
@@ -29,9 +30,21 @@ pub fn fold(name: &str) -> String {
     folded
 }
 
+/// The byte offset just after the last character of `text` that `is_break` accepts, or 0:
+/// where the text's last word starts (a character boundary even after a multi-byte space).
+pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
+    text.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(idx, c)| idx + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{after_last, fold};
+
+    #[test]
+    fn the_last_word_starts_after_a_multibyte_space() {
+        assert_eq!(after_last("junta\u{a0}troops", char::is_whitespace), "junta\u{a0}".len());
+        assert_eq!(after_last("troops", char::is_whitespace), 0);
+    }
 
     #[test]
     fn folds_case_diacritics_apostrophes_and_spaces() {

@@ -204,7 +204,7 @@ impl ClauseRules {
         let mut end = start;
         loop {
             let head = lower[floor..end].trim_end();
-            let word_start = head.rfind(|c: char| c.is_whitespace()).map_or(0, |idx| idx + 1);
+            let word_start = crate::text::after_last(head, char::is_whitespace);
             let word = head[word_start..].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
             if word.is_empty() || !self.determiners.iter().any(|d| d == word) {
                 return (word, floor + head.len());
