@@ -73,7 +73,7 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
     if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
         return false;
     }
-    let (head, tail) = (text[..span.start].as_bytes(), text[span.end..].as_bytes());
+    let (head, tail) = (&text.as_bytes()[..span.start], &text.as_bytes()[span.end..]);
     let joined = |affix: &str| {
         let affix = affix.as_bytes();
         if affix.ends_with(b"-") {
