@@ -239,6 +239,10 @@ impl<'a> Reader<'a> {
             }
         };
         let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        // "The UN called on both sides … since the war began": a fight needs a fighter.
+        if rule.needs_actor && agent.as_ref().is_some_and(|a| !self.actors.kind_of(a).is_armed()) {
+            return;
+        }
         if rule.state_agent && agent.as_ref().is_some_and(|a| self.actors.kind_of(a).is_non_state_armed()) {
             agent = self.other_side(&frame, agent.as_ref());
         }

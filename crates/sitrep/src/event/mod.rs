@@ -318,4 +318,10 @@ mod tests {
         let home = events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
     }
+
+    #[test]
+    fn a_fight_needs_a_fighter() {
+        let found = events("The United Nations called on both sides to let aid into Kutum, where families have fled since the war began in April 2023.");
+        assert!(!found.iter().any(|e| e.starts_with("armed_clash UN")), "{found:?}");
+    }
 }
