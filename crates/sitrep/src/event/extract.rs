@@ -282,7 +282,11 @@ impl<'a> Reader<'a> {
         };
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
-        let places: Vec<&Site> = if place_inferred { self.fallback_place(&frame).into_iter().collect() } else { places.to_vec() };
+        let places: Vec<&Site> = if place_inferred {
+            self.reference_place(&frame).or_else(|| self.fallback_place(&frame)).into_iter().collect()
+        } else {
+            places.to_vec()
+        };
         let mut emitted = 0;
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
@@ -924,6 +928,18 @@ impl<'a> Reader<'a> {
             }
         }
         self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
+    }
+
+    /// The point of reference the object names when it names no place of its own ("the road
+    /// north of Hill Ridge"): the nearest named place below a state, as event datasets code
+    /// "near X".
+    fn reference_place(&self, frame: &Frame) -> Option<&'a Site> {
+        let sites: &'a [Site] = self.sites;
+        let object = Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end));
+        starting_in(sites, object, |s| s.span)
+            .iter()
+            .filter(|site| object.contains(site.span) && site.location.precision < Precision::Admin1)
+            .find(|site| self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
     }
 
     /// A place when the clause names none: where the last event of the last three sentences

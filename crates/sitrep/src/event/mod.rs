@@ -324,4 +324,10 @@ mod tests {
         let found = events("The United Nations called on both sides to let aid into Kutum, where families have fled since the war began in April 2023.");
         assert!(!found.iter().any(|e| e.starts_with("armed_clash UN")), "{found:?}");
     }
+
+    #[test]
+    fn an_object_near_a_place_is_placed_at_it() {
+        let found = events("The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.");
+        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Tamakan")), "{found:?}");
+    }
 }
