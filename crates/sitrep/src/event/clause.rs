@@ -29,9 +29,6 @@ struct ClauseFile {
     determiners: Vec<String>,
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
-    fronted_subordinators: Vec<String>,
-    locating_prepositions: Vec<String>,
-    continuation_cues: Vec<String>,
     list_words: Vec<String>,
     relative_openers: Vec<String>,
     place_anaphors: BTreeMap<String, AnaphorKind>,
@@ -48,6 +45,12 @@ pub struct ClauseWords {
     pub object_pronouns: Vec<String>,
     /// Verb stems that blame an actor for an event ("accused them of torching homes").
     pub accusation_verbs: Vec<String>,
+    /// Words that open a fronted clause; a pronoun subject there is the main clause's subject.
+    pub fronted_subordinators: Vec<String>,
+    /// Prepositions after a facility that name where it is ("Battalion 9 in Hill Ridge").
+    pub locating_prepositions: Vec<String>,
+    /// Phrases that say an event goes on up to the time of writing ("still going on").
+    pub continuation_cues: Vec<String>,
     /// Words right before a noun trigger that make it scene-setting ("amid clashes").
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
@@ -97,9 +100,6 @@ pub struct ClauseRules {
     determiners: Vec<String>,
     reference_words: Vec<String>,
     anaphoric_determiners: Vec<String>,
-    fronted_subordinators: Vec<String>,
-    locating_prepositions: Vec<String>,
-    continuation_cues: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
     /// Closed word lists the role rules read.
@@ -142,9 +142,6 @@ impl ClauseRules {
             &mut file.determiners,
             &mut file.reference_words,
             &mut file.anaphoric_determiners,
-            &mut file.fronted_subordinators,
-            &mut file.locating_prepositions,
-            &mut file.continuation_cues,
             &mut file.list_words,
             &mut file.relative_openers,
         ] {
@@ -160,9 +157,6 @@ impl ClauseRules {
             determiners: file.determiners,
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
-            fronted_subordinators: file.fronted_subordinators,
-            locating_prepositions: file.locating_prepositions,
-            continuation_cues: file.continuation_cues,
             list_words: file.list_words,
             place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
             words: file.words,
@@ -243,7 +237,7 @@ impl ClauseRules {
             .find(|&idx| text[idx..].starts_with(" — "))
             .map_or(0, |idx| idx + " — ".len());
         let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if !self.fronted_subordinators.iter().any(|s| s == first) {
+        if !self.words.fronted_subordinators.iter().any(|s| s == first) {
             return None;
         }
         let comma = sentence.start + body + text[body..].find(", ")?;
@@ -258,14 +252,14 @@ impl ClauseRules {
 
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
-        self.continuation_cues.iter().any(|cue| find_whole(sentence, cue))
+        self.words.continuation_cues.iter().any(|cue| find_whole(sentence, cue))
     }
 
     /// True when the gap between a facility and a place says where the facility is ("in the
     /// town of"): a locating preposition, then list words only.
     pub fn locates(&self, gap: &str) -> bool {
         let mut words = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|word| !word.is_empty());
-        words.next().is_some_and(|first| self.locating_prepositions.iter().any(|p| p == first))
+        words.next().is_some_and(|first| self.words.locating_prepositions.iter().any(|p| p == first))
             && words.all(|word| self.list_words.iter().any(|w| w == word))
     }
 
