@@ -114,7 +114,8 @@ pub struct ControlRow {
     pub evidence: String,
     /// Claims supporting the period.
     pub n_claims: usize,
-    /// Claims naming another controller on the period's days (up to the date asked about).
+    /// Claims naming another controller on the period's days (from `control_at`, only up to its
+    /// date).
     pub conflicts: Vec<Conflict>,
 }
 

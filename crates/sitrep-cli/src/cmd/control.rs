@@ -18,8 +18,8 @@ use crate::{Global, table};
 /// `--at DATE` lists every place with its controller as of that date, since when, the claim
 /// that says so, and the claims of other controllers on the same days (conflicting sources);
 /// without `--at` (and `--place`), as of the latest change of hands in the store.
-/// `--place NAME` lists every change of hands of that place. The timeline comes from control
-/// facts and from captures, as stored by `sitrep ingest`.
+/// `--place NAME` lists every change of hands of that place. The timeline comes from the control
+/// facts `sitrep ingest` stored (a capture counts once the extraction has made it one).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]

@@ -157,14 +157,8 @@ fn align(text: &str, name: &str, start: usize, end: usize) -> Option<Span> {
         return Some(Span::new(start_byte, end_byte));
     }
     const SLACK: usize = 8;
-    let mut window_start = start_byte.saturating_sub(SLACK);
-    while !text.is_char_boundary(window_start) {
-        window_start -= 1;
-    }
-    let mut window_end = (end_byte + SLACK).min(text.len());
-    while !text.is_char_boundary(window_end) {
-        window_end += 1;
-    }
+    let window_start = text.floor_char_boundary(start_byte.saturating_sub(SLACK));
+    let window_end = text.ceil_char_boundary(end_byte + SLACK);
     text[window_start..window_end]
         .match_indices(name)
         .map(|(offset, _)| window_start + offset)

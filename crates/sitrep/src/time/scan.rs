@@ -179,24 +179,16 @@ fn previous_char(haystack: &str, offset: usize) -> usize {
 /// Whether the rule's `not_before` and `not_after` patterns let a match at `start..end` stand.
 fn context_allows(rule: &Rule, haystack: &str, start: usize, end: usize) -> bool {
     if let Some(not_before) = &rule.not_before {
-        let from = floor_char_boundary(haystack, start.saturating_sub(CONTEXT_BYTES));
+        let from = haystack.floor_char_boundary(start.saturating_sub(CONTEXT_BYTES));
         if not_before.is_match(&haystack[from..start]) {
             return false;
         }
     }
     if let Some(not_after) = &rule.not_after {
-        let to = floor_char_boundary(haystack, (end + CONTEXT_BYTES).min(haystack.len()));
+        let to = haystack.floor_char_boundary(end + CONTEXT_BYTES);
         if not_after.is_match(&haystack[end..to.max(end)]) {
             return false;
         }
     }
     true
-}
-
-/// The largest char boundary at or before `index`.
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
-    while index > 0 && !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }

@@ -48,10 +48,7 @@ const MAX_JOIN_BYTES: usize = 16;
 
 /// The word that ends last before `at`, looking back no further than `from` (nor than a few words).
 fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
-    let mut start = at.saturating_sub(32).max(from);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = text.ceil_char_boundary(at.saturating_sub(32).max(from));
     words(text, Span::new(start.min(at), at)).next_back()
 }
 
