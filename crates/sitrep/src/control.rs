@@ -140,11 +140,10 @@ impl PlaceWords {
         words.take(self.post_window).any(|w| self.post_nouns.iter().any(|n| n == w))
     }
 
-    /// True when the sentence names the place only as contested, approached or where a
-    /// captured post stands: no mention of it (a dateline aside) says it was itself taken.
-    fn held_place_unstated(&self, sentence: &str, place: &str) -> bool {
-        let lower = sentence.to_lowercase();
-        let place = place.to_lowercase();
+    /// True when the (lower-case) sentence names the place only as contested, approached or
+    /// where a captured post stands: no mention of it (a dateline aside) says it was itself taken.
+    fn held_place_unstated(&self, lower: &str, place: &str) -> bool {
+        let place = place.to_ascii_lowercase();
         let mut mentions = lower.match_indices(place.as_str()).filter(|(at, _)| {
             let dateline = *at == 0 && lower[place.len()..].trim_start().starts_with(['—', ',']);
             !dateline
@@ -221,7 +220,7 @@ pub fn derive(
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
-        if rules.words.held_place_unstated(&event.evidence, &location.name) {
+        if rules.words.held_place_unstated(&context.lower[event.evidence_start..event.evidence_end], &location.name) {
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's

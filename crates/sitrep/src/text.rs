@@ -1,6 +1,6 @@
 /*!
-Text helpers shared by the stages: name folding for comparison, and where the last word of a
-text starts.
+Text helpers shared by the stages: name folding for comparison, where the last word of a text
+starts, and where a phrase stands on word boundaries.
 */
 
 use unicode_normalization::UnicodeNormalization;
@@ -36,9 +36,24 @@ pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
     text.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(idx, c)| idx + c.len_utf8())
 }
 
+/// Byte offset of the first `phrase` in `text` that stands on word boundaries.
+pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(idx, _)| idx).find(|&idx| {
+        let before = text[..idx].chars().next_back();
+        let after = text[idx + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{after_last, fold};
+    use super::{after_last, find_word, fold};
+
+    #[test]
+    fn words_are_found_on_their_boundaries_only() {
+        assert_eq!(find_word("the continues continue to", "continue to"), Some(14));
+        assert_eq!(find_word("discontinue to", "continue to"), None);
+    }
 
     #[test]
     fn the_last_word_starts_after_a_multibyte_space() {

@@ -203,8 +203,9 @@ impl Reader<'_> {
     }
 
     fn possessive_pronoun_before(&self, start: usize) -> bool {
-        let head = self.text[..start].trim_end().to_ascii_lowercase();
-        head.ends_with(" its") || head.ends_with(" their") || head == "its" || head == "their"
+        let head = self.text[..start].trim_end();
+        let word = &head[crate::text::after_last(head, |c| c == ' ')..];
+        word.eq_ignore_ascii_case("its") || word.eq_ignore_ascii_case("their")
     }
 
     fn definite_article_before(&self, start: usize) -> bool {

@@ -252,7 +252,7 @@ impl ClauseRules {
 
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
-        self.words.continuation_cues.iter().any(|cue| find_whole(sentence, cue))
+        self.words.continuation_cues.iter().any(|cue| crate::text::find_word(sentence, cue).is_some())
     }
 
     /// True when the gap between a facility and a place says where the facility is ("in the
@@ -331,15 +331,6 @@ impl ClauseIndex {
         let from = self.relative.partition_point(|r| r.start < span.start);
         self.relative[from..].iter().take_while(move |r| r.start < span.end).filter(move |r| r.end <= span.end)
     }
-}
-
-/// True when `phrase` stands in `text` on word boundaries.
-fn find_whole(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use crate::doc::Doc;
 use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::fold;
+use crate::text::{find_word, fold};
 use crate::time::{self, DateInterval, DatePrecision, DateQuery};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
@@ -1163,15 +1163,6 @@ fn accusations(lower: &str, verbs: &[String]) -> Vec<Span> {
         verbs.iter().flat_map(|verb| lower.match_indices(verb.as_str())).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
     verbs.sort();
     verbs
-}
-
-/// Byte offset of `word` in `text` on word boundaries.
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(idx, _)| idx).find(|&idx| {
-        let before = text[..idx].chars().next_back();
-        let after = text[idx + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// The byte offset where the `n`th word after `from` ends.
