@@ -1,6 +1,6 @@
 /*!
 Text helpers shared by the stages: name folding for comparison, where the last word of a text
-starts, and where a phrase stands on word boundaries.
+starts, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
 use unicode_normalization::UnicodeNormalization;
@@ -45,9 +45,33 @@ pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
     })
 }
 
+/// `text` without its bracketed asides, round or square ("Pang War (Pangwa) Town" →
+/// "Pang War  Town").
+pub fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{after_last, find_word, fold};
+    use super::{after_last, find_word, fold, without_brackets};
+
+    #[test]
+    fn bracketed_asides_go() {
+        assert_eq!(without_brackets("Pan Wa (Panwa) Town [sic]"), "Pan Wa  Town ");
+    }
 
     #[test]
     fn words_are_found_on_their_boundaries_only() {

@@ -29,7 +29,7 @@ use crate::doc::Doc;
 use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::{find_word, fold};
+use crate::text::{find_word, fold, without_brackets};
 use crate::time::{self, DateInterval, DatePrecision, DateQuery};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
@@ -451,8 +451,8 @@ impl<'a> Reader<'a> {
             let joined = match previous_end {
                 None => gap.split_whitespace().count() <= 3,
                 Some(_) => {
-                    let without_brackets: String = strip_brackets(gap);
-                    without_brackets.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| w == "and" || w == "the" || w == "&")
+                    let unbracketed = without_brackets(gap);
+                    unbracketed.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| w == "and" || w == "the" || w == "&")
                 }
             };
             if !joined {
@@ -1113,24 +1113,6 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
         kept.push(site);
     }
     kept
-}
-
-/// The text with bracketed parts removed.
-fn strip_brackets(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .filter(|&c| {
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => {
-                    depth = depth.saturating_sub(1);
-                    return false;
-                }
-                _ => {}
-            }
-            depth == 0
-        })
-        .collect()
 }
 
 /// Drops country-wide sites when the list also names places within a country ("seized two

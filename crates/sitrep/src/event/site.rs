@@ -2,7 +2,8 @@
 Sites: the places an event can be at, in text order. Resolved place names from the place
 stage and facilities from [`facility`](super::facility). A facility is a point (precision
 `point`) that takes its admin1, country and coordinates from the nearest resolved place in its
-sentence (or, failing that, the article's main country): the coordinates are its container's.
+sentence, else from the last sub-national place named before it, else from the article's main
+country alone: the coordinates are its container's.
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
@@ -16,6 +17,7 @@ use crate::doc::Doc;
 use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::Span;
+use crate::text::without_brackets;
 
 /// A place an event can be at.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,24 +111,6 @@ fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
         kept.pop();
     }
     (!kept.is_empty()).then(|| kept.join(" "))
-}
-
-/// `text` without its bracketed asides ("Pang War (Pangwa) Town" → "Pang War  Town").
-fn without_brackets(text: &str) -> String {
-    let mut depth = 0usize;
-    text.chars()
-        .filter(|&c| {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth = depth.saturating_sub(1);
-                    return false;
-                }
-                _ => {}
-            }
-            depth == 0
-        })
-        .collect()
 }
 
 /// The last resolved sub-national place named before `offset`.
