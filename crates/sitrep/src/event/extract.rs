@@ -198,7 +198,10 @@ impl<'a> Reader<'a> {
             return; // a pattern's gap ran over a sentence end
         };
         let mut clause_end = self.clause_index.object_end(sentence, trigger.span.end);
-        let object_has_site = |end: usize| self.sites.iter().any(|site| Span::new(trigger.span.end, end).contains(site.span));
+        let object_has_site = |end: usize| {
+            let object = Span::new(trigger.span.end, end);
+            starting_in(self.sites, object, |site| site.span).iter().any(|site| object.contains(site.span))
+        };
         if self.clause_index.is_listing_break(clause_end) && !object_has_site(clause_end) {
             // "took three townships — Mrauk-U, Minbya and Kyauktaw": the list names the object.
             clause_end = self.clause_index.object_end(sentence, clause_end + 1);
@@ -843,7 +846,7 @@ impl<'a> Reader<'a> {
         };
         let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
         for (span, forward) in order {
-            if span == subject && !sites.iter().any(|site| subject.contains(site.span)) {
+            if span == subject && !starting_in(sites, subject, |site| site.span).iter().any(|site| subject.contains(site.span)) {
                 // "People in both villages fled": a place anaphor in the subject.
                 let subject_text = &self.lower[subject.start..subject.end];
                 if let Some((kind, count)) = self.rules.clauses.place_anaphor_after_preposition(subject_text) {
