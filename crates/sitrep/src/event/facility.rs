@@ -164,7 +164,8 @@ impl FacilityPatterns {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
                 let head = &caps["head"];
-                let capitalised: String = head[..1].to_uppercase() + &head[1..];
+                let mut letters = head.chars();
+                let capitalised: String = letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default();
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{} {capitalised}", &caps["place"]),
