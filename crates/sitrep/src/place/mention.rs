@@ -408,7 +408,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     /// acronyms ("WASHINGTON Officials said").
     fn find_dateline(&mut self) {
         let end = (0..self.tokens.len())
-            .find(|idx| !(self.tokens[*idx].is_word() && self.is_all_capitals(*idx)))
+            .find(|idx| !(self.tokens[*idx].is_word() && is_all_capitals(self.word(*idx))))
             .unwrap_or(self.tokens.len());
         let closes = self
             .tokens
@@ -417,10 +417,6 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         if end > 0 && (closes || (0..end).all(|idx| !could_be_acronym(self.word(idx)))) {
             self.dateline_end = end;
         }
-    }
-
-    fn is_all_capitals(&self, idx: usize) -> bool {
-        is_all_capitals(self.word(idx))
     }
 
     fn block_organisations_and_people(&mut self) {
@@ -727,7 +723,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 idx += 1;
                 continue;
             }
-            if idx >= self.dateline_end && self.is_all_capitals(idx) {
+            if idx >= self.dateline_end && is_all_capitals(self.word(idx)) {
                 self.key.clear();
                 push_key(self.word(idx), self.key);
                 let entries = self.gazetteer.acronym_entries(self.key);
