@@ -142,7 +142,9 @@ impl PlaceWords {
 
     /// True when the (lower-case) sentence names the place only as contested, approached or
     /// where a captured post stands: no mention of it (a dateline aside) says it was itself taken.
-    fn held_place_unstated(&self, lower: &str, place: &str) -> bool {
+    /// `names` are the sentence's place names (offsets in `lower`): a name inside a list reads
+    /// with the words before the list ("headquarters in Hill Ridge, Lweje and Tamu").
+    fn held_place_unstated(&self, lower: &str, place: &str, names: &[Span]) -> bool {
         let place = place.to_ascii_lowercase();
         let mut mentions = lower.match_indices(place.as_str()).filter(|(at, _)| {
             let dateline = *at == 0 && lower[place.len()..].trim_start().starts_with(['—', ',']);
@@ -150,9 +152,25 @@ impl PlaceWords {
         });
         let Some(first) = mentions.next() else { return false };
         std::iter::once(first).chain(mentions).all(|(at, _)| {
-            let head = &lower[..at];
+            let head = &lower[..list_start(lower, at, names)];
             self.contested(head) || self.locates_a_post(head)
         })
+    }
+}
+
+/// Where the list of names that the name at `at` belongs to begins: the first name before
+/// which only commas, "and" and "or" separate names ("in Hill Ridge, Lweje and Tamu": Hill Ridge).
+fn list_start(lower: &str, mut at: usize, names: &[Span]) -> usize {
+    loop {
+        let head = lower[..at].trim_end_matches([' ', ',']);
+        let head = ["and", "or"]
+            .iter()
+            .find_map(|word| head.strip_suffix(word).filter(|rest| rest.ends_with([' ', ','])))
+            .map_or(head, |rest| rest.trim_end_matches([' ', ',']));
+        match names.iter().find(|name| name.end == head.len()) {
+            Some(name) if head.len() < at => at = name.start,
+            _ => return at,
+        }
     }
 }
 
@@ -220,14 +238,19 @@ pub fn derive(
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
-        if rules.words.held_place_unstated(&context.lower[event.evidence_start..event.evidence_end], &location.name) {
+        let sentence = Span::new(event.evidence_start, event.evidence_end);
+        let names: Vec<Span> = starting_in(&context.sites, sentence, |site| site.span)
+            .iter()
+            .filter(|site| sentence.contains(site.span))
+            .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
+            .collect();
+        if rules.words.held_place_unstated(sentence.slice(&context.lower), &location.name, &names) {
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's
         // control facts give it.
         let since = event.date.map(|d| d.start);
-        let evidence = Span::new(event.evidence_start, event.evidence_end);
-        push_fact(&mut facts, doc, location, controller, since, evidence, &event.rule);
+        push_fact(&mut facts, doc, location, controller, since, sentence, &event.rule);
     }
     let text = doc.text();
     let (lower, sites, clause_index, cue_index) = (&context.lower, &context.sites, &context.clauses, &context.cues);
@@ -420,6 +443,8 @@ mod tests {
         assert_eq!(held_places("The KIA captured Bhamo on Tuesday."), ["Bhamo KIA"]);
         assert!(held_places("The KIA overran a junta outpost in Bhamo on Tuesday.").is_empty());
         assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
+        assert!(held_places("The KIA has taken junta bases in Bhamo, Momauk and Shwegu this month.").is_empty());
+        assert_eq!(held_places("The KIA has taken Bhamo, Momauk and Shwegu this month.").len(), 3);
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
     }
 

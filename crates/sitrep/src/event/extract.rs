@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
+use crate::eval::haversine_km;
 use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
@@ -80,7 +81,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
         reader.read(*trigger, next_trigger_start);
     }
-    let events = drop_yielding(reader.events, rules);
+    let events = drop_placeless_twins(drop_yielding(reader.events, rules));
     merge_restatements(events)
 }
 
@@ -98,6 +99,27 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
                     && yields_to.contains(&other.kind)
                     && (other.actor1 == event.actor1 || event.actor1.is_none())
             })
+        })
+        .collect();
+    events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
+}
+
+/// Drops an event whose sentence names no place for it when the same sentence tells an event
+/// of the same kind, actor and date at a named place ("burned houses in Hill Ridge, as an
+/// arson campaign rolled on" is one event, in Hill Ridge).
+fn drop_placeless_twins(events: Vec<Event>) -> Vec<Event> {
+    let placed = |event: &Event| event.location.is_some() && !event.place_inferred;
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|event| {
+            placed(event)
+                || !events.iter().any(|other| {
+                    placed(other)
+                        && other.evidence_start == event.evidence_start
+                        && other.kind == event.kind
+                        && other.actor1 == event.actor1
+                        && other.date == event.date
+                })
         })
         .collect();
     events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
@@ -911,7 +933,10 @@ impl<'a> Reader<'a> {
             return false;
         }
         let mut gap: Vec<u8> = self.lower.as_bytes()[from..to].to_vec();
-        let blanked = self.doc.times.iter().map(|t| t.span).chain(self.clause_index.relative_clauses(Span::new(from, to)).copied());
+        // A place inside the gap was left out of the list as a container ("A and B, both in
+        // northern C, and D"): it does not end the list.
+        let gap_sites = starting_in(self.sites, Span::new(from, to), |site| site.span).iter().map(|site| site.span);
+        let blanked = self.doc.times.iter().map(|t| t.span).chain(self.clause_index.relative_clauses(Span::new(from, to)).copied()).chain(gap_sites);
         for span in blanked.filter(|span| span.start >= from && span.end <= to) {
             gap[span.start - from..span.end - from].fill(b' ');
         }
@@ -1101,7 +1126,7 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
             && match outer.precision {
                 Precision::Country => outer.country == inner.country,
                 Precision::Admin1 => outer.admin1.is_some() && outer.admin1 == inner.admin1,
-                Precision::Township => outer.admin1 == inner.admin1,
+                Precision::Township => outer.admin1 == inner.admin1 && within_township(outer, inner),
                 _ => false,
             }
     };
@@ -1116,6 +1141,25 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
         kept.push(site);
     }
     kept
+}
+
+/// How far from a township's centre a place may lie and still be taken to be inside it, when
+/// the gazetteer's codes cannot tell: Myanmar's townships are seldom wider than 80 km.
+const TOWNSHIP_RADIUS_KM: f64 = 40.0;
+
+/// True when `inner` lies in `township`: by MIMU place code where both have one (a town's code
+/// extends its township's), else by distance, else (no coordinates) assumed.
+fn within_township(township: &Location, inner: &Location) -> bool {
+    fn mimu_code(location: &Location) -> Option<&str> {
+        location.id.as_deref().filter(|id| id.starts_with("mimu:MMR"))
+    }
+    if let (Some(outer), Some(inner)) = (mimu_code(township), mimu_code(inner)) {
+        return inner.starts_with(outer);
+    }
+    match (township.lat.zip(township.lon), inner.lat.zip(inner.lon)) {
+        (Some((lat1, lon1)), Some((lat2, lon2))) => haversine_km(lat1, lon1, lat2, lon2) <= TOWNSHIP_RADIUS_KM,
+        _ => true,
+    }
 }
 
 /// Drops country-wide sites when the list also names places within a country ("seized two
