@@ -552,6 +552,9 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
+        if let Some(actor) = self.participle_subject(frame) {
+            return Some(Some(actor));
+        }
         if let Some(actor) = self.cataphoric_subject(frame) {
             return Some(Some(actor));
         }
@@ -700,6 +703,17 @@ impl<'a> Reader<'a> {
         let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first)
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
+    }
+
+    /// The agent of the sentence's last event, for a participle that goes on from it ("attacked
+    /// a convoy under army escort, burning 40 tankers": the attackers burned them).
+    fn participle_subject(&self, frame: &Frame) -> Option<ActorId> {
+        let trigger_word = self.lower[frame.trigger.start..frame.trigger.end].split(' ').next()?;
+        let after_comma = self.lower[frame.sentence.start..frame.trigger.start].trim_end().ends_with(',');
+        if !after_comma || !trigger_word.ends_with("ing") {
+            return None;
+        }
+        self.events.last().filter(|e| e.evidence_start == frame.sentence.start).and_then(|e| e.actor1.clone())
     }
 
     /// The main clause's subject, for a pronoun subject in a fronted subordinate clause
