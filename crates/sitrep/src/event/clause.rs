@@ -296,12 +296,19 @@ impl ClauseRules {
             .find_map(|(idx, _)| self.place_anaphor(&text[idx..]))
     }
 
-    /// True when the place at `start` is a point of reference ("40 miles from Lweje").
+    /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
+    /// after a short appositive ("closer to the state capital, Sittwe").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
-        let head = head.strip_suffix("the").map_or(head, str::trim_end);
-        let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-        self.reference_words.iter().any(|w| head.ends_with(w.as_str()))
+        let before_appositive = head
+            .strip_suffix(',')
+            .and_then(|phrase| phrase.rfind("the ").filter(|&at| phrase[at..].split_whitespace().count() <= 4).map(|at| &phrase[..at]));
+        [Some(head), before_appositive].into_iter().flatten().any(|head| {
+            let head = head.trim_end();
+            let head = head.strip_suffix("the").map_or(head, str::trim_end);
+            let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+            self.reference_words.iter().any(|w| head.ends_with(w.as_str()))
+        })
     }
 }
 
@@ -361,6 +368,10 @@ mod tests {
         assert!(!rules().after_preposition(&lower, 0, text.find("clashed").unwrap()));
         assert!(rules().is_reference(&lower, 0, text.find("town").unwrap()));
         assert!(!rules().is_reference(&lower, 0, text.find("troops").unwrap()));
+        let text = "the push brought the rebels closer to the state capital, hill ridge, and to the sea.";
+        assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
+        let text = "the rebels attacked the state capital, hill ridge.";
+        assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
     }
 
     #[test]
