@@ -107,7 +107,9 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 
 /// The date the text last gave before byte `before`: a fallback for an event stated in a
 /// sentence without a date of its own, which news usually dates by the sentences before it.
-/// Vague expressions ("now", "recently") and durations without days do not count.
+/// Vague expressions ("now", "recently") and durations without days do not count. When the
+/// last date closes a range ("between 26 and 30 August"), the whole range is the date: what
+/// the next sentence tells happened over those days.
 pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
     times
         .iter()
@@ -119,6 +121,13 @@ pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterva
             // A length of time counts only when it leads to a day ("a day later"), not when
             // it spans many ("the past 16 days").
             let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
-            dates.then_some(interval)
+            dates.then(|| closed_range(mention, interval).unwrap_or(interval))
         })
+}
+
+/// The range whose far end `mention` is ("between 26 and [30 August]"): a scope that ends
+/// with the mention's days and starts before them. A "since" scope starts with them.
+fn closed_range(mention: &TimeMention, interval: DateInterval) -> Option<DateInterval> {
+    let scope = mention.scope?;
+    (scope.interval.end == interval.end && scope.interval.start < interval.start).then_some(scope.interval)
 }

@@ -196,6 +196,16 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
     let last = text.find("Troops").unwrap();
     assert_eq!(previous_date(&times, last).map(|interval| interval.start), Some(date(2024, 5, 3)));
     assert_eq!(previous_date(&times, 5), None);
+
+    let text = "Troops raided the hills between 4 and 6 May. Hundreds of families fled.";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
+    assert_eq!((fled.start, fled.end), (date(2024, 5, 4), date(2024, 5, 6)), "a range the last sentence closed");
+
+    let text = "Rebels have shelled the port since 4 May. Hundreds of families fled.";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
+    assert_eq!((fled.start, fled.end), (date(2024, 5, 4), date(2024, 5, 4)), "not a range that runs to publication");
 }
 
 #[test]
