@@ -116,6 +116,16 @@ impl PlaceWords {
         self.contested.iter().any(|c| head.ends_with(c.as_str()))
     }
 
+    /// True when the words between a cue and the first place name a post ("an AA-controlled
+    /// checkpoint on the highway"): the post is held, not the places that locate it.
+    fn names_a_post(&self, phrase: &str) -> bool {
+        phrase
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .take(self.post_window)
+            .any(|w| self.post_nouns.iter().any(|n| n == w))
+    }
+
     /// Where a name's phrase starts, with the openers before it ("the town of Hill Ridge").
     fn name_start(&self, lower: &str, floor: usize, start: usize) -> usize {
         let mut start = start;
@@ -410,11 +420,14 @@ fn places<'s>(
         }
         PlaceSide::After => {
             let end = clause_index.object_end(sentence, cue.end);
-            starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
+            let after: Vec<&Site> = starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
                 .iter()
                 .filter(|s| s.span.start >= cue.end && s.span.end <= end)
-                .filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start))
-                .collect()
+                .collect();
+            if after.first().is_some_and(|first| words.names_a_post(&lower[cue.end..first.span.start])) {
+                return Vec::new();
+            }
+            after.into_iter().filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start)).collect()
         }
     }
 }
@@ -445,6 +458,8 @@ mod tests {
         assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
         assert!(held_places("The KIA has taken junta bases in Bhamo, Momauk and Shwegu this month.").is_empty());
         assert_eq!(held_places("The KIA has taken Bhamo, Momauk and Shwegu this month.").len(), 3);
+        assert!(held_places("Troops drove through a KIA-controlled checkpoint on the road between Bhamo and Momauk.").is_empty());
+        assert_eq!(held_places("Troops shelled the KIA-controlled border town of Lweje."), ["Lweje KIA"]);
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
     }
 
