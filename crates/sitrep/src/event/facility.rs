@@ -183,7 +183,23 @@ impl FacilityPatterns {
             }
         }
         found.sort_by_key(|f| f.span.start);
+        use_full_names(&mut found);
         found
+    }
+}
+
+/// Gives a short name the full name the article used before it: "Battalion 933" after
+/// "Supply and Transport Battalion 933" is that battalion.
+fn use_full_names(found: &mut [FacilityMention]) {
+    for idx in 1..found.len() {
+        let (earlier, rest) = found.split_at_mut(idx);
+        let short = &mut rest[0];
+        let full = earlier.iter().rev().find(|f| {
+            f.name.len() > short.name.len() && f.name.ends_with(short.name.as_str()) && f.name[..f.name.len() - short.name.len()].ends_with(' ')
+        });
+        if let Some(full) = full {
+            short.name = full.name.clone();
+        }
     }
 }
 
@@ -213,6 +229,14 @@ mod tests {
             ["HGF Battalion 12 headquarters", "HGF Battalion 14"]
         );
         assert_eq!(names("They took the Infantry Battalion 9 headquarters.", &[]), ["Infantry Battalion 9 headquarters"]);
+    }
+
+    #[test]
+    fn a_short_name_takes_the_full_name_told_before() {
+        assert_eq!(
+            names("Rebels ringed Supply and Transport Battalion 77. Battalion 77 held out, unlike Battalion 78.", &[]),
+            ["Supply and Transport Battalion 77", "Supply and Transport Battalion 77", "Battalion 78"]
+        );
     }
 
     #[test]
