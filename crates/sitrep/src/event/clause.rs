@@ -297,13 +297,19 @@ impl ClauseRules {
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
-    /// after a short appositive ("closer to the state capital, Sittwe").
+    /// after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
+    /// of the army's Battalion 9").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
         let before_appositive = head
             .strip_suffix(',')
             .and_then(|phrase| phrase.rfind("the ").filter(|&at| phrase[at..].split_whitespace().count() <= 4).map(|at| &phrase[..at]));
-        [Some(head), before_appositive].into_iter().flatten().any(|head| {
+        // "in front of the army's Battalion 9": the owner stands between.
+        let before_owner = head
+            .rsplit_once(' ')
+            .filter(|(_, owner)| owner.ends_with("'s") || owner.ends_with("’s"))
+            .map(|(rest, _)| rest.strip_suffix(" the").unwrap_or(rest));
+        [Some(head), before_appositive, before_owner].into_iter().flatten().any(|head| {
             let head = head.trim_end();
             let head = head.strip_suffix("the").map_or(head, str::trim_end);
             let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -370,6 +376,8 @@ mod tests {
         assert!(!rules().is_reference(&lower, 0, text.find("troops").unwrap()));
         let text = "the push brought the rebels closer to the state capital, hill ridge, and to the sea.";
         assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
+        let text = "the posts stand in front of the army's battalion 9.";
+        assert!(rules().is_reference(text, 0, text.find("battalion").unwrap()));
         let text = "the rebels attacked the state capital, hill ridge.";
         assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
     }
