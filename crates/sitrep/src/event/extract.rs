@@ -808,6 +808,11 @@ impl<'a> Reader<'a> {
         }) {
             return Some(mention.actor.clone());
         }
+        // "People in both villages fled heavy shelling", "a school was bombed": with no party
+        // struck, a strike on civilians named before it.
+        if strike && self.civilian_target(Span::new(frame.sentence.start, frame.trigger.start)) {
+            return civilians();
+        }
         if fighting { self.other_side(frame, agent) } else { None }
     }
 
