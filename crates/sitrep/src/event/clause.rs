@@ -63,6 +63,8 @@ pub struct ClauseWords {
     pub deaths_after_number: Vec<String>,
     /// Words before a number of dead ("killing 12").
     pub deaths_before_number: Vec<String>,
+    /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
+    pub owner_heads: Vec<String>,
 }
 
 impl ClauseWords {
@@ -248,6 +250,17 @@ impl ClauseRules {
     pub fn after_preposition(&self, lower: &str, floor: usize, start: usize) -> bool {
         let (word, _) = self.word_before(lower, floor, start);
         self.prepositions.iter().any(|p| p == word)
+    }
+
+    /// True when the name at `start` follows "of" after a noun it owns ("the chairman of the
+    /// Union", "fighters of the KIA"): the owner, not the object of a preposition.
+    pub fn owns_the_noun_before(&self, lower: &str, floor: usize, start: usize) -> bool {
+        let (word, word_end) = self.word_before(lower, floor, start);
+        if word != "of" {
+            return false;
+        }
+        let (head, _) = self.word_before(lower, floor, word_end - word.len());
+        ClauseWords::has(&self.words.owner_heads, head)
     }
 
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").

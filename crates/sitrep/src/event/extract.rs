@@ -591,7 +591,10 @@ impl<'a> Reader<'a> {
             && !first.is_empty()
             && !self.rules.clauses.is_determiner(first)
             && !ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first);
-        if !clause_only || shared_subject {
+        // "The chairman of the commission, Jane Roe, called on ...": a verb right after a
+        // comma has its subject before it.
+        let verb_after_comma = clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
+        if !clause_only || shared_subject || verb_after_comma {
             return pick(frame.sentence.start);
         }
         None
@@ -650,7 +653,7 @@ impl<'a> Reader<'a> {
             self.doc.sentence_at(mention.span.start).map_or(0, |s| s.start)
         };
         if clauses.after_preposition(self.lower, floor, mention.span.start) {
-            return true;
+            return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
         }
         let (_, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
         self.trigger_ends.binary_search(&word_end).is_ok()
