@@ -614,15 +614,15 @@ impl<'a> Reader<'a> {
         // The verbs never overlap, so those ending by the trigger come first.
         let before = self.accusations.partition_point(|verb| verb.end <= frame.trigger.start);
         let verb_at = self.accusations[..before].last().map(|verb| verb.start).filter(|&at| at >= frame.sentence.start)?;
-        let between = Span::new(verb_at, frame.trigger.start);
-        let joined = |word: &str| find_word(&self.lower[between.start..between.end], word).is_some();
-        if !joined("of") && !joined("for") {
-            return None;
-        }
-        if let Some(mention) = self.actors_in(between).find(|m| m.kind.is_armed()) {
+        let between = &self.lower[verb_at..frame.trigger.start];
+        // The accused stand between the verb and its "of" or "for" ("accused them of attacking
+        // army camps, torching homes": not the army).
+        let joint = [find_word(between, "of"), find_word(between, "for")].into_iter().flatten().min()?;
+        let accused = Span::new(verb_at, verb_at + joint);
+        if let Some(mention) = self.actors_in(accused).find(|m| m.kind.is_armed()) {
             return Some(mention.actor.clone());
         }
-        let pronoun = self.lower[between.start..between.end].split_whitespace().nth(1).unwrap_or("");
+        let pronoun = self.lower[accused.start..accused.end].split_whitespace().nth(1).unwrap_or("");
         ClauseWords::has(&self.rules.clauses.words.object_pronouns, pronoun)
             .then(|| {
                 self.doc
