@@ -883,7 +883,10 @@ impl<'a> Reader<'a> {
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
         let subject = Span::new(frame.subject_start, frame.trigger.start);
-        let before = Span::new(frame.sentence.start, frame.trigger.start);
+        // "Since the war in Gaza began, the group has attacked ships": a fronted clause's places
+        // are not the main clause's.
+        let main_start = self.rules.clauses.main_clause_after_fronted(self.lower, frame.sentence, frame.sentence.start);
+        let before = Span::new(main_start.filter(|&start| start <= frame.trigger.start).unwrap_or(frame.sentence.start), frame.trigger.start);
         let order: [(Span, bool); 4] = match rule.place {
             PlaceSlot::Object => [(object, true), (rest, true), (subject, false), (before, false)],
             PlaceSlot::Subject => [(subject, false), (before, false), (object, true), (rest, true)],
