@@ -353,10 +353,17 @@ impl<'a> Reader<'a> {
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
     /// days of fighting", "cut off by fighting", "amid clashes" (with no "between X and Y").
+    /// An actor between the scene word and the trigger is the trigger's subject ("fighters of
+    /// the KIA attacked").
     fn background_noun(&self, frame: &Frame) -> bool {
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
-        let last_words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
-        let scene = last_words.iter().any(|w| ClauseWords::has(&self.rules.clauses.words.scene_words, w));
+        let scene_word_at = head
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .find(|w| ClauseWords::has(&self.rules.clauses.words.scene_words, w))
+            .map(|w| w.as_ptr() as usize - self.lower.as_ptr() as usize);
+        let scene = scene_word_at.is_some_and(|at| self.actors_in(Span::new(at, frame.trigger.start)).next().is_none());
         let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
         scene && self.phrase_actor(window, "between").is_none() && self.phrase_actor(window, "by").is_none()
     }

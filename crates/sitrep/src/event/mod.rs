@@ -326,6 +326,49 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_keeps_the_agent_of_its_sentence() {
+        let found = events("KIA fighters attacked a convoy under army escort near Bhamo on Monday, burning 40 lorries.");
+        assert!(found.iter().any(|e| e.starts_with("property_destruction KIA ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("property_destruction MM_MILITARY")), "{found:?}");
+    }
+
+    #[test]
+    fn the_accused_stand_before_the_accusations_of() {
+        let found = events("The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.");
+        assert!(found.iter().any(|e| e.starts_with("attack_on_civilians KNDF Demoso")), "{found:?}");
+    }
+
+    #[test]
+    fn an_owner_after_of_acts() {
+        let found = events("Fighters of the KIA attacked a junta camp in Momauk on Monday.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA Momauk")), "{found:?}");
+        let found = events("The chairman of the African Union, Jane Roe, called on both sides to respect the truce on Monday.");
+        assert!(found.iter().any(|e| e.starts_with("call_for_talks AU ")), "{found:?}");
+    }
+
+    #[test]
+    fn a_strike_on_no_party_after_civilians_strikes_civilians() {
+        let found = analyse("Villagers in Sezin fled heavy shelling by junta troops on Monday.");
+        let shelling = found.iter().find(|e| e.kind == super::EventKind::Shelling).expect("a shelling");
+        assert_eq!(shelling.actor2.as_ref().map(|a| a.0.as_str()), Some("CIVILIANS"));
+    }
+
+    #[test]
+    fn a_place_with_no_own_event_in_its_sentence_gives_way_to_the_named_one() {
+        let found = events("Junta troops burned 50 houses in Myaing Township on Sunday, as an arson campaign rolled on.");
+        assert_eq!(found.iter().filter(|e| e.starts_with("attack_on_civilians")).count(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_list_goes_on_past_a_container_and_a_direction_word() {
+        let found = events("Junta troops set fire to houses in Sezin and Tamakan, both in northern Hpakant, and in the western villages of Tha Dut and Pinlebu on Sunday.");
+        for place in ["Sezin", "Tamakan", "Tha Dut"] {
+            assert!(found.iter().any(|e| e.contains(&format!(" {place} "))), "{place}: {found:?}");
+        }
+        assert!(!found.iter().any(|e| e.contains(" Hpakant ")), "{found:?}");
+    }
+
+    #[test]
     fn an_object_near_a_place_is_placed_at_it() {
         let found = events("The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.");
         assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Tamakan")), "{found:?}");
