@@ -91,11 +91,12 @@ pub enum AnaphorKind {
 /// The compiled clause rules.
 #[derive(Clone, Debug)]
 pub struct ClauseRules {
-    subject_breaks: AhoCorasick,
-    object_breaks: AhoCorasick,
-    listing_breaks: AhoCorasick,
-    not_breaks: AhoCorasick,
-    relative_openers: AhoCorasick,
+    /// Every break, phrase that is no break and relative opener, in one automaton.
+    breaks: AhoCorasick,
+    /// What each pattern of `breaks` is.
+    break_kinds: Vec<BreakKind>,
+    /// The continuation cues of `words`, matched as written.
+    continuation_cues: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     reference_words: Vec<String>,
@@ -119,13 +120,32 @@ pub struct ClauseIndex {
     relative: Vec<Span>,
 }
 
-fn automaton(words: &[String]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
+/// What a phrase of the break automaton marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BreakKind {
+    /// Ends the clause a subject is looked for in.
+    Subject,
+    /// Ends a trigger's object.
+    Object,
+    /// Ends an object and may open a list of its members.
+    Listing,
+    /// A phrase whose breaks inside are no breaks.
+    NotBreak,
+    /// Opens a relative clause.
+    RelativeOpener,
+}
+
+/// One automaton over the phrases of every kind: the document is read once, not once per kind.
+fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
+    let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) =
+        lists.iter().flat_map(|(words, kind)| words.iter().map(move |word| (word, *kind))).unzip();
+    let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("clause words compile")
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(phrases)
+        .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+    Ok((automaton, kinds))
 }
 
 impl ClauseRules {
@@ -147,12 +167,19 @@ impl ClauseRules {
         ] {
             list.iter_mut().for_each(|word| *word = word.to_lowercase());
         }
+        let (breaks, break_kinds) = break_automaton([
+            (&file.subject_breaks, BreakKind::Subject),
+            (&file.object_breaks, BreakKind::Object),
+            (&file.listing_breaks, BreakKind::Listing),
+            (&file.not_breaks, BreakKind::NotBreak),
+            (&file.relative_openers, BreakKind::RelativeOpener),
+        ])?;
+        let continuation_cues =
+            AhoCorasick::new(&file.words.continuation_cues).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
         Ok(ClauseRules {
-            subject_breaks: automaton(&file.subject_breaks),
-            object_breaks: automaton(&file.object_breaks),
-            listing_breaks: automaton(&file.listing_breaks),
-            not_breaks: automaton(&file.not_breaks),
-            relative_openers: automaton(&file.relative_openers),
+            breaks,
+            break_kinds,
+            continuation_cues,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words: file.reference_words,
@@ -165,27 +192,27 @@ impl ClauseRules {
 
     /// Finds the clause breaks and relative clauses of a (lower-cased) document.
     pub fn index(&self, lower: &str) -> ClauseIndex {
-        let not_breaks: Vec<Span> =
-            self.not_breaks.find_overlapping_iter(lower).map(|m| Span::new(m.start(), m.end())).collect();
-        let breaks = |automaton: &AhoCorasick, edge: fn(Span) -> usize| -> Vec<usize> {
-            let mut found: Vec<usize> = automaton
-                .find_overlapping_iter(lower)
-                .map(|m| Span::new(m.start(), m.end()))
-                .filter(|span| !not_breaks.iter().any(|not| not.contains(*span)))
-                .map(edge)
-                .collect();
-            found.sort_unstable();
-            found
-        };
-        let subject_break_ends = breaks(&self.subject_breaks, |span| span.end);
-        let object_break_starts = breaks(&self.object_breaks, |span| span.start);
-        let listing_break_starts = breaks(&self.listing_breaks, |span| span.start);
-        let mut relative: Vec<Span> = self
-            .relative_openers
+        let mut found: Vec<(BreakKind, Span)> = self
+            .breaks
             .find_overlapping_iter(lower)
-            .map(|m| {
-                let end = lower[m.end()..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| m.end() + idx);
-                Span::new(m.start(), end)
+            .map(|m| (self.break_kinds[m.pattern().as_usize()], Span::new(m.start(), m.end())))
+            .collect();
+        let not_breaks: Vec<Span> = found.iter().filter(|(kind, _)| *kind == BreakKind::NotBreak).map(|(_, span)| *span).collect();
+        found.retain(|(kind, span)| *kind == BreakKind::RelativeOpener || !not_breaks.iter().any(|not| not.contains(*span)));
+        let breaks = |wanted: BreakKind, edge: fn(Span) -> usize| -> Vec<usize> {
+            let mut edges: Vec<usize> = found.iter().filter(|(kind, _)| *kind == wanted).map(|(_, span)| edge(*span)).collect();
+            edges.sort_unstable();
+            edges
+        };
+        let subject_break_ends = breaks(BreakKind::Subject, |span| span.end);
+        let object_break_starts = breaks(BreakKind::Object, |span| span.start);
+        let listing_break_starts = breaks(BreakKind::Listing, |span| span.start);
+        let mut relative: Vec<Span> = found
+            .iter()
+            .filter(|(kind, _)| *kind == BreakKind::RelativeOpener)
+            .map(|(_, opener)| {
+                let end = lower[opener.end..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| opener.end + idx);
+                Span::new(opener.start, end)
             })
             .collect();
         relative.sort_unstable();
@@ -252,7 +279,9 @@ impl ClauseRules {
 
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
-        self.words.continuation_cues.iter().any(|cue| crate::text::find_word(sentence, cue).is_some())
+        self.continuation_cues
+            .find_overlapping_iter(sentence)
+            .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
     }
 
     /// True when the gap between a facility and a place says where the facility is ("in the
