@@ -97,6 +97,10 @@ pub struct ClauseRules {
     break_kinds: Vec<BreakKind>,
     /// The continuation cues of `words`, matched as written.
     continuation_cues: AhoCorasick,
+    /// The words of `words` that count deaths, matched as written.
+    death_words: AhoCorasick,
+    /// The phrases of `place_anaphors`, matched as written.
+    anaphor_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     reference_words: Vec<String>,
@@ -148,6 +152,11 @@ fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, V
     Ok((automaton, kinds))
 }
 
+/// An automaton over `words` as written (the text it reads is lower case already).
+fn exact_automaton<'w>(words: impl Iterator<Item = &'w String>) -> Result<AhoCorasick, ResourceError> {
+    AhoCorasick::new(words).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))
+}
+
 impl ClauseRules {
     /// Reads `resources/events/clauses.toml`.
     pub fn load(files: &ResourceFiles) -> Result<ClauseRules, ResourceError> {
@@ -174,18 +183,23 @@ impl ClauseRules {
             (&file.not_breaks, BreakKind::NotBreak),
             (&file.relative_openers, BreakKind::RelativeOpener),
         ])?;
-        let continuation_cues =
-            AhoCorasick::new(&file.words.continuation_cues).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+        let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
+        let death_words = exact_automaton(file.words.deaths_after_number.iter().chain(&file.words.deaths_before_number))?;
+        let place_anaphors: Vec<(String, AnaphorKind)> =
+            file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect();
+        let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
         Ok(ClauseRules {
             breaks,
             break_kinds,
             continuation_cues,
+            death_words,
+            anaphor_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
-            place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
+            place_anaphors,
             words: file.words,
         })
     }
@@ -284,6 +298,12 @@ impl ClauseRules {
             .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
     }
 
+    /// False when a (lower-case) sentence holds none of the words that count deaths ("killed",
+    /// "killing"), not even inside a word: then no word of it need be looked at.
+    pub fn may_count_deaths(&self, sentence: &str) -> bool {
+        self.death_words.is_match(sentence)
+    }
+
     /// True when the gap between a facility and a place says where the facility is ("in the
     /// town of"): a locating preposition, then list words only.
     pub fn locates(&self, gap: &str) -> bool {
@@ -315,6 +335,9 @@ impl ClauseRules {
     /// The last place anaphor in `text` (lower case) that follows a preposition ("people in
     /// both villages", "residents of the town"), with the number of places it refers to.
     pub fn place_anaphor_after_preposition(&self, text: &str) -> Option<(AnaphorKind, usize)> {
+        if !self.anaphor_finder.is_match(text) {
+            return None; // no anaphor anywhere: no word need be looked at
+        }
         text.char_indices()
             .rev()
             .filter(|&(idx, _)| idx == 0 || text[..idx].ends_with(' '))

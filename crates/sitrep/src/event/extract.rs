@@ -1060,6 +1060,9 @@ impl<'a> Reader<'a> {
     /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".
     fn fatalities(&self, sentence: Span) -> Option<u32> {
         let clause = &self.lower[sentence.start..sentence.end];
+        if !self.rules.clauses.may_count_deaths(clause) {
+            return None;
+        }
         let words: Vec<&str> = clause.split_whitespace().collect();
         for (idx, word) in words.iter().enumerate() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
