@@ -335,17 +335,28 @@ impl ClauseRules {
     /// The last place anaphor in `text` (lower case) that follows a preposition ("people in
     /// both villages", "residents of the town"), with the number of places it refers to.
     pub fn place_anaphor_after_preposition(&self, text: &str) -> Option<(AnaphorKind, usize)> {
-        if !self.anaphor_finder.is_match(text) {
-            return None; // no anaphor anywhere: no word need be looked at
-        }
-        text.char_indices()
-            .rev()
-            .filter(|&(idx, _)| idx == 0 || text[..idx].ends_with(' '))
-            .filter(|&(idx, _)| {
+        // An anaphor is read only where one of its phrases starts (after any spaces): those
+        // places are found in one pass, and tried from the last, as a walk back would.
+        let mut phrase_starts: Vec<usize> =
+            self.anaphor_finder.find_overlapping_iter(text).map(|m| m.start()).filter(|&at| text.is_char_boundary(at)).collect();
+        phrase_starts.sort_unstable();
+        phrase_starts.dedup();
+        let mut tried_from = text.len();
+        for &phrase_start in phrase_starts.iter().rev() {
+            let spaces_start = text[..phrase_start].trim_end().len();
+            let word_starts = (spaces_start..=phrase_start.min(tried_from.saturating_sub(1)))
+                .rev()
+                .filter(|&idx| idx < tried_from && text.is_char_boundary(idx))
+                .filter(|&idx| idx == 0 || text[..idx].ends_with(' '));
+            for idx in word_starts {
                 let word = text[..idx].split_whitespace().next_back().unwrap_or("");
-                self.is_preposition(word)
-            })
-            .find_map(|(idx, _)| self.place_anaphor(&text[idx..]))
+                if let Some(found) = self.is_preposition(word).then(|| self.place_anaphor(&text[idx..])).flatten() {
+                    return Some(found);
+                }
+            }
+            tried_from = tried_from.min(spaces_start);
+        }
+        None
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje").
@@ -435,5 +446,9 @@ mod tests {
         assert_eq!(rules.place_anaphor_after_preposition("people in both villages "), Some((AnaphorKind::Village, 2)));
         assert_eq!(rules.place_anaphor_after_preposition("residents of the town "), Some((AnaphorKind::Town, 1)));
         assert_eq!(rules.place_anaphor_after_preposition("the town "), None);
+        // The last anaphor after a preposition, whatever the spacing.
+        assert_eq!(rules.place_anaphor_after_preposition("people in both villages fled to  the town "), Some((AnaphorKind::Town, 1)));
+        assert_eq!(rules.place_anaphor_after_preposition("people in both villages said the town "), Some((AnaphorKind::Village, 2)));
+        assert_eq!(rules.place_anaphor_after_preposition(""), None);
     }
 }
