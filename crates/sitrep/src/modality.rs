@@ -236,9 +236,7 @@ fn automaton<W: AsRef<str>>(words: &[W], kind: MatchKind) -> Result<AhoCorasick,
 
 /// Whether `span` of `text` is neither preceded nor followed by a letter or digit.
 fn is_whole_word(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    crate::text::on_word_boundaries(text, span.start, span.end)
 }
 
 /// The start of the `n`th word before `end`, not before `floor`.

@@ -2,7 +2,7 @@
 The pipeline: the one place that orders the stages.
 
 [`Resources`] holds every stage's compiled rules; [`Pipeline::run`] turns one
-[`Article`] into an [`Analysis`]: the annotated [`Doc`], its events and its
+[`Article`] into an [`Analysis`] ([`Pipeline::run_batch`] many, a stage at a time): the annotated [`Doc`], its events and its
 control facts. Extraction never fails: a stage that cannot do its job leaves a
 [`Diagnostic`](crate::Diagnostic) on the document and the rest go on.
 */
@@ -72,17 +72,49 @@ impl<'r> Pipeline<'r> {
 
     /// Annotates one article and extracts its events and control facts.
     pub fn run(&self, article: Article) -> Analysis {
+        let mut docs = [Doc::new(article)];
+        self.annotate(&mut docs);
+        let [doc] = docs;
+        self.extract(doc)
+    }
+
+    /// Annotates a batch of articles and extracts their events and control facts, one
+    /// analysis per article, in order: the same as [`Pipeline::run`] on each, only faster,
+    /// since each stage runs over the whole batch before the next starts and its automata
+    /// stay in the processor's cache.
+    pub fn run_batch(&self, articles: Vec<Article>) -> Vec<Analysis> {
+        let mut docs: Vec<Doc> = articles.into_iter().map(Doc::new).collect();
+        self.annotate(&mut docs);
+        docs.into_iter().map(|doc| self.extract(doc)).collect()
+    }
+
+    /// Adds every layer to each document, one stage at a time over all of them.
+    fn annotate(&self, docs: &mut [Doc]) {
         let res = self.resources;
-        let mut doc = Doc::new(article);
-        if doc.published().is_none() {
-            doc.warn("time", "no publication date: relative dates stay unresolved", None);
+        for doc in docs.iter_mut() {
+            if doc.published().is_none() {
+                doc.warn("time", "no publication date: relative dates stay unresolved", None);
+            }
+            doc.sentences = res.sentences.split(doc.text());
         }
-        doc.sentences = res.sentences.split(doc.text());
-        doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
-        doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
-        doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
-        let definitions = actor::abbreviation_definitions(doc.text());
-        doc.facilities = res.events.facilities.find(doc.text(), &definitions);
+        for doc in docs.iter_mut() {
+            doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
+        }
+        for doc in docs.iter_mut() {
+            doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
+        }
+        for doc in docs.iter_mut() {
+            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
+        }
+        for doc in docs.iter_mut() {
+            let definitions = actor::abbreviation_definitions(doc.text());
+            doc.facilities = res.events.facilities.find(doc.text(), &definitions);
+        }
+    }
+
+    /// Extracts the events and control facts of an annotated document.
+    fn extract(&self, doc: Doc) -> Analysis {
+        let res = self.resources;
         let context = event::Context::new(&doc, &res.events, &res.actors, res.gazetteer.words());
         let events = event::extract(&doc, &context, &res.events, &res.actors);
         let control = control::derive(&doc, &context, &events, &res.control, &res.events);

@@ -38,11 +38,15 @@ pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
 
 /// Byte offset of the first `phrase` in `text` that stands on word boundaries.
 pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(idx, _)| idx).find(|&idx| {
-        let before = text[..idx].chars().next_back();
-        let after = text[idx + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(phrase).map(|(idx, _)| idx).find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
+}
+
+/// True when the bytes `start..end` of `text` have no letter or digit right before or right
+/// after them.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// `text` without its bracketed asides, round or square ("Pang War (Pangwa) Town" →

@@ -1,6 +1,7 @@
 //! No input makes the pipeline panic, and every span it returns lies on the text's character
 //! boundaries: random text, text built from trigger words, names and dates, and adversarial
-//! shapes (one huge sentence, no punctuation, only brackets).
+//! shapes (one huge sentence, no punctuation, only brackets); and a batch of articles gives
+//! what each gives alone.
 
 use std::sync::LazyLock;
 
@@ -10,14 +11,17 @@ use sitrep::{Analysis, Article, Pipeline, ResourceFiles, Resources};
 static RESOURCES: LazyLock<Resources> =
     LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
 
-fn run(text: &str) -> Analysis {
-    let article = Article {
+fn article(text: &str) -> Article {
+    Article {
         id: "fuzz".into(),
         published: jiff::civil::Date::new(2024, 6, 15).ok(),
         text: text.to_string(),
         ..Article::default()
-    };
-    Pipeline::new(&RESOURCES).run(article)
+    }
+}
+
+fn run(text: &str) -> Analysis {
+    Pipeline::new(&RESOURCES).run(article(text))
 }
 
 /// Every span and offset of an analysis is valid for `text`.
@@ -70,6 +74,14 @@ proptest! {
     fn prose_like_text_never_panics(pieces in prop::collection::vec(piece(), 0..80)) {
         let text = pieces.join(" ");
         check(&text, &run(&text));
+    }
+
+    #[test]
+    fn a_batch_gives_what_each_article_gives_alone(texts in prop::collection::vec(prop::collection::vec(piece(), 0..40), 0..5)) {
+        let texts: Vec<String> = texts.iter().map(|pieces| pieces.join(" ")).collect();
+        let batch = Pipeline::new(&RESOURCES).run_batch(texts.iter().map(|text| article(text)).collect());
+        let alone: Vec<Analysis> = texts.iter().map(|text| run(text)).collect();
+        prop_assert_eq!(format!("{batch:?}"), format!("{alone:?}"));
     }
 
     #[test]

@@ -7,16 +7,18 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use sitrep::{Article, Doc, Pipeline, actor, control, event, place, time};
+use sitrep::{Article, Doc, Pipeline, Resources, actor, control, event, place, time};
 use sitrep_read::{Options, Reader};
 
+use super::STAGE_BATCH;
 use crate::{Global, resources};
 
 /// Measure throughput (MB/s of article text, one core) and peak memory.
 ///
 /// Reads the articles under PATH, repeats them until there are at least --mb megabytes of
 /// text, and times one stage (or the whole pipeline) over them on the current thread. The
-/// stages before the measured one run beforehand and are not timed.
+/// stages before the measured one run beforehand and are not timed. The whole pipeline runs
+/// over batches of articles, as `extract` runs it.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Articles to measure on.
@@ -83,21 +85,13 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let cpu_start = thread_cpu_seconds();
     let mut n_items = 0usize;
     for _ in 0..copies {
-        for (doc, article) in docs.iter().zip(&articles) {
-            n_items += match args.stage {
-                Stage::Sentences => resources.sentences.split(doc.text()).len(),
-                Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
-                Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
-                Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
-                Stage::Events => {
-                    let context = event::Context::new(doc, &resources.events, &resources.actors, resources.gazetteer.words());
-                    let events = event::extract(doc, &context, &resources.events, &resources.actors);
-                    let facts = control::derive(doc, &context, &events, &resources.control, &resources.events);
-                    events.len() + facts.len()
-                }
-                Stage::Extract => pipeline.run(article.clone()).events.len(),
-            };
-        }
+        n_items += match args.stage {
+            Stage::Extract => articles
+                .chunks(STAGE_BATCH)
+                .map(|chunk| pipeline.run_batch(chunk.to_vec()).iter().map(|analysis| analysis.events.len()).sum::<usize>())
+                .sum::<usize>(),
+            stage => docs.iter().map(|doc| stage_items(stage, doc, &resources)).sum::<usize>(),
+        };
     }
     let seconds = start.elapsed().as_secs_f64();
     let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(from, to)| to - from);
@@ -112,6 +106,23 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs one stage (not the whole pipeline) over a prepared document; returns how many items
+/// it found.
+fn stage_items(stage: Stage, doc: &Doc, resources: &Resources) -> usize {
+    match stage {
+        Stage::Sentences => resources.sentences.split(doc.text()).len(),
+        Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
+        Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
+        Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
+        Stage::Events | Stage::Extract => {
+            let context = event::Context::new(doc, &resources.events, &resources.actors, resources.gazetteer.words());
+            let events = event::extract(doc, &context, &resources.events, &resources.actors);
+            let facts = control::derive(doc, &context, &events, &resources.control, &resources.events);
+            events.len() + facts.len()
+        }
+    }
 }
 
 /// CPU time this thread has used, in seconds, from /proc (Linux): on a loaded machine it

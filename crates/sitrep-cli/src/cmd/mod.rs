@@ -37,6 +37,9 @@ use crate::{Global, progress, resources};
 /// Articles are analysed in parallel batches of this many, then written in input order.
 const BATCH: usize = 64;
 
+/// Each thread runs the pipeline over this many articles at once, one stage at a time.
+pub const STAGE_BATCH: usize = 16;
+
 /// Parses a `--published` value.
 pub fn parse_published(text: &str) -> Result<Date, String> {
     sitrep_read::parse_date(text).ok_or_else(|| format!("unparseable date {text:?}: use YYYY-MM-DD"))
@@ -111,7 +114,7 @@ pub fn analyse_batches(
         keep(&mut batch)?;
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
         let results: Vec<Result<Analysis, String>> =
-            batch.into_par_iter().map(|article| run_guarded(&pipeline, article)).collect();
+            batch.par_chunks(STAGE_BATCH).flat_map_iter(|articles| run_guarded(&pipeline, articles)).collect();
         let mut analyses = Vec::with_capacity(results.len());
         for result in results {
             match result {
@@ -130,12 +133,21 @@ pub fn analyse_batches(
     Ok(summary)
 }
 
-/// Runs the pipeline on one article; a bug that panics is reported against the article and
-/// the run goes on with the others.
-fn run_guarded(pipeline: &Pipeline<'_>, article: sitrep::Article) -> Result<Analysis, String> {
-    let id = article.id.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(article)))
-        .map_err(|_| format!("{id}: internal error while extracting; this article was skipped (please report it)"))
+/// Runs the pipeline on a few articles together; a bug that panics is reported against the
+/// article it happened in (the articles are then run again one at a time to find it) and the
+/// run goes on with the others.
+fn run_guarded(pipeline: &Pipeline<'_>, articles: &[Article]) -> Vec<Result<Analysis, String>> {
+    let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run_batch(articles.to_vec())));
+    match together {
+        Ok(analyses) => analyses.into_iter().map(Ok).collect(),
+        Err(_) if articles.len() > 1 => articles.chunks(1).flat_map(|article| run_guarded(pipeline, article)).collect(),
+        Err(_) => articles
+            .iter()
+            .map(|article| {
+                Err(format!("{}: internal error while extracting; this article was skipped (please report it)", article.id))
+            })
+            .collect(),
+    }
 }
 
 /// A buffered writer to a file, or to standard output when no path is given.

@@ -93,11 +93,16 @@ pub enum AnaphorKind {
 /// The compiled clause rules.
 #[derive(Clone, Debug)]
 pub struct ClauseRules {
-    subject_breaks: AhoCorasick,
-    object_breaks: AhoCorasick,
-    listing_breaks: AhoCorasick,
-    not_breaks: AhoCorasick,
-    relative_openers: AhoCorasick,
+    /// Every break, phrase that is no break and relative opener, in one automaton.
+    breaks: AhoCorasick,
+    /// What each pattern of `breaks` is.
+    break_kinds: Vec<BreakKind>,
+    /// The continuation cues of `words`, matched as written.
+    continuation_cues: AhoCorasick,
+    /// The words of `words` that count deaths, matched as written.
+    death_words: AhoCorasick,
+    /// The phrases of `place_anaphors`, matched as written.
+    anaphor_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     reference_words: Vec<String>,
@@ -121,13 +126,37 @@ pub struct ClauseIndex {
     relative: Vec<Span>,
 }
 
-fn automaton(words: &[String]) -> AhoCorasick {
-    AhoCorasickBuilder::new()
+/// What a phrase of the break automaton marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BreakKind {
+    /// Ends the clause a subject is looked for in.
+    Subject,
+    /// Ends a trigger's object.
+    Object,
+    /// Ends an object and may open a list of its members.
+    Listing,
+    /// A phrase whose breaks inside are no breaks.
+    NotBreak,
+    /// Opens a relative clause.
+    RelativeOpener,
+}
+
+/// One automaton over the phrases of every kind: the document is read once, not once per kind.
+fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
+    let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) =
+        lists.iter().flat_map(|(words, kind)| words.iter().map(move |word| (word, *kind))).unzip();
+    let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("clause words compile")
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(phrases)
+        .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+    Ok((automaton, kinds))
+}
+
+/// An automaton over `words` as written (the text it reads is lower case already).
+fn exact_automaton<'w>(words: impl Iterator<Item = &'w String>) -> Result<AhoCorasick, ResourceError> {
+    AhoCorasick::new(words).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))
 }
 
 impl ClauseRules {
@@ -149,45 +178,57 @@ impl ClauseRules {
         ] {
             list.iter_mut().for_each(|word| *word = word.to_lowercase());
         }
+        let (breaks, break_kinds) = break_automaton([
+            (&file.subject_breaks, BreakKind::Subject),
+            (&file.object_breaks, BreakKind::Object),
+            (&file.listing_breaks, BreakKind::Listing),
+            (&file.not_breaks, BreakKind::NotBreak),
+            (&file.relative_openers, BreakKind::RelativeOpener),
+        ])?;
+        let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
+        let death_words = exact_automaton(file.words.deaths_after_number.iter().chain(&file.words.deaths_before_number))?;
+        let place_anaphors: Vec<(String, AnaphorKind)> =
+            file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect();
+        let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
         Ok(ClauseRules {
-            subject_breaks: automaton(&file.subject_breaks),
-            object_breaks: automaton(&file.object_breaks),
-            listing_breaks: automaton(&file.listing_breaks),
-            not_breaks: automaton(&file.not_breaks),
-            relative_openers: automaton(&file.relative_openers),
+            breaks,
+            break_kinds,
+            continuation_cues,
+            death_words,
+            anaphor_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words: file.reference_words,
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
-            place_anaphors: file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect(),
+            place_anaphors,
             words: file.words,
         })
     }
 
     /// Finds the clause breaks and relative clauses of a (lower-cased) document.
     pub fn index(&self, lower: &str) -> ClauseIndex {
-        let not_breaks: Vec<Span> =
-            self.not_breaks.find_overlapping_iter(lower).map(|m| Span::new(m.start(), m.end())).collect();
-        let breaks = |automaton: &AhoCorasick, edge: fn(Span) -> usize| -> Vec<usize> {
-            let mut found: Vec<usize> = automaton
-                .find_overlapping_iter(lower)
-                .map(|m| Span::new(m.start(), m.end()))
-                .filter(|span| !not_breaks.iter().any(|not| not.contains(*span)))
-                .map(edge)
-                .collect();
-            found.sort_unstable();
-            found
-        };
-        let subject_break_ends = breaks(&self.subject_breaks, |span| span.end);
-        let object_break_starts = breaks(&self.object_breaks, |span| span.start);
-        let listing_break_starts = breaks(&self.listing_breaks, |span| span.start);
-        let mut relative: Vec<Span> = self
-            .relative_openers
+        let mut found: Vec<(BreakKind, Span)> = self
+            .breaks
             .find_overlapping_iter(lower)
-            .map(|m| {
-                let end = lower[m.end()..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| m.end() + idx);
-                Span::new(m.start(), end)
+            .map(|m| (self.break_kinds[m.pattern().as_usize()], Span::new(m.start(), m.end())))
+            .collect();
+        let not_breaks: Vec<Span> = found.iter().filter(|(kind, _)| *kind == BreakKind::NotBreak).map(|(_, span)| *span).collect();
+        found.retain(|(kind, span)| *kind == BreakKind::RelativeOpener || !not_breaks.iter().any(|not| not.contains(*span)));
+        let breaks = |wanted: BreakKind, edge: fn(Span) -> usize| -> Vec<usize> {
+            let mut edges: Vec<usize> = found.iter().filter(|(kind, _)| *kind == wanted).map(|(_, span)| edge(*span)).collect();
+            edges.sort_unstable();
+            edges
+        };
+        let subject_break_ends = breaks(BreakKind::Subject, |span| span.end);
+        let object_break_starts = breaks(BreakKind::Object, |span| span.start);
+        let listing_break_starts = breaks(BreakKind::Listing, |span| span.start);
+        let mut relative: Vec<Span> = found
+            .iter()
+            .filter(|(kind, _)| *kind == BreakKind::RelativeOpener)
+            .map(|(_, opener)| {
+                let end = lower[opener.end..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| opener.end + idx);
+                Span::new(opener.start, end)
             })
             .collect();
         relative.sort_unstable();
@@ -265,7 +306,15 @@ impl ClauseRules {
 
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
-        self.words.continuation_cues.iter().any(|cue| crate::text::find_word(sentence, cue).is_some())
+        self.continuation_cues
+            .find_overlapping_iter(sentence)
+            .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
+    }
+
+    /// False when a (lower-case) sentence holds none of the words that count deaths ("killed",
+    /// "killing"), not even inside a word: then no word of it need be looked at.
+    pub fn may_count_deaths(&self, sentence: &str) -> bool {
+        self.death_words.is_match(sentence)
     }
 
     /// True when the gap between a facility and a place says where the facility is ("in the
@@ -299,14 +348,28 @@ impl ClauseRules {
     /// The last place anaphor in `text` (lower case) that follows a preposition ("people in
     /// both villages", "residents of the town"), with the number of places it refers to.
     pub fn place_anaphor_after_preposition(&self, text: &str) -> Option<(AnaphorKind, usize)> {
-        text.char_indices()
-            .rev()
-            .filter(|&(idx, _)| idx == 0 || text[..idx].ends_with(' '))
-            .filter(|&(idx, _)| {
+        // An anaphor is read only where one of its phrases starts (after any spaces): those
+        // places are found in one pass, and tried from the last, as a walk back would.
+        let mut phrase_starts: Vec<usize> =
+            self.anaphor_finder.find_overlapping_iter(text).map(|m| m.start()).filter(|&at| text.is_char_boundary(at)).collect();
+        phrase_starts.sort_unstable();
+        phrase_starts.dedup();
+        let mut tried_from = text.len();
+        for &phrase_start in phrase_starts.iter().rev() {
+            let spaces_start = text[..phrase_start].trim_end().len();
+            let word_starts = (spaces_start..=phrase_start.min(tried_from.saturating_sub(1)))
+                .rev()
+                .filter(|&idx| idx < tried_from && text.is_char_boundary(idx))
+                .filter(|&idx| idx == 0 || text[..idx].ends_with(' '));
+            for idx in word_starts {
                 let word = text[..idx].split_whitespace().next_back().unwrap_or("");
-                self.is_preposition(word)
-            })
-            .find_map(|(idx, _)| self.place_anaphor(&text[idx..]))
+                if let Some(found) = self.is_preposition(word).then(|| self.place_anaphor(&text[idx..])).flatten() {
+                    return Some(found);
+                }
+            }
+            tried_from = tried_from.min(spaces_start);
+        }
+        None
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
@@ -415,5 +478,9 @@ mod tests {
         assert_eq!(rules.place_anaphor_after_preposition("people in both villages "), Some((AnaphorKind::Village, 2)));
         assert_eq!(rules.place_anaphor_after_preposition("residents of the town "), Some((AnaphorKind::Town, 1)));
         assert_eq!(rules.place_anaphor_after_preposition("the town "), None);
+        // The last anaphor after a preposition, whatever the spacing.
+        assert_eq!(rules.place_anaphor_after_preposition("people in both villages fled to  the town "), Some((AnaphorKind::Town, 1)));
+        assert_eq!(rules.place_anaphor_after_preposition("people in both villages said the town "), Some((AnaphorKind::Village, 2)));
+        assert_eq!(rules.place_anaphor_after_preposition(""), None);
     }
 }

@@ -12,6 +12,7 @@ Kavumu" named "Kavumu Airport".
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -59,6 +60,26 @@ pub struct FacilityPatterns {
     route: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
+    /// The head words of every headed pattern.
+    head_finder: AhoCorasick,
+    /// The pattern each word of `head_finder` is a head of.
+    head_patterns: Vec<Headed>,
+}
+
+/// The patterns that cannot match without one of their head words ("Battalion", "Airport",
+/// "road"): a text without any of those words is not searched with them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Headed {
+    /// Numbered units, by `unit_heads`.
+    Unit,
+    /// Capitalised named sites, by `named.heads`.
+    Named,
+    /// Named sites with a lower-case head, by `named.lower_heads`.
+    NamedLower,
+    /// "the airport at Kavumu", by `named.of_place_heads`.
+    OfPlace,
+    /// Routes, by `named.route_heads`.
+    Route,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -78,6 +99,16 @@ impl FacilityPatterns {
         let abbreviations = alternation(&file.abbreviations.keys().cloned().collect::<Vec<_>>());
         let cap_word = r"[A-Z][A-Za-z0-9'’-]*";
         let cap_name = r"[A-Z][A-Za-z0-9'’]*(?: [A-Z][A-Za-z0-9'’]*){0,2}";
+        let head_lists = [
+            (&file.unit_heads, Headed::Unit),
+            (&file.named.heads, Headed::Named),
+            (&file.named.lower_heads, Headed::NamedLower),
+            (&file.named.of_place_heads, Headed::OfPlace),
+            (&file.named.route_heads, Headed::Route),
+        ];
+        let (head_words, head_patterns): (Vec<&String>, Vec<Headed>) =
+            head_lists.iter().flat_map(|(words, pattern)| words.iter().map(move |word| (word, *pattern))).unzip();
+        let head_finder = AhoCorasick::new(head_words).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
         let compile = |source: String| {
             Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
         };
@@ -104,17 +135,33 @@ impl FacilityPatterns {
             ))?,
             headquarters_of: compile(r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
             abbreviations: file.abbreviations,
+            head_finder,
+            head_patterns,
         })
     }
 
+    /// The headed patterns whose head words `text` holds.
+    fn headed_patterns_in(&self, text: &str) -> Vec<Headed> {
+        let mut present: Vec<Headed> = Vec::new();
+        for m in self.head_finder.find_overlapping_iter(text) {
+            let pattern = self.head_patterns[m.pattern().as_usize()];
+            if !present.contains(&pattern) {
+                present.push(pattern);
+            }
+        }
+        present
+    }
+
     /// The facilities of a text. `definitions` are the article's own "Name (ABBR)" pairs.
-    pub fn find(&self, text: &str, definitions: &HashMap<String, String>) -> Vec<FacilityMention> {
+    pub fn find<'s>(&'s self, text: &'s str, definitions: &HashMap<String, String>) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
-        for caps in self.route.captures_iter(text) {
+        let headed = self.headed_patterns_in(text);
+        let searched = |pattern: &'s Regex, head: Headed| headed.contains(&head).then_some(pattern).into_iter();
+        for caps in searched(&self.route, Headed::Route).flat_map(|route| route.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: whole.as_str().to_string() });
         }
-        for caps in self.unit.captures_iter(text) {
+        for caps in searched(&self.unit, Headed::Unit).flat_map(|pattern| pattern.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             // "Border Guard Force (BGF) Battalion 1003" is "BGF Battalion 1003": the owner's
             // abbreviation tells its units from the army's.
@@ -141,7 +188,7 @@ impl FacilityPatterns {
                 });
             }
         }
-        for caps in self.named.captures_iter(text) {
+        for caps in searched(&self.named, Headed::Named).flat_map(|pattern| pattern.captures_iter(text)) {
             let name = caps.name("name").expect("named group");
             // "Kyauktaw's Western Regional Headquarters" is the headquarters, in Kyauktaw.
             let trimmed = name.as_str().trim_start_matches("The ");
@@ -151,7 +198,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention { span: Span::new(start, name.end()), name: trimmed.to_string() });
             }
         }
-        for caps in self.named_lower.captures_iter(text) {
+        for caps in searched(&self.named_lower, Headed::NamedLower).flat_map(|pattern| pattern.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             let name = caps["name"].trim_start_matches("The ");
             let name = name.rsplit_once("'s ").or_else(|| name.rsplit_once("’s ")).map_or(name, |(_, rest)| rest);
@@ -160,7 +207,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention { span: Span::new(start, whole.end()), name: format!("{name} {}", &caps["head"]) });
             }
         }
-        for caps in self.of_place.captures_iter(text) {
+        for caps in searched(&self.of_place, Headed::OfPlace).flat_map(|pattern| pattern.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
                 let head = &caps["head"];

@@ -35,9 +35,11 @@ pub struct Site {
 fn foreign_dateline(doc: &Doc, place: &crate::place::PlaceMention, focus_country: Option<&str>) -> bool {
     let text = doc.text();
     let name = place.span.slice(text);
-    let opens_text = text[..place.span.start].trim().is_empty();
+    if !text[..place.span.start].trim().is_empty() {
+        return false; // a dateline opens the text
+    }
     let rest = text[place.span.end..].trim_start_matches(|c: char| c == ',' || c == ' ' || c.is_alphabetic());
-    let dateline = opens_text && !name.chars().any(char::is_lowercase) && rest.starts_with(['—', '–', '-']);
+    let dateline = !name.chars().any(char::is_lowercase) && rest.starts_with(['—', '–', '-']);
     let country = place.location.as_ref().and_then(|l| l.country.as_deref());
     dateline && focus_country.is_some() && country.is_some() && country != focus_country
 }
