@@ -352,8 +352,8 @@ impl<'a> Reader<'a> {
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
     /// days of fighting", "cut off by fighting", "amid clashes" (with no "between X and Y").
-    /// An actor between the scene word and the trigger is the trigger's subject ("fighters of
-    /// the KIA attacked").
+    /// An armed actor between the scene word and the trigger is the trigger's subject
+    /// ("fighters of the KIA attacked").
     fn background_noun(&self, frame: &Frame) -> bool {
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
         let scene_word_at = head
@@ -362,7 +362,7 @@ impl<'a> Reader<'a> {
             .take(3)
             .find(|w| ClauseWords::has(&self.rules.clauses.words.scene_words, w))
             .map(|w| w.as_ptr() as usize - self.lower.as_ptr() as usize);
-        let scene = scene_word_at.is_some_and(|at| self.actors_in(Span::new(at, frame.trigger.start)).next().is_none());
+        let scene = scene_word_at.is_some_and(|at| !self.actors_in(Span::new(at, frame.trigger.start)).any(|m| m.kind.is_armed()));
         let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
         scene && self.phrase_actor(window, "between").is_none() && self.phrase_actor(window, "by").is_none()
     }
