@@ -9,10 +9,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
-use sitrep::place::{self, PlaceKind, PlaceMention, PlaceRole, Precision};
-use sitrep_read::{Options, Reader};
+use sitrep::place::{PlaceKind, PlaceMention, PlaceRole, Precision};
 
-use super::{output, parse_published, write_jsonl};
+use super::{analyse_paths, output, parse_published, write_jsonl};
 use crate::{Global, resources};
 
 /// Find and resolve the place names of articles.
@@ -80,44 +79,17 @@ impl<'a> Line<'a> {
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let mut out = output(args.output.as_deref())?;
-    let (inputs, missing) = sitrep_read::collect_inputs(&args.paths);
-    let mut n_errors = missing.len();
-    for err in &missing {
-        eprintln!("{err}");
-    }
-    let (mut n_articles, mut n_mentions) = (0usize, 0usize);
-    for item in Reader::new(
-        inputs,
-        Options {
-            published: args.published,
-        },
-    ) {
-        let record = match item {
-            Ok(record) => record,
-            Err(err) => {
-                n_errors += 1;
-                eprintln!("{err}");
-                continue;
-            }
-        };
-        let article = record.article;
-        let sentences = resources.sentences.split(&article.text);
-        let mentions = place::tag(&article.text, &sentences, &resources.gazetteer);
-        for mention in &mentions {
-            write_jsonl(&mut out, &Line::new(&article.id, &article.text, mention))?;
+    let mut n_mentions = 0usize;
+    let summary = analyse_paths(&args.paths, args.published, &resources, global.quiet, |analysis| {
+        for mention in &analysis.doc.places {
+            write_jsonl(&mut out, &Line::new(analysis.doc.id(), analysis.doc.text(), mention))?;
         }
-        n_articles += 1;
-        n_mentions += mentions.len();
-    }
+        n_mentions += analysis.doc.places.len();
+        Ok(())
+    })?;
     out.flush()?;
     if !global.quiet {
-        eprintln!(
-            "sitrep: {n_articles} articles, {n_mentions} place mentions, {n_errors} unreadable"
-        );
+        eprintln!("sitrep: {} articles, {n_mentions} place mentions, {} unreadable", summary.articles, summary.errors);
     }
-    Ok(if n_errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
