@@ -11,7 +11,8 @@ brackets right after the expression ("yesterday [8 December]") is the writer's
 own correction and wins. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
-on 7 March") with the expression alone. A sentence without a dated expression
+on 7 March") with the expression alone. An expression a reporting verb governs ("…, a spokesman said on Thursday") dates the report:
+when the report trails the event's clause, another expression of that clause wins over it. A sentence without a dated expression
 gives no date; [`previous_date`] is the fallback a caller may choose, the last
 date the text gave before the sentence.
 */
@@ -36,6 +37,7 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     if dated.is_empty() {
         return None;
     }
+    let dated = without_report_dates(dated, query.trigger);
     let chosen = query
         .argument
         .filter(|argument| valid_span(text, *argument))
@@ -56,6 +58,23 @@ fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> O
     let closing = text.get(next.span.end..)?.trim_start();
     let paired = matches!((opening, closing.chars().next()), ("[", Some(']')) | ("(", Some(')')));
     if paired { next.interval } else { None }
+}
+
+/// `dated` without the expressions that date a report trailing the event's clause, where
+/// another expression stands before the reporting verb too: "Since Sunday, 4,300 people have
+/// fled, a spokesman told reporters on Thursday" dates the flight since Sunday. A report
+/// before the event ("the group said on Saturday that it had taken the base") is left to
+/// date it, as news dates what it reports as soon as it is told; so is a report date with no
+/// other date before its verb ("the rebels hold the town, he said on Thursday, the largest
+/// taken since they crossed on 6 August").
+fn without_report_dates<'m>(dated: Vec<&'m TimeMention>, trigger: Span) -> Vec<&'m TimeMention> {
+    let trails = |verb: Span| trigger.end <= verb.start;
+    let outweighed = |mention: &TimeMention| {
+        mention.report_verb.filter(|verb| trails(*verb)).is_some_and(|verb| {
+            dated.iter().any(|other| other.report_verb.is_none() && other.span.end <= verb.start)
+        })
+    };
+    dated.iter().copied().filter(|mention| !outweighed(mention)).collect()
 }
 
 /// "now", "currently": they date nothing an event stage can use ("the rebels now hold the

@@ -23,6 +23,7 @@ mod captures;
 pub mod date_eval;
 mod dating;
 mod finder;
+mod report;
 mod resolve;
 mod rules;
 mod scan;
@@ -111,6 +112,10 @@ pub struct TimeMention {
     /// The range a signal word opens around it ("since 4 December", "between 26 and 30 August").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<TimeScope>,
+    /// The reporting verb that governs it ("said on Thursday"): it dates the report, not
+    /// necessarily what the report tells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_verb: Option<Span>,
 }
 
 /// A range that a signal word opens around an expression.
@@ -144,10 +149,12 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 interval: resolved.interval(published),
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
+                report_verb: None,
             });
         });
     }
     scope::assign(text, sentences, published, rules, &mut mentions);
+    report::assign(text, sentences, rules, &mut mentions);
     mentions
 }
 

@@ -50,6 +50,9 @@ pub struct Settings {
     pub future_grace_days: i64,
     /// "since" opens a range only when it stands at most this many words before the expression.
     pub since_window_words: usize,
+    /// A reporting verb governs an expression at most this many words after it ("told
+    /// reporters in New York on Thursday").
+    pub report_window_words: usize,
     /// How many units "a few" or "several" stand for when an interval needs a number.
     pub vague_amount: f64,
     /// The publication date the rule examples are resolved against.
@@ -114,8 +117,12 @@ pub enum Cue {
     Future,
     /// The clause speaks of the past ("said", "was").
     Past,
-    /// A reporting verb ("said"): past tense for an expression right beside it.
+    /// A reporting verb ("said"): past tense for an expression right beside it, and the date
+    /// of the report, not of what it reports.
     Report,
+    /// Opens the clause a reporting verb reports ("said that …"): an expression after it is
+    /// the reported event's, not the report's.
+    ReportClause,
     /// A deadline word right before a date ("until", "effective"): cues further off do not
     /// speak for that date. Joins a range too ("from 2 until 5 March").
     Deadline,
@@ -142,6 +149,7 @@ impl Cue {
             "future" => Cue::Future,
             "past" => Cue::Past,
             "report" => Cue::Report,
+            "report_clause" => Cue::ReportClause,
             "deadline" => Cue::Deadline,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
@@ -188,7 +196,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()

@@ -231,6 +231,31 @@ fn since_and_between_open_ranges() {
 }
 
 #[test]
+fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 13);
+    let text = "Since Sunday, aid groups have counted 900 families fleeing the valley, an envoy told journalists in Geneva on Thursday.";
+    let times = fixture.tag(text, Some(published));
+    let fleeing = event_date(text, &times, &query(text, "fleeing", None)).unwrap();
+    assert_eq!((fleeing.start, fleeing.end), (date(2024, 12, 8), published));
+
+    let text = "Rebels hold the whole valley, their leader said on Thursday, the largest area taken since they crossed the river on 2 December.";
+    let times = fixture.tag(text, Some(published));
+    let hold = event_date(text, &times, &query(text, "hold", None)).unwrap();
+    assert_eq!((hold.start, hold.end), (date(2024, 12, 12), date(2024, 12, 12)), "the date across the verb is another clause's");
+
+    let text = "Officials said on Thursday that on Monday the militia burned the market.";
+    let times = fixture.tag(text, Some(published));
+    let burned = event_date(text, &times, &query(text, "burned", None)).unwrap();
+    assert_eq!(burned.start, date(2024, 12, 9));
+
+    let text = "The army said on Thursday that it had retaken the pass, its first gain there since 2021.";
+    let times = fixture.tag(text, Some(published));
+    let retaken = event_date(text, &times, &query(text, "retaken", None)).unwrap();
+    assert_eq!(retaken.start, date(2024, 12, 12), "a report before the event dates it");
+}
+
+#[test]
 fn random_word_salad_does_not_panic() {
     let fixture = Fixture::new();
     let vocabulary = [
