@@ -11,13 +11,16 @@ brackets right after the expression ("yesterday [8 December]") is the writer's
 own correction and wins. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
-on 7 March") with the expression alone. An expression a reporting verb governs ("…, a spokesman said on Thursday") dates the report:
-when the report trails the event's clause, another expression of that clause wins over it. A sentence without a dated expression
-gives no date; [`previous_date`] is the fallback a caller may choose, the last
-date the text gave before the sentence.
+on 7 March") with the expression alone; "By Sunday, the rebels had taken …"
+dates every event of its sentence with the range it opens. An expression a
+reporting verb governs ("…, a spokesman said on Thursday") dates the report:
+when the report trails the event's clause, another expression of that clause
+wins over it. A sentence without a dated expression gives no date;
+[`previous_date`] is the fallback a caller may choose, the last date the text
+gave before the sentence.
 */
 
-use super::{DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
+use super::{DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType};
 use crate::span::Span;
 
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
@@ -37,13 +40,18 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     if dated.is_empty() {
         return None;
     }
+    let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
+    // "By Sunday, the rebels had taken …" dates every event of its sentence.
+    let completed = dated.iter().filter_map(|mention| mention.scope).find(|scope| scope.kind == ScopeKind::Completion);
+    if let Some(scope) = completed.filter(|scope| !in_clause(scope.clause)) {
+        return Some(scope.interval);
+    }
     let dated = without_report_dates(dated, query.trigger);
     let chosen = query
         .argument
         .filter(|argument| valid_span(text, *argument))
         .and_then(|argument| beside_argument(text, &dated, argument))
         .or_else(|| if valid_span(text, query.trigger) { nearest(text, &dated, query.trigger) } else { dated.first().copied() })?;
-    let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
     match &chosen.scope {
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
         _ => clarification(text, &dated, chosen).or(chosen.interval),
@@ -134,19 +142,21 @@ pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterva
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
-        .filter(|mention| !is_vague(mention))
-        .find_map(|mention| {
-            let interval = mention.interval?;
-            // A length of time counts only when it leads to a day ("a day later"), not when
-            // it spans many ("the past 16 days").
-            let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
-            dates.then(|| closed_range(mention, interval).unwrap_or(interval))
-        })
+        .find_map(|mention| narrative_interval(mention).map(|interval| closed_range(mention, interval).unwrap_or(interval)))
 }
 
-/// The range whose far end `mention` is ("between 26 and [30 August]"): a scope that ends
-/// with the mention's days and starts before them. A "since" scope starts with them.
+/// The days `mention` gives a story: none for a vague expression ("now", "recently") nor for a
+/// length of time that spans many days ("the past 16 days"); a length that leads to a day ("a
+/// day later") gives that day.
+pub(super) fn narrative_interval(mention: &TimeMention) -> Option<DateInterval> {
+    let interval = mention.interval.filter(|_| !is_vague(mention))?;
+    let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
+    dates.then_some(interval)
+}
+
+/// The range whose far end `mention` is ("between 26 and [30 August]"): a two-ended scope that
+/// ends with the mention's days and starts before them.
 fn closed_range(mention: &TimeMention, interval: DateInterval) -> Option<DateInterval> {
-    let scope = mention.scope?;
+    let scope = mention.scope.filter(|scope| scope.kind == ScopeKind::TwoEnded)?;
     (scope.interval.end == interval.end && scope.interval.start < interval.start).then_some(scope.interval)
 }

@@ -126,6 +126,21 @@ pub struct TimeScope {
     pub clause: Span,
     /// The days an event outside the clause covers ("since 4 December": to the publication date).
     pub interval: DateInterval,
+    /// What opened the range.
+    pub kind: ScopeKind,
+}
+
+/// The signals that open a [`TimeScope`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    /// "since 4 December": to the publication date.
+    Since,
+    /// "between 26 and 30 August", "in 2023 and 2024": from one expression to the other.
+    TwoEnded,
+    /// "By Sunday, the rebels had taken …": from the date the story starts at to the
+    /// expression; it dates every event of the sentence outside its clause.
+    Completion,
 }
 
 /// Finds and resolves the time expressions of a text, sentence by sentence, in text order.

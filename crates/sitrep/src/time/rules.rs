@@ -130,6 +130,11 @@ pub enum Cue {
     Neutral,
     /// Opens a range running to the publication date ("since").
     Since,
+    /// Past perfect ("had"): past tense, and with a completion word before a date, a range.
+    Perfect,
+    /// Before a date, with a past perfect after it, what was done up to that date ("By
+    /// Sunday, the rebels had taken …").
+    Completion,
     /// Opens a two-ended range ("between", "from").
     RangeOpen,
     /// Before "X and Y", makes them one range ("in 2023 and 2024", "during March and April").
@@ -139,9 +144,10 @@ pub enum Cue {
 }
 
 impl Cue {
-    /// Whether the cue speaks for the tense of its clause: future, past, report or deadline.
+    /// Whether the cue speaks for the tense of its clause: future, past, perfect, report or
+    /// deadline.
     pub fn is_tense(self) -> bool {
-        matches!(self, Cue::Future | Cue::Past | Cue::Report | Cue::Deadline)
+        matches!(self, Cue::Future | Cue::Past | Cue::Perfect | Cue::Report | Cue::Deadline)
     }
 
     fn from_name(name: &str) -> Option<Cue> {
@@ -153,6 +159,8 @@ impl Cue {
             "deadline" => Cue::Deadline,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
+            "perfect" => Cue::Perfect,
+            "completion" => Cue::Completion,
             "range_open" => Cue::RangeOpen,
             "range_span" => Cue::RangeSpan,
             "range_join" => Cue::RangeJoin,
@@ -196,7 +204,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()

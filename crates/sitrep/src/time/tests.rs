@@ -256,6 +256,29 @@ fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
 }
 
 #[test]
+fn by_a_date_with_a_past_perfect_opens_a_range_for_the_sentence() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 10);
+    let text = "By Friday, the rebels, who began their push on 2 December, had taken six bases.";
+    let times = fixture.tag(text, Some(published));
+    for trigger in ["taken", "began"] {
+        let dated = event_date(text, &times, &query(text, trigger, None)).unwrap();
+        assert_eq!((dated.start, dated.end, dated.precision), (date(2024, 12, 2), date(2024, 12, 6), DatePrecision::Range), "{trigger}");
+    }
+
+    let text = "The army opened the operation in March. By 30 June, it had retaken four towns.";
+    let times = fixture.tag(text, Some(published));
+    let sentence = Span::new(text.find("By").unwrap(), text.len());
+    let retaken = event_date(text, &times, &DateQuery { sentence, ..query(text, "retaken", None) }).unwrap();
+    assert_eq!((retaken.start, retaken.end), (date(2024, 3, 1), date(2024, 6, 30)), "from the last date before");
+
+    let text = "By Friday, shops were shutting across the town.";
+    let times = fixture.tag(text, Some(published));
+    let shutting = event_date(text, &times, &query(text, "shutting", None)).unwrap();
+    assert_eq!((shutting.start, shutting.end), (date(2024, 12, 6), date(2024, 12, 6)), "no past perfect, no range");
+}
+
+#[test]
 fn random_word_salad_does_not_panic() {
     let fixture = Fixture::new();
     let vocabulary = [
