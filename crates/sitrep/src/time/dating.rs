@@ -136,13 +136,15 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 /// sentence without a date of its own, which news usually dates by the sentences before it.
 /// Vague expressions ("now", "recently") and durations without days do not count. When the
 /// last date closes a range ("between 26 and 30 August"), the whole range is the date: what
-/// the next sentence tells happened over those days.
+/// the next sentence tells happened over those days; so it is when the last date opens a
+/// "since" range and the sentence at `before` goes on in the present perfect ("They have also
+/// cut the road").
 pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
     times
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
-        .find_map(|mention| narrative_interval(mention).map(|interval| closed_range(mention, interval).unwrap_or(interval)))
+        .find_map(|mention| narrative_interval(mention).map(|interval| carried_range(mention, interval, before).unwrap_or(interval)))
 }
 
 /// The days `mention` gives a story: none for a vague expression ("now", "recently") nor for a
@@ -154,9 +156,15 @@ pub(super) fn narrative_interval(mention: &TimeMention) -> Option<DateInterval> 
     dates.then_some(interval)
 }
 
-/// The range whose far end `mention` is ("between 26 and [30 August]"): a two-ended scope that
-/// ends with the mention's days and starts before them.
-fn closed_range(mention: &TimeMention, interval: DateInterval) -> Option<DateInterval> {
-    let scope = mention.scope.filter(|scope| scope.kind == ScopeKind::TwoEnded)?;
-    (scope.interval.end == interval.end && scope.interval.start < interval.start).then_some(scope.interval)
+/// The range `mention` carries over to the text at `before`: a two-ended range whose far end
+/// it is ("between 26 and [30 August]"), or a "since" range the sentence at `before` goes on
+/// with ("… since 4 May. They have also cut the road.").
+fn carried_range(mention: &TimeMention, interval: DateInterval, before: usize) -> Option<DateInterval> {
+    let scope = mention.scope?;
+    let carried = match scope.kind {
+        ScopeKind::TwoEnded => scope.interval.end == interval.end && scope.interval.start < interval.start,
+        ScopeKind::Since => scope.continued_in.is_some_and(|sentence| sentence.start == before),
+        ScopeKind::Completion => false,
+    };
+    carried.then_some(scope.interval)
 }

@@ -128,6 +128,11 @@ pub struct TimeScope {
     pub interval: DateInterval,
     /// What opened the range.
     pub kind: ScopeKind,
+    /// The next sentence, for a "since" range, when it goes on in the present perfect with no
+    /// date of its own ("Rebels have shelled the port since 4 May. They have also cut the
+    /// road."): what it tells covers the range too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued_in: Option<Span>,
 }
 
 /// The signals that open a [`TimeScope`].

@@ -132,6 +132,9 @@ pub enum Cue {
     Since,
     /// Past perfect ("had"): past tense, and with a completion word before a date, a range.
     Perfect,
+    /// Present perfect ("has", "have") before a past participle: a sentence that goes on with
+    /// the "since" range of the sentence before.
+    PresentPerfect,
     /// Before a date, with a past perfect after it, what was done up to that date ("By
     /// Sunday, the rebels had taken …").
     Completion,
@@ -160,6 +163,7 @@ impl Cue {
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "perfect" => Cue::Perfect,
+            "present_perfect" => Cue::PresentPerfect,
             "completion" => Cue::Completion,
             "range_open" => Cue::RangeOpen,
             "range_span" => Cue::RangeSpan,
@@ -204,7 +208,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, perfect, present_perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()

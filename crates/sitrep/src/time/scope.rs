@@ -11,7 +11,8 @@ it opened an offensive on 7 March", or in a when-clause after the expression:
 "since 29 September, when the offensive began") is dated by the expression
 alone. "in 2023 and 2024" is one range too. "By Sunday, the rebels had taken
 …" runs from the date the story starts at (another date of the sentence, else the
-last before it) to Sunday, for every event of the sentence. The signal words are
+last before it) to Sunday, for every event of the sentence. A "since" range goes
+on in the next sentence when that one has no date and is in the present perfect. The signal words are
 the `since`, `completion`, `perfect`, `range_open`, `range_span` and `range_join`
 classes of `cue.tsv`.
 */
@@ -47,7 +48,8 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
             continue;
         }
         if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
-            mentions[idx].scope = Some(scope);
+            let next = sentences.get(sentence_idx + 1).filter(|next| goes_on(text, rules, &mentions[idx + 1..], **next));
+            mentions[idx].scope = Some(TimeScope { continued_in: next.copied(), ..scope });
         }
     }
 }
@@ -84,7 +86,7 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     }
     let clause = Span::new(opener.map_or(first.span.start, |word| word.start), second.span.end);
     let interval = DateInterval { start: first_interval.start, end: second_interval.end, precision: DatePrecision::Range };
-    Some(TimeScope { clause, interval, kind: ScopeKind::TwoEnded })
+    Some(TimeScope { clause, interval, kind: ScopeKind::TwoEnded, continued_in: None })
 }
 
 /// "since X": from X to the publication date.
@@ -111,7 +113,20 @@ fn since(
     // "since 29 September, when the offensive began": what the when-clause tells happened then.
     let after = &text[mention.span.end..sentence.end];
     let clause_end = if starts_when_clause(after) { sentence.end } else { mention.span.end };
-    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval, kind: ScopeKind::Since })
+    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval, kind: ScopeKind::Since, continued_in: None })
+}
+
+/// Whether `sentence` goes on with the range of the sentence before: it has no dated expression
+/// of its own (`later` are the mentions after that range's) and is told in the present perfect
+/// ("They have also cut the road").
+fn goes_on(text: &str, rules: &TimeRules, later: &[TimeMention], sentence: Span) -> bool {
+    if later.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some()) {
+        return false;
+    }
+    let cues: Vec<Option<Cue>> = words(text, sentence).map(|word| rules.cue(word.slice(text))).collect();
+    cues.iter().enumerate().any(|(at, cue)| {
+        *cue == Some(Cue::PresentPerfect) && cues[at + 1..].iter().take(2).any(|next| *next == Some(Cue::Past))
+    })
 }
 
 /// "By Sunday, the offensive launched on 13 November had overrun …": a completion word right
@@ -134,7 +149,7 @@ fn completion(text: &str, rules: &TimeRules, mentions: &[TimeMention], idx: usiz
         .min();
     let start = in_sentence.or_else(|| previous_date(mentions, sentence.start).and_then(earlier))?;
     let interval = DateInterval { start, end: interval.end, precision: DatePrecision::Range };
-    Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval, kind: ScopeKind::Completion })
+    Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval, kind: ScopeKind::Completion, continued_in: None })
 }
 
 /// The clause breaks of `text`, in order: each comma, semicolon, colon, bracket and em dash.

@@ -206,6 +206,11 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
     let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
     assert_eq!((fled.start, fled.end), (date(2024, 5, 4), date(2024, 5, 4)), "not a range that runs to publication");
+
+    let text = "Rebels have shelled the port since 4 May. They have also attacked the airfield.";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let attacked = previous_date(&times, text.find("They").unwrap()).unwrap();
+    assert_eq!((attacked.start, attacked.end), (date(2024, 5, 4), date(2024, 6, 1)), "a present perfect goes on with it");
 }
 
 #[test]
