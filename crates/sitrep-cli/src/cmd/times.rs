@@ -47,6 +47,9 @@ struct TimeRecord<'a> {
     interval: Option<DateInterval>,
     #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<TimeScope>,
+    /// The reporting verb that governs the expression, as its text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report_verb: Option<&'a str>,
     rule: &'a str,
 }
 
@@ -61,6 +64,7 @@ impl<'a> TimeRecord<'a> {
             value: &mention.value,
             interval: mention.interval,
             scope: mention.scope,
+            report_verb: mention.report_verb.map(|verb| verb.slice(text)),
             rule: &mention.rule,
         }
     }

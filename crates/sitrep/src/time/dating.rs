@@ -11,12 +11,16 @@ brackets right after the expression ("yesterday [8 December]") is the writer's
 own correction and wins. An expression
 whose signal opens a range ("since 4 December") dates events outside its clause
 with that range, and an event inside the clause ("since it opened the offensive
-on 7 March") with the expression alone. A sentence without a dated expression
-gives no date; [`previous_date`] is the fallback a caller may choose, the last
-date the text gave before the sentence.
+on 7 March") with the expression alone; "By Sunday, the rebels had taken …"
+dates every event of its sentence with the range it opens. An expression a
+reporting verb governs ("…, a spokesman said on Thursday") dates the report:
+when the report trails the event's clause, another expression of that clause
+wins over it. A sentence without a dated expression gives no date;
+[`previous_date`] is the fallback a caller may choose, the last date the text
+gave before the sentence.
 */
 
-use super::{DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
+use super::{DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType};
 use crate::span::Span;
 
 /// Words an expression may stand from the argument it belongs to ("B [Town] on 18 October").
@@ -36,12 +40,18 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     if dated.is_empty() {
         return None;
     }
+    let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
+    // "By Sunday, the rebels had taken …" dates every event of its sentence.
+    let completed = dated.iter().filter_map(|mention| mention.scope).find(|scope| scope.kind == ScopeKind::Completion);
+    if let Some(scope) = completed.filter(|scope| !in_clause(scope.clause)) {
+        return Some(scope.interval);
+    }
+    let dated = without_report_dates(dated, query.trigger);
     let chosen = query
         .argument
         .filter(|argument| valid_span(text, *argument))
         .and_then(|argument| beside_argument(text, &dated, argument))
         .or_else(|| if valid_span(text, query.trigger) { nearest(text, &dated, query.trigger) } else { dated.first().copied() })?;
-    let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
     match &chosen.scope {
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
         _ => clarification(text, &dated, chosen).or(chosen.interval),
@@ -56,6 +66,23 @@ fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> O
     let closing = text.get(next.span.end..)?.trim_start();
     let paired = matches!((opening, closing.chars().next()), ("[", Some(']')) | ("(", Some(')')));
     if paired { next.interval } else { None }
+}
+
+/// `dated` without the expressions that date a report trailing the event's clause, where
+/// another expression stands before the reporting verb too: "Since Sunday, 4,300 people have
+/// fled, a spokesman told reporters on Thursday" dates the flight since Sunday. A report
+/// before the event ("the group said on Saturday that it had taken the base") is left to
+/// date it, as news dates what it reports as soon as it is told; so is a report date with no
+/// other date before its verb ("the rebels hold the town, he said on Thursday, the largest
+/// taken since they crossed on 6 August").
+fn without_report_dates<'m>(dated: Vec<&'m TimeMention>, trigger: Span) -> Vec<&'m TimeMention> {
+    let trails = |verb: Span| trigger.end <= verb.start;
+    let outweighed = |mention: &TimeMention| {
+        mention.report_verb.filter(|verb| trails(*verb)).is_some_and(|verb| {
+            dated.iter().any(|other| other.report_verb.is_none() && other.span.end <= verb.start)
+        })
+    };
+    dated.iter().copied().filter(|mention| !outweighed(mention)).collect()
 }
 
 /// "now", "currently": they date nothing an event stage can use ("the rebels now hold the
@@ -109,25 +136,35 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 /// sentence without a date of its own, which news usually dates by the sentences before it.
 /// Vague expressions ("now", "recently") and durations without days do not count. When the
 /// last date closes a range ("between 26 and 30 August"), the whole range is the date: what
-/// the next sentence tells happened over those days.
+/// the next sentence tells happened over those days; so it is when the last date opens a
+/// "since" range and the sentence at `before` goes on in the present perfect ("They have also
+/// cut the road").
 pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
     times
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
-        .filter(|mention| !is_vague(mention))
-        .find_map(|mention| {
-            let interval = mention.interval?;
-            // A length of time counts only when it leads to a day ("a day later"), not when
-            // it spans many ("the past 16 days").
-            let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
-            dates.then(|| closed_range(mention, interval).unwrap_or(interval))
-        })
+        .find_map(|mention| narrative_interval(mention).map(|interval| carried_range(mention, interval, before).unwrap_or(interval)))
 }
 
-/// The range whose far end `mention` is ("between 26 and [30 August]"): a scope that ends
-/// with the mention's days and starts before them. A "since" scope starts with them.
-fn closed_range(mention: &TimeMention, interval: DateInterval) -> Option<DateInterval> {
+/// The days `mention` gives a story: none for a vague expression ("now", "recently") nor for a
+/// length of time that spans many days ("the past 16 days"); a length that leads to a day ("a
+/// day later") gives that day.
+pub(super) fn narrative_interval(mention: &TimeMention) -> Option<DateInterval> {
+    let interval = mention.interval.filter(|_| !is_vague(mention))?;
+    let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
+    dates.then_some(interval)
+}
+
+/// The range `mention` carries over to the text at `before`: a two-ended range whose far end
+/// it is ("between 26 and [30 August]"), or a "since" range the sentence at `before` goes on
+/// with ("… since 4 May. They have also cut the road.").
+fn carried_range(mention: &TimeMention, interval: DateInterval, before: usize) -> Option<DateInterval> {
     let scope = mention.scope?;
-    (scope.interval.end == interval.end && scope.interval.start < interval.start).then_some(scope.interval)
+    let carried = match scope.kind {
+        ScopeKind::TwoEnded => scope.interval.end == interval.end && scope.interval.start < interval.start,
+        ScopeKind::Since => scope.continued_in.is_some_and(|sentence| sentence.start == before),
+        ScopeKind::Completion => false,
+    };
+    carried.then_some(scope.interval)
 }

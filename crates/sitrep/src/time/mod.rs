@@ -23,6 +23,7 @@ mod captures;
 pub mod date_eval;
 mod dating;
 mod finder;
+mod report;
 mod resolve;
 mod rules;
 mod scan;
@@ -111,6 +112,10 @@ pub struct TimeMention {
     /// The range a signal word opens around it ("since 4 December", "between 26 and 30 August").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<TimeScope>,
+    /// The reporting verb that governs it ("said on Thursday"): it dates the report, not
+    /// necessarily what the report tells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_verb: Option<Span>,
 }
 
 /// A range that a signal word opens around an expression.
@@ -121,6 +126,26 @@ pub struct TimeScope {
     pub clause: Span,
     /// The days an event outside the clause covers ("since 4 December": to the publication date).
     pub interval: DateInterval,
+    /// What opened the range.
+    pub kind: ScopeKind,
+    /// The next sentence, for a "since" range, when it goes on in the present perfect with no
+    /// date of its own ("Rebels have shelled the port since 4 May. They have also cut the
+    /// road."): what it tells covers the range too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued_in: Option<Span>,
+}
+
+/// The signals that open a [`TimeScope`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    /// "since 4 December": to the publication date.
+    Since,
+    /// "between 26 and 30 August", "in 2023 and 2024": from one expression to the other.
+    TwoEnded,
+    /// "By Sunday, the rebels had taken …": from the date the story starts at to the
+    /// expression; it dates every event of the sentence outside its clause.
+    Completion,
 }
 
 /// Finds and resolves the time expressions of a text, sentence by sentence, in text order.
@@ -144,10 +169,12 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 interval: resolved.interval(published),
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
+                report_verb: None,
             });
         });
     }
     scope::assign(text, sentences, published, rules, &mut mentions);
+    report::assign(text, sentences, rules, &mut mentions);
     mentions
 }
 

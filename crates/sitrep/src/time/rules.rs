@@ -50,6 +50,9 @@ pub struct Settings {
     pub future_grace_days: i64,
     /// "since" opens a range only when it stands at most this many words before the expression.
     pub since_window_words: usize,
+    /// A reporting verb governs an expression at most this many words after it ("told
+    /// reporters in New York on Thursday").
+    pub report_window_words: usize,
     /// How many units "a few" or "several" stand for when an interval needs a number.
     pub vague_amount: f64,
     /// The publication date the rule examples are resolved against.
@@ -114,8 +117,12 @@ pub enum Cue {
     Future,
     /// The clause speaks of the past ("said", "was").
     Past,
-    /// A reporting verb ("said"): past tense for an expression right beside it.
+    /// A reporting verb ("said"): past tense for an expression right beside it, and the date
+    /// of the report, not of what it reports.
     Report,
+    /// Opens the clause a reporting verb reports ("said that …"): an expression after it is
+    /// the reported event's, not the report's.
+    ReportClause,
     /// A deadline word right before a date ("until", "effective"): cues further off do not
     /// speak for that date. Joins a range too ("from 2 until 5 March").
     Deadline,
@@ -123,6 +130,14 @@ pub enum Cue {
     Neutral,
     /// Opens a range running to the publication date ("since").
     Since,
+    /// Past perfect ("had"): past tense, and with a completion word before a date, a range.
+    Perfect,
+    /// Present perfect ("has", "have") before a past participle: a sentence that goes on with
+    /// the "since" range of the sentence before.
+    PresentPerfect,
+    /// Before a date, with a past perfect after it, what was done up to that date ("By
+    /// Sunday, the rebels had taken …").
+    Completion,
     /// Opens a two-ended range ("between", "from").
     RangeOpen,
     /// Before "X and Y", makes them one range ("in 2023 and 2024", "during March and April").
@@ -132,9 +147,10 @@ pub enum Cue {
 }
 
 impl Cue {
-    /// Whether the cue speaks for the tense of its clause: future, past, report or deadline.
+    /// Whether the cue speaks for the tense of its clause: future, past, perfect, report or
+    /// deadline.
     pub fn is_tense(self) -> bool {
-        matches!(self, Cue::Future | Cue::Past | Cue::Report | Cue::Deadline)
+        matches!(self, Cue::Future | Cue::Past | Cue::Perfect | Cue::Report | Cue::Deadline)
     }
 
     fn from_name(name: &str) -> Option<Cue> {
@@ -142,9 +158,13 @@ impl Cue {
             "future" => Cue::Future,
             "past" => Cue::Past,
             "report" => Cue::Report,
+            "report_clause" => Cue::ReportClause,
             "deadline" => Cue::Deadline,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
+            "perfect" => Cue::Perfect,
+            "present_perfect" => Cue::PresentPerfect,
+            "completion" => Cue::Completion,
             "range_open" => Cue::RangeOpen,
             "range_span" => Cue::RangeSpan,
             "range_join" => Cue::RangeJoin,
@@ -188,7 +208,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, deadline, neutral, since, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, perfect, present_perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()

@@ -9,15 +9,21 @@ This pass gives such expressions a [`TimeScope`]: the clause the signal opens
 and the range an event outside that clause takes. An event inside it ("since
 it opened an offensive on 7 March", or in a when-clause after the expression:
 "since 29 September, when the offensive began") is dated by the expression
-alone. "in 2023 and 2024" is one range too. The signal words are the `since`,
-`range_open`, `range_span` and `range_join` classes of `cue.tsv`.
+alone. "in 2023 and 2024" is one range too. "By Sunday, the rebels had taken
+…" runs from the date the story starts at (another date of the sentence, else the
+last before it) to Sunday, for every event of the sentence. A "since" range goes
+on in the next sentence when that one has no date and is in the present perfect. The signal words are
+the `since`, `completion`, `perfect`, `range_open`, `range_span` and `range_join`
+classes of `cue.tsv`.
 */
 
 use jiff::civil::Date;
 
+use super::dating::previous_date;
+use super::dating::narrative_interval;
 use super::rules::{Cue, TimeRules};
 use super::words::words;
-use super::{DateInterval, DatePrecision, TimeMention, TimeScope};
+use super::{DateInterval, DatePrecision, ScopeKind, TimeMention, TimeScope};
 use crate::span::Span;
 
 /// Sets the scope of each mention a signal word governs.
@@ -37,8 +43,13 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
                 continue;
             }
         }
-        if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
+        if let Some(scope) = completion(text, rules, mentions, idx, *sentence) {
             mentions[idx].scope = Some(scope);
+            continue;
+        }
+        if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
+            let next = sentences.get(sentence_idx + 1).filter(|next| goes_on(text, rules, &mentions[idx + 1..], **next));
+            mentions[idx].scope = Some(TimeScope { continued_in: next.copied(), ..scope });
         }
     }
 }
@@ -75,7 +86,7 @@ fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMe
     }
     let clause = Span::new(opener.map_or(first.span.start, |word| word.start), second.span.end);
     let interval = DateInterval { start: first_interval.start, end: second_interval.end, precision: DatePrecision::Range };
-    Some(TimeScope { clause, interval })
+    Some(TimeScope { clause, interval, kind: ScopeKind::TwoEnded, continued_in: None })
 }
 
 /// "since X": from X to the publication date.
@@ -102,7 +113,43 @@ fn since(
     // "since 29 September, when the offensive began": what the when-clause tells happened then.
     let after = &text[mention.span.end..sentence.end];
     let clause_end = if starts_when_clause(after) { sentence.end } else { mention.span.end };
-    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval })
+    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval, kind: ScopeKind::Since, continued_in: None })
+}
+
+/// Whether `sentence` goes on with the range of the sentence before: it has no dated expression
+/// of its own (`later` are the mentions after that range's) and is told in the present perfect
+/// ("They have also cut the road").
+fn goes_on(text: &str, rules: &TimeRules, later: &[TimeMention], sentence: Span) -> bool {
+    if later.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some()) {
+        return false;
+    }
+    let cues: Vec<Option<Cue>> = words(text, sentence).map(|word| rules.cue(word.slice(text))).collect();
+    cues.iter().enumerate().any(|(at, cue)| {
+        *cue == Some(Cue::PresentPerfect) && cues[at + 1..].iter().take(2).any(|next| *next == Some(Cue::Past))
+    })
+}
+
+/// "By Sunday, the offensive launched on 13 November had overrun …": a completion word right
+/// before the expression and a past perfect after it make a range from the earliest other date
+/// of the sentence, else the last date before it, to the expression.
+fn completion(text: &str, rules: &TimeRules, mentions: &[TimeMention], idx: usize, sentence: Span) -> Option<TimeScope> {
+    let mention = &mentions[idx];
+    let interval = mention.interval?;
+    let signal = last_word_before(text, sentence.start, mention.span.start)
+        .filter(|word| rules.cue(word.slice(text)) == Some(Cue::Completion) && text[word.end..mention.span.start].trim().is_empty())?;
+    let mut after = words(text, Span::new(mention.span.end, sentence.end));
+    if !after.any(|word| rules.cue(word.slice(text)) == Some(Cue::Perfect)) {
+        return None;
+    }
+    let earlier = |other: DateInterval| (other.start < interval.start).then_some(other.start);
+    let in_sentence = mentions
+        .iter()
+        .filter(|other| other.span != mention.span && sentence.contains(other.span))
+        .filter_map(|other| narrative_interval(other).and_then(earlier))
+        .min();
+    let start = in_sentence.or_else(|| previous_date(mentions, sentence.start).and_then(earlier))?;
+    let interval = DateInterval { start, end: interval.end, precision: DatePrecision::Range };
+    Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval, kind: ScopeKind::Completion, continued_in: None })
 }
 
 /// The clause breaks of `text`, in order: each comma, semicolon, colon, bracket and em dash.

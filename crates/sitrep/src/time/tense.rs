@@ -103,7 +103,8 @@ pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -
 fn speaks(cue: Cue, distance: usize) -> Option<Cue> {
     match cue {
         Cue::Report if distance <= REPORT_REACH => Some(Cue::Past),
-        Cue::Past | Cue::Future => Some(cue),
+        Cue::Past | Cue::Perfect => Some(Cue::Past),
+        Cue::Future => Some(cue),
         _ => None,
     }
 }

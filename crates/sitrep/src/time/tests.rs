@@ -206,6 +206,11 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
     let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
     assert_eq!((fled.start, fled.end), (date(2024, 5, 4), date(2024, 5, 4)), "not a range that runs to publication");
+
+    let text = "Rebels have shelled the port since 4 May. They have also attacked the airfield.";
+    let times = fixture.tag(text, Some(date(2024, 6, 1)));
+    let attacked = previous_date(&times, text.find("They").unwrap()).unwrap();
+    assert_eq!((attacked.start, attacked.end), (date(2024, 5, 4), date(2024, 6, 1)), "a present perfect goes on with it");
 }
 
 #[test]
@@ -228,6 +233,54 @@ fn since_and_between_open_ranges() {
     let times = fixture.tag(text, Some(date(2024, 9, 2)));
     let met = event_date(text, &times, &query(text, "met", None)).unwrap();
     assert_eq!((met.start, met.end), (date(2024, 8, 26), date(2024, 8, 30)));
+}
+
+#[test]
+fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 13);
+    let text = "Since Sunday, aid groups have counted 900 families fleeing the valley, an envoy told journalists in Geneva on Thursday.";
+    let times = fixture.tag(text, Some(published));
+    let fleeing = event_date(text, &times, &query(text, "fleeing", None)).unwrap();
+    assert_eq!((fleeing.start, fleeing.end), (date(2024, 12, 8), published));
+
+    let text = "Rebels hold the whole valley, their leader said on Thursday, the largest area taken since they crossed the river on 2 December.";
+    let times = fixture.tag(text, Some(published));
+    let hold = event_date(text, &times, &query(text, "hold", None)).unwrap();
+    assert_eq!((hold.start, hold.end), (date(2024, 12, 12), date(2024, 12, 12)), "the date across the verb is another clause's");
+
+    let text = "Officials said on Thursday that on Monday the militia burned the market.";
+    let times = fixture.tag(text, Some(published));
+    let burned = event_date(text, &times, &query(text, "burned", None)).unwrap();
+    assert_eq!(burned.start, date(2024, 12, 9));
+
+    let text = "The army said on Thursday that it had retaken the pass, its first gain there since 2021.";
+    let times = fixture.tag(text, Some(published));
+    let retaken = event_date(text, &times, &query(text, "retaken", None)).unwrap();
+    assert_eq!(retaken.start, date(2024, 12, 12), "a report before the event dates it");
+}
+
+#[test]
+fn by_a_date_with_a_past_perfect_opens_a_range_for_the_sentence() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 10);
+    let text = "By Friday, the rebels, who began their push on 2 December, had taken six bases.";
+    let times = fixture.tag(text, Some(published));
+    for trigger in ["taken", "began"] {
+        let dated = event_date(text, &times, &query(text, trigger, None)).unwrap();
+        assert_eq!((dated.start, dated.end, dated.precision), (date(2024, 12, 2), date(2024, 12, 6), DatePrecision::Range), "{trigger}");
+    }
+
+    let text = "The army opened the operation in March. By 30 June, it had retaken four towns.";
+    let times = fixture.tag(text, Some(published));
+    let sentence = Span::new(text.find("By").unwrap(), text.len());
+    let retaken = event_date(text, &times, &DateQuery { sentence, ..query(text, "retaken", None) }).unwrap();
+    assert_eq!((retaken.start, retaken.end), (date(2024, 3, 1), date(2024, 6, 30)), "from the last date before");
+
+    let text = "By Friday, shops were shutting across the town.";
+    let times = fixture.tag(text, Some(published));
+    let shutting = event_date(text, &times, &query(text, "shutting", None)).unwrap();
+    assert_eq!((shutting.start, shutting.end), (date(2024, 12, 6), date(2024, 12, 6)), "no past perfect, no range");
 }
 
 #[test]
