@@ -817,9 +817,9 @@ impl<'a> Reader<'a> {
         }) {
             return Some(mention.actor.clone());
         }
-        // "People in both villages fled heavy shelling", "a school was bombed": with no party
-        // struck, a strike on civilians named before it.
-        if strike && self.civilian_target(Span::new(frame.sentence.start, frame.trigger.start)) {
+        // "People in both villages fled heavy shelling", "airstrikes on the town, causing
+        // civilian casualties": with no party struck, a strike on the civilians of its sentence.
+        if strike && self.civilian_target(frame.sentence) {
             return civilians();
         }
         if fighting { self.other_side(frame, agent) } else { None }
