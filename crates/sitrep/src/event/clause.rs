@@ -65,6 +65,8 @@ pub struct ClauseWords {
     pub deaths_before_number: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
     pub owner_heads: Vec<String>,
+    /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
+    pub coordinators: Vec<String>,
 }
 
 impl ClauseWords {

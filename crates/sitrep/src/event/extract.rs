@@ -812,6 +812,7 @@ impl<'a> Reader<'a> {
         };
         if let Some(mention) = self.actors_in(object).find(|m| {
             Some(&m.actor) != agent
+                && !self.allied_with(m, agent)
                 && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians)
                 && !(fighting && matches!(m.how, MentionKind::Country | MentionKind::Capital))
         }) {
@@ -823,6 +824,25 @@ impl<'a> Reader<'a> {
             return civilians();
         }
         if fighting { self.other_side(frame, agent) } else { None }
+    }
+
+    /// True when `mention` is joined to a mention of `agent` right before it by coordination
+    /// only ("by the KIA and allied PDF fighters"): an ally, not the one acted on.
+    fn allied_with(&self, mention: &ActorMention, agent: Option<&ActorId>) -> bool {
+        let Some(agent) = agent else { return false };
+        let mut current = mention;
+        loop {
+            let before = self.doc.actors.partition_point(|m| m.span.start < current.span.start);
+            let Some(previous) = self.doc.actors[..before].iter().rev().find(|m| m.span.end <= current.span.start) else { return false };
+            let gap = self.lower[previous.span.end..current.span.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+            // "People's Defence Force (PDF) fighters": the abbreviation and the head noun go
+            // with the name.
+            if previous.actor == mention.actor && gap.is_empty() {
+                current = previous;
+                continue;
+            }
+            return &previous.actor == agent && (gap.is_empty() || ClauseWords::has(&self.rules.clauses.words.coordinators, gap));
+        }
     }
 
     /// The side opposing `agent`: the state's forces against a non-state group, and the last

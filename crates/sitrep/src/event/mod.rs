@@ -347,6 +347,13 @@ mod tests {
     }
 
     #[test]
+    fn an_ally_joined_to_the_agent_is_no_patient() {
+        let found = analyse("Bhamo has been under attack by the KIA and allied Hill Defence Force (HDF) fighters since Monday.");
+        let clash = found.iter().find(|e| e.kind == super::EventKind::ArmedClash).expect("a clash");
+        assert_eq!(clash.actor2.as_ref().map(|a| a.0.as_str()), Some("MM_MILITARY"));
+    }
+
+    #[test]
     fn a_strike_on_no_party_after_civilians_strikes_civilians() {
         let found = analyse("Villagers in Sezin fled heavy shelling by junta troops on Monday.");
         let shelling = found.iter().find(|e| e.kind == super::EventKind::Shelling).expect("a shelling");
