@@ -295,7 +295,12 @@ impl<'a> Reader<'a> {
                 patients = all.into_iter().map(Some).collect();
             }
         }
-        let modality = self.modality(&frame, speaker);
+        let modality = match self.modality(&frame, speaker) {
+            // "declared they would launch operations to avenge him": a threat states what is
+            // to come; the threat itself is made.
+            Modality::Planned if rule.intent_is_content => if speaker.is_some() { Modality::Claimed } else { Modality::Asserted },
+            modality => modality,
+        };
         let fatalities = match self.sentence_fatalities {
             Some((start, fatalities)) if start == sentence.start => fatalities,
             _ => {

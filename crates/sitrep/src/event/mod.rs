@@ -347,6 +347,13 @@ mod tests {
     }
 
     #[test]
+    fn a_threat_of_what_is_to_come_is_made() {
+        let found = analyse("The KIA declared that it would launch new operations to avenge the commander.");
+        let threat = found.iter().find(|e| e.kind == super::EventKind::PressureOrThreat).expect("a threat");
+        assert!(threat.modality.is_fact(), "{:?}", threat.modality);
+    }
+
+    #[test]
     fn an_ally_joined_to_the_agent_is_no_patient() {
         let found = analyse("Bhamo has been under attack by the KIA and allied Hill Defence Force (HDF) fighters since Monday.");
         let clash = found.iter().find(|e| e.kind == super::EventKind::ArmedClash).expect("a clash");

@@ -123,6 +123,8 @@ struct RuleEntry {
     #[serde(default)]
     state_agent: bool,
     #[serde(default)]
+    intent_is_content: bool,
+    #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
     yields_to: Vec<EventKind>,
@@ -169,6 +171,9 @@ pub struct Rule {
     pub strict_agent: bool,
     /// One event for each actor in the object ("met the KIA, the UWSA and the TNLA").
     pub one_per_patient: bool,
+    /// What is to come is what the trigger says, not a doubt on it (threats: "vowed they would
+    /// avenge him" is a threat made): a planned cue leaves the event asserted or claimed.
+    pub intent_is_content: bool,
     /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
     pub first_place_only: bool,
     /// Only a state acts this way (air strikes): a non-state actor found as the agent means the
@@ -260,6 +265,7 @@ impl TriggerRules {
                     first_place_only: entry.first_place_only,
                     one_per_agent: entry.one_per_agent,
                     state_agent: entry.state_agent,
+                    intent_is_content: entry.intent_is_content,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
                     examples: entry.examples,
