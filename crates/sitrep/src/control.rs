@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::{ActorId, ActorKind, ActorMention};
 use crate::doc::Doc;
-use crate::event::{ClauseIndex, Context, Event, EventKind, EventRules, Site};
+use crate::event::{ClauseIndex, ClauseWords, Context, Event, EventKind, EventRules, Site};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::{Span, starting_in};
@@ -276,7 +276,7 @@ pub fn derive(
                 continue;
             }
             let controller = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index)
-                .or_else(|| (rule.controller == ControllerSlot::Subject).then(|| pronoun_taker(lower, events, cue, sentence, clause_index)).flatten());
+                .or_else(|| (rule.controller == ControllerSlot::Subject).then(|| pronoun_taker(lower, events, cue, sentence, event_rules, clause_index)).flatten());
             let Some(controller) = controller else {
                 continue;
             };
@@ -364,10 +364,17 @@ fn controller(
 
 /// The taker a pronoun subject stands for ("They also control Lweje" after a capture): the
 /// agent of the last capture or clash stated as fact before the sentence.
-fn pronoun_taker(lower: &str, events: &[Event], cue: Span, sentence: Span, clause_index: &ClauseIndex) -> Option<ActorId> {
+fn pronoun_taker(
+    lower: &str,
+    events: &[Event],
+    cue: Span,
+    sentence: Span,
+    event_rules: &EventRules,
+    clause_index: &ClauseIndex,
+) -> Option<ActorId> {
     let clause_start = clause_index.subject_start(sentence, cue.start);
     let first = lower[clause_start..cue.start].split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
-    if !matches!(first, "they" | "it") {
+    if !ClauseWords::has(&event_rules.clauses.words.subject_pronouns, first) {
         return None;
     }
     events

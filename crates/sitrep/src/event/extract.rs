@@ -295,12 +295,7 @@ impl<'a> Reader<'a> {
                 patients = all.into_iter().map(Some).collect();
             }
         }
-        let modality = match self.modality(&frame, speaker) {
-            // "declared they would launch operations to avenge him": a threat states what is
-            // to come; the threat itself is made.
-            Modality::Planned if rule.intent_is_content => if speaker.is_some() { Modality::Claimed } else { Modality::Asserted },
-            modality => modality,
-        };
+        let modality = self.modality(&frame, rule, speaker);
         let fatalities = match self.sentence_fatalities {
             Some((start, fatalities)) if start == sentence.start => fatalities,
             _ => {
@@ -935,13 +930,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .filter(|site| span.contains(site.span))
                 .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
-                .filter(|site| {
-                    !self.doc.actors.iter().any(|m| {
-                        // An owner named inside a unit's name ("BGF Battalion 9") leaves it a site.
-                        let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
-                        m.span.overlaps(site.span) && !owner && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
-                    })
-                })
+                .filter(|site| !site.names_actor)
                 .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
                 .collect();
             let candidates = drop_countries_if_finer(drop_containers(candidates));
@@ -1131,10 +1120,13 @@ impl<'a> Reader<'a> {
         self.actors.kind_of(actor).is_armed()
     }
 
-    fn modality(&self, frame: &Frame, speaker: Option<&ActorId>) -> Modality {
+    fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Modality {
         self.rules
             .modality
             .cue(self.cue_index, self.text, frame.subject_start, frame.sentence, frame.trigger)
+            // "declared they would launch operations to avenge him": a threat states what is to
+            // come; the threat itself is made.
+            .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
             .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
     }
 

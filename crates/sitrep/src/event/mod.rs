@@ -15,7 +15,7 @@ mod inflect;
 pub mod rules;
 mod site;
 
-pub use clause::{ClauseIndex, ClauseRules};
+pub use clause::{ClauseIndex, ClauseRules, ClauseWords};
 pub use context::Context;
 pub(crate) use extract::focus_country;
 pub use extract::extract;

@@ -13,6 +13,7 @@ the location's `id`.
 
 use std::collections::HashMap;
 
+use crate::actor::MentionKind;
 use crate::doc::Doc;
 use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceRole, Precision};
@@ -28,6 +29,10 @@ pub struct Site {
     pub location: Location,
     /// True for a military unit, base or other named facility.
     pub facility: bool,
+    /// True when an actor's name overlaps it ("Kachin" in "Kachin fighters"), other than a
+    /// country or capital, or an owner inside a unit's name ("BGF Battalion 9"): it names the
+    /// actor, not where an event happens.
+    pub names_actor: bool,
 }
 
 /// True for a dateline naming a city outside the article's country ("BANGKOK — Fighting in
@@ -64,7 +69,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                     None => written,
                 };
             }
-            Some(Site { span: place.span, location, facility: false })
+            Some(Site { span: place.span, location, facility: false, names_actor: false })
         })
         .collect();
     for facility in facilities.iter() {
@@ -91,9 +96,15 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 id: None,
             },
         };
-        sites.push(Site { span: facility.span, location, facility: true });
+        sites.push(Site { span: facility.span, location, facility: true, names_actor: false });
     }
     sites.sort_by_key(|site| site.span.start);
+    for site in &mut sites {
+        site.names_actor = doc.actors.iter().any(|m| {
+            let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
+            m.span.overlaps(site.span) && !owner && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+        });
+    }
     sites
 }
 
