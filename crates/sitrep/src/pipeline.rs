@@ -2,8 +2,8 @@
 The pipeline: the one place that orders the stages.
 
 [`Resources`] holds every stage's compiled rules; [`Pipeline::run`] turns one
-[`Article`] into an [`Analysis`] ([`Pipeline::run_batch`] many, a stage at a time): the annotated [`Doc`], its events and its
-control facts. Extraction never fails: a stage that cannot do its job leaves a
+[`Article`] into an [`Analysis`] ([`Pipeline::run_batch`] many, a stage at a
+time): the annotated [`Doc`], its events and its control facts. Extraction never fails: a stage that cannot do its job leaves a
 [`Diagnostic`](crate::Diagnostic) on the document and the rest go on.
 */
 

@@ -135,7 +135,7 @@ pub fn analyse_batches(
 
 /// Runs the pipeline on a few articles together; a bug that panics is reported against the
 /// article it happened in (the articles are then run again one at a time to find it) and the
-/// run goes on with the others.
+/// run goes on with the others. The batch runs on a copy of the articles, kept for that rerun.
 fn run_guarded(pipeline: &Pipeline<'_>, articles: &[Article]) -> Vec<Result<Analysis, String>> {
     let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run_batch(articles.to_vec())));
     match together {

@@ -61,16 +61,10 @@ pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &Acto
     resolve(text, &hits, focus.as_deref(), dict)
 }
 
-fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric()
-}
-
 /// True when `span` starts and ends on word boundaries and no blocking affix is joined to it
 /// ("pro-junta", "Britain-based" name no actor).
 fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+    if !crate::text::on_word_boundaries(text, span.start, span.end) {
         return false;
     }
     let (head, tail) = (&text.as_bytes()[..span.start], &text.as_bytes()[span.end..]);

@@ -75,14 +75,14 @@ fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> O
 /// date it, as news dates what it reports as soon as it is told; so is a report date with no
 /// other date before its verb ("the rebels hold the town, he said on Thursday, the largest
 /// taken since they crossed on 6 August").
-fn without_report_dates<'m>(dated: Vec<&'m TimeMention>, trigger: Span) -> Vec<&'m TimeMention> {
-    let trails = |verb: Span| trigger.end <= verb.start;
-    let outweighed = |mention: &TimeMention| {
-        mention.report_verb.filter(|verb| trails(*verb)).is_some_and(|verb| {
-            dated.iter().any(|other| other.report_verb.is_none() && other.span.end <= verb.start)
-        })
-    };
-    dated.iter().copied().filter(|mention| !outweighed(mention)).collect()
+fn without_report_dates<'m>(mut dated: Vec<&'m TimeMention>, trigger: Span) -> Vec<&'m TimeMention> {
+    // Another expression stands before a verb when the first of them ends before it.
+    let first_other_end = dated.iter().filter(|mention| mention.report_verb.is_none()).map(|mention| mention.span.end).min();
+    dated.retain(|mention| {
+        let outweighed = mention.report_verb.is_some_and(|verb| trigger.end <= verb.start && first_other_end.is_some_and(|end| end <= verb.start));
+        !outweighed
+    });
+    dated
 }
 
 /// "now", "currently": they date nothing an event stage can use ("the rebels now hold the

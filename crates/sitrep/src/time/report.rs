@@ -13,11 +13,9 @@ the words that open a reported clause its `report_clause` class.
 
 use super::TimeMention;
 use super::rules::{Cue, TimeRules};
+use super::scope::CLAUSE_BREAKS;
 use super::words::words;
 use crate::span::Span;
-
-/// The chars that end a clause: a verb on the far side of one governs nothing here.
-const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '(', ')', '—'];
 
 /// Sets `report_verb` of each mention a reporting verb governs. `sentences` are in text
 /// order, as are `mentions`.
@@ -32,7 +30,8 @@ pub fn assign(text: &str, sentences: &[Span], rules: &TimeRules, mentions: &mut 
     }
 }
 
-/// Whether a clause break lies between two points of `text`.
+/// Whether a clause break lies between two points of `text`: a verb on the far side of one
+/// governs nothing here.
 fn breaks_between(text: &str, from: usize, to: usize) -> bool {
     text.get(from..to).is_some_and(|gap| gap.contains(CLAUSE_BREAKS))
 }

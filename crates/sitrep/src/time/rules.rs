@@ -188,7 +188,7 @@ pub struct TimeRules {
     pub cues: WordMap<Cue>,
     /// The first and last letters and the lengths of the cue words: most words need no lookup.
     pub cue_shapes: WordShapes,
-    /// The same for the tense cue words (future, past, report, deadline) alone.
+    /// The same for the tense cue words (future, past, perfect, report, deadline) alone.
     pub tense_cue_shapes: WordShapes,
     /// Inference settings.
     pub settings: Settings,

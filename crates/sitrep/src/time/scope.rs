@@ -12,15 +12,14 @@ it opened an offensive on 7 March", or in a when-clause after the expression:
 alone. "in 2023 and 2024" is one range too. "By Sunday, the rebels had taken
 …" runs from the date the story starts at (another date of the sentence, else the
 last before it) to Sunday, for every event of the sentence. A "since" range goes
-on in the next sentence when that one has no date and is in the present perfect. The signal words are
-the `since`, `completion`, `perfect`, `range_open`, `range_span` and `range_join`
-classes of `cue.tsv`.
+on in the next sentence when that one has no date and is in the present perfect.
+The signal words are the `since`, `completion`, `perfect`, `present_perfect`,
+`past`, `range_open`, `range_span` and `range_join` classes of `cue.tsv`.
 */
 
 use jiff::civil::Date;
 
-use super::dating::previous_date;
-use super::dating::narrative_interval;
+use super::dating::{narrative_interval, previous_date};
 use super::rules::{Cue, TimeRules};
 use super::words::words;
 use super::{DateInterval, DatePrecision, ScopeKind, TimeMention, TimeScope};
@@ -152,9 +151,12 @@ fn completion(text: &str, rules: &TimeRules, mentions: &[TimeMention], idx: usiz
     Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval, kind: ScopeKind::Completion, continued_in: None })
 }
 
-/// The clause breaks of `text`, in order: each comma, semicolon, colon, bracket and em dash.
+/// The chars that end a clause: each comma, semicolon, colon, bracket and em dash.
+pub(super) const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '(', ')', '—'];
+
+/// The clause breaks of `text`, in order.
 fn clause_breaks(text: &str) -> Vec<Span> {
-    text.match_indices([',', ';', ':', '(', ')', '—']).map(|(at, mark)| Span::new(at, at + mark.len())).collect()
+    text.match_indices(CLAUSE_BREAKS).map(|(at, mark)| Span::new(at, at + mark.len())).collect()
 }
 
 /// Where the clause that ends at `end` starts: after the last of the clause `breaks` that lies
