@@ -67,6 +67,10 @@ pub struct ClauseWords {
     pub owner_heads: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
+    /// Pronouns that stand for one party ("it"): they cannot refer to "20 soldiers".
+    pub singular_pronouns: Vec<String>,
+    /// Auxiliaries and adverbs that may stand between a subject and its verb ("it had also").
+    pub verb_helpers: Vec<String>,
 }
 
 impl ClauseWords {

@@ -576,9 +576,11 @@ impl<'a> Reader<'a> {
     /// The nearest actor before the trigger that is not the object of a preposition or of an
     /// earlier trigger: first in the clause, then (unless `clause_only`) in the sentence.
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
+        let singular = self.singular_pronoun_before(frame.trigger);
         let pick = |from: usize| {
             self.actors_in(Span::new(from, frame.trigger.start))
                 .rev()
+                .filter(|m| !(singular && self.is_plural_noun(m)))
                 .filter(|m| {
                     let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
                     (m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame)
@@ -712,6 +714,25 @@ impl<'a> Reader<'a> {
         let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first)
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
+    }
+
+    /// True when the trigger's subject is a singular pronoun ("when it had stormed"): the
+    /// word before it, but for auxiliaries and adverbs, is one of `singular_pronouns`.
+    fn singular_pronoun_before(&self, trigger: Span) -> bool {
+        let words = &self.rules.clauses.words;
+        self.lower[..trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .find(|word| !ClauseWords::has(&words.verb_helpers, word))
+            .is_some_and(|word| ClauseWords::has(&words.singular_pronouns, word))
+    }
+
+    /// True when a mention is a plural common noun ("20 soldiers", "junta troops"), which a
+    /// singular pronoun cannot stand for.
+    fn is_plural_noun(&self, mention: &ActorMention) -> bool {
+        let last = mention.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+        last.starts_with(|c: char| c.is_lowercase()) && last.ends_with('s') && !last.ends_with("ss")
     }
 
     /// The agent of the sentence's last event, for a participle that goes on from it ("attacked

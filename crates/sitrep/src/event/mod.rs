@@ -296,6 +296,13 @@ mod tests {
     }
 
     #[test]
+    fn a_singular_pronoun_does_not_stand_for_plural_troops() {
+        let found = events("The TNLA said dozens of junta troops died when it had stormed their camp near Hpakant on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash TNLA ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("armed_clash MM_MILITARY")), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
         let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
         assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
