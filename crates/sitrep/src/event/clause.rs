@@ -462,6 +462,9 @@ mod tests {
         assert!(rules().is_reference(text, 0, text.find("battalion").unwrap()));
         let text = "the rebels attacked the state capital, hill ridge.";
         assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
+        let text = "the rebels took hill ridge, the capital of lake state, after besieging it.";
+        assert!(rules().is_reference(text, 0, text.find("lake").unwrap()));
+        assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
     }
 
     #[test]
