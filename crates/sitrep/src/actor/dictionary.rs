@@ -149,6 +149,9 @@ pub struct ActorDictionary {
     pub(crate) org_heads: HashSet<String>,
     /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor.
     pub(crate) blocking_affixes: Vec<String>,
+    /// For a generic phrase (lower case), the words one of its antecedent's names must end
+    /// with ("the alliance" refers back to a "… Alliance" or "… Brotherhood").
+    pub(crate) antecedent_heads: HashMap<String, Vec<String>>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -221,14 +224,16 @@ impl ActorDictionary {
         }
         let mut generic = Vec::new();
         for (line_no, line) in files.data_lines(GENERIC)? {
-            let cols = columns(GENERIC, line_no, line, 2)?;
+            let n = if line.split('\t').count() == 3 { 3 } else { 2 };
+            let cols = columns(GENERIC, line_no, line, n)?;
             let class = match cols[1].trim() {
                 "state" => GenericClass::State,
                 "government" => GenericClass::Government,
                 "nonstate" => GenericClass::NonState,
                 other => return Err(ResourceError::at_line(GENERIC, line_no, format!("unknown class {other:?}"))),
             };
-            generic.push((cols[0].trim().to_string(), class));
+            let heads = cols.get(2).map(|field| split_list(field).into_iter().map(|h| h.to_lowercase()).collect()).unwrap_or_default();
+            generic.push((cols[0].trim().to_string(), class, heads));
         }
         let mut ethnic = Vec::new();
         for (line_no, line) in files.data_lines(ETHNIC)? {
@@ -258,7 +263,7 @@ impl ActorDictionary {
     fn compile(
         entries: Vec<ActorEntry>,
         countries: Vec<Country>,
-        generic: Vec<(String, GenericClass)>,
+        generic: Vec<(String, GenericClass, Vec<String>)>,
         ethnic: Vec<(String, Vec<ActorId>)>,
         force_nouns: HashSet<String>,
         org_heads: HashSet<String>,
@@ -287,8 +292,12 @@ impl ActorDictionary {
             country.demonyms.iter().for_each(|name| add(name, Target::Demonym(idx)));
             country.capitals.iter().for_each(|name| add(name, Target::Capital(idx)));
         }
-        for (phrase, class) in &generic {
-            add(phrase, Target::Generic(*class));
+        let mut antecedent_heads = HashMap::new();
+        for (phrase, class, heads) in generic {
+            add(&phrase, Target::Generic(class));
+            if !heads.is_empty() {
+                antecedent_heads.insert(phrase.to_lowercase(), heads);
+            }
         }
         for (idx, (adjective, _)) in ethnic.iter().enumerate() {
             add(adjective, Target::Ethnic(idx));
@@ -300,7 +309,7 @@ impl ActorDictionary {
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("actor patterns compile");
         let by_id = entries.iter().enumerate().map(|(idx, e)| (e.id.0.clone(), idx)).collect();
-        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, blocking_affixes, patterns, matcher }
+        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, blocking_affixes, antecedent_heads, patterns, matcher }
     }
 
     /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.

@@ -189,6 +189,25 @@ impl Reader<'_> {
             .then(|| end + skipped + (rest_trimmed.len() - after_space.len()) + word_len)
     }
 
+    /// For a generic phrase with antecedent heads ("the alliance"), the last non-state actor
+    /// named (not referred to) whose name, as written or in the dictionary, ends with one.
+    fn antecedent_with_head(&self, phrase: &str) -> Option<ActorId> {
+        let heads = self.dict.antecedent_heads.get(phrase)?;
+        let ends_with_head = |name: &str| {
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            heads.contains(&last)
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor)
+            .find(|m| {
+                ends_with_head(m.span.slice(self.text))
+                    || self.dict.entry(m.actor.as_str()).is_some_and(|entry| entry.names.iter().any(|n| ends_with_head(n)))
+            })
+            .map(|m| m.actor.clone())
+    }
+
     /// The last armed actor named before `start`, for "its troops".
     fn last_armed_before(&self, start: usize) -> Option<ActorId> {
         self.mentions
@@ -308,7 +327,7 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
                 if !bare_plural && !reader.definite_article_before(hit.span.start) {
                     continue;
                 }
-                if let Some(actor) = reader.last_non_state.clone() {
+                if let Some(actor) = reader.antecedent_with_head(&phrase.to_lowercase()).or_else(|| reader.last_non_state.clone()) {
                     idx = skip_hits_before(hits, idx, end);
                     reader.push(span, actor, MentionKind::Anaphor);
                 } else {
@@ -409,6 +428,14 @@ mod tests {
         let text = "JNIM said JNIM fighters attacked the army in northern Burkina Faso, where Burkina Faso has lost ground; Burkina Faso fears the group.";
         let found = mentions(text);
         assert!(found.contains(&("army".to_string(), "BF_GOV".to_string())), "{found:?}");
+    }
+
+    #[test]
+    fn the_alliance_is_the_last_alliance_named_not_the_last_group() {
+        let found = mentions("The Northern Alliance took the town. The Arakan Army (AA) joined later, and the alliance said the AA held the port.");
+        assert!(found.contains(&("alliance".to_string(), "THREE_BROTHERHOOD_ALLIANCE".to_string())), "{found:?}");
+        let found = mentions("The Arakan Army took the town, and the alliance said it held the port.");
+        assert!(found.contains(&("alliance".to_string(), "AA".to_string())), "with no alliance named, the last group: {found:?}");
     }
 
     #[test]

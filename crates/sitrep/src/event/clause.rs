@@ -67,6 +67,8 @@ pub struct ClauseWords {
     pub owner_heads: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
+    /// Pronouns that stand for a party, not a person ("it", "they").
+    pub party_pronouns: Vec<String>,
     /// Pronouns that stand for one party ("it"): they cannot refer to "20 soldiers".
     pub singular_pronouns: Vec<String>,
     /// Auxiliaries and adverbs that may stand between a subject and its verb ("it had also").

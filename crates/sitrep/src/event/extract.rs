@@ -564,7 +564,11 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.cataphoric_subject(frame) {
             return Some(Some(actor));
         }
-        if self.is_passive(frame.trigger) || self.pronoun_subject(frame) {
+        if self.pronoun_subject(frame) {
+            let armed_speaker = speaker.filter(|s| self.actors.kind_of(s).is_armed()).cloned();
+            return Some(armed_speaker.or_else(|| self.previous_agent(frame)).or_else(context));
+        }
+        if self.is_passive(frame.trigger) {
             return Some(context());
         }
         if rule.strict_agent {
@@ -576,7 +580,7 @@ impl<'a> Reader<'a> {
     /// The nearest actor before the trigger that is not the object of a preposition or of an
     /// earlier trigger: first in the clause, then (unless `clause_only`) in the sentence.
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
-        let singular = self.singular_pronoun_before(frame.trigger);
+        let singular = self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
         let pick = |from: usize| {
             self.actors_in(Span::new(from, frame.trigger.start))
                 .rev()
@@ -709,23 +713,27 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// True when the clause's subject is a pronoun (its first word, or the word before the
+    /// verb but for auxiliaries: "By July, it had retaken ...") and no armed actor is named
+    /// between it and the trigger.
     fn pronoun_subject(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
         let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
         let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first)
+        (ClauseWords::has(&words.subject_pronouns, first) || self.pronoun_before(frame.trigger, &words.party_pronouns))
             && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
     }
 
-    /// True when the trigger's subject is a singular pronoun ("when it had stormed"): the
-    /// word before it, but for auxiliaries and adverbs, is one of `singular_pronouns`.
-    fn singular_pronoun_before(&self, trigger: Span) -> bool {
-        let words = &self.rules.clauses.words;
+    /// True when the word before the trigger, but for auxiliaries and adverbs ("when it had
+    /// stormed"), is one of `pronouns`.
+    fn pronoun_before(&self, trigger: Span, pronouns: &[String]) -> bool {
+        let helpers = &self.rules.clauses.words.verb_helpers;
         self.lower[..trigger.start]
             .split_whitespace()
             .rev()
             .take(4)
-            .find(|word| !ClauseWords::has(&words.verb_helpers, word))
-            .is_some_and(|word| ClauseWords::has(&words.singular_pronouns, word))
+            .find(|word| !ClauseWords::has(helpers, word))
+            .is_some_and(|word| ClauseWords::has(pronouns, word))
     }
 
     /// True when a mention is a plural common noun ("20 soldiers", "junta troops"), which a
@@ -758,6 +766,13 @@ impl<'a> Reader<'a> {
         }
         let subject = Span::new(main, nth_word_end(self.lower, main, 3).min(frame.sentence.end));
         self.actors_in(subject).find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
+    }
+
+    /// The agent of the last event told in this sentence or the one before, for a pronoun
+    /// subject ("The offensive was launched by the junta in May. By July, it had retaken ...").
+    fn previous_agent(&self, frame: &Frame) -> Option<ActorId> {
+        let from = self.previous_sentence(frame.sentence).unwrap_or(frame.sentence).start;
+        self.events.iter().rev().take_while(|e| e.evidence_start >= from).find_map(|e| e.actor1.clone())
     }
 
     /// Who acts when the clause does not say: the actor of a recent event of the same kind,

@@ -303,6 +303,12 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_before_the_verb_after_a_fronted_phrase_is_the_subject() {
+        let found = events("The KIA attacked junta troops near Hpakant on Monday. By Friday, it had captured Sezin.");
+        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Sezin")), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
         let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
         assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
