@@ -67,6 +67,11 @@ pub struct ClauseWords {
     pub owner_heads: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
+    /// Words after a duration that put what follows that long before the sentence's date
+    /// ("three days after the rebels took the bridge").
+    pub offset_after: Vec<String>,
+    /// Words after a duration that put what follows that long after it ("a week before").
+    pub offset_before: Vec<String>,
     /// Pronouns that stand for a party, not a person ("it", "they").
     pub party_pronouns: Vec<String>,
     /// Pronouns that stand for one party ("it"): they cannot refer to "20 soldiers".

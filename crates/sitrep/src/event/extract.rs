@@ -31,7 +31,7 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -76,6 +76,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         speakers: HashMap::new(),
         sentence_fatalities: None,
         accusations: accusations(lower, &rules.clauses.words.accusation_verbs),
+        told_date: None,
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
@@ -199,6 +200,9 @@ struct Reader<'a> {
     sentence_fatalities: Option<(usize, Option<u32>)>,
     /// Where "accuse" and "blame" stand, in order.
     accusations: Vec<Span>,
+    /// The sentence start and date of the last event emitted, as its sentence gave it before
+    /// any offset ("a day after escaping an attack"): what an undated sentence goes on from.
+    told_date: Option<(usize, DateInterval)>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -316,7 +320,8 @@ impl<'a> Reader<'a> {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
             let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame)).or_else(|| time::previous_date(&self.doc.times, sentence.start));
-            let date = date.map(|date| self.continued_to_publication(date, sentence));
+            let told = date.map(|date| self.continued_to_publication(date, sentence));
+            let date = told.map(|date| self.offset_by_duration(date, trigger.span, sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -346,6 +351,9 @@ impl<'a> Reader<'a> {
                     place_inferred: place_inferred && place.is_some(),
                 });
                 emitted += 1;
+                if let Some(told) = told {
+                    self.told_date = Some((sentence.start, told));
+                }
             }
         }
     }
@@ -409,6 +417,50 @@ impl<'a> Reader<'a> {
             return date;
         }
         DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
+    }
+
+    /// The day of an event told inside a clause that a duration and "after" or "before" open:
+    /// "The town fell on Friday, three days after the rebels took the bridge" dates the
+    /// bridge's capture three days before Friday. Only days and weeks, from a day's date.
+    fn offset_by_duration(&self, date: DateInterval, trigger: Span, sentence: Span) -> DateInterval {
+        if date.precision != DatePrecision::Day {
+            return date;
+        }
+        let words = &self.rules.clauses.words;
+        // The time layer is not promised in text order: take the duration nearest the trigger.
+        let nearest = self
+            .doc
+            .times
+            .iter()
+            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= trigger.start)
+            .max_by_key(|t| t.span.end);
+        let offset = nearest.and_then(|mention| {
+            let between = &self.lower[mention.span.end..trigger.start];
+            let mut gap = between.split_whitespace();
+            let signal = gap.next()?;
+            let sign = if ClauseWords::has(&words.offset_after, signal) {
+                -1
+            } else if ClauseWords::has(&words.offset_before, signal) {
+                1
+            } else {
+                return None;
+            };
+            if gap.count() > 5 || between.contains([',', ';', '.']) {
+                return None;
+            }
+            let amount = mention.value.strip_prefix('P')?;
+            let (number, unit) = amount.split_at(amount.len().checked_sub(1)?);
+            let unit_days = match unit {
+                "D" => 1,
+                "W" => 7,
+                _ => return None,
+            };
+            Some(sign * number.parse::<i64>().ok()? * unit_days)
+        });
+        match offset.and_then(|days| time::add_days(date.start, days)) {
+            Some(day) => DateInterval::day(day),
+            None => date,
+        }
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an
@@ -1114,11 +1166,7 @@ impl<'a> Reader<'a> {
     /// The date of the last event in the same paragraph, for a sentence that gives none.
     fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
         let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
-        self.events
-            .iter()
-            .rev()
-            .take_while(|e| e.evidence_start >= paragraph_start)
-            .find_map(|e| e.date)
+        self.told_date.filter(|&(start, _)| start >= paragraph_start).map(|(_, date)| date)
     }
 
     /// The party the sentence quotes or reports: an armed or governing actor just before a

@@ -309,6 +309,13 @@ mod tests {
     }
 
     #[test]
+    fn an_event_a_duration_after_opens_is_dated_back_from_the_sentences_date() {
+        let found = events("The KIA captured Hpakant on Friday, a day after it attacked the junta camp in Sezin.");
+        assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
+        assert!(found.contains(&"territory_captured KIA Hpakant 2024-06-14".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
         let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
         assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
