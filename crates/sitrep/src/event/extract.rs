@@ -633,17 +633,13 @@ impl<'a> Reader<'a> {
     /// earlier trigger: first in the clause, then (unless `clause_only`) in the sentence.
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
         let singular = self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
-        let pick = |from: usize| {
-            self.actors_in(Span::new(from, frame.trigger.start))
-                .rev()
-                .filter(|m| !(singular && self.is_plural_noun(m)))
-                .filter(|m| {
-                    let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
-                    (m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame)
-                })
-                .find(|m| !self.in_object_position(m, frame))
-                .map(|m| m.actor.clone())
+        let fits = |m: &&ActorMention| {
+            let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
+            !(singular && self.is_plural_noun(m))
+                && ((m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame))
+                && !self.in_object_position(m, frame)
         };
+        let pick = |from: usize| self.actors_in(Span::new(from, frame.trigger.start)).rev().find(fits).map(|m| m.actor.clone());
         if let Some(actor) = pick(frame.subject_start) {
             return Some(actor);
         }
@@ -652,7 +648,6 @@ impl<'a> Reader<'a> {
         let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
         let first = clause.split_whitespace().next().unwrap_or("");
         let shared_subject = self.lower[..frame.subject_start].ends_with(" and ")
-            && !first.is_empty()
             && !self.rules.clauses.is_determiner(first)
             && !ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first);
         // "The chairman of the commission, Jane Roe, called on ...": a verb right after a

@@ -316,6 +316,12 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_right_after_and_shares_the_subject_before() {
+        let found = events("The KIA described the raid on Hpakant as a crime and warned the junta on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("pressure_or_threat KIA ")), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
         let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
         assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
