@@ -6,7 +6,8 @@ place, from the capture's day when the text gives one) and statements of control
 the rules in `resources/control/rules.toml` ("the KIA-controlled town of Lweje", "Kyaukme,
 which is held by the TNLA", "now in the hands of the AA"). Contested and unconfirmed places
 give none: only asserted and claimed captures count, and a statement in a sentence with a
-negation or hedge cue is skipped.
+negation or hedge cue is skipped. Facts are as of the article's date: a capture that another
+side's later capture of the same place undid gives none.
 */
 
 use std::collections::HashMap;
@@ -293,7 +294,22 @@ pub fn derive(
             }
         }
     }
-    facts
+    drop_overtaken(facts)
+}
+
+/// The facts that still hold as of the article's date: a capture dated before another side's
+/// capture of the same place was undone by it ("took Hill Ridge in 2023 ... retook Hill Ridge
+/// in July").
+fn drop_overtaken(facts: Vec<ControlFact>) -> Vec<ControlFact> {
+    let overtaken = |fact: &ControlFact| {
+        facts.iter().any(|later| {
+            later.place == fact.place
+                && later.controller != fact.controller
+                && matches!((later.since, fact.since), (Some(later), Some(earlier)) if later > earlier)
+        })
+    };
+    let keep: Vec<bool> = facts.iter().map(|fact| !overtaken(fact)).collect();
+    facts.into_iter().zip(keep).filter_map(|(fact, keep)| keep.then_some(fact)).collect()
 }
 
 fn push_fact(
@@ -478,6 +494,14 @@ mod tests {
         assert!(held_places("The posts guarded the road between Waingmaw and Myitkyina and had been held by junta troops.").is_empty());
         assert!(held_places("Chipwi is part of the special region, which was administered by the KIA.").is_empty());
         assert_eq!(held_places("The offensive targets Kyaukme, which is held by the TNLA."), ["Kyaukme TNLA"]);
+    }
+
+    #[test]
+    fn a_later_capture_by_another_side_undoes_an_earlier_one() {
+        let text = "The KNDF took Demoso in March 2023. Junta troops retook Demoso on 2 May 2025.";
+        assert_eq!(held_places(text), ["Demoso MM_MILITARY"]);
+        let told_backwards = "Junta troops retook Demoso on 2 May 2025. The KNDF had taken Demoso in March 2023.";
+        assert_eq!(held_places(told_backwards), ["Demoso MM_MILITARY"]);
     }
 
     #[test]
