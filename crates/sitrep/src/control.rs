@@ -106,6 +106,10 @@ struct PlaceWords {
     post_window: usize,
     name_openers: Vec<String>,
     route_prepositions: Vec<String>,
+    coordinators: Vec<String>,
+    goal_prepositions: Vec<String>,
+    route_nouns: Vec<String>,
+    route_noun_prepositions: Vec<String>,
 }
 
 impl PlaceWords {
@@ -141,39 +145,90 @@ impl PlaceWords {
     }
 
     /// True when `head` ends with a post and a preposition that place the name after it
-    /// ("an outpost in", "the headquarters of Battalion 9 in the village of").
+    /// ("an outpost in", "the headquarters of Battalion 9 in the village of", "headquarters in
+    /// Hill Ridge as well as in").
     fn locates_a_post(&self, head: &str) -> bool {
-        let mut words = head.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().peekable();
-        while words.next_if(|w| self.name_openers.iter().any(|o| o == w)).is_some() {}
-        if !words.next().is_some_and(|w| self.container_prepositions.iter().any(|p| p == w)) {
-            return false;
-        }
-        words.take(self.post_window).any(|w| self.post_nouns.iter().any(|n| n == w))
+        self.follows_noun_and_preposition(head, &self.post_nouns, &self.container_prepositions)
     }
 
-    /// True when the (lower-case) sentence names the place only as contested, approached or
-    /// where a captured post stands: no mention of it (a dateline aside) says it was itself taken.
-    /// `names` are the sentence's place names (offsets in `lower`): a name inside a list reads
-    /// with the words before the list ("headquarters in Hill Ridge, Lweje and Tamu").
-    fn held_place_unstated(&self, lower: &str, place: &str, names: &[Span]) -> bool {
-        let place = place.to_ascii_lowercase();
-        let mut mentions = lower.match_indices(place.as_str()).filter(|(at, _)| {
-            let dateline = *at == 0 && lower[place.len()..].trim_start().starts_with(['—', ',']);
+    /// True when `head` ends with where a road or a move goes: a goal preposition ("pulled back
+    /// to", "positions between"), or a route noun and a preposition ("the road that runs from",
+    /// "the roads leading into").
+    fn marks_a_route(&self, head: &str) -> bool {
+        let mut words = words_backwards(head).peekable();
+        while words.next_if(|w| has(&self.name_openers, w)).is_some() {}
+        words.next().is_some_and(|w| has(&self.goal_prepositions, w))
+            || self.follows_noun_and_preposition(head, &self.route_nouns, &self.route_noun_prepositions)
+    }
+
+    /// True when `head` ends with one of `prepositions` (name openers aside) and one of `nouns`
+    /// stands among the `post_window` words before it. A preposition coordinated with an
+    /// earlier one ("in Hill Ridge and in Lweje") shares that one's noun.
+    fn follows_noun_and_preposition(&self, head: &str, nouns: &[String], prepositions: &[String]) -> bool {
+        let words: Vec<&str> = words_backwards(head).collect();
+        let mut at = words.iter().take_while(|w| has(&self.name_openers, w)).count();
+        loop {
+            if !words.get(at).is_some_and(|w| has(prepositions, w)) {
+                return false;
+            }
+            at += 1;
+            let coordinator = self.coordinators.iter().find(|c| {
+                let backwards = c.split_whitespace().rev();
+                backwards.clone().count() <= words.len() - at && backwards.zip(&words[at..]).all(|(c, w)| c == *w)
+            });
+            let Some(coordinator) = coordinator else {
+                return words[at..].iter().take(self.post_window).any(|w| has(nouns, w));
+            };
+            // Back to the preposition the coordinated one repeats.
+            let after_coordinator = at + coordinator.split_whitespace().count();
+            let Some(earlier) = words[after_coordinator..].iter().position(|w| has(prepositions, w)) else { return false };
+            at = after_coordinator + earlier;
+        }
+    }
+
+    /// True when the (lower-case) sentence names the place only as contested, approached, on a
+    /// route or where a captured post stands: no mention of it (a dateline aside) says it was
+    /// itself taken. `mentions` are where the sentence names the place (offsets in `lower`),
+    /// `names` all its place names: a name inside a list reads with the words before the list
+    /// ("headquarters in Hill Ridge, Lweje and Tamu").
+    fn held_place_unstated(&self, lower: &str, mentions: &[Span], names: &[Span]) -> bool {
+        let mut mentions = mentions.iter().filter(|mention| {
+            let dateline = mention.start == 0 && lower[mention.end..].trim_start().starts_with(['—', ',']);
             !dateline
         });
         let Some(first) = mentions.next() else { return false };
-        std::iter::once(first).chain(mentions).all(|(at, _)| {
-            let head = &lower[..list_start(lower, at, names)];
-            self.contested(head) || self.locates_a_post(head)
+        std::iter::once(first).chain(mentions).all(|mention| {
+            let head = &lower[..list_start(lower, mention.start, names)];
+            self.contested(head) || self.locates_a_post(head) || self.marks_a_route(head)
         })
     }
 }
 
+fn has(list: &[String], word: &str) -> bool {
+    list.iter().any(|item| item == word)
+}
+
+/// The words of `text`, last first (hyphenated words kept whole).
+fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev()
+}
+
 /// Where the list of names that the name at `at` belongs to begins: the first name before
-/// which only commas, "and" and "or" separate names ("in Hill Ridge, Lweje and Tamu": Hill Ridge).
+/// which only commas, "and" and "or" separate names ("in Hill Ridge, Lweje and Tamu": Hill Ridge),
+/// or the place that owns it ("in Kachin State's Hpakant Township": Kachin State).
 fn list_start(lower: &str, mut at: usize, names: &[Span]) -> usize {
     loop {
-        let head = lower[..at].trim_end_matches([' ', ',']);
+        let head = lower[..at].trim_end();
+        if let Some(owner) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) {
+            match names.iter().find(|name| name.end == owner.len()) {
+                Some(name) => {
+                    at = name.start;
+                    continue;
+                }
+                None => return at,
+            }
+        }
+        let head = head.trim_end_matches([' ', ',']);
         let head = ["and", "or"]
             .iter()
             .find_map(|word| head.strip_suffix(word).filter(|rest| rest.ends_with([' ', ','])))
@@ -255,7 +310,14 @@ pub fn derive(
             .filter(|site| sentence.contains(site.span))
             .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
             .collect();
-        if rules.words.held_place_unstated(sentence.slice(&context.lower), &location.name, &names) {
+        let lower = sentence.slice(&context.lower);
+        let mentions: Vec<Span> = starting_in(&context.sites, sentence, |site| site.span)
+            .iter()
+            .filter(|site| sentence.contains(site.span) && site.location.name == location.name)
+            .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
+            .collect();
+        let mentions = if mentions.is_empty() { spelled_out(lower, &location.name) } else { mentions };
+        if rules.words.held_place_unstated(lower, &mentions, &names) {
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's
@@ -295,6 +357,12 @@ pub fn derive(
         }
     }
     drop_overtaken(facts)
+}
+
+/// Where `lower` spells `name` out.
+fn spelled_out(lower: &str, name: &str) -> Vec<Span> {
+    let name = name.to_lowercase();
+    lower.match_indices(name.as_str()).map(|(at, _)| Span::new(at, at + name.len())).collect()
 }
 
 /// The facts that still hold as of the article's date: a capture dated before another side's
@@ -484,6 +552,17 @@ mod tests {
         assert!(held_places("Troops drove through a KIA-controlled checkpoint on the road between Bhamo and Momauk.").is_empty());
         assert_eq!(held_places("Troops shelled the KIA-controlled border town of Lweje."), ["Lweje KIA"]);
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
+        assert!(held_places("The KIA overran a junta camp at a bridge on the Myitkyina road.").iter().all(|h| !h.contains("road")));
+        assert!(held_places("The KIA took army camps in Shwegu as well as in Momauk.").is_empty());
+        assert!(held_places("The KIA took an outpost in Kachin State's Momauk Township.").is_empty());
+    }
+
+    #[test]
+    fn a_capture_gives_no_control_of_the_places_a_road_or_a_move_goes_to() {
+        assert!(held_places("The KIA captured the road that runs from Bhamo to Momauk on Friday.").is_empty());
+        assert!(held_places("The KIA seized three junta posts between Momauk and Shwegu.").is_empty());
+        assert!(held_places("The KIA entered Momauk on Friday as junta troops pulled back to Bhamo.").iter().all(|h| !h.contains("Bhamo")));
+        assert_eq!(held_places("The KIA drove out junta troops from Momauk on Friday."), ["Momauk KIA"]);
     }
 
     #[test]
