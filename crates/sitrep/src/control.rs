@@ -120,6 +120,7 @@ struct PlaceWords {
     goal_prepositions: Vec<String>,
     route_nouns: Vec<String>,
     route_noun_prepositions: Vec<String>,
+    reversals: Vec<String>,
 }
 
 impl PlaceWords {
@@ -159,6 +160,12 @@ impl PlaceWords {
     /// Hill Ridge as well as in").
     fn locates_a_post(&self, head: &str) -> bool {
         self.follows_noun_and_preposition(head, &self.post_nouns, &self.container_prepositions)
+    }
+
+    /// True when `tail` (lower case, the text after a captured place) says the takers lost it
+    /// again ("before a counteroffensive forced them to pull back").
+    fn undone_after(&self, tail: &str) -> bool {
+        self.reversals.iter().any(|cue| crate::text::find_word(tail, cue).is_some())
     }
 
     /// True when `head` ends with where a road or a move goes: a goal preposition ("pulled back
@@ -312,19 +319,26 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
             continue;
         };
         let sentence = Span::new(event.evidence_start, event.evidence_end);
-        let names: Vec<Span> = starting_in(&context.sites, sentence, |site| site.span)
+        // The sentence's place names, with offsets in the sentence.
+        let sentence_sites: Vec<(Span, &Site)> = starting_in(&context.sites, sentence, |site| site.span)
             .iter()
             .filter(|site| sentence.contains(site.span))
-            .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
+            .map(|site| (Span::new(site.span.start - sentence.start, site.span.end - sentence.start), site))
             .collect();
+        let names: Vec<Span> = sentence_sites.iter().map(|(span, _)| *span).collect();
         let lower = sentence.slice(&context.lower);
-        let mentions: Vec<Span> = starting_in(&context.sites, sentence, |site| site.span)
-            .iter()
-            .filter(|site| sentence.contains(site.span) && site.location.name == location.name)
-            .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
-            .collect();
+        let mentions: Vec<Span> =
+            sentence_sites.iter().filter(|(_, site)| site.location.name == location.name).map(|(span, _)| *span).collect();
         let mentions = if mentions.is_empty() { spelled_out(lower, &location.name) } else { mentions };
         if rules.words.held_place_unstated(lower, &mentions, &names) {
+            continue;
+        }
+        // "took most of Hill Ridge before a counteroffensive forced them to pull back": the
+        // side that lost it holds it again.
+        if mentions.first().is_some_and(|first| rules.words.undone_after(&lower[first.end..])) {
+            if let Some(loser) = &event.actor2 {
+                push_fact(&mut facts, doc, location, loser, None, sentence, &event.rule);
+            }
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's
@@ -640,6 +654,14 @@ mod tests {
         assert_eq!(held_places(text), ["Demoso MM_MILITARY"]);
         let told_backwards = "Junta troops retook Demoso on 2 May 2025. The KNDF had taken Demoso in March 2023.";
         assert_eq!(held_places(told_backwards), ["Demoso MM_MILITARY"]);
+    }
+
+    #[test]
+    fn a_capture_the_takers_lost_again_leaves_the_place_to_the_loser() {
+        let undone = "The KIA took most of Bhamo in May, before a junta counteroffensive forced them to pull back.";
+        assert_eq!(held_places(undone), ["Bhamo MM_MILITARY"]);
+        let kept = "The KIA took most of Bhamo in May, after junta troops were forced to pull back.";
+        assert_eq!(held_places(kept), ["Bhamo KIA"]);
     }
 
     #[test]
