@@ -6,7 +6,8 @@ place, from the capture's day when the text gives one) and statements of control
 the rules in `resources/control/rules.toml` ("the KIA-controlled town of Lweje", "Kyaukme,
 which is held by the TNLA", "now in the hands of the AA"). Contested and unconfirmed places
 give none: only asserted and claimed captures count, and a statement in a sentence with a
-negation or hedge cue is skipped.
+negation or hedge cue is skipped. Facts are as of the article's date: a capture that another
+side's later capture of the same place undid gives none.
 */
 
 use std::collections::HashMap;
@@ -91,7 +92,17 @@ struct RuleEntry {
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     places: PlaceWords,
+    holders: HolderWords,
     rule: Vec<RuleEntry>,
+}
+
+/// The words that point a statement to its holder elsewhere in the text (the `[holders]`
+/// table).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolderWords {
+    relative_pronouns: Vec<String>,
+    possessive_pronouns: Vec<String>,
 }
 
 /// The words that tell a held place from one only fought over or holding a captured post
@@ -105,6 +116,11 @@ struct PlaceWords {
     post_window: usize,
     name_openers: Vec<String>,
     route_prepositions: Vec<String>,
+    coordinators: Vec<String>,
+    goal_prepositions: Vec<String>,
+    route_nouns: Vec<String>,
+    route_noun_prepositions: Vec<String>,
+    reversals: Vec<String>,
 }
 
 impl PlaceWords {
@@ -140,39 +156,96 @@ impl PlaceWords {
     }
 
     /// True when `head` ends with a post and a preposition that place the name after it
-    /// ("an outpost in", "the headquarters of Battalion 9 in the village of").
+    /// ("an outpost in", "the headquarters of Battalion 9 in the village of", "headquarters in
+    /// Hill Ridge as well as in").
     fn locates_a_post(&self, head: &str) -> bool {
-        let mut words = head.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().peekable();
-        while words.next_if(|w| self.name_openers.iter().any(|o| o == w)).is_some() {}
-        if !words.next().is_some_and(|w| self.container_prepositions.iter().any(|p| p == w)) {
-            return false;
-        }
-        words.take(self.post_window).any(|w| self.post_nouns.iter().any(|n| n == w))
+        self.follows_noun_and_preposition(head, &self.post_nouns, &self.container_prepositions)
     }
 
-    /// True when the (lower-case) sentence names the place only as contested, approached or
-    /// where a captured post stands: no mention of it (a dateline aside) says it was itself taken.
-    /// `names` are the sentence's place names (offsets in `lower`): a name inside a list reads
-    /// with the words before the list ("headquarters in Hill Ridge, Lweje and Tamu").
-    fn held_place_unstated(&self, lower: &str, place: &str, names: &[Span]) -> bool {
-        let place = place.to_ascii_lowercase();
-        let mut mentions = lower.match_indices(place.as_str()).filter(|(at, _)| {
-            let dateline = *at == 0 && lower[place.len()..].trim_start().starts_with(['—', ',']);
+    /// True when `tail` (lower case, the text after a captured place) says the takers lost it
+    /// again ("before a counteroffensive forced them to pull back").
+    fn undone_after(&self, tail: &str) -> bool {
+        self.reversals.iter().any(|cue| crate::text::find_word(tail, cue).is_some())
+    }
+
+    /// True when `head` ends with where a road or a move goes: a goal preposition ("pulled back
+    /// to", "positions between"), or a route noun and a preposition ("the road that runs from",
+    /// "the roads leading into").
+    fn marks_a_route(&self, head: &str) -> bool {
+        let mut words = words_backwards(head).peekable();
+        while words.next_if(|w| ClauseWords::has(&self.name_openers, w)).is_some() {}
+        words.next().is_some_and(|w| ClauseWords::has(&self.goal_prepositions, w))
+            || self.follows_noun_and_preposition(head, &self.route_nouns, &self.route_noun_prepositions)
+    }
+
+    /// True when `head` ends with one of `prepositions` (name openers aside) and one of `nouns`
+    /// stands among the `post_window` words before it. A preposition coordinated with an
+    /// earlier one ("in Hill Ridge and in Lweje") shares that one's noun.
+    fn follows_noun_and_preposition(&self, head: &str, nouns: &[String], prepositions: &[String]) -> bool {
+        let words: Vec<&str> = words_backwards(head).collect();
+        let mut at = words.iter().take_while(|w| ClauseWords::has(&self.name_openers, w)).count();
+        loop {
+            if !words.get(at).is_some_and(|w| ClauseWords::has(prepositions, w)) {
+                return false;
+            }
+            at += 1;
+            let coordinator = self.coordinators.iter().find(|c| {
+                let backwards = c.split_whitespace().rev();
+                backwards.clone().count() <= words.len() - at && backwards.zip(&words[at..]).all(|(c, w)| c == *w)
+            });
+            let Some(coordinator) = coordinator else {
+                return words[at..].iter().take(self.post_window).any(|w| ClauseWords::has(nouns, w));
+            };
+            // Back to the preposition the coordinated one repeats.
+            let after_coordinator = at + coordinator.split_whitespace().count();
+            let Some(earlier) = words[after_coordinator..].iter().position(|w| ClauseWords::has(prepositions, w)) else {
+                return false;
+            };
+            at = after_coordinator + earlier;
+        }
+    }
+
+    /// True when the (lower-case) sentence names the place only as contested, approached, on a
+    /// route or where a captured post stands: no mention of it (a dateline aside) says it was
+    /// itself taken. `mentions` are where the sentence names the place (offsets in `lower`),
+    /// `names` all its place names: a name inside a list reads with the words before the list
+    /// ("headquarters in Hill Ridge, Lweje and Tamu").
+    fn held_place_unstated(&self, lower: &str, mentions: &[Span], names: &[Span]) -> bool {
+        let mut mentions = mentions.iter().filter(|mention| {
+            let dateline = mention.start == 0 && lower[mention.end..].trim_start().starts_with(['—', ',']);
             !dateline
         });
-        let Some(first) = mentions.next() else { return false };
-        std::iter::once(first).chain(mentions).all(|(at, _)| {
-            let head = &lower[..list_start(lower, at, names)];
-            self.contested(head) || self.locates_a_post(head)
+        let Some(first) = mentions.next() else {
+            return false;
+        };
+        std::iter::once(first).chain(mentions).all(|mention| {
+            let head = &lower[..list_start(lower, mention.start, names)];
+            self.contested(head) || self.locates_a_post(head) || self.marks_a_route(head)
         })
     }
 }
 
+/// The words of `text`, last first (hyphenated words kept whole).
+fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev()
+}
+
 /// Where the list of names that the name at `at` belongs to begins: the first name before
-/// which only commas, "and" and "or" separate names ("in Hill Ridge, Lweje and Tamu": Hill Ridge).
+/// which only commas, "and" and "or" separate names ("in Hill Ridge, Lweje and Tamu": Hill Ridge),
+/// or the place that owns it ("in Kachin State's Hpakant Township": Kachin State).
 fn list_start(lower: &str, mut at: usize, names: &[Span]) -> usize {
     loop {
-        let head = lower[..at].trim_end_matches([' ', ',']);
+        let head = lower[..at].trim_end();
+        if let Some(owner) = head.strip_suffix("'s").or_else(|| head.strip_suffix("’s")) {
+            match names.iter().find(|name| name.end == owner.len()) {
+                Some(name) => {
+                    at = name.start;
+                    continue;
+                }
+                None => return at,
+            }
+        }
+        let head = head.trim_end_matches([' ', ',']);
         let head = ["and", "or"]
             .iter()
             .find_map(|word| head.strip_suffix(word).filter(|rest| rest.ends_with([' ', ','])))
@@ -206,6 +279,7 @@ pub struct ControlRules {
     /// The rules, in file order.
     pub rules: Vec<ControlRule>,
     words: PlaceWords,
+    holders: HolderWords,
 }
 
 impl ControlRules {
@@ -229,32 +303,42 @@ impl ControlRules {
                 })
             })
             .collect::<Result<Vec<_>, ResourceError>>()?;
-        Ok(ControlRules { rules, words: file.places })
+        Ok(ControlRules { rules, words: file.places, holders: file.holders })
     }
 }
 
 /// The control facts an analysed document states: from its captures and its statements of
 /// control.
-pub fn derive(
-    doc: &Doc,
-    context: &Context,
-    events: &[Event],
-    rules: &ControlRules,
-    event_rules: &EventRules,
-) -> Vec<ControlFact> {
+pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRules, event_rules: &EventRules) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
     for event in events {
         if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() || event.place_inferred {
             continue;
         }
-        let (Some(controller), Some(location)) = (&event.actor1, &event.location) else { continue };
+        let (Some(controller), Some(location)) = (&event.actor1, &event.location) else {
+            continue;
+        };
         let sentence = Span::new(event.evidence_start, event.evidence_end);
-        let names: Vec<Span> = starting_in(&context.sites, sentence, |site| site.span)
+        // The sentence's place names, with offsets in the sentence.
+        let sentence_sites: Vec<(Span, &Site)> = starting_in(&context.sites, sentence, |site| site.span)
             .iter()
             .filter(|site| sentence.contains(site.span))
-            .map(|site| Span::new(site.span.start - sentence.start, site.span.end - sentence.start))
+            .map(|site| (Span::new(site.span.start - sentence.start, site.span.end - sentence.start), site))
             .collect();
-        if rules.words.held_place_unstated(sentence.slice(&context.lower), &location.name, &names) {
+        let names: Vec<Span> = sentence_sites.iter().map(|(span, _)| *span).collect();
+        let lower = sentence.slice(&context.lower);
+        let mentions: Vec<Span> =
+            sentence_sites.iter().filter(|(_, site)| site.location.name == location.name).map(|(span, _)| *span).collect();
+        let mentions = if mentions.is_empty() { spelled_out(lower, &location.name) } else { mentions };
+        if rules.words.held_place_unstated(lower, &mentions, &names) {
+            continue;
+        }
+        // "took most of Hill Ridge before a counteroffensive forced them to pull back": the
+        // side that lost it holds it again.
+        if mentions.first().is_some_and(|first| rules.words.undone_after(&lower[first.end..])) {
+            if let Some(loser) = &event.actor2 {
+                push_fact(&mut facts, doc, location, loser, None, sentence, &event.rule);
+            }
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's
@@ -271,13 +355,19 @@ pub fn derive(
     for rule in &rules.rules {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
-            let Some(sentence) = doc.sentence_at(cue.start) else { continue };
-            if event_rules.modality.cue(cue_index, text, sentence.start, sentence, cue).is_some() {
+            let Some(sentence) = doc.sentence_at(cue.start) else {
+                continue;
+            };
+            // The pattern's last word is its verb: a hedge inside the pattern ("which the KIA
+            // hopes to hold") counts as one before it.
+            let verb = Span::new(cue.start + crate::text::after_last(cue.slice(text), char::is_whitespace), cue.end);
+            if event_rules.modality.cue(cue_index, text, sentence.start, sentence, verb).is_some() {
                 continue;
             }
-            let controller = controller(doc, lower, rule.controller, cue, sentence, event_rules, clause_index)
-                .or_else(|| (rule.controller == ControllerSlot::Subject).then(|| pronoun_taker(lower, events, cue, sentence, event_rules, clause_index)).flatten());
-            let Some(controller) = controller else {
+            let reading = Reading { doc, lower, sentence, event_rules, clause_index, holders: &rules.holders };
+            let Some(controller) =
+                reading.controller(rule.controller, cue).or_else(|| reading.pronoun_holder(rule.controller, cue, events))
+            else {
                 continue;
             };
             if rule.place == PlaceSide::After {
@@ -288,12 +378,33 @@ pub fn derive(
                 }
                 *from = cue.end;
             }
-            for site in places(sites, lower, &rules.words, rule.place, cue, sentence, event_rules, clause_index) {
+            for site in reading.places(sites, &rules.words, rule.place, cue, &controller) {
                 push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
             }
         }
     }
-    facts
+    drop_overtaken(facts)
+}
+
+/// Where `lower` spells `name` out.
+fn spelled_out(lower: &str, name: &str) -> Vec<Span> {
+    let name = name.to_lowercase();
+    lower.match_indices(name.as_str()).map(|(at, _)| Span::new(at, at + name.len())).collect()
+}
+
+/// The facts that still hold as of the article's date: a capture dated before another side's
+/// capture of the same place was undone by it ("took Hill Ridge in 2023 ... retook Hill Ridge
+/// in July").
+fn drop_overtaken(facts: Vec<ControlFact>) -> Vec<ControlFact> {
+    let overtaken = |fact: &ControlFact| {
+        facts.iter().any(|later| {
+            later.place == fact.place
+                && later.controller != fact.controller
+                && matches!((later.since, fact.since), (Some(later), Some(earlier)) if later > earlier)
+        })
+    };
+    let keep: Vec<bool> = facts.iter().map(|fact| !overtaken(fact)).collect();
+    facts.into_iter().zip(keep).filter_map(|(fact, keep)| keep.then_some(fact)).collect()
 }
 
 fn push_fact(
@@ -329,113 +440,160 @@ fn is_armed(mention: &ActorMention) -> bool {
     mention.kind.is_armed() && mention.kind != ActorKind::Civilians
 }
 
-fn controller(
-    doc: &Doc,
-    lower: &str,
-    slot: ControllerSlot,
-    cue: Span,
+/// One sentence of a document, with what finding a statement's holder in it needs.
+struct Reading<'a> {
+    doc: &'a Doc,
+    lower: &'a str,
     sentence: Span,
-    event_rules: &EventRules,
-    clause_index: &ClauseIndex,
-) -> Option<ActorId> {
-    // Mentions are in order of start: each slot looks only where its mentions can start.
-    let armed_starting_in = |span: Span| starting_in(&doc.actors, span, |m| m.span).iter().filter(|m| is_armed(m));
-    match slot {
-        ControllerSlot::Before => {
-            armed_starting_in(Span::new(0, cue.start)).rev().find(|m| m.span.end == cue.start).map(|m| m.actor.clone())
+    event_rules: &'a EventRules,
+    clause_index: &'a ClauseIndex,
+    holders: &'a HolderWords,
+}
+
+impl Reading<'_> {
+    /// The armed mentions starting inside `span`, in order of start.
+    fn armed_starting_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &ActorMention> {
+        starting_in(&self.doc.actors, span, |m| m.span).iter().filter(|m| is_armed(m))
+    }
+
+    /// The actor a rule's slot names around the pattern at `cue`.
+    fn controller(&self, slot: ControllerSlot, cue: Span) -> Option<ActorId> {
+        let (lower, sentence) = (self.lower, self.sentence);
+        match slot {
+            ControllerSlot::Before => {
+                self.armed_starting_in(Span::new(0, cue.start)).rev().find(|m| m.span.end == cue.start).map(|m| m.actor.clone())
+            }
+            ControllerSlot::Inside => self.armed_starting_in(cue).rev().find(|m| cue.contains(m.span)).map(|m| m.actor.clone()),
+            ControllerSlot::After => starting_in(&self.doc.actors, Span::new(cue.end, sentence.end.max(cue.end)), |m| m.span)
+                .iter()
+                // The gap only grows: past three words, no later mention is near enough.
+                .take_while(|m| lower[cue.end..m.span.start].split_whitespace().nth(3).is_none())
+                .find(|m| is_armed(m) && m.span.end <= sentence.end)
+                .map(|m| m.actor.clone()),
+            ControllerSlot::Subject => {
+                let clause_start = self.clause_index.subject_start(sentence, cue.start);
+                self.armed_starting_in(Span::new(clause_start.min(cue.start), cue.start))
+                    .rev()
+                    .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
+                    .find(|m| !self.event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
+                    .map(|m| m.actor.clone())
+                    .or_else(|| self.relative_antecedent(clause_start))
+            }
         }
-        ControllerSlot::Inside => armed_starting_in(cue).rev().find(|m| cue.contains(m.span)).map(|m| m.actor.clone()),
-        ControllerSlot::After => starting_in(&doc.actors, Span::new(cue.end, sentence.end.max(cue.end)), |m| m.span)
-            .iter()
-            // The gap only grows: past three words, no later mention is near enough.
-            .take_while(|m| lower[cue.end..m.span.start].split_whitespace().nth(3).is_none())
-            .find(|m| is_armed(m) && m.span.end <= sentence.end)
-            .map(|m| m.actor.clone()),
-        ControllerSlot::Subject => {
-            let clause_start = clause_index.subject_start(sentence, cue.start);
-            armed_starting_in(Span::new(clause_start.min(cue.start), cue.start))
-                .rev()
-                .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
-                .find(|m| !event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
-                .map(|m| m.actor.clone())
+    }
+
+    /// The actor a relative pronoun opening the clause at `clause_start` stands for: the one
+    /// right before it ("the AA (Arakan Army), which controls ...").
+    fn relative_antecedent(&self, clause_start: usize) -> Option<ActorId> {
+        let head = self.lower[self.sentence.start..clause_start.max(self.sentence.start)].trim_end();
+        let word_start = crate::text::after_last(head, |c| !c.is_alphabetic());
+        if !ClauseWords::has(&self.holders.relative_pronouns, &head[word_start..]) {
+            return None;
         }
+        let antecedent_end = self.sentence.start + head[..word_start].trim_end_matches([' ', ',', ')']).len();
+        self.armed_starting_in(Span::new(self.sentence.start, antecedent_end))
+            .rev()
+            .find(|m| m.span.end <= antecedent_end && self.lower[m.span.end..antecedent_end].trim_matches([' ', ',', '(', ')']).is_empty())
+            .map(|m| m.actor.clone())
+    }
+
+    /// The holder a pronoun in the slot stands for ("which they now hold", "their stronghold
+    /// of Hill Ridge", "They also control Lweje"): the last armed subject before it in the
+    /// sentence, else the agent of the last capture or clash stated as fact before the sentence.
+    fn pronoun_holder(&self, slot: ControllerSlot, cue: Span, events: &[Event]) -> Option<ActorId> {
+        let words = &self.event_rules.clauses.words;
+        let is_pronoun = |w: &str| ClauseWords::has(&words.subject_pronouns, w) || ClauseWords::has(&self.holders.possessive_pronouns, w);
+        let says_pronoun = match slot {
+            ControllerSlot::Subject => {
+                let clause_start = self.clause_index.subject_start(self.sentence, cue.start);
+                self.lower[clause_start..cue.start].split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).is_some_and(is_pronoun)
+            }
+            ControllerSlot::Inside => cue.slice(self.lower).split(|c: char| !c.is_alphabetic()).any(is_pronoun),
+            ControllerSlot::Before | ControllerSlot::After => false,
+        };
+        if !says_pronoun {
+            return None;
+        }
+        self.armed_starting_in(Span::new(self.sentence.start, cue.start))
+            .rev()
+            .find(|m| m.span.end <= cue.start && !self.event_rules.clauses.after_preposition(self.lower, self.sentence.start, m.span.start))
+            .map(|m| m.actor.clone())
+            .or_else(|| {
+                events
+                    .iter()
+                    .rev()
+                    .filter(|e| e.evidence_start < self.sentence.start && e.modality.is_fact())
+                    .filter(|e| matches!(e.kind, EventKind::TerritoryCaptured | EventKind::ArmedClash))
+                    .find_map(|e| e.actor1.clone())
+            })
     }
 }
 
-/// The taker a pronoun subject stands for ("They also control Lweje" after a capture): the
-/// agent of the last capture or clash stated as fact before the sentence.
-fn pronoun_taker(
-    lower: &str,
-    events: &[Event],
-    cue: Span,
-    sentence: Span,
-    event_rules: &EventRules,
-    clause_index: &ClauseIndex,
-) -> Option<ActorId> {
-    let clause_start = clause_index.subject_start(sentence, cue.start);
-    let first = lower[clause_start..cue.start].split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())?;
-    if !ClauseWords::has(&event_rules.clauses.words.subject_pronouns, first) {
-        return None;
+impl Reading<'_> {
+    /// The places a statement of control at `cue` says `controller` holds.
+    fn places<'s>(&self, sites: &'s [Site], words: &PlaceWords, side: PlaceSide, cue: Span, controller: &ActorId) -> Vec<&'s Site> {
+        let (lower, sentence, event_rules, clause_index) = (self.lower, self.sentence, self.event_rules, self.clause_index);
+        let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
+        match side {
+            PlaceSide::Before => {
+                let before: Vec<&Site> = starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
+                    .iter()
+                    .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
+                    .collect();
+                let Some(last) = before.iter().rposition(|s| !contested(s)) else {
+                    return Vec::new();
+                };
+                // "part of Region 1, which is held by ...": a relative clause says what its
+                // antecedent, right before it, is held by.
+                let gap = &lower[before[last].span.end..cue.start];
+                let opener = clause_index.relative_clauses(Span::new(before[last].span.end, sentence.end)).find(|r| r.start < cue.start);
+                if opener.is_some_and(|r| !gap[..r.start - before[last].span.end].trim().is_empty()) {
+                    return Vec::new();
+                }
+                // "the road between Hill Ridge and Lweje ... had been held by": places that only
+                // mark a route are not what is held.
+                let mut first = last;
+                while first > 0 && event_rules.clauses.continues_list(&lower[before[first - 1].span.end..before[first].span.start]) {
+                    first -= 1;
+                }
+                let name_start = words.name_start(lower, sentence.start, before[first].span.start);
+                let (word, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
+                if words.route_prepositions.iter().any(|p| p == word) {
+                    return Vec::new();
+                }
+                // "Hill Ridge and Lweje are still held by the army": the whole list.
+                before[first..=last].iter().copied().filter(|s| !contested(s)).collect()
+            }
+            PlaceSide::After => {
+                let end = clause_index.object_end(sentence, cue.end);
+                let after: Vec<&Site> = starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
+                    .iter()
+                    .filter(|s| s.span.start >= cue.end && s.span.end <= end)
+                    .collect();
+                if after.first().is_some_and(|first| words.names_a_post(&lower[cue.end..first.span.start])) {
+                    return Vec::new();
+                }
+                after
+                    .into_iter()
+                    .filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start))
+                    .filter(|s| !self.owned_by_another(s.span.start, controller))
+                    .collect()
+            }
+        }
     }
-    events
-        .iter()
-        .rev()
-        .filter(|e| e.evidence_start < sentence.start && e.modality.is_fact())
-        .filter(|e| matches!(e.kind, EventKind::TerritoryCaptured | EventKind::ArmedClash))
-        .find_map(|e| e.actor1.clone())
-}
 
-#[allow(clippy::too_many_arguments)]
-fn places<'s>(
-    sites: &'s [Site],
-    lower: &str,
-    words: &PlaceWords,
-    side: PlaceSide,
-    cue: Span,
-    sentence: Span,
-    event_rules: &EventRules,
-    clause_index: &ClauseIndex,
-) -> Vec<&'s Site> {
-    let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
-    match side {
-        PlaceSide::Before => {
-            let before: Vec<&Site> = starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
-                .iter()
-                .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
-                .collect();
-            let Some(last) = before.iter().rposition(|s| !contested(s)) else { return Vec::new() };
-            // "part of Region 1, which is held by ...": a relative clause says what its
-            // antecedent, right before it, is held by.
-            let gap = &lower[before[last].span.end..cue.start];
-            let opener = clause_index.relative_clauses(Span::new(before[last].span.end, sentence.end)).find(|r| r.start < cue.start);
-            if opener.is_some_and(|r| !gap[..r.start - before[last].span.end].trim().is_empty()) {
-                return Vec::new();
-            }
-            // "the road between Hill Ridge and Lweje ... had been held by": places that only
-            // mark a route are not what is held.
-            let mut first = last;
-            while first > 0 && event_rules.clauses.continues_list(&lower[before[first - 1].span.end..before[first].span.start]) {
-                first -= 1;
-            }
-            let name_start = words.name_start(lower, sentence.start, before[first].span.start);
-            let (word, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
-            if words.route_prepositions.iter().any(|p| p == word) {
-                return Vec::new();
-            }
-            // "Hill Ridge and Lweje are still held by the army": the whole list.
-            before[first..=last].iter().copied().filter(|s| !contested(s)).collect()
-        }
-        PlaceSide::After => {
-            let end = clause_index.object_end(sentence, cue.end);
-            let after: Vec<&Site> = starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
-                .iter()
-                .filter(|s| s.span.start >= cue.end && s.span.end <= end)
-                .collect();
-            if after.first().is_some_and(|first| words.names_a_post(&lower[cue.end..first.span.start])) {
-                return Vec::new();
-            }
-            after.into_iter().filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start)).collect()
-        }
+    /// True when the name at `start` follows another armed actor's possessive ("including Hill
+    /// Ridge, formerly the army's Battalion 9 base"): it is named as that actor's.
+    fn owned_by_another(&self, start: usize, controller: &ActorId) -> bool {
+        let (word, word_end) = self.event_rules.clauses.word_before(self.lower, self.sentence.start, start);
+        let Some(owner) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else {
+            return false;
+        };
+        let owner_end = word_end - (word.len() - owner.len());
+        self.armed_starting_in(Span::new(self.sentence.start, owner_end))
+            .rev()
+            .find(|m| m.span.end == owner_end)
+            .is_some_and(|m| &m.actor != controller)
     }
 }
 
@@ -445,8 +603,7 @@ mod tests {
 
     use crate::{Article, Pipeline, ResourceFiles, Resources};
 
-    static RESOURCES: LazyLock<Resources> =
-        LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
+    static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
 
     fn facts(sentence: &str) -> Vec<String> {
         let article = Article { id: "example".into(), text: sentence.into(), ..Article::default() };
@@ -468,6 +625,17 @@ mod tests {
         assert!(held_places("Troops drove through a KIA-controlled checkpoint on the road between Bhamo and Momauk.").is_empty());
         assert_eq!(held_places("Troops shelled the KIA-controlled border town of Lweje."), ["Lweje KIA"]);
         assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
+        assert!(held_places("The KIA overran a junta camp at a bridge on the Myitkyina road.").iter().all(|h| !h.contains("road")));
+        assert!(held_places("The KIA took army camps in Shwegu as well as in Momauk.").is_empty());
+        assert!(held_places("The KIA took an outpost in Kachin State's Momauk Township.").is_empty());
+    }
+
+    #[test]
+    fn a_capture_gives_no_control_of_the_places_a_road_or_a_move_goes_to() {
+        assert!(held_places("The KIA captured the road that runs from Bhamo to Momauk on Friday.").is_empty());
+        assert!(held_places("The KIA seized three junta posts between Momauk and Shwegu.").is_empty());
+        assert!(held_places("The KIA entered Momauk on Friday as junta troops pulled back to Bhamo.").iter().all(|h| !h.contains("Bhamo")));
+        assert_eq!(held_places("The KIA drove out junta troops from Momauk on Friday."), ["Momauk KIA"]);
     }
 
     #[test]
@@ -478,6 +646,37 @@ mod tests {
         assert!(held_places("The posts guarded the road between Waingmaw and Myitkyina and had been held by junta troops.").is_empty());
         assert!(held_places("Chipwi is part of the special region, which was administered by the KIA.").is_empty());
         assert_eq!(held_places("The offensive targets Kyaukme, which is held by the TNLA."), ["Kyaukme TNLA"]);
+    }
+
+    #[test]
+    fn a_later_capture_by_another_side_undoes_an_earlier_one() {
+        let text = "The KNDF took Demoso in March 2023. Junta troops retook Demoso on 2 May 2025.";
+        assert_eq!(held_places(text), ["Demoso MM_MILITARY"]);
+        let told_backwards = "Junta troops retook Demoso on 2 May 2025. The KNDF had taken Demoso in March 2023.";
+        assert_eq!(held_places(told_backwards), ["Demoso MM_MILITARY"]);
+    }
+
+    #[test]
+    fn a_capture_the_takers_lost_again_leaves_the_place_to_the_loser() {
+        let undone = "The KIA took most of Bhamo in May, before a junta counteroffensive forced them to pull back.";
+        assert_eq!(held_places(undone), ["Bhamo MM_MILITARY"]);
+        let kept = "The KIA took most of Bhamo in May, after junta troops were forced to pull back.";
+        assert_eq!(held_places(kept), ["Bhamo KIA"]);
+    }
+
+    #[test]
+    fn a_relative_clause_has_its_antecedent_as_holder() {
+        let text = "The Arakan Army (AA), which controls Minbya, Mrauk-U and Kyauktaw, is under pressure.";
+        let mut held = held_places(text);
+        held.sort();
+        assert_eq!(held, ["Kyauktaw AA", "Minbya AA", "Mrauk-U AA"]);
+    }
+
+    #[test]
+    fn a_place_named_as_another_actors_is_not_held() {
+        let held = held_places("The AA controls Minbya, formerly the junta's Western Command base, and Kyauktaw.");
+        assert!(held.iter().all(|h| !h.contains("Western Command")), "{held:?}");
+        assert!(held.contains(&"Kyauktaw AA".to_string()), "{held:?}");
     }
 
     #[test]
