@@ -67,6 +67,8 @@ pub struct ClauseWords {
     pub owner_heads: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
+    /// Relative pronouns that stand as their clause's subject ("the Alliance, which launched").
+    pub subject_relatives: Vec<String>,
     /// Words after a duration that put what follows that long before the sentence's date
     /// ("three days after the rebels took the bridge").
     pub offset_after: Vec<String>,

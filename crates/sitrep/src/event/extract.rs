@@ -610,6 +610,9 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
+        if let Some(actor) = self.relative_subject(frame) {
+            return Some(Some(actor));
+        }
         if let Some(actor) = self.participle_subject(frame) {
             return Some(Some(actor));
         }
@@ -788,6 +791,29 @@ impl<'a> Reader<'a> {
     fn is_plural_noun(&self, mention: &ActorMention) -> bool {
         let last = mention.span.slice(self.text).rsplit(' ').next().unwrap_or("");
         last.starts_with(|c: char| c.is_lowercase()) && last.ends_with('s') && !last.ends_with("ss")
+    }
+
+    /// The antecedent of a relative clause whose verb the trigger is ("the Alliance, which
+    /// launched an offensive"): the actor named right before the clause opens.
+    fn relative_subject(&self, frame: &Frame) -> Option<ActorId> {
+        let words = &self.rules.clauses.words;
+        let clause = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .filter(|r| r.start < frame.trigger.start && frame.trigger.end <= r.end)
+            .last()?;
+        let mut between = self.lower[clause.start..frame.trigger.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let opener = between.next()?;
+        if !ClauseWords::has(&words.subject_relatives, opener) || !between.all(|w| ClauseWords::has(&words.verb_helpers, w)) {
+            return None;
+        }
+        self.doc
+            .actors
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= clause.start)
+            .filter(|m| self.lower[m.span.end..clause.start].trim().is_empty() && m.kind != ActorKind::Civilians)
+            .map(|m| m.actor.clone())
     }
 
     /// The agent of the sentence's last event, for a participle that goes on from it ("attacked

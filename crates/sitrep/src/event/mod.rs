@@ -322,6 +322,13 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_has_its_antecedent_as_agent() {
+        let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("armed_clash AA ")), "{found:?}");
+    }
+
+    #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
         let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
         assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
