@@ -144,12 +144,11 @@ enum BreakKind {
 }
 
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
-/// It reads lower-cased text, so it holds the phrases lower-cased and matches case for case,
-/// which is quicker than matching without regard to case.
 fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
-    let (phrases, kinds): (Vec<String>, Vec<BreakKind>) =
-        lists.iter().flat_map(|(words, kind)| words.iter().map(move |word| (word.to_ascii_lowercase(), *kind))).unzip();
+    let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) =
+        lists.iter().flat_map(|(words, kind)| words.iter().map(move |word| (word, *kind))).unzip();
     let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
         .build(phrases)
