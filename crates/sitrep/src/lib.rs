@@ -34,6 +34,7 @@ pub mod place;
 pub mod resources;
 pub mod sentence;
 pub mod span;
+pub mod start_search;
 pub mod text;
 pub mod time;
 

@@ -1,5 +1,6 @@
 /*!
-Text helpers shared by the stages: name folding for comparison, where the last word of a text
+Text helpers shared by the stages: name folding for comparison (and comparing two names
+folded without building either: events compare place names many times each), where the last word of a text
 starts, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
@@ -28,6 +29,28 @@ pub fn fold(name: &str) -> String {
         folded.extend(ch.to_lowercase());
     }
     folded
+}
+
+/// True when `a` and `b` [fold](fold) alike. Plain ASCII names, the usual case, are compared
+/// as they fold, byte by byte, without building the folded strings.
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return ascii_folded(a).eq(ascii_folded(b));
+    }
+    fold(a) == fold(b)
+}
+
+/// The bytes of [`fold`] of an ASCII `name`: its words in lower case, one space between them,
+/// the backtick an apostrophe (ASCII has no diacritics nor other dashes or apostrophes).
+fn ascii_folded(name: &str) -> impl Iterator<Item = u8> + '_ {
+    let fold_byte = |byte: u8| if byte == b'`' { b'\'' } else { byte.to_ascii_lowercase() };
+    name.split(char::is_whitespace)
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .flat_map(move |(idx, word)| (idx > 0).then_some(b' ').into_iter().chain(word.bytes().map(fold_byte)))
 }
 
 /// The byte offset just after the last character of `text` that `is_break` accepts, or 0:
@@ -70,7 +93,8 @@ pub fn without_brackets(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_last, find_word, fold, without_brackets};
+    use super::{after_last, find_word, fold, fold_eq, without_brackets};
+    use proptest::prelude::*;
 
     #[test]
     fn bracketed_asides_go() {
@@ -87,6 +111,23 @@ mod tests {
     fn the_last_word_starts_after_a_multibyte_space() {
         assert_eq!(after_last("junta\u{a0}troops", char::is_whitespace), "junta\u{a0}".len());
         assert_eq!(after_last("troops", char::is_whitespace), 0);
+    }
+
+    #[test]
+    fn names_compare_as_they_fold() {
+        assert!(fold_eq(" Mrauk  U", "mrauk u"));
+        assert!(fold_eq("Ta`ang", "ta’ang"));
+        assert!(!fold_eq("Mrauk U", "MraukU"));
+        assert!(!fold_eq("Bhamo", "Bhamo Town"));
+    }
+
+    proptest! {
+        #[test]
+        fn comparing_folded_names_agrees_with_folding(a in "[ `A-Za-z\t\x0b’é-]{0,8}", b in "[ `A-Za-z\t\x0b’é-]{0,8}") {
+            prop_assert_eq!(fold_eq(&a, &b), fold(&a) == fold(&b));
+            let upper = a.to_uppercase();
+            prop_assert_eq!(fold_eq(&a, &upper), fold(&a) == fold(&upper));
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::control::ControlFact;
 use crate::event::{Event, EventKind};
 use crate::place::{Location, Precision};
-use crate::text::fold;
+use crate::text::{fold, fold_eq};
 pub use gold::{GoldControl, GoldEvent, GoldLocation, LineError, OneOrMany, parse_jsonl};
 
 /// Distance under which two points are the same place, in km.
@@ -36,7 +36,7 @@ pub const SAME_PLACE_KM: f64 = 25.0;
 pub trait PlaceNames {
     /// True when the two place names can denote the same place.
     fn same_place(&self, a: &str, b: &str) -> bool {
-        fold(a) == fold(b)
+        fold_eq(a, b)
     }
 
     /// True when the two admin1 names denote the same state, region or province.

@@ -35,7 +35,7 @@ impl Context {
         let focus = focus_country(doc, actors);
         let sites = site::sites(doc, focus.as_deref(), place_words);
         let clauses = rules.clauses.index(&lower);
-        let cues = rules.modality.index(doc.text());
+        let cues = rules.modality.index(doc.text(), &lower);
         Context { lower, focus, sites, clauses, cues }
     }
 }

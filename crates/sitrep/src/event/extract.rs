@@ -30,7 +30,7 @@ use crate::eval::haversine_km;
 use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::{find_word, fold, without_brackets};
+use crate::text::{find_word, fold_eq, without_brackets};
 use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
@@ -1143,7 +1143,7 @@ impl<'a> Reader<'a> {
                     .iter()
                     .rev()
                     .filter(|site| site.span.end <= frame.trigger.start)
-                    .find(|site| fold(&site.location.name) == fold(&place.name))
+                    .find(|site| fold_eq(&site.location.name, &place.name))
             })
             .or_else(|| self.antecedent_place(frame, AnaphorKind::Any))
     }
@@ -1157,7 +1157,7 @@ impl<'a> Reader<'a> {
             let probe = Frame { trigger: Span::new(before, before), ..*frame };
             let Some(site) = self.antecedent_place(&probe, kind) else { break };
             before = site.span.start;
-            if !found.iter().any(|f| fold(&f.location.name) == fold(&site.location.name)) {
+            if !found.iter().any(|f| fold_eq(&f.location.name, &site.location.name)) {
                 found.insert(0, site);
             }
         }
@@ -1291,7 +1291,7 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
         if sites.iter().any(|other| contains(&site.location, &other.location)) {
             continue;
         }
-        if kept.iter().any(|k| fold(&k.location.name) == fold(&site.location.name)) {
+        if kept.iter().any(|k| fold_eq(&k.location.name, &site.location.name)) {
             continue;
         }
         kept.push(site);
@@ -1329,7 +1329,7 @@ fn drop_countries_if_finer(sites: Vec<&Site>) -> Vec<&Site> {
 
 fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => fold(&a.name) == fold(&b.name),
+        (Some(a), Some(b)) => fold_eq(&a.name, &b.name),
         (None, None) => true,
         _ => false,
     }

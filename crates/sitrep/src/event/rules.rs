@@ -12,7 +12,9 @@ All patterns are searched in one pass, as one leftmost-first multi-pattern regex
 patterns in priority order: where triggers would overlap, the first to start wins, and of
 those starting together the one of highest priority. (A `RegexSet` over the same patterns
 reports every overlapping match but its automaton overflows the lazy DFA's cache: measured
-six times slower.)
+six times slower.) The regex runs only where a trigger can start
+([`StartSearch`](crate::start_search::StartSearch)): its lazy DFA is megabytes, and
+scanning the whole text through it cost as much as the rest of the event stage.
 */
 
 use std::collections::{HashMap, HashSet};
@@ -23,6 +25,7 @@ use serde::Deserialize;
 use super::EventKind;
 use super::inflect::{self, Forms};
 use crate::resources::{ResourceError, ResourceFiles};
+use crate::start_search::StartSearch;
 
 const VERBS: &str = "events/verbs.tsv";
 const POSITION_NOUNS: &str = "events/position_nouns.txt";
@@ -201,7 +204,7 @@ pub struct TriggerRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// Every pattern at once, highest priority first.
-    combined: regex_automata::meta::Regex,
+    combined: StartSearch,
     /// For each pattern of `combined`, the index of its rule.
     combined_rules: Vec<usize>,
     /// Position nouns ("base", "town") that satisfy `requires = "place"`.
@@ -214,7 +217,7 @@ impl Default for TriggerRules {
     fn default() -> TriggerRules {
         TriggerRules {
             rules: Vec::new(),
-            combined: regex_automata::meta::Regex::new_many::<&str>(&[]).expect("empty regex"),
+            combined: StartSearch::new(&[], regex_automata::meta::Config::new()).expect("empty regex"),
             combined_rules: Vec::new(),
             position_nouns: HashSet::new(),
             civilian_targets: HashSet::new(),
@@ -280,10 +283,8 @@ impl TriggerRules {
         let mut combined_rules: Vec<usize> = (0..rules.len()).collect();
         combined_rules.sort_by_key(|&idx| std::cmp::Reverse(rules[idx].priority));
         let patterns: Vec<&str> = combined_rules.iter().map(|&idx| rules[idx].regex.as_str()).collect();
-        let combined = regex_automata::meta::Regex::builder()
-            .configure(regex_automata::meta::Config::new().hybrid_cache_capacity(32 << 20))
-            .build_many(&patterns)
-            .map_err(|err| ResourceError::new("events/", err.to_string()))?;
+        let combined = StartSearch::new(&patterns, regex_automata::meta::Config::new().hybrid_cache_capacity(32 << 20))
+            .map_err(|err| ResourceError::new("events/", err))?;
         Ok(TriggerRules {
             rules,
             combined,
@@ -297,9 +298,7 @@ impl TriggerRules {
 impl TriggerRules {
     /// Every trigger match in `text`, leftmost first, with the index of its rule.
     pub fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
-        self.combined
-            .find_iter(text)
-            .map(|m| (self.combined_rules[m.pattern().as_usize()], m.start(), m.end()))
+        self.combined.find_all(text).into_iter().map(|m| (self.combined_rules[m.pattern], m.start, m.end))
     }
 }
 
