@@ -67,6 +67,9 @@ pub struct ClauseWords {
     pub owner_heads: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
+    /// Words that open a complement clause ("reports that ..."): its subject is not the
+    /// sentence's.
+    pub complementizers: Vec<String>,
     /// Relative pronouns that stand as their clause's subject ("the Alliance, which launched").
     pub subject_relatives: Vec<String>,
     /// Words after a duration that put what follows that long before the sentence's date

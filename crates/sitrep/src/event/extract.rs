@@ -656,10 +656,31 @@ impl<'a> Reader<'a> {
         // "The chairman of the commission, Jane Roe, called on ...": a verb right after a
         // comma has its subject before it.
         let verb_after_comma = clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
-        if !clause_only || shared_subject || verb_after_comma {
+        if shared_subject {
+            // Not the subject of a clause that "that" opens in between ("voiced alarm at
+            // reports that RSF fighters had killed civilians and demanded ...").
+            return self
+                .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
+                .rev()
+                .filter(|m| !self.opens_complement_clause(m.span.start))
+                .find(fits)
+                .map(|m| m.actor.clone());
+        }
+        if !clause_only || verb_after_comma {
             return pick(frame.sentence.start);
         }
         None
+    }
+
+    /// True when the word before `start`, but for determiners, opens a complement clause
+    /// ("reports that RSF fighters ...").
+    fn opens_complement_clause(&self, start: usize) -> bool {
+        self.lower[..start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .find(|word| !self.rules.clauses.is_determiner(word))
+            .is_some_and(|word| ClauseWords::has(&self.rules.clauses.words.complementizers, word))
     }
 
     /// The first armed actor anywhere in the sentence: the agent of last resort ("Shells have

@@ -319,6 +319,8 @@ mod tests {
     fn a_verb_right_after_and_shares_the_subject_before() {
         let found = events("The KIA described the raid on Hpakant as a crime and warned the junta on Friday.");
         assert!(found.iter().any(|e| e.starts_with("pressure_or_threat KIA ")), "{found:?}");
+        let found = events("The KIO voiced alarm at reports that junta troops had killed villagers in Hpakant and warned of reprisals.");
+        assert!(!found.iter().any(|e| e.starts_with("pressure_or_threat MM_MILITARY")), "{found:?}");
     }
 
     #[test]
