@@ -619,6 +619,9 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.cataphoric_subject(frame) {
             return Some(Some(actor));
         }
+        if let Some(actor) = self.reporter_of_pronoun(frame) {
+            return Some(Some(actor));
+        }
         if self.pronoun_subject(frame) {
             let armed_speaker = speaker.filter(|s| self.actors.kind_of(s).is_armed()).cloned();
             return Some(armed_speaker.or_else(|| self.previous_agent(frame)).or_else(context));
@@ -860,6 +863,30 @@ impl<'a> Reader<'a> {
         }
         let subject = Span::new(main, nth_word_end(self.lower, main, 3).min(frame.sentence.end));
         self.actors_in(subject).find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
+    }
+
+    /// For a pronoun subject right after a reporting verb ("the RSF announced it had taken
+    /// the city"), the armed actor nearest before that verb: the one who reports its own deed.
+    fn reporter_of_pronoun(&self, frame: &Frame) -> Option<ActorId> {
+        let verb = self
+            .cue_index
+            .reporting_verbs(Span::new(frame.sentence.start, frame.trigger.start))
+            .iter()
+            .rev()
+            .find(|verb| verb.speaker == SpeakerSide::Before && verb.span.end <= frame.trigger.start)?;
+        let mut gap = self.lower[verb.span.end..frame.trigger.start].split_whitespace();
+        let first = gap.next()?;
+        let pronoun = if ClauseWords::has(&self.rules.clauses.words.complementizers, first) { gap.next()? } else { first };
+        if !ClauseWords::has(&self.rules.clauses.words.party_pronouns, pronoun) {
+            return None;
+        }
+        // "the RSF, the group the army has fought since 2023, announced": past an appositive.
+        let head = self.lower[frame.sentence.start..verb.span.start].trim_end();
+        let subject_end = match head.strip_suffix(',').and_then(|inner| inner.rfind(',')) {
+            Some(comma) => frame.sentence.start + comma,
+            None => verb.span.start,
+        };
+        self.actors_in(Span::new(frame.sentence.start, subject_end)).rev().find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
     }
 
     /// The agent of the last event told in this sentence or the one before, for a pronoun

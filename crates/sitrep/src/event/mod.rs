@@ -324,6 +324,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_reporting_verb_is_the_reporter() {
+        let found = events("The junta said its troops left Hpakant after the KIA, the group the army has fought for years, announced it had taken the town.");
+        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("territory_captured MM_MILITARY ")), "{found:?}");
+    }
+
+    #[test]
     fn a_relative_clause_has_its_antecedent_as_agent() {
         let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
         assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");
