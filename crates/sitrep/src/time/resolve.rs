@@ -222,12 +222,14 @@ impl<'r, 't> Resolver<'r, 't> {
         if let Some(century) = fields.get(&template.century)? {
             return Ok(point(Granule::Century(century)));
         }
-        let (mut month, mut day) = (fields.get(&template.month)?, fields.get(&template.day)?);
-        if let Some((holiday_month, holiday_day)) = fields.get(&template.holiday)? {
-            (month, day) = (Some(holiday_month), Some(holiday_day));
-        }
+        let (month, day, holiday) = (fields.get(&template.month)?, fields.get(&template.day)?, fields.get(&template.holiday)?);
         let (quarter, half, season) = (fields.get(&template.quarter)?, fields.get(&template.half)?, fields.get(&template.season)?);
         let build = move |year: i16| -> Option<Granule> {
+            // A holiday falls on its day of that year (Thanksgiving moves with the weekdays).
+            let (month, day) = match holiday {
+                Some(holiday) => holiday.month_day_in(year).map_or((None, None), |(month, day)| (Some(month), Some(day))),
+                None => (month, day),
+            };
             match (month, day) {
                 (Some(month), Some(day)) => Some(Granule::Day(Date::new(year, month, day).ok()?)),
                 (Some(month), None) => Some(Granule::Month { year, month }),

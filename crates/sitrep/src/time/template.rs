@@ -133,6 +133,55 @@ pub enum Meridiem {
     Post,
 }
 
+/// A holiday's date in a given year: fixed ("12-25") or a weekday of a month ("11-4-4": the
+/// fourth Thursday of November, US Thanksgiving).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year.
+    Fixed {
+        /// Month 1-12.
+        month: i8,
+        /// Day 1-31.
+        day: i8,
+    },
+    /// The `nth` `weekday` of `month`.
+    NthWeekday {
+        /// Month 1-12.
+        month: i8,
+        /// Which one, 1-5.
+        nth: i8,
+        /// The day of the week.
+        weekday: Weekday,
+    },
+}
+
+impl Holiday {
+    /// Reads `MM-DD` (fixed) or `MM-N-W` (the Nth weekday W, Monday = 1, of month MM).
+    fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let month = parse_in_range(parts.next()?, 1, 12)?;
+        let holiday = match (parts.next()?, parts.next()) {
+            (day, None) => Holiday::Fixed { month, day: parse_in_range(day, 1, 31)? },
+            (nth, Some(weekday)) => {
+                let nth = parse_in_range(nth, 1, 5)?;
+                Holiday::NthWeekday { month, nth, weekday: weekday_from_number(weekday)? }
+            }
+        };
+        parts.next().is_none().then_some(holiday)
+    }
+
+    /// The holiday's month and day in `year`.
+    pub fn month_day_in(self, year: i16) -> Option<(i8, i8)> {
+        match self {
+            Holiday::Fixed { month, day } => Some((month, day)),
+            Holiday::NthWeekday { month, nth, weekday } => {
+                let date = jiff::civil::Date::new(year, month, 1).ok()?.nth_weekday_of_month(nth, weekday).ok()?;
+                Some((month, date.day()))
+            }
+        }
+    }
+}
+
 /// Which part of a stretch of time is meant: "early December", "mid-2025", "earlier this month".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Modifier {
@@ -214,7 +263,7 @@ impl Lexicon {
         tables.check_values("part_of_day", "a part-of-day code (MO, AF, EV, NI, DT)", PartOfDay::from_code)?;
         tables.check_values("direction", "-1, 0 or 1", |v| parse_in_range(v, -1, 1))?;
         tables.check_values("modifier", "start, mid, end or so_far", Modifier::from_name)?;
-        tables.check_values("holiday", "MM-DD", month_day)?;
+        tables.check_values("holiday", "MM-DD or MM-N-W (the Nth weekday W of month MM)", Holiday::parse)?;
         tables.check_values("clock", "an hour 0-24", |v| parse_in_range(v, 0, 24))?;
         Ok(lexicon)
     }
@@ -230,11 +279,6 @@ fn weekday_from_number(text: &str) -> Option<Weekday> {
 
 fn number_value(text: &str) -> Option<Amount> {
     if text == "X" { Some(Amount::Vague) } else { text.parse::<f64>().ok().map(Amount::Number) }
-}
-
-fn month_day(text: &str) -> Option<(i8, i8)> {
-    let (month, day) = text.split_once('-')?;
-    Some((parse_in_range(month, 1, 12)?, parse_in_range(day, 1, 31)?))
 }
 
 /// Leading digits of a word ("29th" → 29).
@@ -359,8 +403,8 @@ fn normalise_modifier(text: &str, lexicon: &Lexicon) -> Option<Modifier> {
     Modifier::from_name(lexicon.modifier.get(text)?)
 }
 
-fn normalise_holiday(text: &str, lexicon: &Lexicon) -> Option<(i8, i8)> {
-    month_day(lexicon.holiday.get(text)?)
+fn normalise_holiday(text: &str, lexicon: &Lexicon) -> Option<Holiday> {
+    Holiday::parse(lexicon.holiday.get(text)?)
 }
 
 /// An amount: digits ("16", "1,300", "2.5"), a fraction ("2 1/2"), an `article` ("a"), or
@@ -526,8 +570,8 @@ pub struct Template {
     pub decade: Option<Field<i16>>,
     /// Century (19 for the 1900s).
     pub century: Option<Field<i16>>,
-    /// A fixed-date holiday, as month and day.
-    pub holiday: Option<Field<(i8, i8)>>,
+    /// A holiday, fixed or on a weekday of its month.
+    pub holiday: Option<Field<Holiday>>,
     /// Day of the week.
     pub weekday: Option<Field<Weekday>>,
     /// Part of the day.
