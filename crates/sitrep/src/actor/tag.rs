@@ -148,9 +148,12 @@ fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &Actor
             vote(country, 1, place.span.start);
         }
     }
+    // The code breaks a last tie, so that the answer does not hang on the map's order.
     votes
         .into_iter()
-        .max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first)))
+        .max_by(|(code_a, (n_a, first_a)), (code_b, (n_b, first_b))| {
+            (n_a, std::cmp::Reverse(first_a), std::cmp::Reverse(code_a)).cmp(&(n_b, std::cmp::Reverse(first_b), std::cmp::Reverse(code_b)))
+        })
         .map(|(code, _)| code)
 }
 

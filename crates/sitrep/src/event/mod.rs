@@ -331,6 +331,17 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_between_two_countries_is_broken_the_same_way_every_time() {
+        // "Fano" is a town in Italy and a militia in Ethiopia: one vote each, at one place.
+        let text = "Fano said the army attacked the town on Friday.";
+        let first = events(text);
+        assert!(first.iter().any(|e| e.starts_with("armed_clash ENDF ")), "{first:?}");
+        for _ in 0..16 {
+            assert_eq!(events(text), first);
+        }
+    }
+
+    #[test]
     fn a_relative_clause_has_its_antecedent_as_agent() {
         let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
         assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");
