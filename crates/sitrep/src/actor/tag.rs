@@ -114,8 +114,8 @@ fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)], dict:
 }
 
 /// The country most of the article's actors and places belong to; on a tie, the one named
-/// first. A state actor counts twice, a rebel group (often at war in several countries) once.
-/// "UK-based" and the like name no country of the story.
+/// first, and then the first in code order. An actor counts twice. "UK-based" and the like
+/// name no country of the story.
 fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
     let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
     let mut vote = |country: &str, weight: usize, at: usize| {
@@ -132,8 +132,7 @@ fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &Actor
             match *target {
                 Target::Actor(entry) => {
                     if let Some(country) = dict.entries[entry].country.as_deref() {
-                        let weight = if dict.entries[entry].kind.is_non_state_armed() { 1 } else { 2 };
-                        vote(country, weight, hit.span.start);
+                        vote(country, 2, hit.span.start);
                     }
                 }
                 Target::CountryName(c) | Target::Capital(c) | Target::Demonym(c) => {
@@ -427,7 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rebel_group_weighs_less_than_a_state_in_the_articles_country() {
+    fn a_group_at_war_in_several_countries_names_none_of_them() {
         let text = "JNIM said JNIM fighters attacked the army in northern Burkina Faso, where Burkina Faso has lost ground; Burkina Faso fears the group.";
         let found = mentions(text);
         assert!(found.contains(&("army".to_string(), "BF_GOV".to_string())), "{found:?}");
