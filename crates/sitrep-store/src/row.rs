@@ -124,6 +124,7 @@ pub fn event_from_row(row: &Row<'_>, first: usize, doc: String) -> rusqlite::Res
             lon: row.get(col(7))?,
             precision: required(enum_column(row, col(8))?, col(8))?,
             id: row.get(col(9))?,
+            township: None,
         }),
         None => None,
     };

@@ -48,6 +48,7 @@ fn to_event(gold: GoldEvent) -> Event {
             lon: location.lon,
             precision: location.precision,
             id: None,
+            township: None,
         }),
         date: gold.date,
         modality: gold.modality,

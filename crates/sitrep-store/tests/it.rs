@@ -51,6 +51,7 @@ pub mod invented {
             lon: point.map(|p| p.1),
             precision,
             id: None,
+            township: None,
         })
     }
 

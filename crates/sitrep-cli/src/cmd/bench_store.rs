@@ -67,6 +67,7 @@ fn place(idx: usize) -> Location {
         lon: Some(LON_RANGE.0 + (LON_RANGE.1 - LON_RANGE.0) * col as f64 / side as f64),
         precision: Precision::Town,
         id: Some(format!("synthetic:{idx}")),
+        township: None,
     }
 }
 

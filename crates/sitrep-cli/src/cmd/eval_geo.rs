@@ -240,6 +240,7 @@ impl PlacesLine {
                 lon: self.lon,
                 precision,
                 id: self.id,
+                township: None,
             });
         PlaceMention {
             span: Span::new(self.start, self.end.max(self.start)),

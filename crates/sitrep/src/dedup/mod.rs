@@ -35,7 +35,7 @@ let report = |doc: &str| Event {
     actor2: None,
     location: Some(Location {
         name: "Northtown".into(), country: Some("ZZ".into()), admin1: None,
-        lat: None, lon: None, precision: Precision::Town, id: None,
+        lat: None, lon: None, precision: Precision::Town, id: None, township: None,
     }),
     date: Some(DateInterval::day("2030-05-01".parse().unwrap())),
     modality: Modality::Asserted,

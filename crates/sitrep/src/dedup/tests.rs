@@ -19,6 +19,7 @@ fn place(name: &str, precision: Precision, point: Option<(f64, f64)>) -> Locatio
         lon: point.map(|p| p.1),
         precision,
         id: None,
+        township: None,
     }
 }
 

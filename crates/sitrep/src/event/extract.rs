@@ -1351,11 +1351,15 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
 /// the gazetteer's codes cannot tell: Myanmar's townships are seldom wider than 80 km.
 const TOWNSHIP_RADIUS_KM: f64 = 40.0;
 
-/// True when `inner` lies in `township`: by MIMU place code where both have one (a town's code
-/// extends its township's), else by distance, else (no coordinates) assumed.
+/// True when `inner` lies in `township`: by the township the gazetteer puts it in, else by
+/// MIMU place code where both have one (a town's code extends its township's), else by
+/// distance, else (no coordinates) assumed.
 fn within_township(township: &Location, inner: &Location) -> bool {
     fn mimu_code(location: &Location) -> Option<&str> {
         location.id.as_deref().filter(|id| id.starts_with("mimu:MMR"))
+    }
+    if let (Some(outer), Some(parent)) = (township.id.as_deref(), inner.township.as_deref()) {
+        return outer == parent;
     }
     if let (Some(outer), Some(inner)) = (mimu_code(township), mimu_code(inner)) {
         return inner.starts_with(outer);

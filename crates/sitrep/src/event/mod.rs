@@ -342,6 +342,14 @@ mod tests {
     }
 
     #[test]
+    fn a_village_in_its_township_gives_one_event_even_far_from_the_townships_centre() {
+        // Sezin lies some 47 km from Hpakant Township's point; the gazetteer puts it inside.
+        let found = events("KIA fighters captured a junta outpost at Sezin in Hpakant Township on Wednesday.");
+        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Sezin")), "{found:?}");
+        assert!(!found.iter().any(|e| e.contains("Hpakant")), "{found:?}");
+    }
+
+    #[test]
     fn a_relative_clause_has_its_antecedent_as_agent() {
         let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
         assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");

@@ -85,7 +85,11 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             .or_else(|| last_location_before(doc, facility.span.start));
         let location = match container {
             // A base is a point (CONTRACT.md), placed at its container's point.
-            Some(container) => Location { name: facility.name.clone(), id: None, precision: Precision::Point, ..container },
+            Some(container) => {
+                // It lies in its container's township, or in the container if that is one.
+                let township = if container.precision == Precision::Township { container.id.clone() } else { container.township.clone() };
+                Location { name: facility.name.clone(), id: None, precision: Precision::Point, township, ..container }
+            }
             None => Location {
                 name: facility.name.clone(),
                 country: focus_country.map(str::to_string),
@@ -94,6 +98,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 lon: None,
                 precision: Precision::Point,
                 id: None,
+                township: None,
             },
         };
         sites.push(Site { span: facility.span, location, facility: true, names_actor: false });

@@ -197,6 +197,7 @@ mod tests {
                 lon: Some(lon),
                 precision: Precision::Town,
                 id: Some(id.into()),
+                township: None,
             }),
             confidence: 1.0,
             kind: PlaceKind::Town,

@@ -145,6 +145,7 @@ mod tests {
                 lon: None,
                 precision: Precision::Town,
                 id: None,
+                township: None,
             }),
             confidence: 1.0,
             kind: PlaceKind::Town,

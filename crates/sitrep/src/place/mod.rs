@@ -71,6 +71,10 @@ pub struct Location {
     /// The gazetteer entry, where resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The gazetteer id of the Myanmar township it lies in (towns, villages and wards), so
+    /// that "X village in Y Township" can tell Y contains X. Not part of the contract's object.
+    #[serde(skip)]
+    pub township: Option<String>,
 }
 
 /// What a place name stands for in its sentence.

@@ -953,6 +953,7 @@ impl<'a> Scorer<'a> {
                 kind.precision()
             },
             id: None,
+            township: None,
         };
         Some(PlaceMention {
             span: candidate.span,
