@@ -70,6 +70,9 @@ pub struct ClauseWords {
     /// Words that open a complement clause ("reports that ..."): its subject is not the
     /// sentence's.
     pub complementizers: Vec<String>,
+    /// Words right before an actor that make it an ally, not the one acted on ("fought
+    /// alongside the TNLA").
+    pub ally_markers: Vec<String>,
     /// Relative pronouns that stand as their clause's subject ("the Alliance, which launched").
     pub subject_relatives: Vec<String>,
     /// Words after a duration that put what follows that long before the sentence's date

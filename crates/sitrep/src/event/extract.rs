@@ -987,6 +987,12 @@ impl<'a> Reader<'a> {
     /// only ("by the KIA and allied PDF fighters"): an ally, not the one acted on.
     fn allied_with(&self, mention: &ActorMention, agent: Option<&ActorId>) -> bool {
         let Some(agent) = agent else { return false };
+        // "fought alongside the TNLA": an ally, whoever the agent is.
+        let head = self.lower[..mention.span.start].trim_end();
+        let head = head.strip_suffix(" the").unwrap_or(head);
+        if self.rules.clauses.words.ally_markers.iter().any(|marker| head.ends_with(&format!(" {marker}"))) {
+            return true;
+        }
         let mut current = mention;
         loop {
             let before = self.doc.actors.partition_point(|m| m.span.start < current.span.start);

@@ -350,6 +350,13 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_fighting_alongside_the_agent_is_no_patient() {
+        let found = analyse("The AA fought alongside the TNLA near Lashio on Monday.");
+        let clash = found.iter().find(|e| e.kind == super::EventKind::ArmedClash).expect("a clash");
+        assert_eq!(clash.actor2.as_ref().map(|a| a.0.as_str()), Some("MM_MILITARY"));
+    }
+
+    #[test]
     fn a_relative_clause_has_its_antecedent_as_agent() {
         let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
         assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");
