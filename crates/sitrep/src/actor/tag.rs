@@ -196,8 +196,8 @@ impl Reader<'_> {
     fn antecedent_with_head(&self, phrase: &str) -> Option<ActorId> {
         let heads = self.dict.antecedent_heads.get(phrase)?;
         let ends_with_head = |name: &str| {
-            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            heads.contains(&last)
+            let last = name.rsplit(' ').next().unwrap_or("");
+            heads.iter().any(|head| last.eq_ignore_ascii_case(head))
         };
         self.mentions
             .iter()

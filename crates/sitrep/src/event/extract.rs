@@ -448,14 +448,7 @@ impl<'a> Reader<'a> {
             if gap.count() > 5 || between.contains([',', ';', '.']) {
                 return None;
             }
-            let amount = mention.value.strip_prefix('P')?;
-            let (number, unit) = amount.split_at(amount.len().checked_sub(1)?);
-            let unit_days = match unit {
-                "D" => 1,
-                "W" => 7,
-                _ => return None,
-            };
-            Some(sign * number.parse::<i64>().ok()? * unit_days)
+            Some(sign * time::duration_days(&mention.value)?)
         });
         match offset.and_then(|days| time::add_days(date.start, days)) {
             Some(day) => DateInterval::day(day),
@@ -987,10 +980,13 @@ impl<'a> Reader<'a> {
     /// only ("by the KIA and allied PDF fighters"): an ally, not the one acted on.
     fn allied_with(&self, mention: &ActorMention, agent: Option<&ActorId>) -> bool {
         let Some(agent) = agent else { return false };
-        // "fought alongside the TNLA": an ally, whoever the agent is.
+        // "fought alongside the TNLA": an ally of the agent, whatever stands before.
         let head = self.lower[..mention.span.start].trim_end();
         let head = head.strip_suffix(" the").unwrap_or(head);
-        if self.rules.clauses.words.ally_markers.iter().any(|marker| head.ends_with(&format!(" {marker}"))) {
+        let marked = self.rules.clauses.words.ally_markers.iter().any(|marker| {
+            head.ends_with(marker.as_str()) && crate::text::on_word_boundaries(head, head.len() - marker.len(), head.len())
+        });
+        if marked {
             return true;
         }
         let mut current = mention;

@@ -465,6 +465,19 @@ fn checked_year(year: i64) -> Option<i16> {
     i16::try_from(year).ok().filter(|year| (-9999..=9999).contains(year))
 }
 
+/// The whole days a TIMEX3 duration of days or weeks spans (`P3D` → 3, `P2W` → 14); `None`
+/// for other units and unknown amounts (`P1M`, `PXD`).
+pub fn duration_days(value: &str) -> Option<i64> {
+    let amount = value.strip_prefix('P')?;
+    let (number, unit) = amount.split_at(amount.len().checked_sub(1)?);
+    let unit_days = match unit {
+        "D" => 1,
+        "W" => 7,
+        _ => return None,
+    };
+    Some(number.parse::<i64>().ok()? * unit_days)
+}
+
 /// `date` moved by `days` days.
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
     date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
@@ -544,6 +557,8 @@ mod tests {
         assert_eq!(Unit::Year.duration_value(Some(2.5)), "P2Y6M");
         assert_eq!(Unit::Decade.duration_value(Some(2.0)), "P20Y");
         assert_eq!(Unit::Month.duration_value(None), "PXM");
+        assert_eq!((duration_days("P3D"), duration_days("P2W")), (Some(3), Some(14)));
+        assert_eq!((duration_days("P1M"), duration_days("PXD"), duration_days("P")), (None, None, None));
         assert_eq!(add_months(date(2024, 3, 31), -1), Some(date(2024, 2, 29)));
         assert_eq!(Unit::Day.start_before(date(2024, 3, 24), 16.0), Some(date(2024, 3, 8)));
     }

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-pub use calendar::add_days;
+pub use calendar::{add_days, duration_days};
 pub use dating::{event_date, previous_date};
 pub use rules::TimeRules;
 
