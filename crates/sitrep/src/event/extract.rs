@@ -22,7 +22,7 @@ For each trigger (the highest-priority rule wherever triggers overlap):
 The same event restated (same kind, actor1 and place, compatible dates) is kept once.
 */
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
@@ -83,7 +83,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
-    merge_restatements(events)
+    merge_restatements(drop_restating_nouns(events, rules))
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
@@ -102,7 +102,28 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
             })
         })
         .collect();
-    events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
+    retain_marked(events, keep)
+}
+
+/// Drops an event a restating noun phrase gave ("the fall of Falam leaves the junta exposed")
+/// when another rule tells an event of its kind at its place anywhere in the article: the
+/// phrase names that event again, with neither its date nor its actors.
+fn drop_restating_nouns(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
+    let restating: HashSet<&str> = rules.triggers.rules.iter().filter(|r| r.restates).map(|r| r.id.as_str()).collect();
+    let restates = |event: &Event| restating.contains(event.rule.as_str());
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|event| {
+            !restates(event)
+                || !events.iter().any(|other| {
+                    !restates(other)
+                        && other.kind == event.kind
+                        && other.location.is_some()
+                        && same_place(other.location.as_ref(), event.location.as_ref())
+                })
+        })
+        .collect();
+    retain_marked(events, keep)
 }
 
 /// Drops an event whose sentence names no place for it when the same sentence tells an event
@@ -123,6 +144,11 @@ fn drop_placeless_twins(events: Vec<Event>) -> Vec<Event> {
                 })
         })
         .collect();
+    retain_marked(events, keep)
+}
+
+/// The events whose mark is true, in order.
+fn retain_marked(events: Vec<Event>, keep: Vec<bool>) -> Vec<Event> {
     events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
 }
 

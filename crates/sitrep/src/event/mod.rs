@@ -455,4 +455,10 @@ mod tests {
         let found = events("The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.");
         assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Tamakan")), "{found:?}");
     }
+
+    #[test]
+    fn the_fall_of_a_town_taken_earlier_is_no_second_capture() {
+        let found = events("The KIA took Bhamo on 9 October after a long siege. A month later, analysts said the fall of Bhamo left the junta weak in the north.");
+        assert_eq!(found.iter().filter(|e| e.starts_with("territory_captured")).collect::<Vec<_>>(), ["territory_captured KIA Bhamo 2023-10-09"], "{found:?}");
+    }
 }

@@ -132,6 +132,8 @@ struct RuleEntry {
     #[serde(default)]
     yields_to: Vec<EventKind>,
     #[serde(default)]
+    restates: bool,
+    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -190,6 +192,9 @@ pub struct Rule {
     /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
     /// the school, killing ten" is one air strike, not also an attack on civilians).
     pub yields_to: Vec<EventKind>,
+    /// A noun phrase that names an event usually told elsewhere in the article ("the fall of
+    /// the town"): the event gives way to any other event of its kind at its place.
+    pub restates: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -271,6 +276,7 @@ impl TriggerRules {
                     intent_is_content: entry.intent_is_content,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
+                    restates: entry.restates,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
