@@ -8,6 +8,8 @@ The actor dictionary: compiled from `resources/actors/`.
 - `generic.tsv`: generic phrases ("the army", "the rebels") resolved in context;
 - `ethnic.tsv`: ethnic adjectives that name a group before a force noun ("Kachin forces");
 - `force_nouns.txt`: the nouns that make such phrases;
+- `weapon_nouns.txt`: nouns of weapons after which a country's adjective alone stands for
+  its forces ("Russian drones");
 - `org_heads.txt`: last words of organisation names, for actors an article defines;
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
   "Britain-based").
@@ -29,6 +31,7 @@ const COUNTRIES: &str = "actors/countries.tsv";
 const GENERIC: &str = "actors/generic.tsv";
 const ETHNIC: &str = "actors/ethnic.tsv";
 const FORCE_NOUNS: &str = "actors/force_nouns.txt";
+const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 
@@ -146,6 +149,8 @@ pub struct ActorDictionary {
     pub(crate) countries: Vec<Country>,
     pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
     pub(crate) force_nouns: HashSet<String>,
+    /// Nouns of weapons ("drones", "warplanes"): a country's adjective before one is its forces.
+    pub(crate) weapon_nouns: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
     /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor.
     pub(crate) blocking_affixes: Vec<String>,
@@ -158,7 +163,7 @@ pub struct ActorDictionary {
 
 impl Default for ActorDictionary {
     fn default() -> ActorDictionary {
-        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), Vec::new())
+        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), HashSet::new(), Vec::new())
     }
 }
 
@@ -253,6 +258,7 @@ impl ActorDictionary {
             generic,
             ethnic,
             word_set(FORCE_NOUNS)?,
+            word_set(WEAPON_NOUNS)?,
             word_set(ORG_HEADS)?,
             files.data_lines(BLOCKING_AFFIXES)?.into_iter().map(|(_, line)| line.trim().to_ascii_lowercase()).collect(),
         );
@@ -266,6 +272,7 @@ impl ActorDictionary {
         generic: Vec<(String, GenericClass, Vec<String>)>,
         ethnic: Vec<(String, Vec<ActorId>)>,
         force_nouns: HashSet<String>,
+        weapon_nouns: HashSet<String>,
         org_heads: HashSet<String>,
         blocking_affixes: Vec<String>,
     ) -> ActorDictionary {
@@ -309,7 +316,7 @@ impl ActorDictionary {
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("actor patterns compile");
         let by_id = entries.iter().enumerate().map(|(idx, e)| (e.id.0.clone(), idx)).collect();
-        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, org_heads, blocking_affixes, antecedent_heads, patterns, matcher }
+        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, weapon_nouns, org_heads, blocking_affixes, antecedent_heads, patterns, matcher }
     }
 
     /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.
@@ -413,7 +420,7 @@ mod tests {
             })
             .collect();
         assert!(actor_keys.windows(2).all(|w| w[0] < w[1]), "actors.tsv must be sorted by country, then id");
-        for path in [COUNTRIES, ETHNIC, FORCE_NOUNS, ORG_HEADS] {
+        for path in [COUNTRIES, ETHNIC, FORCE_NOUNS, WEAPON_NOUNS, ORG_HEADS] {
             let keys: Vec<String> = files
                 .data_lines(path)
                 .unwrap()

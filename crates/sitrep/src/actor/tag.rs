@@ -10,7 +10,7 @@ Definitions the article makes ("the Chin Brotherhood (CB)") add aliases, and the
 read again with them.
 */
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::define::{self, Definition};
 use super::dictionary::{GenericClass, Target};
@@ -176,6 +176,16 @@ impl Reader<'_> {
     /// The end of a force noun that follows `end` ("KIA fighters", "Russian troops",
     /// "KIA-led forces"), if one does.
     fn force_noun_after(&self, end: usize) -> Option<usize> {
+        self.noun_after(end, &self.dict.force_nouns)
+    }
+
+    /// True when a noun of a weapon follows `end` ("Russian drones", "Israeli warplanes").
+    fn weapon_noun_after(&self, end: usize) -> bool {
+        self.noun_after(end, &self.dict.weapon_nouns).is_some()
+    }
+
+    /// The end of a noun of `nouns` that follows `end`, past "-led", if one does.
+    fn noun_after(&self, end: usize, nouns: &HashSet<String>) -> Option<usize> {
         let rest = &self.text[end..];
         let rest_trimmed = rest.strip_prefix("-led").unwrap_or(rest);
         let skipped = rest.len() - rest_trimmed.len();
@@ -185,8 +195,7 @@ impl Reader<'_> {
         }
         let word_len = after_space.find(|c: char| !c.is_alphabetic()).unwrap_or(after_space.len());
         let word = &after_space[..word_len];
-        self.dict
-            .force_nouns
+        nouns
             .contains(&word.to_ascii_lowercase())
             .then(|| end + skipped + (rest_trimmed.len() - after_space.len()) + word_len)
     }
@@ -275,6 +284,11 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
             if let Some(end) = reader.force_noun_after(hit.span.end) {
                 idx = skip_hits_before(hits, idx, end);
                 reader.push(Span::new(hit.span.start, end), country_entry.military.clone(), MentionKind::Generic);
+                continue;
+            }
+            // "Russian drones hit the port": the adjective is the forces, the noun the event's.
+            if targets.iter().any(|t| matches!(t, Target::Demonym(_))) && reader.weapon_noun_after(hit.span.end) {
+                reader.push(hit.span, country_entry.military.clone(), MentionKind::Generic);
                 continue;
             }
             if targets.iter().any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_))) {
@@ -402,6 +416,12 @@ mod tests {
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn a_country_adjective_before_a_weapon_is_its_forces_and_leaves_the_weapon() {
+        assert_eq!(mentions("Russian drones struck the port while Israeli warplanes circled."), pairs(&[("Russian", "RU_GOV"), ("Israeli", "IL_GOV")]));
+        assert!(mentions("Russian officials spoke of Chinese cooking.").iter().all(|(_, id)| id != "RU_GOV" && id != "CN_GOV"));
     }
 
     #[test]

@@ -264,6 +264,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_without_its_soft_sign_is_still_the_towns_own() {
+        // GeoNames spells the city "Ryazan’"; the article gives no other sign of Russia.
+        let mentions = tag_text("Ukrainian drones hit Ryazan overnight.");
+        assert_eq!(find(&mentions, "Ryazan").location.as_ref().unwrap().country.as_deref(), Some("RU"));
+    }
+
+    #[test]
     fn demonyms_and_metonyms_keep_the_country_but_say_what_they_are() {
         let mentions = tag_text(
             "Chinese envoys arrived in Myanmar after Beijing said the border would stay shut.",

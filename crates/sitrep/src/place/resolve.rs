@@ -42,6 +42,10 @@ use super::words::{DemonymTarget, WordClass};
 use super::{Location, PlaceMention, PlaceRole, Precision};
 use crate::eval::haversine_km;
 
+/// Marks of the soft sign in romanised Russian and Ukrainian names ("Ryazan’"), which the
+/// news leaves out ("Ryazan"): a name without them is still the entry's own.
+const SOFT_SIGNS: [char; 3] = ['’', 'ʹ', '\''];
+
 /// Below this score, a mention with no generic word, demonym or container is no place.
 const MIN_SCORE: f64 = 3.5;
 
@@ -599,6 +603,7 @@ fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
     entry.curated
         || entry.kind == PlaceKind::Country
         || key_is(&entry.name, key)
+        || entry.name.contains(SOFT_SIGNS) && key_is(&entry.name.replace(SOFT_SIGNS, ""), key)
         || entry.kind == PlaceKind::Town
             && entry
                 .name
