@@ -297,7 +297,7 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && agent.as_ref().is_some_and(|a| !self.actors.kind_of(a).is_armed()) {
             return;
         }
-        if rule.state_agent && agent.as_ref().is_some_and(|a| self.actors.kind_of(a).is_non_state_armed()) {
+        if rule.state_agent && agent.as_ref().is_some_and(|a| self.actors.kind_of(a).is_non_state_armed()) && !self.names_own_agent(&frame) {
             agent = self.other_side(&frame, agent.as_ref());
         }
         let agents = if rule.one_per_agent { self.coordinated_agents(&frame, agent.clone()) } else { vec![agent.clone()] };
@@ -711,6 +711,16 @@ impl<'a> Reader<'a> {
         self.actors_in(frame.sentence)
             .find(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital))
             .map(|m| m.actor.clone())
+    }
+
+    /// True when the trigger itself names who acts: an actor right before it ("KIA drones",
+    /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF").
+    fn names_own_agent(&self, frame: &Frame) -> bool {
+        let after = Span::new(frame.trigger.end, frame.object_end);
+        let adjacent = self.actors_in(frame.sentence).any(|m| {
+            m.span.end <= frame.trigger.start && matches!(self.lower[m.span.end..frame.trigger.start].trim(), "" | "'s" | "’s")
+        });
+        adjacent || self.phrase_actor(after, "by").is_some()
     }
 
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",

@@ -461,4 +461,14 @@ mod tests {
         let found = events("The KIA took Bhamo on 9 October after a long siege. A month later, analysts said the fall of Bhamo left the junta weak in the north.");
         assert_eq!(found.iter().filter(|e| e.starts_with("territory_captured")).collect::<Vec<_>>(), ["territory_captured KIA Bhamo 2023-10-09"], "{found:?}");
     }
+
+    #[test]
+    fn a_strike_that_names_its_non_state_agent_keeps_it() {
+        let found = events("Drone strikes by the RSF hit the power station in Merowe on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("air_strike RSF Merowe")), "{found:?}");
+        let found = events("PDF drones struck junta positions in Bhamo on Saturday.");
+        assert!(found.iter().any(|e| e.starts_with("air_strike PDF Bhamo")), "{found:?}");
+        let found = events("The KIA said regime jets bombed its positions near Bhamo on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")), "{found:?}");
+    }
 }

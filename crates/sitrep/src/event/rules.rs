@@ -181,8 +181,8 @@ pub struct Rule {
     pub intent_is_content: bool,
     /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
     pub first_place_only: bool,
-    /// Only a state acts this way (air strikes): a non-state actor found as the agent means the
-    /// state it fights.
+    /// Mostly a state acts this way (air strikes): a non-state actor found as the agent means
+    /// the state it fights, unless the trigger names it ("KIA drones", "strikes by the RSF").
     pub state_agent: bool,
     /// One event for each actor of a coordinated subject ("the MNDAA and the TNLA called for
     /// talks", "they called for talks" after both were named).
