@@ -411,7 +411,7 @@ impl<'a> Reader<'a> {
         for word in text.split_inclusive(|c: char| c.is_whitespace()) {
             let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
             if self.rules.clauses.is_preposition(bare) {
-                if !(first && offset == 0) {
+                if !first {
                     return Span::new(frame.trigger.end, frame.trigger.end + offset);
                 }
             } else if !bare.is_empty() {

@@ -471,4 +471,11 @@ mod tests {
         let found = events("The KIA said regime jets bombed its positions near Bhamo on Friday.");
         assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")), "{found:?}");
     }
+
+    #[test]
+    fn an_attack_on_a_village_is_an_attack_on_civilians() {
+        let found = events("JNIM fighters carried out an attack on a village in the Mopti region on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("attack_on_civilians JNIM")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("armed_clash")), "{found:?}");
+    }
 }
