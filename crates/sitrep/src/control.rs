@@ -8,12 +8,18 @@ which is held by the TNLA", "now in the hands of the AA"). Contested and unconfi
 give none: only asserted and claimed captures count, and a statement in a sentence with a
 negation or hedge cue is skipped. Facts are as of the article's date: a capture that another
 side's later capture of the same place undid gives none.
+
+Each statement rule is searched over the whole text, and a few have no literal start a
+search could skip to. So each rule also keeps the words one of which every match of it
+holds ("stronghold", "foothold", "bastion"), read off its pattern: a text without any of
+them is not searched with the rule.
 */
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
 use regex::Regex;
+use regex_syntax::hir::{Hir, HirKind};
 use serde::{Deserialize, Serialize};
 
 use crate::actor::{ActorId, ActorKind, ActorMention};
@@ -271,6 +277,9 @@ pub struct ControlRule {
     /// Sentences it must not.
     pub counter_examples: Vec<String>,
     regex: Regex,
+    /// Matches any of the words every match of `regex` holds, case aside; none when the
+    /// pattern has no such words.
+    required: Option<Regex>,
 }
 
 /// The compiled control rules.
@@ -291,8 +300,17 @@ impl ControlRules {
             .into_iter()
             .map(|entry| {
                 // ASCII word boundaries keep the search on the fast engines.
-                let regex = Regex::new(&format!("(?i){}", entry.pattern.replace(r"\b", r"(?-u:\b)")))
-                    .map_err(|err| ResourceError::new(RULES, err.to_string()).in_rule(entry.id.clone()))?;
+                let fail = |err: String| ResourceError::new(RULES, err).in_rule(entry.id.clone());
+                let compile = |source: &str| Regex::new(source).map_err(|err| fail(err.to_string()));
+                let regex = compile(&format!("(?i){}", entry.pattern.replace(r"\b", r"(?-u:\b)")))?;
+                let hir = regex_syntax::parse(&entry.pattern).map_err(|err| fail(err.to_string()))?;
+                let required = match required_words(&hir) {
+                    Some(words) => {
+                        let escaped: Vec<String> = words.iter().map(|word| regex::escape(word)).collect();
+                        Some(compile(&format!("(?i){}", escaped.join("|")))?)
+                    }
+                    None => None,
+                };
                 Ok(ControlRule {
                     id: entry.id,
                     controller: entry.controller,
@@ -300,6 +318,7 @@ impl ControlRules {
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
+                    required,
                 })
             })
             .collect::<Result<Vec<_>, ResourceError>>()?;
@@ -352,7 +371,8 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
     // which the places after a pattern have been read: a later start finds only places whose
     // facts are already there, so a long clause is read once, not once per pattern in it.
     let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::new();
-    for rule in &rules.rules {
+    let may_match = |rule: &&ControlRule| rule.required.as_ref().is_none_or(|words| words.is_match(text));
+    for rule in rules.rules.iter().filter(may_match) {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
             let Some(sentence) = doc.sentence_at(cue.start) else {
@@ -384,6 +404,25 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
         }
     }
     drop_overtaken(facts)
+}
+
+/// Words one of which every match of `hir` holds, as written in the pattern (the rules match
+/// them case aside, as `(?i)` does the whole pattern); `None` when it need hold none. Of the
+/// parts of a sequence, the part whose shortest word is longest is the most telling.
+fn required_words(hir: &Hir) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => String::from_utf8(literal.0.to_vec()).ok().map(|word| vec![word]),
+        HirKind::Capture(capture) => required_words(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => required_words(&repetition.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required_words)
+            .max_by_key(|words| words.iter().map(String::len).min().unwrap_or(0)),
+        HirKind::Alternation(branches) => {
+            branches.iter().map(required_words).collect::<Option<Vec<_>>>().map(|sets| sets.concat())
+        }
+        _ => None,
+    }
 }
 
 /// Where `lower` spells `name` out.
@@ -613,6 +652,23 @@ mod tests {
     fn held_places(text: &str) -> Vec<String> {
         let article = Article { id: "example".into(), text: text.into(), ..Article::default() };
         Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| format!("{} {}", f.place, f.controller.0)).collect()
+    }
+
+    #[test]
+    fn the_words_a_pattern_requires_are_those_each_of_its_matches_holds() {
+        let required = |pattern: &str| super::required_words(&regex_syntax::parse(pattern).unwrap());
+        let words = |list: &[&str]| Some(list.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+        assert_eq!(required(r"\b(?:the|its) (?:\w+ ){0,3}?(?:fortress|citadel) of\b"), words(&["fortress", "citadel"]));
+        assert_eq!(required(r"\b(?:now )?(?:rules?|grips?)\b"), words(&["rule", "grip"]));
+        assert_eq!(required(r"-(?:ruled|gripped)\b"), words(&["ruled", "gripped"]));
+        assert_eq!(required(r"\bin (?:\S+ ){1,2}grip\b"), words(&["grip"]));
+        assert_eq!(required(r"(?:,|\bwhich)\w+"), words(&[",", "which"]));
+        assert_eq!(required(r"\w+(?:fortress)?"), None);
+        // Each match holds a required word, case aside.
+        let pattern = r"\b(?:the|its) (?:\w+ ){0,3}?(?:fortress|citadel) of\b";
+        let rule = regex::Regex::new(&format!("(?i){pattern}")).unwrap();
+        let words = regex::Regex::new(&format!("(?i){}", required(pattern).unwrap().join("|"))).unwrap();
+        assert_eq!(rule.find("Its old CITADEL of stone").map(|m| words.is_match(m.as_str())), Some(true));
     }
 
     #[test]
