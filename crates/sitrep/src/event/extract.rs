@@ -664,8 +664,17 @@ impl<'a> Reader<'a> {
                 && ((m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame))
                 && !self.in_object_position(m, frame)
         };
-        let pick = |from: usize| self.actors_in(Span::new(from, frame.trigger.start)).rev().find(fits).map(|m| m.actor.clone());
-        if let Some(actor) = pick(frame.subject_start) {
+        // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
+        // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
+        // civilians and demanded ...").
+        let pick = |from: usize, past_complements: bool| {
+            self.actors_in(Span::new(from, frame.trigger.start))
+                .rev()
+                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start))
+                .find(fits)
+                .map(|m| m.actor.clone())
+        };
+        if let Some(actor) = pick(frame.subject_start, false) {
             return Some(actor);
         }
         // "The TNLA said it would withdraw and urged other groups not to fire": a clause
@@ -679,17 +688,10 @@ impl<'a> Reader<'a> {
         // comma has its subject before it.
         let verb_after_comma = clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
         if shared_subject {
-            // Not the subject of a clause that "that" opens in between ("voiced alarm at
-            // reports that RSF fighters had killed civilians and demanded ...").
-            return self
-                .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
-                .rev()
-                .filter(|m| !self.opens_complement_clause(m.span.start))
-                .find(fits)
-                .map(|m| m.actor.clone());
+            return pick(frame.sentence.start, true);
         }
         if !clause_only || verb_after_comma {
-            return pick(frame.sentence.start);
+            return pick(frame.sentence.start, false);
         }
         None
     }
