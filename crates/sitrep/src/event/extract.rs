@@ -1011,7 +1011,16 @@ impl<'a> Reader<'a> {
         if strike && self.civilian_target(frame.sentence) {
             return civilians();
         }
-        if fighting { self.other_side(frame, agent) } else { None }
+        if fighting || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
+    }
+
+    /// True when one of the first three words after the trigger is a military rank or post
+    /// ("detained Brigadier General Zaw Win", "warned the commander").
+    fn object_names_rank(&self, frame: &Frame) -> bool {
+        self.lower[frame.trigger.end..frame.object_end]
+            .split_whitespace()
+            .take(3)
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.rank_words, word.trim_matches(|c: char| !c.is_alphabetic())))
     }
 
     /// True when `mention` is joined to a mention of `agent` right before it by coordination

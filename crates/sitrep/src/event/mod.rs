@@ -478,4 +478,11 @@ mod tests {
         assert!(found.iter().any(|e| e.starts_with("attack_on_civilians JNIM")), "{found:?}");
         assert!(!found.iter().any(|e| e.starts_with("armed_clash")), "{found:?}");
     }
+
+    #[test]
+    fn an_officer_detained_belongs_to_the_side_the_agent_fights() {
+        let found = analyse("KIA fighters detained Brigadier General Zaw Win near Bhamo on Friday.");
+        let arrest = found.iter().find(|e| e.kind == super::EventKind::Arrest).expect("an arrest");
+        assert_eq!(arrest.actor2.as_ref().map(|a| a.0.as_str()), Some("MM_MILITARY"), "{found:?}");
+    }
 }
