@@ -989,6 +989,10 @@ impl<'a> Reader<'a> {
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
             return civilians();
         }
+        // "looted homes", "occupied two monasteries": what was destroyed was the civilians'.
+        if rule.kind == EventKind::PropertyDestruction && self.civilian_target(Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end))) {
+            return civilians();
+        }
         let political = matches!(
             rule.kind,
             EventKind::CallForTalks | EventKind::PressureOrThreat | EventKind::VisitOrMeeting | EventKind::Agreement

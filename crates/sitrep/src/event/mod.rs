@@ -485,4 +485,11 @@ mod tests {
         let arrest = found.iter().find(|e| e.kind == super::EventKind::Arrest).expect("an arrest");
         assert_eq!(arrest.actor2.as_ref().map(|a| a.0.as_str()), Some("MM_MILITARY"), "{found:?}");
     }
+
+    #[test]
+    fn looted_homes_are_the_civilians_loss() {
+        let found = analyse("Junta soldiers looted homes in Tamakan village near Hpakant on Sunday.");
+        let looting = found.iter().find(|e| e.kind == super::EventKind::PropertyDestruction).expect("a looting");
+        assert_eq!(looting.actor2.as_ref().map(|a| a.0.as_str()), Some("CIVILIANS"), "{found:?}");
+    }
 }
