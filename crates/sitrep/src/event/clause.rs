@@ -51,6 +51,12 @@ pub struct ClauseWords {
     pub locating_prepositions: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
+    /// Perfect auxiliaries with "since" that make the verb right after them go on up to the
+    /// time of writing ("it has since driven …").
+    pub continuing_perfect: Vec<String>,
+    /// Phrases that put what a sentence tells loosely after the date it carries ("soon
+    /// afterwards").
+    pub vague_sequels: Vec<String>,
     /// Words right before a noun trigger that make it scene-setting ("amid clashes").
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
@@ -120,6 +126,8 @@ pub struct ClauseRules {
     break_kinds: Vec<BreakKind>,
     /// The continuation cues of `words`, matched as written.
     continuation_cues: AhoCorasick,
+    /// The vague sequels of `words`, matched as written.
+    vague_sequels: AhoCorasick,
     /// The words of `words` that count deaths, matched as written.
     death_words: AhoCorasick,
     /// The phrases of `place_anaphors`, matched as written.
@@ -207,6 +215,7 @@ impl ClauseRules {
             (&file.relative_openers, BreakKind::RelativeOpener),
         ])?;
         let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
+        let vague_sequels = exact_automaton(file.words.vague_sequels.iter())?;
         let death_words = exact_automaton(file.words.deaths_after_number.iter().chain(&file.words.deaths_before_number))?;
         let place_anaphors: Vec<(String, AnaphorKind)> =
             file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect();
@@ -215,6 +224,7 @@ impl ClauseRules {
             breaks,
             break_kinds,
             continuation_cues,
+            vague_sequels,
             death_words,
             anaphor_finder,
             prepositions: file.prepositions,
@@ -328,6 +338,24 @@ impl ClauseRules {
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
         self.continuation_cues
+            .find_overlapping_iter(sentence)
+            .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
+    }
+
+    /// True when the verb at `trigger` of a (lower-case) document follows a continuing perfect
+    /// ("it has since driven …"), with at most one adverb between ("have since also taken").
+    pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
+        let before: Vec<&str> = lower[sentence.start..trigger].split_whitespace().rev().collect();
+        self.words.continuing_perfect.iter().any(|cue| {
+            let cue: Vec<&str> = cue.split_whitespace().rev().collect();
+            (0..=1).any(|skip| before.get(skip..skip + cue.len()).is_some_and(|words| words == cue.as_slice()))
+        })
+    }
+
+    /// True when a (lower-case) sentence tells what it tells only loosely after the date it
+    /// carries over ("soon afterwards").
+    pub fn says_vague_sequel(&self, sentence: &str) -> bool {
+        self.vague_sequels
             .find_overlapping_iter(sentence)
             .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
     }

@@ -319,8 +319,8 @@ impl<'a> Reader<'a> {
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
-            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame)).or_else(|| time::previous_date(&self.doc.times, sentence.start));
-            let told = date.map(|date| self.continued_to_publication(date, sentence));
+            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.carried_date(&frame)).map(|date| self.loosened(date, sentence));
+            let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
             let date = told.map(|date| self.offset_by_duration(date, trigger.span, sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
@@ -411,9 +411,12 @@ impl<'a> Reader<'a> {
 
     /// The date stretched to the publication day when the sentence says the event goes on
     /// ("broke out on Sunday and were still going on today").
-    fn continued_to_publication(&self, date: DateInterval, sentence: Span) -> DateInterval {
+    fn continued_to_publication(&self, date: DateInterval, sentence: Span, trigger: Span) -> DateInterval {
         let Some(published) = self.doc.published() else { return date };
-        if date.end >= published || date.start > published || !self.rules.clauses.says_continuing(&self.lower[sentence.start..sentence.end]) {
+        let clauses = &self.rules.clauses;
+        let continuing = clauses.says_continuing(&self.lower[sentence.start..sentence.end])
+            || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
+        if date.end >= published || date.start > published || !continuing {
             return date;
         }
         DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
@@ -1232,6 +1235,24 @@ impl<'a> Reader<'a> {
             .filter(|site| site.span.end <= frame.trigger.start)
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
         before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
+    }
+
+    /// The date a sentence that gives none carries over from the story: the last event's in
+    /// the same paragraph, else the last date the text gave.
+    fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
+        self.narrative_date(frame).or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))
+    }
+
+    /// `date` as a sentence dated only by the story so far tells it: a day widens to its month
+    /// when the sentence puts its events loosely after that day ("Villagers fled soon
+    /// afterwards", "… soon afterwards, as residents said at the time"). A date of the
+    /// sentence's own ("On 3 May, soon after the rebels crossed, …") keeps it exact.
+    fn loosened(&self, date: DateInterval, sentence: Span) -> DateInterval {
+        let own_date = self.doc.times.iter().any(|m| sentence.contains(m.span) && m.interval.is_some() && !m.refers_back);
+        if date.precision != DatePrecision::Day || own_date || !self.rules.clauses.says_vague_sequel(&self.lower[sentence.start..sentence.end]) {
+            return date;
+        }
+        DateInterval::month_of(date.start)
     }
 
     /// The date of the last event in the same paragraph, for a sentence that gives none.

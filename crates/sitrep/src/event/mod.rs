@@ -378,6 +378,41 @@ mod tests {
         assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
     }
 
+    /// Each event's kind, place and date as `kind place start..end`.
+    fn dated(text: &str) -> Vec<String> {
+        analyse(text)
+            .into_iter()
+            .map(|e| {
+                let place = e.location.map_or("-".to_string(), |l| l.name);
+                let date = e.date.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+                format!("{} {place} {date}", e.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_after_has_since_runs_from_the_story_date_to_publication() {
+        let found = dated("The KIA attacked junta troops near Hpakant in March. It has since driven hundreds of families in Sezin from their homes.");
+        assert!(found.contains(&"displacement Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+        // Only the verb after it: the attack of the same sentence stays in March.
+        let found = dated("The KIA attacked junta troops near Hpakant in March and has since seized Sezin.");
+        assert!(found.contains(&"armed_clash Hpakant 2024-03-01..2024-03-31".to_string()), "{found:?}");
+        assert!(found.contains(&"territory_captured Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn an_event_loosely_after_the_story_date_takes_its_month() {
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
+        assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
+        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        // "at the time" counts from the story's date: it gives the sentence no date of its own.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin, a monk said at the time.");
+        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        // A date of the sentence's own keeps the day.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. On 5 May, soon after the attack, villagers fled Sezin.");
+        assert!(found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()), "{found:?}");
+    }
+
     #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found = events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
