@@ -51,6 +51,9 @@ pub struct ClauseWords {
     pub locating_prepositions: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
+    /// Words that open a clause dating what the clause it modifies tells from then on ("since
+    /// the town fell").
+    pub since_subordinators: Vec<String>,
     /// Perfect auxiliaries with "since" that make the verb right after them go on up to the
     /// time of writing ("it has since driven …").
     pub continuing_perfect: Vec<String>,
@@ -168,6 +171,20 @@ enum BreakKind {
     NotBreak,
     /// Opens a relative clause.
     RelativeOpener,
+}
+
+/// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
+/// first word.
+fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
+    let text = &lower[sentence.start..sentence.end];
+    let body = text
+        .char_indices()
+        .map(|(idx, _)| idx)
+        .take_while(|&idx| idx < 40)
+        .find(|&idx| text[idx..].starts_with(" — "))
+        .map_or(0, |idx| idx + " — ".len());
+    let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    (sentence.start + body, first)
 }
 
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
@@ -303,19 +320,27 @@ impl ClauseRules {
     /// that holds `position` ("Since they crossed the river, the rebels ..."): just after the
     /// clause's comma. A dateline ("TOWN — ") before the subordinator is skipped.
     pub fn main_clause_after_fronted(&self, lower: &str, sentence: Span, position: usize) -> Option<usize> {
-        let text = &lower[sentence.start..sentence.end];
-        let body = text
-            .char_indices()
-            .map(|(idx, _)| idx)
-            .take_while(|&idx| idx < 40)
-            .find(|&idx| text[idx..].starts_with(" — "))
-            .map_or(0, |idx| idx + " — ".len());
-        let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let (body, first) = opening_word(lower, sentence);
         if !self.words.fronted_subordinators.iter().any(|s| s == first) {
             return None;
         }
-        let comma = sentence.start + body + text[body..].find(", ")?;
+        let comma = body + lower[body..sentence.end].find(", ")?;
         (position < comma).then_some(comma + ", ".len())
+    }
+
+    /// True when the trigger at `trigger` heads the clause that a "since" clause of its
+    /// sentence modifies: "since" stands after it with no clause break between ("a massacre
+    /// had taken place since the town fell"), or opens the sentence and the trigger follows
+    /// the comma that closes that clause ("Since the law came in, thousands have fled").
+    pub fn modified_by_since_clause(&self, lower: &str, sentence: Span, trigger: Span) -> bool {
+        let is_since = |word: &str| self.words.since_subordinators.iter().any(|s| s == word);
+        let (_, first) = opening_word(lower, sentence);
+        if is_since(first) {
+            return self.main_clause_after_fronted(lower, sentence, sentence.start).is_some_and(|main| trigger.start >= main);
+        }
+        let after = &lower[trigger.end.min(sentence.end)..sentence.end];
+        let clause_end = after.find([',', ';', ':', '—', '(']).unwrap_or(after.len()).min(after.find(" and ").unwrap_or(after.len()));
+        after[..clause_end].split(|c: char| !c.is_alphanumeric()).any(is_since)
     }
 
     /// True when the name at `start` follows a preposition ("clashed with government troops").

@@ -1238,9 +1238,17 @@ impl<'a> Reader<'a> {
     }
 
     /// The date a sentence that gives none carries over from the story: the last event's in
-    /// the same paragraph, else the last date the text gave.
+    /// the same paragraph, else the last date the text gave. What a "since" clause modifies
+    /// ("looting has gone on since the rebels entered") runs from that date to publication.
     fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
-        self.narrative_date(frame).or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))
+        let date = self.narrative_date(frame).or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))?;
+        let since = self.rules.clauses.modified_by_since_clause(self.lower, frame.sentence, frame.trigger);
+        match self.doc.published() {
+            Some(published) if since && date.start <= published && date.end < published => {
+                Some(DateInterval { start: date.start, end: published, precision: DatePrecision::Range })
+            }
+            _ => Some(date),
+        }
     }
 
     /// `date` as a sentence dated only by the story so far tells it: a day widens to its month

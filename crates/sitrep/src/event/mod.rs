@@ -401,6 +401,18 @@ mod tests {
     }
 
     #[test]
+    fn what_a_since_clause_modifies_runs_from_the_story_date_to_publication() {
+        let story = "The KIA attacked junta troops near Hpakant on 2 May. ";
+        for sentence in ["Villagers have fled Sezin since the fighting began.", "Since the fighting began, villagers have fled Sezin."] {
+            let found = dated(&format!("{story}{sentence}"));
+            assert!(found.contains(&"displacement Sezin 2024-05-02..2024-06-15".to_string()), "{sentence}: {found:?}");
+        }
+        // An event of another clause keeps the story's day.
+        let found = dated(&format!("{story}Junta jets bombed Sezin and villagers have stayed away since the fighting began."));
+        assert!(found.contains(&"air_strike Sezin 2024-05-02..2024-05-02".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn an_event_loosely_after_the_story_date_takes_its_month() {
         let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
         assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
