@@ -31,7 +31,7 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimexType};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -83,7 +83,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
-    merge_restatements(events)
+    merge_restatements(events, &doc.times)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
@@ -1468,8 +1468,14 @@ fn parse_number(word: &str) -> Option<u32> {
 
 /// Keeps one event per (kind, actor1, place) where the dates overlap or one is unknown: the
 /// same event restated later in the article ("took the town this week" … "took it on
-/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it.
-fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it,
+/// unless only the first sentence states a date (`times`): a date carried over from the story
+/// does not replace one the text gave.
+fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
+    let states_date = |event: &Event| {
+        let sentence = Span::new(event.evidence_start, event.evidence_end);
+        times.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
+    };
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
         let restated = kept.iter_mut().find(|k| {
@@ -1487,7 +1493,7 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
             Some(kept_event) => {
                 let narrower = match (kept_event.date, event.date) {
                     (None, Some(_)) => true,
-                    (Some(a), Some(b)) => days(&b) < days(&a),
+                    (Some(a), Some(b)) => days(&b) < days(&a) && (states_date(&event) || !states_date(kept_event)),
                     _ => false,
                 };
                 if narrower {

@@ -413,6 +413,14 @@ mod tests {
     }
 
     #[test]
+    fn a_restatement_dated_only_by_the_story_keeps_the_stated_range() {
+        // The last paragraph carries 3 June over, the last day the text gave.
+        let found = dated("The army began an offensive near Hpakant on 3 June. Junta jets bombed Sezin in the first week of the offensive.\n\nAir raids on Sezin have also been reported.");
+        let strikes: Vec<&String> = found.iter().filter(|e| e.starts_with("air_strike Sezin")).collect();
+        assert_eq!(strikes, ["air_strike Sezin 2024-06-03..2024-06-09"], "{found:?}");
+    }
+
+    #[test]
     fn an_event_loosely_after_the_story_date_takes_its_month() {
         let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
         assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
