@@ -426,8 +426,11 @@ mod tests {
         assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
         assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
         // "at the time" counts from the story's date: it gives the sentence no date of its own.
-        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin, a monk said at the time.");
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Soon afterwards villagers fled Sezin, a monk said at the time.");
         assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        // "Shortly afterwards" means hours: the day holds.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin.");
+        assert!(found.contains(&"displacement Sezin 2024-05-03..2024-05-03".to_string()), "{found:?}");
         // A date of the sentence's own keeps the day.
         let found = dated("The KIA attacked junta troops near Hpakant on 3 May. On 5 May, soon after the attack, villagers fled Sezin.");
         assert!(found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()), "{found:?}");
