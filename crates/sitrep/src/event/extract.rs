@@ -321,7 +321,10 @@ impl<'a> Reader<'a> {
             let query = DateQuery { sentence, trigger: trigger.span, argument };
             let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.carried_date(&frame)).map(|date| self.loosened(date, sentence));
             let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
-            let date = told.map(|date| self.offset_by_duration(date, trigger.span, sentence));
+            // The event is told where the later of its trigger and its place stands ("Its
+            // capture came three days after the rebels took [Chipwi]").
+            let told_at = argument.map_or(trigger.span.start, |argument| argument.start.max(trigger.span.start));
+            let date = told.map(|date| self.offset_by_duration(date, told_at, sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -424,21 +427,22 @@ impl<'a> Reader<'a> {
 
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
-    /// bridge's capture three days before Friday. Only days and weeks, from a day's date.
-    fn offset_by_duration(&self, date: DateInterval, trigger: Span, sentence: Span) -> DateInterval {
+    /// bridge's capture three days before Friday. Only days and weeks, from a day's date;
+    /// `told_at` is where the event is told.
+    fn offset_by_duration(&self, date: DateInterval, told_at: usize, sentence: Span) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
         let words = &self.rules.clauses.words;
-        // The time layer is not promised in text order: take the duration nearest the trigger.
+        // The time layer is not promised in text order: take the duration nearest before `told_at`.
         let nearest = self
             .doc
             .times
             .iter()
-            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= trigger.start)
+            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= told_at)
             .max_by_key(|t| t.span.end);
         let offset = nearest.and_then(|mention| {
-            let between = &self.lower[mention.span.end..trigger.start];
+            let between = &self.lower[mention.span.end..told_at];
             let mut gap = between.split_whitespace();
             let signal = gap.next()?;
             let sign = if ClauseWords::has(&words.offset_after, signal) {

@@ -421,6 +421,13 @@ mod tests {
     }
 
     #[test]
+    fn a_place_in_a_clause_a_duration_opens_is_dated_back_even_after_a_noun_trigger() {
+        let found = dated("KIA fighters took Hpakant on Friday. Its capture came two days after the same fighters seized Sezin.");
+        assert!(found.contains(&"territory_captured Sezin 2024-06-12..2024-06-12".to_string()), "{found:?}");
+        assert!(found.contains(&"territory_captured Hpakant 2024-06-14..2024-06-14".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn an_event_loosely_after_the_story_date_takes_its_month() {
         let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
         assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
