@@ -321,10 +321,10 @@ impl<'a> Reader<'a> {
             let query = DateQuery { sentence, trigger: trigger.span, argument };
             let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.carried_date(&frame)).map(|date| self.loosened(date, sentence));
             let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
-            // The event is told where the later of its trigger and its place stands ("Its
-            // capture came three days after the rebels took [Chipwi]").
-            let told_at = argument.map_or(trigger.span.start, |argument| argument.start.max(trigger.span.start));
-            let date = told.map(|date| self.offset_by_duration(date, told_at, sentence));
+            // The event is told at its trigger, or at its place after it ("Its capture came
+            // three days after the rebels took [Chipwi]").
+            let told_at = [Some(trigger.span.start), argument.map(|a| a.start).filter(|&at| at > trigger.span.start)];
+            let date = told.map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -428,39 +428,42 @@ impl<'a> Reader<'a> {
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
     /// bridge's capture three days before Friday. Only days and weeks, from a day's date;
-    /// `told_at` is where the event is told.
-    fn offset_by_duration(&self, date: DateInterval, told_at: usize, sentence: Span) -> DateInterval {
+    /// `told_at` are where the event is told, tried in turn.
+    fn offset_by_duration(&self, date: DateInterval, mut told_at: impl Iterator<Item = usize>, sentence: Span) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
+        match told_at.find_map(|at| self.duration_offset(at, sentence)).and_then(|days| time::add_days(date.start, days)) {
+            Some(day) => DateInterval::day(day),
+            None => date,
+        }
+    }
+
+    /// The days a duration and "after" or "before" right before byte `told_at` move what is
+    /// told there from the sentence's date.
+    fn duration_offset(&self, told_at: usize, sentence: Span) -> Option<i64> {
         let words = &self.rules.clauses.words;
         // The time layer is not promised in text order: take the duration nearest before `told_at`.
-        let nearest = self
+        let mention = self
             .doc
             .times
             .iter()
             .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= told_at)
-            .max_by_key(|t| t.span.end);
-        let offset = nearest.and_then(|mention| {
-            let between = &self.lower[mention.span.end..told_at];
-            let mut gap = between.split_whitespace();
-            let signal = gap.next()?;
-            let sign = if ClauseWords::has(&words.offset_after, signal) {
-                -1
-            } else if ClauseWords::has(&words.offset_before, signal) {
-                1
-            } else {
-                return None;
-            };
-            if gap.count() > 5 || between.contains([',', ';', '.']) {
-                return None;
-            }
-            Some(sign * time::duration_days(&mention.value)?)
-        });
-        match offset.and_then(|days| time::add_days(date.start, days)) {
-            Some(day) => DateInterval::day(day),
-            None => date,
+            .max_by_key(|t| t.span.end)?;
+        let between = &self.lower[mention.span.end..told_at];
+        let mut gap = between.split_whitespace();
+        let signal = gap.next()?;
+        let sign = if ClauseWords::has(&words.offset_after, signal) {
+            -1
+        } else if ClauseWords::has(&words.offset_before, signal) {
+            1
+        } else {
+            return None;
+        };
+        if gap.count() > 5 || between.contains([',', ';', '.']) {
+            return None;
         }
+        Some(sign * time::duration_days(&mention.value)?)
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an
