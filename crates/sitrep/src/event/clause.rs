@@ -51,6 +51,9 @@ pub struct ClauseWords {
     pub locating_prepositions: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
+    /// Auxiliaries of the past perfect ("had"): a "since" range in such a clause ends at the
+    /// story's last event.
+    pub past_perfect_auxiliaries: Vec<String>,
     /// Words that open a clause dating what the clause it modifies tells from then on ("since
     /// the town fell").
     pub since_subordinators: Vec<String>,

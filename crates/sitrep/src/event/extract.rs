@@ -31,7 +31,7 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimeMention, TimexType};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -319,7 +319,10 @@ impl<'a> Reader<'a> {
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
-            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.carried_date(&frame)).map(|date| self.loosened(date, sentence));
+            let date = time::event_date(self.text, &self.doc.times, &query)
+                .map(|date| self.ended_by_story(date, &frame))
+                .or_else(|| self.carried_date(&frame))
+                .map(|date| self.loosened(date, sentence));
             let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
             // The event is told at its trigger, or at its place after it ("Its capture came
             // three days after the rebels took [Chipwi]").
@@ -1242,6 +1245,25 @@ impl<'a> Reader<'a> {
             .filter(|site| site.span.end <= frame.trigger.start)
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
         before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
+    }
+
+    /// `date` ended at the story's last event when it is a "since" range up to publication in
+    /// a clause the narrative tells in the past perfect ("The rebels took the port on Friday.
+    /// They had been shelling it since 2 May": 2 May to Friday). Reported speech ("the group
+    /// said 40 people had been killed since May") keeps publication, when the report is made.
+    fn ended_by_story(&self, date: DateInterval, frame: &Frame) -> DateInterval {
+        let (Some(published), Some((_, told))) = (self.doc.published(), self.told_date) else { return date };
+        let since_range = date.end == published
+            && self.doc.times.iter().any(|m| {
+                frame.sentence.contains(m.span) && m.scope.is_some_and(|scope| scope.kind == ScopeKind::Since && scope.interval == date)
+            });
+        if !since_range || told.end < date.start || told.end >= published || !self.cue_index.reporting_verbs(frame.sentence).is_empty() {
+            return date;
+        }
+        let auxiliaries = &self.rules.clauses.words.past_perfect_auxiliaries;
+        let clause = &self.lower[frame.subject_start.min(frame.trigger.start)..frame.trigger.start];
+        let past_perfect = clause.split(|c: char| !c.is_alphanumeric()).any(|word| ClauseWords::has(auxiliaries, word));
+        if past_perfect { DateInterval { start: date.start, end: told.end, precision: DatePrecision::Range } } else { date }
     }
 
     /// The date a sentence that gives none carries over from the story: the last event's in

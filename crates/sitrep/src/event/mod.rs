@@ -428,6 +428,16 @@ mod tests {
     }
 
     #[test]
+    fn a_since_range_in_the_past_perfect_ends_at_the_last_event() {
+        let story = "KIA fighters took Hpakant on Friday. ";
+        let shelling = |sentence: &str| dated(&format!("{story}{sentence}")).into_iter().find(|e| e.starts_with("shelling"));
+        assert_eq!(shelling("They had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-14"));
+        // The present perfect, and a report, run to publication.
+        assert_eq!(shelling("They have been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
+        assert_eq!(shelling("The KIA said it had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
+    }
+
+    #[test]
     fn an_event_loosely_after_the_story_date_takes_its_month() {
         let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
         assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
