@@ -15,11 +15,18 @@ For each trigger (the highest-priority rule wherever triggers overlap):
 3. **Places**: every site (resolved place or facility) in the rule's place slot, minus
    containers ("Bhamo and Mansi townships in Kachin State" is two places) and points of
    reference ("40 miles from Lweje"); "the town" refers back to the last town named. One
-   event per place, each dated by the time stage's [`event_date`](crate::time::event_date).
+   event per place, each dated by the time stage's [`event_date`](crate::time::event_date),
+   else by the date the story carries over (the last event's in the paragraph, else the last
+   date given). Then the date is adjusted by what the sentence says of it: a "since" range in
+   a narrative past perfect ends at the last event told; a carried date runs on to
+   publication for what a "since" clause modifies; a carried day widens to its month when
+   the sentence tells its events "soon afterwards"; "still going on" and "it has since …"
+   run to publication; "three days after the rebels took X" moves the day back.
 4. **Modality** from cues before the trigger, else claimed when a party to the conflict
    speaks, else asserted; **fatalities** from "killing 10", "31 people were killed".
 
-The same event restated (same kind, actor1 and place, compatible dates) is kept once.
+The same event restated (same kind, actor1 and place, compatible dates) is kept once, with
+the narrower date unless only the other sentence states one.
 */
 
 use std::collections::{BTreeMap, HashMap};
