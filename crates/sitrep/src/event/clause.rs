@@ -51,6 +51,18 @@ pub struct ClauseWords {
     pub locating_prepositions: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
+    /// Auxiliaries of the past perfect ("had"): a "since" range in such a clause ends at the
+    /// story's last event.
+    pub past_perfect_auxiliaries: Vec<String>,
+    /// Words that open a clause dating what the clause it modifies tells from then on ("since
+    /// the town fell").
+    pub since_subordinators: Vec<String>,
+    /// Perfect auxiliaries with "since" that make the verb right after them go on up to the
+    /// time of writing ("it has since driven …").
+    pub continuing_perfect: Vec<String>,
+    /// Phrases that put what a sentence tells loosely after the date it carries ("soon
+    /// afterwards").
+    pub vague_sequels: Vec<String>,
     /// Words right before a noun trigger that make it scene-setting ("amid clashes").
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
@@ -123,6 +135,8 @@ pub struct ClauseRules {
     break_kinds: Vec<BreakKind>,
     /// The continuation cues of `words`, matched as written.
     continuation_cues: AhoCorasick,
+    /// The vague sequels of `words`, matched as written.
+    vague_sequels: AhoCorasick,
     /// The words of `words` that count deaths, matched as written.
     death_words: AhoCorasick,
     /// The phrases of `place_anaphors`, matched as written.
@@ -163,6 +177,20 @@ enum BreakKind {
     NotBreak,
     /// Opens a relative clause.
     RelativeOpener,
+}
+
+/// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
+/// first word.
+fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
+    let text = &lower[sentence.start..sentence.end];
+    let body = text
+        .char_indices()
+        .map(|(idx, _)| idx)
+        .take_while(|&idx| idx < 40)
+        .find(|&idx| text[idx..].starts_with(" — "))
+        .map_or(0, |idx| idx + " — ".len());
+    let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    (sentence.start + body, first)
 }
 
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
@@ -210,6 +238,7 @@ impl ClauseRules {
             (&file.relative_openers, BreakKind::RelativeOpener),
         ])?;
         let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
+        let vague_sequels = exact_automaton(file.words.vague_sequels.iter())?;
         let death_words = exact_automaton(file.words.deaths_after_number.iter().chain(&file.words.deaths_before_number))?;
         let place_anaphors: Vec<(String, AnaphorKind)> =
             file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect();
@@ -218,6 +247,7 @@ impl ClauseRules {
             breaks,
             break_kinds,
             continuation_cues,
+            vague_sequels,
             death_words,
             anaphor_finder,
             prepositions: file.prepositions,
@@ -296,19 +326,27 @@ impl ClauseRules {
     /// that holds `position` ("Since they crossed the river, the rebels ..."): just after the
     /// clause's comma. A dateline ("TOWN — ") before the subordinator is skipped.
     pub fn main_clause_after_fronted(&self, lower: &str, sentence: Span, position: usize) -> Option<usize> {
-        let text = &lower[sentence.start..sentence.end];
-        let body = text
-            .char_indices()
-            .map(|(idx, _)| idx)
-            .take_while(|&idx| idx < 40)
-            .find(|&idx| text[idx..].starts_with(" — "))
-            .map_or(0, |idx| idx + " — ".len());
-        let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let (body, first) = opening_word(lower, sentence);
         if !self.words.fronted_subordinators.iter().any(|s| s == first) {
             return None;
         }
-        let comma = sentence.start + body + text[body..].find(", ")?;
+        let comma = body + lower[body..sentence.end].find(", ")?;
         (position < comma).then_some(comma + ", ".len())
+    }
+
+    /// True when the trigger at `trigger` heads the clause that a "since" clause of its
+    /// sentence modifies: "since" stands after it with no clause break between ("a massacre
+    /// had taken place since the town fell"), or opens the sentence and the trigger follows
+    /// the comma that closes that clause ("Since the law came in, thousands have fled").
+    pub fn modified_by_since_clause(&self, lower: &str, sentence: Span, trigger: Span) -> bool {
+        let is_since = |word: &str| self.words.since_subordinators.iter().any(|s| s == word);
+        let (_, first) = opening_word(lower, sentence);
+        if is_since(first) {
+            return self.main_clause_after_fronted(lower, sentence, sentence.start).is_some_and(|main| trigger.start >= main);
+        }
+        let after = &lower[trigger.end.min(sentence.end)..sentence.end];
+        let clause_end = after.find([',', ';', ':', '—', '(']).unwrap_or(after.len()).min(after.find(" and ").unwrap_or(after.len()));
+        after[..clause_end].split(|c: char| !c.is_alphanumeric()).any(is_since)
     }
 
     /// True when the name at `start` follows a preposition ("clashed with government troops").
@@ -331,6 +369,24 @@ impl ClauseRules {
     /// True when a (lower-case) sentence says its event goes on ("were still going on today").
     pub fn says_continuing(&self, sentence: &str) -> bool {
         self.continuation_cues
+            .find_overlapping_iter(sentence)
+            .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
+    }
+
+    /// True when the verb at `trigger` of a (lower-case) document follows a continuing perfect
+    /// ("it has since driven …"), with at most one adverb between ("have since also taken").
+    pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
+        let before: Vec<&str> = lower[sentence.start..trigger].split_whitespace().rev().collect();
+        self.words.continuing_perfect.iter().any(|cue| {
+            let cue: Vec<&str> = cue.split_whitespace().rev().collect();
+            (0..=1).any(|skip| before.get(skip..skip + cue.len()).is_some_and(|words| words == cue.as_slice()))
+        })
+    }
+
+    /// True when a (lower-case) sentence tells what it tells only loosely after the date it
+    /// carries over ("soon afterwards").
+    pub fn says_vague_sequel(&self, sentence: &str) -> bool {
+        self.vague_sequels
             .find_overlapping_iter(sentence)
             .any(|m| crate::text::on_word_boundaries(sentence, m.start(), m.end()))
     }

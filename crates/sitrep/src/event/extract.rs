@@ -15,11 +15,18 @@ For each trigger (the highest-priority rule wherever triggers overlap):
 3. **Places**: every site (resolved place or facility) in the rule's place slot, minus
    containers ("Bhamo and Mansi townships in Kachin State" is two places) and points of
    reference ("40 miles from Lweje"); "the town" refers back to the last town named. One
-   event per place, each dated by the time stage's [`event_date`](crate::time::event_date).
+   event per place, each dated by the time stage's [`event_date`](crate::time::event_date),
+   else by the date the story carries over (the last event's in the paragraph, else the last
+   date given). Then the date is adjusted by what the sentence says of it: a "since" range in
+   a narrative past perfect ends at the last event told; a carried date runs on to
+   publication for what a "since" clause modifies; a carried day widens to its month when
+   the sentence tells its events "soon afterwards"; "still going on" and "it has since …"
+   run to publication; "three days after the rebels took X" moves the day back.
 4. **Modality** from cues before the trigger, else claimed when a party to the conflict
    speaks, else asserted; **fatalities** from "killing 10", "31 people were killed".
 
-The same event restated (same kind, actor1 and place, compatible dates) is kept once.
+The same event restated (same kind, actor1 and place, compatible dates) is kept once, with
+the narrower date unless only the other sentence states one.
 */
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -31,7 +38,7 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery, TimexType};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -83,7 +90,7 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
-    merge_restatements(drop_restating_nouns(events, rules))
+    merge_restatements(drop_restating_nouns(events, rules), &doc.times)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
@@ -345,9 +352,15 @@ impl<'a> Reader<'a> {
         for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery { sentence, trigger: trigger.span, argument };
-            let date = time::event_date(self.text, &self.doc.times, &query).or_else(|| self.narrative_date(&frame)).or_else(|| time::previous_date(&self.doc.times, sentence.start));
-            let told = date.map(|date| self.continued_to_publication(date, sentence));
-            let date = told.map(|date| self.offset_by_duration(date, trigger.span, sentence));
+            let date = time::event_date(self.text, &self.doc.times, &query)
+                .map(|date| self.ended_by_story(date, &frame))
+                .or_else(|| self.carried_date(&frame))
+                .map(|date| self.loosened(date, sentence));
+            let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
+            // The event is told at its trigger, or at its place after it ("Its capture came
+            // three days after the rebels took [Chipwi]").
+            let told_at = [Some(trigger.span.start), argument.map(|a| a.start).filter(|&at| at > trigger.span.start)];
+            let date = told.map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -437,9 +450,12 @@ impl<'a> Reader<'a> {
 
     /// The date stretched to the publication day when the sentence says the event goes on
     /// ("broke out on Sunday and were still going on today").
-    fn continued_to_publication(&self, date: DateInterval, sentence: Span) -> DateInterval {
+    fn continued_to_publication(&self, date: DateInterval, sentence: Span, trigger: Span) -> DateInterval {
         let Some(published) = self.doc.published() else { return date };
-        if date.end >= published || date.start > published || !self.rules.clauses.says_continuing(&self.lower[sentence.start..sentence.end]) {
+        let clauses = &self.rules.clauses;
+        let continuing = clauses.says_continuing(&self.lower[sentence.start..sentence.end])
+            || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
+        if date.end >= published || date.start > published || !continuing {
             return date;
         }
         DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
@@ -447,39 +463,43 @@ impl<'a> Reader<'a> {
 
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
-    /// bridge's capture three days before Friday. Only days and weeks, from a day's date.
-    fn offset_by_duration(&self, date: DateInterval, trigger: Span, sentence: Span) -> DateInterval {
+    /// bridge's capture three days before Friday. Only days and weeks, from a day's date;
+    /// `told_at` are where the event is told, tried in turn.
+    fn offset_by_duration(&self, date: DateInterval, mut told_at: impl Iterator<Item = usize>, sentence: Span) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
-        let words = &self.rules.clauses.words;
-        // The time layer is not promised in text order: take the duration nearest the trigger.
-        let nearest = self
-            .doc
-            .times
-            .iter()
-            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= trigger.start)
-            .max_by_key(|t| t.span.end);
-        let offset = nearest.and_then(|mention| {
-            let between = &self.lower[mention.span.end..trigger.start];
-            let mut gap = between.split_whitespace();
-            let signal = gap.next()?;
-            let sign = if ClauseWords::has(&words.offset_after, signal) {
-                -1
-            } else if ClauseWords::has(&words.offset_before, signal) {
-                1
-            } else {
-                return None;
-            };
-            if gap.count() > 5 || between.contains([',', ';', '.']) {
-                return None;
-            }
-            Some(sign * time::duration_days(&mention.value)?)
-        });
-        match offset.and_then(|days| time::add_days(date.start, days)) {
+        match told_at.find_map(|at| self.duration_offset(at, sentence)).and_then(|days| time::add_days(date.start, days)) {
             Some(day) => DateInterval::day(day),
             None => date,
         }
+    }
+
+    /// The days a duration and "after" or "before" right before byte `told_at` move what is
+    /// told there from the sentence's date.
+    fn duration_offset(&self, told_at: usize, sentence: Span) -> Option<i64> {
+        let words = &self.rules.clauses.words;
+        // The time layer is not promised in text order: take the duration nearest before `told_at`.
+        let mention = self
+            .doc
+            .times
+            .iter()
+            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= told_at)
+            .max_by_key(|t| t.span.end)?;
+        let between = &self.lower[mention.span.end..told_at];
+        let mut gap = between.split_whitespace();
+        let signal = gap.next()?;
+        let sign = if ClauseWords::has(&words.offset_after, signal) {
+            -1
+        } else if ClauseWords::has(&words.offset_before, signal) {
+            1
+        } else {
+            return None;
+        };
+        if gap.count() > 5 || between.contains([',', ';', '.']) {
+            return None;
+        }
+        Some(sign * time::duration_days(&mention.value)?)
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an
@@ -1285,6 +1305,51 @@ impl<'a> Reader<'a> {
         before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
     }
 
+    /// `date` ended at the story's last event when it is a "since" range up to publication in
+    /// a clause the narrative tells in the past perfect ("The rebels took the port on Friday.
+    /// They had been shelling it since 2 May": 2 May to Friday). Reported speech ("the group
+    /// said 40 people had been killed since May") keeps publication, when the report is made.
+    fn ended_by_story(&self, date: DateInterval, frame: &Frame) -> DateInterval {
+        let (Some(published), Some((_, told))) = (self.doc.published(), self.told_date) else { return date };
+        let since_range = date.end == published
+            && self.doc.times.iter().any(|m| {
+                frame.sentence.contains(m.span) && m.scope.is_some_and(|scope| scope.kind == ScopeKind::Since && scope.interval == date)
+            });
+        if !since_range || told.end < date.start || told.end >= published || !self.cue_index.reporting_verbs(frame.sentence).is_empty() {
+            return date;
+        }
+        let auxiliaries = &self.rules.clauses.words.past_perfect_auxiliaries;
+        let clause = &self.lower[frame.subject_start.min(frame.trigger.start)..frame.trigger.start];
+        let past_perfect = clause.split(|c: char| !c.is_alphanumeric()).any(|word| ClauseWords::has(auxiliaries, word));
+        if past_perfect { DateInterval { start: date.start, end: told.end, precision: DatePrecision::Range } } else { date }
+    }
+
+    /// The date a sentence that gives none carries over from the story: the last event's in
+    /// the same paragraph, else the last date the text gave. What a "since" clause modifies
+    /// ("looting has gone on since the rebels entered") runs from that date to publication.
+    fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
+        let date = self.narrative_date(frame).or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))?;
+        let since = self.rules.clauses.modified_by_since_clause(self.lower, frame.sentence, frame.trigger);
+        match self.doc.published() {
+            Some(published) if since && date.start <= published && date.end < published => {
+                Some(DateInterval { start: date.start, end: published, precision: DatePrecision::Range })
+            }
+            _ => Some(date),
+        }
+    }
+
+    /// `date` as a sentence dated only by the story so far tells it: a day widens to its month
+    /// when the sentence puts its events loosely after that day ("Villagers fled soon
+    /// afterwards", "… soon afterwards, as residents said at the time"). A date of the
+    /// sentence's own ("On 3 May, soon after the rebels crossed, …") keeps it exact.
+    fn loosened(&self, date: DateInterval, sentence: Span) -> DateInterval {
+        let own_date = self.doc.times.iter().any(|m| sentence.contains(m.span) && m.interval.is_some() && !m.refers_back);
+        if date.precision != DatePrecision::Day || own_date || !self.rules.clauses.says_vague_sequel(&self.lower[sentence.start..sentence.end]) {
+            return date;
+        }
+        DateInterval::month_of(date.start)
+    }
+
     /// The date of the last event in the same paragraph, for a sentence that gives none.
     fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
         let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
@@ -1490,8 +1555,14 @@ fn parse_number(word: &str) -> Option<u32> {
 
 /// Keeps one event per (kind, actor1, place) where the dates overlap or one is unknown: the
 /// same event restated later in the article ("took the town this week" … "took it on
-/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it.
-fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it,
+/// unless only the first sentence states a date (`times`): a date carried over from the story
+/// does not replace one the text gave.
+fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
+    let states_date = |event: &Event| {
+        let sentence = Span::new(event.evidence_start, event.evidence_end);
+        times.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
+    };
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
         let restated = kept.iter_mut().find(|k| {
@@ -1509,7 +1580,7 @@ fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
             Some(kept_event) => {
                 let narrower = match (kept_event.date, event.date) {
                     (None, Some(_)) => true,
-                    (Some(a), Some(b)) => days(&b) < days(&a),
+                    (Some(a), Some(b)) => days(&b) < days(&a) && (states_date(&event) || !states_date(kept_event)),
                     _ => false,
                 };
                 if narrower {

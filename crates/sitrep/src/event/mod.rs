@@ -378,6 +378,81 @@ mod tests {
         assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
     }
 
+    /// Each event's kind, place and date as `kind place start..end`.
+    fn dated(text: &str) -> Vec<String> {
+        analyse(text)
+            .into_iter()
+            .map(|e| {
+                let place = e.location.map_or("-".to_string(), |l| l.name);
+                let date = e.date.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+                format!("{} {place} {date}", e.kind.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_after_has_since_runs_from_the_story_date_to_publication() {
+        let found = dated("The KIA attacked junta troops near Hpakant in March. It has since driven hundreds of families in Sezin from their homes.");
+        assert!(found.contains(&"displacement Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+        // Only the verb after it: the attack of the same sentence stays in March.
+        let found = dated("The KIA attacked junta troops near Hpakant in March and has since seized Sezin.");
+        assert!(found.contains(&"armed_clash Hpakant 2024-03-01..2024-03-31".to_string()), "{found:?}");
+        assert!(found.contains(&"territory_captured Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn what_a_since_clause_modifies_runs_from_the_story_date_to_publication() {
+        let story = "The KIA attacked junta troops near Hpakant on 2 May. ";
+        for sentence in ["Villagers have fled Sezin since the fighting began.", "Since the fighting began, villagers have fled Sezin."] {
+            let found = dated(&format!("{story}{sentence}"));
+            assert!(found.contains(&"displacement Sezin 2024-05-02..2024-06-15".to_string()), "{sentence}: {found:?}");
+        }
+        // An event of another clause keeps the story's day.
+        let found = dated(&format!("{story}Junta jets bombed Sezin and villagers have stayed away since the fighting began."));
+        assert!(found.contains(&"air_strike Sezin 2024-05-02..2024-05-02".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_restatement_dated_only_by_the_story_keeps_the_stated_range() {
+        // The last paragraph carries 3 June over, the last day the text gave.
+        let found = dated("The army began an offensive near Hpakant on 3 June. Junta jets bombed Sezin in the first week of the offensive.\n\nAir raids on Sezin have also been reported.");
+        let strikes: Vec<&String> = found.iter().filter(|e| e.starts_with("air_strike Sezin")).collect();
+        assert_eq!(strikes, ["air_strike Sezin 2024-06-03..2024-06-09"], "{found:?}");
+    }
+
+    #[test]
+    fn a_place_in_a_clause_a_duration_opens_is_dated_back_even_after_a_noun_trigger() {
+        let found = dated("KIA fighters took Hpakant on Friday. Its capture came two days after the same fighters seized Sezin.");
+        assert!(found.contains(&"territory_captured Sezin 2024-06-12..2024-06-12".to_string()), "{found:?}");
+        assert!(found.contains(&"territory_captured Hpakant 2024-06-14..2024-06-14".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_since_range_in_the_past_perfect_ends_at_the_last_event() {
+        let story = "KIA fighters took Hpakant on Friday. ";
+        let shelling = |sentence: &str| dated(&format!("{story}{sentence}")).into_iter().find(|e| e.starts_with("shelling"));
+        assert_eq!(shelling("They had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-14"));
+        // The present perfect, and a report, run to publication.
+        assert_eq!(shelling("They have been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
+        assert_eq!(shelling("The KIA said it had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
+    }
+
+    #[test]
+    fn an_event_loosely_after_the_story_date_takes_its_month() {
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
+        assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
+        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        // "at the time" counts from the story's date: it gives the sentence no date of its own.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Soon afterwards villagers fled Sezin, a monk said at the time.");
+        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        // "Shortly afterwards" means hours: the day holds.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin.");
+        assert!(found.contains(&"displacement Sezin 2024-05-03..2024-05-03".to_string()), "{found:?}");
+        // A date of the sentence's own keeps the day.
+        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. On 5 May, soon after the attack, villagers fled Sezin.");
+        assert!(found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()), "{found:?}");
+    }
+
     #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found = events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");

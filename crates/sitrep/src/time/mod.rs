@@ -91,6 +91,11 @@ impl DateInterval {
         DateInterval { start: date, end: date, precision: DatePrecision::Day }
     }
 
+    /// The calendar month `date` falls in.
+    pub fn month_of(date: Date) -> DateInterval {
+        DateInterval { start: date.first_of_month(), end: date.last_of_month(), precision: DatePrecision::Month }
+    }
+
     /// True when the two intervals share at least one day.
     pub fn overlaps(&self, other: &DateInterval) -> bool {
         self.start <= other.end && other.start <= self.end
@@ -117,6 +122,10 @@ pub struct TimeMention {
     /// necessarily what the report tells.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_verb: Option<Span>,
+    /// True when the expression counts from the last date the text mentioned ("at the time",
+    /// "the next day"), not from the publication date or the calendar.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refers_back: bool,
 }
 
 /// A range that a signal word opens around an expression.
@@ -171,6 +180,7 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
                 report_verb: None,
+                refers_back: rules.rules[candidate.rule].template.anchor != template::Anchor::Document,
             });
         });
     }

@@ -404,6 +404,14 @@ impl<'r, 't> Resolver<'r, 't> {
         };
         let value = unit.duration_value(number);
         let length = number.unwrap_or(self.rules.settings.vague_amount);
+        if template.anchor != Anchor::Document {
+            // "the first week of the offensive": the units from the last date mentioned on.
+            let interval = self.references.last().and_then(Granule::first_day).and_then(|start| {
+                let end = add_days(unit.start_before(start, -length)?, -1)?;
+                Some(DateInterval { start, end, precision: DatePrecision::Range })
+            });
+            return Ok(Some(Resolved::Duration { value, interval }));
+        }
         let interval = match (fields.get(&template.direction)?, self.anchor) {
             (Some(-1), Some(anchor)) => unit.start_before(anchor, length).map(|start| DateInterval {
                 start,

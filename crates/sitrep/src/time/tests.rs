@@ -140,6 +140,10 @@ fn intervals_follow_the_contract() {
     let last_week = fixture.tag("Shelling eased last week.", Some(published));
     assert_eq!(last_week[0].value, "2025-W06");
     assert_eq!(last_week[0].interval.map(|i| (i.start, i.end)), Some((date(2025, 2, 3), date(2025, 2, 9))));
+    // The first days of an undertaking count from the last date the text gave.
+    let first_days = fixture.tag("The rebels began the siege on 2 January. Food ran out in the first ten days of the siege.", Some(published));
+    let interval = first_days.last().and_then(|m| m.interval).map(|i| (i.start, i.end, i.precision));
+    assert_eq!(interval, Some((date(2025, 1, 2), date(2025, 1, 11), DatePrecision::Range)));
 }
 
 #[test]
