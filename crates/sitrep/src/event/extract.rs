@@ -1035,7 +1035,9 @@ impl<'a> Reader<'a> {
         if strike && self.civilian_target(frame.sentence) {
             return civilians();
         }
-        if fighting || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
+        // "JNIM proclaimed a fuel blockade": an armed group's blockade is aimed at the state.
+        let rebel_blockade = rule.kind == EventKind::TradeRestriction && agent.is_some_and(|a| self.actors.kind_of(a).is_non_state_armed());
+        if fighting || rebel_blockade || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
     }
 
     /// True when one of the first three words after the trigger is a military rank or post

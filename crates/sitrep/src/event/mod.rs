@@ -567,4 +567,11 @@ mod tests {
         let looting = found.iter().find(|e| e.kind == super::EventKind::PropertyDestruction).expect("a looting");
         assert_eq!(looting.actor2.as_ref().map(|a| a.0.as_str()), Some("CIVILIANS"), "{found:?}");
     }
+
+    #[test]
+    fn an_armed_groups_blockade_is_aimed_at_the_state() {
+        let found = analyse("JNIM declared a blockade on fuel convoys to Kayes in Mali on Monday.");
+        let blockade = found.iter().find(|e| e.kind == super::EventKind::TradeRestriction).expect("a blockade");
+        assert_eq!(blockade.actor2.as_ref().map(|a| a.0.as_str()), Some("ML_GOV"), "{found:?}");
+    }
 }
