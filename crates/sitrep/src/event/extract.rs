@@ -1037,7 +1037,9 @@ impl<'a> Reader<'a> {
         }
         // "JNIM proclaimed a fuel blockade": an armed group's blockade is aimed at the state.
         let rebel_blockade = rule.kind == EventKind::TradeRestriction && agent.is_some_and(|a| self.actors.kind_of(a).is_non_state_armed());
-        if fighting || rebel_blockade || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
+        // "The group vowed to avenge him": a party at war threatens the side it fights.
+        let armed_threat = rule.kind == EventKind::PressureOrThreat && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
+        if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
     }
 
     /// True when one of the first three words after the trigger is a military rank or post

@@ -574,4 +574,11 @@ mod tests {
         let blockade = found.iter().find(|e| e.kind == super::EventKind::TradeRestriction).expect("a blockade");
         assert_eq!(blockade.actor2.as_ref().map(|a| a.0.as_str()), Some("ML_GOV"), "{found:?}");
     }
+
+    #[test]
+    fn a_party_at_war_threatens_the_side_it_fights() {
+        let found = analyse("After the raid on Hill Ridge, Fano commanders vowed to avenge their dead in Gondar.");
+        let threat = found.iter().find(|e| e.kind == super::EventKind::PressureOrThreat).expect("a threat");
+        assert_eq!(threat.actor2.as_ref().map(|a| a.0.as_str()), Some("ENDF"), "{found:?}");
+    }
 }
