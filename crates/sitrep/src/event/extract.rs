@@ -1304,7 +1304,7 @@ impl<'a> Reader<'a> {
         let before = sites
             .iter()
             .rev()
-            .filter(|site| site.span.end <= frame.trigger.start)
+            .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
         before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
     }
