@@ -264,6 +264,16 @@ mod tests {
     }
 
     #[test]
+    fn a_village_put_in_a_township_is_not_a_namesake_near_its_town() {
+        // None of the gazetteer's villages named "Let Pan" lies in Kani Township (one lies in
+        // the next, 28 km from Kani town): this one keeps its name and township, no point.
+        let mentions = tag_text("Soldiers burned Let Pan village in Kani Township.");
+        let village = find(&mentions, "Let Pan village").location.as_ref().unwrap();
+        assert_eq!((village.country.as_deref(), village.lat), (Some("MM"), None));
+        assert_eq!(village.township.as_deref(), Some("mimu:MMR005017"));
+    }
+
+    #[test]
     fn a_name_written_without_its_soft_sign_is_still_the_towns_own() {
         // GeoNames spells the city "Ryazan’"; the article gives no other sign of Russia.
         let mentions = tag_text("Ukrainian drones hit Ryazan overnight.");
