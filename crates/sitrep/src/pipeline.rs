@@ -89,7 +89,7 @@ impl<'r> Pipeline<'r> {
     }
 
     /// Adds every layer to each document, one stage at a time over all of them.
-    fn annotate(&self, docs: &mut [Doc]) {
+    pub fn annotate(&self, docs: &mut [Doc]) {
         let res = self.resources;
         for doc in docs.iter_mut() {
             if doc.published().is_none() {
@@ -114,10 +114,16 @@ impl<'r> Pipeline<'r> {
 
     /// Extracts the events and control facts of an annotated document.
     fn extract(&self, doc: Doc) -> Analysis {
-        let res = self.resources;
-        let context = event::Context::new(&doc, &res.events, &res.actors, res.gazetteer.words());
-        let events = event::extract(&doc, &context, &res.events, &res.actors);
-        let control = control::derive(&doc, &context, &events, &res.control, &res.events);
+        let (events, control) = self.events(&doc);
         Analysis { doc, events, control }
+    }
+
+    /// The events and control facts of a document [`Pipeline::annotate`] annotated.
+    pub fn events(&self, doc: &Doc) -> (Vec<Event>, Vec<ControlFact>) {
+        let res = self.resources;
+        let context = event::Context::new(doc, &res.events, &res.actors, res.gazetteer.words());
+        let events = event::extract(doc, &context, &res.events, &res.actors);
+        let control = control::derive(doc, &context, &events, &res.control, &res.events);
+        (events, control)
     }
 }
