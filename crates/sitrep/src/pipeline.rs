@@ -104,11 +104,11 @@ impl<'r> Pipeline<'r> {
             doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
         }
         for doc in docs.iter_mut() {
-            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
+            doc.definitions = actor::find_definitions(doc.text());
+            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &res.actors);
         }
         for doc in docs.iter_mut() {
-            let definitions = actor::abbreviation_definitions(doc.text());
-            doc.facilities = res.events.facilities.find(doc.text(), &definitions);
+            doc.facilities = res.events.facilities.find(doc.text(), &doc.definitions);
         }
     }
 

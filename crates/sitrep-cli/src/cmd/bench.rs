@@ -98,7 +98,7 @@ fn pass_items(stage: Stage, articles: &[Article], docs: &[Doc], pipeline: &Pipel
         Stage::Sentences => over_docs(&|doc| resources.sentences.split(doc.text()).len()),
         Stage::Time => over_docs(&|doc| time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len()),
         Stage::Places => over_docs(&|doc| place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len()),
-        Stage::Actors => over_docs(&|doc| actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len()),
+        Stage::Actors => over_docs(&|doc| actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &resources.actors).len()),
         Stage::Events => over_docs(&|doc| {
             let (events, facts) = pipeline.events(doc);
             events.len() + facts.len()

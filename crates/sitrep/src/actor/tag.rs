@@ -34,12 +34,17 @@ struct Hit {
 }
 
 /// Finds the actor mentions of a text, in order. `places` (may be empty) help decide the
-/// article's main country.
-pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &ActorDictionary) -> Vec<ActorMention> {
+/// article's main country; `definitions` are the text's [`find_definitions`](super::find_definitions).
+pub fn tag(
+    text: &str,
+    _sentences: &[Span],
+    places: &[PlaceMention],
+    definitions: &[Definition],
+    dict: &ActorDictionary,
+) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
     let focus = focus_country(&hits, places, dict);
     // What each definition's name stands for, read from the hits inside it alone.
-    let definitions: Vec<Definition> = define::find_definitions(text);
     let named: Vec<ActorMention> = definitions
         .iter()
         .flat_map(|definition| {
@@ -47,7 +52,7 @@ pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &Acto
             resolve(text, &inside, focus.as_deref(), dict)
         })
         .collect();
-    let mut learned = define::learn(text, &definitions, &named, dict);
+    let mut learned = define::learn(text, definitions, &named, dict);
     let names: Vec<(Span, ActorId)> = hits
         .iter()
         .filter_map(|hit| {
@@ -397,7 +402,7 @@ mod tests {
     static DICT: LazyLock<ActorDictionary> = LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
 
     fn mentions(text: &str) -> Vec<(String, String)> {
-        tag(text, &[], &[], &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
+        tag(text, &[], &[], &define::find_definitions(text), &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
