@@ -4,14 +4,15 @@ The article as read, and the document the pipeline annotates.
 An [`Article`] is what a reader produces from a file: an id, some metadata, a
 publication date and the text. A [`Doc`] owns the article and never changes its
 text; each stage adds a layer of spans over it (sentences, time expressions,
-places, actors) and the [`Pipeline`](crate::Pipeline) records what went wrong
-along the way as [`Diagnostic`]s instead of failing.
+places, "Name (ABBR)" definitions, actors, facilities) and the
+[`Pipeline`](crate::Pipeline) records what went wrong along the way as
+[`Diagnostic`]s instead of failing.
 */
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::actor::ActorMention;
+use crate::actor::{ActorMention, Definition};
 use crate::event::FacilityMention;
 use crate::place::PlaceMention;
 use crate::span::Span;
@@ -71,6 +72,8 @@ pub struct Doc {
     pub times: Vec<TimeMention>,
     /// Place mentions, in order.
     pub places: Vec<PlaceMention>,
+    /// The "Name (ABBR)" definitions the article makes, in order.
+    pub definitions: Vec<Definition>,
     /// Actor mentions, in order.
     pub actors: Vec<ActorMention>,
     /// Military units and named facilities, in order.
@@ -87,6 +90,7 @@ impl Doc {
             sentences: Vec::new(),
             times: Vec::new(),
             places: Vec::new(),
+            definitions: Vec::new(),
             actors: Vec::new(),
             facilities: Vec::new(),
             diagnostics: Vec::new(),

@@ -89,7 +89,7 @@ impl<'r> Pipeline<'r> {
     }
 
     /// Adds every layer to each document, one stage at a time over all of them.
-    fn annotate(&self, docs: &mut [Doc]) {
+    pub fn annotate(&self, docs: &mut [Doc]) {
         let res = self.resources;
         for doc in docs.iter_mut() {
             if doc.published().is_none() {
@@ -104,20 +104,26 @@ impl<'r> Pipeline<'r> {
             doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
         }
         for doc in docs.iter_mut() {
-            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &res.actors);
+            doc.definitions = actor::find_definitions(doc.text());
+            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &res.actors);
         }
         for doc in docs.iter_mut() {
-            let definitions = actor::abbreviation_definitions(doc.text());
-            doc.facilities = res.events.facilities.find(doc.text(), &definitions);
+            doc.facilities = res.events.facilities.find(doc.text(), &doc.definitions);
         }
     }
 
     /// Extracts the events and control facts of an annotated document.
     fn extract(&self, doc: Doc) -> Analysis {
-        let res = self.resources;
-        let context = event::Context::new(&doc, &res.events, &res.actors, res.gazetteer.words());
-        let events = event::extract(&doc, &context, &res.events, &res.actors);
-        let control = control::derive(&doc, &context, &events, &res.control, &res.events);
+        let (events, control) = self.events(&doc);
         Analysis { doc, events, control }
+    }
+
+    /// The events and control facts of a document [`Pipeline::annotate`] annotated.
+    pub fn events(&self, doc: &Doc) -> (Vec<Event>, Vec<ControlFact>) {
+        let res = self.resources;
+        let context = event::Context::new(doc, &res.events, &res.actors, res.gazetteer.words());
+        let events = event::extract(doc, &context, &res.events, &res.actors);
+        let control = control::derive(doc, &context, &events, &res.control, &res.events);
+        (events, control)
     }
 }

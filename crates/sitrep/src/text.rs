@@ -4,6 +4,8 @@ folded without building either: events compare place names many times each), whe
 starts, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -73,8 +75,11 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `text` without its bracketed asides, round or square ("Pang War (Pangwa) Town" →
-/// "Pang War  Town").
-pub fn without_brackets(text: &str) -> String {
+/// "Pang War  Town"); `text` itself, not a copy, when it has no bracket.
+pub fn without_brackets(text: &str) -> Cow<'_, str> {
+    if !text.contains(['(', '[', ')', ']']) {
+        return Cow::Borrowed(text);
+    }
     let mut depth = 0usize;
     text.chars()
         .filter(|&c| {
@@ -88,7 +93,8 @@ pub fn without_brackets(text: &str) -> String {
             }
             depth == 0
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
-use sitrep::{Article, Doc, Pipeline, Resources, actor, control, event, place, time};
+use sitrep::{Article, Doc, Pipeline, Resources, actor, place, time};
 use sitrep_read::{Options, Reader};
 
 use super::STAGE_BATCH;
@@ -16,9 +16,9 @@ use crate::{Global, resources};
 /// Measure throughput (MB/s of article text, one core) and peak memory.
 ///
 /// Reads the articles under PATH, repeats them until there are at least --mb megabytes of
-/// text, and times one stage (or the whole pipeline) over them on the current thread. The
-/// stages before the measured one run beforehand and are not timed. The whole pipeline runs
-/// over batches of articles, as `extract` runs it.
+/// text, and times one stage (or the whole pipeline) over them on the current thread. A
+/// single stage runs over documents every stage has already annotated (untimed); the whole
+/// pipeline runs over batches of articles, as `extract` runs it.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Articles to measure on.
@@ -62,36 +62,17 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     }
     let copies = (args.mb * 1_000_000).div_ceil(corpus_bytes);
     let pipeline = Pipeline::new(&resources);
-    // Prepare documents with the layers the measured stage needs.
-    let docs: Vec<Doc> = articles
-        .iter()
-        .map(|article| {
-            let mut doc = Doc::new(article.clone());
-            doc.sentences = resources.sentences.split(doc.text());
-            if args.stage == Stage::Extract || args.stage == Stage::Sentences {
-                return doc;
-            }
-            doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time);
-            if args.stage == Stage::Events {
-                doc.places = place::tag(doc.text(), &doc.sentences, &resources.gazetteer);
-                doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors);
-                let definitions = actor::abbreviation_definitions(doc.text());
-                doc.facilities = resources.events.facilities.find(doc.text(), &definitions);
-            }
-            doc
-        })
-        .collect();
+    // A single stage runs over documents that already have every layer, added untimed.
+    let mut docs: Vec<Doc> = Vec::new();
+    if args.stage != Stage::Extract {
+        docs = articles.iter().cloned().map(Doc::new).collect();
+        pipeline.annotate(&mut docs);
+    }
     let start = Instant::now();
     let cpu_start = thread_cpu_seconds();
     let mut n_items = 0usize;
     for _ in 0..copies {
-        n_items += match args.stage {
-            Stage::Extract => articles
-                .chunks(STAGE_BATCH)
-                .map(|chunk| pipeline.run_batch(chunk.to_vec()).iter().map(|analysis| analysis.events.len()).sum::<usize>())
-                .sum::<usize>(),
-            stage => docs.iter().map(|doc| stage_items(stage, doc, &resources)).sum::<usize>(),
-        };
+        n_items += pass_items(args.stage, &articles, &docs, &pipeline, &resources);
     }
     let seconds = start.elapsed().as_secs_f64();
     let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(from, to)| to - from);
@@ -108,20 +89,24 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs one stage (not the whole pipeline) over a prepared document; returns how many items
-/// it found.
-fn stage_items(stage: Stage, doc: &Doc, resources: &Resources) -> usize {
+/// Runs what `stage` names once over the corpus; returns how many items it found. The whole
+/// pipeline runs from the articles, in batches as `extract` runs it; a single stage runs over
+/// the annotated documents.
+fn pass_items(stage: Stage, articles: &[Article], docs: &[Doc], pipeline: &Pipeline<'_>, resources: &Resources) -> usize {
+    let over_docs = |items: &dyn Fn(&Doc) -> usize| docs.iter().map(items).sum::<usize>();
     match stage {
-        Stage::Sentences => resources.sentences.split(doc.text()).len(),
-        Stage::Time => time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len(),
-        Stage::Places => place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len(),
-        Stage::Actors => actor::tag(doc.text(), &doc.sentences, &doc.places, &resources.actors).len(),
-        Stage::Events | Stage::Extract => {
-            let context = event::Context::new(doc, &resources.events, &resources.actors, resources.gazetteer.words());
-            let events = event::extract(doc, &context, &resources.events, &resources.actors);
-            let facts = control::derive(doc, &context, &events, &resources.control, &resources.events);
+        Stage::Sentences => over_docs(&|doc| resources.sentences.split(doc.text()).len()),
+        Stage::Time => over_docs(&|doc| time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len()),
+        Stage::Places => over_docs(&|doc| place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len()),
+        Stage::Actors => over_docs(&|doc| actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &resources.actors).len()),
+        Stage::Events => over_docs(&|doc| {
+            let (events, facts) = pipeline.events(doc);
             events.len() + facts.len()
-        }
+        }),
+        Stage::Extract => articles
+            .chunks(STAGE_BATCH)
+            .map(|chunk| pipeline.run_batch(chunk.to_vec()).iter().map(|analysis| analysis.events.len()).sum::<usize>())
+            .sum(),
     }
 }
 

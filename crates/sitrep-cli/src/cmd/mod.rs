@@ -19,9 +19,11 @@ pub mod ingest;
 pub mod places;
 pub mod times;
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use anyhow::{Context, Result};
 use jiff::civil::Date;
@@ -137,17 +139,41 @@ pub fn analyse_batches(
 /// article it happened in (the articles are then run again one at a time to find it) and the
 /// run goes on with the others. The batch runs on a copy of the articles, kept for that rerun.
 fn run_guarded(pipeline: &Pipeline<'_>, articles: &[Article]) -> Vec<Result<Analysis, String>> {
-    let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run_batch(articles.to_vec())));
-    match together {
-        Ok(analyses) => analyses.into_iter().map(Ok).collect(),
-        Err(_) if articles.len() > 1 => articles.chunks(1).flat_map(|article| run_guarded(pipeline, article)).collect(),
-        Err(_) => articles
+    let run_again = articles.len() > 1;
+    match catch_panic(run_again, || pipeline.run_batch(articles.to_vec())) {
+        Some(analyses) => analyses.into_iter().map(Ok).collect(),
+        None if run_again => articles.chunks(1).flat_map(|article| run_guarded(pipeline, article)).collect(),
+        None => articles
             .iter()
             .map(|article| {
                 Err(format!("{}: internal error while extracting; this article was skipped (please report it)", article.id))
             })
             .collect(),
     }
+}
+
+thread_local! {
+    /// True while this thread runs work that, should it panic, runs again in smaller pieces.
+    static RUN_AGAIN_ON_PANIC: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work`, catching a panic. With `run_again` the panic goes unreported: the caller runs
+/// the work again in smaller pieces, and the piece that panics again reports it, so each
+/// panic message is printed once.
+fn catch_panic<T>(run_again: bool, work: impl FnOnce() -> T) -> Option<T> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !RUN_AGAIN_ON_PANIC.get() {
+                report(info);
+            }
+        }));
+    });
+    RUN_AGAIN_ON_PANIC.set(run_again);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    RUN_AGAIN_ON_PANIC.set(false);
+    outcome.ok()
 }
 
 /// A buffered writer to a file, or to standard output when no path is given.
@@ -186,5 +212,26 @@ impl StoreArgs {
     pub fn open(&self, global: &Global) -> Result<Store> {
         let rules = DedupRules::load(&resources::files(global.resources.as_deref())?)?;
         Store::open(&self.db, rules).with_context(|| format!("opening the store {}", self.db.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    thread_local! {
+        static PANICS_REPORTED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn a_panic_run_again_is_reported_once() {
+        // Count the reports of this thread's panics, under the hook catch_panic installs.
+        std::panic::set_hook(Box::new(|_| PANICS_REPORTED.set(PANICS_REPORTED.get() + 1)));
+        assert_eq!(catch_panic(true, || 7), Some(7));
+        assert_eq!(catch_panic(true, || panic!("a batch fails")), None::<()>);
+        assert_eq!(PANICS_REPORTED.get(), 0);
+        assert_eq!(catch_panic(false, || panic!("its article fails again")), None::<()>);
+        assert_eq!(PANICS_REPORTED.get(), 1);
+        let _ = std::panic::take_hook();
     }
 }

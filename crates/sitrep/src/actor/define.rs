@@ -12,13 +12,13 @@ use regex::Regex;
 use super::{ActorDictionary, ActorId, ActorMention};
 use crate::span::Span;
 
-/// A definition found in the text.
+/// A "Name (ABBR)" definition found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Definition {
+pub struct Definition {
     /// The defined name, without a leading "the".
-    pub(crate) name: Span,
+    pub name: Span,
     /// The abbreviation inside the brackets.
-    pub(crate) abbreviation: Span,
+    pub abbreviation: Span,
 }
 
 static ABBREVIATION: LazyLock<Regex> =
@@ -27,8 +27,9 @@ static ABBREVIATION: LazyLock<Regex> =
 /// Words that may join the capitalised words of a name.
 const CONNECTORS: [&str; 12] = ["of", "the", "and", "for", "al", "wal", "de", "du", "des", "la", "–", "-"];
 
-/// Finds "Name (ABBR)" definitions.
-pub(crate) fn find_definitions(text: &str) -> Vec<Definition> {
+/// Finds the "Name (ABBR)" definitions of a text, in order ("Light Infantry Battalion (LIB)"
+/// defines `LIB`).
+pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut definitions = Vec::new();
     for caps in ABBREVIATION.captures_iter(text) {
         let abbr = caps.name("abbr").expect("named group");

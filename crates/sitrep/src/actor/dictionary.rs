@@ -153,7 +153,7 @@ pub struct ActorDictionary {
     pub(crate) weapon_nouns: HashSet<String>,
     pub(crate) org_heads: HashSet<String>,
     /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor.
-    pub(crate) blocking_affixes: Vec<String>,
+    pub(crate) blocking_affixes: BlockingAffixes,
     /// For a generic phrase (lower case), the words one of its antecedent's names must end
     /// with ("the alliance" refers back to a "… Alliance" or "… Brotherhood").
     pub(crate) antecedent_heads: HashMap<String, Vec<String>>,
@@ -163,7 +163,46 @@ pub struct ActorDictionary {
 
 impl Default for ActorDictionary {
     fn default() -> ActorDictionary {
-        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), HashSet::new(), Vec::new())
+        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), HashSet::new(), BlockingAffixes::default())
+    }
+}
+
+/// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor, sorted
+/// apart when `blocking_affixes.txt` compiles; lower case.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BlockingAffixes {
+    /// Affixes written before a name, ending with "-".
+    prefixes: Vec<String>,
+    /// Affixes written after a name, starting with "-".
+    suffixes: Vec<String>,
+}
+
+impl BlockingAffixes {
+    fn load(files: &ResourceFiles) -> Result<BlockingAffixes, ResourceError> {
+        let mut affixes = BlockingAffixes::default();
+        for (line_no, line) in files.data_lines(BLOCKING_AFFIXES)? {
+            let affix = line.trim().to_ascii_lowercase();
+            if affix.ends_with('-') {
+                affixes.prefixes.push(affix);
+            } else if affix.starts_with('-') {
+                affixes.suffixes.push(affix);
+            } else {
+                return Err(ResourceError::at_line(BLOCKING_AFFIXES, line_no, "an affix ends with \"-\" (a prefix) or starts with it (a suffix)"));
+            }
+        }
+        Ok(affixes)
+    }
+
+    /// True when a blocking prefix ends `before` (the text before a name) or a blocking suffix
+    /// starts `after` (the text after it) as a whole word.
+    pub(crate) fn joined(&self, before: &[u8], after: &[u8]) -> bool {
+        self.prefixes.iter().map(String::as_bytes).any(|prefix| {
+            before.len() >= prefix.len() && before[before.len() - prefix.len()..].eq_ignore_ascii_case(prefix)
+        }) || self.suffixes.iter().map(String::as_bytes).any(|suffix| {
+            after.len() >= suffix.len()
+                && after[..suffix.len()].eq_ignore_ascii_case(suffix)
+                && !after.get(suffix.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        })
     }
 }
 
@@ -260,7 +299,7 @@ impl ActorDictionary {
             word_set(FORCE_NOUNS)?,
             word_set(WEAPON_NOUNS)?,
             word_set(ORG_HEADS)?,
-            files.data_lines(BLOCKING_AFFIXES)?.into_iter().map(|(_, line)| line.trim().to_ascii_lowercase()).collect(),
+            BlockingAffixes::load(files)?,
         );
         dictionary.check_references()?;
         Ok(dictionary)
@@ -274,7 +313,7 @@ impl ActorDictionary {
         force_nouns: HashSet<String>,
         weapon_nouns: HashSet<String>,
         org_heads: HashSet<String>,
-        blocking_affixes: Vec<String>,
+        blocking_affixes: BlockingAffixes,
     ) -> ActorDictionary {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index: HashMap<(String, bool), usize> = HashMap::new();
@@ -437,5 +476,19 @@ mod tests {
         files.set(ACTORS, b"# header\nKIA\trebel\t9\tMM\t-\tKIA\n".to_vec());
         let err = ActorDictionary::load(&files).unwrap_err();
         assert_eq!(err.to_string(), "resources/actors/actors.tsv:2: inter must be an ACLED code from 1 to 8");
+    }
+
+    #[test]
+    fn affixes_are_prefixes_or_suffixes() {
+        let mut files = ResourceFiles::embedded();
+        files.set(BLOCKING_AFFIXES, b"Anti-\n-Led\n".to_vec());
+        let affixes = ActorDictionary::load(&files).unwrap().blocking_affixes;
+        assert!(affixes.joined(b"an ANTI-", b" group"));
+        assert!(affixes.joined(b"a ", b"-led, group"));
+        assert!(!affixes.joined(b"a ", b"-leader"));
+        assert!(!affixes.joined(b"a semi-", b" group"));
+        files.set(BLOCKING_AFFIXES, b"pro-\nbased\n".to_vec());
+        let err = ActorDictionary::load(&files).unwrap_err();
+        assert_eq!(err.to_string(), "resources/actors/blocking_affixes.txt:2: an affix ends with \"-\" (a prefix) or starts with it (a suffix)");
     }
 }

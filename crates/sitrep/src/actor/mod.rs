@@ -10,11 +10,10 @@ mod define;
 pub mod dictionary;
 mod tag;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+pub use define::{Definition, find_definitions};
 pub use dictionary::{ActorDictionary, ActorEntry, ActorKind, Country, GenericClass};
 pub use tag::tag;
 
@@ -67,13 +66,4 @@ pub struct ActorMention {
     pub kind: ActorKind,
     /// How the text names it.
     pub how: MentionKind,
-}
-
-/// The "Name (ABBR)" definitions of a text, from abbreviation to name
-/// ("Light Infantry Battalion (LIB)" gives `LIB` → "Light Infantry Battalion").
-pub fn abbreviation_definitions(text: &str) -> HashMap<String, String> {
-    define::find_definitions(text)
-        .into_iter()
-        .map(|d| (d.abbreviation.slice(text).to_string(), d.name.slice(text).to_string()))
-        .collect()
 }

@@ -34,12 +34,17 @@ struct Hit {
 }
 
 /// Finds the actor mentions of a text, in order. `places` (may be empty) help decide the
-/// article's main country.
-pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &ActorDictionary) -> Vec<ActorMention> {
+/// article's main country; `definitions` are the text's [`find_definitions`](super::find_definitions).
+pub fn tag(
+    text: &str,
+    _sentences: &[Span],
+    places: &[PlaceMention],
+    definitions: &[Definition],
+    dict: &ActorDictionary,
+) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
-    let focus = focus_country(text, &hits, places, dict);
+    let focus = focus_country(&hits, places, dict);
     // What each definition's name stands for, read from the hits inside it alone.
-    let definitions: Vec<Definition> = define::find_definitions(text);
     let named: Vec<ActorMention> = definitions
         .iter()
         .flat_map(|definition| {
@@ -47,7 +52,7 @@ pub fn tag(text: &str, _sentences: &[Span], places: &[PlaceMention], dict: &Acto
             resolve(text, &inside, focus.as_deref(), dict)
         })
         .collect();
-    let mut learned = define::learn(text, &definitions, &named, dict);
+    let mut learned = define::learn(text, definitions, &named, dict);
     let names: Vec<(Span, ActorId)> = hits
         .iter()
         .filter_map(|hit| {
@@ -67,18 +72,7 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
     if !crate::text::on_word_boundaries(text, span.start, span.end) {
         return false;
     }
-    let (head, tail) = (&text.as_bytes()[..span.start], &text.as_bytes()[span.end..]);
-    let joined = |affix: &str| {
-        let affix = affix.as_bytes();
-        if affix.ends_with(b"-") {
-            head.len() >= affix.len() && head[head.len() - affix.len()..].eq_ignore_ascii_case(affix)
-        } else {
-            tail.len() >= affix.len()
-                && tail[..affix.len()].eq_ignore_ascii_case(affix)
-                && !tail.get(affix.len()).is_some_and(|b| b.is_ascii_alphanumeric())
-        }
-    };
-    !dict.blocking_affixes.iter().any(|affix| joined(affix))
+    !dict.blocking_affixes.joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
 }
 
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
@@ -115,8 +109,8 @@ fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)], dict:
 
 /// The country most of the article's actors and places belong to; on a tie, the one named
 /// first, and then the first in code order. An actor counts twice. "UK-based" and the like
-/// name no country of the story.
-fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
+/// name no country of the story: a name joined to a blocking affix made no hit.
+fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
     let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
     let mut vote = |country: &str, weight: usize, at: usize| {
         let entry = votes.entry(country.to_string()).or_insert((0, at));
@@ -125,9 +119,6 @@ fn focus_country(text: &str, hits: &[Hit], places: &[PlaceMention], dict: &Actor
     };
     for hit in hits {
         let HitKind::Pattern(idx) = hit.kind else { continue };
-        if text[hit.span.end..].starts_with("-based") {
-            continue;
-        }
         for target in &dict.patterns[idx].targets {
             match *target {
                 Target::Actor(entry) => {
@@ -411,7 +402,7 @@ mod tests {
     static DICT: LazyLock<ActorDictionary> = LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
 
     fn mentions(text: &str) -> Vec<(String, String)> {
-        tag(text, &[], &[], &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
+        tag(text, &[], &[], &define::find_definitions(text), &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

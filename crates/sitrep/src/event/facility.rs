@@ -16,6 +16,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::actor::Definition;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
 
@@ -152,8 +153,9 @@ impl FacilityPatterns {
         present
     }
 
-    /// The facilities of a text. `definitions` are the article's own "Name (ABBR)" pairs.
-    pub fn find<'s>(&'s self, text: &'s str, definitions: &HashMap<String, String>) -> Vec<FacilityMention> {
+    /// The facilities of a text. `definitions` are the text's own "Name (ABBR)" pairs; the
+    /// last definition of an abbreviation wins.
+    pub fn find<'s>(&'s self, text: &'s str, definitions: &[Definition]) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
         let headed = self.headed_patterns_in(text);
         let searched = |pattern: &'s Regex, head: Headed| headed.contains(&head).then_some(pattern).into_iter();
@@ -180,7 +182,8 @@ impl FacilityPatterns {
         for caps in self.abbreviated.captures_iter(text) {
             let whole = caps.get(0).expect("whole match");
             let abbr = &caps["abbr"];
-            let expansion = definitions.get(abbr).or_else(|| self.abbreviations.get(abbr));
+            let defined = definitions.iter().rev().find(|definition| definition.abbreviation.slice(text) == abbr);
+            let expansion = defined.map(|definition| definition.name.slice(text)).or_else(|| self.abbreviations.get(abbr).map(String::as_str));
             if let Some(expansion) = expansion.filter(|_| !overlaps_any(&found, whole.start(), whole.end())) {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
@@ -258,37 +261,36 @@ fn overlaps_any(found: &[FacilityMention], start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn names(text: &str, definitions: &[(&str, &str)]) -> Vec<String> {
+    fn names(text: &str) -> Vec<String> {
         let patterns = FacilityPatterns::load(&ResourceFiles::embedded()).unwrap();
-        let definitions = definitions.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-        patterns.find(text, &definitions).into_iter().map(|f| f.name).collect()
+        patterns.find(text, &crate::actor::find_definitions(text)).into_iter().map(|f| f.name).collect()
     }
 
     #[test]
     fn numbered_units_drop_bracketed_abbreviations() {
         assert_eq!(
-            names("Rebels took Light Infantry Battalion (LIB) 512 and Light Infantry Battalions 31 and 32.", &[]),
+            names("Rebels took Light Infantry Battalion (LIB) 512 and Light Infantry Battalions 31 and 32."),
             ["Light Infantry Battalion 512", "Light Infantry Battalion 31", "Light Infantry Battalion 32"]
         );
-        assert_eq!(names("They overran Ordnance Depot 77 near the lake.", &[]), ["Ordnance Depot 77"]);
+        assert_eq!(names("They overran Ordnance Depot 77 near the lake."), ["Ordnance Depot 77"]);
         assert_eq!(
-            names("Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14.", &[]),
+            names("Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14."),
             ["HGF Battalion 12 headquarters", "HGF Battalion 14"]
         );
-        assert_eq!(names("They took the Infantry Battalion 9 headquarters.", &[]), ["Infantry Battalion 9 headquarters"]);
+        assert_eq!(names("They took the Infantry Battalion 9 headquarters."), ["Infantry Battalion 9 headquarters"]);
     }
 
     #[test]
     fn a_short_name_takes_the_full_name_told_before() {
         assert_eq!(
-            names("Rebels ringed Supply and Transport Battalion 77. Battalion 77 held out, unlike Battalion 78.", &[]),
+            names("Rebels ringed Supply and Transport Battalion 77. Battalion 77 held out, unlike Battalion 78."),
             ["Supply and Transport Battalion 77", "Supply and Transport Battalion 77", "Battalion 78"]
         );
     }
 
     #[test]
     fn abbreviations_expand_from_the_article_first() {
-        assert_eq!(names("Fighting hit IB 47 and XB 9.", &[("XB", "Experimental Battalion")]), [
+        assert_eq!(names("Rebels said the Experimental Battalion (XB) fled. Fighting hit IB 47 and XB 9."), [
             "Infantry Battalion 47",
             "Experimental Battalion 9"
         ]);
@@ -297,15 +299,15 @@ mod tests {
     #[test]
     fn headquarters_and_named_sites() {
         assert_eq!(
-            names("They seized the headquarters of the army's Southern Command and Hill Town Airport.", &[]),
+            names("They seized the headquarters of the army's Southern Command and Hill Town Airport."),
             ["Southern Command headquarters", "Hill Town Airport"]
         );
         assert_eq!(
-            names("They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison.", &[]),
+            names("They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison."),
             ["Eastern Command headquarters", "Central Prison"]
         );
-        assert_eq!(names("Both sides fought along the Hill Town–Lake Shore road.", &[]), ["Hill Town–Lake Shore road"]);
-        assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base.", &[]), [
+        assert_eq!(names("Both sides fought along the Hill Town–Lake Shore road."), ["Hill Town–Lake Shore road"]);
+        assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base."), [
             "Riverside Airport",
             "Lake Shore naval base"
         ]);

@@ -16,8 +16,8 @@ use std::collections::HashMap;
 use crate::actor::MentionKind;
 use crate::doc::Doc;
 use crate::place::words::{PlaceWords, WordClass};
-use crate::place::{Location, PlaceRole, Precision};
-use crate::span::Span;
+use crate::place::{Location, PlaceMention, PlaceRole, Precision};
+use crate::span::{Span, starting_in};
 use crate::text::without_brackets;
 
 /// A place an event can be at.
@@ -37,7 +37,7 @@ pub struct Site {
 
 /// True for a dateline naming a city outside the article's country ("BANGKOK — Fighting in
 /// Shan State ..."): where the reporter files from, not where anything happened.
-fn foreign_dateline(doc: &Doc, place: &crate::place::PlaceMention, focus_country: Option<&str>) -> bool {
+fn foreign_dateline(doc: &Doc, place: &PlaceMention, focus_country: Option<&str>) -> bool {
     let text = doc.text();
     let name = place.span.slice(text);
     if !text[..place.span.start].trim().is_empty() {
@@ -63,7 +63,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(location.precision, Precision::Point | Precision::Town | Precision::Township);
-            if let Some(written) = written_name(place.span.slice(doc.text()), words).filter(|_| below_admin1) {
+            if let Some(written) = below_admin1.then(|| written_name(place.span.slice(doc.text()), words)).flatten() {
                 location.name = match place.location.as_ref().and_then(|l| l.id.as_deref()) {
                     Some(id) => first_written.entry(id).or_insert(written).clone(),
                     None => written,
@@ -74,15 +74,15 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .collect();
     for facility in facilities.iter() {
         let sentence = doc.sentence_at(facility.span.start).unwrap_or(facility.span);
-        let container = doc
-            .places
+        let container = starting_in(&doc.places, sentence, |p| p.span)
             .iter()
             .filter(|p| p.role == PlaceRole::Toponym && sentence.contains(p.span))
             .filter_map(|p| p.location.as_ref().map(|l| (p.span, l)))
             .filter(|(_, l)| l.precision != Precision::Country)
             .min_by_key(|(span, _)| span.start.abs_diff(facility.span.start))
-            .map(|(_, l)| l.clone())
-            .or_else(|| last_location_before(doc, facility.span.start));
+            .map(|(_, l)| l)
+            .or_else(|| last_location_before(doc, facility.span.start))
+            .cloned();
         let location = match container {
             // A base is a point (CONTRACT.md), placed at its container's point.
             Some(container) => {
@@ -132,14 +132,15 @@ fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
 }
 
 /// The last resolved sub-national place named before `offset`.
-fn last_location_before(doc: &Doc, offset: usize) -> Option<Location> {
+fn last_location_before(doc: &Doc, offset: usize) -> Option<&Location> {
     doc.places
         .iter()
         .rev()
         .filter(|p| p.span.end <= offset && p.role == PlaceRole::Toponym)
-        .filter_map(|p| p.location.clone())
+        .filter_map(|p| p.location.as_ref())
         .find(|l| l.precision != Precision::Country)
 }
+
 
 #[cfg(test)]
 mod tests {
