@@ -596,7 +596,7 @@ impl Reading<'_> {
                     first -= 1;
                 }
                 let name_start = words.name_start(lower, sentence.start, before[first].span.start);
-                let (word, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
+                let (word, _, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
                 if words.route_prepositions.iter().any(|p| p == word) {
                     return Vec::new();
                 }
@@ -624,11 +624,11 @@ impl Reading<'_> {
     /// True when the name at `start` follows another armed actor's possessive ("including Hill
     /// Ridge, formerly the army's Battalion 9 base"): it is named as that actor's.
     fn owned_by_another(&self, start: usize, controller: &ActorId) -> bool {
-        let (word, word_end) = self.event_rules.clauses.word_before(self.lower, self.sentence.start, start);
+        let (word, word_start, _) = self.event_rules.clauses.word_before(self.lower, self.sentence.start, start);
         let Some(owner) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else {
             return false;
         };
-        let owner_end = word_end - (word.len() - owner.len());
+        let owner_end = word_start + owner.len();
         self.armed_starting_in(Span::new(self.sentence.start, owner_end))
             .rev()
             .find(|m| m.span.end == owner_end)

@@ -289,18 +289,22 @@ impl ClauseRules {
         ClauseIndex { subject_break_ends, object_break_starts, listing_break_starts, relative }
     }
 
-    /// The word before `start`, skipping determiners ("from the allied KIA" → "from"), and
-    /// the byte offset where it ends.
-    pub fn word_before<'t>(&self, lower: &'t str, floor: usize, start: usize) -> (&'t str, usize) {
+    /// The word before `start`, skipping determiners ("from the allied KIA" → "from"),
+    /// trimmed of punctuation; with the byte offset where the word itself starts and where the
+    /// text before `start` ends but for spaces (after any punctuation: "attacked," ends after
+    /// the comma).
+    pub fn word_before<'t>(&self, lower: &'t str, floor: usize, start: usize) -> (&'t str, usize, usize) {
         let mut end = start;
         loop {
             let head = lower[floor..end].trim_end();
-            let word_start = crate::text::after_last(head, char::is_whitespace);
-            let word = head[word_start..].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let token_start = crate::text::after_last(head, char::is_whitespace);
+            let token = &head[token_start..];
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
             if word.is_empty() || !self.determiners.iter().any(|d| d == word) {
-                return (word, floor + head.len());
+                let word_start = floor + token_start + (token.len() - token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\'').len());
+                return (word, word_start, floor + head.len());
             }
-            end = floor + word_start;
+            end = floor + token_start;
         }
     }
 
@@ -351,18 +355,18 @@ impl ClauseRules {
 
     /// True when the name at `start` follows a preposition ("clashed with government troops").
     pub fn after_preposition(&self, lower: &str, floor: usize, start: usize) -> bool {
-        let (word, _) = self.word_before(lower, floor, start);
+        let (word, _, _) = self.word_before(lower, floor, start);
         self.prepositions.iter().any(|p| p == word)
     }
 
     /// True when the name at `start` follows "of" after a noun it owns ("the chairman of the
     /// Union", "fighters of the KIA"): the owner, not the object of a preposition.
     pub fn owns_the_noun_before(&self, lower: &str, floor: usize, start: usize) -> bool {
-        let (word, word_end) = self.word_before(lower, floor, start);
+        let (word, word_start, _) = self.word_before(lower, floor, start);
         if word != "of" {
             return false;
         }
-        let (head, _) = self.word_before(lower, floor, word_end - word.len());
+        let (head, _, _) = self.word_before(lower, floor, word_start);
         ClauseWords::has(&self.words.owner_heads, head)
     }
 

@@ -792,7 +792,7 @@ impl<'a> Reader<'a> {
         if clauses.after_preposition(self.lower, floor, mention.span.start) {
             return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
         }
-        let (_, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
+        let (_, _, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
         self.trigger_ends.binary_search(&word_end).is_ok()
     }
 

@@ -583,4 +583,11 @@ mod tests {
         // "Fano" is also an Italian town: a name that names an actor is no fallback place.
         assert!(threat.location.as_ref().is_none_or(|l| l.name != "Fano"), "{found:?}");
     }
+
+    #[test]
+    fn punctuation_glued_to_the_word_before_a_name_is_no_char_boundary_trap() {
+        // "of—" once put the word's start inside the dash and panicked.
+        let found = events("Fighters of— the KIA attacked Bhamo on Friday.");
+        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")), "{found:?}");
+    }
 }
