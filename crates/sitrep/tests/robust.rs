@@ -62,6 +62,8 @@ fn piece() -> impl Strategy<Value = String> {
         Just("(".to_string()),
         Just("’s".to_string()),
         "[a-zA-Z]{1,12}",
+        // A word with a mark glued to it ("of—", "army’s—"): offsets next to multi-byte marks.
+        "[a-zA-Z]{1,8}(’s)?[—–’“”]",
         "[0-9]{1,6}",
         "\\PC{1,4}",
     ]

@@ -742,7 +742,8 @@ impl<'a> Reader<'a> {
         let adjacent = self.actors_in(frame.sentence).any(|m| {
             m.span.end <= frame.trigger.start && matches!(self.lower[m.span.end..frame.trigger.start].trim(), "" | "'s" | "’s")
         });
-        adjacent || self.phrase_actor(after, "by").is_some()
+        // "by" first after the trigger: not "hit areas held by the RSF".
+        adjacent || self.phrase_actor_within(after, "by", 1).is_some()
     }
 
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",

@@ -545,6 +545,8 @@ mod tests {
         assert!(found.iter().any(|e| e.starts_with("air_strike PDF Bhamo")), "{found:?}");
         let found = events("The KIA said regime jets bombed its positions near Bhamo on Friday.");
         assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")), "{found:?}");
+        let found = events("Airstrikes on Friday hit areas held by the KIA near Bhamo.");
+        assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY")), "{found:?}");
     }
 
     #[test]
