@@ -277,8 +277,12 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
                 reader.push(Span::new(hit.span.start, end), country_entry.military.clone(), MentionKind::Generic);
                 continue;
             }
-            // "Russian drones hit the port": the adjective is the forces, the noun the event's.
-            if targets.iter().any(|t| matches!(t, Target::Demonym(_))) && reader.weapon_noun_after(hit.span.end) {
+            // "Russian drones hit the port": the adjective is the forces, the noun the event's;
+            // but only for a party of the story (its country, or one named as an actor before):
+            // "Iranian drones struck Kyiv" names who made them.
+            let party = focus == Some(country_entry.code.as_str())
+                || reader.mentions.iter().any(|m| m.actor == country_entry.military || m.actor == country_entry.government);
+            if party && targets.iter().any(|t| matches!(t, Target::Demonym(_))) && reader.weapon_noun_after(hit.span.end) {
                 reader.push(hit.span, country_entry.military.clone(), MentionKind::Generic);
                 continue;
             }
@@ -411,7 +415,12 @@ mod tests {
 
     #[test]
     fn a_country_adjective_before_a_weapon_is_its_forces_and_leaves_the_weapon() {
-        assert_eq!(mentions("Russian drones struck the port while Israeli warplanes circled."), pairs(&[("Russian", "RU_GOV"), ("Israeli", "IL_GOV")]));
+        assert_eq!(
+            mentions("Russia and Israel deny it, but Russian drones struck the port while Israeli warplanes circled."),
+            pairs(&[("Russia", "RU_GOV"), ("Israel", "IL_GOV"), ("Russian", "RU_GOV"), ("Israeli", "IL_GOV")])
+        );
+        // A country that is no party to the story only made the weapon.
+        assert_eq!(mentions("Ukraine said Iranian drones struck the port."), pairs(&[("Ukraine", "UA_GOV")]));
         assert!(mentions("Russian officials spoke of Chinese cooking.").iter().all(|(_, id)| id != "RU_GOV" && id != "CN_GOV"));
     }
 
