@@ -85,9 +85,11 @@ pub struct ClauseWords {
     /// Words right before an actor that make it an ally, not the one acted on ("fought
     /// alongside the TNLA").
     pub ally_markers: Vec<String>,
-    /// Military ranks and posts: a person named by one in the object belongs to the side the
-    /// agent fights ("detained Brigadier General Zaw Win", "warned the commander").
-    pub rank_words: Vec<String>,
+    /// Military ranks as titles, counted when capitalised ("detained Brigadier General Zaw
+    /// Win"): the person belongs to the side the agent fights.
+    pub rank_titles: Vec<String>,
+    /// Military posts, counted in any case ("warned the commander").
+    pub rank_posts: Vec<String>,
     /// Relative pronouns that stand as their clause's subject ("the Alliance, which launched").
     pub subject_relatives: Vec<String>,
     /// Words after a duration that put what follows that long before the sentence's date

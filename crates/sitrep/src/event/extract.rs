@@ -1043,13 +1043,16 @@ impl<'a> Reader<'a> {
         if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
     }
 
-    /// True when one of the first three words after the trigger is a military rank or post
-    /// ("detained Brigadier General Zaw Win", "warned the commander").
+    /// True when one of the first three words after the trigger is a military post ("warned
+    /// the commander") or a capitalised rank ("detained Brigadier General Zaw Win").
     fn object_names_rank(&self, frame: &Frame) -> bool {
-        self.lower[frame.trigger.end..frame.object_end]
-            .split_whitespace()
-            .take(3)
-            .any(|word| ClauseWords::has(&self.rules.clauses.words.rank_words, word.trim_matches(|c: char| !c.is_alphabetic())))
+        let words = &self.rules.clauses.words;
+        self.text[frame.trigger.end..frame.object_end].split_whitespace().take(3).any(|word| {
+            let bare = word.trim_matches(|c: char| !c.is_alphabetic());
+            let lower = bare.to_lowercase();
+            ClauseWords::has(&words.rank_posts, &lower)
+                || bare.starts_with(char::is_uppercase) && ClauseWords::has(&words.rank_titles, &lower)
+        })
     }
 
     /// True when `mention` is joined to a mention of `agent` right before it by coordination

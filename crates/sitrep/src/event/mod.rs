@@ -561,6 +561,9 @@ mod tests {
         let found = analyse("KIA fighters detained Brigadier General Zaw Win near Bhamo on Friday.");
         let arrest = found.iter().find(|e| e.kind == super::EventKind::Arrest).expect("an arrest");
         assert_eq!(arrest.actor2.as_ref().map(|a| a.0.as_str()), Some("MM_MILITARY"), "{found:?}");
+        let found = analyse("KIA fighters detained major traders near Bhamo on Friday.");
+        let arrest = found.iter().find(|e| e.kind == super::EventKind::Arrest).expect("an arrest");
+        assert_eq!(arrest.actor2, None, "{found:?}");
     }
 
     #[test]

@@ -44,7 +44,7 @@ use crate::eval::haversine_km;
 
 /// Marks of the soft sign in romanised Russian and Ukrainian names ("Ryazan’"), which the
 /// news leaves out ("Ryazan"): a name without them is still the entry's own.
-const SOFT_SIGNS: [char; 3] = ['’', 'ʹ', '\''];
+const SOFT_SIGNS: [char; 2] = ['’', 'ʹ'];
 
 /// Below this score, a mention with no generic word, demonym or container is no place.
 const MIN_SCORE: f64 = 3.5;
