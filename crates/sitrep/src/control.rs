@@ -741,7 +741,8 @@ mod tests {
         assert!(held.contains(&"Lweje KIA".to_string()), "{held:?}");
     }
 
-    /// Every control rule yields a fact on its examples and none on its counter-examples.
+    /// Every control rule yields a fact on its examples and none on its counter-examples, and
+    /// its prefilter of required words lets each example through.
     #[test]
     fn rules_yield_facts_on_their_examples_only() {
         let mut failures = Vec::new();
@@ -749,6 +750,9 @@ mod tests {
             for example in &rule.examples {
                 if !facts(example).contains(&rule.id) {
                     failures.push(format!("{} yields nothing on {example:?}", rule.id));
+                }
+                if rule.required.as_ref().is_some_and(|words| !words.is_match(example)) {
+                    failures.push(format!("{}'s required words miss {example:?}", rule.id));
                 }
             }
             for counter in &rule.counter_examples {
