@@ -249,6 +249,13 @@ struct Frame {
     clause_end: usize,
 }
 
+impl Frame {
+    /// From the trigger's end to the clause's end, later triggers included.
+    fn rest_of_clause(&self) -> Span {
+        Span::new(self.trigger.end, self.clause_end.max(self.trigger.end))
+    }
+}
+
 impl<'a> Reader<'a> {
     fn read(&mut self, trigger: Trigger, next_trigger_start: Option<usize>) {
         let rule = &self.rules.triggers.rules[trigger.rule];
@@ -417,8 +424,8 @@ impl<'a> Reader<'a> {
     /// The trigger's direct object: from the trigger (past one leading preposition, as in
     /// "an attack on army columns") to the next preposition or the clause's end.
     fn direct_object(&self, frame: &Frame) -> Span {
-        let end = frame.clause_end.max(frame.trigger.end);
-        let text = &self.lower[frame.trigger.end..end];
+        let rest = frame.rest_of_clause();
+        let text = rest.slice(self.lower);
         let mut offset = 0;
         let mut first = true;
         for word in text.split_inclusive(|c: char| c.is_whitespace()) {
@@ -432,7 +439,7 @@ impl<'a> Reader<'a> {
             }
             offset += word.len();
         }
-        Span::new(frame.trigger.end, end)
+        rest
     }
 
     /// True when the trigger is a noun after "the", "this"... with no actor or date right
@@ -632,7 +639,7 @@ impl<'a> Reader<'a> {
                 return Some(organisers.or_else(|| Some(ActorId("CIVILIANS".into()))));
             }
             AgentSlot::Cause => {
-                let clause = Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end));
+                let clause = frame.rest_of_clause();
                 return Some(self.phrase_actor(clause, "by").or_else(|| self.cause(frame)));
             }
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
@@ -976,7 +983,7 @@ impl<'a> Reader<'a> {
     /// What made people flee: an armed actor named after the trigger ("fled shelling by junta
     /// troops", "ran from the troops").
     fn cause(&self, frame: &Frame) -> Option<ActorId> {
-        self.actors_in(Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end)))
+        self.actors_in(frame.rest_of_clause())
             .find(|m| m.kind.is_armed())
             .map(|m| m.actor.clone())
     }
@@ -1000,7 +1007,7 @@ impl<'a> Reader<'a> {
             return Some(actor);
         }
         let strike = matches!(rule.kind, EventKind::AirStrike | EventKind::Shelling | EventKind::RemoteExplosive);
-        if strike && self.civilian_target(Span::new(frame.trigger.end, frame.clause_end)) {
+        if strike && self.civilian_target(frame.rest_of_clause()) {
             return civilians();
         }
         let fighting = matches!(
@@ -1011,7 +1018,7 @@ impl<'a> Reader<'a> {
             return civilians();
         }
         // "looted homes", "occupied two monasteries": what was destroyed was the civilians'.
-        if rule.kind == EventKind::PropertyDestruction && self.civilian_target(Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end))) {
+        if rule.kind == EventKind::PropertyDestruction && self.civilian_target(frame.rest_of_clause()) {
             return civilians();
         }
         let political = matches!(
@@ -1019,7 +1026,7 @@ impl<'a> Reader<'a> {
             EventKind::CallForTalks | EventKind::PressureOrThreat | EventKind::VisitOrMeeting | EventKind::Agreement
         );
         let object = if political && !self.actors_in(object).any(|m| m.kind.is_armed()) {
-            Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end))
+            frame.rest_of_clause()
         } else {
             object
         };
