@@ -640,18 +640,22 @@ impl Reading<'_> {
 mod tests {
     use std::sync::LazyLock;
 
+    use super::ControlFact;
     use crate::{Article, Pipeline, ResourceFiles, Resources};
 
     static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
 
+    fn control_facts(text: &str) -> Vec<ControlFact> {
+        let article = Article { id: "example".into(), text: text.into(), ..Article::default() };
+        Pipeline::new(&RESOURCES).run(article).control
+    }
+
     fn facts(sentence: &str) -> Vec<String> {
-        let article = Article { id: "example".into(), text: sentence.into(), ..Article::default() };
-        Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| f.rule).collect()
+        control_facts(sentence).into_iter().map(|f| f.rule).collect()
     }
 
     fn held_places(text: &str) -> Vec<String> {
-        let article = Article { id: "example".into(), text: text.into(), ..Article::default() };
-        Pipeline::new(&RESOURCES).run(article).control.into_iter().map(|f| format!("{} {}", f.place, f.controller.0)).collect()
+        control_facts(text).into_iter().map(|f| format!("{} {}", f.place, f.controller.0)).collect()
     }
 
     #[test]

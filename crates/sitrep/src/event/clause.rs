@@ -382,7 +382,9 @@ impl ClauseRules {
     /// True when the verb at `trigger` of a (lower-case) document follows a continuing perfect
     /// ("it has since driven …"), with at most one adverb between ("have since also taken").
     pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
-        let before: Vec<&str> = lower[sentence.start..trigger].split_whitespace().rev().collect();
+        // Only the last words can hold a cue: the longest cue and the one word that may follow.
+        let reach = self.words.continuing_perfect.iter().map(|cue| cue.split_whitespace().count()).max().unwrap_or(0) + 1;
+        let before: Vec<&str> = lower[sentence.start..trigger].split_whitespace().rev().take(reach).collect();
         self.words.continuing_perfect.iter().any(|cue| {
             let cue: Vec<&str> = cue.split_whitespace().rev().collect();
             (0..=1).any(|skip| before.get(skip..skip + cue.len()).is_some_and(|words| words == cue.as_slice()))

@@ -29,7 +29,7 @@ The same event restated (same kind, actor1 and place, compatible dates) is kept 
 the narrower date unless only the other sentence states one.
 */
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
@@ -96,12 +96,10 @@ pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorD
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
 /// regime struck the village with airstrikes" is an air strike, not also an attack).
 fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
-    let yields: HashMap<&str, &[EventKind]> =
-        rules.triggers.rules.iter().map(|r| (r.id.as_str(), r.yields_to.as_slice())).collect();
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
-            let yields_to = yields.get(event.rule.as_str()).copied().unwrap_or(&[]);
+            let yields_to = rules.triggers.rule(&event.rule).map_or(&[][..], |rule| rule.yields_to.as_slice());
             !events.iter().any(|other| {
                 other.evidence_start == event.evidence_start
                     && yields_to.contains(&other.kind)
@@ -116,8 +114,7 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
 /// when another rule tells an event of its kind at its place anywhere in the article: the
 /// phrase names that event again, with neither its date nor its actors.
 fn drop_restating_nouns(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
-    let restating: HashSet<&str> = rules.triggers.rules.iter().filter(|r| r.restates).map(|r| r.id.as_str()).collect();
-    let restates = |event: &Event| restating.contains(event.rule.as_str());
+    let restates = |event: &Event| rules.triggers.rule(&event.rule).is_some_and(|rule| rule.restates);
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {

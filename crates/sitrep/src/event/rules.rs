@@ -208,6 +208,8 @@ pub struct Rule {
 pub struct TriggerRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
+    /// Each rule's index by its id.
+    by_id: HashMap<String, usize>,
     /// Every pattern at once, highest priority first.
     combined: StartSearch,
     /// For each pattern of `combined`, the index of its rule.
@@ -222,6 +224,7 @@ impl Default for TriggerRules {
     fn default() -> TriggerRules {
         TriggerRules {
             rules: Vec::new(),
+            by_id: HashMap::new(),
             combined: StartSearch::new(&[], regex_automata::meta::Config::new()).expect("empty regex"),
             combined_rules: Vec::new(),
             position_nouns: HashSet::new(),
@@ -291,8 +294,10 @@ impl TriggerRules {
         let patterns: Vec<&str> = combined_rules.iter().map(|&idx| rules[idx].regex.as_str()).collect();
         let combined = StartSearch::new(&patterns, regex_automata::meta::Config::new().hybrid_cache_capacity(32 << 20))
             .map_err(|err| ResourceError::new("events/", err))?;
+        let by_id = rules.iter().enumerate().map(|(idx, rule)| (rule.id.clone(), idx)).collect();
         Ok(TriggerRules {
             rules,
+            by_id,
             combined,
             combined_rules,
             position_nouns: word_set(POSITION_NOUNS)?,
@@ -302,6 +307,11 @@ impl TriggerRules {
 }
 
 impl TriggerRules {
+    /// The rule of an id (an event's `rule`).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.by_id.get(id).map(|&idx| &self.rules[idx])
+    }
+
     /// Every trigger match in `text`, leftmost first, with the index of its rule.
     pub fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
         self.combined.find_all(text).into_iter().map(|m| (self.combined_rules[m.pattern], m.start, m.end))
