@@ -724,6 +724,12 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 continue;
             }
             if idx >= self.dateline_end && is_all_capitals(self.word(idx)) {
+                // "DR Congo": a longer name may open with capitals.
+                if let Some(found) = self.longest_name(idx, end).filter(|f| f.last > idx) {
+                    idx = found.last + 1;
+                    pieces.push(Piece::Name(found));
+                    continue;
+                }
                 self.key.clear();
                 push_key(self.word(idx), self.key);
                 let entries = self.gazetteer.acronym_entries(self.key);
@@ -1038,9 +1044,13 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     }
 
     fn candidate(&self, sentence_idx: usize, found: &Found<'g>) -> Option<Candidate<'g>> {
-        // A generic word the gazetteer keeps as part of a name ("Bhamo Town") is context.
+        // A generic word the gazetteer keeps as part of a name ("Bhamo Town") is context,
+        // unless the rest is no name on its own ("United States").
         let mut last = found.last;
-        if last > found.first && self.info(last).after.is_some() {
+        if last > found.first
+            && self.info(last).after.is_some()
+            && !(found.first + 1 == last && self.is(found.first, WordClass::NotPlace))
+        {
             last -= 1;
         }
         let single_common = found.first == last && self.is(found.first, WordClass::NotPlace);

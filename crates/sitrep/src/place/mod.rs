@@ -243,6 +243,24 @@ mod tests {
     }
 
     #[test]
+    fn country_names_that_end_in_a_generic_word_or_open_with_capitals_are_whole() {
+        let text = "Aid left the United States for DR Congo, where fighting in eastern Congo grew.";
+        let mentions = tag_text(text);
+        for (written, country) in [
+            ("United States", "US"),
+            ("DR Congo", "CD"),
+            ("eastern Congo", "CD"),
+        ] {
+            let location = find(&mentions, written).location.as_ref().unwrap();
+            assert_eq!(
+                (location.precision, location.country.as_deref()),
+                (Precision::Country, Some(country)),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
     fn spelling_variants_and_aliases_come_from_data() {
         let mentions =
             tag_text("Troops left Kanpaikti for Laiza, then drove on past Lweje toward Pangwa.");
@@ -268,8 +286,14 @@ mod tests {
         // None of the gazetteer's villages named "Let Pan" lies in Kani Township (one lies in
         // the next, 28 km from Kani town): this one keeps its name and township, no point.
         let mentions = tag_text("Soldiers burned Let Pan village in Kani Township.");
-        let village = find(&mentions, "Let Pan village").location.as_ref().unwrap();
-        assert_eq!((village.country.as_deref(), village.lat), (Some("MM"), None));
+        let village = find(&mentions, "Let Pan village")
+            .location
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            (village.country.as_deref(), village.lat),
+            (Some("MM"), None)
+        );
         assert_eq!(village.township.as_deref(), Some("mimu:MMR005017"));
     }
 
@@ -277,7 +301,15 @@ mod tests {
     fn a_name_written_without_its_soft_sign_is_still_the_towns_own() {
         // GeoNames spells the city "Ryazan’"; the article gives no other sign of Russia.
         let mentions = tag_text("Ukrainian drones hit Ryazan overnight.");
-        assert_eq!(find(&mentions, "Ryazan").location.as_ref().unwrap().country.as_deref(), Some("RU"));
+        assert_eq!(
+            find(&mentions, "Ryazan")
+                .location
+                .as_ref()
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("RU")
+        );
     }
 
     #[test]
