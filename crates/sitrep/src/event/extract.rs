@@ -1455,28 +1455,35 @@ impl<'a> Reader<'a> {
                 Some(self.actors.country(&country)?.military.clone())
             }
             ActorKind::State => {
-                let mentions = || {
-                    self.doc
-                        .actors
-                        .iter()
-                        .rev()
-                        .filter(|m| m.span.end <= frame.sentence.end && &m.actor != agent)
-                };
-                // A rebel group named before, else another country's state ("Russia" for
-                // Ukrainian troops).
-                let agent_country = self.actors.country_of(agent);
-                mentions()
-                    .find(|m| m.kind.is_non_state_armed())
-                    .or_else(|| {
-                        mentions().find(|m| {
-                            m.kind == ActorKind::State
-                                && self.actors.country_of(&m.actor) != agent_country
-                        })
-                    })
-                    .map(|m| m.actor.clone())
+                // The nearest before, else the first after: a story may name the other side
+                // only in a later sentence.
+                let actors = &self.doc.actors;
+                let split = actors.partition_point(|m| m.span.start < frame.sentence.end);
+                self.opposing_state_agent(agent, actors[..split].iter().rev())
+                    .or_else(|| self.opposing_state_agent(agent, actors[split..].iter()))
             }
             _ => None,
         }
+    }
+
+    /// The first of `mentions` that a state's `agent` fights: a rebel group, else another
+    /// country's state ("Russia" for Ukrainian troops).
+    fn opposing_state_agent<'m>(
+        &self,
+        agent: &ActorId,
+        mentions: impl Iterator<Item = &'m ActorMention> + Clone,
+    ) -> Option<ActorId> {
+        let agent_country = self.actors.country_of(agent);
+        let mentions = mentions.filter(|m| &m.actor != agent);
+        mentions
+            .clone()
+            .find(|m| m.kind.is_non_state_armed())
+            .or_else(|| {
+                mentions.into_iter().find(|m| {
+                    m.kind == ActorKind::State && self.actors.country_of(&m.actor) != agent_country
+                })
+            })
+            .map(|m| m.actor.clone())
     }
 
     fn civilian_target(&self, span: Span) -> bool {

@@ -306,6 +306,18 @@ mod tests {
     }
 
     #[test]
+    fn a_state_fights_the_side_named_after_it_when_none_came_before() {
+        assert_eq!(
+            actor2_of(
+                "Russian troops overran the village of Ivanivka on Monday. Ukrainian forces said they had pulled back.",
+                super::EventKind::TerritoryCaptured
+            )
+            .as_deref(),
+            Some("UA_GOV")
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
