@@ -2143,7 +2143,7 @@ fn parse_number(word: &str) -> Option<u32> {
 
 /// Keeps one event per (kind, actor1, place) where the dates overlap or one is unknown: the
 /// same event restated later in the article ("took the town this week" … "took it on
-/// Wednesday"). The merged event keeps the narrower date, and the evidence that gave it,
+/// Wednesday"), or told from both sides in one sentence. The merged event keeps the narrower date, and the evidence that gave it,
 /// unless only the first sentence states a date (`times`): a date carried over from the story
 /// does not replace one the text gave.
 fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
@@ -2157,7 +2157,7 @@ fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
     for event in events {
         let restated = kept.iter_mut().find(|k| {
             k.kind == event.kind
-                && k.actor1 == event.actor1
+                && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
                 && k.location.is_some()
                 && same_place(k.location.as_ref(), event.location.as_ref())
                 && k.modality.is_fact() == event.modality.is_fact()
@@ -2190,6 +2190,15 @@ fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
         }
     }
     kept
+}
+
+/// True when two events of one sentence have their parties swapped: "the army repelled an
+/// attack by the RSF" tells one clash from each side.
+fn told_from_both_sides(first: &Event, second: &Event) -> bool {
+    first.evidence_start == second.evidence_start
+        && first.actor1.is_some()
+        && first.actor1 == second.actor2
+        && first.actor2 == second.actor1
 }
 
 /// The number of days an interval spans.

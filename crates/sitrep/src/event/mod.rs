@@ -318,6 +318,17 @@ mod tests {
     }
 
     #[test]
+    fn a_clash_told_from_both_sides_in_one_sentence_is_one_event() {
+        let found =
+            events("Sudan's army said it repelled an attack by the RSF on El Obeid on Tuesday.");
+        let clashes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("armed_clash"))
+            .collect();
+        assert_eq!(clashes.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
