@@ -1358,13 +1358,32 @@ impl<'a> Reader<'a> {
         } else {
             object
         };
+        // A country right after the trigger is the target ("a missile attack on Israel's
+        // airport"); one further on is a point of reference ("sites near the Chinese border").
+        let agent_country = agent.and_then(|a| self.actors.country_of(a));
+        let target_end = nth_word_end(self.lower, frame.trigger.end, 3);
+        let foreign_target = |m: &ActorMention| {
+            m.span.start < target_end
+                && agent_country.is_some()
+                && self.actors.country_of(&m.actor) != agent_country
+        };
         if let Some(mention) = self.actors_in(object).find(|m| {
             Some(&m.actor) != agent
                 && !self.allied_with(m, agent)
                 && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians)
-                && !(fighting && matches!(m.how, MentionKind::Country | MentionKind::Capital))
+                && !(fighting
+                    && matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                    && !foreign_target(m))
         }) {
-            return Some(mention.actor.clone());
+            // "A missile attack on Israel's airport": a fight across a border is with the
+            // other country's forces.
+            let foreign_forces = fighting
+                .then(|| self.actors.country_of(&mention.actor))
+                .flatten()
+                .filter(|_| matches!(mention.how, MentionKind::Country | MentionKind::Capital))
+                .and_then(|code| self.actors.country(code))
+                .map(|country| country.military.clone());
+            return Some(foreign_forces.unwrap_or_else(|| mention.actor.clone()));
         }
         // "People in both villages fled heavy shelling", "airstrikes on the town, causing
         // civilian casualties": with no party struck, a strike on the civilians of its sentence.
