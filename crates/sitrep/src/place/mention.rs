@@ -1272,7 +1272,11 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         if next_is(noun_at, WordClass::MetonymNoun) {
             return PlaceRole::Metonym;
         }
-        // "Beijing said", "Kyiv did not address".
+        // "Beijing said", "Kyiv did not address"; not "protesters in Nairobi demanded".
+        let locative_before = first >= 1 && self.is(first - 1, WordClass::Locative);
+        if locative_before {
+            return PlaceRole::Toponym;
+        }
         let mut offset = 1;
         while next_is(offset, WordClass::Auxiliary) {
             offset += 1;

@@ -261,6 +261,19 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_after_a_locative_is_a_place_even_before_a_verb_of_speech() {
+        let mentions = tag_text(
+            "Protesters in Nairobi demanded new elections, and Nairobi said it would listen.",
+        );
+        let roles: Vec<PlaceRole> = mentions.iter().map(|(_, m)| m.role).collect();
+        assert_eq!(
+            roles,
+            [PlaceRole::Toponym, PlaceRole::Metonym],
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
     fn spelling_variants_and_aliases_come_from_data() {
         let mentions =
             tag_text("Troops left Kanpaikti for Laiza, then drove on past Lweje toward Pangwa.");
