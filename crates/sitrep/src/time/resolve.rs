@@ -175,6 +175,8 @@ pub struct Resolver<'r, 't> {
     references: Vec<Granule>,
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
+    /// Where the last expression resolved in the current sentence ends.
+    previous_end: Option<usize>,
     sentence: Span,
 }
 
@@ -187,6 +189,7 @@ impl<'r, 't> Resolver<'r, 't> {
             anchor,
             references: Vec::new(),
             sentence_years: Vec::new(),
+            previous_end: None,
             sentence: Span::default(),
         }
     }
@@ -195,6 +198,7 @@ impl<'r, 't> Resolver<'r, 't> {
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
+        self.previous_end = None;
     }
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
@@ -209,6 +213,7 @@ impl<'r, 't> Resolver<'r, 't> {
             ValueKind::Set => self.set(template, &fields),
             ValueKind::Ignore => Ok(None),
         };
+        self.previous_end = Some(candidate.span.end);
         resolved.ok().flatten()
     }
 
@@ -454,7 +459,7 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
     fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
-        tense_around(self.rules, self.text, self.sentence, span)
+        tense_around(self.rules, self.text, self.sentence, span, self.previous_end)
     }
 }
 

@@ -124,7 +124,7 @@ fn goes_on(text: &str, rules: &TimeRules, later: &[TimeMention], sentence: Span)
     }
     let cues: Vec<Option<Cue>> = words(text, sentence).map(|word| rules.cue(word.slice(text))).collect();
     cues.iter().enumerate().any(|(at, cue)| {
-        *cue == Some(Cue::PresentPerfect) && cues[at + 1..].iter().take(2).any(|next| *next == Some(Cue::Past))
+        *cue == Some(Cue::PresentPerfect) && cues[at + 1..].iter().take(2).any(|next| next.is_some_and(Cue::is_past_form))
     })
 }
 
