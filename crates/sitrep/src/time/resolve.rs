@@ -385,10 +385,17 @@ impl<'r, 't> Resolver<'r, 't> {
             let value = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
             return Ok(Some(Resolved::Floating { value, clock }));
         };
+        // "the following Monday", "the previous Friday": counted from the day the text last
+        // dated, if the rule asks for it and that reference is a day.
+        let last_day = self.references.last().and_then(|reference| match reference {
+            Granule::Day(day) => Some(*day),
+            _ => None,
+        });
+        let origin = last_day.filter(|_| template.anchor != Anchor::Document).unwrap_or(anchor);
         let date = match fields.get(&template.direction)? {
-            Some(-1) => add_days(anchor, -1).and_then(|day| weekday_near(day, weekday, -1)),
-            Some(1) => add_days(anchor, 1).and_then(|day| weekday_near(day, weekday, 1)),
-            Some(_) => weekday_near(anchor, weekday, 0),
+            Some(-1) => add_days(origin, -1).and_then(|day| weekday_near(day, weekday, -1)),
+            Some(1) => add_days(origin, 1).and_then(|day| weekday_near(day, weekday, 1)),
+            Some(_) => weekday_near(origin, weekday, 0),
             None => match self.tense(span) {
                 Tense::Future => weekday_near(anchor, weekday, 1),
                 Tense::Past | Tense::Unknown => weekday_near(anchor, weekday, -1),
