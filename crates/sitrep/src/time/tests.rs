@@ -369,7 +369,7 @@ fn tempeval_training_scores_hold() {
     // Floors a little under the figures `sitrep eval-time` prints, to catch regressions.
     assert!(scores.strict.f1 >= 0.85, "strict span F1 {:.3}", scores.strict.f1);
     assert!(scores.relaxed.f1 >= 0.92, "relaxed span F1 {:.3}", scores.relaxed.f1);
-    assert!(scores.value_f1 >= 0.78, "value F1 {:.3}", scores.value_f1);
+    assert!(scores.value_f1 >= 0.79, "value F1 {:.3}", scores.value_f1);
 }
 
 #[test]
