@@ -204,6 +204,8 @@ pub struct Resolver<'r, 't> {
     references: Vec<Granule>,
     /// Dates with an explicit year met so far in the current sentence.
     sentence_years: Vec<Granule>,
+    /// Where the last expression resolved in the current sentence ends.
+    previous_end: Option<usize>,
     sentence: Span,
 }
 
@@ -216,6 +218,7 @@ impl<'r, 't> Resolver<'r, 't> {
             anchor,
             references: Vec::new(),
             sentence_years: Vec::new(),
+            previous_end: None,
             sentence: Span::default(),
         }
     }
@@ -224,6 +227,7 @@ impl<'r, 't> Resolver<'r, 't> {
     pub fn enter_sentence(&mut self, sentence: Span) {
         self.sentence = sentence;
         self.sentence_years.clear();
+        self.previous_end = None;
     }
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
@@ -241,6 +245,7 @@ impl<'r, 't> Resolver<'r, 't> {
             ValueKind::Set => self.set(template, &fields),
             ValueKind::Ignore => Ok(None),
         };
+        self.previous_end = Some(candidate.span.end);
         resolved.ok().flatten()
     }
 
@@ -504,10 +509,22 @@ impl<'r, 't> Resolver<'r, 't> {
             let value = format!("XXXX-WXX-{}", weekday.to_monday_one_offset());
             return Ok(Some(Resolved::Floating { value, clock }));
         };
+        // "the following Monday", "the previous Friday": counted from the day the text last
+        // dated, if the rule asks for it and that reference is a day.
+        let last_day = self
+            .references
+            .last()
+            .and_then(|reference| match reference {
+                Granule::Day(day) => Some(*day),
+                _ => None,
+            });
+        let origin = last_day
+            .filter(|_| template.anchor != Anchor::Document)
+            .unwrap_or(anchor);
         let date = match fields.get(&template.direction)? {
-            Some(-1) => add_days(anchor, -1).and_then(|day| weekday_near(day, weekday, -1)),
-            Some(1) => add_days(anchor, 1).and_then(|day| weekday_near(day, weekday, 1)),
-            Some(_) => weekday_near(anchor, weekday, 0),
+            Some(-1) => add_days(origin, -1).and_then(|day| weekday_near(day, weekday, -1)),
+            Some(1) => add_days(origin, 1).and_then(|day| weekday_near(day, weekday, 1)),
+            Some(_) => weekday_near(origin, weekday, 0),
             None => match self.tense(span) {
                 Tense::Future => weekday_near(anchor, weekday, 1),
                 Tense::Past | Tense::Unknown => weekday_near(anchor, weekday, -1),
@@ -602,7 +619,13 @@ impl<'r, 't> Resolver<'r, 't> {
 
     /// The tense of the clause around `span`, and how far its cue stands (`usize::MAX` for none).
     fn tense_and_distance(&self, span: Span) -> (Tense, usize) {
-        tense_around(self.rules, self.text, self.sentence, span)
+        tense_around(
+            self.rules,
+            self.text,
+            self.sentence,
+            span,
+            self.previous_end,
+        )
     }
 }
 

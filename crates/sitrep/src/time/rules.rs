@@ -126,6 +126,10 @@ pub enum Cue {
     /// A deadline word right before a date ("until", "effective"): cues further off do not
     /// speak for that date. Joins a range too ("from 2 until 5 March").
     Deadline,
+    /// A past verb that moves something to a later date ("postponed", "extended"): past
+    /// tense, except for the date it moves to ("extended until Friday", "postponed to 5
+    /// March"), which lies ahead.
+    Postpone,
     /// Not a past tense, though it ends in -ed ("armed", "based").
     Neutral,
     /// Opens a range running to the publication date ("since").
@@ -147,13 +151,18 @@ pub enum Cue {
 }
 
 impl Cue {
-    /// Whether the cue speaks for the tense of its clause: future, past, perfect, report or
-    /// deadline.
+    /// Whether the cue speaks for the tense of its clause: future, past, postpone, perfect,
+    /// report or deadline.
     pub fn is_tense(self) -> bool {
         matches!(
             self,
-            Cue::Future | Cue::Past | Cue::Perfect | Cue::Report | Cue::Deadline
+            Cue::Future | Cue::Past | Cue::Postpone | Cue::Perfect | Cue::Report | Cue::Deadline
         )
+    }
+
+    /// Whether the word is a simple past or past participle: past, or a postpone verb.
+    pub fn is_past_form(self) -> bool {
+        matches!(self, Cue::Past | Cue::Postpone)
     }
 
     fn from_name(name: &str) -> Option<Cue> {
@@ -163,6 +172,7 @@ impl Cue {
             "report" => Cue::Report,
             "report_clause" => Cue::ReportClause,
             "deadline" => Cue::Deadline,
+            "postpone" => Cue::Postpone,
             "neutral" => Cue::Neutral,
             "since" => Cue::Since,
             "perfect" => Cue::Perfect,

@@ -194,7 +194,7 @@ fn goes_on(text: &str, rules: &TimeRules, later: &[TimeMention], sentence: Span)
             && cues[at + 1..]
                 .iter()
                 .take(2)
-                .any(|next| *next == Some(Cue::Past))
+                .any(|next| next.is_some_and(Cue::is_past_form))
     })
 }
 

@@ -8,9 +8,13 @@ comma costs [`COMMA_COST`] more, crossing a semicolon, colon, dash (– or —) 
 bracket [`BOUNDARY_COST`]. A reporting verb ("said") speaks only for an
 expression at most [`REPORT_REACH`] away; a deadline word ("until", "effective")
 is no tense cue, and right before the expression it lets only cues at most
-`close_cue_words` away speak ("until March 6" has a tense of its own); a past
-participle after an article or a form of "be" is no past tense ("to be held",
-"the reduced dividend"). At equal distance the earlier cue wins.
+`close_cue_words` away speak ("until March 6" has a tense of its own); with
+none of those, the deadline lies ahead ("has until Friday to leave"), unless a
+range opener before it makes it a range's end ("from Monday until Friday"). A
+postpone verb ("extended", "postponed") is past tense, but the date it moves
+something to ("postponed until Tuesday", "extended to 5 March") lies ahead. A
+past participle after an article or a form of "be" is no past tense ("to be
+held", "the reduced dividend"). At equal distance the earlier cue wins.
 
 The look starts at the expression and walks outward word by word, stopping on
 each side at the first cue that speaks: the nearest cue is mostly a few words
@@ -44,82 +48,69 @@ const NOT_BEFORE_PAST: [&str; 15] = [
 pub const REPORT_REACH: usize = 2;
 
 /// The tense of the clause around `span`, an expression in `sentence`, and how far its cue
-/// stands (`usize::MAX` for none). Both spans lie on char boundaries of `text`.
-pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -> (Tense, usize) {
+/// stands (`usize::MAX` for none). `previous_end` is where the expression before it in the
+/// sentence ends, if any ("Monday" of "Monday until [Friday]"). All spans lie on char
+/// boundaries of `text`.
+pub fn tense_around(
+    rules: &TimeRules,
+    text: &str,
+    sentence: Span,
+    span: Span,
+    previous_end: Option<usize>,
+) -> (Tense, usize) {
     let sentence = Sentence {
         text,
         span: sentence,
     };
-    let cue_of = |word: Span, previous: Option<Span>| sentence.cue(rules, word, previous);
     // Words that overlap the expression are neither before nor after it. Distances before it
     // count to the first word that ends inside or after it (or to the sentence end).
     let overlapping_or_next = sentence.word_ending_after(span.start);
     let left_end = overlapping_or_next.map_or(sentence.span.end, |word| word.start);
-    let mut next = sentence.step_left(left_end);
-    // "effective Feb. 1", "until March 6": the date has a tense of its own; only a verb right
-    // beside it still speaks for it.
-    let deadline_before = next.is_some_and(|(word, _)| cue_of(word, None) == Some(Cue::Deadline));
-    let reach = if deadline_before {
-        rules.settings.close_cue_words
-    } else {
-        usize::MAX
+    // "effective Feb. 1", "until March 6", "postponed to 5 March": the date has a tense of its
+    // own; only a verb right beside it still speaks for it.
+    let deadline_word = sentence
+        .step_left(left_end)
+        .map(|(word, _)| word)
+        .filter(|&word| sentence.is_deadline_word(rules, word));
+    let Some(deadline_word) = deadline_word else {
+        return tense_of_cue(sentence.nearest_cue(rules, span, left_end, usize::MAX, false));
     };
-
-    let mut best = None;
-    let (mut n_between, mut cost) = (0, 0);
-    while let Some((word, gap_cost)) = next {
-        cost += gap_cost;
-        let distance = n_between + cost;
-        if distance > reach {
-            break;
-        }
-        let previous = sentence.step_left(word.start);
-        if let Some(cue) =
-            cue_of(word, previous.map(|(word, _)| word)).and_then(|cue| speaks(cue, distance))
+    match sentence.nearest_cue(rules, span, left_end, rules.settings.close_cue_words, true) {
+        Some(found) => tense_of_cue(Some(found)),
+        // A deadline no verb beside it places lies ahead ("has until Friday to leave"), unless
+        // the clause is told in the past ("Until Friday, they had not ...") or it ends a range
+        // ("from Monday until Friday").
+        None if !sentence.ends_range(rules, deadline_word, previous_end)
+            && sentence
+                .nearest_cue(rules, span, left_end, usize::MAX, true)
+                .is_none_or(|(_, cue)| cue == Cue::Future) =>
         {
-            best = Some((distance, cue));
-            break;
+            (Tense::Future, 0)
         }
-        (next, n_between) = (previous, n_between + 1);
+        None => (Tense::Unknown, usize::MAX),
     }
+}
 
-    // Distances after it count from the last word that starts inside or before it; when no
-    // word does, the sentence's first word stands at 0 and the others count from it.
-    let (mut next, mut previous) = match sentence.word_starting_before(span.end) {
-        Some(word) => (sentence.step_right(word.end), Some(word)),
-        None => (
-            sentence
-                .step_right(sentence.span.start)
-                .map(|(word, _)| (word, 0)),
-            None,
-        ),
-    };
-    let (mut n_between, mut cost) = (0, 0);
-    while let Some((word, gap_cost)) = next {
-        cost += gap_cost;
-        let distance = n_between + cost;
-        // A cue after the expression wins only when it is strictly nearer.
-        if distance > reach || best.is_some_and(|(best_distance, _)| distance >= best_distance) {
-            break;
-        }
-        if let Some(cue) = cue_of(word, previous).and_then(|cue| speaks(cue, distance)) {
-            best = Some((distance, cue));
-            break;
-        }
-        (next, previous, n_between) = (sentence.step_right(word.end), Some(word), n_between + 1);
-    }
-    match best {
+/// The tense a cue found some distance away gives.
+fn tense_of_cue(found: Option<(usize, Cue)>) -> (Tense, usize) {
+    match found {
         Some((distance, Cue::Future)) => (Tense::Future, distance),
         Some((distance, _)) => (Tense::Past, distance),
         None => (Tense::Unknown, usize::MAX),
     }
 }
 
-/// What a cue `distance` away says of the tense, if anything.
-fn speaks(cue: Cue, distance: usize) -> Option<Cue> {
+/// How many words before a deadline word a range opener ("from", "between") makes it the end
+/// of a range rather than a deadline: "from 5 a.m. on Monday until".
+const RANGE_OPENER_REACH: usize = 6;
+
+/// What a cue `distance` away says of the tense, if anything; `deadline_before` when a
+/// deadline word stands right before the expression (a postpone verb then points ahead).
+fn speaks(cue: Cue, distance: usize, deadline_before: bool) -> Option<Cue> {
     match cue {
         Cue::Report if distance <= REPORT_REACH => Some(Cue::Past),
-        Cue::Past | Cue::Perfect => Some(Cue::Past),
+        Cue::Postpone if deadline_before => Some(Cue::Future),
+        Cue::Past | Cue::Perfect | Cue::Postpone => Some(Cue::Past),
         Cue::Future => Some(cue),
         _ => None,
     }
@@ -159,6 +150,101 @@ impl Sentence<'_> {
             Cue::Past if after_be() => None,
             cue => Some(cue),
         }
+    }
+
+    /// Whether `word`, right before an expression, makes it a deadline: a deadline word
+    /// ("until", "effective"), or a range joiner ("to") right after a postpone verb
+    /// ("extended to 5 March").
+    fn is_deadline_word(&self, rules: &TimeRules, word: Span) -> bool {
+        match rules.cue(word.slice(self.text)) {
+            Some(Cue::Deadline) => true,
+            Some(Cue::RangeJoin) => self.step_left(word.start).is_some_and(|(previous, _)| {
+                rules.cue(previous.slice(self.text)) == Some(Cue::Postpone)
+            }),
+            _ => false,
+        }
+    }
+
+    /// Whether the deadline word `word` ends a range rather than sets a deadline: it comes
+    /// right after the expression before (which ends at `previous_end`), or a range opener
+    /// ("from", "between") stands a few words before it with no break between.
+    fn ends_range(&self, rules: &TimeRules, word: Span, previous_end: Option<usize>) -> bool {
+        if previous_end.is_some_and(|end| {
+            end <= word.start && self.step_right(end).is_some_and(|(next, _)| next == word)
+        }) {
+            return true;
+        }
+        let mut at = word.start;
+        for _ in 0..RANGE_OPENER_REACH {
+            let Some((previous, 0)) = self.step_left(at) else {
+                return false;
+            };
+            if rules.cue(previous.slice(self.text)) == Some(Cue::RangeOpen) {
+                return true;
+            }
+            at = previous.start;
+        }
+        false
+    }
+
+    /// The nearest cue that speaks for the expression at `span` (whose words before it end
+    /// at `left_end`), at most `reach` away, and how far it stands; `deadline_before` when a
+    /// deadline word stands right before the expression.
+    fn nearest_cue(
+        &self,
+        rules: &TimeRules,
+        span: Span,
+        left_end: usize,
+        reach: usize,
+        deadline_before: bool,
+    ) -> Option<(usize, Cue)> {
+        let cue_of = |word: Span, previous: Option<Span>| self.cue(rules, word, previous);
+        let mut best = None;
+        let mut next = self.step_left(left_end);
+        let (mut n_between, mut cost) = (0, 0);
+        while let Some((word, gap_cost)) = next {
+            cost += gap_cost;
+            let distance = n_between + cost;
+            if distance > reach {
+                break;
+            }
+            let previous = self.step_left(word.start);
+            if let Some(cue) = cue_of(word, previous.map(|(word, _)| word))
+                .and_then(|cue| speaks(cue, distance, deadline_before))
+            {
+                best = Some((distance, cue));
+                break;
+            }
+            (next, n_between) = (previous, n_between + 1);
+        }
+
+        // Distances after it count from the last word that starts inside or before it; when no
+        // word does, the sentence's first word stands at 0 and the others count from it.
+        let (mut next, mut previous) = match self.word_starting_before(span.end) {
+            Some(word) => (self.step_right(word.end), Some(word)),
+            None => (
+                self.step_right(self.span.start).map(|(word, _)| (word, 0)),
+                None,
+            ),
+        };
+        let (mut n_between, mut cost) = (0, 0);
+        while let Some((word, gap_cost)) = next {
+            cost += gap_cost;
+            let distance = n_between + cost;
+            // A cue after the expression wins only when it is strictly nearer.
+            if distance > reach || best.is_some_and(|(best_distance, _)| distance >= best_distance)
+            {
+                break;
+            }
+            if let Some(cue) =
+                cue_of(word, previous).and_then(|cue| speaks(cue, distance, deadline_before))
+            {
+                best = Some((distance, cue));
+                break;
+            }
+            (next, previous, n_between) = (self.step_right(word.end), Some(word), n_between + 1);
+        }
+        best
     }
 
     /// The char that starts at `at`, and whether it is part of a word; `None` at the end of
@@ -308,6 +394,7 @@ mod tests {
             &text,
             Span::new(0, text.len()),
             Span::new(open, close - 1),
+            None,
         )
     }
 
@@ -348,13 +435,10 @@ mod tests {
             tense_of(&rules, "The bridge fell — on [Friday]."),
             (Tense::Past, 1 + BOUNDARY_COST)
         );
-        // A deadline word right before the expression keeps farther cues off it.
+        // A deadline word right before the expression keeps farther cues off it; a verb beside
+        // it still speaks.
         assert_eq!(
-            tense_of(&rules, "The offer stands until [Friday], the firm said."),
-            (Tense::Unknown, usize::MAX)
-        );
-        assert_eq!(
-            tense_of(&rules, "The offer was extended until [Friday]."),
+            tense_of(&rules, "The road remained closed until [Friday]."),
             (Tense::Past, 1)
         );
         // A past participle after "be" or an article is no past tense.
@@ -365,6 +449,68 @@ mod tests {
         assert_eq!(
             tense_of(&rules, "The vote was held on [Friday]."),
             (Tense::Past, 1)
+        );
+    }
+
+    #[test]
+    fn a_deadline_lies_ahead_unless_a_verb_beside_it_or_a_range_says_otherwise() {
+        let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
+        // No verb beside the deadline, and no past tense further off: it is still to come.
+        assert_eq!(
+            tense_of(
+                &rules,
+                "The camp residents have until [Friday] to leave, the mayor said."
+            ),
+            (Tense::Future, 0)
+        );
+        assert_eq!(
+            tense_of(
+                &rules,
+                "The new rules are effective [1 March], the ministry says."
+            ),
+            (Tense::Future, 0)
+        );
+        // A postpone verb points to a later date, with "until" or "to".
+        assert_eq!(
+            tense_of(&rules, "The hearing was postponed until [Tuesday]."),
+            (Tense::Future, 1)
+        );
+        assert_eq!(
+            tense_of(&rules, "The truce was extended to [12 May]."),
+            (Tense::Future, 1)
+        );
+        // Elsewhere it is a past verb like any other.
+        assert_eq!(
+            tense_of(&rules, "The hearing was postponed on [Tuesday]."),
+            (Tense::Past, 1)
+        );
+        // Nor when the clause is told in the past.
+        assert_eq!(
+            tense_of(&rules, "Until [Friday], the army had kept the road shut."),
+            (Tense::Unknown, usize::MAX)
+        );
+        // The end of a range is no deadline: after "from", or right after the expression before.
+        assert_eq!(
+            tense_of(&rules, "Roads were closed from Monday until [Friday]."),
+            (Tense::Unknown, usize::MAX)
+        );
+        let text = "Sales hold up in spring through August.";
+        let (spring_end, august) = (text.find(" through").unwrap(), text.find("August").unwrap());
+        let whole = Span::new(0, text.len());
+        assert_eq!(
+            tense_around(
+                &rules,
+                text,
+                whole,
+                Span::new(august, august + 6),
+                Some(spring_end)
+            )
+            .0,
+            Tense::Unknown
+        );
+        assert_eq!(
+            tense_around(&rules, text, whole, Span::new(august, august + 6), None).0,
+            Tense::Future
         );
     }
 
@@ -387,6 +533,7 @@ mod tests {
                     text,
                     Span::new(0, text.len()),
                     Span::new(start, end),
+                    None,
                 );
             }
         }
