@@ -63,7 +63,17 @@ pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
 
 /// Byte offset of the first `phrase` in `text` that stands on word boundaries.
 pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(idx, _)| idx).find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
+    occurrences(text, phrase).find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
+}
+
+/// Byte offsets of `needle` in `text`, left to right and never overlapping, as
+/// `str::match_indices` gives them, but by a vectorised substring search (`match_indices`
+/// compares byte by byte).
+pub fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    // The empty needle is found at every char boundary, as `match_indices` finds it.
+    let at_boundaries = needle.is_empty().then(|| text.char_indices().map(|(idx, _)| idx).chain([text.len()]));
+    let found = (!needle.is_empty()).then(|| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()));
+    at_boundaries.into_iter().flatten().chain(found.into_iter().flatten())
 }
 
 /// True when the bytes `start..end` of `text` have no letter or digit right before or right
@@ -99,7 +109,7 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_last, find_word, fold, fold_eq, without_brackets};
+    use super::{after_last, find_word, fold, fold_eq, occurrences, without_brackets};
     use proptest::prelude::*;
 
     #[test]
@@ -134,6 +144,18 @@ mod tests {
             let upper = a.to_uppercase();
             prop_assert_eq!(fold_eq(&a, &upper), fold(&a) == fold(&upper));
         }
+
+        #[test]
+        fn occurrences_are_those_match_indices_finds(text in "[abé —]{0,12}", needle in "[abé —]{0,3}") {
+            let expected: Vec<usize> = text.match_indices(needle.as_str()).map(|(idx, _)| idx).collect();
+            prop_assert_eq!(occurrences(&text, &needle).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn occurrences_do_not_overlap() {
+        assert_eq!(occurrences("aaaa", "aa").collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(occurrences("né", "").collect::<Vec<_>>(), [0, 1, 3]);
     }
 
     #[test]

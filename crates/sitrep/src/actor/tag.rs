@@ -92,7 +92,7 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
 fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)], dict: &ActorDictionary) -> Vec<Hit> {
     let mut learned_hits: Vec<Hit> = Vec::new();
     for (alias, id) in learned {
-        for (start, _) in text.match_indices(alias.as_str()) {
+        for start in crate::text::occurrences(text, alias) {
             let span = Span::new(start, start + alias.len());
             let inside_longer = hits.iter().any(|h| h.span.contains(span) && h.span.len() > span.len());
             if on_word_boundaries(text, span, dict) && !inside_longer && !learned_hits.iter().any(|h| h.span.overlaps(span)) {

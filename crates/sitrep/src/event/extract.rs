@@ -456,10 +456,14 @@ impl<'a> Reader<'a> {
     /// ("broke out on Sunday and were still going on today").
     fn continued_to_publication(&self, date: DateInterval, sentence: Span, trigger: Span) -> DateInterval {
         let Some(published) = self.doc.published() else { return date };
+        // The dates first: they are cheaper to read than the sentence.
+        if date.end >= published || date.start > published {
+            return date;
+        }
         let clauses = &self.rules.clauses;
         let continuing = clauses.says_continuing(&self.lower[sentence.start..sentence.end])
             || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
-        if date.end >= published || date.start > published || !continuing {
+        if !continuing {
             return date;
         }
         DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
@@ -1527,7 +1531,7 @@ fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
 /// Where the accusation verbs ("accuse", "blame") stand in `lower`, in order.
 fn accusations(lower: &str, verbs: &[String]) -> Vec<Span> {
     let mut verbs: Vec<Span> =
-        verbs.iter().flat_map(|verb| lower.match_indices(verb.as_str())).map(|(at, verb)| Span::new(at, at + verb.len())).collect();
+        verbs.iter().flat_map(|verb| crate::text::occurrences(lower, verb).map(|at| Span::new(at, at + verb.len()))).collect();
     verbs.sort();
     verbs
 }
