@@ -428,7 +428,7 @@ fn required_words(hir: &Hir) -> Option<Vec<String>> {
 /// Where `lower` spells `name` out.
 fn spelled_out(lower: &str, name: &str) -> Vec<Span> {
     let name = name.to_lowercase();
-    crate::text::occurrences(lower, &name).map(|at| Span::new(at, at + name.len())).collect()
+    lower.match_indices(name.as_str()).map(|(at, _)| Span::new(at, at + name.len())).collect()
 }
 
 /// The facts that still hold as of the article's date: a capture dated before another side's
