@@ -17,7 +17,12 @@ fn main() {
         let relative = file.strip_prefix(&resources).unwrap();
         let name = relative.to_str().unwrap().replace('\\', "/");
         println!("cargo:rerun-if-changed={}", file.display());
-        writeln!(code, "    ({name:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_resources.rs");
@@ -30,7 +35,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, files);
-        } else if path.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.')) {
+        } else if path
+            .file_name()
+            .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        {
             files.push(path);
         }
     }

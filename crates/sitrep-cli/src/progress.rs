@@ -8,7 +8,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// A progress bar over `total` bytes of input (a spinner when the total is unknown).
 pub fn bytes(total: u64, quiet: bool) -> ProgressBar {
-    let bar = if total > 0 { ProgressBar::new(total) } else { ProgressBar::new_spinner() };
+    let bar = if total > 0 {
+        ProgressBar::new(total)
+    } else {
+        ProgressBar::new_spinner()
+    };
     if quiet || !std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }

@@ -12,7 +12,8 @@ use sitrep::ResourceFiles;
 pub fn files(dir: Option<&Path>) -> Result<ResourceFiles> {
     let mut files = ResourceFiles::embedded();
     if let Some(dir) = dir {
-        overlay(dir, dir, &mut files).with_context(|| format!("reading resources from {}", dir.display()))?;
+        overlay(dir, dir, &mut files)
+            .with_context(|| format!("reading resources from {}", dir.display()))?;
     }
     Ok(files)
 }
@@ -23,8 +24,12 @@ fn overlay(root: &Path, dir: &Path, files: &mut ResourceFiles) -> Result<()> {
         if path.is_dir() {
             overlay(root, &path, files)?;
         } else {
-            let relative = path.strip_prefix(root)?.to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let relative = path
+                .strip_prefix(root)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             files.set(relative, bytes);
         }
     }

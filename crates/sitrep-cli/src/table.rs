@@ -14,9 +14,14 @@ pub fn write(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io:
     if rows.is_empty() {
         return Ok(());
     }
-    let cut: Vec<Vec<String>> =
-        rows.iter().map(|row| row.iter().map(|cell| shorten(cell)).collect()).collect();
-    let mut widths: Vec<usize> = headers.iter().map(|header| header.chars().count()).collect();
+    let cut: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| shorten(cell)).collect())
+        .collect();
+    let mut widths: Vec<usize> = headers
+        .iter()
+        .map(|header| header.chars().count())
+        .collect();
     for row in &cut {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.chars().count());

@@ -13,16 +13,32 @@ fn dev() -> PathBuf {
 }
 
 fn sitrep(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).current_dir(repo()).output().expect("sitrep runs")
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("sitrep runs")
 }
 
 /// `sitrep eval` on the dev corpus stays at or above the committed baseline.
 #[test]
 fn dev_corpus_scores_at_least_the_baseline() {
     let gold = dev();
-    let output = sitrep(&["eval", "--gold", gold.to_str().unwrap(), "--baseline", "eval/baseline.json", "--json"]);
+    let output = sitrep(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--baseline",
+        "eval/baseline.json",
+        "--json",
+    ]);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{}\n{}", stdout, String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        stdout,
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["docs"], 41);
 }
@@ -34,14 +50,30 @@ fn extract_writes_contract_events() {
     let output = sitrep(&["extract", "-q", seed.to_str().unwrap()]);
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let events: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(!events.is_empty());
     for event in &events {
-        for field in ["doc", "kind", "actor1", "actor2", "location", "date", "modality", "evidence", "fatalities"] {
+        for field in [
+            "doc",
+            "kind",
+            "actor1",
+            "actor2",
+            "location",
+            "date",
+            "modality",
+            "evidence",
+            "fatalities",
+        ] {
             assert!(event.get(field).is_some(), "missing {field} in {event}");
         }
         assert_eq!(event["doc"], "seed");
-        let (start, end) = (event["evidence_start"].as_u64().unwrap(), event["evidence_end"].as_u64().unwrap());
+        let (start, end) = (
+            event["evidence_start"].as_u64().unwrap(),
+            event["evidence_end"].as_u64().unwrap(),
+        );
         assert!(start < end);
     }
 }
@@ -58,11 +90,21 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     )
     .unwrap();
     let missing = dir.path().join("missing.json");
-    let output = sitrep(&["extract", batch.to_str().unwrap(), missing.to_str().unwrap()]);
+    let output = sitrep(&[
+        "extract",
+        batch.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(&format!("{}:2: broken JSON", batch.display())), "{stderr}");
-    assert!(stderr.contains(&format!("{}: no such file or directory", missing.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2: broken JSON", batch.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{}: no such file or directory", missing.display())),
+        "{stderr}"
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.lines().all(|line| line.contains("\"doc\":\"ok\"")));
 }

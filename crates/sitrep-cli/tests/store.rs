@@ -46,11 +46,20 @@ fn snapshot(db: &Path) -> (Vec<i64>, Vec<String>) {
     ]
     .iter()
     .map(|table| {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0)).unwrap()
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })
+        .unwrap()
     })
     .collect();
-    let mut statement = conn.prepare("SELECT doc FROM articles ORDER BY doc").unwrap();
-    let docs = statement.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut statement = conn
+        .prepare("SELECT doc FROM articles ORDER BY doc")
+        .unwrap();
+    let docs = statement
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     (counts, docs)
 }
 
@@ -58,13 +67,18 @@ fn article_count(db: &Path) -> usize {
     let Ok(conn) = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
         return 0;
     };
-    conn.query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
-        .map_or(0, |n| n as usize)
+    conn.query_row("SELECT count(*) FROM articles", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_or(0, |n| n as usize)
 }
 
 /// The input position of a generated article (`gen-5-0000123` → 123).
 fn position(doc: &str) -> usize {
-    doc.rsplit('-').next().and_then(|n| n.parse().ok()).expect("a generated article id")
+    doc.rsplit('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a generated article id")
 }
 
 #[test]
@@ -86,12 +100,24 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     let corpus = dir.path().join("corpus.jsonl");
     let corpus_arg = corpus.to_str().unwrap();
     let n_articles = N_ARTICLES.to_string();
-    let generate = ["generate", DEV, "--articles", &n_articles, "--max-sentences", "2"];
-    assert!(sitrep(&[&generate[..], &["--seed", "5", "--output", corpus_arg]].concat()));
+    let generate = [
+        "generate",
+        DEV,
+        "--articles",
+        &n_articles,
+        "--max-sentences",
+        "2",
+    ];
+    assert!(sitrep(
+        &[&generate[..], &["--seed", "5", "--output", corpus_arg]].concat()
+    ));
     let reference = dir.path().join("reference.db");
     sitrep(&["ingest", corpus_arg, "--db", reference.to_str().unwrap()]);
     let expected = snapshot(&reference);
-    assert!(expected.1.len() > N_ARTICLES / 2, "most articles are stored");
+    assert!(
+        expected.1.len() > N_ARTICLES / 2,
+        "most articles are stored"
+    );
 
     let killed = dir.path().join("killed.db");
     // Kill as soon as the first batch is committed; should a loaded machine let the run
@@ -101,7 +127,13 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
             let _ = std::fs::remove_file(format!("{}{suffix}", killed.display()));
         }
         let mut child = Command::new(SITREP)
-            .args(["--quiet", "ingest", corpus_arg, "--db", killed.to_str().unwrap()])
+            .args([
+                "--quiet",
+                "ingest",
+                corpus_arg,
+                "--db",
+                killed.to_str().unwrap(),
+            ])
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
@@ -117,17 +149,31 @@ fn a_killed_ingest_loses_nothing_committed_and_a_rerun_completes_it() {
     }
 
     let conn = Connection::open(&killed).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     drop(conn);
     // Batches are committed whole and in input order: what is stored is exactly what the
     // uninterrupted run stored from the first whole batches of the input.
     let stored: BTreeSet<String> = snapshot(&killed).1.into_iter().collect();
-    let last = stored.iter().map(|doc| position(doc)).max().expect("something was committed");
+    let last = stored
+        .iter()
+        .map(|doc| position(doc))
+        .max()
+        .expect("something was committed");
     let cut = (last / BATCH + 1) * BATCH;
-    assert!(cut < N_ARTICLES, "killed mid-way, after {} articles", stored.len());
-    let committed: BTreeSet<String> =
-        expected.1.iter().filter(|doc| position(doc) < cut).cloned().collect();
+    assert!(
+        cut < N_ARTICLES,
+        "killed mid-way, after {} articles",
+        stored.len()
+    );
+    let committed: BTreeSet<String> = expected
+        .1
+        .iter()
+        .filter(|doc| position(doc) < cut)
+        .cloned()
+        .collect();
     assert_eq!(stored, committed);
 
     sitrep(&["ingest", corpus_arg, "--db", killed.to_str().unwrap()]);

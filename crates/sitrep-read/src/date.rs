@@ -30,7 +30,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
         }
     }
     let cleaned = text.replace("Sept.", "Sep.").replace("Sept ", "Sep ");
-    FORMATS.iter().find_map(|format| strtime::parse(format, &cleaned).ok()?.to_date().ok())
+    FORMATS
+        .iter()
+        .find_map(|format| strtime::parse(format, &cleaned).ok()?.to_date().ok())
 }
 
 #[cfg(test)]

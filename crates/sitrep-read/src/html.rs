@@ -23,9 +23,15 @@ pub struct Page {
 
 /// Extracts the main text and metadata of a page; `Err` says why nothing could be extracted.
 pub fn extract(html: &str) -> Result<Page, String> {
-    let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
-    let mut readability = Readability::new(html, None, Some(config)).map_err(|err| err.to_string())?;
-    let article = readability.parse().map_err(|err| format!("no main text found: {err}"))?;
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut readability =
+        Readability::new(html, None, Some(config)).map_err(|err| err.to_string())?;
+    let article = readability
+        .parse()
+        .map_err(|err| format!("no main text found: {err}"))?;
     let text = tidy_paragraphs(&article.text_content);
     let non_empty = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
     Ok(Page {
@@ -39,7 +45,11 @@ pub fn extract(html: &str) -> Result<Page, String> {
 
 /// Trims each line and keeps one blank line between paragraphs.
 fn tidy_paragraphs(text: &str) -> String {
-    let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+    let paragraphs: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
     paragraphs.join("\n\n")
 }
 
@@ -59,7 +69,11 @@ mod tests {
 <p>The operator said it would add a second boat next month if demand holds, and that tickets would cost the same as last year.</p></article>
 <footer>Copyright River Post</footer></body></html>"#;
         let page = extract(html).unwrap();
-        assert!(page.text.starts_with("The ferry between two river towns"), "{}", page.text);
+        assert!(
+            page.text.starts_with("The ferry between two river towns"),
+            "{}",
+            page.text
+        );
         assert!(page.text.contains("\n\nPassengers said"));
         assert!(!page.text.contains("Copyright"));
         assert_eq!(page.published.as_deref(), Some("2025-03-02T09:15:00+06:30"));
@@ -68,7 +82,13 @@ mod tests {
 
     #[test]
     fn soup_does_not_panic() {
-        for html in ["", "<", "<p>unclosed <b>tags <i>everywhere", "<html><body></body></html>", "\u{0}\u{1}<<>>"] {
+        for html in [
+            "",
+            "<",
+            "<p>unclosed <b>tags <i>everywhere",
+            "<html><body></body></html>",
+            "\u{0}\u{1}<<>>",
+        ] {
             let _ = extract(html);
         }
     }

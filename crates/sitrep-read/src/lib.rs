@@ -106,7 +106,11 @@ impl Format {
         } else if trimmed.starts_with('{') {
             // One object a line, unless the first line does not close the object.
             let first_line = trimmed.lines().next().unwrap_or("");
-            if serde_json::from_str::<serde_json::Value>(first_line).is_ok() { Format::Jsonl } else { Format::Json }
+            if serde_json::from_str::<serde_json::Value>(first_line).is_ok() {
+                Format::Jsonl
+            } else {
+                Format::Json
+            }
         } else {
             Format::Text
         }
@@ -142,7 +146,10 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 fn error(origin: impl Into<String>, message: impl Into<String>) -> ReadError {
-    ReadError { origin: origin.into(), message: message.into() }
+    ReadError {
+        origin: origin.into(),
+        message: message.into(),
+    }
 }
 
 /// Expands paths into the inputs to read: directories recursively, in name order, keeping
@@ -158,7 +165,10 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ReadError>) {
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
-            errors.push(error(path.display().to_string(), "no such file or directory"));
+            errors.push(error(
+                path.display().to_string(),
+                "no such file or directory",
+            ));
         }
     }
     (inputs, errors)
@@ -169,7 +179,9 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<ReadError>) {
         Ok(entries) => entries,
         Err(err) => return errors.push(error(dir.display().to_string(), err.to_string())),
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
     paths.sort();
     for path in paths {
         if path.is_dir() {
@@ -209,7 +221,13 @@ struct LineStream {
 impl Reader {
     /// A reader over `inputs`, in order.
     pub fn new(inputs: Vec<Input>, options: Options) -> Reader {
-        Reader { options, pending: inputs.into(), ready: VecDeque::new(), stream: None, bytes_read: 0 }
+        Reader {
+            options,
+            pending: inputs.into(),
+            ready: VecDeque::new(),
+            stream: None,
+            bytes_read: 0,
+        }
     }
 
     /// Bytes read so far, for progress reporting.
@@ -245,20 +263,33 @@ impl Reader {
             }
         };
         if format == Format::Jsonl {
-            self.stream = Some(LineStream { name, lines: source, line_no: 0 });
+            self.stream = Some(LineStream {
+                name,
+                lines: source,
+                line_no: 0,
+            });
             return;
         }
         let mut bytes = Vec::new();
-        if let Err(err) = source.by_ref().take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes) {
+        if let Err(err) = source
+            .by_ref()
+            .take(MAX_ARTICLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+        {
             return self.ready.push_back(Err(error(name, err.to_string())));
         }
         self.bytes_read += bytes.len() as u64;
         if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-            let message = format!("larger than {} MiB; put many articles in a .jsonl file", MAX_ARTICLE_BYTES >> 20);
+            let message = format!(
+                "larger than {} MiB; put many articles in a .jsonl file",
+                MAX_ARTICLE_BYTES >> 20
+            );
             return self.ready.push_back(Err(error(name, message)));
         }
         let stem = match &input {
-            Input::File(path) => path.file_stem().map_or("article".into(), |s| s.to_string_lossy().into_owned()),
+            Input::File(path) => path
+                .file_stem()
+                .map_or("article".into(), |s| s.to_string_lossy().into_owned()),
             Input::Stdin => "stdin".to_string(),
         };
         let records = parse_document(&name, &stem, format, &bytes, &self.options);
@@ -283,7 +314,12 @@ impl Reader {
                     }
                     let origin = format!("{}:{}", stream.name, stream.line_no);
                     let fallback_id = format!("{}:{}", stem_of(&stream.name), stream.line_no);
-                    return Some(parse_json_record(&origin, &fallback_id, &line, &self.options));
+                    return Some(parse_json_record(
+                        &origin,
+                        &fallback_id,
+                        &line,
+                        &self.options,
+                    ));
                 }
                 Err(err) => {
                     let origin = format!("{}:{}", stream.name, stream.line_no + 1);
@@ -316,7 +352,9 @@ impl Iterator for Reader {
 }
 
 fn stem_of(name: &str) -> String {
-    Path::new(name).file_stem().map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Decodes bytes as UTF-8, lossily, with a warning when anything was replaced.
@@ -348,7 +386,12 @@ pub fn parse_document(
             for (idx, line) in bytes.split(|&b| b == b'\n').enumerate() {
                 if !line.iter().all(u8::is_ascii_whitespace) {
                     let line_origin = format!("{origin}:{}", idx + 1);
-                    records.push(parse_json_record(&line_origin, &format!("{stem}:{}", idx + 1), line, options));
+                    records.push(parse_json_record(
+                        &line_origin,
+                        &format!("{stem}:{}", idx + 1),
+                        line,
+                        options,
+                    ));
                 }
             }
             records
@@ -356,7 +399,9 @@ pub fn parse_document(
         Format::Text => {
             let mut warnings = Vec::new();
             let text = decode(bytes, &mut warnings);
-            vec![Ok(text_record(origin, stem, text, None, None, warnings, options))]
+            vec![Ok(text_record(
+                origin, stem, text, None, None, warnings, options,
+            ))]
         }
         Format::Html => {
             let mut warnings = Vec::new();
@@ -370,7 +415,9 @@ pub fn parse_document(
                         }
                         parsed
                     });
-                    let mut record = text_record(origin, stem, page.text, page.title, meta_date, warnings, options);
+                    let mut record = text_record(
+                        origin, stem, page.text, page.title, meta_date, warnings, options,
+                    );
                     record.article.url = page.url;
                     record.article.outlet = page.site_name;
                     vec![Ok(record)]
@@ -391,12 +438,26 @@ fn text_record(
     mut warnings: Vec<String>,
     options: &Options,
 ) -> Record {
-    let published = options.published.or_else(|| dateline_date(&text)).or(meta_date);
+    let published = options
+        .published
+        .or_else(|| dateline_date(&text))
+        .or(meta_date);
     if published.is_none() {
-        warnings.push("no publication date: pass --published DATE to resolve relative dates".into());
+        warnings
+            .push("no publication date: pass --published DATE to resolve relative dates".into());
     }
-    let article = Article { id: stem.to_string(), title, published, text, ..Article::default() };
-    Record { origin: origin.to_string(), article, warnings }
+    let article = Article {
+        id: stem.to_string(),
+        title,
+        published,
+        text,
+        ..Article::default()
+    };
+    Record {
+        origin: origin.to_string(),
+        article,
+        warnings,
+    }
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -426,12 +487,22 @@ struct RawArticle {
     text: Option<String>,
 }
 
-fn parse_json_file(origin: &str, stem: &str, bytes: &[u8], options: &Options) -> Vec<Result<Record, ReadError>> {
+fn parse_json_file(
+    origin: &str,
+    stem: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Vec<Result<Record, ReadError>> {
     let mut warnings = Vec::new();
     let text = decode(bytes, &mut warnings);
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(value) => value,
-        Err(err) => return vec![Err(error(format!("{origin}:{}", err.line()), format!("broken JSON: {err}")))],
+        Err(err) => {
+            return vec![Err(error(
+                format!("{origin}:{}", err.line()),
+                format!("broken JSON: {err}"),
+            ))];
+        }
     };
     let values = match value {
         serde_json::Value::Array(values) => values,
@@ -452,10 +523,16 @@ fn parse_json_file(origin: &str, stem: &str, bytes: &[u8], options: &Options) ->
         .collect()
 }
 
-fn parse_json_record(origin: &str, fallback_id: &str, line: &[u8], options: &Options) -> Result<Record, ReadError> {
+fn parse_json_record(
+    origin: &str,
+    fallback_id: &str,
+    line: &[u8],
+    options: &Options,
+) -> Result<Record, ReadError> {
     let mut warnings = Vec::new();
     let text = decode(line, &mut warnings);
-    let value = serde_json::from_str(&text).map_err(|err| error(origin, format!("broken JSON: {err}")))?;
+    let value =
+        serde_json::from_str(&text).map_err(|err| error(origin, format!("broken JSON: {err}")))?;
     article_from_value(origin, fallback_id, value, warnings, options)
 }
 
@@ -466,27 +543,46 @@ fn article_from_value(
     mut warnings: Vec<String>,
     options: &Options,
 ) -> Result<Record, ReadError> {
-    let raw: RawArticle =
-        serde_json::from_value(value).map_err(|err| error(origin, format!("not an article: {err}")))?;
-    let text = raw.text.filter(|t| !t.trim().is_empty()).ok_or_else(|| error(origin, "article has no \"text\""))?;
+    let raw: RawArticle = serde_json::from_value(value)
+        .map_err(|err| error(origin, format!("not an article: {err}")))?;
+    let text = raw
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| error(origin, "article has no \"text\""))?;
     let id = match raw.id {
         Some(serde_json::Value::String(id)) if !id.is_empty() => id,
         Some(serde_json::Value::Number(id)) => id.to_string(),
         _ => fallback_id.to_string(),
     };
-    let own_date = raw.published.as_deref().filter(|d| !d.trim().is_empty()).and_then(|d| {
-        let parsed = parse_date(d);
-        if parsed.is_none() {
-            warnings.push(format!("unparseable \"published\" date {d:?}"));
-        }
-        parsed
-    });
+    let own_date = raw
+        .published
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        .and_then(|d| {
+            let parsed = parse_date(d);
+            if parsed.is_none() {
+                warnings.push(format!("unparseable \"published\" date {d:?}"));
+            }
+            parsed
+        });
     let published = own_date.or(options.published);
     if published.is_none() {
-        warnings.push("no publication date: pass --published DATE to resolve relative dates".into());
+        warnings
+            .push("no publication date: pass --published DATE to resolve relative dates".into());
     }
-    let article = Article { id, url: raw.url, outlet: raw.outlet, title: raw.title, published, text };
-    Ok(Record { origin: origin.to_string(), article, warnings })
+    let article = Article {
+        id,
+        url: raw.url,
+        outlet: raw.outlet,
+        title: raw.title,
+        published,
+        text,
+    };
+    Ok(Record {
+        origin: origin.to_string(),
+        article,
+        warnings,
+    })
 }
 
 #[cfg(test)]

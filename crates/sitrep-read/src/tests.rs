@@ -26,7 +26,11 @@ fn reads_the_seed_article() {
     assert_eq!(article.id, "seed");
     assert_eq!(article.outlet.as_deref(), Some("kachinnews.com"));
     assert_eq!(article.published, Date::new(2024, 12, 10).ok());
-    assert!(article.text.starts_with("A Kachin Independence Organisation (KIO) delegation"));
+    assert!(
+        article
+            .text
+            .starts_with("A Kachin Independence Organisation (KIO) delegation")
+    );
     assert!(records[0].warnings.is_empty());
 }
 
@@ -35,7 +39,11 @@ fn a_directory_yields_every_article_and_skips_gold_files() {
     let (records, errors) = read_all(&[shared_dev()], Options::default());
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(records.len(), 41);
-    assert!(records.iter().all(|r| r.article.published.is_some() && !r.article.text.is_empty()));
+    assert!(
+        records
+            .iter()
+            .all(|r| r.article.published.is_some() && !r.article.text.is_empty())
+    );
     let ids: Vec<&str> = records.iter().map(|r| r.article.id.as_str()).collect();
     assert_eq!(ids[0], "dev-001");
     assert_eq!(ids[40], "seed");
@@ -50,11 +58,24 @@ fn jsonl_reports_broken_lines_and_goes_on() {
         b"{\"id\": \"a\", \"published\": \"2025-01-02\", \"text\": \"One.\"}\n\n{\"id\": \"b\", \"text\": \n{\"text\": \"No id or date.\"}\n{\"id\": \"c\"}\n",
     )
     .unwrap();
-    let (records, errors) = read_all(&[path.clone()], Options { published: Date::new(2025, 2, 1).ok() });
+    let (records, errors) = read_all(
+        &[path.clone()],
+        Options {
+            published: Date::new(2025, 2, 1).ok(),
+        },
+    );
     let ids: Vec<&str> = records.iter().map(|r| r.article.id.as_str()).collect();
     assert_eq!(ids, ["a", "batch:4"]);
-    assert_eq!(records[1].article.published, Date::new(2025, 2, 1).ok(), "--published fills a missing date");
-    assert_eq!(records[0].article.published, Date::new(2025, 1, 2).ok(), "an article keeps its own date");
+    assert_eq!(
+        records[1].article.published,
+        Date::new(2025, 2, 1).ok(),
+        "--published fills a missing date"
+    );
+    assert_eq!(
+        records[0].article.published,
+        Date::new(2025, 1, 2).ok(),
+        "an article keeps its own date"
+    );
     assert_eq!(errors.len(), 2);
     assert_eq!(errors[0].origin, format!("{}:3", path.display()));
     assert!(errors[0].message.starts_with("broken JSON"));
@@ -66,14 +87,27 @@ fn jsonl_reports_broken_lines_and_goes_on() {
 fn text_files_take_flag_then_dateline_and_survive_bad_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let with_dateline = dir.path().join("river.txt");
-    std::fs::write(&with_dateline, ["MAGWAY, 3 March 2025 — Boats crossed the river.".as_bytes(), b"\xff\n"].concat()).unwrap();
+    std::fs::write(
+        &with_dateline,
+        [
+            "MAGWAY, 3 March 2025 — Boats crossed the river.".as_bytes(),
+            b"\xff\n",
+        ]
+        .concat(),
+    )
+    .unwrap();
     let (records, errors) = read_all(&[with_dateline.clone()], Options::default());
     assert!(errors.is_empty());
     assert_eq!(records[0].article.id, "river");
     assert_eq!(records[0].article.published, Date::new(2025, 3, 3).ok());
     assert!(records[0].article.text.contains('\u{FFFD}'));
     assert!(records[0].warnings.iter().any(|w| w.contains("UTF-8")));
-    let (records, _) = read_all(&[with_dateline], Options { published: Date::new(2025, 3, 9).ok() });
+    let (records, _) = read_all(
+        &[with_dateline],
+        Options {
+            published: Date::new(2025, 3, 9).ok(),
+        },
+    );
     assert_eq!(records[0].article.published, Date::new(2025, 3, 9).ok());
 }
 
@@ -85,12 +119,22 @@ fn missing_empty_and_broken_inputs_are_named_errors() {
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{\n  \"id\": \"x\",\n  \"text\": \n").unwrap();
     let missing = dir.path().join("missing.json");
-    let (records, errors) = read_all(&[missing.clone(), empty.clone(), broken.clone()], Options::default());
+    let (records, errors) = read_all(
+        &[missing.clone(), empty.clone(), broken.clone()],
+        Options::default(),
+    );
     assert!(records.is_empty());
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert_eq!(messages[0], format!("{}: no such file or directory", missing.display()));
+    assert_eq!(
+        messages[0],
+        format!("{}: no such file or directory", missing.display())
+    );
     assert_eq!(messages[1], format!("{}: empty file", empty.display()));
-    assert!(messages[2].starts_with(&format!("{}:4: broken JSON", broken.display())), "{}", messages[2]);
+    assert!(
+        messages[2].starts_with(&format!("{}:4: broken JSON", broken.display())),
+        "{}",
+        messages[2]
+    );
 }
 
 #[test]

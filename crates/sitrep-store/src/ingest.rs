@@ -57,8 +57,9 @@ impl Store {
         &self,
         hashes: impl IntoIterator<Item = &'h str>,
     ) -> Result<HashSet<String>> {
-        let mut statement =
-            self.conn.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?")?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?")?;
         let mut known = HashSet::new();
         for hash in hashes {
             if statement.exists([hash])? {
@@ -94,7 +95,10 @@ impl Store {
             }
         }
         if outcomes.contains(&Inserted::New) {
-            transaction.execute("UPDATE meta SET value = '1' WHERE key = 'derived_stale'", [])?;
+            transaction.execute(
+                "UPDATE meta SET value = '1' WHERE key = 'derived_stale'",
+                [],
+            )?;
         }
         transaction.commit()?;
         Ok(outcomes)
@@ -102,10 +106,15 @@ impl Store {
 }
 
 fn describe_failure(article: &Article, err: &rusqlite::Error) -> String {
-    let constraint =
-        matches!(err.sqlite_error_code(), Some(rusqlite::ErrorCode::ConstraintViolation));
+    let constraint = matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::ConstraintViolation)
+    );
     if constraint && err.to_string().contains("articles.doc") {
-        format!("article id {:?} is already stored with a different text", article.id)
+        format!(
+            "article id {:?} is already stored with a different text",
+            article.id
+        )
     } else {
         format!("article {:?} not stored: {err}", article.id)
     }

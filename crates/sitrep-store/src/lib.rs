@@ -143,7 +143,9 @@ impl Store {
         let count = |table: &str| -> Result<usize> {
             let n: i64 =
                 self.conn
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get(0))?;
+                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                        row.get(0)
+                    })?;
             Ok(usize::try_from(n).unwrap_or(0))
         };
         Ok(Counts {
@@ -167,7 +169,10 @@ impl Store {
         }
         let mut statement = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = statement.query_map([], |row| {
-            Ok(format!("foreign key broken in {}", row.get::<_, String>(0)?))
+            Ok(format!(
+                "foreign key broken in {}",
+                row.get::<_, String>(0)?
+            ))
         })?;
         for row in rows {
             problems.push(row?);

@@ -155,9 +155,17 @@ impl Store {
             let id: i64 = row.get(0)?;
             let read = || -> rusqlite::Result<StoredEvent> {
                 let event = event_from_row(row, 4, row.get(1)?)?;
-                let (n_sources, n_reports) =
-                    (row.get::<_, i64>(2)? as usize, row.get::<_, i64>(3)? as usize);
-                Ok(StoredEvent { id, event, n_sources, n_reports, sources: Vec::new() })
+                let (n_sources, n_reports) = (
+                    row.get::<_, i64>(2)? as usize,
+                    row.get::<_, i64>(3)? as usize,
+                );
+                Ok(StoredEvent {
+                    id,
+                    event,
+                    n_sources,
+                    n_reports,
+                    sources: Vec::new(),
+                })
             };
             let stored = read().map_err(crate::row::corrupt("events", id))?;
             if let Some(near) = query.near {
@@ -313,7 +321,11 @@ impl Store {
         )?;
         if let Some(admin1) = admin1 {
             let wanted = admin1_key(admin1);
-            rows.retain(|row| row.admin1.as_deref().is_some_and(|name| admin1_key(name) == wanted));
+            rows.retain(|row| {
+                row.admin1
+                    .as_deref()
+                    .is_some_and(|name| admin1_key(name) == wanted)
+            });
         }
         for row in &mut rows {
             row.conflicts.retain(|conflict| conflict.date <= at);
@@ -327,14 +339,19 @@ impl Store {
     /// The latest day on which a period starts: the date the stored claims are current to.
     pub fn latest_control_date(&self) -> Result<Option<Date>> {
         let latest: Option<String> =
-            self.conn.query_row("SELECT max(since) FROM control_periods", [], |row| row.get(0))?;
+            self.conn
+                .query_row("SELECT max(since) FROM control_periods", [], |row| {
+                    row.get(0)
+                })?;
         Ok(latest.and_then(|text| text.parse().ok()))
     }
 
     /// Every period of the places named `place`, by country then date.
     pub fn control_history(&self, place: &str) -> Result<Vec<ControlRow>> {
-        let mut rows =
-            self.control_rows("p.place_key = ?1", &[Value::Text(self.rules.name_key(place))])?;
+        let mut rows = self.control_rows(
+            "p.place_key = ?1",
+            &[Value::Text(self.rules.name_key(place))],
+        )?;
         rows.sort_by(|a, b| (&a.country, a.since).cmp(&(&b.country, b.since)));
         Ok(rows)
     }

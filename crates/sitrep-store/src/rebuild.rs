@@ -10,8 +10,8 @@ the same result.
 use jiff::civil::Date;
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params};
-use sitrep::dedup::{self, Report};
 use sitrep::Event;
+use sitrep::dedup::{self, Report};
 
 use crate::row::{
     EVENT_COLUMNS, N_EVENT_COLUMNS, date_column, event_from_row, event_values, placeholders,
@@ -56,7 +56,10 @@ impl Store {
         let reports = load_reports(&transaction)?;
         let views: Vec<Report<'_>> = reports
             .iter()
-            .map(|report| Report { event: &report.event, outlet: report.outlet.as_deref() })
+            .map(|report| Report {
+                event: &report.event,
+                outlet: report.outlet.as_deref(),
+            })
             .collect();
         let clusters = dedup::cluster(&views, &self.rules);
         transaction.execute_batch(
@@ -79,8 +82,10 @@ impl Store {
             for (idx, cluster) in clusters.iter().enumerate() {
                 let event_id = idx as i64 + 1;
                 let merged = dedup::merged_event(cluster, &views);
-                let place_key =
-                    merged.location.as_ref().map(|location| self.rules.name_key(&location.name));
+                let place_key = merged
+                    .location
+                    .as_ref()
+                    .map(|location| self.rules.name_key(&location.name));
                 let mut values = vec![
                     Value::Integer(event_id),
                     Value::Text(merged.doc.clone()),
@@ -94,8 +99,10 @@ impl Store {
                     let rule = member.rule.map(|rule| rule.to_string());
                     insert_source.execute(params![event_id, reports[member.report].id, rule])?;
                 }
-                let point =
-                    merged.location.as_ref().and_then(|location| location.lat.zip(location.lon));
+                let point = merged
+                    .location
+                    .as_ref()
+                    .and_then(|location| location.lat.zip(location.lon));
                 if let Some((lat, lon)) =
                     point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
                 {
@@ -107,7 +114,10 @@ impl Store {
         let claims = load_claims(&transaction)?;
         let periods = timeline::periods(&claims, |name| self.rules.name_key(name));
         write_periods(&transaction, &periods)?;
-        transaction.execute("UPDATE meta SET value = '0' WHERE key = 'derived_stale'", [])?;
+        transaction.execute(
+            "UPDATE meta SET value = '0' WHERE key = 'derived_stale'",
+            [],
+        )?;
         transaction.commit()?;
         Ok(RebuildSummary {
             reports: reports.len(),
@@ -176,7 +186,9 @@ fn load_claims(transaction: &Transaction<'_>) -> Result<Vec<Claim>> {
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let read = || -> rusqlite::Result<Option<Claim>> {
-            let Some(date) = date_column(row, 7)?.or(date_column(row, 8)?) else { return Ok(None) };
+            let Some(date) = date_column(row, 7)?.or(date_column(row, 8)?) else {
+                return Ok(None);
+            };
             Ok(Some(Claim {
                 place: row.get(1)?,
                 country: row.get(2)?,
@@ -196,7 +208,8 @@ fn load_claims(transaction: &Transaction<'_>) -> Result<Vec<Claim>> {
 
 /// Days since 1970-01-01, the R*Tree's integer time axis.
 pub fn day_number(date: Date) -> i64 {
-    date.since(Date::constant(1970, 1, 1)).map_or(0, |span| i64::from(span.get_days()))
+    date.since(Date::constant(1970, 1, 1))
+        .map_or(0, |span| i64::from(span.get_days()))
 }
 
 fn write_periods(transaction: &Transaction<'_>, periods: &[Period]) -> Result<()> {
@@ -227,7 +240,9 @@ fn write_periods(transaction: &Transaction<'_>, periods: &[Period]) -> Result<()
             period.n_claims as i64,
             conflicts,
         ])?;
-        let last_day = period.until.map_or(i64::from(i32::MAX), |until| day_number(until) - 1);
+        let last_day = period
+            .until
+            .map_or(i64::from(i32::MAX), |until| day_number(until) - 1);
         insert_span.execute(params![id, day_number(period.since), last_day])?;
     }
     Ok(())

@@ -47,7 +47,9 @@ fn text(value: Option<&str>) -> Value {
 }
 
 fn real(value: Option<f64>) -> Value {
-    value.filter(|value| value.is_finite()).map_or(Value::Null, Value::Real)
+    value
+        .filter(|value| value.is_finite())
+        .map_or(Value::Null, Value::Real)
 }
 
 fn integer(value: usize) -> Value {
@@ -76,7 +78,9 @@ pub fn event_values(event: &Event) -> [Value; N_EVENT_COLUMNS] {
         Value::Text(event.evidence.clone()),
         integer(event.evidence_start),
         integer(event.evidence_end),
-        event.fatalities.map_or(Value::Null, |n| Value::Integer(i64::from(n))),
+        event
+            .fatalities
+            .map_or(Value::Null, |n| Value::Integer(i64::from(n))),
         Value::Text(event.rule.clone()),
         Value::Real(f64::from(event.confidence)),
         Value::Integer(i64::from(event.place_inferred)),
@@ -109,7 +113,11 @@ fn enum_column<T: DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Resu
 }
 
 fn required<T>(value: Option<T>, idx: usize) -> rusqlite::Result<T> {
-    value.ok_or(rusqlite::Error::InvalidColumnType(idx, "NULL".into(), rusqlite::types::Type::Null))
+    value.ok_or(rusqlite::Error::InvalidColumnType(
+        idx,
+        "NULL".into(),
+        rusqlite::types::Type::Null,
+    ))
 }
 
 /// An event from [`EVENT_COLUMNS`] starting at column `first`, for article `doc`.
@@ -147,7 +155,9 @@ pub fn event_from_row(row: &Row<'_>, first: usize, doc: String) -> rusqlite::Res
         evidence: row.get(col(14))?,
         evidence_start: usize::try_from(row.get::<_, i64>(col(15))?).unwrap_or(0),
         evidence_end: usize::try_from(row.get::<_, i64>(col(16))?).unwrap_or(0),
-        fatalities: row.get::<_, Option<i64>>(col(17))?.and_then(|n| u32::try_from(n).ok()),
+        fatalities: row
+            .get::<_, Option<i64>>(col(17))?
+            .and_then(|n| u32::try_from(n).ok()),
         rule: row.get(col(18))?,
         confidence: row.get::<_, f64>(col(19))? as f32,
         place_inferred: row.get::<_, i64>(col(20))? != 0,
@@ -156,5 +166,9 @@ pub fn event_from_row(row: &Row<'_>, first: usize, doc: String) -> rusqlite::Res
 
 /// Turns a row conversion failure into an error naming the record.
 pub fn corrupt(table: &'static str, id: i64) -> impl Fn(rusqlite::Error) -> Error {
-    move |err| Error::Corrupt { table, id, message: err.to_string() }
+    move |err| Error::Corrupt {
+        table,
+        id,
+        message: err.to_string(),
+    }
 }

@@ -93,7 +93,10 @@ pub fn periods(claims: &[Claim], place_key: impl Fn(&str) -> String) -> Vec<Peri
     let mut places: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
         let country = claim.country.as_deref().unwrap_or("").to_ascii_uppercase();
-        places.entry((place_key(&claim.place), country)).or_default().push(claim);
+        places
+            .entry((place_key(&claim.place), country))
+            .or_default()
+            .push(claim);
     }
     let mut periods = Vec::new();
     for ((key, _), mut place_claims) in places {
@@ -110,18 +113,27 @@ fn place_periods(key: &str, claims: &[&Claim]) -> Vec<Period> {
     let mut day_start = 0;
     while day_start < claims.len() {
         let date = claims[day_start].date;
-        let day_end =
-            day_start + claims[day_start..].iter().take_while(|claim| claim.date == date).count();
+        let day_end = day_start
+            + claims[day_start..]
+                .iter()
+                .take_while(|claim| claim.date == date)
+                .count();
         let day = &claims[day_start..day_end];
         let holder = periods.last().map(|period| period.controller.as_str());
         let winner = day_winner(day, holder);
-        let n_winning = day.iter().filter(|claim| claim.controller == winner).count();
+        let n_winning = day
+            .iter()
+            .filter(|claim| claim.controller == winner)
+            .count();
         if holder != Some(winner.as_str()) {
             if let Some(last) = periods.last_mut() {
                 last.until = Some(date);
             }
-            let opening =
-                day.iter().find(|claim| claim.controller == winner).copied().unwrap_or(day[0]);
+            let opening = day
+                .iter()
+                .find(|claim| claim.controller == winner)
+                .copied()
+                .unwrap_or(day[0]);
             periods.push(Period {
                 place_key: key.to_string(),
                 place: first.place.clone(),
@@ -140,14 +152,18 @@ fn place_periods(key: &str, claims: &[&Claim]) -> Vec<Period> {
         }
         if let Some(period) = periods.last_mut() {
             period.n_claims += n_winning;
-            period.conflicts.extend(day.iter().filter(|claim| claim.controller != winner).map(
-                |claim| Conflict {
-                    controller: claim.controller.clone(),
-                    date: claim.date,
-                    doc: claim.doc.clone(),
-                    evidence: claim.evidence.clone(),
-                },
-            ));
+            period
+                .conflicts
+                .extend(
+                    day.iter()
+                        .filter(|claim| claim.controller != winner)
+                        .map(|claim| Conflict {
+                            controller: claim.controller.clone(),
+                            date: claim.date,
+                            doc: claim.doc.clone(),
+                            evidence: claim.evidence.clone(),
+                        }),
+                );
         }
         day_start = day_end;
     }
@@ -162,8 +178,11 @@ fn day_winner(day: &[&Claim], holder: Option<&str>) -> String {
         *counts.entry(claim.controller.as_str()).or_default() += 1;
     }
     let best = counts.values().copied().max().unwrap_or(0);
-    let tied: Vec<&str> =
-        counts.iter().filter(|(_, n)| **n == best).map(|(controller, _)| *controller).collect();
+    let tied: Vec<&str> = counts
+        .iter()
+        .filter(|(_, n)| **n == best)
+        .map(|(controller, _)| *controller)
+        .collect();
     holder
         .filter(|holder| tied.contains(holder))
         .or(tied.first().copied())

@@ -15,8 +15,10 @@ use sitrep_store::{EventQuery, Inserted, NewArticle, Store};
 use crate::memory_store;
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/dev");
-const SAME_EVENTS: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dedup/dev_same_events.tsv");
+const SAME_EVENTS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/dedup/dev_same_events.tsv"
+);
 
 /// One dev article with its gold records as the pipeline would give them.
 pub struct DevArticle {
@@ -98,7 +100,12 @@ pub fn dev_articles() -> Vec<DevArticle> {
             let mut lines = Vec::new();
             for (idx, line) in gold_text.lines().enumerate() {
                 let (mut parsed, errors): (Vec<GoldEvent>, _) = parse_jsonl(line);
-                assert!(errors.is_empty(), "{}:{}: {errors:?}", path.display(), idx + 1);
+                assert!(
+                    errors.is_empty(),
+                    "{}:{}: {errors:?}",
+                    path.display(),
+                    idx + 1
+                );
                 if let Some(gold) = parsed.pop() {
                     events.push(to_event(gold));
                     lines.push(idx + 1);
@@ -143,7 +150,10 @@ fn ingesting_the_dev_corpus_twice_changes_nothing() {
     store.rebuild().unwrap();
     let counts = store.counts().unwrap();
     assert_eq!(counts.articles, articles.len());
-    assert_eq!(counts.article_events, articles.iter().map(|a| a.events.len()).sum::<usize>());
+    assert_eq!(
+        counts.article_events,
+        articles.iter().map(|a| a.events.len()).sum::<usize>()
+    );
     let second = ingest(&mut store, &articles);
     assert!(second.iter().all(|outcome| *outcome == Inserted::Skipped));
     assert!(!store.is_stale().unwrap());
@@ -157,10 +167,16 @@ fn an_id_reused_for_another_text_fails_alone() {
     let articles = dev_articles();
     let mut store = memory_store();
     ingest(&mut store, &articles[..2]);
-    let impostor =
-        Article { text: "A different text under an old id.".into(), ..articles[0].article.clone() };
+    let impostor = Article {
+        text: "A different text under an old id.".into(),
+        ..articles[0].article.clone()
+    };
     let batch = [
-        NewArticle { article: &impostor, events: &articles[0].events, control: &[] },
+        NewArticle {
+            article: &impostor,
+            events: &articles[0].events,
+            control: &[],
+        },
         NewArticle {
             article: &articles[2].article,
             events: &articles[2].events,
@@ -175,7 +191,10 @@ fn an_id_reused_for_another_text_fails_alone() {
     let counts = store.counts().unwrap();
     assert_eq!(counts.articles, 3);
     let expected_events: usize = articles[..3].iter().map(|a| a.events.len()).sum();
-    assert_eq!(counts.article_events, expected_events, "the failed article left no events behind");
+    assert_eq!(
+        counts.article_events, expected_events,
+        "the failed article left no events behind"
+    );
 }
 
 /// (doc, gold line) to its annotated group.
@@ -186,7 +205,10 @@ fn same_event_groups() -> BTreeMap<(String, usize), String> {
         .map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
             (
-                (fields[1].to_string(), fields[2].parse().expect("gold line number")),
+                (
+                    fields[1].to_string(),
+                    fields[2].parse().expect("gold line number"),
+                ),
                 fields[0].to_string(),
             )
         })
@@ -209,10 +231,15 @@ fn dedup_on_the_dev_corpus() {
                 .map(|(ordinal, line)| ((dev.article.id.as_str(), ordinal), *line))
         })
         .collect();
-    let gold_events: BTreeSet<(String, usize)> =
-        line_of.iter().map(|((doc, _), line)| (doc.to_string(), *line)).collect();
+    let gold_events: BTreeSet<(String, usize)> = line_of
+        .iter()
+        .map(|((doc, _), line)| (doc.to_string(), *line))
+        .collect();
     for key in groups.keys() {
-        assert!(gold_events.contains(key), "the annotation names no gold event {key:?}");
+        assert!(
+            gold_events.contains(key),
+            "the annotation names no gold event {key:?}"
+        );
     }
     let n_gold = line_of.len();
     let n_group_members = groups.len();
@@ -225,7 +252,12 @@ fn dedup_on_the_dev_corpus() {
         let members: Vec<(String, usize)> = event
             .sources
             .iter()
-            .map(|source| (source.doc.clone(), line_of[&(source.doc.as_str(), source.ordinal)]))
+            .map(|source| {
+                (
+                    source.doc.clone(),
+                    line_of[&(source.doc.as_str(), source.ordinal)],
+                )
+            })
             .collect();
         let member_groups: BTreeSet<Option<&String>> =
             members.iter().map(|member| groups.get(member)).collect();
@@ -245,12 +277,23 @@ fn dedup_on_the_dev_corpus() {
     );
     assert!(wrong.is_empty(), "wrong merges: {wrong:?}");
     assert_eq!(events.len(), summary.events);
-    assert!(n_correct_merges >= 8, "merged only {n_correct_merges} of the annotated duplicates");
+    assert!(
+        n_correct_merges >= 8,
+        "merged only {n_correct_merges} of the annotated duplicates"
+    );
     let rules: BTreeSet<&str> = events
         .iter()
-        .flat_map(|event| event.sources.iter().filter_map(|source| source.merge_rule.as_deref()))
+        .flat_map(|event| {
+            event
+                .sources
+                .iter()
+                .filter_map(|source| source.merge_rule.as_deref())
+        })
         .collect();
-    assert!(rules.iter().all(|rule| rule.starts_with("place=")), "{rules:?}");
+    assert!(
+        rules.iter().all(|rule| rule.starts_with("place=")),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -268,11 +311,29 @@ fn the_control_timeline_of_the_dev_corpus() {
         assert_ne!(pair[0].controller, pair[1].controller);
     }
     let at = history[1].since;
-    let table = store.control_at(at, Some("MM"), Some("Shan State")).unwrap();
-    let lashio: Vec<_> = table.iter().filter(|row| row.place == history[0].place).collect();
+    let table = store
+        .control_at(at, Some("MM"), Some("Shan State"))
+        .unwrap();
+    let lashio: Vec<_> = table
+        .iter()
+        .filter(|row| row.place == history[0].place)
+        .collect();
     assert_eq!(lashio.len(), 1);
     assert_eq!(lashio[0].controller, history[1].controller);
-    assert!(table.iter().all(|row| row.admin1.as_deref() == Some("Shan") && row.since <= at));
-    assert!(table.iter().all(|row| row.until.is_none_or(|until| until > at)));
-    assert!(store.control_at(at, Some("SD"), Some("Shan")).unwrap().is_empty());
+    assert!(
+        table
+            .iter()
+            .all(|row| row.admin1.as_deref() == Some("Shan") && row.since <= at)
+    );
+    assert!(
+        table
+            .iter()
+            .all(|row| row.until.is_none_or(|until| until > at))
+    );
+    assert!(
+        store
+            .control_at(at, Some("SD"), Some("Shan"))
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -43,7 +43,9 @@ fn countries() -> Countries {
 fn export(store: &Store, format: Format) -> (Vec<u8>, usize) {
     let bytes = Shared::default();
     let mut writer = export::writer(format, Box::new(bytes.clone()), &countries()).unwrap();
-    store.visit_events(&EventQuery::default(), |event| writer.write(&event)).unwrap();
+    store
+        .visit_events(&EventQuery::default(), |event| writer.write(&event))
+        .unwrap();
     let n_written = writer.finish().unwrap();
     let out = bytes.0.lock().unwrap().clone();
     (out, n_written)
@@ -95,9 +97,15 @@ fn acled_csv_has_acleds_columns_and_codes() {
         "the opening report first"
     );
     assert_eq!(&capture[17], "0");
-    let strike = rows.iter().find(|row| &row[3] == "Air/drone strike").expect("strike row");
+    let strike = rows
+        .iter()
+        .find(|row| &row[3] == "Air/drone strike")
+        .expect("strike row");
     assert_eq!((&strike[5], &strike[7], &strike[8]), ("1", "7", "17"));
-    let clash = rows.iter().find(|row| &row[3] == "Armed clash").expect("clash row");
+    let clash = rows
+        .iter()
+        .find(|row| &row[3] == "Armed clash")
+        .expect("clash row");
     assert_eq!((&clash[1], &clash[14]), ("3", "3"));
 }
 
@@ -111,9 +119,15 @@ fn acled_country_names_come_from_the_table_and_unknown_codes_stay() {
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     assert!(reader.records().all(|row| &row.unwrap()[9] == "ZZ"));
     let mut files = ResourceFiles::embedded();
-    files.set("export/countries.tsv", b"MM\tMyanmar\nAF\tAfghanistan\n".to_vec());
+    files.set(
+        "export/countries.tsv",
+        b"MM\tMyanmar\nAF\tAfghanistan\n".to_vec(),
+    );
     let err = Countries::load(&files).unwrap_err();
-    assert_eq!((err.file.as_str(), err.line), ("export/countries.tsv", Some(2)));
+    assert_eq!(
+        (err.file.as_str(), err.line),
+        ("export/countries.tsv", Some(2))
+    );
 }
 
 #[test]
@@ -123,7 +137,11 @@ fn geojson_is_a_feature_collection_of_points_with_flat_properties() {
     let collection: serde_json::Value = serde_json::from_slice(&bytes).expect("valid JSON");
     assert_eq!(collection["type"], "FeatureCollection");
     let features = collection["features"].as_array().unwrap();
-    assert_eq!((features.len(), n_written), (3, 3), "the clash over a whole state has no point");
+    assert_eq!(
+        (features.len(), n_written),
+        (3, 3),
+        "the clash over a whole state has no point"
+    );
     for feature in features {
         assert_eq!(feature["geometry"]["type"], "Point");
         let coordinates = feature["geometry"]["coordinates"].as_array().unwrap();
@@ -147,13 +165,21 @@ fn parquet_reads_back_with_typed_columns() {
     let metadata = reader.metadata();
     assert_eq!(metadata.file_metadata().num_rows(), 4);
     let schema = metadata.file_metadata().schema_descr();
-    let names: Vec<&str> = schema.columns().iter().map(|column| column.name()).collect();
+    let names: Vec<&str> = schema
+        .columns()
+        .iter()
+        .map(|column| column.name())
+        .collect();
     assert_eq!(names[..3], ["id", "kind", "actor1"]);
-    let rows: Vec<String> =
-        reader.get_row_iter(None).unwrap().map(|row| row.unwrap().to_string()).collect();
+    let rows: Vec<String> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|row| row.unwrap().to_string())
+        .collect();
     assert!(rows.iter().any(|row| row.contains("kind: \"territory_captured\"") && row.contains("n_sources: 2")), "{rows:?}");
     assert!(
-        rows.iter().any(|row| row.contains("date_start: 2030-05-01")),
+        rows.iter()
+            .any(|row| row.contains("date_start: 2030-05-01")),
         "dates are DATE: {rows:?}"
     );
 }

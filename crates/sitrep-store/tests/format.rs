@@ -31,8 +31,18 @@ fn answers(store: &Store) -> (String, String) {
         .flat_map(|date| store.control_at(date.parse().unwrap(), None, None).unwrap())
         .collect();
     (
-        lines(events.iter().map(|event| serde_json::to_value(event).unwrap()).collect()),
-        lines(control.iter().map(|row| serde_json::to_value(row).unwrap()).collect()),
+        lines(
+            events
+                .iter()
+                .map(|event| serde_json::to_value(event).unwrap())
+                .collect(),
+        ),
+        lines(
+            control
+                .iter()
+                .map(|row| serde_json::to_value(row).unwrap())
+                .collect(),
+        ),
     )
 }
 
@@ -58,7 +68,10 @@ fn every_format_version_opens_and_answers_as_it_did() {
             .expect("a fixture for every schema version");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("store.db");
-        rusqlite::Connection::open(&path).unwrap().execute_batch(&dump).expect("the dump loads");
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(&dump)
+            .expect("the dump loads");
         let store = Store::open(&path, rules()).expect("the old store opens");
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         assert!(store.check_integrity().unwrap().is_empty());
@@ -82,7 +95,10 @@ fn every_format_version_opens_and_answers_as_it_did() {
 fn a_store_from_a_newer_sitrep_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.db");
-    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
     let err = Store::open(&path, rules()).err().expect("refused");
     assert!(err.to_string().contains("newer"), "{err}");
 }

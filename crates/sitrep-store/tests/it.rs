@@ -56,7 +56,11 @@ pub mod invented {
     }
 
     fn dates(start: &str, end: &str, precision: DatePrecision) -> Option<DateInterval> {
-        Some(DateInterval { start: start.parse().unwrap(), end: end.parse().unwrap(), precision })
+        Some(DateInterval {
+            start: start.parse().unwrap(),
+            end: end.parse().unwrap(),
+            precision,
+        })
     }
 
     fn event(
@@ -202,7 +206,13 @@ pub mod invented {
                         spread,
                     ),
                 ],
-                control: vec![fact("inv-3", "Northtown", "ZZ_GOV", Some("2030-06-15"), retook)],
+                control: vec![fact(
+                    "inv-3",
+                    "Northtown",
+                    "ZZ_GOV",
+                    Some("2030-06-15"),
+                    retook,
+                )],
             },
         ]
     }
@@ -218,7 +228,9 @@ pub mod invented {
                 control: &item.control,
             })
             .collect();
-        store.insert_batch(&batch).expect("invented articles stored");
+        store
+            .insert_batch(&batch)
+            .expect("invented articles stored");
         store.rebuild().expect("rebuilt");
         store
     }

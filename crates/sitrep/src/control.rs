@@ -154,7 +154,9 @@ impl PlaceWords {
         loop {
             let head = lower[floor..start].trim_end();
             let word_start = crate::text::after_last(head, |c| !c.is_alphanumeric());
-            if word_start == head.len() || !self.name_openers.iter().any(|o| o == &head[word_start..]) {
+            if word_start == head.len()
+                || !self.name_openers.iter().any(|o| o == &head[word_start..])
+            {
                 return start;
             }
             start = floor + word_start;
@@ -171,7 +173,9 @@ impl PlaceWords {
     /// True when `tail` (lower case, the text after a captured place) says the takers lost it
     /// again ("before a counteroffensive forced them to pull back").
     fn undone_after(&self, tail: &str) -> bool {
-        self.reversals.iter().any(|cue| crate::text::find_word(tail, cue).is_some())
+        self.reversals
+            .iter()
+            .any(|cue| crate::text::find_word(tail, cue).is_some())
     }
 
     /// True when `head` ends with where a road or a move goes: a goal preposition ("pulled back
@@ -179,32 +183,59 @@ impl PlaceWords {
     /// "the roads leading into").
     fn marks_a_route(&self, head: &str) -> bool {
         let mut words = words_backwards(head).peekable();
-        while words.next_if(|w| ClauseWords::has(&self.name_openers, w)).is_some() {}
-        words.next().is_some_and(|w| ClauseWords::has(&self.goal_prepositions, w))
-            || self.follows_noun_and_preposition(head, &self.route_nouns, &self.route_noun_prepositions)
+        while words
+            .next_if(|w| ClauseWords::has(&self.name_openers, w))
+            .is_some()
+        {}
+        words
+            .next()
+            .is_some_and(|w| ClauseWords::has(&self.goal_prepositions, w))
+            || self.follows_noun_and_preposition(
+                head,
+                &self.route_nouns,
+                &self.route_noun_prepositions,
+            )
     }
 
     /// True when `head` ends with one of `prepositions` (name openers aside) and one of `nouns`
     /// stands among the `post_window` words before it. A preposition coordinated with an
     /// earlier one ("in Hill Ridge and in Lweje") shares that one's noun.
-    fn follows_noun_and_preposition(&self, head: &str, nouns: &[String], prepositions: &[String]) -> bool {
+    fn follows_noun_and_preposition(
+        &self,
+        head: &str,
+        nouns: &[String],
+        prepositions: &[String],
+    ) -> bool {
         let words: Vec<&str> = words_backwards(head).collect();
-        let mut at = words.iter().take_while(|w| ClauseWords::has(&self.name_openers, w)).count();
+        let mut at = words
+            .iter()
+            .take_while(|w| ClauseWords::has(&self.name_openers, w))
+            .count();
         loop {
-            if !words.get(at).is_some_and(|w| ClauseWords::has(prepositions, w)) {
+            if !words
+                .get(at)
+                .is_some_and(|w| ClauseWords::has(prepositions, w))
+            {
                 return false;
             }
             at += 1;
             let coordinator = self.coordinators.iter().find(|c| {
                 let backwards = c.split_whitespace().rev();
-                backwards.clone().count() <= words.len() - at && backwards.zip(&words[at..]).all(|(c, w)| c == *w)
+                backwards.clone().count() <= words.len() - at
+                    && backwards.zip(&words[at..]).all(|(c, w)| c == *w)
             });
             let Some(coordinator) = coordinator else {
-                return words[at..].iter().take(self.post_window).any(|w| ClauseWords::has(nouns, w));
+                return words[at..]
+                    .iter()
+                    .take(self.post_window)
+                    .any(|w| ClauseWords::has(nouns, w));
             };
             // Back to the preposition the coordinated one repeats.
             let after_coordinator = at + coordinator.split_whitespace().count();
-            let Some(earlier) = words[after_coordinator..].iter().position(|w| ClauseWords::has(prepositions, w)) else {
+            let Some(earlier) = words[after_coordinator..]
+                .iter()
+                .position(|w| ClauseWords::has(prepositions, w))
+            else {
                 return false;
             };
             at = after_coordinator + earlier;
@@ -218,7 +249,8 @@ impl PlaceWords {
     /// ("headquarters in Hill Ridge, Lweje and Tamu").
     fn held_place_unstated(&self, lower: &str, mentions: &[Span], names: &[Span]) -> bool {
         let mut mentions = mentions.iter().filter(|mention| {
-            let dateline = mention.start == 0 && lower[mention.end..].trim_start().starts_with(['—', ',']);
+            let dateline =
+                mention.start == 0 && lower[mention.end..].trim_start().starts_with(['—', ',']);
             !dateline
         });
         let Some(first) = mentions.next() else {
@@ -233,7 +265,9 @@ impl PlaceWords {
 
 /// The words of `text`, last first (hyphenated words kept whole).
 fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev()
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
 }
 
 /// Where the list of names that the name at `at` belongs to begins: the first name before
@@ -254,7 +288,10 @@ fn list_start(lower: &str, mut at: usize, names: &[Span]) -> usize {
         let head = head.trim_end_matches([' ', ',']);
         let head = ["and", "or"]
             .iter()
-            .find_map(|word| head.strip_suffix(word).filter(|rest| rest.ends_with([' ', ','])))
+            .find_map(|word| {
+                head.strip_suffix(word)
+                    .filter(|rest| rest.ends_with([' ', ',']))
+            })
             .map_or(head, |rest| rest.trim_end_matches([' ', ',']));
         match names.iter().find(|name| name.end == head.len()) {
             Some(name) if head.len() < at => at = name.start,
@@ -294,19 +331,26 @@ pub struct ControlRules {
 impl ControlRules {
     /// Compiles `resources/control/rules.toml`.
     pub fn load(files: &ResourceFiles) -> Result<ControlRules, ResourceError> {
-        let file: RuleFile = toml::from_str(files.text(RULES)?).map_err(|err| ResourceError::new(RULES, err.to_string()))?;
+        let file: RuleFile = toml::from_str(files.text(RULES)?)
+            .map_err(|err| ResourceError::new(RULES, err.to_string()))?;
         let rules = file
             .rule
             .into_iter()
             .map(|entry| {
                 // ASCII word boundaries keep the search on the fast engines.
                 let fail = |err: String| ResourceError::new(RULES, err).in_rule(entry.id.clone());
-                let compile = |source: &str| Regex::new(source).map_err(|err| fail(err.to_string()));
-                let regex = compile(&format!("(?i){}", entry.pattern.replace(r"\b", r"(?-u:\b)")))?;
-                let hir = regex_syntax::parse(&entry.pattern).map_err(|err| fail(err.to_string()))?;
+                let compile =
+                    |source: &str| Regex::new(source).map_err(|err| fail(err.to_string()));
+                let regex = compile(&format!(
+                    "(?i){}",
+                    entry.pattern.replace(r"\b", r"(?-u:\b)")
+                ))?;
+                let hir =
+                    regex_syntax::parse(&entry.pattern).map_err(|err| fail(err.to_string()))?;
                 let required = match required_words(&hir) {
                     Some(words) => {
-                        let escaped: Vec<String> = words.iter().map(|word| regex::escape(word)).collect();
+                        let escaped: Vec<String> =
+                            words.iter().map(|word| regex::escape(word)).collect();
                         Some(compile(&format!("(?i){}", escaped.join("|")))?)
                     }
                     None => None,
@@ -322,16 +366,29 @@ impl ControlRules {
                 })
             })
             .collect::<Result<Vec<_>, ResourceError>>()?;
-        Ok(ControlRules { rules, words: file.places, holders: file.holders })
+        Ok(ControlRules {
+            rules,
+            words: file.places,
+            holders: file.holders,
+        })
     }
 }
 
 /// The control facts an analysed document states: from its captures and its statements of
 /// control.
-pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRules, event_rules: &EventRules) -> Vec<ControlFact> {
+pub fn derive(
+    doc: &Doc,
+    context: &Context,
+    events: &[Event],
+    rules: &ControlRules,
+    event_rules: &EventRules,
+) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
     for event in events {
-        if event.kind != EventKind::TerritoryCaptured || !event.modality.is_fact() || event.place_inferred {
+        if event.kind != EventKind::TerritoryCaptured
+            || !event.modality.is_fact()
+            || event.place_inferred
+        {
             continue;
         }
         let (Some(controller), Some(location)) = (&event.actor1, &event.location) else {
@@ -339,39 +396,83 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
         };
         let sentence = Span::new(event.evidence_start, event.evidence_end);
         // The sentence's place names, with offsets in the sentence.
-        let sentence_sites: Vec<(Span, &Site)> = starting_in(&context.sites, sentence, |site| site.span)
-            .iter()
-            .filter(|site| sentence.contains(site.span))
-            .map(|site| (Span::new(site.span.start - sentence.start, site.span.end - sentence.start), site))
-            .collect();
+        let sentence_sites: Vec<(Span, &Site)> =
+            starting_in(&context.sites, sentence, |site| site.span)
+                .iter()
+                .filter(|site| sentence.contains(site.span))
+                .map(|site| {
+                    (
+                        Span::new(
+                            site.span.start - sentence.start,
+                            site.span.end - sentence.start,
+                        ),
+                        site,
+                    )
+                })
+                .collect();
         let names: Vec<Span> = sentence_sites.iter().map(|(span, _)| *span).collect();
         let lower = sentence.slice(&context.lower);
-        let mentions: Vec<Span> =
-            sentence_sites.iter().filter(|(_, site)| site.location.name == location.name).map(|(span, _)| *span).collect();
-        let mentions = if mentions.is_empty() { spelled_out(lower, &location.name) } else { mentions };
+        let mentions: Vec<Span> = sentence_sites
+            .iter()
+            .filter(|(_, site)| site.location.name == location.name)
+            .map(|(span, _)| *span)
+            .collect();
+        let mentions = if mentions.is_empty() {
+            spelled_out(lower, &location.name)
+        } else {
+            mentions
+        };
         if rules.words.held_place_unstated(lower, &mentions, &names) {
             continue;
         }
         // "took most of Hill Ridge before a counteroffensive forced them to pull back": the
         // side that lost it holds it again.
-        if mentions.first().is_some_and(|first| rules.words.undone_after(&lower[first.end..])) {
+        if mentions
+            .first()
+            .is_some_and(|first| rules.words.undone_after(&lower[first.end..]))
+        {
             if let Some(loser) = &event.actor2 {
-                push_fact(&mut facts, doc, location, loser, None, sentence, &event.rule);
+                push_fact(
+                    &mut facts,
+                    doc,
+                    location,
+                    loser,
+                    None,
+                    sentence,
+                    &event.rule,
+                );
             }
             continue;
         }
         // The first day the capture's date allows ("in June" is from 1 June), as the contract's
         // control facts give it.
         let since = event.date.map(|d| d.start);
-        push_fact(&mut facts, doc, location, controller, since, sentence, &event.rule);
+        push_fact(
+            &mut facts,
+            doc,
+            location,
+            controller,
+            since,
+            sentence,
+            &event.rule,
+        );
     }
     let text = doc.text();
-    let (lower, sites, clause_index, cue_index) = (&context.lower, &context.sites, &context.clauses, &context.cues);
+    let (lower, sites, clause_index, cue_index) = (
+        &context.lower,
+        &context.sites,
+        &context.clauses,
+        &context.cues,
+    );
     // For each controller and clause end (with its sentence's start), the earliest start from
     // which the places after a pattern have been read: a later start finds only places whose
     // facts are already there, so a long clause is read once, not once per pattern in it.
     let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::new();
-    let may_match = |rule: &&ControlRule| rule.required.as_ref().is_none_or(|words| words.is_match(text));
+    let may_match = |rule: &&ControlRule| {
+        rule.required
+            .as_ref()
+            .is_none_or(|words| words.is_match(text))
+    };
     for rule in rules.rules.iter().filter(may_match) {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
@@ -380,26 +481,51 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
             };
             // The pattern's last word is its verb: a hedge inside the pattern ("which the KIA
             // hopes to hold") counts as one before it.
-            let verb = Span::new(cue.start + crate::text::after_last(cue.slice(text), char::is_whitespace), cue.end);
-            if event_rules.modality.cue(cue_index, text, sentence.start, sentence, verb).is_some() {
+            let verb = Span::new(
+                cue.start + crate::text::after_last(cue.slice(text), char::is_whitespace),
+                cue.end,
+            );
+            if event_rules
+                .modality
+                .cue(cue_index, text, sentence.start, sentence, verb)
+                .is_some()
+            {
                 continue;
             }
-            let reading = Reading { doc, lower, sentence, event_rules, clause_index, holders: &rules.holders };
-            let Some(controller) =
-                reading.controller(rule.controller, cue).or_else(|| reading.pronoun_holder(rule.controller, cue, events))
+            let reading = Reading {
+                doc,
+                lower,
+                sentence,
+                event_rules,
+                clause_index,
+                holders: &rules.holders,
+            };
+            let Some(controller) = reading
+                .controller(rule.controller, cue)
+                .or_else(|| reading.pronoun_holder(rule.controller, cue, events))
             else {
                 continue;
             };
             if rule.place == PlaceSide::After {
                 let end = clause_index.object_end(sentence, cue.end);
-                let from = read_from.entry((controller.clone(), sentence.start, end)).or_insert(usize::MAX);
+                let from = read_from
+                    .entry((controller.clone(), sentence.start, end))
+                    .or_insert(usize::MAX);
                 if *from <= cue.end {
                     continue;
                 }
                 *from = cue.end;
             }
             for site in reading.places(sites, &rules.words, rule.place, cue, &controller) {
-                push_fact(&mut facts, doc, &site.location, &controller, None, sentence, &rule.id);
+                push_fact(
+                    &mut facts,
+                    doc,
+                    &site.location,
+                    &controller,
+                    None,
+                    sentence,
+                    &rule.id,
+                );
             }
         }
     }
@@ -411,16 +537,20 @@ pub fn derive(doc: &Doc, context: &Context, events: &[Event], rules: &ControlRul
 /// parts of a sequence, the part whose shortest word is longest is the most telling.
 fn required_words(hir: &Hir) -> Option<Vec<String>> {
     match hir.kind() {
-        HirKind::Literal(literal) => String::from_utf8(literal.0.to_vec()).ok().map(|word| vec![word]),
+        HirKind::Literal(literal) => String::from_utf8(literal.0.to_vec())
+            .ok()
+            .map(|word| vec![word]),
         HirKind::Capture(capture) => required_words(&capture.sub),
         HirKind::Repetition(repetition) if repetition.min > 0 => required_words(&repetition.sub),
         HirKind::Concat(parts) => parts
             .iter()
             .filter_map(required_words)
             .max_by_key(|words| words.iter().map(String::len).min().unwrap_or(0)),
-        HirKind::Alternation(branches) => {
-            branches.iter().map(required_words).collect::<Option<Vec<_>>>().map(|sets| sets.concat())
-        }
+        HirKind::Alternation(branches) => branches
+            .iter()
+            .map(required_words)
+            .collect::<Option<Vec<_>>>()
+            .map(|sets| sets.concat()),
         _ => None,
     }
 }
@@ -428,7 +558,10 @@ fn required_words(hir: &Hir) -> Option<Vec<String>> {
 /// Where `lower` spells `name` out.
 fn spelled_out(lower: &str, name: &str) -> Vec<Span> {
     let name = name.to_lowercase();
-    lower.match_indices(name.as_str()).map(|(at, _)| Span::new(at, at + name.len())).collect()
+    lower
+        .match_indices(name.as_str())
+        .map(|(at, _)| Span::new(at, at + name.len()))
+        .collect()
 }
 
 /// The facts that still hold as of the article's date: a capture dated before another side's
@@ -443,7 +576,11 @@ fn drop_overtaken(facts: Vec<ControlFact>) -> Vec<ControlFact> {
         })
     };
     let keep: Vec<bool> = facts.iter().map(|fact| !overtaken(fact)).collect();
-    facts.into_iter().zip(keep).filter_map(|(fact, keep)| keep.then_some(fact)).collect()
+    facts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(fact, keep)| keep.then_some(fact))
+        .collect()
 }
 
 fn push_fact(
@@ -458,7 +595,10 @@ fn push_fact(
     if matches!(location.precision, Precision::Admin1 | Precision::Country) {
         return;
     }
-    if facts.iter().any(|f| f.place == location.name && &f.controller == controller) {
+    if facts
+        .iter()
+        .any(|f| f.place == location.name && &f.controller == controller)
+    {
         return;
     }
     facts.push(ControlFact {
@@ -492,29 +632,52 @@ struct Reading<'a> {
 impl Reading<'_> {
     /// The armed mentions starting inside `span`, in order of start.
     fn armed_starting_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &ActorMention> {
-        starting_in(&self.doc.actors, span, |m| m.span).iter().filter(|m| is_armed(m))
+        starting_in(&self.doc.actors, span, |m| m.span)
+            .iter()
+            .filter(|m| is_armed(m))
     }
 
     /// The actor a rule's slot names around the pattern at `cue`.
     fn controller(&self, slot: ControllerSlot, cue: Span) -> Option<ActorId> {
         let (lower, sentence) = (self.lower, self.sentence);
         match slot {
-            ControllerSlot::Before => {
-                self.armed_starting_in(Span::new(0, cue.start)).rev().find(|m| m.span.end == cue.start).map(|m| m.actor.clone())
-            }
-            ControllerSlot::Inside => self.armed_starting_in(cue).rev().find(|m| cue.contains(m.span)).map(|m| m.actor.clone()),
-            ControllerSlot::After => starting_in(&self.doc.actors, Span::new(cue.end, sentence.end.max(cue.end)), |m| m.span)
-                .iter()
-                // The gap only grows: past three words, no later mention is near enough.
-                .take_while(|m| lower[cue.end..m.span.start].split_whitespace().nth(3).is_none())
-                .find(|m| is_armed(m) && m.span.end <= sentence.end)
+            ControllerSlot::Before => self
+                .armed_starting_in(Span::new(0, cue.start))
+                .rev()
+                .find(|m| m.span.end == cue.start)
                 .map(|m| m.actor.clone()),
+            ControllerSlot::Inside => self
+                .armed_starting_in(cue)
+                .rev()
+                .find(|m| cue.contains(m.span))
+                .map(|m| m.actor.clone()),
+            ControllerSlot::After => starting_in(
+                &self.doc.actors,
+                Span::new(cue.end, sentence.end.max(cue.end)),
+                |m| m.span,
+            )
+            .iter()
+            // The gap only grows: past three words, no later mention is near enough.
+            .take_while(|m| {
+                lower[cue.end..m.span.start]
+                    .split_whitespace()
+                    .nth(3)
+                    .is_none()
+            })
+            .find(|m| is_armed(m) && m.span.end <= sentence.end)
+            .map(|m| m.actor.clone()),
             ControllerSlot::Subject => {
                 let clause_start = self.clause_index.subject_start(sentence, cue.start);
                 self.armed_starting_in(Span::new(clause_start.min(cue.start), cue.start))
                     .rev()
                     .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
-                    .find(|m| !self.event_rules.clauses.after_preposition(lower, sentence.start, m.span.start))
+                    .find(|m| {
+                        !self.event_rules.clauses.after_preposition(
+                            lower,
+                            sentence.start,
+                            m.span.start,
+                        )
+                    })
                     .map(|m| m.actor.clone())
                     .or_else(|| self.relative_antecedent(clause_start))
             }
@@ -524,15 +687,22 @@ impl Reading<'_> {
     /// The actor a relative pronoun opening the clause at `clause_start` stands for: the one
     /// right before it ("the AA (Arakan Army), which controls ...").
     fn relative_antecedent(&self, clause_start: usize) -> Option<ActorId> {
-        let head = self.lower[self.sentence.start..clause_start.max(self.sentence.start)].trim_end();
+        let head =
+            self.lower[self.sentence.start..clause_start.max(self.sentence.start)].trim_end();
         let word_start = crate::text::after_last(head, |c| !c.is_alphabetic());
         if !ClauseWords::has(&self.holders.relative_pronouns, &head[word_start..]) {
             return None;
         }
-        let antecedent_end = self.sentence.start + head[..word_start].trim_end_matches([' ', ',', ')']).len();
+        let antecedent_end =
+            self.sentence.start + head[..word_start].trim_end_matches([' ', ',', ')']).len();
         self.armed_starting_in(Span::new(self.sentence.start, antecedent_end))
             .rev()
-            .find(|m| m.span.end <= antecedent_end && self.lower[m.span.end..antecedent_end].trim_matches([' ', ',', '(', ')']).is_empty())
+            .find(|m| {
+                m.span.end <= antecedent_end
+                    && self.lower[m.span.end..antecedent_end]
+                        .trim_matches([' ', ',', '(', ')'])
+                        .is_empty()
+            })
             .map(|m| m.actor.clone())
     }
 
@@ -541,13 +711,22 @@ impl Reading<'_> {
     /// sentence, else the agent of the last capture or clash stated as fact before the sentence.
     fn pronoun_holder(&self, slot: ControllerSlot, cue: Span, events: &[Event]) -> Option<ActorId> {
         let words = &self.event_rules.clauses.words;
-        let is_pronoun = |w: &str| ClauseWords::has(&words.subject_pronouns, w) || ClauseWords::has(&self.holders.possessive_pronouns, w);
+        let is_pronoun = |w: &str| {
+            ClauseWords::has(&words.subject_pronouns, w)
+                || ClauseWords::has(&self.holders.possessive_pronouns, w)
+        };
         let says_pronoun = match slot {
             ControllerSlot::Subject => {
                 let clause_start = self.clause_index.subject_start(self.sentence, cue.start);
-                self.lower[clause_start..cue.start].split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty()).is_some_and(is_pronoun)
+                self.lower[clause_start..cue.start]
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(is_pronoun)
             }
-            ControllerSlot::Inside => cue.slice(self.lower).split(|c: char| !c.is_alphabetic()).any(is_pronoun),
+            ControllerSlot::Inside => cue
+                .slice(self.lower)
+                .split(|c: char| !c.is_alphabetic())
+                .any(is_pronoun),
             ControllerSlot::Before | ControllerSlot::After => false,
         };
         if !says_pronoun {
@@ -555,14 +734,23 @@ impl Reading<'_> {
         }
         self.armed_starting_in(Span::new(self.sentence.start, cue.start))
             .rev()
-            .find(|m| m.span.end <= cue.start && !self.event_rules.clauses.after_preposition(self.lower, self.sentence.start, m.span.start))
+            .find(|m| {
+                m.span.end <= cue.start
+                    && !self.event_rules.clauses.after_preposition(
+                        self.lower,
+                        self.sentence.start,
+                        m.span.start,
+                    )
+            })
             .map(|m| m.actor.clone())
             .or_else(|| {
                 events
                     .iter()
                     .rev()
                     .filter(|e| e.evidence_start < self.sentence.start && e.modality.is_fact())
-                    .filter(|e| matches!(e.kind, EventKind::TerritoryCaptured | EventKind::ArmedClash))
+                    .filter(|e| {
+                        matches!(e.kind, EventKind::TerritoryCaptured | EventKind::ArmedClash)
+                    })
                     .find_map(|e| e.actor1.clone())
             })
     }
@@ -570,51 +758,89 @@ impl Reading<'_> {
 
 impl Reading<'_> {
     /// The places a statement of control at `cue` says `controller` holds.
-    fn places<'s>(&self, sites: &'s [Site], words: &PlaceWords, side: PlaceSide, cue: Span, controller: &ActorId) -> Vec<&'s Site> {
-        let (lower, sentence, event_rules, clause_index) = (self.lower, self.sentence, self.event_rules, self.clause_index);
+    fn places<'s>(
+        &self,
+        sites: &'s [Site],
+        words: &PlaceWords,
+        side: PlaceSide,
+        cue: Span,
+        controller: &ActorId,
+    ) -> Vec<&'s Site> {
+        let (lower, sentence, event_rules, clause_index) = (
+            self.lower,
+            self.sentence,
+            self.event_rules,
+            self.clause_index,
+        );
         let contested = |site: &Site| words.contested(&lower[sentence.start..site.span.start]);
         match side {
             PlaceSide::Before => {
-                let before: Vec<&Site> = starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
-                    .iter()
-                    .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
-                    .collect();
+                let before: Vec<&Site> =
+                    starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
+                        .iter()
+                        .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
+                        .collect();
                 let Some(last) = before.iter().rposition(|s| !contested(s)) else {
                     return Vec::new();
                 };
                 // "part of Region 1, which is held by ...": a relative clause says what its
                 // antecedent, right before it, is held by.
                 let gap = &lower[before[last].span.end..cue.start];
-                let opener = clause_index.relative_clauses(Span::new(before[last].span.end, sentence.end)).find(|r| r.start < cue.start);
-                if opener.is_some_and(|r| !gap[..r.start - before[last].span.end].trim().is_empty()) {
+                let opener = clause_index
+                    .relative_clauses(Span::new(before[last].span.end, sentence.end))
+                    .find(|r| r.start < cue.start);
+                if opener.is_some_and(|r| !gap[..r.start - before[last].span.end].trim().is_empty())
+                {
                     return Vec::new();
                 }
                 // "the road between Hill Ridge and Lweje ... had been held by": places that only
                 // mark a route are not what is held.
                 let mut first = last;
-                while first > 0 && event_rules.clauses.continues_list(&lower[before[first - 1].span.end..before[first].span.start]) {
+                while first > 0
+                    && event_rules.clauses.continues_list(
+                        &lower[before[first - 1].span.end..before[first].span.start],
+                    )
+                {
                     first -= 1;
                 }
                 let name_start = words.name_start(lower, sentence.start, before[first].span.start);
-                let (word, _, _) = event_rules.clauses.word_before(lower, sentence.start, name_start);
+                let (word, _, _) =
+                    event_rules
+                        .clauses
+                        .word_before(lower, sentence.start, name_start);
                 if words.route_prepositions.iter().any(|p| p == word) {
                     return Vec::new();
                 }
                 // "Hill Ridge and Lweje are still held by the army": the whole list.
-                before[first..=last].iter().copied().filter(|s| !contested(s)).collect()
+                before[first..=last]
+                    .iter()
+                    .copied()
+                    .filter(|s| !contested(s))
+                    .collect()
             }
             PlaceSide::After => {
                 let end = clause_index.object_end(sentence, cue.end);
-                let after: Vec<&Site> = starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
-                    .iter()
-                    .filter(|s| s.span.start >= cue.end && s.span.end <= end)
-                    .collect();
-                if after.first().is_some_and(|first| words.names_a_post(&lower[cue.end..first.span.start])) {
+                let after: Vec<&Site> =
+                    starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
+                        .iter()
+                        .filter(|s| s.span.start >= cue.end && s.span.end <= end)
+                        .collect();
+                if after
+                    .first()
+                    .is_some_and(|first| words.names_a_post(&lower[cue.end..first.span.start]))
+                {
                     return Vec::new();
                 }
                 after
                     .into_iter()
-                    .filter(|s| !contested(s) && !event_rules.clauses.is_reference(lower, sentence.start, s.span.start))
+                    .filter(|s| {
+                        !contested(s)
+                            && !event_rules.clauses.is_reference(
+                                lower,
+                                sentence.start,
+                                s.span.start,
+                            )
+                    })
                     .filter(|s| !self.owned_by_another(s.span.start, controller))
                     .collect()
             }
@@ -624,7 +850,10 @@ impl Reading<'_> {
     /// True when the name at `start` follows another armed actor's possessive ("including Hill
     /// Ridge, formerly the army's Battalion 9 base"): it is named as that actor's.
     fn owned_by_another(&self, start: usize, controller: &ActorId) -> bool {
-        let (word, word_start, _) = self.event_rules.clauses.word_before(self.lower, self.sentence.start, start);
+        let (word, word_start, _) =
+            self.event_rules
+                .clauses
+                .word_before(self.lower, self.sentence.start, start);
         let Some(owner) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else {
             return false;
         };
@@ -643,76 +872,153 @@ mod tests {
     use super::ControlFact;
     use crate::{Article, Pipeline, ResourceFiles, Resources};
 
-    static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
+    static RESOURCES: LazyLock<Resources> =
+        LazyLock::new(|| Resources::load(&ResourceFiles::embedded()).expect("resources load"));
 
     fn control_facts(text: &str) -> Vec<ControlFact> {
-        let article = Article { id: "example".into(), text: text.into(), ..Article::default() };
+        let article = Article {
+            id: "example".into(),
+            text: text.into(),
+            ..Article::default()
+        };
         Pipeline::new(&RESOURCES).run(article).control
     }
 
     fn facts(sentence: &str) -> Vec<String> {
-        control_facts(sentence).into_iter().map(|f| f.rule).collect()
+        control_facts(sentence)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
     }
 
     fn held_places(text: &str) -> Vec<String> {
-        control_facts(text).into_iter().map(|f| format!("{} {}", f.place, f.controller.0)).collect()
+        control_facts(text)
+            .into_iter()
+            .map(|f| format!("{} {}", f.place, f.controller.0))
+            .collect()
     }
 
     #[test]
     fn the_words_a_pattern_requires_are_those_each_of_its_matches_holds() {
-        let required = |pattern: &str| super::required_words(&regex_syntax::parse(pattern).unwrap());
+        let required =
+            |pattern: &str| super::required_words(&regex_syntax::parse(pattern).unwrap());
         let words = |list: &[&str]| Some(list.iter().map(|w| w.to_string()).collect::<Vec<_>>());
-        assert_eq!(required(r"\b(?:the|its) (?:\w+ ){0,3}?(?:fortress|citadel) of\b"), words(&["fortress", "citadel"]));
-        assert_eq!(required(r"\b(?:now )?(?:rules?|grips?)\b"), words(&["rule", "grip"]));
-        assert_eq!(required(r"-(?:ruled|gripped)\b"), words(&["ruled", "gripped"]));
+        assert_eq!(
+            required(r"\b(?:the|its) (?:\w+ ){0,3}?(?:fortress|citadel) of\b"),
+            words(&["fortress", "citadel"])
+        );
+        assert_eq!(
+            required(r"\b(?:now )?(?:rules?|grips?)\b"),
+            words(&["rule", "grip"])
+        );
+        assert_eq!(
+            required(r"-(?:ruled|gripped)\b"),
+            words(&["ruled", "gripped"])
+        );
         assert_eq!(required(r"\bin (?:\S+ ){1,2}grip\b"), words(&["grip"]));
         assert_eq!(required(r"(?:,|\bwhich)\w+"), words(&[",", "which"]));
         assert_eq!(required(r"\w+(?:fortress)?"), None);
         // Each match holds a required word, case aside.
         let pattern = r"\b(?:the|its) (?:\w+ ){0,3}?(?:fortress|citadel) of\b";
         let rule = regex::Regex::new(&format!("(?i){pattern}")).unwrap();
-        let words = regex::Regex::new(&format!("(?i){}", required(pattern).unwrap().join("|"))).unwrap();
-        assert_eq!(rule.find("Its old CITADEL of stone").map(|m| words.is_match(m.as_str())), Some(true));
+        let words =
+            regex::Regex::new(&format!("(?i){}", required(pattern).unwrap().join("|"))).unwrap();
+        assert_eq!(
+            rule.find("Its old CITADEL of stone")
+                .map(|m| words.is_match(m.as_str())),
+            Some(true)
+        );
     }
 
     #[test]
     fn a_captured_post_gives_no_control_of_the_town_it_stands_in() {
-        assert_eq!(held_places("The KIA captured Bhamo on Tuesday."), ["Bhamo KIA"]);
+        assert_eq!(
+            held_places("The KIA captured Bhamo on Tuesday."),
+            ["Bhamo KIA"]
+        );
         assert!(held_places("The KIA overran a junta outpost in Bhamo on Tuesday.").is_empty());
-        assert!(held_places("The KIA took the army's battalion headquarters in the town of Bhamo.").is_empty());
-        assert!(held_places("The KIA has taken junta bases in Bhamo, Momauk and Shwegu this month.").is_empty());
-        assert_eq!(held_places("The KIA has taken Bhamo, Momauk and Shwegu this month.").len(), 3);
+        assert!(
+            held_places("The KIA took the army's battalion headquarters in the town of Bhamo.")
+                .is_empty()
+        );
+        assert!(
+            held_places("The KIA has taken junta bases in Bhamo, Momauk and Shwegu this month.")
+                .is_empty()
+        );
+        assert_eq!(
+            held_places("The KIA has taken Bhamo, Momauk and Shwegu this month.").len(),
+            3
+        );
         assert!(held_places("Troops drove through a KIA-controlled checkpoint on the road between Bhamo and Momauk.").is_empty());
-        assert_eq!(held_places("Troops shelled the KIA-controlled border town of Lweje."), ["Lweje KIA"]);
-        assert!(held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty());
-        assert!(held_places("The KIA overran a junta camp at a bridge on the Myitkyina road.").iter().all(|h| !h.contains("road")));
+        assert_eq!(
+            held_places("Troops shelled the KIA-controlled border town of Lweje."),
+            ["Lweje KIA"]
+        );
+        assert!(
+            held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty()
+        );
+        assert!(
+            held_places("The KIA overran a junta camp at a bridge on the Myitkyina road.")
+                .iter()
+                .all(|h| !h.contains("road"))
+        );
         assert!(held_places("The KIA took army camps in Shwegu as well as in Momauk.").is_empty());
-        assert!(held_places("The KIA took an outpost in Kachin State's Momauk Township.").is_empty());
+        assert!(
+            held_places("The KIA took an outpost in Kachin State's Momauk Township.").is_empty()
+        );
     }
 
     #[test]
     fn a_capture_gives_no_control_of_the_places_a_road_or_a_move_goes_to() {
-        assert!(held_places("The KIA captured the road that runs from Bhamo to Momauk on Friday.").is_empty());
-        assert!(held_places("The KIA seized three junta posts between Momauk and Shwegu.").is_empty());
-        assert!(held_places("The KIA entered Momauk on Friday as junta troops pulled back to Bhamo.").iter().all(|h| !h.contains("Bhamo")));
-        assert_eq!(held_places("The KIA drove out junta troops from Momauk on Friday."), ["Momauk KIA"]);
+        assert!(
+            held_places("The KIA captured the road that runs from Bhamo to Momauk on Friday.")
+                .is_empty()
+        );
+        assert!(
+            held_places("The KIA seized three junta posts between Momauk and Shwegu.").is_empty()
+        );
+        assert!(
+            held_places("The KIA entered Momauk on Friday as junta troops pulled back to Bhamo.")
+                .iter()
+                .all(|h| !h.contains("Bhamo"))
+        );
+        assert_eq!(
+            held_places("The KIA drove out junta troops from Momauk on Friday."),
+            ["Momauk KIA"]
+        );
     }
 
     #[test]
     fn what_is_held_before_the_pattern_is_the_subject_list_or_the_relative_antecedent() {
-        let mut held = held_places("Sittwe, Kyaukphyu and Manaung are the last towns still held by the military.");
+        let mut held = held_places(
+            "Sittwe, Kyaukphyu and Manaung are the last towns still held by the military.",
+        );
         held.sort();
-        assert_eq!(held, ["Kyaukphyu MM_MILITARY", "Manaung MM_MILITARY", "Sittwe MM_MILITARY"]);
+        assert_eq!(
+            held,
+            [
+                "Kyaukphyu MM_MILITARY",
+                "Manaung MM_MILITARY",
+                "Sittwe MM_MILITARY"
+            ]
+        );
         assert!(held_places("The posts guarded the road between Waingmaw and Myitkyina and had been held by junta troops.").is_empty());
-        assert!(held_places("Chipwi is part of the special region, which was administered by the KIA.").is_empty());
-        assert_eq!(held_places("The offensive targets Kyaukme, which is held by the TNLA."), ["Kyaukme TNLA"]);
+        assert!(
+            held_places("Chipwi is part of the special region, which was administered by the KIA.")
+                .is_empty()
+        );
+        assert_eq!(
+            held_places("The offensive targets Kyaukme, which is held by the TNLA."),
+            ["Kyaukme TNLA"]
+        );
     }
 
     #[test]
     fn a_later_capture_by_another_side_undoes_an_earlier_one() {
         let text = "The KNDF took Demoso in March 2023. Junta troops retook Demoso on 2 May 2025.";
         assert_eq!(held_places(text), ["Demoso MM_MILITARY"]);
-        let told_backwards = "Junta troops retook Demoso on 2 May 2025. The KNDF had taken Demoso in March 2023.";
+        let told_backwards =
+            "Junta troops retook Demoso on 2 May 2025. The KNDF had taken Demoso in March 2023.";
         assert_eq!(held_places(told_backwards), ["Demoso MM_MILITARY"]);
     }
 
@@ -720,13 +1026,15 @@ mod tests {
     fn a_capture_the_takers_lost_again_leaves_the_place_to_the_loser() {
         let undone = "The KIA took most of Bhamo in May, before a junta counteroffensive forced them to pull back.";
         assert_eq!(held_places(undone), ["Bhamo MM_MILITARY"]);
-        let kept = "The KIA took most of Bhamo in May, after junta troops were forced to pull back.";
+        let kept =
+            "The KIA took most of Bhamo in May, after junta troops were forced to pull back.";
         assert_eq!(held_places(kept), ["Bhamo KIA"]);
     }
 
     #[test]
     fn a_relative_clause_has_its_antecedent_as_holder() {
-        let text = "The Arakan Army (AA), which controls Minbya, Mrauk-U and Kyauktaw, is under pressure.";
+        let text =
+            "The Arakan Army (AA), which controls Minbya, Mrauk-U and Kyauktaw, is under pressure.";
         let mut held = held_places(text);
         held.sort();
         assert_eq!(held, ["Kyauktaw AA", "Minbya AA", "Mrauk-U AA"]);
@@ -734,14 +1042,21 @@ mod tests {
 
     #[test]
     fn a_place_named_as_another_actors_is_not_held() {
-        let held = held_places("The AA controls Minbya, formerly the junta's Western Command base, and Kyauktaw.");
-        assert!(held.iter().all(|h| !h.contains("Western Command")), "{held:?}");
+        let held = held_places(
+            "The AA controls Minbya, formerly the junta's Western Command base, and Kyauktaw.",
+        );
+        assert!(
+            held.iter().all(|h| !h.contains("Western Command")),
+            "{held:?}"
+        );
         assert!(held.contains(&"Kyauktaw AA".to_string()), "{held:?}");
     }
 
     #[test]
     fn a_pronoun_holder_is_the_last_taker() {
-        let held = held_places("The KIA captured Bhamo on Monday. They also control Lweje, the border town.");
+        let held = held_places(
+            "The KIA captured Bhamo on Monday. They also control Lweje, the border town.",
+        );
         assert!(held.contains(&"Lweje KIA".to_string()), "{held:?}");
     }
 
@@ -755,7 +1070,11 @@ mod tests {
                 if !facts(example).contains(&rule.id) {
                     failures.push(format!("{} yields nothing on {example:?}", rule.id));
                 }
-                if rule.required.as_ref().is_some_and(|words| !words.is_match(example)) {
+                if rule
+                    .required
+                    .as_ref()
+                    .is_some_and(|words| !words.is_match(example))
+                {
                     failures.push(format!("{}'s required words miss {example:?}", rule.id));
                 }
             }

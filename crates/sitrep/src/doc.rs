@@ -119,8 +119,13 @@ impl Doc {
 
     /// The sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
-        let idx = self.sentences.partition_point(|sentence| sentence.end <= offset);
-        self.sentences.get(idx).copied().filter(|sentence| sentence.start <= offset)
+        let idx = self
+            .sentences
+            .partition_point(|sentence| sentence.end <= offset);
+        self.sentences
+            .get(idx)
+            .copied()
+            .filter(|sentence| sentence.start <= offset)
     }
 
     /// Records a diagnostic.

@@ -117,17 +117,24 @@ struct CueHit {
 impl ModalityCues {
     /// Reads `resources/modality/cues.toml`.
     pub fn load(files: &ResourceFiles) -> Result<ModalityCues, ResourceError> {
-        let file: CueFile =
-            toml::from_str(files.text(CUES)?).map_err(|err| ResourceError::new(CUES, err.to_string()))?;
+        let file: CueFile = toml::from_str(files.text(CUES)?)
+            .map_err(|err| ResourceError::new(CUES, err.to_string()))?;
         let mut classes = Vec::new();
         let mut words: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
-        for (class_idx, (modality, class)) in
-            [(Modality::Negated, file.negated), (Modality::Planned, file.planned), (Modality::Speculative, file.speculative)]
-                .into_iter()
-                .enumerate()
+        for (class_idx, (modality, class)) in [
+            (Modality::Negated, file.negated),
+            (Modality::Planned, file.planned),
+            (Modality::Speculative, file.speculative),
+        ]
+        .into_iter()
+        .enumerate()
         {
-            for (reach, list) in [(Reach::Window, &class.cues), (Reach::Sentence, &class.sentence_cues), (Reach::After, &class.after)] {
+            for (reach, list) in [
+                (Reach::Window, &class.cues),
+                (Reach::Sentence, &class.sentence_cues),
+                (Reach::After, &class.after),
+            ] {
                 for cue in list {
                     let cue = cue.to_lowercase();
                     // A contraction ("n't") may end a word; match it with either apostrophe.
@@ -140,11 +147,18 @@ impl ModalityCues {
                     patterns.push((class_idx, reach, inside_word));
                 }
             }
-            classes.push(CompiledClass { modality, window: class.window });
+            classes.push(CompiledClass {
+                modality,
+                window: class.window,
+            });
         }
         let matcher = automaton(&words, MatchKind::Standard)?;
         let attribution = file.claimed;
-        let reporting_words: Vec<&String> = attribution.verbs.iter().chain(&attribution.leading_verbs).collect();
+        let reporting_words: Vec<&String> = attribution
+            .verbs
+            .iter()
+            .chain(&attribution.leading_verbs)
+            .collect();
         Ok(ModalityCues {
             classes,
             patterns,
@@ -170,38 +184,68 @@ impl ModalityCues {
             .collect();
         hits.sort_by_key(|hit| hit.span.start);
         let words = |matcher: &AhoCorasick| {
-            matcher.find_iter(lower).filter(|m| is_whole_word(text, Span::new(m.start(), m.end()))).collect::<Vec<_>>()
+            matcher
+                .find_iter(lower)
+                .filter(|m| is_whole_word(text, Span::new(m.start(), m.end())))
+                .collect::<Vec<_>>()
         };
         let reporting = words(&self.reporting)
             .into_iter()
             .map(|m| ReportingVerb {
                 span: Span::new(m.start(), m.end()),
-                speaker: if m.pattern().as_usize() < self.verbs_before { SpeakerSide::Before } else { SpeakerSide::After },
+                speaker: if m.pattern().as_usize() < self.verbs_before {
+                    SpeakerSide::Before
+                } else {
+                    SpeakerSide::After
+                },
             })
             .collect();
-        let neutral_speakers = words(&self.neutral_speakers).into_iter().map(|m| Span::new(m.start(), m.end())).collect();
-        CueIndex { hits, reporting, neutral_speakers }
+        let neutral_speakers = words(&self.neutral_speakers)
+            .into_iter()
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        CueIndex {
+            hits,
+            reporting,
+            neutral_speakers,
+        }
     }
 
     /// The modality a cue gives the trigger at `trigger` in `sentence`, whose clause starts at
     /// `clause_start`: the first of negated, planned, speculative with a cue in the last
     /// words of the clause before the trigger, a sentence-wide cue before it, or an "after"
     /// cue after it. `None` when no cue applies.
-    pub fn cue(&self, index: &CueIndex, text: &str, clause_start: usize, sentence: Span, trigger: Span) -> Option<Modality> {
+    pub fn cue(
+        &self,
+        index: &CueIndex,
+        text: &str,
+        clause_start: usize,
+        sentence: Span,
+        trigger: Span,
+    ) -> Option<Modality> {
         let clause_start = clause_start.min(trigger.start);
         let in_sentence = within(&index.hits, sentence, |hit| hit.span);
-        self.classes.iter().enumerate().find_map(|(class_idx, class)| {
-            let window_start = words_back(text, clause_start, trigger.start, class.window);
-            let found = in_sentence.iter().any(|hit| {
-                hit.class == class_idx
-                    && match hit.reach {
-                        Reach::Window => hit.span.start >= window_start && hit.span.end <= trigger.start,
-                        Reach::Sentence => hit.span.start >= sentence.start && hit.span.end <= trigger.start,
-                        Reach::After => hit.span.start >= trigger.end && hit.span.end <= sentence.end,
-                    }
-            });
-            found.then_some(class.modality)
-        })
+        self.classes
+            .iter()
+            .enumerate()
+            .find_map(|(class_idx, class)| {
+                let window_start = words_back(text, clause_start, trigger.start, class.window);
+                let found = in_sentence.iter().any(|hit| {
+                    hit.class == class_idx
+                        && match hit.reach {
+                            Reach::Window => {
+                                hit.span.start >= window_start && hit.span.end <= trigger.start
+                            }
+                            Reach::Sentence => {
+                                hit.span.start >= sentence.start && hit.span.end <= trigger.start
+                            }
+                            Reach::After => {
+                                hit.span.start >= trigger.end && hit.span.end <= sentence.end
+                            }
+                        }
+                });
+                found.then_some(class.modality)
+            })
     }
 }
 
@@ -213,7 +257,9 @@ impl CueIndex {
 
     /// Whether a neutral speaker ("residents", "sources") stands inside `span`.
     pub fn has_neutral_speaker(&self, span: Span) -> bool {
-        within(&self.neutral_speakers, span, |found| *found).iter().any(|found| span.contains(*found))
+        within(&self.neutral_speakers, span, |found| *found)
+            .iter()
+            .any(|found| span.contains(*found))
     }
 }
 
@@ -228,7 +274,10 @@ fn within<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
 /// finds what a case-blind automaton finds in the text itself, and, unlike one, it may use
 /// the SIMD prefilter of a few short words (measured 4 times faster on the reporting verbs).
 fn automaton<W: AsRef<str>>(words: &[W], kind: MatchKind) -> Result<AhoCorasick, ResourceError> {
-    let words: Vec<String> = words.iter().map(|word| word.as_ref().to_lowercase()).collect();
+    let words: Vec<String> = words
+        .iter()
+        .map(|word| word.as_ref().to_lowercase())
+        .collect();
     AhoCorasickBuilder::new()
         .match_kind(kind)
         .kind(Some(AhoCorasickKind::DFA))
@@ -276,20 +325,32 @@ mod tests {
 
     #[test]
     fn cues_before_the_trigger() {
-        assert_eq!(cue("the base had not yet been completely"), Some(Modality::Negated));
+        assert_eq!(
+            cue("the base had not yet been completely"),
+            Some(Modality::Negated)
+        );
         assert_eq!(cue("Battalion 9 itself hasn't"), Some(Modality::Negated));
         assert_eq!(cue("Battalion 9 itself hasn’t"), Some(Modality::Negated));
         assert_eq!(cue("the group plans to"), Some(Modality::Planned));
         assert_eq!(cue("the alliance expected to"), Some(Modality::Planned));
-        assert_eq!(cue("warning that the military might carry out"), Some(Modality::Speculative));
-        assert_eq!(cue("In August, the rebels tried to"), Some(Modality::Speculative));
+        assert_eq!(
+            cue("warning that the military might carry out"),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(
+            cue("In August, the rebels tried to"),
+            Some(Modality::Speculative)
+        );
         assert_eq!(cue("On Monday the rebels"), None);
     }
 
     #[test]
     fn window_and_word_boundaries() {
         // "not" far from the trigger, and "will" inside "goodwill", do not count.
-        assert_eq!(cue("it was not the first time that, after many long weeks of siege, the rebels"), None);
+        assert_eq!(
+            cue("it was not the first time that, after many long weeks of siege, the rebels"),
+            None
+        );
         assert_eq!(cue("a gesture of goodwill, the rebels"), None);
     }
 
@@ -299,10 +360,19 @@ mod tests {
         let text = "Residents said the rebels proclaimed a blockade, according to the army.";
         let index = cues.index(text, &text.to_ascii_lowercase());
         let whole = Span::new(0, text.len());
-        let found: Vec<(&str, SpeakerSide)> =
-            index.reporting_verbs(whole).iter().map(|verb| (verb.span.slice(text), verb.speaker)).collect();
+        let found: Vec<(&str, SpeakerSide)> = index
+            .reporting_verbs(whole)
+            .iter()
+            .map(|verb| (verb.span.slice(text), verb.speaker))
+            .collect();
         // "claimed" inside "proclaimed" is no reporting verb.
-        assert_eq!(found, [("said", SpeakerSide::Before), ("according to", SpeakerSide::After)]);
+        assert_eq!(
+            found,
+            [
+                ("said", SpeakerSide::Before),
+                ("according to", SpeakerSide::After)
+            ]
+        );
         assert!(index.has_neutral_speaker(Span::new(0, 14)));
         assert!(!index.has_neutral_speaker(Span::new(14, text.len())));
     }

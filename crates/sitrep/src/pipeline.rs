@@ -93,7 +93,11 @@ impl<'r> Pipeline<'r> {
         let res = self.resources;
         for doc in docs.iter_mut() {
             if doc.published().is_none() {
-                doc.warn("time", "no publication date: relative dates stay unresolved", None);
+                doc.warn(
+                    "time",
+                    "no publication date: relative dates stay unresolved",
+                    None,
+                );
             }
             doc.sentences = res.sentences.split(doc.text());
         }
@@ -105,7 +109,13 @@ impl<'r> Pipeline<'r> {
         }
         for doc in docs.iter_mut() {
             doc.definitions = actor::find_definitions(doc.text());
-            doc.actors = actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &res.actors);
+            doc.actors = actor::tag(
+                doc.text(),
+                &doc.sentences,
+                &doc.places,
+                &doc.definitions,
+                &res.actors,
+            );
         }
         for doc in docs.iter_mut() {
             doc.facilities = res.events.facilities.find(doc.text(), &doc.definitions);
@@ -115,7 +125,11 @@ impl<'r> Pipeline<'r> {
     /// Extracts the events and control facts of an annotated document.
     fn extract(&self, doc: Doc) -> Analysis {
         let (events, control) = self.events(&doc);
-        Analysis { doc, events, control }
+        Analysis {
+            doc,
+            events,
+            control,
+        }
     }
 
     /// The events and control facts of a document [`Pipeline::annotate`] annotated.

@@ -39,7 +39,9 @@ impl ResourceFiles {
 
     /// An empty set, for tests that build resources by hand.
     pub fn empty() -> ResourceFiles {
-        ResourceFiles { files: BTreeMap::new() }
+        ResourceFiles {
+            files: BTreeMap::new(),
+        }
     }
 
     /// Adds or replaces one file.
@@ -63,7 +65,10 @@ impl ResourceFiles {
 
     /// Paths of the files under a folder (`"events/"`), sorted.
     pub fn paths_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.files.keys().map(String::as_str).filter(move |path| path.starts_with(prefix))
+        self.files
+            .keys()
+            .map(String::as_str)
+            .filter(move |path| path.starts_with(prefix))
     }
 
     /// The non-empty, non-comment lines of a text file with their 1-based line numbers.
@@ -95,12 +100,20 @@ pub struct ResourceError {
 impl ResourceError {
     /// An error about a whole file.
     pub fn new(file: &str, message: impl Into<String>) -> ResourceError {
-        ResourceError { file: file.to_string(), line: None, rule: None, message: message.into() }
+        ResourceError {
+            file: file.to_string(),
+            line: None,
+            rule: None,
+            message: message.into(),
+        }
     }
 
     /// An error about one line of a file.
     pub fn at_line(file: &str, line: usize, message: impl Into<String>) -> ResourceError {
-        ResourceError { line: Some(line), ..ResourceError::new(file, message) }
+        ResourceError {
+            line: Some(line),
+            ..ResourceError::new(file, message)
+        }
     }
 
     /// The same error, naming the rule it is about.
@@ -132,10 +145,23 @@ mod tests {
     #[test]
     fn embedded_files_are_there_and_overridable() {
         let mut files = ResourceFiles::embedded();
-        assert!(files.text("sentence/abbreviations.tsv").unwrap().contains("Gen\ttitle"));
+        assert!(
+            files
+                .text("sentence/abbreviations.tsv")
+                .unwrap()
+                .contains("Gen\ttitle")
+        );
         files.set("sentence/abbreviations.tsv", b"# empty\n".to_vec());
-        assert!(files.data_lines("sentence/abbreviations.tsv").unwrap().is_empty());
+        assert!(
+            files
+                .data_lines("sentence/abbreviations.tsv")
+                .unwrap()
+                .is_empty()
+        );
         let missing = files.bytes("nope.txt").unwrap_err();
-        assert_eq!(missing.to_string(), "resources/nope.txt: resource file is missing");
+        assert_eq!(
+            missing.to_string(),
+            "resources/nope.txt: resource file is missing"
+        );
     }
 }

@@ -84,8 +84,10 @@ impl SentenceSplitter {
                     // Swallow the rest of the terminal run and any closing quotes or brackets.
                     let mut boundary = start + offset + ch.len_utf8();
                     while let Some(&(next_offset, next)) = chars.peek() {
-                        if matches!(next, '.' | '!' | '?' | '…' | '”' | '’' | '"' | '\'' | ')' | ']')
-                        {
+                        if matches!(
+                            next,
+                            '.' | '!' | '?' | '…' | '”' | '’' | '"' | '\'' | ')' | ']'
+                        ) {
                             boundary = start + next_offset + next.len_utf8();
                             chars.next();
                         } else {
@@ -175,14 +177,21 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let splitter = SentenceSplitter::load(&ResourceFiles::embedded()).unwrap();
-        splitter.split(text).iter().map(|span| span.slice(text)).collect()
+        splitter
+            .split(text)
+            .iter()
+            .map(|span| span.slice(text))
+            .collect()
     }
 
     #[test]
     fn titles_and_initials_do_not_end_sentences() {
         assert_eq!(
             split("Gen. Tun Lwin and Lt. Col. Aye met U Kyaw N. Aung. They talked."),
-            vec!["Gen. Tun Lwin and Lt. Col. Aye met U Kyaw N. Aung.", "They talked."]
+            vec![
+                "Gen. Tun Lwin and Lt. Col. Aye met U Kyaw N. Aung.",
+                "They talked."
+            ]
         );
     }
 
@@ -190,23 +199,36 @@ mod tests {
     fn months_and_numbers() {
         assert_eq!(
             split("On Jan. 8 the No. 5 brigade moved. It was Dec. Then rain came."),
-            vec!["On Jan. 8 the No. 5 brigade moved.", "It was Dec.", "Then rain came."]
+            vec![
+                "On Jan. 8 the No. 5 brigade moved.",
+                "It was Dec.",
+                "Then rain came."
+            ]
         );
-        assert_eq!(split("Prices rose 3.5 percent. Sales fell."), vec!["Prices rose 3.5 percent.", "Sales fell."]);
+        assert_eq!(
+            split("Prices rose 3.5 percent. Sales fell."),
+            vec!["Prices rose 3.5 percent.", "Sales fell."]
+        );
     }
 
     #[test]
     fn acronyms_end_a_sentence_only_before_an_opener() {
         assert_eq!(
             split("Aid came from the U.S. State Department. It came from the U.S. The end."),
-            vec!["Aid came from the U.S. State Department.", "It came from the U.S.", "The end."]
+            vec![
+                "Aid came from the U.S. State Department.",
+                "It came from the U.S.",
+                "The end."
+            ]
         );
     }
 
     #[test]
     fn quotes_brackets_and_lines() {
         assert_eq!(
-            split("He said: “We left. We came back yesterday [8 Dec. 2024].” Then he went.\nNext line"),
+            split(
+                "He said: “We left. We came back yesterday [8 Dec. 2024].” Then he went.\nNext line"
+            ),
             vec![
                 "He said: “We left.",
                 "We came back yesterday [8 Dec. 2024].”",
@@ -214,14 +236,23 @@ mod tests {
                 "Next line"
             ]
         );
-        assert_eq!(split("“We won,” he said. “Really?” she asked."), vec!["“We won,” he said.", "“Really?” she asked."]);
-        assert_eq!(split("Troops (about 100.) stayed. Fine"), vec!["Troops (about 100.) stayed.", "Fine"]);
+        assert_eq!(
+            split("“We won,” he said. “Really?” she asked."),
+            vec!["“We won,” he said.", "“Really?” she asked."]
+        );
+        assert_eq!(
+            split("Troops (about 100.) stayed. Fine"),
+            vec!["Troops (about 100.) stayed.", "Fine"]
+        );
     }
 
     #[test]
     fn empty_and_unpunctuated_text() {
         assert!(split("").is_empty());
         assert!(split(" \n\n ").is_empty());
-        assert_eq!(split("no punctuation at all"), vec!["no punctuation at all"]);
+        assert_eq!(
+            split("no punctuation at all"),
+            vec!["no punctuation at all"]
+        );
     }
 }

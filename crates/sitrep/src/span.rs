@@ -9,7 +9,9 @@ with a `Span`, so any output can be traced to the bytes it came from.
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into a document's text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -75,12 +77,27 @@ mod tests {
 
     #[test]
     fn starting_in_keeps_what_a_scan_keeps() {
-        let sorted = [Span::new(0, 3), Span::new(2, 2), Span::new(4, 9), Span::new(5, 6), Span::new(9, 9), Span::new(10, 12)];
+        let sorted = [
+            Span::new(0, 3),
+            Span::new(2, 2),
+            Span::new(4, 9),
+            Span::new(5, 6),
+            Span::new(9, 9),
+            Span::new(10, 12),
+        ];
         for start in 0..13 {
             for end in start..13 {
                 let span = Span::new(start, end);
-                let scanned: Vec<Span> = sorted.iter().copied().filter(|s| span.contains(*s)).collect();
-                let found: Vec<Span> = starting_in(&sorted, span, |s| *s).iter().copied().filter(|s| span.contains(*s)).collect();
+                let scanned: Vec<Span> = sorted
+                    .iter()
+                    .copied()
+                    .filter(|s| span.contains(*s))
+                    .collect();
+                let found: Vec<Span> = starting_in(&sorted, span, |s| *s)
+                    .iter()
+                    .copied()
+                    .filter(|s| span.contains(*s))
+                    .collect();
                 assert_eq!(found, scanned, "inside {span:?}");
             }
         }

@@ -52,7 +52,10 @@ pub struct StartSearch {
 impl StartSearch {
     /// Compiles `patterns` (in order of preference) with the meta regex `config`.
     pub fn new(patterns: &[&str], config: meta::Config) -> Result<StartSearch, String> {
-        let regex = Regex::builder().configure(config).build_many(patterns).map_err(|err| err.to_string())?;
+        let regex = Regex::builder()
+            .configure(config)
+            .build_many(patterns)
+            .map_err(|err| err.to_string())?;
         let starts = match prefixes(patterns)? {
             Some(prefixes) => Some(
                 AhoCorasick::builder()
@@ -68,12 +71,19 @@ impl StartSearch {
 
     /// Every match in `text`, leftmost-first, as the regex's `find_iter` finds them.
     pub fn find_all(&self, text: &str) -> Vec<PatternMatch> {
-        let as_found = |m: Match| PatternMatch { pattern: m.pattern().as_usize(), start: m.start(), end: m.end() };
+        let as_found = |m: Match| PatternMatch {
+            pattern: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        };
         let Some(starts) = &self.starts else {
             return self.regex.find_iter(text).map(as_found).collect();
         };
         // Overlapping prefixes report their ends in order, not their starts.
-        let mut candidates: Vec<usize> = starts.find_overlapping_iter(text).map(|m| m.start()).collect();
+        let mut candidates: Vec<usize> = starts
+            .find_overlapping_iter(text)
+            .map(|m| m.start())
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut found = Vec::new();
@@ -96,12 +106,19 @@ impl StartSearch {
 /// match may start with anything (or with nothing).
 fn prefixes(patterns: &[&str]) -> Result<Option<Vec<Vec<u8>>>, String> {
     let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Prefix).limit_literal_len(PREFIX_BYTES).limit_total(MAX_PREFIXES);
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(PREFIX_BYTES)
+        .limit_total(MAX_PREFIXES);
     let mut prefixes = Vec::new();
     for pattern in patterns {
-        let hir = regex_syntax::Parser::new().parse(pattern).map_err(|err| err.to_string())?;
+        let hir = regex_syntax::Parser::new()
+            .parse(pattern)
+            .map_err(|err| err.to_string())?;
         let seq = extractor.extract(&hir);
-        let Some(literals) = seq.literals() else { return Ok(None) };
+        let Some(literals) = seq.literals() else {
+            return Ok(None);
+        };
         for literal in literals {
             if literal.as_bytes().is_empty() {
                 return Ok(None);
@@ -129,7 +146,11 @@ mod tests {
     ];
 
     fn matches_of(search: &StartSearch, text: &str) -> Vec<(usize, String)> {
-        search.find_all(text).into_iter().map(|m| (m.pattern, text[m.start..m.end].to_string())).collect()
+        search
+            .find_all(text)
+            .into_iter()
+            .map(|m| (m.pattern, text[m.start..m.end].to_string()))
+            .collect()
     }
 
     #[test]
@@ -138,8 +159,11 @@ mod tests {
         assert!(search.starts.is_some());
         let text = "Rebels TOOK full Control of the hill after The Fall of the town; an airstrike, \
                     then air strikes and a strike. Takings fell; they took it. Unfallen, strikes.";
-        let expected: Vec<(usize, String)> =
-            search.regex.find_iter(text).map(|m| (m.pattern().as_usize(), text[m.range()].to_string())).collect();
+        let expected: Vec<(usize, String)> = search
+            .regex
+            .find_iter(text)
+            .map(|m| (m.pattern().as_usize(), text[m.range()].to_string()))
+            .collect();
         assert_eq!(matches_of(&search, text), expected);
         assert_eq!(expected[0], (0, "TOOK full Control of".to_string()));
         assert_eq!(expected[1], (1, "The Fall of".to_string()));
@@ -148,8 +172,15 @@ mod tests {
 
     #[test]
     fn patterns_that_may_start_anywhere_scan_the_whole_text() {
-        let search = StartSearch::new(&[r"(?i)\w+ fled", r"(?i)\bshelling\b"], meta::Config::new()).unwrap();
+        let search =
+            StartSearch::new(&[r"(?i)\w+ fled", r"(?i)\bshelling\b"], meta::Config::new()).unwrap();
         assert!(search.starts.is_none());
-        assert_eq!(matches_of(&search, "Villagers fled the SHELLING."), [(0, "Villagers fled".to_string()), (1, "SHELLING".to_string())]);
+        assert_eq!(
+            matches_of(&search, "Villagers fled the SHELLING."),
+            [
+                (0, "Villagers fled".to_string()),
+                (1, "SHELLING".to_string())
+            ]
+        );
     }
 }

@@ -48,22 +48,38 @@ pub fn fold_eq(a: &str, b: &str) -> bool {
 /// The bytes of [`fold`] of an ASCII `name`: its words in lower case, one space between them,
 /// the backtick an apostrophe (ASCII has no diacritics nor other dashes or apostrophes).
 fn ascii_folded(name: &str) -> impl Iterator<Item = u8> + '_ {
-    let fold_byte = |byte: u8| if byte == b'`' { b'\'' } else { byte.to_ascii_lowercase() };
+    let fold_byte = |byte: u8| {
+        if byte == b'`' {
+            b'\''
+        } else {
+            byte.to_ascii_lowercase()
+        }
+    };
     name.split(char::is_whitespace)
         .filter(|word| !word.is_empty())
         .enumerate()
-        .flat_map(move |(idx, word)| (idx > 0).then_some(b' ').into_iter().chain(word.bytes().map(fold_byte)))
+        .flat_map(move |(idx, word)| {
+            (idx > 0)
+                .then_some(b' ')
+                .into_iter()
+                .chain(word.bytes().map(fold_byte))
+        })
 }
 
 /// The byte offset just after the last character of `text` that `is_break` accepts, or 0:
 /// where the text's last word starts (a character boundary even after a multi-byte space).
 pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
-    text.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(idx, c)| idx + c.len_utf8())
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| is_break(*c))
+        .map_or(0, |(idx, c)| idx + c.len_utf8())
 }
 
 /// Byte offset of the first `phrase` in `text` that stands on word boundaries.
 pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(idx, _)| idx).find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
+    text.match_indices(phrase)
+        .map(|(idx, _)| idx)
+        .find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
 }
 
 /// Byte offsets of `needle` in `text`, left to right and never overlapping, as
@@ -72,9 +88,15 @@ pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
 /// sentence: this is for searching whole documents.
 pub fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
     // The empty needle is found at every char boundary, as `match_indices` finds it.
-    let at_boundaries = needle.is_empty().then(|| text.char_indices().map(|(idx, _)| idx).chain([text.len()]));
-    let found = (!needle.is_empty()).then(|| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()));
-    at_boundaries.into_iter().flatten().chain(found.into_iter().flatten())
+    let at_boundaries = needle
+        .is_empty()
+        .then(|| text.char_indices().map(|(idx, _)| idx).chain([text.len()]));
+    let found =
+        (!needle.is_empty()).then(|| memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()));
+    at_boundaries
+        .into_iter()
+        .flatten()
+        .chain(found.into_iter().flatten())
 }
 
 /// True when the bytes `start..end` of `text` have no letter or digit right before or right
@@ -115,18 +137,27 @@ mod tests {
 
     #[test]
     fn bracketed_asides_go() {
-        assert_eq!(without_brackets("Pan Wa (Panwa) Town [sic]"), "Pan Wa  Town ");
+        assert_eq!(
+            without_brackets("Pan Wa (Panwa) Town [sic]"),
+            "Pan Wa  Town "
+        );
     }
 
     #[test]
     fn words_are_found_on_their_boundaries_only() {
-        assert_eq!(find_word("the continues continue to", "continue to"), Some(14));
+        assert_eq!(
+            find_word("the continues continue to", "continue to"),
+            Some(14)
+        );
         assert_eq!(find_word("discontinue to", "continue to"), None);
     }
 
     #[test]
     fn the_last_word_starts_after_a_multibyte_space() {
-        assert_eq!(after_last("junta\u{a0}troops", char::is_whitespace), "junta\u{a0}".len());
+        assert_eq!(
+            after_last("junta\u{a0}troops", char::is_whitespace),
+            "junta\u{a0}".len()
+        );
         assert_eq!(after_last("troops", char::is_whitespace), 0);
     }
 

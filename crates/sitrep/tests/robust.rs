@@ -26,14 +26,27 @@ fn run(text: &str) -> Analysis {
 
 /// Every span and offset of an analysis is valid for `text`.
 fn check(text: &str, analysis: &Analysis) {
-    let valid = |start: usize, end: usize| start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+    let valid = |start: usize, end: usize| {
+        start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+    };
     let doc = &analysis.doc;
-    for span in doc.sentences.iter().chain(doc.times.iter().map(|t| &t.span)).chain(doc.places.iter().map(|p| &p.span)) {
+    for span in doc
+        .sentences
+        .iter()
+        .chain(doc.times.iter().map(|t| &t.span))
+        .chain(doc.places.iter().map(|p| &p.span))
+    {
         assert!(valid(span.start, span.end), "bad span {span:?}");
     }
     for event in &analysis.events {
         assert!(valid(event.evidence_start, event.evidence_end));
-        assert_eq!(&text[event.evidence_start..event.evidence_end], event.evidence);
+        assert_eq!(
+            &text[event.evidence_start..event.evidence_end],
+            event.evidence
+        );
     }
 }
 
@@ -105,7 +118,15 @@ fn adversarial_shapes() {
     let one_huge_sentence = "the KIA took control of Bhamo Town on 9 December and ".repeat(4000);
     let no_punctuation = "junta troops shelled villages fled ".repeat(2000);
     let brackets = "((((([[[[ ".repeat(2000);
-    for text in [every_trigger.as_str(), &one_huge_sentence, &no_punctuation, &brackets, "", " ", "\u{FFFD}\u{0}"] {
+    for text in [
+        every_trigger.as_str(),
+        &one_huge_sentence,
+        &no_punctuation,
+        &brackets,
+        "",
+        " ",
+        "\u{FFFD}\u{0}",
+    ] {
         check(text, &run(text));
     }
 }

@@ -44,22 +44,32 @@ struct Row<'a> {
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let mut out = output(None)?;
-    let summary = analyse_paths(&args.paths, args.published, &resources, global.quiet, |analysis| {
-        let doc = &analysis.doc;
-        for mention in &doc.actors {
-            let row = Row {
-                doc: doc.id(),
-                start: mention.span.start,
-                end: mention.span.end,
-                text: mention.span.slice(doc.text()),
-                actor: mention.actor.as_str(),
-                kind: mention.kind,
-                how: mention.how,
-            };
-            write_jsonl(&mut out, &row)?;
-        }
-        Ok(())
-    })?;
+    let summary = analyse_paths(
+        &args.paths,
+        args.published,
+        &resources,
+        global.quiet,
+        |analysis| {
+            let doc = &analysis.doc;
+            for mention in &doc.actors {
+                let row = Row {
+                    doc: doc.id(),
+                    start: mention.span.start,
+                    end: mention.span.end,
+                    text: mention.span.slice(doc.text()),
+                    actor: mention.actor.as_str(),
+                    kind: mention.kind,
+                    how: mention.how,
+                };
+                write_jsonl(&mut out, &row)?;
+            }
+            Ok(())
+        },
+    )?;
     out.flush()?;
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

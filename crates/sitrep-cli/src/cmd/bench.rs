@@ -54,8 +54,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let load_seconds = load_start.elapsed().as_secs_f64();
     let (inputs, _) = sitrep_read::collect_inputs(&args.paths);
-    let articles: Vec<Article> =
-        Reader::new(inputs, Options::default()).filter_map(Result::ok).map(|record| record.article).collect();
+    let articles: Vec<Article> = Reader::new(inputs, Options::default())
+        .filter_map(Result::ok)
+        .map(|record| record.article)
+        .collect();
     let corpus_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     if corpus_bytes == 0 {
         bail!("no article text under the given paths");
@@ -75,7 +77,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         n_items += pass_items(args.stage, &articles, &docs, &pipeline, &resources);
     }
     let seconds = start.elapsed().as_secs_f64();
-    let cpu = cpu_start.zip(thread_cpu_seconds()).map(|(from, to)| to - from);
+    let cpu = cpu_start
+        .zip(thread_cpu_seconds())
+        .map(|(from, to)| to - from);
     let megabytes = (copies * corpus_bytes) as f64 / 1e6;
     println!(
         "{:?}: {megabytes:.1} MB ({} articles) in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s ({}), {n_items} items; resources loaded in {load_seconds:.2} s; peak RSS {}",
@@ -83,8 +87,14 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         copies * articles.len(),
         megabytes / seconds,
         (copies * articles.len()) as f64 / seconds,
-        cpu.map_or("CPU time unknown".to_string(), |cpu| format!("{:.1} MB/s of CPU time", megabytes / cpu)),
-        peak_rss().map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0)),
+        cpu.map_or("CPU time unknown".to_string(), |cpu| format!(
+            "{:.1} MB/s of CPU time",
+            megabytes / cpu
+        )),
+        peak_rss().map_or("unknown".to_string(), |kb| format!(
+            "{:.0} MB",
+            kb as f64 / 1024.0
+        )),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -92,20 +102,45 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
 /// Runs what `stage` names once over the corpus; returns how many items it found. The whole
 /// pipeline runs from the articles, in batches as `extract` runs it; a single stage runs over
 /// the annotated documents.
-fn pass_items(stage: Stage, articles: &[Article], docs: &[Doc], pipeline: &Pipeline<'_>, resources: &Resources) -> usize {
+fn pass_items(
+    stage: Stage,
+    articles: &[Article],
+    docs: &[Doc],
+    pipeline: &Pipeline<'_>,
+    resources: &Resources,
+) -> usize {
     let over_docs = |items: &dyn Fn(&Doc) -> usize| docs.iter().map(items).sum::<usize>();
     match stage {
         Stage::Sentences => over_docs(&|doc| resources.sentences.split(doc.text()).len()),
-        Stage::Time => over_docs(&|doc| time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len()),
-        Stage::Places => over_docs(&|doc| place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len()),
-        Stage::Actors => over_docs(&|doc| actor::tag(doc.text(), &doc.sentences, &doc.places, &doc.definitions, &resources.actors).len()),
+        Stage::Time => over_docs(&|doc| {
+            time::tag(doc.text(), &doc.sentences, doc.published(), &resources.time).len()
+        }),
+        Stage::Places => {
+            over_docs(&|doc| place::tag(doc.text(), &doc.sentences, &resources.gazetteer).len())
+        }
+        Stage::Actors => over_docs(&|doc| {
+            actor::tag(
+                doc.text(),
+                &doc.sentences,
+                &doc.places,
+                &doc.definitions,
+                &resources.actors,
+            )
+            .len()
+        }),
         Stage::Events => over_docs(&|doc| {
             let (events, facts) = pipeline.events(doc);
             events.len() + facts.len()
         }),
         Stage::Extract => articles
             .chunks(STAGE_BATCH)
-            .map(|chunk| pipeline.run_batch(chunk.to_vec()).iter().map(|analysis| analysis.events.len()).sum::<usize>())
+            .map(|chunk| {
+                pipeline
+                    .run_batch(chunk.to_vec())
+                    .iter()
+                    .map(|analysis| analysis.events.len())
+                    .sum::<usize>()
+            })
             .sum(),
     }
 }

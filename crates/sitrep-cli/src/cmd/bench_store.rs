@@ -72,7 +72,9 @@ fn place(idx: usize) -> Location {
 }
 
 fn day(offset: usize) -> Date {
-    FIRST_DAY.checked_add((offset as i64).days()).unwrap_or(FIRST_DAY)
+    FIRST_DAY
+        .checked_add((offset as i64).days())
+        .unwrap_or(FIRST_DAY)
 }
 
 fn actor(idx: usize) -> ActorId {
@@ -82,7 +84,10 @@ fn actor(idx: usize) -> ActorId {
 /// One synthetic report, or a restatement of `earlier` by another article.
 fn report(random: &mut SplitMix, doc: &str, earlier: Option<&Event>) -> Event {
     if let Some(earlier) = earlier.filter(|_| random.below(10) == 0) {
-        return Event { doc: doc.to_string(), ..earlier.clone() };
+        return Event {
+            doc: doc.to_string(),
+            ..earlier.clone()
+        };
     }
     let kind = if random.below(5) == 0 {
         EventKind::TerritoryCaptured
@@ -98,7 +103,10 @@ fn report(random: &mut SplitMix, doc: &str, earlier: Option<&Event>) -> Event {
         location: Some(place(random.below(N_PLACES))),
         date: Some(DateInterval::day(day(start))),
         modality: Modality::Asserted,
-        evidence: format!("Synthetic report {} of {doc}.", random.next_u64() % 1_000_000),
+        evidence: format!(
+            "Synthetic report {} of {doc}.",
+            random.next_u64() % 1_000_000
+        ),
         fatalities: None,
         evidence_start: 0,
         evidence_end: 0,
@@ -149,7 +157,11 @@ fn fill(store: &mut sitrep_store::Store, n_events: usize, seed: u64) -> Result<(
         }
         let batch: Vec<NewArticle<'_>> = articles
             .iter()
-            .map(|(article, events, control)| NewArticle { article, events, control })
+            .map(|(article, events, control)| NewArticle {
+                article,
+                events,
+                control,
+            })
             .collect();
         store.insert_batch(&batch)?;
         article_idx = batch_end;
@@ -170,7 +182,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if store.counts()?.article_events == 0 {
         let start = Instant::now();
         fill(&mut store, args.events, args.seed)?;
-        eprintln!("fill: {} reports in {:.1} s", args.events, start.elapsed().as_secs_f64());
+        eprintln!(
+            "fill: {} reports in {:.1} s",
+            args.events,
+            start.elapsed().as_secs_f64()
+        );
     }
     if store.is_stale()? {
         let start = Instant::now();
@@ -202,23 +218,31 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         let unit = |random: &mut SplitMix| random.below(1_000_000) as f64 / 1e6;
         let lat = LAT_RANGE.0 + (LAT_RANGE.1 - LAT_RANGE.0) * unit(&mut random);
         let lon = LON_RANGE.0 + (LON_RANGE.1 - LON_RANGE.0) * unit(&mut random);
-        let query =
-            EventQuery { near: Some(Near { lat, lon, km: NEAR_KM }), ..EventQuery::default() };
+        let query = EventQuery {
+            near: Some(Near {
+                lat,
+                lon,
+                km: NEAR_KM,
+            }),
+            ..EventQuery::default()
+        };
         let start = Instant::now();
         near_rows += store.events(&query)?.len();
         near_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
-    for (name, millis, rows) in
-        [("control --at", control_ms, control_rows), ("events --near 25km", near_ms, near_rows)]
-    {
+    for (name, millis, rows) in [
+        ("control --at", control_ms, control_rows),
+        ("events --near 25km", near_ms, near_rows),
+    ] {
         let (median, p95, worst) = percentiles(millis);
         println!(
             "{name}: median {median:.1} ms, p95 {p95:.1} ms, max {worst:.1} ms; {:.0} rows an answer",
             rows as f64 / args.queries.max(1) as f64
         );
     }
-    let peak_mb = super::bench::peak_rss()
-        .map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+    let peak_mb = super::bench::peak_rss().map_or("unknown".to_string(), |kb| {
+        format!("{:.0} MB", kb as f64 / 1024.0)
+    });
     println!("peak memory: {peak_mb}");
     Ok(ExitCode::SUCCESS)
 }

@@ -68,7 +68,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let (system, system_control) = match &args.system {
         Some(path) => {
             let events = read_jsonl::<Event>(path)?;
-            let control = args.system_control.as_deref().map(read_jsonl::<ControlFact>).transpose()?;
+            let control = args
+                .system_control
+                .as_deref()
+                .map(read_jsonl::<ControlFact>)
+                .transpose()?;
             (events, control.unwrap_or_default())
         }
         None => {
@@ -102,8 +106,10 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         print!("{}", format_errors(&errors));
     }
     if let Some(path) = &args.baseline {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        let baseline: Baseline = serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let baseline: Baseline =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         let (events_f1, control_f1) = (report.events.f1(), report.control.f1());
         if events_f1 + 1e-9 < baseline.events_f1 || control_f1 + 1e-9 < baseline.control_f1 {
             eprintln!(
@@ -128,7 +134,8 @@ struct GoldDir {
 
 impl GoldDir {
     fn read(dir: &Path) -> Result<GoldDir> {
-        let entries = std::fs::read_dir(dir).with_context(|| format!("reading gold directory {}", dir.display()))?;
+        let entries = std::fs::read_dir(dir)
+            .with_context(|| format!("reading gold directory {}", dir.display()))?;
         let mut articles: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
@@ -137,17 +144,31 @@ impl GoldDir {
         if articles.is_empty() {
             bail!("{} holds no articles (NAME.json)", dir.display());
         }
-        let mut gold = GoldDir { articles: Vec::new(), docs: Vec::new(), events: Vec::new(), control: Vec::new() };
+        let mut gold = GoldDir {
+            articles: Vec::new(),
+            docs: Vec::new(),
+            events: Vec::new(),
+            control: Vec::new(),
+        };
         for article in articles {
-            let stem = article.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&article).with_context(|| format!("reading {}", article.display()))?;
+            let stem = article
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&article)
+                .with_context(|| format!("reading {}", article.display()))?;
             let id = serde_json::from_str::<serde_json::Value>(&text)
                 .ok()
                 .and_then(|value| value.get("id")?.as_str().map(str::to_string))
                 .unwrap_or_else(|| stem.clone());
             gold.docs.push(id);
-            gold.events.extend(read_jsonl_if_present::<GoldEvent>(&dir.join(format!("{stem}.gold.jsonl")))?);
-            gold.control.extend(read_jsonl_if_present::<GoldControl>(&dir.join(format!("{stem}.control.gold.jsonl")))?);
+            gold.events.extend(read_jsonl_if_present::<GoldEvent>(
+                &dir.join(format!("{stem}.gold.jsonl")),
+            )?);
+            gold.control.extend(read_jsonl_if_present::<GoldControl>(
+                &dir.join(format!("{stem}.control.gold.jsonl")),
+            )?);
             gold.articles.push(article);
         }
         Ok(gold)
@@ -155,15 +176,26 @@ impl GoldDir {
 }
 
 fn read_jsonl_if_present<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
-    if path.exists() { read_jsonl(path) } else { Ok(Vec::new()) }
+    if path.exists() {
+        read_jsonl(path)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// Reads JSON Lines strictly: a scorer must not silently drop records.
 fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let (records, errors) = eval::parse_jsonl(&text);
     if let Some(first) = errors.first() {
-        bail!("{}:{}: {} ({} bad lines in all)", path.display(), first.line, first.message, errors.len());
+        bail!(
+            "{}:{}: {} ({} bad lines in all)",
+            path.display(),
+            first.line,
+            first.message,
+            errors.len()
+        );
     }
     Ok(records)
 }
@@ -188,7 +220,11 @@ fn format_report(report: &Report) -> String {
         Matching::Greedy => "greedy matching (CONTRACT.md)",
     };
     let _ = writeln!(out, "sitrep eval: {} documents, {matching}", report.docs);
-    let _ = writeln!(out, "{:<24} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", "", "P", "R", "F1", "TP", "FP", "FN");
+    let _ = writeln!(
+        out,
+        "{:<24} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}",
+        "", "P", "R", "F1", "TP", "FP", "FN"
+    );
     counts_row(&mut out, "events", &report.events);
     for (kind, counts) in &report.per_kind {
         counts_row(&mut out, &format!("  {}", kind.as_str()), counts);
@@ -202,10 +238,20 @@ fn format_report(report: &Report) -> String {
         ("exact place", &report.place_exact),
         ("modality agrees", &report.modality),
     ] {
-        let _ = writeln!(out, "  {label:<22} {:>6.3} ({}/{})", agreement.rate(), agreement.agree, agreement.total);
+        let _ = writeln!(
+            out,
+            "  {label:<22} {:>6.3} ({}/{})",
+            agreement.rate(),
+            agreement.agree,
+            agreement.total
+        );
     }
     let leaks = &report.non_facts_as_facts;
-    let _ = writeln!(out, "gold non-facts stated as facts: {} of {}", leaks.agree, leaks.total);
+    let _ = writeln!(
+        out,
+        "gold non-facts stated as facts: {} of {}",
+        leaks.agree, leaks.total
+    );
     out
 }
 
@@ -219,10 +265,15 @@ fn format_errors(errors: &Errors) -> String {
             "  {} {} {} -> {} @ {} {} | {}",
             gold.doc,
             gold.kind.as_str(),
-            gold.actor1.as_ref().map_or("-".into(), |a| format!("{a:?}")),
-            gold.actor2.as_ref().map_or("-".into(), |a| format!("{a:?}")),
+            gold.actor1
+                .as_ref()
+                .map_or("-".into(), |a| format!("{a:?}")),
+            gold.actor2
+                .as_ref()
+                .map_or("-".into(), |a| format!("{a:?}")),
             place(gold.location.as_ref().map(|l| l.name.as_str())),
-            gold.date.map_or("-".into(), |d| format!("{}..{}", d.start, d.end)),
+            gold.date
+                .map_or("-".into(), |d| format!("{}..{}", d.start, d.end)),
             snippet(&gold.evidence),
         );
     }
@@ -236,14 +287,22 @@ fn format_errors(errors: &Errors) -> String {
             event.actor1.as_ref().map_or("-", |a| a.as_str()),
             event.actor2.as_ref().map_or("-", |a| a.as_str()),
             place(event.location.as_ref().map(|l| l.name.as_str())),
-            event.date.map_or("-".into(), |d| format!("{}..{}", d.start, d.end)),
+            event
+                .date
+                .map_or("-".into(), |d| format!("{}..{}", d.start, d.end)),
             event.rule,
             snippet(&event.evidence),
         );
     }
-    let _ = writeln!(out, "\nmatched events with inexact dates ({}):", errors.inexact_dates.len());
+    let _ = writeln!(
+        out,
+        "\nmatched events with inexact dates ({}):",
+        errors.inexact_dates.len()
+    );
     for (gold, event) in &errors.inexact_dates {
-        let days = |d: Option<sitrep::time::DateInterval>| d.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+        let days = |d: Option<sitrep::time::DateInterval>| {
+            d.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end))
+        };
         let _ = writeln!(
             out,
             "  {} {} gold {} system {} [{}] | {}",
@@ -255,19 +314,45 @@ fn format_errors(errors: &Errors) -> String {
             snippet(&event.evidence)
         );
     }
-    let _ = writeln!(out, "\nmissed control facts ({}):", errors.missed_control.len());
+    let _ = writeln!(
+        out,
+        "\nmissed control facts ({}):",
+        errors.missed_control.len()
+    );
     for fact in &errors.missed_control {
-        let _ = writeln!(out, "  {} {} {:?} | {}", fact.doc, fact.place, fact.controller, snippet(&fact.evidence));
+        let _ = writeln!(
+            out,
+            "  {} {} {:?} | {}",
+            fact.doc,
+            fact.place,
+            fact.controller,
+            snippet(&fact.evidence)
+        );
     }
-    let _ = writeln!(out, "\nspurious control facts ({}):", errors.spurious_control.len());
+    let _ = writeln!(
+        out,
+        "\nspurious control facts ({}):",
+        errors.spurious_control.len()
+    );
     for fact in &errors.spurious_control {
-        let _ = writeln!(out, "  {} {} {} [{}] | {}", fact.doc, fact.place, fact.controller, fact.rule, snippet(&fact.evidence));
+        let _ = writeln!(
+            out,
+            "  {} {} {} [{}] | {}",
+            fact.doc,
+            fact.place,
+            fact.controller,
+            fact.rule,
+            snippet(&fact.evidence)
+        );
     }
     out
 }
 
 fn snippet(text: &str) -> String {
-    let cut = text.char_indices().nth(140).map_or(text.len(), |(idx, _)| idx);
+    let cut = text
+        .char_indices()
+        .nth(140)
+        .map_or(text.len(), |(idx, _)| idx);
     let tail = if cut < text.len() { "…" } else { "" };
     format!("{}{tail}", &text[..cut])
 }

@@ -72,7 +72,11 @@ struct TimemlReport {
     errors: String,
 }
 
-fn score_timeml(dirs: &[PathBuf], resources: &Resources, list_errors: bool) -> Result<TimemlReport> {
+fn score_timeml(
+    dirs: &[PathBuf],
+    resources: &Resources,
+    list_errors: bool,
+) -> Result<TimemlReport> {
     let mut counts: BTreeMap<String, TimexCounts> = BTreeMap::new();
     let mut total = TimexCounts::default();
     let mut errors = String::new();
@@ -86,24 +90,51 @@ fn score_timeml(dirs: &[PathBuf], resources: &Resources, list_errors: bool) -> R
             let doc = read_timeml(&path)?;
             let system: Vec<Timex> = tag_timeml(&doc, None, resources)
                 .into_iter()
-                .map(|mention| Timex { span: mention.span, timex_type: Some(mention.timex_type), value: mention.value })
+                .map(|mention| Timex {
+                    span: mention.span,
+                    timex_type: Some(mention.timex_type),
+                    value: mention.value,
+                })
                 .collect();
             let alignment = tempeval::align(&doc.timexes, &system);
             let file_counts = TimexCounts::of(&doc.timexes, &system, &alignment);
-            counts.entry(group_name(dir, &path)).or_default().add(&file_counts);
+            counts
+                .entry(group_name(dir, &path))
+                .or_default()
+                .add(&file_counts);
             total.add(&file_counts);
             n_files += 1;
             if list_errors {
-                list_timeml_errors(&mut errors, &doc_id(&path, &doc), &doc.text, &doc.timexes, &system, &alignment);
+                list_timeml_errors(
+                    &mut errors,
+                    &doc_id(&path, &doc),
+                    &doc.text,
+                    &doc.timexes,
+                    &system,
+                    &alignment,
+                );
             }
         }
     }
     counts.insert("all".to_string(), total);
-    let mut table = format!("sitrep eval-time: {n_files} TimeML files (TempEval-3 Task A, time expressions)\n");
+    let mut table =
+        format!("sitrep eval-time: {n_files} TimeML files (TempEval-3 Task A, time expressions)\n");
     let _ = writeln!(
         table,
         "{:<10} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6}",
-        "", "gold", "sys", "str P", "str R", "str F1", "rel P", "rel R", "rel F1", "type", "value", "typeF1", "valF1"
+        "",
+        "gold",
+        "sys",
+        "str P",
+        "str R",
+        "str F1",
+        "rel P",
+        "rel R",
+        "rel F1",
+        "type",
+        "value",
+        "typeF1",
+        "valF1"
     );
     let mut scores = BTreeMap::new();
     for (name, group) in &counts {
@@ -126,7 +157,11 @@ fn score_timeml(dirs: &[PathBuf], resources: &Resources, list_errors: bool) -> R
         );
         scores.insert(name.clone(), s);
     }
-    Ok(TimemlReport { scores, table, errors })
+    Ok(TimemlReport {
+        scores,
+        table,
+        errors,
+    })
 }
 
 /// The name a file's scores are grouped under: the first folder below the given one, or its own name.
@@ -135,17 +170,45 @@ fn group_name(dir: &Path, file: &Path) -> String {
     let mut components = relative.components();
     match (components.next(), components.next()) {
         (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
-        _ => dir.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        _ => dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
     }
 }
 
-fn list_timeml_errors(out: &mut String, id: &str, text: &str, gold: &[Timex], system: &[Timex], alignment: &tempeval::Alignment) {
-    let shown = |timex: &Timex| format!("{:?} {:?}={}", timex.span.slice(text), timex.timex_type, timex.value);
+fn list_timeml_errors(
+    out: &mut String,
+    id: &str,
+    text: &str,
+    gold: &[Timex],
+    system: &[Timex],
+    alignment: &tempeval::Alignment,
+) {
+    let shown = |timex: &Timex| {
+        format!(
+            "{:?} {:?}={}",
+            timex.span.slice(text),
+            timex.timex_type,
+            timex.value
+        )
+    };
     for &gold_idx in &alignment.missed {
-        let _ = writeln!(out, "MISSED   {id} {} | {}", shown(&gold[gold_idx]), context(text, gold[gold_idx].span));
+        let _ = writeln!(
+            out,
+            "MISSED   {id} {} | {}",
+            shown(&gold[gold_idx]),
+            context(text, gold[gold_idx].span)
+        );
     }
     for &system_idx in &alignment.spurious {
-        let _ = writeln!(out, "SPURIOUS {id} {} | {}", shown(&system[system_idx]), context(text, system[system_idx].span));
+        let _ = writeln!(
+            out,
+            "SPURIOUS {id} {} | {}",
+            shown(&system[system_idx]),
+            context(text, system[system_idx].span)
+        );
     }
     for &(gold_idx, system_idx) in &alignment.pairs {
         let (g, s) = (&gold[gold_idx], &system[system_idx]);
@@ -153,7 +216,13 @@ fn list_timeml_errors(out: &mut String, id: &str, text: &str, gold: &[Timex], sy
             let _ = writeln!(out, "SPAN     {id} gold {} system {}", shown(g), shown(s));
         }
         if g.value != s.value || g.timex_type != s.timex_type {
-            let _ = writeln!(out, "VALUE    {id} gold {} system {} | {}", shown(g), shown(s), context(text, g.span));
+            let _ = writeln!(
+                out,
+                "VALUE    {id} gold {} system {} | {}",
+                shown(g),
+                shown(s),
+                context(text, g.span)
+            );
         }
     }
 }
@@ -181,29 +250,76 @@ fn score_event_dates(dir: &Path, resources: &Resources, list_errors: bool) -> Re
     for record in Reader::new(inputs, Options::default()) {
         let record = record.map_err(|err| anyhow::anyhow!("{err}"))?;
         let article = record.article;
-        let Some(gold_path) = gold_path_for(&record.origin).filter(|path| path.exists()) else { continue };
-        let gold_text = std::fs::read_to_string(&gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
+        let Some(gold_path) = gold_path_for(&record.origin).filter(|path| path.exists()) else {
+            continue;
+        };
+        let gold_text = std::fs::read_to_string(&gold_path)
+            .with_context(|| format!("reading {}", gold_path.display()))?;
         let (gold, bad) = eval::parse_jsonl::<GoldEvent>(&gold_text);
         if let Some(first) = bad.first() {
             bail!("{}:{}: {}", gold_path.display(), first.line, first.message);
         }
         let text = article.text.as_str();
-        let times = time::tag(text, &resources.sentences.split(text), article.published, &resources.time);
+        let times = time::tag(
+            text,
+            &resources.sentences.split(text),
+            article.published,
+            &resources.time,
+        );
         let (article_tally, misses) = date_eval::score(text, &times, &gold);
         tally.add(&article_tally);
         for miss in misses.iter().filter(|_| list_errors) {
-            let gold_date = miss.gold.date.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
-            let dated = miss.dated.map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end));
+            let gold_date = miss
+                .gold
+                .date
+                .map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+            let dated = miss
+                .dated
+                .map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end));
             let evidence: String = miss.gold.evidence.chars().take(150).collect();
-            let _ = writeln!(errors, "  {} gold {gold_date} got {dated} | {evidence}", article.id);
+            let _ = writeln!(
+                errors,
+                "  {} gold {gold_date} got {dated} | {evidence}",
+                article.id
+            );
         }
     }
-    let share = |n: usize| if tally.dated == 0 { 0.0 } else { n as f64 / tally.dated as f64 };
-    let mut out = format!("sitrep eval-time --events {}: {} gold events with a date\n", dir.display(), tally.dated);
-    let _ = writeln!(out, "  some expression in the evidence gives the date  {:.3} ({})", share(tally.ceiling), tally.ceiling);
-    let _ = writeln!(out, "  event dating at the gold place gives the date   {:.3} ({})", share(tally.exact), tally.exact);
-    let _ = writeln!(out, "  … gives an overlapping date                     {:.3} ({})", share(tally.overlapping), tally.overlapping);
-    let _ = writeln!(out, "  … gives no date                                 {:.3} ({})", share(tally.undated), tally.undated);
+    let share = |n: usize| {
+        if tally.dated == 0 {
+            0.0
+        } else {
+            n as f64 / tally.dated as f64
+        }
+    };
+    let mut out = format!(
+        "sitrep eval-time --events {}: {} gold events with a date\n",
+        dir.display(),
+        tally.dated
+    );
+    let _ = writeln!(
+        out,
+        "  some expression in the evidence gives the date  {:.3} ({})",
+        share(tally.ceiling),
+        tally.ceiling
+    );
+    let _ = writeln!(
+        out,
+        "  event dating at the gold place gives the date   {:.3} ({})",
+        share(tally.exact),
+        tally.exact
+    );
+    let _ = writeln!(
+        out,
+        "  … gives an overlapping date                     {:.3} ({})",
+        share(tally.overlapping),
+        tally.overlapping
+    );
+    let _ = writeln!(
+        out,
+        "  … gives no date                                 {:.3} ({})",
+        share(tally.undated),
+        tally.undated
+    );
     let _ = writeln!(
         out,
         "  of those, the previous date (time::previous_date) gives it exactly {} times, overlapping {} more",

@@ -70,16 +70,22 @@ enum ListFormat {
 fn parse_near(text: &str) -> Result<Near, String> {
     let numbers: Vec<f64> = text
         .split(',')
-        .map(|part| part.trim().parse::<f64>().map_err(|_| format!("{part:?} is not a number")))
+        .map(|part| {
+            part.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{part:?} is not a number"))
+        })
         .collect::<Result<_, _>>()?;
-    let [lat, lon, km] = numbers[..] else { return Err("expected LAT,LON,KM".into()) };
+    let [lat, lon, km] = numbers[..] else {
+        return Err("expected LAT,LON,KM".into());
+    };
     let valid = (-90.0..=90.0).contains(&lat)
         && (-180.0..=180.0).contains(&lon)
         && km > 0.0
         && km.is_finite();
     if !valid {
         return Err(
-            "latitude within ±90, longitude within ±180 and a positive distance, please".into()
+            "latitude within ±90, longitude within ±180 and a positive distance, please".into(),
         );
     }
     Ok(Near { lat, lon, km })
@@ -139,7 +145,10 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
             };
             vec![
                 stored.id.to_string(),
-                event.date.map(|date| date.start.to_string()).unwrap_or_default(),
+                event
+                    .date
+                    .map(|date| date.start.to_string())
+                    .unwrap_or_default(),
                 event.kind.as_str().to_string(),
                 event.modality.as_str().to_string(),
                 actor(&event.actor1),
@@ -152,8 +161,10 @@ fn print_table(out: &mut dyn Write, events: &[StoredEvent]) -> Result<()> {
             ]
         })
         .collect();
-    let headers =
-        ["id", "date", "kind", "modality", "actor1", "actor2", "place", "admin1", "cc", "sources", "evidence"];
+    let headers = [
+        "id", "date", "kind", "modality", "actor1", "actor2", "place", "admin1", "cc", "sources",
+        "evidence",
+    ];
     table::write(out, &headers, &cells)?;
     Ok(())
 }

@@ -54,8 +54,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         bail!("Parquet is binary: name a file with --output");
     }
     let store = args.store.open(global)?;
-    let mut writer =
-        export::writer(format, send_output(args.output.as_deref())?, &countries(global)?)?;
+    let mut writer = export::writer(
+        format,
+        send_output(args.output.as_deref())?,
+        &countries(global)?,
+    )?;
     let n_events = store.visit_events(&EventQuery::default(), |event| writer.write(&event))?;
     let n_written = writer.finish()?;
     if !global.quiet {

@@ -39,21 +39,31 @@ pub struct Args {
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let mut events_out = output(args.output.as_deref())?;
-    let mut control_out = args.control.as_deref().map(|path| output(Some(path))).transpose()?;
+    let mut control_out = args
+        .control
+        .as_deref()
+        .map(|path| output(Some(path)))
+        .transpose()?;
     let (mut n_events, mut n_control) = (0usize, 0usize);
-    let summary = analyse_paths(&args.paths, args.published, &resources, global.quiet, |analysis| {
-        for event in &analysis.events {
-            write_jsonl(&mut events_out, event)?;
-        }
-        n_events += analysis.events.len();
-        n_control += analysis.control.len();
-        if let Some(out) = control_out.as_mut() {
-            for fact in &analysis.control {
-                write_jsonl(out, fact)?;
+    let summary = analyse_paths(
+        &args.paths,
+        args.published,
+        &resources,
+        global.quiet,
+        |analysis| {
+            for event in &analysis.events {
+                write_jsonl(&mut events_out, event)?;
             }
-        }
-        Ok(())
-    })?;
+            n_events += analysis.events.len();
+            n_control += analysis.control.len();
+            if let Some(out) = control_out.as_mut() {
+                for fact in &analysis.control {
+                    write_jsonl(out, fact)?;
+                }
+            }
+            Ok(())
+        },
+    )?;
     events_out.flush()?;
     if let Some(out) = control_out.as_mut() {
         out.flush()?;
@@ -64,5 +74,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             summary.articles, n_events, n_control, summary.errors
         );
     }
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

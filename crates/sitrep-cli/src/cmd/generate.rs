@@ -111,7 +111,9 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             url: None,
             outlet: Some(format!("outlet-{}.example", random.below(40))),
             title: None,
-            published: model.published.and_then(|date| date.checked_add(shift.days()).ok()),
+            published: model
+                .published
+                .and_then(|date| date.checked_add(shift.days()).ok()),
             text,
         };
         write_jsonl(&mut out, &article)?;

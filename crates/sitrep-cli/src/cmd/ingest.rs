@@ -60,9 +60,14 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let tally = RefCell::new(Tally::default());
     let mut seen: HashSet<String> = HashSet::new();
     let keep = |batch: &mut Vec<sitrep::Article>| -> Result<()> {
-        let hashes: Vec<String> = batch.iter().map(|article| content_hash(&article.text)).collect();
+        let hashes: Vec<String> = batch
+            .iter()
+            .map(|article| content_hash(&article.text))
+            .collect();
         let hashes_len = hashes.len();
-        let known = store.borrow().known_hashes(hashes.iter().map(String::as_str))?;
+        let known = store
+            .borrow()
+            .known_hashes(hashes.iter().map(String::as_str))?;
         let mut hashes = hashes.into_iter();
         batch.retain(|_| {
             let hash = hashes.next().unwrap_or_default();
@@ -98,10 +103,21 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         }
         Ok(())
     };
-    let run = analyse_batches(&args.paths, args.published, &resources, global.quiet, keep, sink)?;
+    let run = analyse_batches(
+        &args.paths,
+        args.published,
+        &resources,
+        global.quiet,
+        keep,
+        sink,
+    )?;
     let mut store = store.into_inner();
     let tally = tally.into_inner();
-    let rebuilt = if args.rebuild || store.is_stale()? { Some(store.rebuild()?) } else { None };
+    let rebuilt = if args.rebuild || store.is_stale()? {
+        Some(store.rebuild()?)
+    } else {
+        None
+    };
     let seconds = start.elapsed().as_secs_f64();
     if !global.quiet {
         print_summary(&tally, run.errors, rebuilt, run.text_bytes, seconds);
@@ -115,7 +131,11 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             counts.control_periods
         );
     }
-    Ok(if tally.failed + run.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if tally.failed + run.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_summary(
@@ -137,8 +157,9 @@ fn print_summary(
         );
     }
     let seconds = seconds.max(1e-9);
-    let peak_mb = super::bench::peak_rss()
-        .map_or("unknown".to_string(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+    let peak_mb = super::bench::peak_rss().map_or("unknown".to_string(), |kb| {
+        format!("{:.0} MB", kb as f64 / 1024.0)
+    });
     eprintln!(
         "sitrep: {:.1} s, {:.0} new articles/s, {:.2} MB/s of new text, peak memory {peak_mb}",
         seconds,

@@ -28,8 +28,8 @@ use std::sync::Once;
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use sitrep::{Analysis, Article, Pipeline, Resources};
 use sitrep::dedup::DedupRules;
+use sitrep::{Analysis, Article, Pipeline, Resources};
 use sitrep_read::{Options, Reader};
 use sitrep_store::Store;
 use sitrep_store::export::Countries;
@@ -44,7 +44,8 @@ pub const STAGE_BATCH: usize = 64;
 
 /// Parses a `--published` value.
 pub fn parse_published(text: &str) -> Result<Date, String> {
-    sitrep_read::parse_date(text).ok_or_else(|| format!("unparseable date {text:?}: use YYYY-MM-DD"))
+    sitrep_read::parse_date(text)
+        .ok_or_else(|| format!("unparseable date {text:?}: use YYYY-MM-DD"))
 }
 
 /// What a run over inputs met.
@@ -67,7 +68,14 @@ pub fn analyse_paths(
     quiet: bool,
     mut sink: impl FnMut(Analysis) -> Result<()>,
 ) -> Result<RunSummary> {
-    analyse_batches(paths, published, resources, quiet, |_| Ok(()), |analyses| analyses.into_iter().try_for_each(&mut sink))
+    analyse_batches(
+        paths,
+        published,
+        resources,
+        quiet,
+        |_| Ok(()),
+        |analyses| analyses.into_iter().try_for_each(&mut sink),
+    )
 }
 
 /// Like [`analyse_paths`], a batch at a time: `keep` may drop articles from each batch
@@ -82,7 +90,10 @@ pub fn analyse_batches(
     mut sink: impl FnMut(Vec<Analysis>) -> Result<()>,
 ) -> Result<RunSummary> {
     let (inputs, missing) = sitrep_read::collect_inputs(paths);
-    let mut summary = RunSummary { errors: missing.len(), ..RunSummary::default() };
+    let mut summary = RunSummary {
+        errors: missing.len(),
+        ..RunSummary::default()
+    };
     for err in &missing {
         eprintln!("{err}");
     }
@@ -115,8 +126,10 @@ pub fn analyse_batches(
         }
         keep(&mut batch)?;
         summary.text_bytes += batch.iter().map(|a| a.text.len()).sum::<usize>();
-        let results: Vec<Result<Analysis, String>> =
-            batch.par_chunks(STAGE_BATCH).flat_map_iter(|articles| run_guarded(&pipeline, articles)).collect();
+        let results: Vec<Result<Analysis, String>> = batch
+            .par_chunks(STAGE_BATCH)
+            .flat_map_iter(|articles| run_guarded(&pipeline, articles))
+            .collect();
         let mut analyses = Vec::with_capacity(results.len());
         for result in results {
             match result {
@@ -180,7 +193,8 @@ fn catch_panic<T>(run_again: bool, work: impl FnOnce() -> T) -> Option<T> {
 pub fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match path {
         Some(path) => {
-            let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            let file =
+                File::create(path).with_context(|| format!("creating {}", path.display()))?;
             Box::new(BufWriter::new(file))
         }
         None => Box::new(BufWriter::new(io::stdout().lock())),
@@ -204,14 +218,17 @@ pub struct StoreArgs {
 
 /// The country names of the resource files, for exports.
 pub fn countries(global: &Global) -> Result<Countries> {
-    Ok(Countries::load(&resources::files(global.resources.as_deref())?)?)
+    Ok(Countries::load(&resources::files(
+        global.resources.as_deref(),
+    )?)?)
 }
 
 impl StoreArgs {
     /// Opens the store with the de-duplication rules of the resource files.
     pub fn open(&self, global: &Global) -> Result<Store> {
         let rules = DedupRules::load(&resources::files(global.resources.as_deref())?)?;
-        Store::open(&self.db, rules).with_context(|| format!("opening the store {}", self.db.display()))
+        Store::open(&self.db, rules)
+            .with_context(|| format!("opening the store {}", self.db.display()))
     }
 }
 
@@ -230,7 +247,10 @@ mod tests {
         assert_eq!(catch_panic(true, || 7), Some(7));
         assert_eq!(catch_panic(true, || panic!("a batch fails")), None::<()>);
         assert_eq!(PANICS_REPORTED.get(), 0);
-        assert_eq!(catch_panic(false, || panic!("its article fails again")), None::<()>);
+        assert_eq!(
+            catch_panic(false, || panic!("its article fails again")),
+            None::<()>
+        );
         assert_eq!(PANICS_REPORTED.get(), 1);
         let _ = std::panic::take_hook();
     }

@@ -80,16 +80,32 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let mut out = output(args.output.as_deref())?;
     let mut n_mentions = 0usize;
-    let summary = analyse_paths(&args.paths, args.published, &resources, global.quiet, |analysis| {
-        for mention in &analysis.doc.places {
-            write_jsonl(&mut out, &Line::new(analysis.doc.id(), analysis.doc.text(), mention))?;
-        }
-        n_mentions += analysis.doc.places.len();
-        Ok(())
-    })?;
+    let summary = analyse_paths(
+        &args.paths,
+        args.published,
+        &resources,
+        global.quiet,
+        |analysis| {
+            for mention in &analysis.doc.places {
+                write_jsonl(
+                    &mut out,
+                    &Line::new(analysis.doc.id(), analysis.doc.text(), mention),
+                )?;
+            }
+            n_mentions += analysis.doc.places.len();
+            Ok(())
+        },
+    )?;
     out.flush()?;
     if !global.quiet {
-        eprintln!("sitrep: {} articles, {n_mentions} place mentions, {} unreadable", summary.articles, summary.errors);
+        eprintln!(
+            "sitrep: {} articles, {n_mentions} place mentions, {} unreadable",
+            summary.articles, summary.errors
+        );
     }
-    Ok(if summary.errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -74,10 +74,16 @@ impl<'a> TimeRecord<'a> {
 pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     let resources = resources::load(global.resources.as_deref())?;
     let mut out = output(args.output.as_deref())?;
-    let (timeml_paths, article_paths): (Vec<PathBuf>, Vec<PathBuf>) =
-        args.paths.iter().cloned().partition(|path| path.extension().is_some_and(|ext| ext == "tml"));
+    let (timeml_paths, article_paths): (Vec<PathBuf>, Vec<PathBuf>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|path| path.extension().is_some_and(|ext| ext == "tml"));
     let mut n_errors = 0usize;
-    for path in timeml_paths.iter().chain(timeml_files_under(&article_paths).iter()) {
+    for path in timeml_paths
+        .iter()
+        .chain(timeml_files_under(&article_paths).iter())
+    {
         let doc = match read_timeml(path) {
             Ok(doc) => doc,
             Err(err) => {
@@ -91,35 +97,66 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             write_jsonl(&mut out, &TimeRecord::new(&id, &doc.text, &mention))?;
         }
     }
-    let article_paths: Vec<PathBuf> = article_paths.into_iter().filter(|path| !is_timeml_only_dir(path)).collect();
+    let article_paths: Vec<PathBuf> = article_paths
+        .into_iter()
+        .filter(|path| !is_timeml_only_dir(path))
+        .collect();
     if !article_paths.is_empty() {
-        let summary = analyse_paths(&article_paths, args.published, &resources, global.quiet, |analysis| {
-            for mention in &analysis.doc.times {
-                write_jsonl(&mut out, &TimeRecord::new(analysis.doc.id(), analysis.doc.text(), mention))?;
-            }
-            Ok(())
-        })?;
+        let summary = analyse_paths(
+            &article_paths,
+            args.published,
+            &resources,
+            global.quiet,
+            |analysis| {
+                for mention in &analysis.doc.times {
+                    write_jsonl(
+                        &mut out,
+                        &TimeRecord::new(analysis.doc.id(), analysis.doc.text(), mention),
+                    )?;
+                }
+                Ok(())
+            },
+        )?;
         n_errors += summary.errors;
     }
     out.flush()?;
-    Ok(if n_errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if n_errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads and parses one TimeML file.
 pub fn read_timeml(path: &Path) -> Result<timeml::TimemlDoc> {
-    let xml = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let xml =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     timeml::parse(&xml).with_context(|| format!("{}: not TimeML", path.display()))
 }
 
 /// A TimeML document's id: its DOCID, else the file name.
 pub fn doc_id(path: &Path, doc: &timeml::TimemlDoc) -> String {
-    doc.id.clone().unwrap_or_else(|| path.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+    doc.id.clone().unwrap_or_else(|| {
+        path.file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    })
 }
 
 /// Tags a TimeML document's text, anchored at `published` or else its creation time.
-pub fn tag_timeml(doc: &timeml::TimemlDoc, published: Option<Date>, resources: &Resources) -> Vec<TimeMention> {
+pub fn tag_timeml(
+    doc: &timeml::TimemlDoc,
+    published: Option<Date>,
+    resources: &Resources,
+) -> Vec<TimeMention> {
     let sentences: Vec<Span> = resources.sentences.split(&doc.text);
-    time::tag(&doc.text, &sentences, published.or(doc.dct), &resources.time)
+    time::tag(
+        &doc.text,
+        &sentences,
+        published.or(doc.dct),
+        &resources.time,
+    )
 }
 
 /// The `.tml` files under the directories among `paths`, recursively, in name order.
@@ -132,8 +169,12 @@ pub fn timeml_files_under(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|e| e.path())).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
     paths.sort();
     for path in paths {
         if path.is_dir() {
@@ -146,5 +187,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 
 /// A directory whose only articles are TimeML files (not worth handing to the article reader).
 fn is_timeml_only_dir(path: &Path) -> bool {
-    path.is_dir() && sitrep_read::collect_inputs(&[path.to_path_buf()]).0.is_empty()
+    path.is_dir()
+        && sitrep_read::collect_inputs(&[path.to_path_buf()])
+            .0
+            .is_empty()
 }

@@ -93,7 +93,14 @@ pub fn inter_code(actor: Option<&str>) -> u8 {
 fn time_precision(date: Option<&sitrep::time::DateInterval>) -> u8 {
     match date {
         Some(date) if date.precision == DatePrecision::Day || date.start == date.end => 1,
-        Some(date) if date.end.since(date.start).is_ok_and(|span| span.get_days() <= 6) => 2,
+        Some(date)
+            if date
+                .end
+                .since(date.start)
+                .is_ok_and(|span| span.get_days() <= 6) =>
+        {
+            2
+        }
         _ => 3,
     }
 }
@@ -119,11 +126,20 @@ pub fn row(stored: &StoredEvent, countries: &Countries) -> [String; 18] {
         (a, 0) | (0, a) => format!("{a}0"),
         (a, b) => format!("{}{}", a.min(b), a.max(b)),
     };
-    let code = |code: u8| if code == 0 { String::new() } else { code.to_string() };
+    let code = |code: u8| {
+        if code == 0 {
+            String::new()
+        } else {
+            code.to_string()
+        }
+    };
     let location = event.location.as_ref();
     let coordinate = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
     [
-        event.date.map(|date| date.start.to_string()).unwrap_or_default(),
+        event
+            .date
+            .map(|date| date.start.to_string())
+            .unwrap_or_default(),
         time_precision(event.date.as_ref()).to_string(),
         event_type.to_string(),
         sub_event_type.to_string(),
@@ -159,7 +175,11 @@ impl<'w> CsvWriter<'w> {
     pub fn new(out: Box<dyn Write + Send + 'w>, countries: Countries) -> Result<CsvWriter<'w>> {
         let mut out = csv::Writer::from_writer(out);
         out.write_record(COLUMNS).map_err(csv_error)?;
-        Ok(CsvWriter { out, countries, n_written: 0 })
+        Ok(CsvWriter {
+            out,
+            countries,
+            n_written: 0,
+        })
     }
 }
 
@@ -169,7 +189,9 @@ fn csv_error(err: csv::Error) -> Error {
 
 impl EventWriter for CsvWriter<'_> {
     fn write(&mut self, event: &StoredEvent) -> Result<()> {
-        self.out.write_record(row(event, &self.countries)).map_err(csv_error)?;
+        self.out
+            .write_record(row(event, &self.countries))
+            .map_err(csv_error)?;
         self.n_written += 1;
         Ok(())
     }

@@ -40,10 +40,16 @@ fn properties(stored: &StoredEvent) -> Map<String, Value> {
     put("place", json!(location.map(|l| &l.name)));
     put("country", json!(location.and_then(|l| l.country.as_ref())));
     put("admin1", json!(location.and_then(|l| l.admin1.as_ref())));
-    put("geo_precision", json!(location.map(|l| enum_text(&l.precision))));
+    put(
+        "geo_precision",
+        json!(location.map(|l| enum_text(&l.precision))),
+    );
     put("date_start", json!(date.map(|d| d.start.to_string())));
     put("date_end", json!(date.map(|d| d.end.to_string())));
-    put("date_precision", json!(date.map(|d| enum_text(&d.precision))));
+    put(
+        "date_precision",
+        json!(date.map(|d| enum_text(&d.precision))),
+    );
     put("modality", json!(enum_text(&event.modality)));
     put("fatalities", json!(event.fatalities));
     put("n_sources", json!(stored.n_sources));
@@ -56,8 +62,11 @@ fn properties(stored: &StoredEvent) -> Map<String, Value> {
 
 impl EventWriter for GeojsonWriter<'_> {
     fn write(&mut self, stored: &StoredEvent) -> Result<()> {
-        let point =
-            stored.event.location.as_ref().and_then(|location| location.lat.zip(location.lon));
+        let point = stored
+            .event
+            .location
+            .as_ref()
+            .and_then(|location| location.lat.zip(location.lon));
         let Some((lat, lon)) = point.filter(|(lat, lon)| lat.is_finite() && lon.is_finite()) else {
             return Ok(());
         };

@@ -62,7 +62,9 @@ impl Countries {
 
     /// The name of the country with this code (any case), if listed.
     pub fn name(&self, code: &str) -> Option<&str> {
-        self.names.get(&code.to_ascii_uppercase()).map(String::as_str)
+        self.names
+            .get(&code.to_ascii_uppercase())
+            .map(String::as_str)
     }
 }
 
@@ -138,5 +140,10 @@ pub fn source_names(event: &StoredEvent) -> String {
 
 /// The article ids of an event's sources, joined with "; ".
 pub fn source_docs(event: &StoredEvent) -> String {
-    event.sources.iter().map(|source| source.doc.as_str()).collect::<Vec<_>>().join("; ")
+    event
+        .sources
+        .iter()
+        .map(|source| source.doc.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }

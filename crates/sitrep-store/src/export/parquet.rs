@@ -59,11 +59,17 @@ struct Column<T> {
 
 impl<T> Column<T> {
     fn required() -> Column<T> {
-        Column { values: Vec::new(), levels: None }
+        Column {
+            values: Vec::new(),
+            levels: None,
+        }
     }
 
     fn optional() -> Column<T> {
-        Column { values: Vec::new(), levels: Some(Vec::new()) }
+        Column {
+            values: Vec::new(),
+            levels: Some(Vec::new()),
+        }
     }
 
     fn push(&mut self, value: T) {
@@ -151,21 +157,33 @@ impl Buffers {
         let day = |date: jiff::civil::Date| i32::try_from(day_number(date)).unwrap_or(0);
         self.id.push(stored.id);
         self.kind.push(text(event.kind.as_str()));
-        self.actor1.push_option(event.actor1.as_ref().map(|a| text(a.as_str())));
-        self.actor2.push_option(event.actor2.as_ref().map(|a| text(a.as_str())));
+        self.actor1
+            .push_option(event.actor1.as_ref().map(|a| text(a.as_str())));
+        self.actor2
+            .push_option(event.actor2.as_ref().map(|a| text(a.as_str())));
         self.place.push_option(location.map(|l| text(&l.name)));
-        self.country.push_option(location.and_then(|l| l.country.as_deref()).map(text));
-        self.admin1.push_option(location.and_then(|l| l.admin1.as_deref()).map(text));
+        self.country
+            .push_option(location.and_then(|l| l.country.as_deref()).map(text));
+        self.admin1
+            .push_option(location.and_then(|l| l.admin1.as_deref()).map(text));
         self.latitude.push_option(location.and_then(|l| l.lat));
         self.longitude.push_option(location.and_then(|l| l.lon));
-        self.geo_precision.push_option(location.map(|l| text(&enum_text(&l.precision))));
+        self.geo_precision
+            .push_option(location.map(|l| text(&enum_text(&l.precision))));
         self.date_start.push_option(date.map(|d| day(d.start)));
         self.date_end.push_option(date.map(|d| day(d.end)));
-        self.date_precision.push_option(date.map(|d| text(&enum_text(&d.precision))));
+        self.date_precision
+            .push_option(date.map(|d| text(&enum_text(&d.precision))));
         self.modality.push(text(&enum_text(&event.modality)));
-        self.fatalities.push_option(event.fatalities.map(|n| i32::try_from(n).unwrap_or(i32::MAX)));
-        self.n_sources.push(i32::try_from(stored.n_sources).unwrap_or(i32::MAX));
-        self.n_reports.push(i32::try_from(stored.n_reports).unwrap_or(i32::MAX));
+        self.fatalities.push_option(
+            event
+                .fatalities
+                .map(|n| i32::try_from(n).unwrap_or(i32::MAX)),
+        );
+        self.n_sources
+            .push(i32::try_from(stored.n_sources).unwrap_or(i32::MAX));
+        self.n_reports
+            .push(i32::try_from(stored.n_reports).unwrap_or(i32::MAX));
         self.sources.push(text(&source_names(stored)));
         self.docs.push(text(&source_docs(stored)));
         self.evidence.push(text(&event.evidence));
@@ -196,7 +214,11 @@ impl Buffers {
         write_column::<Int32Type, W>(&mut group, &mut self.date_end)?;
         write_column::<ByteArrayType, W>(&mut group, &mut self.date_precision)?;
         write_column::<ByteArrayType, W>(&mut group, &mut self.modality)?;
-        for column in [&mut self.fatalities, &mut self.n_sources, &mut self.n_reports] {
+        for column in [
+            &mut self.fatalities,
+            &mut self.n_sources,
+            &mut self.n_reports,
+        ] {
             write_column::<Int32Type, W>(&mut group, column)?;
         }
         for column in [&mut self.sources, &mut self.docs, &mut self.evidence] {
@@ -215,7 +237,9 @@ fn write_column<T: DataType, W: Write + Send>(
     let mut writer = group.next_column()?.ok_or_else(|| {
         parquet::errors::ParquetError::General("more buffers than schema columns".into())
     })?;
-    writer.typed::<T>().write_batch(&column.values, column.levels.as_deref(), None)?;
+    writer
+        .typed::<T>()
+        .write_batch(&column.values, column.levels.as_deref(), None)?;
     writer.close()?;
     column.clear();
     Ok(())
@@ -236,10 +260,17 @@ impl<'w> ParquetWriter<'w> {
     /// A writer over `out`.
     pub fn new(out: Box<dyn Write + Send + 'w>) -> Result<ParquetWriter<'w>> {
         let schema = Arc::new(parse_message_type(SCHEMA).map_err(parquet_error)?);
-        let properties =
-            Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
+        let properties = Arc::new(
+            WriterProperties::builder()
+                .set_compression(Compression::SNAPPY)
+                .build(),
+        );
         let file = SerializedFileWriter::new(out, schema, properties).map_err(parquet_error)?;
-        Ok(ParquetWriter { file, buffers: Buffers::new(), n_written: 0 })
+        Ok(ParquetWriter {
+            file,
+            buffers: Buffers::new(),
+            n_written: 0,
+        })
     }
 }
 

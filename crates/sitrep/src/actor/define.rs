@@ -25,7 +25,9 @@ static ABBREVIATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((?P<abbr>[A-Z][A-Za-z0-9]*(?:[-/.][A-Za-z0-9]+)*)\)").unwrap());
 
 /// Words that may join the capitalised words of a name.
-const CONNECTORS: [&str; 12] = ["of", "the", "and", "for", "al", "wal", "de", "du", "des", "la", "–", "-"];
+const CONNECTORS: [&str; 12] = [
+    "of", "the", "and", "for", "al", "wal", "de", "du", "des", "la", "–", "-",
+];
 
 /// Finds the "Name (ABBR)" definitions of a text, in order ("Light Infantry Battalion (LIB)"
 /// defines `LIB`).
@@ -33,12 +35,22 @@ pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut definitions = Vec::new();
     for caps in ABBREVIATION.captures_iter(text) {
         let abbr = caps.name("abbr").expect("named group");
-        if abbr.as_str().chars().filter(char::is_ascii_uppercase).count() < 2 || abbr.as_str().len() > 12 {
+        if abbr
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .count()
+            < 2
+            || abbr.as_str().len() > 12
+        {
             continue;
         }
         let open = abbr.start() - 1;
         if let Some(name) = name_before(text, open, abbr.as_str()) {
-            definitions.push(Definition { name, abbreviation: Span::new(abbr.start(), abbr.end()) });
+            definitions.push(Definition {
+                name,
+                abbreviation: Span::new(abbr.start(), abbr.end()),
+            });
         }
     }
     definitions
@@ -86,7 +98,9 @@ pub(crate) fn learn(
     let mut learned = Vec::new();
     for definition in definitions {
         let abbreviation = definition.abbreviation.slice(text).to_string();
-        let known = mentions.iter().find(|m| m.span.end == definition.name.end && m.span.start >= definition.name.start);
+        let known = mentions
+            .iter()
+            .find(|m| m.span.end == definition.name.end && m.span.start >= definition.name.start);
         if let Some(mention) = known {
             learned.push((abbreviation, mention.actor.clone()));
             continue;
@@ -96,7 +110,13 @@ pub(crate) fn learn(
         if dict.org_heads.contains(last_word) {
             let id: String = abbreviation
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             learned.push((abbreviation, ActorId(id.clone())));
             learned.push((name.to_string(), ActorId(id)));
@@ -108,13 +128,26 @@ pub(crate) fn learn(
 /// Surnames of the people the text names in full: news gives a full name first and the
 /// surname after ("Min Aung Hlaing" … "Hlaing"). A name counts as a person's when it has two to
 /// four capitalised words and does not end like an organisation.
-pub(crate) fn surnames(text: &str, names: &[(Span, ActorId)], dict: &ActorDictionary) -> Vec<(String, ActorId)> {
+pub(crate) fn surnames(
+    text: &str,
+    names: &[(Span, ActorId)],
+    dict: &ActorDictionary,
+) -> Vec<(String, ActorId)> {
     let mut learned: Vec<(String, ActorId)> = Vec::new();
     for (span, actor) in names {
         let name = span.slice(text);
         let words: Vec<&str> = name.split(' ').collect();
-        let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == 'a'));
-        let Some(last) = words.last().filter(|_| (2..=4).contains(&words.len()) && capitalised) else { continue };
+        let capitalised = words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == 'a')
+        });
+        let Some(last) = words
+            .last()
+            .filter(|_| (2..=4).contains(&words.len()) && capitalised)
+        else {
+            continue;
+        };
         let person_like = last.chars().count() >= 4
             && !dict.org_heads.contains(*last)
             && !dict.force_nouns.contains(&last.to_lowercase())
@@ -133,8 +166,10 @@ mod tests {
     #[test]
     fn finds_names_before_abbreviations() {
         let text = "Fighters of the Hill Tribes Liberation Front (HTLF) and the New Democratic Army – Kachin (NDA-K) met near Kan Bawk (Kanbauk) and the Light Infantry Battalion (LIB) 55.";
-        let found: Vec<(&str, &str)> =
-            find_definitions(text).iter().map(|d| (d.name.slice(text), d.abbreviation.slice(text))).collect();
+        let found: Vec<(&str, &str)> = find_definitions(text)
+            .iter()
+            .map(|d| (d.name.slice(text), d.abbreviation.slice(text)))
+            .collect();
         assert_eq!(
             found,
             vec![

@@ -61,7 +61,10 @@ impl ActorKind {
 
     /// True for anyone who fights.
     pub fn is_armed(self) -> bool {
-        matches!(self, ActorKind::State | ActorKind::Rebel | ActorKind::Militia)
+        matches!(
+            self,
+            ActorKind::State | ActorKind::Rebel | ActorKind::Militia
+        )
     }
 
     fn parse(text: &str) -> Option<ActorKind> {
@@ -163,7 +166,16 @@ pub struct ActorDictionary {
 
 impl Default for ActorDictionary {
     fn default() -> ActorDictionary {
-        ActorDictionary::compile(Vec::new(), Vec::new(), Vec::new(), Vec::new(), HashSet::new(), HashSet::new(), HashSet::new(), BlockingAffixes::default())
+        ActorDictionary::compile(
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            HashSet::new(),
+            HashSet::new(),
+            HashSet::new(),
+            BlockingAffixes::default(),
+        )
     }
 }
 
@@ -187,7 +199,11 @@ impl BlockingAffixes {
             } else if affix.starts_with('-') {
                 affixes.suffixes.push(affix);
             } else {
-                return Err(ResourceError::at_line(BLOCKING_AFFIXES, line_no, "an affix ends with \"-\" (a prefix) or starts with it (a suffix)"));
+                return Err(ResourceError::at_line(
+                    BLOCKING_AFFIXES,
+                    line_no,
+                    "an affix ends with \"-\" (a prefix) or starts with it (a suffix)",
+                ));
             }
         }
         Ok(affixes)
@@ -197,11 +213,14 @@ impl BlockingAffixes {
     /// starts `after` (the text after it) as a whole word.
     pub(crate) fn joined(&self, before: &[u8], after: &[u8]) -> bool {
         self.prefixes.iter().map(String::as_bytes).any(|prefix| {
-            before.len() >= prefix.len() && before[before.len() - prefix.len()..].eq_ignore_ascii_case(prefix)
+            before.len() >= prefix.len()
+                && before[before.len() - prefix.len()..].eq_ignore_ascii_case(prefix)
         }) || self.suffixes.iter().map(String::as_bytes).any(|suffix| {
             after.len() >= suffix.len()
                 && after[..suffix.len()].eq_ignore_ascii_case(suffix)
-                && !after.get(suffix.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after
+                    .get(suffix.len())
+                    .is_some_and(|b| b.is_ascii_alphanumeric())
         })
     }
 }
@@ -215,13 +234,27 @@ fn split_list(field: &str) -> Vec<String> {
     if field.trim() == "-" {
         return Vec::new();
     }
-    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
-fn columns<'a>(file: &str, line_no: usize, line: &'a str, n: usize) -> Result<Vec<&'a str>, ResourceError> {
+fn columns<'a>(
+    file: &str,
+    line_no: usize,
+    line: &'a str,
+    n: usize,
+) -> Result<Vec<&'a str>, ResourceError> {
     let cols: Vec<&str> = line.split('\t').collect();
     if cols.len() != n {
-        return Err(ResourceError::at_line(file, line_no, format!("expected {n} tab-separated columns, found {}", cols.len())));
+        return Err(ResourceError::at_line(
+            file,
+            line_no,
+            format!("expected {n} tab-separated columns, found {}", cols.len()),
+        ));
     }
     Ok(cols)
 }
@@ -237,14 +270,21 @@ impl ActorDictionary {
         let mut entries = Vec::new();
         for (line_no, line) in files.data_lines(ACTORS)? {
             let cols = columns(ACTORS, line_no, line, 6)?;
-            let kind = ActorKind::parse(cols[1].trim())
-                .ok_or_else(|| ResourceError::at_line(ACTORS, line_no, format!("unknown kind {:?}", cols[1])))?;
+            let kind = ActorKind::parse(cols[1].trim()).ok_or_else(|| {
+                ResourceError::at_line(ACTORS, line_no, format!("unknown kind {:?}", cols[1]))
+            })?;
             let inter = cols[2]
                 .trim()
                 .parse()
                 .ok()
                 .filter(|code| (1..=8).contains(code))
-                .ok_or_else(|| ResourceError::at_line(ACTORS, line_no, "inter must be an ACLED code from 1 to 8"))?;
+                .ok_or_else(|| {
+                    ResourceError::at_line(
+                        ACTORS,
+                        line_no,
+                        "inter must be an ACLED code from 1 to 8",
+                    )
+                })?;
             entries.push(ActorEntry {
                 id: ActorId(cols[0].trim().to_string()),
                 kind,
@@ -274,9 +314,23 @@ impl ActorDictionary {
                 "state" => GenericClass::State,
                 "government" => GenericClass::Government,
                 "nonstate" => GenericClass::NonState,
-                other => return Err(ResourceError::at_line(GENERIC, line_no, format!("unknown class {other:?}"))),
+                other => {
+                    return Err(ResourceError::at_line(
+                        GENERIC,
+                        line_no,
+                        format!("unknown class {other:?}"),
+                    ));
+                }
             };
-            let heads = cols.get(2).map(|field| split_list(field).into_iter().map(|h| h.to_lowercase()).collect()).unwrap_or_default();
+            let heads = cols
+                .get(2)
+                .map(|field| {
+                    split_list(field)
+                        .into_iter()
+                        .map(|h| h.to_lowercase())
+                        .collect()
+                })
+                .unwrap_or_default();
             generic.push((cols[0].trim().to_string(), class, heads));
         }
         let mut ethnic = Vec::new();
@@ -289,7 +343,11 @@ impl ActorDictionary {
             ethnic.push((cols[0].trim().to_string(), ids));
         }
         let word_set = |path: &str| -> Result<HashSet<String>, ResourceError> {
-            Ok(files.data_lines(path)?.into_iter().map(|(_, line)| line.trim().to_string()).collect())
+            Ok(files
+                .data_lines(path)?
+                .into_iter()
+                .map(|(_, line)| line.trim().to_string())
+                .collect())
         };
         let dictionary = ActorDictionary::compile(
             entries,
@@ -319,11 +377,21 @@ impl ActorDictionary {
         let mut index: HashMap<(String, bool), usize> = HashMap::new();
         let mut add = |alias: &str, target: Target| {
             let case_sensitive = is_acronym(alias);
-            let key = if case_sensitive { alias.to_string() } else { alias.to_ascii_lowercase() };
-            let idx = *index.entry((key.clone(), case_sensitive)).or_insert_with(|| {
-                patterns.push(Pattern { case_sensitive, text: alias.to_string(), targets: Vec::new() });
-                patterns.len() - 1
-            });
+            let key = if case_sensitive {
+                alias.to_string()
+            } else {
+                alias.to_ascii_lowercase()
+            };
+            let idx = *index
+                .entry((key.clone(), case_sensitive))
+                .or_insert_with(|| {
+                    patterns.push(Pattern {
+                        case_sensitive,
+                        text: alias.to_string(),
+                        targets: Vec::new(),
+                    });
+                    patterns.len() - 1
+                });
             if !patterns[idx].targets.contains(&target) {
                 patterns[idx].targets.push(target);
             }
@@ -334,9 +402,18 @@ impl ActorDictionary {
             }
         }
         for (idx, country) in countries.iter().enumerate() {
-            country.names.iter().for_each(|name| add(name, Target::CountryName(idx)));
-            country.demonyms.iter().for_each(|name| add(name, Target::Demonym(idx)));
-            country.capitals.iter().for_each(|name| add(name, Target::Capital(idx)));
+            country
+                .names
+                .iter()
+                .for_each(|name| add(name, Target::CountryName(idx)));
+            country
+                .demonyms
+                .iter()
+                .for_each(|name| add(name, Target::Demonym(idx)));
+            country
+                .capitals
+                .iter()
+                .for_each(|name| add(name, Target::Capital(idx)));
         }
         let mut antecedent_heads = HashMap::new();
         for (phrase, class, heads) in generic {
@@ -354,14 +431,31 @@ impl ActorDictionary {
             .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("actor patterns compile");
-        let by_id = entries.iter().enumerate().map(|(idx, e)| (e.id.0.clone(), idx)).collect();
-        ActorDictionary { entries, by_id, countries, ethnic, force_nouns, weapon_nouns, org_heads, blocking_affixes, antecedent_heads, patterns, matcher }
+        let by_id = entries
+            .iter()
+            .enumerate()
+            .map(|(idx, e)| (e.id.0.clone(), idx))
+            .collect();
+        ActorDictionary {
+            entries,
+            by_id,
+            countries,
+            ethnic,
+            force_nouns,
+            weapon_nouns,
+            org_heads,
+            blocking_affixes,
+            antecedent_heads,
+            patterns,
+            matcher,
+        }
     }
 
     /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.
     fn check_references(&self) -> Result<(), ResourceError> {
         let missing = |file: &str, id: &ActorId| {
-            ResourceError::new(file, format!("{id} is not an actor of {ACTORS}")).in_rule(id.0.clone())
+            ResourceError::new(file, format!("{id} is not an actor of {ACTORS}"))
+                .in_rule(id.0.clone())
         };
         for country in &self.countries {
             for id in [&country.government, &country.military] {
@@ -376,7 +470,11 @@ impl ActorDictionary {
             }
         }
         for entry in &self.entries {
-            if let Some(parent) = entry.wing_of.as_ref().filter(|p| self.entry(p.as_str()).is_none()) {
+            if let Some(parent) = entry
+                .wing_of
+                .as_ref()
+                .filter(|p| self.entry(p.as_str()).is_none())
+            {
                 return Err(missing(ACTORS, parent));
             }
         }
@@ -398,7 +496,13 @@ impl ActorDictionary {
     pub fn kind_of(&self, id: &ActorId) -> ActorKind {
         match self.entry(id.as_str()) {
             Some(entry) => entry.kind,
-            None if self.countries.iter().any(|c| &c.government == id || &c.military == id) => ActorKind::State,
+            None if self
+                .countries
+                .iter()
+                .any(|c| &c.government == id || &c.military == id) =>
+            {
+                ActorKind::State
+            }
             None => ActorKind::Rebel,
         }
     }
@@ -426,10 +530,27 @@ mod tests {
     #[test]
     fn the_contract_ids_are_known() {
         let dict = dictionary();
-        for id in ["KIA", "KIO", "AA", "MNDAA", "TNLA", "PDF", "KNU", "RSF", "SAF", "M23", "BGF_KACHIN", "CIVILIANS", "MM_MILITARY"] {
+        for id in [
+            "KIA",
+            "KIO",
+            "AA",
+            "MNDAA",
+            "TNLA",
+            "PDF",
+            "KNU",
+            "RSF",
+            "SAF",
+            "M23",
+            "BGF_KACHIN",
+            "CIVILIANS",
+            "MM_MILITARY",
+        ] {
             assert!(dict.entry(id).is_some(), "{id}");
         }
-        assert_eq!(dict.entry("KIA").unwrap().wing_of, Some(ActorId("KIO".into())));
+        assert_eq!(
+            dict.entry("KIA").unwrap().wing_of,
+            Some(ActorId("KIO".into()))
+        );
         assert_eq!(dict.kind_of(&ActorId("CN_GOV".into())), ActorKind::State);
         assert_eq!(dict.kind_of(&ActorId("CB".into())), ActorKind::Rebel);
         assert_eq!(dict.country("SD").unwrap().military.as_str(), "SAF");
@@ -443,7 +564,14 @@ mod tests {
         let mut seen: HashMap<(String, Option<String>), &str> = HashMap::new();
         for entry in &dict.entries {
             for name in &entry.names {
-                let key = (if is_acronym(name) { name.clone() } else { name.to_lowercase() }, entry.country.clone());
+                let key = (
+                    if is_acronym(name) {
+                        name.clone()
+                    } else {
+                        name.to_lowercase()
+                    },
+                    entry.country.clone(),
+                );
                 if let Some(other) = seen.insert(key, entry.id.as_str()) {
                     panic!("alias {name:?} names both {other} and {}", entry.id);
                 }
@@ -455,10 +583,20 @@ mod tests {
             .iter()
             .map(|(_, line)| {
                 let cols: Vec<&str> = line.split('\t').collect();
-                (if cols[3] == "-" { String::new() } else { cols[3].to_string() }, cols[0].to_string())
+                (
+                    if cols[3] == "-" {
+                        String::new()
+                    } else {
+                        cols[3].to_string()
+                    },
+                    cols[0].to_string(),
+                )
             })
             .collect();
-        assert!(actor_keys.windows(2).all(|w| w[0] < w[1]), "actors.tsv must be sorted by country, then id");
+        assert!(
+            actor_keys.windows(2).all(|w| w[0] < w[1]),
+            "actors.tsv must be sorted by country, then id"
+        );
         for path in [COUNTRIES, ETHNIC, FORCE_NOUNS, WEAPON_NOUNS, ORG_HEADS] {
             let keys: Vec<String> = files
                 .data_lines(path)
@@ -466,7 +604,10 @@ mod tests {
                 .iter()
                 .map(|(_, line)| line.split('\t').next().unwrap().to_string())
                 .collect();
-            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{path} must be sorted and without duplicates");
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "{path} must be sorted and without duplicates"
+            );
         }
     }
 
@@ -475,7 +616,10 @@ mod tests {
         let mut files = ResourceFiles::embedded();
         files.set(ACTORS, b"# header\nKIA\trebel\t9\tMM\t-\tKIA\n".to_vec());
         let err = ActorDictionary::load(&files).unwrap_err();
-        assert_eq!(err.to_string(), "resources/actors/actors.tsv:2: inter must be an ACLED code from 1 to 8");
+        assert_eq!(
+            err.to_string(),
+            "resources/actors/actors.tsv:2: inter must be an ACLED code from 1 to 8"
+        );
     }
 
     #[test]
@@ -489,6 +633,9 @@ mod tests {
         assert!(!affixes.joined(b"a semi-", b" group"));
         files.set(BLOCKING_AFFIXES, b"pro-\nbased\n".to_vec());
         let err = ActorDictionary::load(&files).unwrap_err();
-        assert_eq!(err.to_string(), "resources/actors/blocking_affixes.txt:2: an affix ends with \"-\" (a prefix) or starts with it (a suffix)");
+        assert_eq!(
+            err.to_string(),
+            "resources/actors/blocking_affixes.txt:2: an affix ends with \"-\" (a prefix) or starts with it (a suffix)"
+        );
     }
 }

@@ -48,7 +48,11 @@ pub fn tag(
     let named: Vec<ActorMention> = definitions
         .iter()
         .flat_map(|definition| {
-            let inside: Vec<Hit> = hits.iter().filter(|h| definition.name.contains(h.span)).cloned().collect();
+            let inside: Vec<Hit> = hits
+                .iter()
+                .filter(|h| definition.name.contains(h.span))
+                .cloned()
+                .collect();
             resolve(text, &inside, focus.as_deref(), dict)
         })
         .collect();
@@ -56,13 +60,19 @@ pub fn tag(
     let names: Vec<(Span, ActorId)> = hits
         .iter()
         .filter_map(|hit| {
-            let HitKind::Pattern(idx) = hit.kind else { return None };
+            let HitKind::Pattern(idx) = hit.kind else {
+                return None;
+            };
             let entry = best_actor(&dict.patterns[idx].targets, focus.as_deref(), dict)?;
             Some((hit.span, dict.entries[entry].id.clone()))
         })
         .collect();
     learned.extend(define::surnames(text, &names, dict));
-    let hits = if learned.is_empty() { hits } else { with_learned(text, hits, &learned, dict) };
+    let hits = if learned.is_empty() {
+        hits
+    } else {
+        with_learned(text, hits, &learned, dict)
+    };
     resolve(text, &hits, focus.as_deref(), dict)
 }
 
@@ -72,7 +82,9 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
     if !crate::text::on_word_boundaries(text, span.start, span.end) {
         return false;
     }
-    !dict.blocking_affixes.joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
+    !dict
+        .blocking_affixes
+        .joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
 }
 
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
@@ -82,26 +94,44 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
             let span = Span::new(m.start(), m.end());
             let pattern = &dict.patterns[m.pattern().as_usize()];
             let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
-            (case_ok && on_word_boundaries(text, span, dict)).then_some(Hit { span, kind: HitKind::Pattern(m.pattern().as_usize()) })
+            (case_ok && on_word_boundaries(text, span, dict)).then_some(Hit {
+                span,
+                kind: HitKind::Pattern(m.pattern().as_usize()),
+            })
         })
         .collect()
 }
 
 /// Adds the occurrences of learned aliases; they win over dictionary hits they overlap,
 /// except inside a longer dictionary name ("Hlaing" inside "Min Aung Hlaing").
-fn with_learned(text: &str, hits: Vec<Hit>, learned: &[(String, ActorId)], dict: &ActorDictionary) -> Vec<Hit> {
+fn with_learned(
+    text: &str,
+    hits: Vec<Hit>,
+    learned: &[(String, ActorId)],
+    dict: &ActorDictionary,
+) -> Vec<Hit> {
     let mut learned_hits: Vec<Hit> = Vec::new();
     for (alias, id) in learned {
         for start in crate::text::occurrences(text, alias) {
             let span = Span::new(start, start + alias.len());
-            let inside_longer = hits.iter().any(|h| h.span.contains(span) && h.span.len() > span.len());
-            if on_word_boundaries(text, span, dict) && !inside_longer && !learned_hits.iter().any(|h| h.span.overlaps(span)) {
-                learned_hits.push(Hit { span, kind: HitKind::Learned(id.clone()) });
+            let inside_longer = hits
+                .iter()
+                .any(|h| h.span.contains(span) && h.span.len() > span.len());
+            if on_word_boundaries(text, span, dict)
+                && !inside_longer
+                && !learned_hits.iter().any(|h| h.span.overlaps(span))
+            {
+                learned_hits.push(Hit {
+                    span,
+                    kind: HitKind::Learned(id.clone()),
+                });
             }
         }
     }
-    let mut all: Vec<Hit> =
-        hits.into_iter().filter(|hit| !learned_hits.iter().any(|l| l.span.overlaps(hit.span))).collect();
+    let mut all: Vec<Hit> = hits
+        .into_iter()
+        .filter(|hit| !learned_hits.iter().any(|l| l.span.overlaps(hit.span)))
+        .collect();
     all.extend(learned_hits);
     all.sort_by_key(|hit| hit.span.start);
     all
@@ -118,7 +148,9 @@ fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) 
         entry.1 = entry.1.min(at);
     };
     for hit in hits {
-        let HitKind::Pattern(idx) = hit.kind else { continue };
+        let HitKind::Pattern(idx) = hit.kind else {
+            continue;
+        };
         for target in &dict.patterns[idx].targets {
             match *target {
                 Target::Actor(entry) => {
@@ -142,7 +174,11 @@ fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) 
     votes
         .into_iter()
         .max_by(|(code_a, (n_a, first_a)), (code_b, (n_b, first_b))| {
-            (n_a, std::cmp::Reverse(first_a), std::cmp::Reverse(code_a)).cmp(&(n_b, std::cmp::Reverse(first_b), std::cmp::Reverse(code_b)))
+            (n_a, std::cmp::Reverse(first_a), std::cmp::Reverse(code_a)).cmp(&(
+                n_b,
+                std::cmp::Reverse(first_b),
+                std::cmp::Reverse(code_b),
+            ))
         })
         .map(|(code, _)| code)
 }
@@ -161,7 +197,12 @@ impl Reader<'_> {
         if kind.is_non_state_armed() && how != MentionKind::Anaphor {
             self.last_non_state = Some(actor.clone());
         }
-        self.mentions.push(ActorMention { span, actor, kind, how });
+        self.mentions.push(ActorMention {
+            span,
+            actor,
+            kind,
+            how,
+        });
     }
 
     /// The end of a force noun that follows `end` ("KIA fighters", "Russian troops",
@@ -184,7 +225,9 @@ impl Reader<'_> {
         if after_space.len() == rest_trimmed.len() {
             return None;
         }
-        let word_len = after_space.find(|c: char| !c.is_alphabetic()).unwrap_or(after_space.len());
+        let word_len = after_space
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after_space.len());
         let word = &after_space[..word_len];
         nouns
             .contains(&word.to_ascii_lowercase())
@@ -205,7 +248,10 @@ impl Reader<'_> {
             .filter(|m| m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor)
             .find(|m| {
                 ends_with_head(m.span.slice(self.text))
-                    || self.dict.entry(m.actor.as_str()).is_some_and(|entry| entry.names.iter().any(|n| ends_with_head(n)))
+                    || self
+                        .dict
+                        .entry(m.actor.as_str())
+                        .is_some_and(|entry| entry.names.iter().any(|n| ends_with_head(n)))
             })
             .map(|m| m.actor.clone())
     }
@@ -227,12 +273,26 @@ impl Reader<'_> {
 
     fn definite_article_before(&self, start: usize) -> bool {
         let head = self.text[..start].trim_end();
-        head.ends_with(" the") || head.ends_with(" The") || head == "The" || head.ends_with("’s") || head.ends_with("'s")
+        head.ends_with(" the")
+            || head.ends_with(" The")
+            || head == "The"
+            || head.ends_with("’s")
+            || head.ends_with("'s")
     }
 }
 
-fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary) -> Vec<ActorMention> {
-    let mut reader = Reader { text, dict, mentions: Vec::new(), last_non_state: None };
+fn resolve(
+    text: &str,
+    hits: &[Hit],
+    focus: Option<&str>,
+    dict: &ActorDictionary,
+) -> Vec<ActorMention> {
+    let mut reader = Reader {
+        text,
+        dict,
+        mentions: Vec::new(),
+        last_non_state: None,
+    };
     let mut cataphors: Vec<Span> = Vec::new();
     let mut idx = 0;
     while idx < hits.len() {
@@ -240,17 +300,29 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
         idx += 1;
         let targets: &[Target] = match &hit.kind {
             HitKind::Learned(id) => {
-                let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+                let end = reader
+                    .force_noun_after(hit.span.end)
+                    .unwrap_or(hit.span.end);
                 idx = skip_hits_before(hits, idx, end);
-                reader.push(Span::new(hit.span.start, end), id.clone(), MentionKind::Defined);
+                reader.push(
+                    Span::new(hit.span.start, end),
+                    id.clone(),
+                    MentionKind::Defined,
+                );
                 continue;
             }
             HitKind::Pattern(pattern) => &dict.patterns[*pattern].targets,
         };
         if let Some(entry) = best_actor(targets, focus, dict) {
-            let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+            let end = reader
+                .force_noun_after(hit.span.end)
+                .unwrap_or(hit.span.end);
             idx = skip_hits_before(hits, idx, end);
-            reader.push(Span::new(hit.span.start, end), dict.entries[entry].id.clone(), MentionKind::Name);
+            reader.push(
+                Span::new(hit.span.start, end),
+                dict.entries[entry].id.clone(),
+                MentionKind::Name,
+            );
             continue;
         }
         if let Some(country) = targets.iter().find_map(|t| match *t {
@@ -260,13 +332,20 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
             let country_entry = &dict.countries[country];
             // "Sudan's army", "the Chinese government", "Russian troops".
             let after_possessive = possessive_end(text, hit.span.end);
-            if let Some(next) = hits.get(idx).filter(|next| text[after_possessive..next.span.start].trim().is_empty()) {
-                if let Some(class) = generic_class(next, dict).filter(|c| *c != GenericClass::NonState) {
+            if let Some(next) = hits
+                .get(idx)
+                .filter(|next| text[after_possessive..next.span.start].trim().is_empty())
+            {
+                if let Some(class) =
+                    generic_class(next, dict).filter(|c| *c != GenericClass::NonState)
+                {
                     let actor = match class {
                         GenericClass::Government => country_entry.government.clone(),
                         _ => country_entry.military.clone(),
                     };
-                    let end = reader.force_noun_after(next.span.end).unwrap_or(next.span.end);
+                    let end = reader
+                        .force_noun_after(next.span.end)
+                        .unwrap_or(next.span.end);
                     idx = skip_hits_before(hits, idx + 1, end);
                     reader.push(Span::new(hit.span.start, end), actor, MentionKind::Generic);
                     continue;
@@ -274,19 +353,35 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
             }
             if let Some(end) = reader.force_noun_after(hit.span.end) {
                 idx = skip_hits_before(hits, idx, end);
-                reader.push(Span::new(hit.span.start, end), country_entry.military.clone(), MentionKind::Generic);
+                reader.push(
+                    Span::new(hit.span.start, end),
+                    country_entry.military.clone(),
+                    MentionKind::Generic,
+                );
                 continue;
             }
             // "Russian drones hit the port": the adjective is the forces, the noun the event's;
             // but only for a party of the story (its country, or one named as an actor before):
             // "Iranian drones struck Kyiv" names who made them.
             let party = focus == Some(country_entry.code.as_str())
-                || reader.mentions.iter().any(|m| m.actor == country_entry.military || m.actor == country_entry.government);
-            if party && targets.iter().any(|t| matches!(t, Target::Demonym(_))) && reader.weapon_noun_after(hit.span.end) {
-                reader.push(hit.span, country_entry.military.clone(), MentionKind::Generic);
+                || reader.mentions.iter().any(|m| {
+                    m.actor == country_entry.military || m.actor == country_entry.government
+                });
+            if party
+                && targets.iter().any(|t| matches!(t, Target::Demonym(_)))
+                && reader.weapon_noun_after(hit.span.end)
+            {
+                reader.push(
+                    hit.span,
+                    country_entry.military.clone(),
+                    MentionKind::Generic,
+                );
                 continue;
             }
-            if targets.iter().any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_))) {
+            if targets
+                .iter()
+                .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
+            {
                 let how = if targets.iter().any(|t| matches!(t, Target::CountryName(_))) {
                     MentionKind::Country
                 } else {
@@ -296,7 +391,13 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
             }
             continue;
         }
-        if let Some(ethnic) = targets.iter().find_map(|t| if let Target::Ethnic(e) = *t { Some(e) } else { None }) {
+        if let Some(ethnic) = targets.iter().find_map(|t| {
+            if let Target::Ethnic(e) = *t {
+                Some(e)
+            } else {
+                None
+            }
+        }) {
             // "Kachin forces", "Chin resistance forces".
             let next_generic_end = hits
                 .get(idx)
@@ -315,8 +416,12 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
             }
             continue;
         }
-        let Some(class) = generic_class(hit, dict) else { continue };
-        let end = reader.force_noun_after(hit.span.end).unwrap_or(hit.span.end);
+        let Some(class) = generic_class(hit, dict) else {
+            continue;
+        };
+        let end = reader
+            .force_noun_after(hit.span.end)
+            .unwrap_or(hit.span.end);
         let span = Span::new(hit.span.start, end);
         if reader.possessive_pronoun_before(hit.span.start) {
             if let Some(actor) = reader.last_armed_before(hit.span.start) {
@@ -327,8 +432,14 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
         }
         match class {
             GenericClass::State | GenericClass::Government => {
-                let Some(country) = focus.and_then(|code| dict.country(code)) else { continue };
-                let actor = if class == GenericClass::State { &country.military } else { &country.government };
+                let Some(country) = focus.and_then(|code| dict.country(code)) else {
+                    continue;
+                };
+                let actor = if class == GenericClass::State {
+                    &country.military
+                } else {
+                    &country.government
+                };
                 idx = skip_hits_before(hits, idx, end);
                 reader.push(span, actor.clone(), MentionKind::Generic);
             }
@@ -338,7 +449,10 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
                 if !bare_plural && !reader.definite_article_before(hit.span.start) {
                     continue;
                 }
-                if let Some(actor) = reader.antecedent_with_head(&phrase.to_lowercase()).or_else(|| reader.last_non_state.clone()) {
+                if let Some(actor) = reader
+                    .antecedent_with_head(&phrase.to_lowercase())
+                    .or_else(|| reader.last_non_state.clone())
+                {
                     idx = skip_hits_before(hits, idx, end);
                     reader.push(span, actor, MentionKind::Anaphor);
                 } else {
@@ -351,10 +465,17 @@ fn resolve(text: &str, hits: &[Hit], focus: Option<&str>, dict: &ActorDictionary
     // "Suspected jihadists set fire to tankers … JNIM said": a generic group named before any
     // group is the first one named after it.
     for span in cataphors {
-        let later = reader.mentions.iter().find(|m| m.span.start > span.end && m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor);
+        let later = reader.mentions.iter().find(|m| {
+            m.span.start > span.end && m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor
+        });
         if let Some(actor) = later.map(|m| m.actor.clone()) {
             let kind = dict.kind_of(&actor);
-            reader.mentions.push(ActorMention { span, actor, kind, how: MentionKind::Anaphor });
+            reader.mentions.push(ActorMention {
+                span,
+                actor,
+                kind,
+                how: MentionKind::Anaphor,
+            });
         }
     }
     reader.mentions.sort_by_key(|m| m.span.start);
@@ -382,14 +503,30 @@ fn possessive_end(text: &str, end: usize) -> usize {
 }
 
 fn generic_class(hit: &Hit, dict: &ActorDictionary) -> Option<GenericClass> {
-    let HitKind::Pattern(idx) = hit.kind else { return None };
-    dict.patterns[idx].targets.iter().find_map(|t| if let Target::Generic(c) = *t { Some(c) } else { None })
+    let HitKind::Pattern(idx) = hit.kind else {
+        return None;
+    };
+    dict.patterns[idx].targets.iter().find_map(|t| {
+        if let Target::Generic(c) = *t {
+            Some(c)
+        } else {
+            None
+        }
+    })
 }
 
 /// Among a pattern's actor entries, the one of the article's country, else the first.
 fn best_actor(targets: &[Target], focus: Option<&str>, dict: &ActorDictionary) -> Option<usize> {
-    let entries: Vec<usize> =
-        targets.iter().filter_map(|t| if let Target::Actor(e) = *t { Some(e) } else { None }).collect();
+    let entries: Vec<usize> = targets
+        .iter()
+        .filter_map(|t| {
+            if let Target::Actor(e) = *t {
+                Some(e)
+            } else {
+                None
+            }
+        })
+        .collect();
     entries
         .iter()
         .copied()
@@ -403,45 +540,87 @@ mod tests {
     use crate::resources::ResourceFiles;
     use std::sync::LazyLock;
 
-    static DICT: LazyLock<ActorDictionary> = LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
+    static DICT: LazyLock<ActorDictionary> =
+        LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
 
     fn mentions(text: &str) -> Vec<(String, String)> {
-        tag(text, &[], &[], &define::find_definitions(text), &DICT).into_iter().map(|m| (m.span.slice(text).to_string(), m.actor.0)).collect()
+        tag(text, &[], &[], &define::find_definitions(text), &DICT)
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.actor.0))
+            .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn a_country_adjective_before_a_weapon_is_its_forces_and_leaves_the_weapon() {
         assert_eq!(
-            mentions("Russia and Israel deny it, but Russian drones struck the port while Israeli warplanes circled."),
-            pairs(&[("Russia", "RU_GOV"), ("Israel", "IL_GOV"), ("Russian", "RU_GOV"), ("Israeli", "IL_GOV")])
+            mentions(
+                "Russia and Israel deny it, but Russian drones struck the port while Israeli warplanes circled."
+            ),
+            pairs(&[
+                ("Russia", "RU_GOV"),
+                ("Israel", "IL_GOV"),
+                ("Russian", "RU_GOV"),
+                ("Israeli", "IL_GOV")
+            ])
         );
         // A country that is no party to the story only made the weapon.
-        assert_eq!(mentions("Ukraine said Iranian drones struck the port."), pairs(&[("Ukraine", "UA_GOV")]));
-        assert!(mentions("Russian officials spoke of Chinese cooking.").iter().all(|(_, id)| id != "RU_GOV" && id != "CN_GOV"));
+        assert_eq!(
+            mentions("Ukraine said Iranian drones struck the port."),
+            pairs(&[("Ukraine", "UA_GOV")])
+        );
+        assert!(
+            mentions("Russian officials spoke of Chinese cooking.")
+                .iter()
+                .all(|(_, id)| id != "RU_GOV" && id != "CN_GOV")
+        );
     }
 
     #[test]
     fn names_acronyms_and_force_nouns() {
         assert_eq!(
-            mentions("The Kachin Independence Army (KIA) said KIA fighters and KIA-led forces held the hill."),
-            pairs(&[("Kachin Independence Army", "KIA"), ("KIA", "KIA"), ("KIA fighters", "KIA"), ("KIA-led forces", "KIA")])
+            mentions(
+                "The Kachin Independence Army (KIA) said KIA fighters and KIA-led forces held the hill."
+            ),
+            pairs(&[
+                ("Kachin Independence Army", "KIA"),
+                ("KIA", "KIA"),
+                ("KIA fighters", "KIA"),
+                ("KIA-led forces", "KIA")
+            ])
         );
-        assert!(mentions("the aa battery").is_empty(), "acronyms match only in capitals");
+        assert!(
+            mentions("the aa battery").is_empty(),
+            "acronyms match only in capitals"
+        );
     }
 
     #[test]
     fn generic_phrases_take_the_country_named_before_or_the_articles_country() {
         assert_eq!(
-            mentions("Sudan's army and the RSF clashed; Russian troops and the Chinese government watched."),
-            pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF"), ("Russian troops", "RU_GOV"), ("Chinese government", "CN_GOV")])
+            mentions(
+                "Sudan's army and the RSF clashed; Russian troops and the Chinese government watched."
+            ),
+            pairs(&[
+                ("Sudan's army", "SAF"),
+                ("RSF", "RSF"),
+                ("Russian troops", "RU_GOV"),
+                ("Chinese government", "CN_GOV")
+            ])
         );
         assert_eq!(
             mentions("The TNLA said the junta and regime troops attacked; the military denied it."),
-            pairs(&[("TNLA", "TNLA"), ("junta", "MM_MILITARY"), ("regime troops", "MM_MILITARY"), ("military", "MM_MILITARY")])
+            pairs(&[
+                ("TNLA", "TNLA"),
+                ("junta", "MM_MILITARY"),
+                ("regime troops", "MM_MILITARY"),
+                ("military", "MM_MILITARY")
+            ])
         );
     }
 
@@ -449,21 +628,38 @@ mod tests {
     fn a_group_at_war_in_several_countries_names_none_of_them() {
         let text = "JNIM said JNIM fighters attacked the army in northern Burkina Faso, where Burkina Faso has lost ground; Burkina Faso fears the group.";
         let found = mentions(text);
-        assert!(found.contains(&("army".to_string(), "BF_GOV".to_string())), "{found:?}");
+        assert!(
+            found.contains(&("army".to_string(), "BF_GOV".to_string())),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn the_alliance_is_the_last_alliance_named_not_the_last_group() {
-        let found = mentions("The Northern Alliance took the town. The Arakan Army (AA) joined later, and the alliance said the AA held the port.");
-        assert!(found.contains(&("alliance".to_string(), "THREE_BROTHERHOOD_ALLIANCE".to_string())), "{found:?}");
-        let found = mentions("The Arakan Army took the town, and the alliance said it held the port.");
-        assert!(found.contains(&("alliance".to_string(), "AA".to_string())), "with no alliance named, the last group: {found:?}");
+        let found = mentions(
+            "The Northern Alliance took the town. The Arakan Army (AA) joined later, and the alliance said the AA held the port.",
+        );
+        assert!(
+            found.contains(&(
+                "alliance".to_string(),
+                "THREE_BROTHERHOOD_ALLIANCE".to_string()
+            )),
+            "{found:?}"
+        );
+        let found =
+            mentions("The Arakan Army took the town, and the alliance said it held the port.");
+        assert!(
+            found.contains(&("alliance".to_string(), "AA".to_string())),
+            "with no alliance named, the last group: {found:?}"
+        );
     }
 
     #[test]
     fn anaphors_and_ethnic_forces() {
         assert_eq!(
-            mentions("The Arakan Army took the town. The group said its fighters and Kachin forces met the rebels."),
+            mentions(
+                "The Arakan Army took the town. The group said its fighters and Kachin forces met the rebels."
+            ),
             pairs(&[
                 ("Arakan Army", "AA"),
                 ("group", "AA"),
@@ -510,7 +706,9 @@ mod tests {
     #[test]
     fn articles_define_new_actors() {
         assert_eq!(
-            mentions("The Hill Tribes Liberation Front (HTLF) said HTLF troops won. The Sudanese Armed Forces (SAF) lost."),
+            mentions(
+                "The Hill Tribes Liberation Front (HTLF) said HTLF troops won. The Sudanese Armed Forces (SAF) lost."
+            ),
             pairs(&[
                 ("Hill Tribes Liberation Front", "HTLF"),
                 ("HTLF", "HTLF"),

@@ -186,8 +186,13 @@ pub fn cluster(reports: &[Report<'_>], rules: &DedupRules) -> Vec<Cluster> {
     for (idx, report) in reports.iter().enumerate() {
         match block_key(report.event) {
             Some(key) => blocks.entry(key).or_default().push(idx),
-            None => clusters
-                .push(Cluster { members: vec![Member { report: idx, rule: None }], n_sources: 0 }),
+            None => clusters.push(Cluster {
+                members: vec![Member {
+                    report: idx,
+                    rule: None,
+                }],
+                n_sources: 0,
+            }),
         }
     }
     for mut block in blocks.into_values() {
@@ -224,8 +229,16 @@ fn block_key(event: &Event) -> Option<BlockKey> {
         Modality::Planned => Some(ModalityKey(2)),
         Modality::Negated => Some(ModalityKey(3)),
     };
-    let country = location.country.as_deref().unwrap_or("").to_ascii_uppercase();
-    Some(BlockKey { kind: event.kind, non_fact, country })
+    let country = location
+        .country
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    Some(BlockKey {
+        kind: event.kind,
+        non_fact,
+        country,
+    })
 }
 
 /// A cluster still taking members during the sweep.
@@ -284,7 +297,12 @@ fn sweep_block(block: &[usize], reports: &[Report<'_>], rules: &DedupRules) -> V
             }
         }
     }
-    open.into_iter().map(|cluster| Cluster { members: cluster.members, n_sources: 0 }).collect()
+    open.into_iter()
+        .map(|cluster| Cluster {
+            members: cluster.members,
+            n_sources: 0,
+        })
+        .collect()
 }
 
 /// The rule by which `cluster` admits `event`, if it does.
@@ -308,7 +326,12 @@ fn admits(
         rules,
     ));
     if let Some((actor1, actor2)) = direct {
-        return Some(MergeRule { place, actor1, actor2, swapped: false });
+        return Some(MergeRule {
+            place,
+            actor1,
+            actor2,
+            swapped: false,
+        });
     }
     if !rules.is_symmetric(event.kind) {
         return None;
@@ -318,7 +341,12 @@ fn admits(
         actor1,
         rules,
     ))?;
-    Some(MergeRule { place, actor1, actor2, swapped: true })
+    Some(MergeRule {
+        place,
+        actor1,
+        actor2,
+        swapped: true,
+    })
 }
 
 /// How `actor` agrees with every actor the cluster already names in that slot.
@@ -330,9 +358,13 @@ fn actors_agree(
     if known.is_empty() || actor.is_none() {
         return Some(ActorMatch::Unknown);
     }
-    known.iter().try_fold(ActorMatch::Same, |agreement, known_actor| {
-        rules.actor_matches(Some(known_actor), actor).map(|one| agreement.weaker(one))
-    })
+    known
+        .iter()
+        .try_fold(ActorMatch::Same, |agreement, known_actor| {
+            rules
+                .actor_matches(Some(known_actor), actor)
+                .map(|one| agreement.weaker(one))
+        })
 }
 
 impl<'e> OpenCluster<'e> {
@@ -343,7 +375,10 @@ impl<'e> OpenCluster<'e> {
         date: DateInterval,
     ) -> OpenCluster<'e> {
         let mut cluster = OpenCluster {
-            members: vec![Member { report: report_idx, rule: None }],
+            members: vec![Member {
+                report: report_idx,
+                rule: None,
+            }],
             seed_location: location,
             shared: (date.start, date.end),
             docs: HashSet::new(),
@@ -355,15 +390,21 @@ impl<'e> OpenCluster<'e> {
     }
 
     fn add(&mut self, report_idx: usize, event: &'e Event, date: DateInterval, rule: MergeRule) {
-        self.members.push(Member { report: report_idx, rule: Some(rule) });
+        self.members.push(Member {
+            report: report_idx,
+            rule: Some(rule),
+        });
         self.shared = (self.shared.0.max(date.start), self.shared.1.min(date.end));
         self.take_in(event, rule.swapped);
     }
 
     fn take_in(&mut self, event: &'e Event, swapped: bool) {
         self.docs.insert(event.doc.as_str());
-        let (first, second) =
-            if swapped { (&event.actor2, &event.actor1) } else { (&event.actor1, &event.actor2) };
+        let (first, second) = if swapped {
+            (&event.actor2, &event.actor1)
+        } else {
+            (&event.actor1, &event.actor2)
+        };
         for (actor, known) in [(first, &mut self.actor1s), (second, &mut self.actor2s)] {
             if let Some(actor) = actor {
                 if !known.contains(&actor) {
@@ -413,30 +454,53 @@ pub fn merged_event(cluster: &Cluster, reports: &[Report<'_>]) -> Event {
     let members: Vec<(&Event, bool)> = cluster
         .members
         .iter()
-        .map(|member| (reports[member.report].event, member.rule.is_some_and(|rule| rule.swapped)))
+        .map(|member| {
+            (
+                reports[member.report].event,
+                member.rule.is_some_and(|rule| rule.swapped),
+            )
+        })
         .collect();
     event.date = shared_date(&members);
     event.location = members
         .iter()
         .filter_map(|(member, _)| member.location.as_ref())
         .min_by_key(|location| {
-            (location.lat.is_none() || location.lon.is_none(), location.precision)
+            (
+                location.lat.is_none() || location.lon.is_none(),
+                location.precision,
+            )
         })
         .cloned();
-    event.actor1 =
-        most_named(members.iter().map(|(m, swapped)| if *swapped { &m.actor2 } else { &m.actor1 }));
-    event.actor2 =
-        most_named(members.iter().map(|(m, swapped)| if *swapped { &m.actor1 } else { &m.actor2 }));
-    if members.iter().any(|(member, _)| member.modality == Modality::Asserted) {
+    event.actor1 = most_named(
+        members
+            .iter()
+            .map(|(m, swapped)| if *swapped { &m.actor2 } else { &m.actor1 }),
+    );
+    event.actor2 = most_named(
+        members
+            .iter()
+            .map(|(m, swapped)| if *swapped { &m.actor1 } else { &m.actor2 }),
+    );
+    if members
+        .iter()
+        .any(|(member, _)| member.modality == Modality::Asserted)
+    {
         event.modality = Modality::Asserted;
     }
-    event.fatalities = members.iter().filter_map(|(member, _)| member.fatalities).min();
+    event.fatalities = members
+        .iter()
+        .filter_map(|(member, _)| member.fatalities)
+        .min();
     event
 }
 
 /// The days every member's date covers, with the precision of a member that says exactly that.
 fn shared_date(members: &[(&Event, bool)]) -> Option<DateInterval> {
-    let dates: Vec<DateInterval> = members.iter().filter_map(|(member, _)| member.date).collect();
+    let dates: Vec<DateInterval> = members
+        .iter()
+        .filter_map(|(member, _)| member.date)
+        .collect();
     let start = dates.iter().map(|date| date.start).max()?;
     let end = dates.iter().map(|date| date.end).min()?;
     if start > end {
@@ -450,7 +514,11 @@ fn shared_date(members: &[(&Event, bool)]) -> Option<DateInterval> {
             .find(|date| date.start == start && date.end == end)
             .map_or(DatePrecision::Range, |date| date.precision)
     };
-    Some(DateInterval { start, end, precision })
+    Some(DateInterval {
+        start,
+        end,
+        precision,
+    })
 }
 
 /// The actor named most often (the first named among equals).
@@ -463,5 +531,8 @@ fn most_named<'e>(actors: impl Iterator<Item = &'e Option<ActorId>>) -> Option<A
         }
     }
     let best = counts.iter().map(|(_, count)| *count).max()?;
-    counts.into_iter().find(|(_, count)| *count == best).map(|(actor, _)| actor.clone())
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == best)
+        .map(|(actor, _)| actor.clone())
 }

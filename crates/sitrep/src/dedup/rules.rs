@@ -72,15 +72,24 @@ impl DedupRules {
     pub fn load(files: &ResourceFiles) -> Result<DedupRules, ResourceError> {
         let text = files.text(RULES_FILE)?;
         let raw: RuleFile = toml::from_str(text).map_err(|err| {
-            let line = err.span().map(|span| text[..span.start].lines().count().max(1));
+            let line = err
+                .span()
+                .map(|span| text[..span.start].lines().count().max(1));
             let message = err.message().to_string();
             match line {
                 Some(line) => ResourceError::at_line(RULES_FILE, line, message),
                 None => ResourceError::new(RULES_FILE, message),
             }
         })?;
-        let distances = [raw.distance_km.point, raw.distance_km.town, raw.distance_km.township];
-        if distances.iter().any(|km| !(0.0..=MAX_DISTANCE_KM).contains(km)) {
+        let distances = [
+            raw.distance_km.point,
+            raw.distance_km.town,
+            raw.distance_km.township,
+        ];
+        if distances
+            .iter()
+            .any(|km| !(0.0..=MAX_DISTANCE_KM).contains(km))
+        {
             return Err(ResourceError::new(
                 RULES_FILE,
                 format!("distance_km values must lie between 0 and {MAX_DISTANCE_KM}"),
@@ -90,7 +99,12 @@ impl DedupRules {
             distance_point_km: raw.distance_km.point,
             distance_town_km: raw.distance_km.town,
             distance_township_km: raw.distance_km.township,
-            generic_words: raw.names.generic_words.iter().map(|word| fold(word)).collect(),
+            generic_words: raw
+                .names
+                .generic_words
+                .iter()
+                .map(|word| fold(word))
+                .collect(),
             symmetric_kinds: raw.actors.symmetric_kinds.into_iter().collect(),
             coalitions: load_coalitions(files)?,
         })
@@ -102,16 +116,24 @@ impl DedupRules {
         let folded = fold(name);
         let mut words: Vec<&str> = folded.split(' ').filter(|word| !word.is_empty()).collect();
         while words.len() > 1
-            && words.last().is_some_and(|last| self.generic_words.iter().any(|g| g == last))
+            && words
+                .last()
+                .is_some_and(|last| self.generic_words.iter().any(|g| g == last))
         {
             words.pop();
         }
-        words.concat().chars().filter(|ch| ch.is_alphanumeric()).collect()
+        words
+            .concat()
+            .chars()
+            .filter(|ch| ch.is_alphanumeric())
+            .collect()
     }
 
     /// The largest same-place distance, in km.
     pub fn max_distance_km(&self) -> f64 {
-        self.distance_point_km.max(self.distance_town_km).max(self.distance_township_km)
+        self.distance_point_km
+            .max(self.distance_town_km)
+            .max(self.distance_township_km)
     }
 
     fn distance_km(&self, precision: Precision) -> f64 {
@@ -169,7 +191,9 @@ impl DedupRules {
     }
 
     fn is_member(&self, coalition: &ActorId, member: &ActorId) -> bool {
-        self.coalitions.get(coalition).is_some_and(|members| members.contains(member))
+        self.coalitions
+            .get(coalition)
+            .is_some_and(|members| members.contains(member))
     }
 }
 
@@ -215,7 +239,10 @@ fn load_coalitions(
                 "lines must be sorted and unique",
             ));
         }
-        coalitions.entry(ActorId(entry.0.clone())).or_default().insert(ActorId(entry.1.clone()));
+        coalitions
+            .entry(ActorId(entry.0.clone()))
+            .or_default()
+            .insert(ActorId(entry.1.clone()));
         previous = Some(entry);
     }
     Ok(coalitions)

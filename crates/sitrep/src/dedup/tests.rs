@@ -29,8 +29,16 @@ fn town(name: &str) -> Location {
 
 fn days(start: &str, end: &str) -> Option<DateInterval> {
     let (start, end): (Date, Date) = (start.parse().unwrap(), end.parse().unwrap());
-    let precision = if start == end { DatePrecision::Day } else { DatePrecision::Range };
-    Some(DateInterval { start, end, precision })
+    let precision = if start == end {
+        DatePrecision::Day
+    } else {
+        DatePrecision::Range
+    };
+    Some(DateInterval {
+        start,
+        end,
+        precision,
+    })
 }
 
 fn report(
@@ -59,11 +67,23 @@ fn report(
 }
 
 fn capture(doc: &str, name: &str, start: &str, end: &str) -> Event {
-    report(doc, EventKind::TerritoryCaptured, "XLA", town(name), days(start, end))
+    report(
+        doc,
+        EventKind::TerritoryCaptured,
+        "XLA",
+        town(name),
+        days(start, end),
+    )
 }
 
 fn reports_of(events: &[Event]) -> Vec<Report<'_>> {
-    events.iter().map(|event| Report { event, outlet: None }).collect()
+    events
+        .iter()
+        .map(|event| Report {
+            event,
+            outlet: None,
+        })
+        .collect()
 }
 
 /// Clusters as lists of report indices.
@@ -84,10 +104,15 @@ fn same_town_and_overlapping_days_from_two_articles_merge() {
     let reports = reports_of(&events);
     let clusters = cluster(&reports, &rules());
     assert_eq!(clusters.len(), 1);
-    let rule = clusters[0].members[1].rule.expect("the second member records its rule");
+    let rule = clusters[0].members[1]
+        .rule
+        .expect("the second member records its rule");
     assert_eq!(rule.place, PlaceMatch::SameName);
     assert_eq!(rule.actor1, ActorMatch::Same);
-    assert_eq!(rule.to_string(), "place=same_name actor1=same actor2=unknown dates=overlap");
+    assert_eq!(
+        rule.to_string(),
+        "place=same_name actor1=same actor2=unknown dates=overlap"
+    );
 }
 
 #[test]
@@ -201,8 +226,20 @@ fn points_in_neighbouring_grid_cells_are_compared() {
 fn a_state_and_a_town_of_the_same_name_stay_apart() {
     let day = days("2030-05-01", "2030-05-01");
     let events = [
-        report("a", EventKind::ArmedClash, "XLA", place("Upland", Precision::Admin1, None), day),
-        report("b", EventKind::ArmedClash, "XLA", place("Upland", Precision::Town, None), day),
+        report(
+            "a",
+            EventKind::ArmedClash,
+            "XLA",
+            place("Upland", Precision::Admin1, None),
+            day,
+        ),
+        report(
+            "b",
+            EventKind::ArmedClash,
+            "XLA",
+            place("Upland", Precision::Town, None),
+            day,
+        ),
         report(
             "c",
             EventKind::ArmedClash,
@@ -225,13 +262,28 @@ fn different_actors_stay_apart_and_coalition_members_merge() {
             town("Northtown"),
             day,
         ),
-        report("b", EventKind::TerritoryCaptured, "MNDAA", town("Northtown"), day),
-        report("c", EventKind::TerritoryCaptured, "XLA", town("Northtown"), day),
+        report(
+            "b",
+            EventKind::TerritoryCaptured,
+            "MNDAA",
+            town("Northtown"),
+            day,
+        ),
+        report(
+            "c",
+            EventKind::TerritoryCaptured,
+            "XLA",
+            town("Northtown"),
+            day,
+        ),
     ];
     let reports = reports_of(&events);
     let clusters = cluster(&reports, &rules());
     assert_eq!(clusters.len(), 2);
-    assert_eq!(clusters[0].members[1].rule.map(|rule| rule.actor1), Some(ActorMatch::Coalition));
+    assert_eq!(
+        clusters[0].members[1].rule.map(|rule| rule.actor1),
+        Some(ActorMatch::Coalition)
+    );
 }
 
 #[test]
@@ -280,7 +332,11 @@ fn facts_and_non_facts_stay_apart() {
     planned.modality = Modality::Planned;
     let mut claimed = capture("c", "Northtown", "2030-05-01", "2030-05-01");
     claimed.modality = Modality::Claimed;
-    let events = [capture("a", "Northtown", "2030-05-01", "2030-05-01"), planned, claimed];
+    let events = [
+        capture("a", "Northtown", "2030-05-01", "2030-05-01"),
+        planned,
+        claimed,
+    ];
     assert_eq!(groups(&events), vec![vec![0, 2], vec![1]]);
 }
 
@@ -293,8 +349,11 @@ fn independent_sources_are_distinct_outlets() {
         capture("d", "Northtown", "2030-05-01", "2030-05-01"),
     ];
     let outlets = [Some("One Post"), Some("one post"), None, None];
-    let reports: Vec<Report<'_>> =
-        events.iter().zip(outlets).map(|(event, outlet)| Report { event, outlet }).collect();
+    let reports: Vec<Report<'_>> = events
+        .iter()
+        .zip(outlets)
+        .map(|(event, outlet)| Report { event, outlet })
+        .collect();
     let clusters = cluster(&reports, &rules());
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0].n_sources, 3);
@@ -318,7 +377,10 @@ fn the_merged_event_takes_shared_days_the_best_place_and_the_lowest_toll() {
     let clusters = cluster(&reports, &rules());
     let merged = merged_event(&clusters[0], &reports);
     assert_eq!(merged.date, days("2030-05-04", "2030-05-04"));
-    assert_eq!(merged.location.as_ref().and_then(|location| location.lat), Some(20.0));
+    assert_eq!(
+        merged.location.as_ref().and_then(|location| location.lat),
+        Some(20.0)
+    );
     assert_eq!(merged.fatalities, Some(9));
     assert_eq!(merged.modality, Modality::Asserted);
     assert_eq!(merged.doc, "a");
@@ -345,19 +407,36 @@ fn name_keys_drop_generic_words_and_punctuation() {
     let rules = rules();
     assert_eq!(rules.name_key("Mrauk-U Town"), rules.name_key("Mrauk U"));
     assert_eq!(rules.name_key("Town"), "town");
-    assert_ne!(rules.name_key("northern Upland State"), rules.name_key("Upland State"));
+    assert_ne!(
+        rules.name_key("northern Upland State"),
+        rules.name_key("Upland State")
+    );
 }
 
 #[test]
 fn rule_files_are_checked() {
     let mut files = ResourceFiles::embedded();
-    files.set("dedup/coalitions.tsv", b"ZED\tALPHA\nALPHA\tBETA\n".to_vec());
+    files.set(
+        "dedup/coalitions.tsv",
+        b"ZED\tALPHA\nALPHA\tBETA\n".to_vec(),
+    );
     let err = DedupRules::load(&files).unwrap_err();
-    assert_eq!((err.file.as_str(), err.line), ("dedup/coalitions.tsv", Some(2)));
+    assert_eq!(
+        (err.file.as_str(), err.line),
+        ("dedup/coalitions.tsv", Some(2))
+    );
     let mut files = ResourceFiles::embedded();
     files.set("dedup/dedup.toml", b"[distance_km]\npoint = 5.0\ntown = 900.0\ntownship = 1.0\n[names]\ngeneric_words = []\n[actors]\nsymmetric_kinds = []\n".to_vec());
-    assert!(DedupRules::load(&files).unwrap_err().message.contains("distance_km"));
+    assert!(
+        DedupRules::load(&files)
+            .unwrap_err()
+            .message
+            .contains("distance_km")
+    );
     let mut files = ResourceFiles::embedded();
-    files.set("dedup/dedup.toml", b"[distance_km]\npoint = 5.0\n\n[names]\nbogus = 1\n".to_vec());
+    files.set(
+        "dedup/dedup.toml",
+        b"[distance_km]\npoint = 5.0\n\n[names]\nbogus = 1\n".to_vec(),
+    );
     assert!(DedupRules::load(&files).unwrap_err().line.is_some());
 }

@@ -35,7 +35,11 @@ pub fn maximum_weight(weights: &[Vec<i64>]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let cost = |row: usize, col: usize| -> i64 {
-        if row < n_gold && col < n_system { -weights[row][col] } else { 0 }
+        if row < n_gold && col < n_system {
+            -weights[row][col]
+        } else {
+            0
+        }
     };
     // Kuhn-Munkres with potentials over a square matrix, 1-based as in the classic form.
     let inf = i64::MAX / 4;

@@ -125,7 +125,10 @@ pub fn parse_jsonl<T: DeserializeOwned>(text: &str) -> (Vec<T>, Vec<LineError>) 
         }
         match serde_json::from_str(line) {
             Ok(record) => records.push(record),
-            Err(err) => errors.push(LineError { line: idx + 1, message: err.to_string() }),
+            Err(err) => errors.push(LineError {
+                line: idx + 1,
+                message: err.to_string(),
+            }),
         }
     }
     (records, errors)

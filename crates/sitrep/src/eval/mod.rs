@@ -54,8 +54,15 @@ impl PlaceNames for FoldedNames {}
 /// An admin1 name folded and stripped of its generic word ("Kachin State" → "kachin").
 pub fn admin1_key(name: &str) -> String {
     const GENERIC: [&str; 9] = [
-        "state", "region", "province", "division", "governorate", "oblast", "prefecture",
-        "department", "county",
+        "state",
+        "region",
+        "province",
+        "division",
+        "governorate",
+        "oblast",
+        "prefecture",
+        "department",
+        "county",
     ];
     fold(name)
         .split([' ', '-'])
@@ -89,18 +96,28 @@ pub struct Counts {
 impl Counts {
     /// Share of system records that are right.
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
 
     /// Share of gold records found.
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
 
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     fn add(&mut self, other: Counts) {
@@ -122,7 +139,11 @@ pub struct Agreement {
 impl Agreement {
     /// The share that agrees (1 when nothing was counted).
     pub fn rate(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { ratio(self.agree, self.total) }
+        if self.total == 0 {
+            1.0
+        } else {
+            ratio(self.agree, self.total)
+        }
     }
 
     fn count(&mut self, agrees: bool) {
@@ -132,7 +153,11 @@ impl Agreement {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// The scores of one system run against the gold.
@@ -195,7 +220,11 @@ pub struct Inputs<'a> {
 /// Scores system output against the gold.
 pub fn score(inputs: Inputs<'_>, places: &dyn PlaceNames, matching: Matching) -> (Report, Errors) {
     let docs: BTreeSet<&str> = inputs.docs.iter().map(String::as_str).collect();
-    let mut report = Report { matching, docs: docs.len(), ..Report::default() };
+    let mut report = Report {
+        matching,
+        docs: docs.len(),
+        ..Report::default()
+    };
     let mut errors = Errors::default();
     let gold_by_doc = group_by_doc(inputs.gold, |gold| &gold.doc);
     let system_by_doc = group_by_doc(inputs.system, |event| &event.doc);
@@ -207,12 +236,21 @@ pub fn score(inputs: Inputs<'_>, places: &dyn PlaceNames, matching: Matching) ->
         score_events(&gold, &system, places, matching, &mut report, &mut errors);
         let gold_control = gold_control_by_doc.get(doc).cloned().unwrap_or_default();
         let system_control = system_control_by_doc.get(doc).cloned().unwrap_or_default();
-        score_control(&gold_control, &system_control, places, &mut report, &mut errors);
+        score_control(
+            &gold_control,
+            &system_control,
+            places,
+            &mut report,
+            &mut errors,
+        );
     }
     (report, errors)
 }
 
-fn group_by_doc<'a, T>(records: &'a [T], doc: impl Fn(&T) -> &String) -> HashMap<&'a str, Vec<&'a T>> {
+fn group_by_doc<'a, T>(
+    records: &'a [T],
+    doc: impl Fn(&T) -> &String,
+) -> HashMap<&'a str, Vec<&'a T>> {
     let mut groups: HashMap<&str, Vec<&T>> = HashMap::new();
     for record in records {
         groups.entry(doc(record).as_str()).or_default().push(record);
@@ -228,13 +266,30 @@ fn score_events(
     report: &mut Report,
     errors: &mut Errors,
 ) {
-    let facts: Vec<&GoldEvent> = gold.iter().copied().filter(|g| g.modality.is_fact()).collect();
-    let non_facts: Vec<&GoldEvent> = gold.iter().copied().filter(|g| !g.modality.is_fact()).collect();
-    let system_facts: Vec<&Event> = system.iter().copied().filter(|e| e.modality.is_fact()).collect();
+    let facts: Vec<&GoldEvent> = gold
+        .iter()
+        .copied()
+        .filter(|g| g.modality.is_fact())
+        .collect();
+    let non_facts: Vec<&GoldEvent> = gold
+        .iter()
+        .copied()
+        .filter(|g| !g.modality.is_fact())
+        .collect();
+    let system_facts: Vec<&Event> = system
+        .iter()
+        .copied()
+        .filter(|e| e.modality.is_fact())
+        .collect();
 
     let weights: Vec<Vec<i64>> = facts
         .iter()
-        .map(|fact| system_facts.iter().map(|event| pair_weight(fact, event, places)).collect())
+        .map(|fact| {
+            system_facts
+                .iter()
+                .map(|event| pair_weight(fact, event, places))
+                .collect()
+        })
         .collect();
     let pairs = match matching {
         Matching::Maximum => assignment::maximum_weight(&weights),
@@ -256,28 +311,44 @@ fn score_events(
         report.per_kind.entry(fact.kind).or_default().true_positives += 1;
         report.actor2.count(actor2_agrees(fact, event));
         if let Some(gold_date) = &fact.date {
-            let exact = event.date.as_ref().is_some_and(|date| date.start == gold_date.start && date.end == gold_date.end);
+            let exact = event
+                .date
+                .as_ref()
+                .is_some_and(|date| date.start == gold_date.start && date.end == gold_date.end);
             report.date_exact.count(exact);
             if !exact {
-                errors.inexact_dates.push(((*fact).clone(), (*event).clone()));
+                errors
+                    .inexact_dates
+                    .push(((*fact).clone(), (*event).clone()));
             }
         }
         if let Some(gold_place) = &fact.location {
             report.place_exact.count(
-                event.location.as_ref().is_some_and(|place| names_agree(gold_place, place, places)),
+                event
+                    .location
+                    .as_ref()
+                    .is_some_and(|place| names_agree(gold_place, place, places)),
             );
         }
         report.modality.count(fact.modality == event.modality);
     }
     for (fact, matched) in facts.iter().zip(&gold_matched) {
         if !matched {
-            report.per_kind.entry(fact.kind).or_default().false_negatives += 1;
+            report
+                .per_kind
+                .entry(fact.kind)
+                .or_default()
+                .false_negatives += 1;
             errors.missed.push((*fact).clone());
         }
     }
     for (event, matched) in system_facts.iter().zip(&system_matched) {
         if !matched {
-            report.per_kind.entry(event.kind).or_default().false_positives += 1;
+            report
+                .per_kind
+                .entry(event.kind)
+                .or_default()
+                .false_positives += 1;
             errors.spurious.push((*event).clone());
         }
     }
@@ -290,7 +361,12 @@ fn score_events(
     // Non-facts are not scored, but a system that states them as facts should know it.
     let leak_weights: Vec<Vec<i64>> = non_facts
         .iter()
-        .map(|gold| system_facts.iter().map(|event| pair_weight(gold, event, places)).collect())
+        .map(|gold| {
+            system_facts
+                .iter()
+                .map(|event| pair_weight(gold, event, places))
+                .collect()
+        })
         .collect();
     let leaked = assignment::maximum_weight(&leak_weights);
     report.non_facts_as_facts.agree += leaked.len();
@@ -302,7 +378,11 @@ fn pair_weight(gold: &GoldEvent, event: &Event, places: &dyn PlaceNames) -> i64 
     if !event_matches(gold, event, places) {
         return 0;
     }
-    let date_exact = gold.date.is_some_and(|g| event.date.is_some_and(|e| g.start == e.start && g.end == e.end));
+    let date_exact = gold.date.is_some_and(|g| {
+        event
+            .date
+            .is_some_and(|e| g.start == e.start && g.end == e.end)
+    });
     let place_exact = match (&gold.location, &event.location) {
         (Some(g), Some(e)) => names_agree(g, e, places),
         _ => false,
@@ -316,17 +396,29 @@ pub fn event_matches(gold: &GoldEvent, event: &Event, places: &dyn PlaceNames) -
         return false;
     }
     if let Some(actor1) = &gold.actor1 {
-        if !event.actor1.as_ref().is_some_and(|actor| actor1.accepts(actor.as_str())) {
+        if !event
+            .actor1
+            .as_ref()
+            .is_some_and(|actor| actor1.accepts(actor.as_str()))
+        {
             return false;
         }
     }
     if let Some(gold_place) = &gold.location {
-        if !event.location.as_ref().is_some_and(|place| same_place(gold_place, place, places)) {
+        if !event
+            .location
+            .as_ref()
+            .is_some_and(|place| same_place(gold_place, place, places))
+        {
             return false;
         }
     }
     if let Some(gold_date) = &gold.date {
-        if !event.date.as_ref().is_some_and(|date| date.overlaps(gold_date)) {
+        if !event
+            .date
+            .as_ref()
+            .is_some_and(|date| date.overlaps(gold_date))
+        {
             return false;
         }
     }
@@ -347,7 +439,9 @@ pub fn same_place(gold: &GoldLocation, system: &Location, places: &dyn PlaceName
     if names_agree(gold, system, places) {
         return true;
     }
-    if let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) = (gold.lat, gold.lon, system.lat, system.lon) {
+    if let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) =
+        (gold.lat, gold.lon, system.lat, system.lon)
+    {
         if haversine_km(lat1, lon1, lat2, lon2) <= SAME_PLACE_KM {
             return true;
         }
@@ -359,7 +453,9 @@ pub fn same_place(gold: &GoldLocation, system: &Location, places: &dyn PlaceName
     match gold.precision {
         Precision::Country => same_country,
         Precision::Admin1 => match (&gold.admin1, &system.admin1) {
-            (Some(g), Some(s)) => places.same_admin1(g, s) && (same_country || gold.country.is_none()),
+            (Some(g), Some(s)) => {
+                places.same_admin1(g, s) && (same_country || gold.country.is_none())
+            }
             (Some(_), None) => false,
             (None, _) => same_country,
         },
@@ -402,7 +498,10 @@ fn score_control(
             system
                 .iter()
                 .map(|s| {
-                    i64::from(g.controller.accepts(s.controller.as_str()) && places.same_place(&g.place, &s.place))
+                    i64::from(
+                        g.controller.accepts(s.controller.as_str())
+                            && places.same_place(&g.place, &s.place),
+                    )
                 })
                 .collect()
         })
@@ -414,10 +513,19 @@ fn score_control(
         gold_matched[g] = true;
         system_matched[s] = true;
     }
-    errors.missed_control.extend(gold.iter().zip(&gold_matched).filter(|(_, m)| !**m).map(|(g, _)| (*g).clone()));
-    errors
-        .spurious_control
-        .extend(system.iter().zip(&system_matched).filter(|(_, m)| !**m).map(|(s, _)| (*s).clone()));
+    errors.missed_control.extend(
+        gold.iter()
+            .zip(&gold_matched)
+            .filter(|(_, m)| !**m)
+            .map(|(g, _)| (*g).clone()),
+    );
+    errors.spurious_control.extend(
+        system
+            .iter()
+            .zip(&system_matched)
+            .filter(|(_, m)| !**m)
+            .map(|(s, _)| (*s).clone()),
+    );
     report.control.add(Counts {
         true_positives: pairs.len(),
         false_positives: system.len() - pairs.len(),

@@ -34,7 +34,13 @@ fn merge(mut base: serde_json::Value, json: &str) -> serde_json::Value {
 
 fn run(gold: &[GoldEvent], system: &[Event], matching: Matching) -> Report {
     let docs = vec!["d".to_string()];
-    let inputs = Inputs { docs: &docs, gold, system, gold_control: &[], system_control: &[] };
+    let inputs = Inputs {
+        docs: &docs,
+        gold,
+        system,
+        gold_control: &[],
+        system_control: &[],
+    };
     score(inputs, &FoldedNames, matching).0
 }
 
@@ -59,24 +65,45 @@ fn rule_2_actor1_when_gold_names_one() {
 
 #[test]
 fn rule_3_place_by_name_alternate_distance_or_containment() {
-    assert!(matches("{}", r#"{"location": {"name": "BHAMO", "country": "MM", "admin1": null, "lat": null, "lon": null, "precision": "town"}}"#));
+    assert!(matches(
+        "{}",
+        r#"{"location": {"name": "BHAMO", "country": "MM", "admin1": null, "lat": null, "lon": null, "precision": "town"}}"#
+    ));
     let pangwa = r#"{"location": {"name": "Pangwa", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town", "alt_names": ["Pang War"]}}"#;
-    assert!(matches(pangwa, r#"{"location": {"name": "Pang War", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#));
+    assert!(matches(
+        pangwa,
+        r#"{"location": {"name": "Pang War", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#
+    ));
     // A different town in the same state does not match a town-precision gold place...
     let mansi = r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin", "lat": 24.05, "lon": 97.0, "precision": "town"}}"#;
     assert!(!matches("{}", mansi));
     // ...but lies inside an admin1-precision one, whatever the admin1's generic word.
     let kachin_state = r#"{"location": {"name": "Kachin State", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "admin1"}}"#;
     assert!(matches(kachin_state, mansi));
-    assert!(matches(kachin_state, r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin State", "lat": null, "lon": null, "precision": "town"}}"#));
-    assert!(!matches(kachin_state, r#"{"location": {"name": "Lashio", "country": "MM", "admin1": "Shan", "lat": null, "lon": null, "precision": "town"}}"#));
+    assert!(matches(
+        kachin_state,
+        r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin State", "lat": null, "lon": null, "precision": "town"}}"#
+    ));
+    assert!(!matches(
+        kachin_state,
+        r#"{"location": {"name": "Lashio", "country": "MM", "admin1": "Shan", "lat": null, "lon": null, "precision": "town"}}"#
+    ));
     let china = r#"{"location": {"name": "China", "country": "CN", "admin1": null, "lat": null, "lon": null, "precision": "country"}}"#;
-    assert!(matches(china, r#"{"location": {"name": "Kunming", "country": "CN", "admin1": "Yunnan", "lat": null, "lon": null, "precision": "town"}}"#));
+    assert!(matches(
+        china,
+        r#"{"location": {"name": "Kunming", "country": "CN", "admin1": "Yunnan", "lat": null, "lon": null, "precision": "town"}}"#
+    ));
     assert!(!matches(china, mansi));
     // Points within 25 km are the same place; 30 km apart they are not.
     let point = r#"{"location": {"name": "Hill 5", "country": "MM", "admin1": "Kachin", "lat": 24.26, "lon": 97.23, "precision": "point"}}"#;
-    assert!(matches(point, r#"{"location": {"name": "Near Bhamo", "country": "MM", "admin1": "Kachin", "lat": 24.40, "lon": 97.30, "precision": "point"}}"#));
-    assert!(!matches(point, r#"{"location": {"name": "Far", "country": "MM", "admin1": "Kachin", "lat": 24.53, "lon": 97.23, "precision": "point"}}"#));
+    assert!(matches(
+        point,
+        r#"{"location": {"name": "Near Bhamo", "country": "MM", "admin1": "Kachin", "lat": 24.40, "lon": 97.30, "precision": "point"}}"#
+    ));
+    assert!(!matches(
+        point,
+        r#"{"location": {"name": "Far", "country": "MM", "admin1": "Kachin", "lat": 24.53, "lon": 97.23, "precision": "point"}}"#
+    ));
     // No system place never matches a gold place; no gold place accepts any.
     assert!(!matches("{}", r#"{"location": null}"#));
     assert!(matches(r#"{"location": null}"#, mansi));
@@ -84,22 +111,38 @@ fn rule_3_place_by_name_alternate_distance_or_containment() {
 
 #[test]
 fn rule_4_dates_overlap_when_gold_has_one() {
-    assert!(matches("{}", r#"{"date": {"start": "2024-12-01", "end": "2024-12-04", "precision": "range"}}"#));
-    assert!(!matches("{}", r#"{"date": {"start": "2024-12-11", "end": "2024-12-11", "precision": "day"}}"#));
+    assert!(matches(
+        "{}",
+        r#"{"date": {"start": "2024-12-01", "end": "2024-12-04", "precision": "range"}}"#
+    ));
+    assert!(!matches(
+        "{}",
+        r#"{"date": {"start": "2024-12-11", "end": "2024-12-11", "precision": "day"}}"#
+    ));
     assert!(!matches("{}", r#"{"date": null}"#));
     assert!(matches(r#"{"date": null}"#, r#"{"date": null}"#));
 }
 
 #[test]
 fn non_fact_modalities_are_left_out_on_both_sides() {
-    let gold_events = [gold("{}"), gold(r#"{"modality": "speculative", "kind": "shelling"}"#)];
+    let gold_events = [
+        gold("{}"),
+        gold(r#"{"modality": "speculative", "kind": "shelling"}"#),
+    ];
     let system_events = [
         system("{}"),
         system(r#"{"modality": "planned", "kind": "air_strike"}"#),
         system(r#"{"kind": "shelling", "modality": "claimed"}"#),
     ];
     let report = run(&gold_events, &system_events, Matching::Maximum);
-    assert_eq!(report.events, Counts { true_positives: 1, false_positives: 1, false_negatives: 0 });
+    assert_eq!(
+        report.events,
+        Counts {
+            true_positives: 1,
+            false_positives: 1,
+            false_negatives: 0
+        }
+    );
     assert_eq!(report.non_facts_as_facts, Agreement { agree: 1, total: 1 });
     assert_eq!(report.per_kind[&EventKind::Shelling].false_positives, 1);
     assert!(!report.per_kind.contains_key(&EventKind::AirStrike));
@@ -111,10 +154,14 @@ fn maximum_matching_recovers_what_greedy_loses() {
     // Greedy gives A the first (Mansi) and leaves B without a match.
     let gold_events = [
         gold(r#"{"location": null}"#),
-        gold(r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#),
+        gold(
+            r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#,
+        ),
     ];
     let system_events = [
-        system(r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#),
+        system(
+            r#"{"location": {"name": "Mansi", "country": "MM", "admin1": "Kachin", "lat": null, "lon": null, "precision": "town"}}"#,
+        ),
         system("{}"),
     ];
     let greedy = run(&gold_events, &system_events, Matching::Greedy);
@@ -127,8 +174,14 @@ fn maximum_matching_recovers_what_greedy_loses() {
 
 #[test]
 fn agreement_over_matched_pairs() {
-    let gold_events = [gold(r#"{"date": {"start": "2024-12-10", "end": "2024-12-10", "precision": "day"}}"#), gold(r#"{"kind": "shelling"}"#)];
-    let system_events = [system("{}"), system(r#"{"kind": "shelling", "actor2": "AA", "modality": "claimed"}"#)];
+    let gold_events = [
+        gold(r#"{"date": {"start": "2024-12-10", "end": "2024-12-10", "precision": "day"}}"#),
+        gold(r#"{"kind": "shelling"}"#),
+    ];
+    let system_events = [
+        system("{}"),
+        system(r#"{"kind": "shelling", "actor2": "AA", "modality": "claimed"}"#),
+    ];
     let report = run(&gold_events, &system_events, Matching::Maximum);
     assert_eq!(report.actor2, Agreement { agree: 1, total: 2 });
     assert_eq!(report.date_exact, Agreement { agree: 1, total: 2 });
@@ -138,8 +191,19 @@ fn agreement_over_matched_pairs() {
 
 #[test]
 fn other_documents_are_ignored() {
-    let report = run(&[gold("{}")], &[system(r#"{"doc": "elsewhere"}"#)], Matching::Maximum);
-    assert_eq!(report.events, Counts { true_positives: 0, false_positives: 0, false_negatives: 1 });
+    let report = run(
+        &[gold("{}")],
+        &[system(r#"{"doc": "elsewhere"}"#)],
+        Matching::Maximum,
+    );
+    assert_eq!(
+        report.events,
+        Counts {
+            true_positives: 0,
+            false_positives: 0,
+            false_negatives: 1
+        }
+    );
 }
 
 #[test]
@@ -161,11 +225,28 @@ fn control_facts_score_over_doc_place_and_controller() {
         lon: None,
         rule: String::new(),
     };
-    let system_control = [fact("lashio", "TNLA"), fact("Lashio", "TNLA"), fact("Lweje", "MM_MILITARY")];
+    let system_control = [
+        fact("lashio", "TNLA"),
+        fact("Lashio", "TNLA"),
+        fact("Lweje", "MM_MILITARY"),
+    ];
     let docs = vec!["d".to_string()];
-    let inputs = Inputs { docs: &docs, gold: &[], system: &[], gold_control: &gold_control, system_control: &system_control };
+    let inputs = Inputs {
+        docs: &docs,
+        gold: &[],
+        system: &[],
+        gold_control: &gold_control,
+        system_control: &system_control,
+    };
     let (report, errors) = score(inputs, &FoldedNames, Matching::Maximum);
-    assert_eq!(report.control, Counts { true_positives: 1, false_positives: 1, false_negatives: 1 });
+    assert_eq!(
+        report.control,
+        Counts {
+            true_positives: 1,
+            false_positives: 1,
+            false_negatives: 1
+        }
+    );
     assert_eq!(errors.missed_control[0].place, "Lweje");
 }
 

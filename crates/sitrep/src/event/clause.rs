@@ -191,14 +191,21 @@ fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
         .take_while(|&idx| idx < 40)
         .find(|&idx| text[idx..].starts_with(" — "))
         .map_or(0, |idx| idx + " — ".len());
-    let first = text[body..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let first = text[body..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     (sentence.start + body, first)
 }
 
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
-fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
-    let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) =
-        lists.iter().flat_map(|(words, kind)| words.iter().map(move |word| (word, *kind))).unzip();
+fn break_automaton(
+    lists: [(&[String], BreakKind); 5],
+) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
+    let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) = lists
+        .iter()
+        .flat_map(|(words, kind)| words.iter().map(move |word| (word, *kind)))
+        .unzip();
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
@@ -209,15 +216,17 @@ fn break_automaton(lists: [(&[String], BreakKind); 5]) -> Result<(AhoCorasick, V
 }
 
 /// An automaton over `words` as written (the text it reads is lower case already).
-fn exact_automaton<'w>(words: impl Iterator<Item = &'w String>) -> Result<AhoCorasick, ResourceError> {
+fn exact_automaton<'w>(
+    words: impl Iterator<Item = &'w String>,
+) -> Result<AhoCorasick, ResourceError> {
     AhoCorasick::new(words).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))
 }
 
 impl ClauseRules {
     /// Reads `resources/events/clauses.toml`.
     pub fn load(files: &ResourceFiles) -> Result<ClauseRules, ResourceError> {
-        let mut file: ClauseFile =
-            toml::from_str(files.text(CLAUSES)?).map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+        let mut file: ClauseFile = toml::from_str(files.text(CLAUSES)?)
+            .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
         for list in [
             &mut file.subject_breaks,
             &mut file.object_breaks,
@@ -241,9 +250,17 @@ impl ClauseRules {
         ])?;
         let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
         let vague_sequels = exact_automaton(file.words.vague_sequels.iter())?;
-        let death_words = exact_automaton(file.words.deaths_after_number.iter().chain(&file.words.deaths_before_number))?;
-        let place_anaphors: Vec<(String, AnaphorKind)> =
-            file.place_anaphors.into_iter().map(|(phrase, kind)| (phrase.to_lowercase(), kind)).collect();
+        let death_words = exact_automaton(
+            file.words
+                .deaths_after_number
+                .iter()
+                .chain(&file.words.deaths_before_number),
+        )?;
+        let place_anaphors: Vec<(String, AnaphorKind)> = file
+            .place_anaphors
+            .into_iter()
+            .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
+            .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
         Ok(ClauseRules {
             breaks,
@@ -267,12 +284,27 @@ impl ClauseRules {
         let mut found: Vec<(BreakKind, Span)> = self
             .breaks
             .find_overlapping_iter(lower)
-            .map(|m| (self.break_kinds[m.pattern().as_usize()], Span::new(m.start(), m.end())))
+            .map(|m| {
+                (
+                    self.break_kinds[m.pattern().as_usize()],
+                    Span::new(m.start(), m.end()),
+                )
+            })
             .collect();
-        let not_breaks: Vec<Span> = found.iter().filter(|(kind, _)| *kind == BreakKind::NotBreak).map(|(_, span)| *span).collect();
-        found.retain(|(kind, span)| *kind == BreakKind::RelativeOpener || !not_breaks.iter().any(|not| not.contains(*span)));
+        let not_breaks: Vec<Span> = found
+            .iter()
+            .filter(|(kind, _)| *kind == BreakKind::NotBreak)
+            .map(|(_, span)| *span)
+            .collect();
+        found.retain(|(kind, span)| {
+            *kind == BreakKind::RelativeOpener || !not_breaks.iter().any(|not| not.contains(*span))
+        });
         let breaks = |wanted: BreakKind, edge: fn(Span) -> usize| -> Vec<usize> {
-            let mut edges: Vec<usize> = found.iter().filter(|(kind, _)| *kind == wanted).map(|(_, span)| edge(*span)).collect();
+            let mut edges: Vec<usize> = found
+                .iter()
+                .filter(|(kind, _)| *kind == wanted)
+                .map(|(_, span)| edge(*span))
+                .collect();
             edges.sort_unstable();
             edges
         };
@@ -283,19 +315,31 @@ impl ClauseRules {
             .iter()
             .filter(|(kind, _)| *kind == BreakKind::RelativeOpener)
             .map(|(_, opener)| {
-                let end = lower[opener.end..].find([',', '.', ';', '\n']).map_or(lower.len(), |idx| opener.end + idx);
+                let end = lower[opener.end..]
+                    .find([',', '.', ';', '\n'])
+                    .map_or(lower.len(), |idx| opener.end + idx);
                 Span::new(opener.start, end)
             })
             .collect();
         relative.sort_unstable();
-        ClauseIndex { subject_break_ends, object_break_starts, listing_break_starts, relative }
+        ClauseIndex {
+            subject_break_ends,
+            object_break_starts,
+            listing_break_starts,
+            relative,
+        }
     }
 
     /// The word before `start`, skipping determiners ("from the allied KIA" → "from"),
     /// trimmed of punctuation; with the byte offset where the word itself starts and where the
     /// text before `start` ends but for spaces (after any punctuation: "attacked," ends after
     /// the comma).
-    pub fn word_before<'t>(&self, lower: &'t str, floor: usize, start: usize) -> (&'t str, usize, usize) {
+    pub fn word_before<'t>(
+        &self,
+        lower: &'t str,
+        floor: usize,
+        start: usize,
+    ) -> (&'t str, usize, usize) {
         let mut end = start;
         loop {
             let head = lower[floor..end].trim_end();
@@ -303,7 +347,12 @@ impl ClauseRules {
             let token = &head[token_start..];
             let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
             if word.is_empty() || !self.determiners.iter().any(|d| d == word) {
-                let word_start = floor + token_start + (token.len() - token.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\'').len());
+                let word_start = floor
+                    + token_start
+                    + (token.len()
+                        - token
+                            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                            .len());
                 return (word, word_start, floor + head.len());
             }
             end = floor + token_start;
@@ -324,14 +373,22 @@ impl ClauseRules {
     /// ("the attack came without warning").
     pub fn refers_back(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
-        let word = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         self.anaphoric_determiners.iter().any(|d| d == word)
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause
     /// that holds `position` ("Since they crossed the river, the rebels ..."): just after the
     /// clause's comma. A dateline ("TOWN — ") before the subordinator is skipped.
-    pub fn main_clause_after_fronted(&self, lower: &str, sentence: Span, position: usize) -> Option<usize> {
+    pub fn main_clause_after_fronted(
+        &self,
+        lower: &str,
+        sentence: Span,
+        position: usize,
+    ) -> Option<usize> {
         let (body, first) = opening_word(lower, sentence);
         if !self.words.fronted_subordinators.iter().any(|s| s == first) {
             return None;
@@ -348,11 +405,18 @@ impl ClauseRules {
         let is_since = |word: &str| self.words.since_subordinators.iter().any(|s| s == word);
         let (_, first) = opening_word(lower, sentence);
         if is_since(first) {
-            return self.main_clause_after_fronted(lower, sentence, sentence.start).is_some_and(|main| trigger.start >= main);
+            return self
+                .main_clause_after_fronted(lower, sentence, sentence.start)
+                .is_some_and(|main| trigger.start >= main);
         }
         let after = &lower[trigger.end.min(sentence.end)..sentence.end];
-        let clause_end = after.find([',', ';', ':', '—', '(']).unwrap_or(after.len()).min(after.find(" and ").unwrap_or(after.len()));
-        after[..clause_end].split(|c: char| !c.is_alphanumeric()).any(is_since)
+        let clause_end = after
+            .find([',', ';', ':', '—', '('])
+            .unwrap_or(after.len())
+            .min(after.find(" and ").unwrap_or(after.len()));
+        after[..clause_end]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(is_since)
     }
 
     /// True when the name at `start` follows a preposition ("clashed with government troops").
@@ -383,11 +447,26 @@ impl ClauseRules {
     /// ("it has since driven …"), with at most one adverb between ("have since also taken").
     pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
         // Only the last words can hold a cue: the longest cue and the one word that may follow.
-        let reach = self.words.continuing_perfect.iter().map(|cue| cue.split_whitespace().count()).max().unwrap_or(0) + 1;
-        let before: Vec<&str> = lower[sentence.start..trigger].split_whitespace().rev().take(reach).collect();
+        let reach = self
+            .words
+            .continuing_perfect
+            .iter()
+            .map(|cue| cue.split_whitespace().count())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let before: Vec<&str> = lower[sentence.start..trigger]
+            .split_whitespace()
+            .rev()
+            .take(reach)
+            .collect();
         self.words.continuing_perfect.iter().any(|cue| {
             let cue: Vec<&str> = cue.split_whitespace().rev().collect();
-            (0..=1).any(|skip| before.get(skip..skip + cue.len()).is_some_and(|words| words == cue.as_slice()))
+            (0..=1).any(|skip| {
+                before
+                    .get(skip..skip + cue.len())
+                    .is_some_and(|words| words == cue.as_slice())
+            })
         })
     }
 
@@ -408,8 +487,12 @@ impl ClauseRules {
     /// True when the gap between a facility and a place says where the facility is ("in the
     /// town of"): a locating preposition, then list words only.
     pub fn locates(&self, gap: &str) -> bool {
-        let mut words = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|word| !word.is_empty());
-        words.next().is_some_and(|first| self.words.locating_prepositions.iter().any(|p| p == first))
+        let mut words = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty());
+        words
+            .next()
+            .is_some_and(|first| self.words.locating_prepositions.iter().any(|p| p == first))
             && words.all(|word| self.list_words.iter().any(|w| w == word))
     }
 
@@ -426,10 +509,17 @@ impl ClauseRules {
     /// place), with the number of places it refers to.
     pub fn place_anaphor(&self, rest: &str) -> Option<(AnaphorKind, usize)> {
         let rest = rest.trim_start();
-        let (phrase, kind) = self.place_anaphors.iter().find(|(p, _)| rest.starts_with(p.as_str()))?;
+        let (phrase, kind) = self
+            .place_anaphors
+            .iter()
+            .find(|(p, _)| rest.starts_with(p.as_str()))?;
         let after = rest[phrase.len()..].trim_start();
         let whole_word = !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
-        let count = if phrase.starts_with("both ") || phrase.starts_with("the two ") { 2 } else { 1 };
+        let count = if phrase.starts_with("both ") || phrase.starts_with("the two ") {
+            2
+        } else {
+            1
+        };
         (whole_word && !after.starts_with("of ")).then_some((*kind, count))
     }
 
@@ -438,8 +528,12 @@ impl ClauseRules {
     pub fn place_anaphor_after_preposition(&self, text: &str) -> Option<(AnaphorKind, usize)> {
         // An anaphor is read only where one of its phrases starts (after any spaces): those
         // places are found in one pass, and tried from the last, as a walk back would.
-        let mut phrase_starts: Vec<usize> =
-            self.anaphor_finder.find_overlapping_iter(text).map(|m| m.start()).filter(|&at| text.is_char_boundary(at)).collect();
+        let mut phrase_starts: Vec<usize> = self
+            .anaphor_finder
+            .find_overlapping_iter(text)
+            .map(|m| m.start())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
         phrase_starts.sort_unstable();
         phrase_starts.dedup();
         let mut tried_from = text.len();
@@ -451,7 +545,11 @@ impl ClauseRules {
                 .filter(|&idx| idx == 0 || text[..idx].ends_with(' '));
             for idx in word_starts {
                 let word = text[..idx].split_whitespace().next_back().unwrap_or("");
-                if let Some(found) = self.is_preposition(word).then(|| self.place_anaphor(&text[idx..])).flatten() {
+                if let Some(found) = self
+                    .is_preposition(word)
+                    .then(|| self.place_anaphor(&text[idx..]))
+                    .flatten()
+                {
                     return Some(found);
                 }
             }
@@ -465,20 +563,28 @@ impl ClauseRules {
     /// of the army's Battalion 9").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
-        let before_appositive = head
-            .strip_suffix(',')
-            .and_then(|phrase| phrase.rfind("the ").filter(|&at| phrase[at..].split_whitespace().count() <= 4).map(|at| &phrase[..at]));
+        let before_appositive = head.strip_suffix(',').and_then(|phrase| {
+            phrase
+                .rfind("the ")
+                .filter(|&at| phrase[at..].split_whitespace().count() <= 4)
+                .map(|at| &phrase[..at])
+        });
         // "in front of the army's Battalion 9": the owner stands between.
         let before_owner = head
             .rsplit_once(' ')
             .filter(|(_, owner)| owner.ends_with("'s") || owner.ends_with("’s"))
             .map(|(rest, _)| rest.strip_suffix(" the").unwrap_or(rest));
-        [Some(head), before_appositive, before_owner].into_iter().flatten().any(|head| {
-            let head = head.trim_end();
-            let head = head.strip_suffix("the").map_or(head, str::trim_end);
-            let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-            self.reference_words.iter().any(|w| head.ends_with(w.as_str()))
-        })
+        [Some(head), before_appositive, before_owner]
+            .into_iter()
+            .flatten()
+            .any(|head| {
+                let head = head.trim_end();
+                let head = head.strip_suffix("the").map_or(head, str::trim_end);
+                let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+                self.reference_words
+                    .iter()
+                    .any(|w| head.ends_with(w.as_str()))
+            })
     }
 }
 
@@ -486,15 +592,27 @@ impl ClauseIndex {
     /// Where the subject search for a trigger at `trigger_start` begins: after the last
     /// subject break between the sentence start and the trigger.
     pub fn subject_start(&self, sentence: Span, trigger_start: usize) -> usize {
-        let idx = self.subject_break_ends.partition_point(|&end| end <= trigger_start);
-        self.subject_break_ends[..idx].last().copied().filter(|&end| end >= sentence.start).unwrap_or(sentence.start)
+        let idx = self
+            .subject_break_ends
+            .partition_point(|&end| end <= trigger_start);
+        self.subject_break_ends[..idx]
+            .last()
+            .copied()
+            .filter(|&end| end >= sentence.start)
+            .unwrap_or(sentence.start)
     }
 
     /// Where the object of a trigger ending at `trigger_end` ends: the first object break at or
     /// after it, or the sentence end.
     pub fn object_end(&self, sentence: Span, trigger_end: usize) -> usize {
-        let idx = self.object_break_starts.partition_point(|&start| start < trigger_end);
-        self.object_break_starts.get(idx).copied().filter(|&start| start < sentence.end).unwrap_or(sentence.end)
+        let idx = self
+            .object_break_starts
+            .partition_point(|&start| start < trigger_end);
+        self.object_break_starts
+            .get(idx)
+            .copied()
+            .filter(|&start| start < sentence.end)
+            .unwrap_or(sentence.end)
     }
 
     /// True when an object break that may open a list of the object's members starts at
@@ -506,7 +624,10 @@ impl ClauseIndex {
     /// The relative clauses inside `span`.
     pub fn relative_clauses(&self, span: Span) -> impl Iterator<Item = &Span> {
         let from = self.relative.partition_point(|r| r.start < span.start);
-        self.relative[from..].iter().take_while(move |r| r.start < span.end).filter(move |r| r.end <= span.end)
+        self.relative[from..]
+            .iter()
+            .take_while(move |r| r.start < span.end)
+            .filter(move |r| r.end <= span.end)
     }
 }
 
@@ -525,7 +646,10 @@ mod tests {
         let sentence = Span::new(0, text.len());
         let trigger = text.find("attacked").unwrap();
         let index = rules().index(&lower);
-        assert_eq!(&text[index.subject_start(sentence, trigger)..trigger], "the rebels ");
+        assert_eq!(
+            &text[index.subject_start(sentence, trigger)..trigger],
+            "the rebels "
+        );
         let object_end = index.object_end(sentence, trigger + "attacked".len());
         assert_eq!(&text[trigger..object_end], "attacked the base");
     }
@@ -538,7 +662,8 @@ mod tests {
         assert!(!rules().after_preposition(&lower, 0, text.find("clashed").unwrap()));
         assert!(rules().is_reference(&lower, 0, text.find("town").unwrap()));
         assert!(!rules().is_reference(&lower, 0, text.find("troops").unwrap()));
-        let text = "the push brought the rebels closer to the state capital, hill ridge, and to the sea.";
+        let text =
+            "the push brought the rebels closer to the state capital, hill ridge, and to the sea.";
         assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
         let text = "the posts stand in front of the army's battalion 9.";
         assert!(rules().is_reference(text, 0, text.find("battalion").unwrap()));
@@ -566,12 +691,24 @@ mod tests {
     #[test]
     fn place_anaphors_after_a_preposition() {
         let rules = rules();
-        assert_eq!(rules.place_anaphor_after_preposition("people in both villages "), Some((AnaphorKind::Village, 2)));
-        assert_eq!(rules.place_anaphor_after_preposition("residents of the town "), Some((AnaphorKind::Town, 1)));
+        assert_eq!(
+            rules.place_anaphor_after_preposition("people in both villages "),
+            Some((AnaphorKind::Village, 2))
+        );
+        assert_eq!(
+            rules.place_anaphor_after_preposition("residents of the town "),
+            Some((AnaphorKind::Town, 1))
+        );
         assert_eq!(rules.place_anaphor_after_preposition("the town "), None);
         // The last anaphor after a preposition, whatever the spacing.
-        assert_eq!(rules.place_anaphor_after_preposition("people in both villages fled to  the town "), Some((AnaphorKind::Town, 1)));
-        assert_eq!(rules.place_anaphor_after_preposition("people in both villages said the town "), Some((AnaphorKind::Village, 2)));
+        assert_eq!(
+            rules.place_anaphor_after_preposition("people in both villages fled to  the town "),
+            Some((AnaphorKind::Town, 1))
+        );
+        assert_eq!(
+            rules.place_anaphor_after_preposition("people in both villages said the town "),
+            Some((AnaphorKind::Village, 2))
+        );
         assert_eq!(rules.place_anaphor_after_preposition(""), None);
     }
 }

@@ -30,12 +30,23 @@ pub struct Context {
 
 impl Context {
     /// Reads the aids of an annotated document.
-    pub fn new(doc: &Doc, rules: &EventRules, actors: &ActorDictionary, place_words: &PlaceWords) -> Context {
+    pub fn new(
+        doc: &Doc,
+        rules: &EventRules,
+        actors: &ActorDictionary,
+        place_words: &PlaceWords,
+    ) -> Context {
         let lower = doc.text().to_ascii_lowercase();
         let focus = focus_country(doc, actors);
         let sites = site::sites(doc, focus.as_deref(), place_words);
         let clauses = rules.clauses.index(&lower);
         let cues = rules.modality.index(doc.text(), &lower);
-        Context { lower, focus, sites, clauses, cues }
+        Context {
+            lower,
+            focus,
+            sites,
+            clauses,
+            cues,
+        }
     }
 }

@@ -38,11 +38,13 @@ use crate::modality::{CueIndex, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType};
+use crate::time::{
+    self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
+};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
-use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::context::Context;
+use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::Site;
 use super::{Event, EventKind, EventRules, Modality};
 
@@ -54,7 +56,12 @@ struct Trigger {
 }
 
 /// The events of an annotated document, in text order.
-pub fn extract(doc: &Doc, context: &Context, rules: &EventRules, actors: &ActorDictionary) -> Vec<Event> {
+pub fn extract(
+    doc: &Doc,
+    context: &Context,
+    rules: &EventRules,
+    actors: &ActorDictionary,
+) -> Vec<Event> {
     let text = doc.text();
     let lower = context.lower.as_str();
     let triggers = find_triggers(text, lower, rules);
@@ -99,7 +106,10 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
-            let yields_to = rules.triggers.rule(&event.rule).map_or(&[][..], |rule| rule.yields_to.as_slice());
+            let yields_to = rules
+                .triggers
+                .rule(&event.rule)
+                .map_or(&[][..], |rule| rule.yields_to.as_slice());
             !events.iter().any(|other| {
                 other.evidence_start == event.evidence_start
                     && yields_to.contains(&other.kind)
@@ -114,7 +124,12 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
 /// when another rule tells an event of its kind at its place anywhere in the article: the
 /// phrase names that event again, with neither its date nor its actors.
 fn drop_restating_nouns(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
-    let restates = |event: &Event| rules.triggers.rule(&event.rule).is_some_and(|rule| rule.restates);
+    let restates = |event: &Event| {
+        rules
+            .triggers
+            .rule(&event.rule)
+            .is_some_and(|rule| rule.restates)
+    };
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
@@ -153,7 +168,12 @@ fn drop_placeless_twins(events: Vec<Event>) -> Vec<Event> {
 
 /// The events whose mark is true, in order.
 fn retain_marked(events: Vec<Event>, keep: Vec<bool>) -> Vec<Event> {
-    events.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(event, _)| event).collect()
+    events
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|(event, _)| event)
+        .collect()
 }
 
 /// Every rule match, with blocked matches removed and, where matches overlap, the one of
@@ -163,18 +183,28 @@ fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
     for (rule_idx, start, end) in rules.triggers.find_all(text) {
         let span = Span::new(start, end);
         if !is_blocked(lower, span, &rules.triggers.rules[rule_idx]) {
-            found.push(Trigger { span, rule: rule_idx });
+            found.push(Trigger {
+                span,
+                rule: rule_idx,
+            });
         }
     }
     found.sort_by_key(|t| {
         let rule = &rules.triggers.rules[t.rule];
-        (std::cmp::Reverse(rule.priority), std::cmp::Reverse(t.span.len()), t.span.start)
+        (
+            std::cmp::Reverse(rule.priority),
+            std::cmp::Reverse(t.span.len()),
+            t.span.start,
+        )
     });
     // Kept triggers by start: a new one overlaps a kept one only if it overlaps the kept one
     // starting last before its end.
     let mut kept: BTreeMap<usize, Trigger> = BTreeMap::new();
     for trigger in found {
-        let clashes = kept.range(..trigger.span.end).next_back().is_some_and(|(_, k)| k.span.overlaps(trigger.span));
+        let clashes = kept
+            .range(..trigger.span.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.span.overlaps(trigger.span));
         if !clashes {
             kept.insert(trigger.span.start, trigger);
         }
@@ -199,15 +229,24 @@ fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
 pub(crate) fn focus_country(doc: &Doc, actors: &ActorDictionary) -> Option<String> {
     // A document names few countries: a list is quicker than a hash map.
     let mut votes: Vec<(&str, usize)> = Vec::new();
-    let actor_countries = doc.actors.iter().filter_map(|mention| actors.country_of(&mention.actor));
-    let place_countries = doc.places.iter().filter_map(|place| place.location.as_ref().and_then(|l| l.country.as_deref()));
+    let actor_countries = doc
+        .actors
+        .iter()
+        .filter_map(|mention| actors.country_of(&mention.actor));
+    let place_countries = doc
+        .places
+        .iter()
+        .filter_map(|place| place.location.as_ref().and_then(|l| l.country.as_deref()));
     for country in actor_countries.chain(place_countries) {
         match votes.iter_mut().find(|(code, _)| *code == country) {
             Some((_, n)) => *n += 1,
             None => votes.push((country, 1)),
         }
     }
-    votes.into_iter().max_by_key(|&(code, n)| (n, std::cmp::Reverse(code))).map(|(code, _)| code.to_string())
+    votes
+        .into_iter()
+        .max_by_key(|&(code, n)| (n, std::cmp::Reverse(code)))
+        .map(|(code, _)| code.to_string())
 }
 
 /// Reading state over one document.
@@ -256,42 +295,60 @@ impl Frame {
 impl<'a> Reader<'a> {
     fn read(&mut self, trigger: Trigger, next_trigger_start: Option<usize>) {
         let rule = &self.rules.triggers.rules[trigger.rule];
-        let Some(sentence) = self.doc.sentence_at(trigger.span.start).filter(|s| s.contains(trigger.span)) else {
+        let Some(sentence) = self
+            .doc
+            .sentence_at(trigger.span.start)
+            .filter(|s| s.contains(trigger.span))
+        else {
             return; // a pattern's gap ran over a sentence end
         };
         let mut clause_end = self.clause_index.object_end(sentence, trigger.span.end);
         let object_has_site = |end: usize| {
             let object = Span::new(trigger.span.end, end);
-            starting_in(self.sites, object, |site| site.span).iter().any(|site| object.contains(site.span))
+            starting_in(self.sites, object, |site| site.span)
+                .iter()
+                .any(|site| object.contains(site.span))
         };
         if self.clause_index.is_listing_break(clause_end) && !object_has_site(clause_end) {
             // "took three townships — Mrauk-U, Minbya and Kyauktaw": the list names the object.
             clause_end = self.clause_index.object_end(sentence, clause_end + 1);
         }
-        let object_end = next_trigger_start.filter(|&n| n < clause_end && n > trigger.span.end).unwrap_or(clause_end);
+        let object_end = next_trigger_start
+            .filter(|&n| n < clause_end && n > trigger.span.end)
+            .unwrap_or(clause_end);
         let frame = Frame {
             trigger: trigger.span,
             sentence,
-            subject_start: self.clause_index.subject_start(sentence, trigger.span.start),
+            subject_start: self
+                .clause_index
+                .subject_start(sentence, trigger.span.start),
             object_end,
             clause_end,
         };
         if self.refers_back(&frame) {
             return;
         }
-        if rule.needs_actor && !self.actors_in(sentence).any(|m| m.kind.is_armed()) && !self.continues_recent_event(&frame, rule.kind) {
+        if rule.needs_actor
+            && !self.actors_in(sentence).any(|m| m.kind.is_armed())
+            && !self.continues_recent_event(&frame, rule.kind)
+        {
             return;
         }
         if rule.needs_actor && self.background_noun(&frame) {
             return;
         }
         let places = self.places(&frame, rule);
-        if rule.requires == Requirement::Place && places.is_empty() && !self.position_noun_in_slot(&frame, rule) {
+        if rule.requires == Requirement::Place
+            && places.is_empty()
+            && !self.position_noun_in_slot(&frame, rule)
+        {
             return;
         }
         if rule.requires == Requirement::Civilians
             && !self.civilian_target(sentence)
-            && !self.actors_in(sentence).any(|m| m.kind == ActorKind::Civilians)
+            && !self
+                .actors_in(sentence)
+                .any(|m| m.kind == ActorKind::Civilians)
         {
             return;
         }
@@ -303,22 +360,45 @@ impl<'a> Reader<'a> {
                 speaker
             }
         };
-        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else { return };
+        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else {
+            return;
+        };
         // "The UN called on both sides … since the war began": a fight needs a fighter.
-        if rule.needs_actor && agent.as_ref().is_some_and(|a| !self.actors.kind_of(a).is_armed()) {
+        if rule.needs_actor
+            && agent
+                .as_ref()
+                .is_some_and(|a| !self.actors.kind_of(a).is_armed())
+        {
             return;
         }
-        if rule.state_agent && agent.as_ref().is_some_and(|a| self.actors.kind_of(a).is_non_state_armed()) && !self.names_own_agent(&frame) {
+        if rule.state_agent
+            && agent
+                .as_ref()
+                .is_some_and(|a| self.actors.kind_of(a).is_non_state_armed())
+            && !self.names_own_agent(&frame)
+        {
             agent = self.other_side(&frame, agent.as_ref());
         }
-        let agents = if rule.one_per_agent { self.coordinated_agents(&frame, agent.clone()) } else { vec![agent.clone()] };
+        let agents = if rule.one_per_agent {
+            self.coordinated_agents(&frame, agent.clone())
+        } else {
+            vec![agent.clone()]
+        };
         for agent in agents {
             self.emit(&frame, rule, trigger, agent, speaker.as_ref(), &places);
         }
     }
 
     /// Writes the events of one trigger and one agent: one per place and patient.
-    fn emit(&mut self, frame: &Frame, rule: &Rule, trigger: Trigger, agent: Option<ActorId>, speaker: Option<&ActorId>, places: &[&'a Site]) {
+    fn emit(
+        &mut self,
+        frame: &Frame,
+        rule: &Rule,
+        trigger: Trigger,
+        agent: Option<ActorId>,
+        speaker: Option<&ActorId>,
+        places: &[&'a Site],
+    ) {
         let sentence = frame.sentence;
         let frame = *frame;
         let mut kind = rule.kind;
@@ -348,14 +428,25 @@ impl<'a> Reader<'a> {
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
         let places: Vec<&Site> = if place_inferred {
-            self.reference_place(&frame).or_else(|| self.fallback_place(&frame)).into_iter().collect()
+            self.reference_place(&frame)
+                .or_else(|| self.fallback_place(&frame))
+                .into_iter()
+                .collect()
         } else {
             places.to_vec()
         };
         let mut emitted = 0;
-        for place in places.iter().map(Some).chain(places.is_empty().then_some(None)) {
+        for place in places
+            .iter()
+            .map(Some)
+            .chain(places.is_empty().then_some(None))
+        {
             let argument = place.map(|p| self.argument_span(p.span, sentence));
-            let query = DateQuery { sentence, trigger: trigger.span, argument };
+            let query = DateQuery {
+                sentence,
+                trigger: trigger.span,
+                argument,
+            };
             let date = time::event_date(self.text, &self.doc.times, &query)
                 .map(|date| self.ended_by_story(date, &frame))
                 .or_else(|| self.carried_date(&frame))
@@ -363,8 +454,14 @@ impl<'a> Reader<'a> {
             let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
             // The event is told at its trigger, or at its place after it ("Its capture came
             // three days after the rebels took [Chipwi]").
-            let told_at = [Some(trigger.span.start), argument.map(|a| a.start).filter(|&at| at > trigger.span.start)];
-            let date = told.map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
+            let told_at = [
+                Some(trigger.span.start),
+                argument
+                    .map(|a| a.start)
+                    .filter(|&at| at > trigger.span.start),
+            ];
+            let date = told
+                .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
@@ -413,9 +510,18 @@ impl<'a> Reader<'a> {
             .take(3)
             .find(|w| ClauseWords::has(&self.rules.clauses.words.scene_words, w))
             .map(|w| w.as_ptr() as usize - self.lower.as_ptr() as usize);
-        let scene = scene_word_at.is_some_and(|at| !self.actors_in(Span::new(at, frame.trigger.start)).any(|m| m.kind.is_armed()));
-        let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
-        scene && self.phrase_actor(window, "between").is_none() && self.phrase_actor(window, "by").is_none()
+        let scene = scene_word_at.is_some_and(|at| {
+            !self
+                .actors_in(Span::new(at, frame.trigger.start))
+                .any(|m| m.kind.is_armed())
+        });
+        let window = Span::new(
+            frame.trigger.end,
+            nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end),
+        );
+        scene
+            && self.phrase_actor(window, "between").is_none()
+            && self.phrase_actor(window, "by").is_none()
     }
 
     /// The trigger's direct object: from the trigger (past one leading preposition, as in
@@ -443,19 +549,41 @@ impl<'a> Reader<'a> {
     /// after it: a reference to an event already told ("the attack came without warning";
     /// but "the clashes on Thursday" tells of new fighting).
     fn refers_back(&self, frame: &Frame) -> bool {
-        if !self.rules.clauses.refers_back(self.lower, frame.sentence.start, frame.trigger.start) {
+        if !self
+            .rules
+            .clauses
+            .refers_back(self.lower, frame.sentence.start, frame.trigger.start)
+        {
             return false;
         }
-        let window = Span::new(frame.trigger.end, nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end));
-        let actor_follows = self.rules.clauses.words.actor_phrase_words.iter().any(|word| self.phrase_actor(window, word).is_some());
-        let date_follows = self.doc.times.iter().any(|t| window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end);
+        let window = Span::new(
+            frame.trigger.end,
+            nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end),
+        );
+        let actor_follows = self
+            .rules
+            .clauses
+            .words
+            .actor_phrase_words
+            .iter()
+            .any(|word| self.phrase_actor(window, word).is_some());
+        let date_follows = self.doc.times.iter().any(|t| {
+            window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end
+        });
         !actor_follows && !date_follows
     }
 
     /// The date stretched to the publication day when the sentence says the event goes on
     /// ("broke out on Sunday and were still going on today").
-    fn continued_to_publication(&self, date: DateInterval, sentence: Span, trigger: Span) -> DateInterval {
-        let Some(published) = self.doc.published() else { return date };
+    fn continued_to_publication(
+        &self,
+        date: DateInterval,
+        sentence: Span,
+        trigger: Span,
+    ) -> DateInterval {
+        let Some(published) = self.doc.published() else {
+            return date;
+        };
         // The dates first: they are cheaper to read than the sentence.
         if date.end >= published || date.start > published {
             return date;
@@ -466,18 +594,30 @@ impl<'a> Reader<'a> {
         if !continuing {
             return date;
         }
-        DateInterval { start: date.start, end: published, precision: DatePrecision::Range }
+        DateInterval {
+            start: date.start,
+            end: published,
+            precision: DatePrecision::Range,
+        }
     }
 
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
     /// bridge's capture three days before Friday. Only days and weeks, from a day's date;
     /// `told_at` are where the event is told, tried in turn.
-    fn offset_by_duration(&self, date: DateInterval, mut told_at: impl Iterator<Item = usize>, sentence: Span) -> DateInterval {
+    fn offset_by_duration(
+        &self,
+        date: DateInterval,
+        mut told_at: impl Iterator<Item = usize>,
+        sentence: Span,
+    ) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
-        match told_at.find_map(|at| self.duration_offset(at, sentence)).and_then(|days| time::add_days(date.start, days)) {
+        match told_at
+            .find_map(|at| self.duration_offset(at, sentence))
+            .and_then(|days| time::add_days(date.start, days))
+        {
             Some(day) => DateInterval::day(day),
             None => date,
         }
@@ -492,7 +632,11 @@ impl<'a> Reader<'a> {
             .doc
             .times
             .iter()
-            .filter(|t| t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= told_at)
+            .filter(|t| {
+                t.timex_type == TimexType::Duration
+                    && sentence.contains(t.span)
+                    && t.span.end <= told_at
+            })
             .max_by_key(|t| t.span.end)?;
         let between = &self.lower[mention.span.end..told_at];
         let mut gap = between.split_whitespace();
@@ -515,8 +659,15 @@ impl<'a> Reader<'a> {
     /// actors and gives its own places and dates.
     fn continues_recent_event(&self, frame: &Frame, kind: EventKind) -> bool {
         let recent_start = frame.sentence.start.saturating_sub(600);
-        self.rules.clauses.refers_back(self.lower, frame.sentence.start, frame.trigger.start)
-            && self.events.iter().rev().take_while(|e| e.evidence_start >= recent_start).any(|e| e.kind == kind && e.actor1.is_some())
+        self.rules
+            .clauses
+            .refers_back(self.lower, frame.sentence.start, frame.trigger.start)
+            && self
+                .events
+                .iter()
+                .rev()
+                .take_while(|e| e.evidence_start >= recent_start)
+                .any(|e| e.kind == kind && e.actor1.is_some())
     }
 
     /// A place's span widened over what belongs to it before a date: an alias in brackets and
@@ -534,7 +685,9 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            let word_len = trimmed.find(|c: char| !c.is_alphabetic()).unwrap_or(trimmed.len());
+            let word_len = trimmed
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(trimmed.len());
             let word = &trimmed[..word_len];
             if word_len > 0 && self.rules.triggers.position_nouns.contains(word) {
                 end += skipped + word_len;
@@ -547,7 +700,11 @@ impl<'a> Reader<'a> {
     /// The agents of a rule that takes one event per agent: the armed actors of a coordinated
     /// subject, or, for "they", those of the sentence before.
     fn coordinated_agents(&self, frame: &Frame, agent: Option<ActorId>) -> Vec<Option<ActorId>> {
-        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
+        let relative: Vec<Span> = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .copied()
+            .collect();
         let subjects = |span: Span| -> Vec<ActorId> {
             let mut found: Vec<ActorId> = Vec::new();
             for mention in self.actors_in(span) {
@@ -562,11 +719,17 @@ impl<'a> Reader<'a> {
         };
         let in_sentence = subjects(Span::new(frame.subject_start, frame.trigger.start));
         let found = if in_sentence.is_empty() && self.pronoun_subject(frame) {
-            self.previous_sentence(frame.sentence).map(|previous| self.leading_coordination(previous)).unwrap_or_default()
+            self.previous_sentence(frame.sentence)
+                .map(|previous| self.leading_coordination(previous))
+                .unwrap_or_default()
         } else {
             in_sentence
         };
-        if found.len() > 1 { found.into_iter().map(Some).collect() } else { vec![agent] }
+        if found.len() > 1 {
+            found.into_iter().map(Some).collect()
+        } else {
+            vec![agent]
+        }
     }
 
     /// The armed actors of the coordinated noun phrase that opens `span` ("The MNDAA and the
@@ -582,7 +745,10 @@ impl<'a> Reader<'a> {
                 None => gap.split_whitespace().count() <= 3,
                 Some(_) => {
                     let unbracketed = without_brackets(gap);
-                    unbracketed.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| w == "and" || w == "the" || w == "&")
+                    unbracketed
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .all(|w| w == "and" || w == "the" || w == "&")
                 }
             };
             if !joined {
@@ -605,15 +771,26 @@ impl<'a> Reader<'a> {
     /// object, or the sentence before the trigger outside relative clauses.
     fn patients(&self, frame: &Frame, rule: &Rule, agent: Option<&ActorId>) -> Vec<ActorId> {
         if rule.patient == PatientSlot::Subject {
-            let mut found = self.leading_coordination(Span::new(frame.sentence.start, frame.trigger.start));
+            let mut found =
+                self.leading_coordination(Span::new(frame.sentence.start, frame.trigger.start));
             found.retain(|a| Some(a) != agent);
             return found;
         }
-        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
+        let relative: Vec<Span> = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .copied()
+            .collect();
         let span = Span::new(frame.trigger.end, frame.object_end);
         let mut found: Vec<ActorId> = Vec::new();
-        for mention in self.actors_in(span).filter(|m| !relative.iter().any(|r| r.contains(m.span))) {
-            if mention.kind != ActorKind::Civilians && Some(&mention.actor) != agent && !found.contains(&mention.actor) {
+        for mention in self
+            .actors_in(span)
+            .filter(|m| !relative.iter().any(|r| r.contains(m.span)))
+        {
+            if mention.kind != ActorKind::Civilians
+                && Some(&mention.actor) != agent
+                && !found.contains(&mention.actor)
+            {
                 found.push(mention.actor.clone());
             }
         }
@@ -622,17 +799,27 @@ impl<'a> Reader<'a> {
 
     /// The actor mentions inside `span`.
     fn actors_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &ActorMention> {
-        starting_in(&self.doc.actors, span, |m| m.span).iter().filter(move |m| span.contains(m.span))
+        starting_in(&self.doc.actors, span, |m| m.span)
+            .iter()
+            .filter(move |m| span.contains(m.span))
     }
 
     /// Who acts. The outer `None` means the rule cannot fire: a strict rule whose clause
     /// names no one.
-    fn agent(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Option<Option<ActorId>> {
+    fn agent(
+        &self,
+        frame: &Frame,
+        rule: &Rule,
+        speaker: Option<&ActorId>,
+    ) -> Option<Option<ActorId>> {
         let after = Span::new(frame.trigger.end, frame.object_end);
         let context = || self.context_agent(frame, rule.kind, speaker);
         match rule.agent {
             AgentSlot::Object => {
-                let object = self.actors_in(after).find(|m| m.kind != ActorKind::Civilians).map(|m| m.actor.clone());
+                let object = self
+                    .actors_in(after)
+                    .find(|m| m.kind != ActorKind::Civilians)
+                    .map(|m| m.actor.clone());
                 return Some(object.or_else(context));
             }
             AgentSlot::Protesters => {
@@ -641,7 +828,10 @@ impl<'a> Reader<'a> {
             }
             AgentSlot::Cause => {
                 let clause = frame.rest_of_clause();
-                return Some(self.phrase_actor(clause, "by").or_else(|| self.cause(frame)));
+                return Some(
+                    self.phrase_actor(clause, "by")
+                        .or_else(|| self.cause(frame)),
+                );
             }
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
             AgentSlot::Opponent => {
@@ -651,7 +841,10 @@ impl<'a> Reader<'a> {
             AgentSlot::Subject => {}
         }
         // "fighting between the junta and the TNLA": right after a noun trigger.
-        if let Some(actor) = self.phrase_actor(after, "by").or_else(|| self.phrase_actor_within(after, "between", 2)) {
+        if let Some(actor) = self
+            .phrase_actor(after, "by")
+            .or_else(|| self.phrase_actor_within(after, "between", 2))
+        {
             return Some(Some(actor));
         }
         if let Some(actor) = self.accused(frame) {
@@ -670,8 +863,14 @@ impl<'a> Reader<'a> {
             return Some(Some(actor));
         }
         if self.pronoun_subject(frame) {
-            let armed_speaker = speaker.filter(|s| self.actors.kind_of(s).is_armed()).cloned();
-            return Some(armed_speaker.or_else(|| self.previous_agent(frame)).or_else(context));
+            let armed_speaker = speaker
+                .filter(|s| self.actors.kind_of(s).is_armed())
+                .cloned();
+            return Some(
+                armed_speaker
+                    .or_else(|| self.previous_agent(frame))
+                    .or_else(context),
+            );
         }
         if self.is_passive(frame.trigger) {
             return Some(context());
@@ -679,17 +878,23 @@ impl<'a> Reader<'a> {
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
         }
-        Some(self.subject(frame, false).or_else(context).or_else(|| self.any_armed(frame)))
+        Some(
+            self.subject(frame, false)
+                .or_else(context)
+                .or_else(|| self.any_armed(frame)),
+        )
     }
 
     /// The nearest actor before the trigger that is not the object of a preposition or of an
     /// earlier trigger: first in the clause, then (unless `clause_only`) in the sentence.
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
-        let singular = self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
+        let singular =
+            self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
         let fits = |m: &&ActorMention| {
             let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
             !(singular && self.is_plural_noun(m))
-                && ((m.kind != ActorKind::Civilians && !country) || self.country_as_subject(m, frame))
+                && ((m.kind != ActorKind::Civilians && !country)
+                    || self.country_as_subject(m, frame))
                 && !self.in_object_position(m, frame)
         };
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
@@ -714,7 +919,8 @@ impl<'a> Reader<'a> {
             && !ClauseWords::has(&self.rules.clauses.words.subject_pronouns, first);
         // "The chairman of the commission, Jane Roe, called on ...": a verb right after a
         // comma has its subject before it.
-        let verb_after_comma = clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
+        let verb_after_comma =
+            clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
         if shared_subject {
             return pick(frame.sentence.start, true);
         }
@@ -739,7 +945,9 @@ impl<'a> Reader<'a> {
     /// been falling on the town as Myanmar's military makes a last push").
     fn any_armed(&self, frame: &Frame) -> Option<ActorId> {
         self.actors_in(frame.sentence)
-            .find(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital))
+            .find(|m| {
+                m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+            })
             .map(|m| m.actor.clone())
     }
 
@@ -748,7 +956,11 @@ impl<'a> Reader<'a> {
     fn names_own_agent(&self, frame: &Frame) -> bool {
         let after = Span::new(frame.trigger.end, frame.object_end);
         let adjacent = self.actors_in(frame.sentence).any(|m| {
-            m.span.end <= frame.trigger.start && matches!(self.lower[m.span.end..frame.trigger.start].trim(), "" | "'s" | "’s")
+            m.span.end <= frame.trigger.start
+                && matches!(
+                    self.lower[m.span.end..frame.trigger.start].trim(),
+                    "" | "'s" | "’s"
+                )
         });
         // "by" first after the trigger: not "hit areas held by the RSF".
         adjacent || self.phrase_actor_within(after, "by", 1).is_some()
@@ -758,17 +970,28 @@ impl<'a> Reader<'a> {
     /// "accused them of torching homes".
     fn accused(&self, frame: &Frame) -> Option<ActorId> {
         // The verbs never overlap, so those ending by the trigger come first.
-        let before = self.accusations.partition_point(|verb| verb.end <= frame.trigger.start);
-        let verb_at = self.accusations[..before].last().map(|verb| verb.start).filter(|&at| at >= frame.sentence.start)?;
+        let before = self
+            .accusations
+            .partition_point(|verb| verb.end <= frame.trigger.start);
+        let verb_at = self.accusations[..before]
+            .last()
+            .map(|verb| verb.start)
+            .filter(|&at| at >= frame.sentence.start)?;
         let between = &self.lower[verb_at..frame.trigger.start];
         // The accused stand between the verb and its "of" or "for" ("accused them of attacking
         // army camps, torching homes": not the army).
-        let joint = [find_word(between, "of"), find_word(between, "for")].into_iter().flatten().min()?;
+        let joint = [find_word(between, "of"), find_word(between, "for")]
+            .into_iter()
+            .flatten()
+            .min()?;
         let accused = Span::new(verb_at, verb_at + joint);
         if let Some(mention) = self.actors_in(accused).find(|m| m.kind.is_armed()) {
             return Some(mention.actor.clone());
         }
-        let pronoun = self.lower[accused.start..accused.end].split_whitespace().nth(1).unwrap_or("");
+        let pronoun = self.lower[accused.start..accused.end]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("");
         ClauseWords::has(&self.rules.clauses.words.object_pronouns, pronoun)
             .then(|| {
                 self.doc
@@ -787,7 +1010,12 @@ impl<'a> Reader<'a> {
         // "with the Kachin Region People's Defence Force (KPDF)": the bracketed abbreviation
         // stands where its name stands.
         if self.text[..mention.span.start].trim_end().ends_with('(') {
-            let named = self.doc.actors.iter().rev().find(|m| m.span.end <= mention.span.start && m.actor == mention.actor);
+            let named = self
+                .doc
+                .actors
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= mention.span.start && m.actor == mention.actor);
             if let Some(named) = named.filter(|m| m.span.start != mention.span.start) {
                 return self.in_object_position(named, frame);
             }
@@ -796,7 +1024,9 @@ impl<'a> Reader<'a> {
         let floor = if frame.sentence.start <= mention.span.start {
             frame.sentence.start
         } else {
-            self.doc.sentence_at(mention.span.start).map_or(0, |s| s.start)
+            self.doc
+                .sentence_at(mention.span.start)
+                .map_or(0, |s| s.start)
         };
         if clauses.after_preposition(self.lower, floor, mention.span.start) {
             return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
@@ -808,11 +1038,19 @@ impl<'a> Reader<'a> {
     /// A country name stands for its government as a subject ("China closed the border"),
     /// not as a place ("traveled to China").
     fn country_as_subject(&self, mention: &ActorMention, frame: &Frame) -> bool {
-        if !matches!(mention.how, MentionKind::Country | MentionKind::Capital) || self.in_object_position(mention, frame) {
+        if !matches!(mention.how, MentionKind::Country | MentionKind::Capital)
+            || self.in_object_position(mention, frame)
+        {
             return false;
         }
-        let metonym = self.doc.places.iter().any(|p| p.span == mention.span && p.role == PlaceRole::Metonym);
-        let clause_start = self.clause_index.subject_start(frame.sentence, mention.span.start);
+        let metonym = self
+            .doc
+            .places
+            .iter()
+            .any(|p| p.span == mention.span && p.role == PlaceRole::Metonym);
+        let clause_start = self
+            .clause_index
+            .subject_start(frame.sentence, mention.span.start);
         let opens_clause = self.lower[clause_start..mention.span.start]
             .split_whitespace()
             .all(|word| word == "the" || word.ends_with(','));
@@ -837,13 +1075,26 @@ impl<'a> Reader<'a> {
     }
 
     fn is_passive(&self, trigger: Span) -> bool {
-        let word = trigger.slice(self.lower).split_whitespace().next().unwrap_or("");
+        let word = trigger
+            .slice(self.lower)
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let words = &self.rules.clauses.words;
-        let participle = word.ends_with("ed") || word.ends_with("en") || ClauseWords::has(&words.irregular_participles, word);
-        let before: Vec<&str> = self.lower[..trigger.start].split_whitespace().rev().take(3).collect();
+        let participle = word.ends_with("ed")
+            || word.ends_with("en")
+            || ClauseWords::has(&words.irregular_participles, word);
+        let before: Vec<&str> = self.lower[..trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .collect();
         participle
             && before.iter().take(3).any(|w| {
-                ClauseWords::has(&words.passive_auxiliaries, w.trim_matches(|c: char| !c.is_alphabetic()))
+                ClauseWords::has(
+                    &words.passive_auxiliaries,
+                    w.trim_matches(|c: char| !c.is_alphabetic()),
+                )
             })
     }
 
@@ -853,9 +1104,15 @@ impl<'a> Reader<'a> {
     fn pronoun_subject(&self, frame: &Frame) -> bool {
         let words = &self.rules.clauses.words;
         let clause = self.lower[frame.subject_start..frame.trigger.start].trim_start();
-        let first = clause.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        (ClauseWords::has(&words.subject_pronouns, first) || self.pronoun_before(frame.trigger, &words.party_pronouns))
-            && !self.actors_in(Span::new(frame.subject_start, frame.trigger.start)).any(|m| m.kind.is_armed())
+        let first = clause
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        (ClauseWords::has(&words.subject_pronouns, first)
+            || self.pronoun_before(frame.trigger, &words.party_pronouns))
+            && !self
+                .actors_in(Span::new(frame.subject_start, frame.trigger.start))
+                .any(|m| m.kind.is_armed())
     }
 
     /// True when the word before the trigger, but for auxiliaries and adverbs ("when it had
@@ -873,7 +1130,12 @@ impl<'a> Reader<'a> {
     /// True when a mention is a plural common noun ("20 soldiers", "junta troops"), which a
     /// singular pronoun cannot stand for.
     fn is_plural_noun(&self, mention: &ActorMention) -> bool {
-        let last = mention.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+        let last = mention
+            .span
+            .slice(self.text)
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
         last.starts_with(|c: char| c.is_lowercase()) && last.ends_with('s') && !last.ends_with("ss")
     }
 
@@ -886,9 +1148,13 @@ impl<'a> Reader<'a> {
             .relative_clauses(frame.sentence)
             .filter(|r| r.start < frame.trigger.start && frame.trigger.end <= r.end)
             .last()?;
-        let mut between = self.lower[clause.start..frame.trigger.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let mut between = self.lower[clause.start..frame.trigger.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
         let opener = between.next()?;
-        if !ClauseWords::has(&words.subject_relatives, opener) || !between.all(|w| ClauseWords::has(&words.verb_helpers, w)) {
+        if !ClauseWords::has(&words.subject_relatives, opener)
+            || !between.all(|w| ClauseWords::has(&words.verb_helpers, w))
+        {
             return None;
         }
         self.doc
@@ -896,33 +1162,59 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find(|m| m.span.end <= clause.start)
-            .filter(|m| self.lower[m.span.end..clause.start].trim().is_empty() && m.kind != ActorKind::Civilians)
+            .filter(|m| {
+                self.lower[m.span.end..clause.start].trim().is_empty()
+                    && m.kind != ActorKind::Civilians
+            })
             .map(|m| m.actor.clone())
     }
 
     /// The agent of the sentence's last event, for a participle that goes on from it ("attacked
     /// a convoy under army escort, burning 40 tankers": the attackers burned them).
     fn participle_subject(&self, frame: &Frame) -> Option<ActorId> {
-        let trigger_word = self.lower[frame.trigger.start..frame.trigger.end].split(' ').next()?;
-        let after_comma = self.lower[frame.sentence.start..frame.trigger.start].trim_end().ends_with(',');
+        let trigger_word = self.lower[frame.trigger.start..frame.trigger.end]
+            .split(' ')
+            .next()?;
+        let after_comma = self.lower[frame.sentence.start..frame.trigger.start]
+            .trim_end()
+            .ends_with(',');
         if !after_comma || !trigger_word.ends_with("ing") {
             return None;
         }
-        self.events.last().filter(|e| e.evidence_start == frame.sentence.start).and_then(|e| e.actor1.clone())
+        self.events
+            .last()
+            .filter(|e| e.evidence_start == frame.sentence.start)
+            .and_then(|e| e.actor1.clone())
     }
 
     /// The main clause's subject, for a pronoun subject in a fronted subordinate clause
     /// ("Since they opened the offensive, the rebels have taken ..."): an armed actor among the
     /// first words after the comma.
     fn cataphoric_subject(&self, frame: &Frame) -> Option<ActorId> {
-        let main = self.rules.clauses.main_clause_after_fronted(self.lower, frame.sentence, frame.trigger.start)?;
+        let main = self.rules.clauses.main_clause_after_fronted(
+            self.lower,
+            frame.sentence,
+            frame.trigger.start,
+        )?;
         let fronted = &self.lower[frame.sentence.start..frame.trigger.start];
-        let pronoun = fronted.split(|c: char| !c.is_alphabetic()).any(|word| ClauseWords::has(&self.rules.clauses.words.subject_pronouns, word));
-        if !pronoun || self.is_passive(frame.trigger) || self.actors_in(Span::new(frame.sentence.start, frame.trigger.start)).any(|m| m.kind.is_armed()) {
+        let pronoun = fronted
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.subject_pronouns, word));
+        if !pronoun
+            || self.is_passive(frame.trigger)
+            || self
+                .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
+                .any(|m| m.kind.is_armed())
+        {
             return None;
         }
-        let subject = Span::new(main, nth_word_end(self.lower, main, 3).min(frame.sentence.end));
-        self.actors_in(subject).find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
+        let subject = Span::new(
+            main,
+            nth_word_end(self.lower, main, 3).min(frame.sentence.end),
+        );
+        self.actors_in(subject)
+            .find(|m| m.kind.is_armed())
+            .map(|m| m.actor.clone())
     }
 
     /// For a pronoun subject right after a reporting verb ("the RSF announced it had taken
@@ -933,10 +1225,16 @@ impl<'a> Reader<'a> {
             .reporting_verbs(Span::new(frame.sentence.start, frame.trigger.start))
             .iter()
             .rev()
-            .find(|verb| verb.speaker == SpeakerSide::Before && verb.span.end <= frame.trigger.start)?;
+            .find(|verb| {
+                verb.speaker == SpeakerSide::Before && verb.span.end <= frame.trigger.start
+            })?;
         let mut gap = self.lower[verb.span.end..frame.trigger.start].split_whitespace();
         let first = gap.next()?;
-        let pronoun = if ClauseWords::has(&self.rules.clauses.words.complementizers, first) { gap.next()? } else { first };
+        let pronoun = if ClauseWords::has(&self.rules.clauses.words.complementizers, first) {
+            gap.next()?
+        } else {
+            first
+        };
         if !ClauseWords::has(&self.rules.clauses.words.party_pronouns, pronoun) {
             return None;
         }
@@ -946,20 +1244,35 @@ impl<'a> Reader<'a> {
             Some(comma) => frame.sentence.start + comma,
             None => verb.span.start,
         };
-        self.actors_in(Span::new(frame.sentence.start, subject_end)).rev().find(|m| m.kind.is_armed()).map(|m| m.actor.clone())
+        self.actors_in(Span::new(frame.sentence.start, subject_end))
+            .rev()
+            .find(|m| m.kind.is_armed())
+            .map(|m| m.actor.clone())
     }
 
     /// The agent of the last event told in this sentence or the one before, for a pronoun
     /// subject ("The offensive was launched by the junta in May. By July, it had retaken ...").
     fn previous_agent(&self, frame: &Frame) -> Option<ActorId> {
-        let from = self.previous_sentence(frame.sentence).unwrap_or(frame.sentence).start;
-        self.events.iter().rev().take_while(|e| e.evidence_start >= from).find_map(|e| e.actor1.clone())
+        let from = self
+            .previous_sentence(frame.sentence)
+            .unwrap_or(frame.sentence)
+            .start;
+        self.events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start >= from)
+            .find_map(|e| e.actor1.clone())
     }
 
     /// Who acts when the clause does not say: the actor of a recent event of the same kind,
     /// else the party speaking, else the last event's actor, else the last armed non-state
     /// actor named before.
-    fn context_agent(&self, frame: &Frame, kind: EventKind, speaker: Option<&ActorId>) -> Option<ActorId> {
+    fn context_agent(
+        &self,
+        frame: &Frame,
+        kind: EventKind,
+        speaker: Option<&ActorId>,
+    ) -> Option<ActorId> {
         let recent_start = frame.sentence.start.saturating_sub(600);
         let recent_of_kind = self
             .events
@@ -969,7 +1282,11 @@ impl<'a> Reader<'a> {
             .find(|e| e.kind == kind)
             .and_then(|e| e.actor1.clone());
         recent_of_kind
-            .or_else(|| speaker.filter(|s| self.actors.kind_of(s).is_armed()).cloned())
+            .or_else(|| {
+                speaker
+                    .filter(|s| self.actors.kind_of(s).is_armed())
+                    .cloned()
+            })
             .or_else(|| self.events.last().and_then(|e| e.actor1.clone()))
             .or_else(|| {
                 self.doc
@@ -1004,27 +1321,41 @@ impl<'a> Reader<'a> {
             }
             PatientSlot::Object => {}
         }
-        if let Some(actor) = self.phrase_actor(object, "from").filter(|a| Some(a) != agent) {
+        if let Some(actor) = self
+            .phrase_actor(object, "from")
+            .filter(|a| Some(a) != agent)
+        {
             return Some(actor);
         }
-        let strike = matches!(rule.kind, EventKind::AirStrike | EventKind::Shelling | EventKind::RemoteExplosive);
+        let strike = matches!(
+            rule.kind,
+            EventKind::AirStrike | EventKind::Shelling | EventKind::RemoteExplosive
+        );
         if strike && self.civilian_target(frame.rest_of_clause()) {
             return civilians();
         }
         let fighting = matches!(
             rule.kind,
-            EventKind::ArmedClash | EventKind::TerritoryCaptured | EventKind::AirStrike | EventKind::Shelling
+            EventKind::ArmedClash
+                | EventKind::TerritoryCaptured
+                | EventKind::AirStrike
+                | EventKind::Shelling
         );
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
             return civilians();
         }
         // "looted homes", "occupied two monasteries": what was destroyed was the civilians'.
-        if rule.kind == EventKind::PropertyDestruction && self.civilian_target(frame.rest_of_clause()) {
+        if rule.kind == EventKind::PropertyDestruction
+            && self.civilian_target(frame.rest_of_clause())
+        {
             return civilians();
         }
         let political = matches!(
             rule.kind,
-            EventKind::CallForTalks | EventKind::PressureOrThreat | EventKind::VisitOrMeeting | EventKind::Agreement
+            EventKind::CallForTalks
+                | EventKind::PressureOrThreat
+                | EventKind::VisitOrMeeting
+                | EventKind::Agreement
         );
         let object = if political && !self.actors_in(object).any(|m| m.kind.is_armed()) {
             frame.rest_of_clause()
@@ -1045,22 +1376,32 @@ impl<'a> Reader<'a> {
             return civilians();
         }
         // "JNIM proclaimed a fuel blockade": an armed group's blockade is aimed at the state.
-        let rebel_blockade = rule.kind == EventKind::TradeRestriction && agent.is_some_and(|a| self.actors.kind_of(a).is_non_state_armed());
+        let rebel_blockade = rule.kind == EventKind::TradeRestriction
+            && agent.is_some_and(|a| self.actors.kind_of(a).is_non_state_armed());
         // "The group vowed to avenge him": a party at war threatens the side it fights.
-        let armed_threat = rule.kind == EventKind::PressureOrThreat && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
-        if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) { self.other_side(frame, agent) } else { None }
+        let armed_threat = rule.kind == EventKind::PressureOrThreat
+            && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
+        if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) {
+            self.other_side(frame, agent)
+        } else {
+            None
+        }
     }
 
     /// True when one of the first three words after the trigger is a military post ("warned
     /// the commander") or a capitalised rank ("detained Brigadier General Zaw Win").
     fn object_names_rank(&self, frame: &Frame) -> bool {
         let words = &self.rules.clauses.words;
-        self.text[frame.trigger.end..frame.object_end].split_whitespace().take(3).any(|word| {
-            let bare = word.trim_matches(|c: char| !c.is_alphabetic());
-            let lower = bare.to_lowercase();
-            ClauseWords::has(&words.rank_posts, &lower)
-                || bare.starts_with(char::is_uppercase) && ClauseWords::has(&words.rank_titles, &lower)
-        })
+        self.text[frame.trigger.end..frame.object_end]
+            .split_whitespace()
+            .take(3)
+            .any(|word| {
+                let bare = word.trim_matches(|c: char| !c.is_alphabetic());
+                let lower = bare.to_lowercase();
+                ClauseWords::has(&words.rank_posts, &lower)
+                    || bare.starts_with(char::is_uppercase)
+                        && ClauseWords::has(&words.rank_titles, &lower)
+            })
     }
 
     /// True when `mention` is joined to a mention of `agent` right before it by coordination
@@ -1071,23 +1412,36 @@ impl<'a> Reader<'a> {
         let head = self.lower[..mention.span.start].trim_end();
         let head = head.strip_suffix(" the").unwrap_or(head);
         let marked = self.rules.clauses.words.ally_markers.iter().any(|marker| {
-            head.ends_with(marker.as_str()) && crate::text::on_word_boundaries(head, head.len() - marker.len(), head.len())
+            head.ends_with(marker.as_str())
+                && crate::text::on_word_boundaries(head, head.len() - marker.len(), head.len())
         });
         if marked {
             return true;
         }
         let mut current = mention;
         loop {
-            let before = self.doc.actors.partition_point(|m| m.span.start < current.span.start);
-            let Some(previous) = self.doc.actors[..before].iter().rev().find(|m| m.span.end <= current.span.start) else { return false };
-            let gap = self.lower[previous.span.end..current.span.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
+            let before = self
+                .doc
+                .actors
+                .partition_point(|m| m.span.start < current.span.start);
+            let Some(previous) = self.doc.actors[..before]
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= current.span.start)
+            else {
+                return false;
+            };
+            let gap = self.lower[previous.span.end..current.span.start]
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'));
             // "People's Defence Force (PDF) fighters": the abbreviation and the head noun go
             // with the name.
             if previous.actor == mention.actor && gap.is_empty() {
                 current = previous;
                 continue;
             }
-            return &previous.actor == agent && (gap.is_empty() || ClauseWords::has(&self.rules.clauses.words.coordinators, gap));
+            return &previous.actor == agent
+                && (gap.is_empty()
+                    || ClauseWords::has(&self.rules.clauses.words.coordinators, gap));
         }
     }
 
@@ -1097,18 +1451,33 @@ impl<'a> Reader<'a> {
         let agent = agent?;
         match self.actors.kind_of(agent) {
             ActorKind::Rebel | ActorKind::Militia => {
-                let country = self.actors.country_of(agent).map(str::to_string).or_else(|| self.focus.clone())?;
+                let country = self
+                    .actors
+                    .country_of(agent)
+                    .map(str::to_string)
+                    .or_else(|| self.focus.clone())?;
                 Some(self.actors.country(&country)?.military.clone())
             }
             ActorKind::State => {
-                let mentions = || self.doc.actors.iter().rev().filter(|m| m.span.end <= frame.sentence.end && &m.actor != agent);
+                let mentions = || {
+                    self.doc
+                        .actors
+                        .iter()
+                        .rev()
+                        .filter(|m| m.span.end <= frame.sentence.end && &m.actor != agent)
+                };
                 // A rebel group named before, else another country's state ("Russia" for
                 // Ukrainian troops).
                 let agent_country = self.actors.country_of(agent);
-                mentions().find(|m| m.kind.is_non_state_armed()).or_else(|| {
-                    mentions().find(|m| m.kind == ActorKind::State && self.actors.country_of(&m.actor) != agent_country)
-                })
-                .map(|m| m.actor.clone())
+                mentions()
+                    .find(|m| m.kind.is_non_state_armed())
+                    .or_else(|| {
+                        mentions().find(|m| {
+                            m.kind == ActorKind::State
+                                && self.actors.country_of(&m.actor) != agent_country
+                        })
+                    })
+                    .map(|m| m.actor.clone())
             }
             _ => None,
         }
@@ -1125,9 +1494,12 @@ impl<'a> Reader<'a> {
             PlaceSlot::Object => Span::new(frame.trigger.start, frame.object_end),
             PlaceSlot::Subject => Span::new(frame.subject_start, frame.trigger.end),
         };
-        let words: Vec<&str> = self.lower[span.start..span.end].split(|c: char| !c.is_alphanumeric()).collect();
+        let words: Vec<&str> = self.lower[span.start..span.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .collect();
         let nouns = &self.rules.triggers.position_nouns;
-        words.iter().any(|w| nouns.contains(*w)) || words.windows(2).any(|pair| nouns.contains(&pair.join(" ")))
+        words.iter().any(|w| nouns.contains(*w))
+            || words.windows(2).any(|pair| nouns.contains(&pair.join(" ")))
     }
 
     /// The sites of the rule's place slot. After the trigger: the coordinated list that starts
@@ -1157,18 +1529,49 @@ impl<'a> Reader<'a> {
         let subject = Span::new(frame.subject_start, frame.trigger.start);
         // "Since the war in Gaza began, the group has attacked ships": a fronted clause's places
         // are not the main clause's.
-        let main_start = self.rules.clauses.main_clause_after_fronted(self.lower, frame.sentence, frame.sentence.start);
-        let before = Span::new(main_start.filter(|&start| start <= frame.trigger.start).unwrap_or(frame.sentence.start), frame.trigger.start);
+        let main_start = self.rules.clauses.main_clause_after_fronted(
+            self.lower,
+            frame.sentence,
+            frame.sentence.start,
+        );
+        let before = Span::new(
+            main_start
+                .filter(|&start| start <= frame.trigger.start)
+                .unwrap_or(frame.sentence.start),
+            frame.trigger.start,
+        );
         let order: [(Span, bool); 4] = match rule.place {
-            PlaceSlot::Object => [(object, true), (rest, true), (subject, false), (before, false)],
-            PlaceSlot::Subject => [(subject, false), (before, false), (object, true), (rest, true)],
+            PlaceSlot::Object => [
+                (object, true),
+                (rest, true),
+                (subject, false),
+                (before, false),
+            ],
+            PlaceSlot::Subject => [
+                (subject, false),
+                (before, false),
+                (object, true),
+                (rest, true),
+            ],
         };
-        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
+        let relative: Vec<Span> = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .copied()
+            .collect();
         for (span, forward) in order {
-            if span == subject && !starting_in(sites, subject, |site| site.span).iter().any(|site| subject.contains(site.span)) {
+            if span == subject
+                && !starting_in(sites, subject, |site| site.span)
+                    .iter()
+                    .any(|site| subject.contains(site.span))
+            {
                 // "People in both villages fled": a place anaphor in the subject.
                 let subject_text = &self.lower[subject.start..subject.end];
-                if let Some((kind, count)) = self.rules.clauses.place_anaphor_after_preposition(subject_text) {
+                if let Some((kind, count)) = self
+                    .rules
+                    .clauses
+                    .place_anaphor_after_preposition(subject_text)
+                {
                     return self.antecedent_places(frame, kind, count);
                 }
             }
@@ -1177,7 +1580,13 @@ impl<'a> Reader<'a> {
                 .filter(|site| span.contains(site.span))
                 .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
                 .filter(|site| !site.names_actor)
-                .filter(|site| !self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
+                .filter(|site| {
+                    !self.rules.clauses.is_reference(
+                        self.lower,
+                        frame.sentence.start,
+                        site.span.start,
+                    )
+                })
                 .collect();
             let candidates = drop_countries_if_finer(drop_containers(candidates));
             if candidates.is_empty() {
@@ -1188,7 +1597,9 @@ impl<'a> Reader<'a> {
                 // Chipwi have stayed away").
                 let mut list = vec![candidates[candidates.len() - 1]];
                 for pair in candidates.windows(2).rev() {
-                    if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
+                    if rule.first_place_only
+                        || !self.continues_list(pair[0].span.end, pair[1].span.start)
+                    {
                         break;
                     }
                     list.insert(0, pair[0]);
@@ -1197,12 +1608,20 @@ impl<'a> Reader<'a> {
             }
             let mut list = vec![candidates[0]];
             for pair in candidates.windows(2) {
-                if rule.first_place_only || !self.continues_list(pair[0].span.end, pair[1].span.start) {
+                if rule.first_place_only
+                    || !self.continues_list(pair[0].span.end, pair[1].span.start)
+                {
                     break;
                 }
                 // "the headquarters of Battalion 9 in the town of Hill Ridge": the town only
                 // locates the facility.
-                if pair[0].facility && !pair[1].facility && self.rules.clauses.locates(&self.lower[pair[0].span.end..pair[1].span.start]) {
+                if pair[0].facility
+                    && !pair[1].facility
+                    && self
+                        .rules
+                        .clauses
+                        .locates(&self.lower[pair[0].span.end..pair[1].span.start])
+                {
                     continue;
                 }
                 // "Kyauktaw's Western Regional Headquarters": the possessor only locates the
@@ -1226,8 +1645,20 @@ impl<'a> Reader<'a> {
         let mut gap: Vec<u8> = self.lower.as_bytes()[from..to].to_vec();
         // A place inside the gap was left out of the list as a container ("A and B, both in
         // northern C, and D"): it does not end the list.
-        let gap_sites = starting_in(self.sites, Span::new(from, to), |site| site.span).iter().map(|site| site.span);
-        let blanked = self.doc.times.iter().map(|t| t.span).chain(self.clause_index.relative_clauses(Span::new(from, to)).copied()).chain(gap_sites);
+        let gap_sites = starting_in(self.sites, Span::new(from, to), |site| site.span)
+            .iter()
+            .map(|site| site.span);
+        let blanked = self
+            .doc
+            .times
+            .iter()
+            .map(|t| t.span)
+            .chain(
+                self.clause_index
+                    .relative_clauses(Span::new(from, to))
+                    .copied(),
+            )
+            .chain(gap_sites);
         for span in blanked.filter(|span| span.start >= from && span.end <= to) {
             gap[span.start - from..span.end - from].fill(b' ');
         }
@@ -1246,7 +1677,9 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
-        self.rules.clauses.continues_list(&String::from_utf8_lossy(&gap))
+        self.rules
+            .clauses
+            .continues_list(&String::from_utf8_lossy(&gap))
     }
 
     /// The point of reference the object names when it names no place of its own ("the road
@@ -1257,8 +1690,14 @@ impl<'a> Reader<'a> {
         let object = Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end));
         starting_in(sites, object, |s| s.span)
             .iter()
-            .filter(|site| object.contains(site.span) && site.location.precision < Precision::Admin1)
-            .find(|site| self.rules.clauses.is_reference(self.lower, frame.sentence.start, site.span.start))
+            .filter(|site| {
+                object.contains(site.span) && site.location.precision < Precision::Admin1
+            })
+            .find(|site| {
+                self.rules
+                    .clauses
+                    .is_reference(self.lower, frame.sentence.start, site.span.start)
+            })
     }
 
     /// A place when the clause names none: where the last event of the last three sentences
@@ -1266,8 +1705,13 @@ impl<'a> Reader<'a> {
     fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         // The events of this sentence and the two before it.
-        let sentence_idx = self.doc.sentences.partition_point(|s| s.start < frame.sentence.start);
-        let recent_start = self.doc.sentences[sentence_idx.saturating_sub(2)..].first().map_or(0, |s| s.start);
+        let sentence_idx = self
+            .doc
+            .sentences
+            .partition_point(|s| s.start < frame.sentence.start);
+        let recent_start = self.doc.sentences[sentence_idx.saturating_sub(2)..]
+            .first()
+            .map_or(0, |s| s.start);
         let last_event_place = self
             .events
             .iter()
@@ -1291,10 +1735,18 @@ impl<'a> Reader<'a> {
         let mut found: Vec<&'a Site> = Vec::new();
         let mut before = frame.trigger.start;
         while found.len() < count {
-            let probe = Frame { trigger: Span::new(before, before), ..*frame };
-            let Some(site) = self.antecedent_place(&probe, kind) else { break };
+            let probe = Frame {
+                trigger: Span::new(before, before),
+                ..*frame
+            };
+            let Some(site) = self.antecedent_place(&probe, kind) else {
+                break;
+            };
             before = site.span.start;
-            if !found.iter().any(|f| fold_eq(&f.location.name, &site.location.name)) {
+            if !found
+                .iter()
+                .any(|f| fold_eq(&f.location.name, &site.location.name))
+            {
                 found.insert(0, site);
             }
         }
@@ -1307,18 +1759,28 @@ impl<'a> Reader<'a> {
         let sites: &'a [Site] = self.sites;
         let fits = |site: &Site| match kind {
             AnaphorKind::Town => site.location.precision == Precision::Town && !site.facility,
-            AnaphorKind::Township => site.location.precision == Precision::Township && !site.facility,
+            AnaphorKind::Township => {
+                site.location.precision == Precision::Township && !site.facility
+            }
             AnaphorKind::Village => site.location.precision == Precision::Point && !site.facility,
             AnaphorKind::Facility => site.facility,
             AnaphorKind::Any => site.location.precision != Precision::Country,
         };
-        let relative: Vec<Span> = self.clause_index.relative_clauses(frame.sentence).copied().collect();
+        let relative: Vec<Span> = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .copied()
+            .collect();
         let before = sites
             .iter()
             .rev()
             .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
-        before.clone().find(|site| fits(site)).or_else(|| before.clone().find(|site| site.location.precision != Precision::Country))
+        before.clone().find(|site| fits(site)).or_else(|| {
+            before
+                .clone()
+                .find(|site| site.location.precision != Precision::Country)
+        })
     }
 
     /// `date` ended at the story's last event when it is a "since" range up to publication in
@@ -1326,29 +1788,57 @@ impl<'a> Reader<'a> {
     /// They had been shelling it since 2 May": 2 May to Friday). Reported speech ("the group
     /// said 40 people had been killed since May") keeps publication, when the report is made.
     fn ended_by_story(&self, date: DateInterval, frame: &Frame) -> DateInterval {
-        let (Some(published), Some((_, told))) = (self.doc.published(), self.told_date) else { return date };
+        let (Some(published), Some((_, told))) = (self.doc.published(), self.told_date) else {
+            return date;
+        };
         let since_range = date.end == published
             && self.doc.times.iter().any(|m| {
-                frame.sentence.contains(m.span) && m.scope.is_some_and(|scope| scope.kind == ScopeKind::Since && scope.interval == date)
+                frame.sentence.contains(m.span)
+                    && m.scope.is_some_and(|scope| {
+                        scope.kind == ScopeKind::Since && scope.interval == date
+                    })
             });
-        if !since_range || told.end < date.start || told.end >= published || !self.cue_index.reporting_verbs(frame.sentence).is_empty() {
+        if !since_range
+            || told.end < date.start
+            || told.end >= published
+            || !self.cue_index.reporting_verbs(frame.sentence).is_empty()
+        {
             return date;
         }
         let auxiliaries = &self.rules.clauses.words.past_perfect_auxiliaries;
         let clause = &self.lower[frame.subject_start.min(frame.trigger.start)..frame.trigger.start];
-        let past_perfect = clause.split(|c: char| !c.is_alphanumeric()).any(|word| ClauseWords::has(auxiliaries, word));
-        if past_perfect { DateInterval { start: date.start, end: told.end, precision: DatePrecision::Range } } else { date }
+        let past_perfect = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| ClauseWords::has(auxiliaries, word));
+        if past_perfect {
+            DateInterval {
+                start: date.start,
+                end: told.end,
+                precision: DatePrecision::Range,
+            }
+        } else {
+            date
+        }
     }
 
     /// The date a sentence that gives none carries over from the story: the last event's in
     /// the same paragraph, else the last date the text gave. What a "since" clause modifies
     /// ("looting has gone on since the rebels entered") runs from that date to publication.
     fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
-        let date = self.narrative_date(frame).or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))?;
-        let since = self.rules.clauses.modified_by_since_clause(self.lower, frame.sentence, frame.trigger);
+        let date = self
+            .narrative_date(frame)
+            .or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))?;
+        let since =
+            self.rules
+                .clauses
+                .modified_by_since_clause(self.lower, frame.sentence, frame.trigger);
         match self.doc.published() {
             Some(published) if since && date.start <= published && date.end < published => {
-                Some(DateInterval { start: date.start, end: published, precision: DatePrecision::Range })
+                Some(DateInterval {
+                    start: date.start,
+                    end: published,
+                    precision: DatePrecision::Range,
+                })
             }
             _ => Some(date),
         }
@@ -1359,8 +1849,18 @@ impl<'a> Reader<'a> {
     /// afterwards", "… soon afterwards, as residents said at the time"). A date of the
     /// sentence's own ("On 3 May, soon after the rebels crossed, …") keeps it exact.
     fn loosened(&self, date: DateInterval, sentence: Span) -> DateInterval {
-        let own_date = self.doc.times.iter().any(|m| sentence.contains(m.span) && m.interval.is_some() && !m.refers_back);
-        if date.precision != DatePrecision::Day || own_date || !self.rules.clauses.says_vague_sequel(&self.lower[sentence.start..sentence.end]) {
+        let own_date = self
+            .doc
+            .times
+            .iter()
+            .any(|m| sentence.contains(m.span) && m.interval.is_some() && !m.refers_back);
+        if date.precision != DatePrecision::Day
+            || own_date
+            || !self
+                .rules
+                .clauses
+                .says_vague_sequel(&self.lower[sentence.start..sentence.end])
+        {
             return date;
         }
         DateInterval::month_of(date.start)
@@ -1368,8 +1868,12 @@ impl<'a> Reader<'a> {
 
     /// The date of the last event in the same paragraph, for a sentence that gives none.
     fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
-        let paragraph_start = self.text[..frame.sentence.start].rfind('\n').map_or(0, |idx| idx + 1);
-        self.told_date.filter(|&(start, _)| start >= paragraph_start).map(|(_, date)| date)
+        let paragraph_start = self.text[..frame.sentence.start]
+            .rfind('\n')
+            .map_or(0, |idx| idx + 1);
+        self.told_date
+            .filter(|&(start, _)| start >= paragraph_start)
+            .map(|(_, date)| date)
     }
 
     /// The party the sentence quotes or reports: an armed or governing actor just before a
@@ -1378,8 +1882,12 @@ impl<'a> Reader<'a> {
         for verb in self.cue_index.reporting_verbs(sentence) {
             match verb.speaker {
                 SpeakerSide::After => {
-                    let reach_end = self.lower.floor_char_boundary((verb.span.end + 40).min(sentence.end));
-                    let head_end = self.lower[verb.span.end..reach_end].find(',').map_or(reach_end, |comma| verb.span.end + comma);
+                    let reach_end = self
+                        .lower
+                        .floor_char_boundary((verb.span.end + 40).min(sentence.end));
+                    let head_end = self.lower[verb.span.end..reach_end]
+                        .find(',')
+                        .map_or(reach_end, |comma| verb.span.end + comma);
                     let head = Span::new(verb.span.end, head_end);
                     if self.cue_index.has_neutral_speaker(head) {
                         continue;
@@ -1389,12 +1897,19 @@ impl<'a> Reader<'a> {
                     }
                 }
                 SpeakerSide::Before => {
-                    let window_start = self.lower.floor_char_boundary(verb.span.start.saturating_sub(60)).max(sentence.start);
+                    let window_start = self
+                        .lower
+                        .floor_char_boundary(verb.span.start.saturating_sub(60))
+                        .max(sentence.start);
                     let window = Span::new(window_start, verb.span.start);
                     if self.cue_index.has_neutral_speaker(window) {
                         continue;
                     }
-                    if let Some(m) = self.actors_in(window).last().filter(|m| self.is_party(&m.actor)) {
+                    if let Some(m) = self
+                        .actors_in(window)
+                        .last()
+                        .filter(|m| self.is_party(&m.actor))
+                    {
                         return Some(m.actor.clone());
                     }
                 }
@@ -1410,11 +1925,21 @@ impl<'a> Reader<'a> {
     fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Modality {
         self.rules
             .modality
-            .cue(self.cue_index, self.text, frame.subject_start, frame.sentence, frame.trigger)
+            .cue(
+                self.cue_index,
+                self.text,
+                frame.subject_start,
+                frame.sentence,
+                frame.trigger,
+            )
             // "declared they would launch operations to avenge him": a threat states what is to
             // come; the threat itself is made.
             .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
-            .unwrap_or(if speaker.is_some() { Modality::Claimed } else { Modality::Asserted })
+            .unwrap_or(if speaker.is_some() {
+                Modality::Claimed
+            } else {
+                Modality::Asserted
+            })
     }
 
     /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".
@@ -1434,7 +1959,11 @@ impl<'a> Reader<'a> {
             let candidates: Vec<&str> = if number_after {
                 words[idx + 1..].iter().take(3).copied().collect()
             } else {
-                words[idx.saturating_sub(5)..idx].iter().rev().copied().collect()
+                words[idx.saturating_sub(5)..idx]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .collect()
             };
             if let Some(number) = candidates.iter().find_map(|w| parse_number(w)) {
                 return Some(number);
@@ -1464,16 +1993,24 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
             && match outer.precision {
                 Precision::Country => outer.country == inner.country,
                 Precision::Admin1 => outer.admin1.is_some() && outer.admin1 == inner.admin1,
-                Precision::Township => outer.admin1 == inner.admin1 && within_township(outer, inner),
+                Precision::Township => {
+                    outer.admin1 == inner.admin1 && within_township(outer, inner)
+                }
                 _ => false,
             }
     };
     let mut kept: Vec<&Site> = Vec::new();
     for site in &sites {
-        if sites.iter().any(|other| contains(&site.location, &other.location)) {
+        if sites
+            .iter()
+            .any(|other| contains(&site.location, &other.location))
+        {
             continue;
         }
-        if kept.iter().any(|k| fold_eq(&k.location.name, &site.location.name)) {
+        if kept
+            .iter()
+            .any(|k| fold_eq(&k.location.name, &site.location.name))
+        {
             continue;
         }
         kept.push(site);
@@ -1490,7 +2027,10 @@ const TOWNSHIP_RADIUS_KM: f64 = 40.0;
 /// distance, else (no coordinates) assumed.
 fn within_township(township: &Location, inner: &Location) -> bool {
     fn mimu_code(location: &Location) -> Option<&str> {
-        location.id.as_deref().filter(|id| id.starts_with("mimu:MMR"))
+        location
+            .id
+            .as_deref()
+            .filter(|id| id.starts_with("mimu:MMR"))
     }
     if let (Some(outer), Some(parent)) = (township.id.as_deref(), inner.township.as_deref()) {
         return outer == parent;
@@ -1499,7 +2039,9 @@ fn within_township(township: &Location, inner: &Location) -> bool {
         return inner.starts_with(outer);
     }
     match (township.lat.zip(township.lon), inner.lat.zip(inner.lon)) {
-        (Some((lat1, lon1)), Some((lat2, lon2))) => haversine_km(lat1, lon1, lat2, lon2) <= TOWNSHIP_RADIUS_KM,
+        (Some((lat1, lon1)), Some((lat2, lon2))) => {
+            haversine_km(lat1, lon1, lat2, lon2) <= TOWNSHIP_RADIUS_KM
+        }
         _ => true,
     }
 }
@@ -1507,10 +2049,16 @@ fn within_township(township: &Location, inner: &Location) -> bool {
 /// Drops country-wide sites when the list also names places within a country ("seized two
 /// towns in Kachin State, close to the frontier with China").
 fn drop_countries_if_finer(sites: Vec<&Site>) -> Vec<&Site> {
-    if sites.iter().all(|s| s.location.precision == Precision::Country) {
+    if sites
+        .iter()
+        .all(|s| s.location.precision == Precision::Country)
+    {
         return sites;
     }
-    sites.into_iter().filter(|s| s.location.precision != Precision::Country).collect()
+    sites
+        .into_iter()
+        .filter(|s| s.location.precision != Precision::Country)
+        .collect()
 }
 
 fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
@@ -1530,8 +2078,12 @@ fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
 
 /// Where the accusation verbs ("accuse", "blame") stand in `lower`, in order.
 fn accusations(lower: &str, verbs: &[String]) -> Vec<Span> {
-    let mut verbs: Vec<Span> =
-        verbs.iter().flat_map(|verb| crate::text::occurrences(lower, verb).map(|at| Span::new(at, at + verb.len()))).collect();
+    let mut verbs: Vec<Span> = verbs
+        .iter()
+        .flat_map(|verb| {
+            crate::text::occurrences(lower, verb).map(|at| Span::new(at, at + verb.len()))
+        })
+        .collect();
     verbs.sort();
     verbs
 }
@@ -1563,8 +2115,26 @@ fn parse_number(word: &str) -> Option<u32> {
         return Some(n);
     }
     const WORDS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     WORDS.iter().position(|w| *w == word).map(|n| n as u32)
 }
@@ -1577,7 +2147,9 @@ fn parse_number(word: &str) -> Option<u32> {
 fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
     let states_date = |event: &Event| {
         let sentence = Span::new(event.evidence_start, event.evidence_end);
-        times.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
+        times
+            .iter()
+            .any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
     };
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
@@ -1596,7 +2168,9 @@ fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
             Some(kept_event) => {
                 let narrower = match (kept_event.date, event.date) {
                     (None, Some(_)) => true,
-                    (Some(a), Some(b)) => days(&b) < days(&a) && (states_date(&event) || !states_date(kept_event)),
+                    (Some(a), Some(b)) => {
+                        days(&b) < days(&a) && (states_date(&event) || !states_date(kept_event))
+                    }
                     _ => false,
                 };
                 if narrower {

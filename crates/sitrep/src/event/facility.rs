@@ -86,14 +86,18 @@ enum Headed {
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 impl FacilityPatterns {
     /// Compiles `resources/events/facilities.toml`.
     pub fn load(files: &ResourceFiles) -> Result<FacilityPatterns, ResourceError> {
-        let file: FacilityFile =
-            toml::from_str(files.text(FACILITIES)?).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
+        let file: FacilityFile = toml::from_str(files.text(FACILITIES)?)
+            .map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
         let types = alternation(&file.unit_types);
         let heads = alternation(&file.unit_heads);
         let suffixes = alternation(&file.unit_suffixes);
@@ -107,9 +111,12 @@ impl FacilityPatterns {
             (&file.named.of_place_heads, Headed::OfPlace),
             (&file.named.route_heads, Headed::Route),
         ];
-        let (head_words, head_patterns): (Vec<&String>, Vec<Headed>) =
-            head_lists.iter().flat_map(|(words, pattern)| words.iter().map(move |word| (word, *pattern))).unzip();
-        let head_finder = AhoCorasick::new(head_words).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
+        let (head_words, head_patterns): (Vec<&String>, Vec<Headed>) = head_lists
+            .iter()
+            .flat_map(|(words, pattern)| words.iter().map(move |word| (word, *pattern)))
+            .unzip();
+        let head_finder = AhoCorasick::new(head_words)
+            .map_err(|err| ResourceError::new(FACILITIES, err.to_string()))?;
         let compile = |source: String| {
             Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
         };
@@ -117,7 +124,9 @@ impl FacilityPatterns {
             unit: compile(format!(
                 r"(?-u:\b)(?:(?P<owner>[A-Z]{{2,5}}) |(?:[A-Z][a-z]+ ){{1,4}}\((?P<owner_defined>[A-Z]{{2,5}})\) )?(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?: (?P<suffix>{suffixes}))?(?-u:\b)"
             ))?,
-            abbreviated: compile(format!(r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"))?,
+            abbreviated: compile(format!(
+                r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"
+            ))?,
             named: compile(format!(
                 r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:{}))(?-u:\b)",
                 alternation(&file.named.heads)
@@ -134,7 +143,10 @@ impl FacilityPatterns {
                 r"(?-u:\b)(?P<name>{cap_name}(?:\s?[–-]\s?{cap_name})+) (?:{})(?-u:\b)",
                 alternation(&file.named.route_heads)
             ))?,
-            headquarters_of: compile(r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$".to_string())?,
+            headquarters_of: compile(
+                r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$"
+                    .to_string(),
+            )?,
             abbreviations: file.abbreviations,
             head_finder,
             head_patterns,
@@ -158,64 +170,113 @@ impl FacilityPatterns {
     pub fn find<'s>(&'s self, text: &'s str, definitions: &[Definition]) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
         let headed = self.headed_patterns_in(text);
-        let searched = |pattern: &'s Regex, head: Headed| headed.contains(&head).then_some(pattern).into_iter();
-        for caps in searched(&self.route, Headed::Route).flat_map(|route| route.captures_iter(text)) {
+        let searched = |pattern: &'s Regex, head: Headed| {
+            headed.contains(&head).then_some(pattern).into_iter()
+        };
+        for caps in searched(&self.route, Headed::Route).flat_map(|route| route.captures_iter(text))
+        {
             let whole = caps.get(0).expect("whole match");
-            found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: whole.as_str().to_string() });
+            found.push(FacilityMention {
+                span: Span::new(whole.start(), whole.end()),
+                name: whole.as_str().to_string(),
+            });
         }
-        for caps in searched(&self.unit, Headed::Unit).flat_map(|pattern| pattern.captures_iter(text)) {
+        for caps in
+            searched(&self.unit, Headed::Unit).flat_map(|pattern| pattern.captures_iter(text))
+        {
             let whole = caps.get(0).expect("whole match");
             // "Border Guard Force (BGF) Battalion 1003" is "BGF Battalion 1003": the owner's
             // abbreviation tells its units from the army's.
-            let owner = caps.name("owner").or_else(|| caps.name("owner_defined")).map_or(String::new(), |m| format!("{} ", m.as_str()));
+            let owner = caps
+                .name("owner")
+                .or_else(|| caps.name("owner_defined"))
+                .map_or(String::new(), |m| format!("{} ", m.as_str()));
             let unit_type = caps.name("type").map_or("", |m| m.as_str());
-            let suffix = caps.name("suffix").map_or(String::new(), |m| format!(" {}", m.as_str()));
+            let suffix = caps
+                .name("suffix")
+                .map_or(String::new(), |m| format!(" {}", m.as_str()));
             let head = caps["head"].trim_end_matches('s');
             let mut numbers = vec![caps["number"].to_string()];
             if let Some(more) = caps.name("more") {
-                numbers.extend(more.as_str().split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string));
+                numbers.extend(
+                    more.as_str()
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter(|n| !n.is_empty())
+                        .map(str::to_string),
+                );
             }
             for number in numbers {
-                found.push(FacilityMention { span: Span::new(whole.start(), whole.end()), name: format!("{owner}{unit_type}{head} {number}{suffix}") });
+                found.push(FacilityMention {
+                    span: Span::new(whole.start(), whole.end()),
+                    name: format!("{owner}{unit_type}{head} {number}{suffix}"),
+                });
             }
         }
         for caps in self.abbreviated.captures_iter(text) {
             let whole = caps.get(0).expect("whole match");
             let abbr = &caps["abbr"];
-            let defined = definitions.iter().rev().find(|definition| definition.abbreviation.slice(text) == abbr);
-            let expansion = defined.map(|definition| definition.name.slice(text)).or_else(|| self.abbreviations.get(abbr).map(String::as_str));
-            if let Some(expansion) = expansion.filter(|_| !overlaps_any(&found, whole.start(), whole.end())) {
+            let defined = definitions
+                .iter()
+                .rev()
+                .find(|definition| definition.abbreviation.slice(text) == abbr);
+            let expansion = defined
+                .map(|definition| definition.name.slice(text))
+                .or_else(|| self.abbreviations.get(abbr).map(String::as_str));
+            if let Some(expansion) =
+                expansion.filter(|_| !overlaps_any(&found, whole.start(), whole.end()))
+            {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{expansion} {}", &caps["number"]),
                 });
             }
         }
-        for caps in searched(&self.named, Headed::Named).flat_map(|pattern| pattern.captures_iter(text)) {
+        for caps in
+            searched(&self.named, Headed::Named).flat_map(|pattern| pattern.captures_iter(text))
+        {
             let name = caps.name("name").expect("named group");
             // "Kyauktaw's Western Regional Headquarters" is the headquarters, in Kyauktaw.
             let trimmed = name.as_str().trim_start_matches("The ");
-            let trimmed = trimmed.rsplit_once("'s ").or_else(|| trimmed.rsplit_once("’s ")).map_or(trimmed, |(_, rest)| rest);
+            let trimmed = trimmed
+                .rsplit_once("'s ")
+                .or_else(|| trimmed.rsplit_once("’s "))
+                .map_or(trimmed, |(_, rest)| rest);
             let start = name.end() - trimmed.len();
             if trimmed.contains(' ') && !overlaps_any(&found, start, name.end()) {
-                found.push(FacilityMention { span: Span::new(start, name.end()), name: trimmed.to_string() });
+                found.push(FacilityMention {
+                    span: Span::new(start, name.end()),
+                    name: trimmed.to_string(),
+                });
             }
         }
-        for caps in searched(&self.named_lower, Headed::NamedLower).flat_map(|pattern| pattern.captures_iter(text)) {
+        for caps in searched(&self.named_lower, Headed::NamedLower)
+            .flat_map(|pattern| pattern.captures_iter(text))
+        {
             let whole = caps.get(0).expect("whole match");
             let name = caps["name"].trim_start_matches("The ");
-            let name = name.rsplit_once("'s ").or_else(|| name.rsplit_once("’s ")).map_or(name, |(_, rest)| rest);
+            let name = name
+                .rsplit_once("'s ")
+                .or_else(|| name.rsplit_once("’s "))
+                .map_or(name, |(_, rest)| rest);
             let start = whole.end() - caps["head"].len() - 1 - name.len();
             if !overlaps_any(&found, start, whole.end()) {
-                found.push(FacilityMention { span: Span::new(start, whole.end()), name: format!("{name} {}", &caps["head"]) });
+                found.push(FacilityMention {
+                    span: Span::new(start, whole.end()),
+                    name: format!("{name} {}", &caps["head"]),
+                });
             }
         }
-        for caps in searched(&self.of_place, Headed::OfPlace).flat_map(|pattern| pattern.captures_iter(text)) {
+        for caps in searched(&self.of_place, Headed::OfPlace)
+            .flat_map(|pattern| pattern.captures_iter(text))
+        {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
                 let head = &caps["head"];
                 let mut letters = head.chars();
-                let capitalised: String = letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default();
+                let capitalised: String = letters
+                    .next()
+                    .map(|first| first.to_uppercase().chain(letters).collect())
+                    .unwrap_or_default();
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{} {capitalised}", &caps["place"]),
@@ -245,7 +306,9 @@ fn use_full_names(found: &mut [FacilityMention]) {
         let (earlier, rest) = found.split_at_mut(idx);
         let short = &mut rest[0];
         let full = earlier.iter().rev().find(|f| {
-            f.name.len() > short.name.len() && f.name.ends_with(short.name.as_str()) && f.name[..f.name.len() - short.name.len()].ends_with(' ')
+            f.name.len() > short.name.len()
+                && f.name.ends_with(short.name.as_str())
+                && f.name[..f.name.len() - short.name.len()].ends_with(' ')
         });
         if let Some(full) = full {
             short.name = full.name.clone();
@@ -263,53 +326,84 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         let patterns = FacilityPatterns::load(&ResourceFiles::embedded()).unwrap();
-        patterns.find(text, &crate::actor::find_definitions(text)).into_iter().map(|f| f.name).collect()
+        patterns
+            .find(text, &crate::actor::find_definitions(text))
+            .into_iter()
+            .map(|f| f.name)
+            .collect()
     }
 
     #[test]
     fn numbered_units_drop_bracketed_abbreviations() {
         assert_eq!(
-            names("Rebels took Light Infantry Battalion (LIB) 512 and Light Infantry Battalions 31 and 32."),
-            ["Light Infantry Battalion 512", "Light Infantry Battalion 31", "Light Infantry Battalion 32"]
+            names(
+                "Rebels took Light Infantry Battalion (LIB) 512 and Light Infantry Battalions 31 and 32."
+            ),
+            [
+                "Light Infantry Battalion 512",
+                "Light Infantry Battalion 31",
+                "Light Infantry Battalion 32"
+            ]
         );
-        assert_eq!(names("They overran Ordnance Depot 77 near the lake."), ["Ordnance Depot 77"]);
         assert_eq!(
-            names("Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14."),
+            names("They overran Ordnance Depot 77 near the lake."),
+            ["Ordnance Depot 77"]
+        );
+        assert_eq!(
+            names(
+                "Rebels shelled the headquarters of Hill Guard Force (HGF) Battalion 12 and HGF Battalion 14."
+            ),
             ["HGF Battalion 12 headquarters", "HGF Battalion 14"]
         );
-        assert_eq!(names("They took the Infantry Battalion 9 headquarters."), ["Infantry Battalion 9 headquarters"]);
+        assert_eq!(
+            names("They took the Infantry Battalion 9 headquarters."),
+            ["Infantry Battalion 9 headquarters"]
+        );
     }
 
     #[test]
     fn a_short_name_takes_the_full_name_told_before() {
         assert_eq!(
-            names("Rebels ringed Supply and Transport Battalion 77. Battalion 77 held out, unlike Battalion 78."),
-            ["Supply and Transport Battalion 77", "Supply and Transport Battalion 77", "Battalion 78"]
+            names(
+                "Rebels ringed Supply and Transport Battalion 77. Battalion 77 held out, unlike Battalion 78."
+            ),
+            [
+                "Supply and Transport Battalion 77",
+                "Supply and Transport Battalion 77",
+                "Battalion 78"
+            ]
         );
     }
 
     #[test]
     fn abbreviations_expand_from_the_article_first() {
-        assert_eq!(names("Rebels said the Experimental Battalion (XB) fled. Fighting hit IB 47 and XB 9."), [
-            "Infantry Battalion 47",
-            "Experimental Battalion 9"
-        ]);
+        assert_eq!(
+            names("Rebels said the Experimental Battalion (XB) fled. Fighting hit IB 47 and XB 9."),
+            ["Infantry Battalion 47", "Experimental Battalion 9"]
+        );
     }
 
     #[test]
     fn headquarters_and_named_sites() {
         assert_eq!(
-            names("They seized the headquarters of the army's Southern Command and Hill Town Airport."),
+            names(
+                "They seized the headquarters of the army's Southern Command and Hill Town Airport."
+            ),
             ["Southern Command headquarters", "Hill Town Airport"]
         );
         assert_eq!(
-            names("They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison."),
+            names(
+                "They hold the headquarters of the Myanmar military's Eastern Command and Riverside's Central Prison."
+            ),
             ["Eastern Command headquarters", "Central Prison"]
         );
-        assert_eq!(names("Both sides fought along the Hill Town–Lake Shore road."), ["Hill Town–Lake Shore road"]);
-        assert_eq!(names("Troops held the airport at Riverside and the Lake Shore naval base."), [
-            "Riverside Airport",
-            "Lake Shore naval base"
-        ]);
+        assert_eq!(
+            names("Both sides fought along the Hill Town–Lake Shore road."),
+            ["Hill Town–Lake Shore road"]
+        );
+        assert_eq!(
+            names("Troops held the airport at Riverside and the Lake Shore naval base."),
+            ["Riverside Airport", "Lake Shore naval base"]
+        );
     }
 }

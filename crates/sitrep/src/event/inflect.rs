@@ -11,11 +11,14 @@ pub(crate) type Forms = [String; 5];
 
 /// The regular forms of a verb.
 pub(crate) fn regular(base: &str) -> Forms {
-    let consonant_y = base.ends_with('y')
-        && !base[..base.len() - 1].ends_with(|c: char| "aeiou".contains(c));
+    let consonant_y =
+        base.ends_with('y') && !base[..base.len() - 1].ends_with(|c: char| "aeiou".contains(c));
     let third = if consonant_y {
         format!("{}ies", &base[..base.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|end| base.ends_with(end)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|end| base.ends_with(end))
+    {
         format!("{base}es")
     } else {
         format!("{base}s")
@@ -27,7 +30,11 @@ pub(crate) fn regular(base: &str) -> Forms {
     } else {
         format!("{base}ed")
     };
-    let gerund = if base.ends_with("ee") || base.ends_with("ye") || base.ends_with("oe") || !base.ends_with('e') {
+    let gerund = if base.ends_with("ee")
+        || base.ends_with("ye")
+        || base.ends_with("oe")
+        || !base.ends_with('e')
+    {
         format!("{base}ing")
     } else {
         format!("{}ing", &base[..base.len() - 1])
@@ -37,11 +44,21 @@ pub(crate) fn regular(base: &str) -> Forms {
 
 /// A regex alternation of all forms of `base`, longest first.
 pub(crate) fn alternation(base: &str, irregular: &HashMap<String, Forms>) -> String {
-    let forms = irregular.get(base).cloned().unwrap_or_else(|| regular(base));
+    let forms = irregular
+        .get(base)
+        .cloned()
+        .unwrap_or_else(|| regular(base));
     let mut unique: Vec<&String> = forms.iter().collect();
     unique.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     unique.dedup();
-    format!("(?:{})", unique.iter().map(|f| regex::escape(f)).collect::<Vec<_>>().join("|"))
+    format!(
+        "(?:{})",
+        unique
+            .iter()
+            .map(|f| regex::escape(f))
+            .collect::<Vec<_>>()
+            .join("|")
+    )
 }
 
 #[cfg(test)]
@@ -50,9 +67,18 @@ mod tests {
 
     #[test]
     fn regular_spelling_rules() {
-        assert_eq!(regular("seize"), ["seize", "seizes", "seized", "seized", "seizing"].map(String::from));
-        assert_eq!(regular("carry"), ["carry", "carries", "carried", "carried", "carrying"].map(String::from));
-        assert_eq!(regular("attack"), ["attack", "attacks", "attacked", "attacked", "attacking"].map(String::from));
+        assert_eq!(
+            regular("seize"),
+            ["seize", "seizes", "seized", "seized", "seizing"].map(String::from)
+        );
+        assert_eq!(
+            regular("carry"),
+            ["carry", "carries", "carried", "carried", "carrying"].map(String::from)
+        );
+        assert_eq!(
+            regular("attack"),
+            ["attack", "attacks", "attacked", "attacked", "attacking"].map(String::from)
+        );
         assert_eq!(regular("flee")[4], "fleeing");
         assert_eq!(regular("clash")[1], "clashes");
         assert_eq!(regular("destroy")[2], "destroyed");
@@ -64,6 +90,9 @@ mod tests {
             "take".to_string(),
             ["take", "takes", "took", "taken", "taking"].map(String::from),
         )]);
-        assert_eq!(alternation("take", &irregular), "(?:taking|taken|takes|take|took)");
+        assert_eq!(
+            alternation("take", &irregular),
+            "(?:taking|taken|takes|take|took)"
+        );
     }
 }

@@ -17,8 +17,8 @@ mod site;
 
 pub use clause::{ClauseIndex, ClauseRules, ClauseWords};
 pub use context::Context;
-pub(crate) use extract::focus_country;
 pub use extract::extract;
+pub(crate) use extract::focus_country;
 pub use facility::{FacilityMention, FacilityPatterns};
 pub use rules::{Rule, TriggerRules};
 pub use site::{Site, sites};
@@ -259,11 +259,18 @@ mod tests {
     fn rules_fire_on_their_examples_only() {
         let mut failures = Vec::new();
         for rule in &RESOURCES.events.triggers.rules {
-            assert!(!rule.examples.is_empty(), "rule {} has no examples", rule.id);
+            assert!(
+                !rule.examples.is_empty(),
+                "rule {} has no examples",
+                rule.id
+            );
             for example in &rule.examples {
                 let fired = rules_fired(example);
                 if !fired.contains(&rule.id) {
-                    failures.push(format!("{} does not fire on {example:?} (fired: {fired:?})", rule.id));
+                    failures.push(format!(
+                        "{} does not fire on {example:?} (fired: {fired:?})",
+                        rule.id
+                    ));
                 }
             }
             for counter in &rule.counter_examples {
@@ -291,50 +298,114 @@ mod tests {
     /// The actor2 of the first event of `kind` the text gives (panics if none).
     fn actor2_of(text: &str, kind: super::EventKind) -> Option<String> {
         let found = analyse(text);
-        let event = found.iter().find(|e| e.kind == kind).unwrap_or_else(|| panic!("no {kind:?} in {found:?}"));
+        let event = found
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {found:?}"));
         event.actor2.as_ref().map(|a| a.0.clone())
     }
 
     #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
-        let found = events("Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA ")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("armed_clash MM_MILITARY")), "{found:?}");
+        let found = events(
+            "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash KIA ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("armed_clash MM_MILITARY")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_singular_pronoun_does_not_stand_for_plural_troops() {
-        let found = events("The TNLA said dozens of junta troops died when it had stormed their camp near Hpakant on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash TNLA ")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("armed_clash MM_MILITARY")), "{found:?}");
+        let found = events(
+            "The TNLA said dozens of junta troops died when it had stormed their camp near Hpakant on Friday.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash TNLA ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("armed_clash MM_MILITARY")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_pronoun_before_the_verb_after_a_fronted_phrase_is_the_subject() {
-        let found = events("The KIA attacked junta troops near Hpakant on Monday. By Friday, it had captured Sezin.");
-        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Sezin")), "{found:?}");
+        let found = events(
+            "The KIA attacked junta troops near Hpakant on Monday. By Friday, it had captured Sezin.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("territory_captured KIA Sezin")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn an_event_a_duration_after_opens_is_dated_back_from_the_sentences_date() {
-        let found = events("The KIA captured Hpakant on Friday, a day after it attacked the junta camp in Sezin.");
-        assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
-        assert!(found.contains(&"territory_captured KIA Hpakant 2024-06-14".to_string()), "{found:?}");
+        let found = events(
+            "The KIA captured Hpakant on Friday, a day after it attacked the junta camp in Sezin.",
+        );
+        assert!(
+            found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Hpakant 2024-06-14".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_verb_right_after_and_shares_the_subject_before() {
-        let found = events("The KIA described the raid on Hpakant as a crime and warned the junta on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("pressure_or_threat KIA ")), "{found:?}");
-        let found = events("The KIO voiced alarm at reports that junta troops had killed villagers in Hpakant and warned of reprisals.");
-        assert!(!found.iter().any(|e| e.starts_with("pressure_or_threat MM_MILITARY")), "{found:?}");
+        let found = events(
+            "The KIA described the raid on Hpakant as a crime and warned the junta on Friday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("pressure_or_threat KIA ")),
+            "{found:?}"
+        );
+        let found = events(
+            "The KIO voiced alarm at reports that junta troops had killed villagers in Hpakant and warned of reprisals.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("pressure_or_threat MM_MILITARY")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_pronoun_after_a_reporting_verb_is_the_reporter() {
-        let found = events("The junta said its troops left Hpakant after the KIA, the group the army has fought for years, announced it had taken the town.");
-        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA ")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("territory_captured MM_MILITARY ")), "{found:?}");
+        let found = events(
+            "The junta said its troops left Hpakant after the KIA, the group the army has fought for years, announced it had taken the town.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("territory_captured KIA ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("territory_captured MM_MILITARY ")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -342,7 +413,10 @@ mod tests {
         // "Fano" is a town in Italy and a militia in Ethiopia: one vote each, at one place.
         let text = "Fano said the army attacked the town on Friday.";
         let first = events(text);
-        assert!(first.iter().any(|e| e.starts_with("armed_clash ENDF ")), "{first:?}");
+        assert!(
+            first.iter().any(|e| e.starts_with("armed_clash ENDF ")),
+            "{first:?}"
+        );
         for _ in 0..16 {
             assert_eq!(events(text), first);
         }
@@ -351,36 +425,77 @@ mod tests {
     #[test]
     fn a_village_in_its_township_gives_one_event_even_far_from_the_townships_centre() {
         // Sezin lies some 47 km from Hpakant Township's point; the gazetteer puts it inside.
-        let found = events("KIA fighters captured a junta outpost at Sezin in Hpakant Township on Wednesday.");
-        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Sezin")), "{found:?}");
+        let found = events(
+            "KIA fighters captured a junta outpost at Sezin in Hpakant Township on Wednesday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("territory_captured KIA Sezin")),
+            "{found:?}"
+        );
         assert!(!found.iter().any(|e| e.contains("Hpakant")), "{found:?}");
     }
 
     #[test]
     fn an_actor_fighting_alongside_the_agent_is_no_patient() {
-        assert_eq!(actor2_of("The AA fought alongside the TNLA near Lashio on Monday.", super::EventKind::ArmedClash).as_deref(), Some("MM_MILITARY"));
+        assert_eq!(
+            actor2_of(
+                "The AA fought alongside the TNLA near Lashio on Monday.",
+                super::EventKind::ArmedClash
+            )
+            .as_deref(),
+            Some("MM_MILITARY")
+        );
     }
 
     #[test]
     fn a_relative_clause_has_its_antecedent_as_agent() {
-        let found = events("The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("armed_clash AA ")), "{found:?}");
+        let found = events(
+            "The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|e| e.starts_with("armed_clash AA ")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_definite_trigger_with_no_actor_goes_on_telling_the_last_event() {
-        let found = events("The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.");
-        assert!(found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()), "{found:?}");
-        assert!(found.contains(&"armed_clash KIA Tamakan 2024-06-13".to_string()), "{found:?}");
+        let found = events(
+            "The KIA fought junta troops near Hpakant on Friday. The clashes broke out on Thursday night around the villages of Sezin and Tamakan.",
+        );
+        assert!(
+            found.contains(&"armed_clash KIA Sezin 2024-06-13".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"armed_clash KIA Tamakan 2024-06-13".to_string()),
+            "{found:?}"
+        );
         assert!(events("The clashes broke out on Thursday night around Sezin.").is_empty());
     }
 
     #[test]
     fn an_event_still_going_on_runs_to_the_publication_day() {
-        let events = analyse("The KIA attacked junta troops in Hpakant on Thursday, and the fighting was still going on.");
-        let date = events.iter().find(|e| e.kind == super::EventKind::ArmedClash).and_then(|e| e.date).expect("a dated clash");
-        assert_eq!((date.start.to_string(), date.end.to_string()), ("2024-06-13".into(), "2024-06-15".into()));
+        let events = analyse(
+            "The KIA attacked junta troops in Hpakant on Thursday, and the fighting was still going on.",
+        );
+        let date = events
+            .iter()
+            .find(|e| e.kind == super::EventKind::ArmedClash)
+            .and_then(|e| e.date)
+            .expect("a dated clash");
+        assert_eq!(
+            (date.start.to_string(), date.end.to_string()),
+            ("2024-06-13".into(), "2024-06-15".into())
+        );
     }
 
     /// Each event's kind, place and date as `kind place start..end`.
@@ -389,7 +504,9 @@ mod tests {
             .into_iter()
             .map(|e| {
                 let place = e.location.map_or("-".to_string(), |l| l.name);
-                let date = e.date.map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
+                let date = e
+                    .date
+                    .map_or("-".to_string(), |d| format!("{}..{}", d.start, d.end));
                 format!("{} {place} {date}", e.kind.as_str())
             })
             .collect()
@@ -397,107 +514,228 @@ mod tests {
 
     #[test]
     fn a_verb_after_has_since_runs_from_the_story_date_to_publication() {
-        let found = dated("The KIA attacked junta troops near Hpakant in March. It has since driven hundreds of families in Sezin from their homes.");
-        assert!(found.contains(&"displacement Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant in March. It has since driven hundreds of families in Sezin from their homes.",
+        );
+        assert!(
+            found.contains(&"displacement Sezin 2024-03-01..2024-06-15".to_string()),
+            "{found:?}"
+        );
         // Only the verb after it: the attack of the same sentence stays in March.
-        let found = dated("The KIA attacked junta troops near Hpakant in March and has since seized Sezin.");
-        assert!(found.contains(&"armed_clash Hpakant 2024-03-01..2024-03-31".to_string()), "{found:?}");
-        assert!(found.contains(&"territory_captured Sezin 2024-03-01..2024-06-15".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant in March and has since seized Sezin.",
+        );
+        assert!(
+            found.contains(&"armed_clash Hpakant 2024-03-01..2024-03-31".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"territory_captured Sezin 2024-03-01..2024-06-15".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn what_a_since_clause_modifies_runs_from_the_story_date_to_publication() {
         let story = "The KIA attacked junta troops near Hpakant on 2 May. ";
-        for sentence in ["Villagers have fled Sezin since the fighting began.", "Since the fighting began, villagers have fled Sezin."] {
+        for sentence in [
+            "Villagers have fled Sezin since the fighting began.",
+            "Since the fighting began, villagers have fled Sezin.",
+        ] {
             let found = dated(&format!("{story}{sentence}"));
-            assert!(found.contains(&"displacement Sezin 2024-05-02..2024-06-15".to_string()), "{sentence}: {found:?}");
+            assert!(
+                found.contains(&"displacement Sezin 2024-05-02..2024-06-15".to_string()),
+                "{sentence}: {found:?}"
+            );
         }
         // An event of another clause keeps the story's day.
-        let found = dated(&format!("{story}Junta jets bombed Sezin and villagers have stayed away since the fighting began."));
-        assert!(found.contains(&"air_strike Sezin 2024-05-02..2024-05-02".to_string()), "{found:?}");
+        let found = dated(&format!(
+            "{story}Junta jets bombed Sezin and villagers have stayed away since the fighting began."
+        ));
+        assert!(
+            found.contains(&"air_strike Sezin 2024-05-02..2024-05-02".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_restatement_dated_only_by_the_story_keeps_the_stated_range() {
         // The last paragraph carries 3 June over, the last day the text gave.
-        let found = dated("The army began an offensive near Hpakant on 3 June. Junta jets bombed Sezin in the first week of the offensive.\n\nAir raids on Sezin have also been reported.");
-        let strikes: Vec<&String> = found.iter().filter(|e| e.starts_with("air_strike Sezin")).collect();
-        assert_eq!(strikes, ["air_strike Sezin 2024-06-03..2024-06-09"], "{found:?}");
+        let found = dated(
+            "The army began an offensive near Hpakant on 3 June. Junta jets bombed Sezin in the first week of the offensive.\n\nAir raids on Sezin have also been reported.",
+        );
+        let strikes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("air_strike Sezin"))
+            .collect();
+        assert_eq!(
+            strikes,
+            ["air_strike Sezin 2024-06-03..2024-06-09"],
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_place_in_a_clause_a_duration_opens_is_dated_back_even_after_a_noun_trigger() {
-        let found = dated("KIA fighters took Hpakant on Friday. Its capture came two days after the same fighters seized Sezin.");
-        assert!(found.contains(&"territory_captured Sezin 2024-06-12..2024-06-12".to_string()), "{found:?}");
-        assert!(found.contains(&"territory_captured Hpakant 2024-06-14..2024-06-14".to_string()), "{found:?}");
+        let found = dated(
+            "KIA fighters took Hpakant on Friday. Its capture came two days after the same fighters seized Sezin.",
+        );
+        assert!(
+            found.contains(&"territory_captured Sezin 2024-06-12..2024-06-12".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"territory_captured Hpakant 2024-06-14..2024-06-14".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_since_range_in_the_past_perfect_ends_at_the_last_event() {
         let story = "KIA fighters took Hpakant on Friday. ";
-        let shelling = |sentence: &str| dated(&format!("{story}{sentence}")).into_iter().find(|e| e.starts_with("shelling"));
-        assert_eq!(shelling("They had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-14"));
+        let shelling = |sentence: &str| {
+            dated(&format!("{story}{sentence}"))
+                .into_iter()
+                .find(|e| e.starts_with("shelling"))
+        };
+        assert_eq!(
+            shelling("They had been shelling Hpakant since 2 May.").as_deref(),
+            Some("shelling Hpakant 2024-05-02..2024-06-14")
+        );
         // The present perfect, and a report, run to publication.
-        assert_eq!(shelling("They have been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
-        assert_eq!(shelling("The KIA said it had been shelling Hpakant since 2 May.").as_deref(), Some("shelling Hpakant 2024-05-02..2024-06-15"));
+        assert_eq!(
+            shelling("They have been shelling Hpakant since 2 May.").as_deref(),
+            Some("shelling Hpakant 2024-05-02..2024-06-15")
+        );
+        assert_eq!(
+            shelling("The KIA said it had been shelling Hpakant since 2 May.").as_deref(),
+            Some("shelling Hpakant 2024-05-02..2024-06-15")
+        );
     }
 
     #[test]
     fn an_event_loosely_after_the_story_date_takes_its_month() {
-        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.");
-        assert!(found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()), "{found:?}");
-        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant on 3 May. Villagers fled Sezin soon afterwards.",
+        );
+        assert!(
+            found.contains(&"armed_clash Hpakant 2024-05-03..2024-05-03".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()),
+            "{found:?}"
+        );
         // "at the time" counts from the story's date: it gives the sentence no date of its own.
-        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Soon afterwards villagers fled Sezin, a monk said at the time.");
-        assert!(found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant on 3 May. Soon afterwards villagers fled Sezin, a monk said at the time.",
+        );
+        assert!(
+            found.contains(&"displacement Sezin 2024-05-01..2024-05-31".to_string()),
+            "{found:?}"
+        );
         // "Shortly afterwards" means hours: the day holds.
-        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin.");
-        assert!(found.contains(&"displacement Sezin 2024-05-03..2024-05-03".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant on 3 May. Shortly afterwards villagers fled Sezin.",
+        );
+        assert!(
+            found.contains(&"displacement Sezin 2024-05-03..2024-05-03".to_string()),
+            "{found:?}"
+        );
         // A date of the sentence's own keeps the day.
-        let found = dated("The KIA attacked junta troops near Hpakant on 3 May. On 5 May, soon after the attack, villagers fled Sezin.");
-        assert!(found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()), "{found:?}");
+        let found = dated(
+            "The KIA attacked junta troops near Hpakant on 3 May. On 5 May, soon after the attack, villagers fled Sezin.",
+        );
+        assert!(
+            found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_foreign_dateline_is_no_event_place() {
-        let found = events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash ")), "{found:?}");
+        let found =
+            events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash ")),
+            "{found:?}"
+        );
         assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
-        let home = events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
+        let home =
+            events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
     }
 
     #[test]
     fn a_fight_needs_a_fighter() {
-        let found = events("The United Nations called on both sides to let aid into Kutum, where families have fled since the war began in April 2023.");
-        assert!(!found.iter().any(|e| e.starts_with("armed_clash UN")), "{found:?}");
+        let found = events(
+            "The United Nations called on both sides to let aid into Kutum, where families have fled since the war began in April 2023.",
+        );
+        assert!(
+            !found.iter().any(|e| e.starts_with("armed_clash UN")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_participle_after_a_comma_keeps_the_agent_of_its_sentence() {
-        let found = events("KIA fighters attacked a convoy under army escort near Bhamo on Monday, burning 40 lorries.");
-        assert!(found.iter().any(|e| e.starts_with("property_destruction KIA ")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("property_destruction MM_MILITARY")), "{found:?}");
+        let found = events(
+            "KIA fighters attacked a convoy under army escort near Bhamo on Monday, burning 40 lorries.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("property_destruction KIA ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("property_destruction MM_MILITARY")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn the_accused_stand_before_the_accusations_of() {
-        let found = events("The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.");
-        assert!(found.iter().any(|e| e.starts_with("attack_on_civilians KNDF Demoso")), "{found:?}");
+        let found = events(
+            "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("attack_on_civilians KNDF Demoso")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn an_owner_after_of_acts() {
         let found = events("Fighters of the KIA attacked a junta camp in Momauk on Monday.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA Momauk")), "{found:?}");
-        let found = events("The chairman of the African Union, Jane Roe, called on both sides to respect the truce on Monday.");
-        assert!(found.iter().any(|e| e.starts_with("call_for_talks AU ")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("armed_clash KIA Momauk")),
+            "{found:?}"
+        );
+        let found = events(
+            "The chairman of the African Union, Jane Roe, called on both sides to respect the truce on Monday.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("call_for_talks AU ")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_threat_of_what_is_to_come_is_made() {
-        let found = analyse("The KIA declared that it would launch new operations to avenge the commander.");
-        let threat = found.iter().find(|e| e.kind == super::EventKind::PressureOrThreat).expect("a threat");
+        let found = analyse(
+            "The KIA declared that it would launch new operations to avenge the commander.",
+        );
+        let threat = found
+            .iter()
+            .find(|e| e.kind == super::EventKind::PressureOrThreat)
+            .expect("a threat");
         assert!(threat.modality.is_fact(), "{:?}", threat.modality);
     }
 
@@ -508,75 +746,169 @@ mod tests {
 
     #[test]
     fn a_strike_on_no_party_after_civilians_strikes_civilians() {
-        assert_eq!(actor2_of("Villagers in Sezin fled heavy shelling by junta troops on Monday.", super::EventKind::Shelling).as_deref(), Some("CIVILIANS"));
+        assert_eq!(
+            actor2_of(
+                "Villagers in Sezin fled heavy shelling by junta troops on Monday.",
+                super::EventKind::Shelling
+            )
+            .as_deref(),
+            Some("CIVILIANS")
+        );
     }
 
     #[test]
     fn a_place_with_no_own_event_in_its_sentence_gives_way_to_the_named_one() {
-        let found = events("Junta troops burned 50 houses in Myaing Township on Sunday, as an arson campaign rolled on.");
-        assert_eq!(found.iter().filter(|e| e.starts_with("attack_on_civilians")).count(), 1, "{found:?}");
+        let found = events(
+            "Junta troops burned 50 houses in Myaing Township on Sunday, as an arson campaign rolled on.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.starts_with("attack_on_civilians"))
+                .count(),
+            1,
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_list_goes_on_past_a_container_and_a_direction_word() {
-        let found = events("Junta troops set fire to houses in Sezin and Tamakan, both in northern Hpakant, and in the western villages of Tha Dut and Pinlebu on Sunday.");
+        let found = events(
+            "Junta troops set fire to houses in Sezin and Tamakan, both in northern Hpakant, and in the western villages of Tha Dut and Pinlebu on Sunday.",
+        );
         for place in ["Sezin", "Tamakan", "Tha Dut"] {
-            assert!(found.iter().any(|e| e.contains(&format!(" {place} "))), "{place}: {found:?}");
+            assert!(
+                found.iter().any(|e| e.contains(&format!(" {place} "))),
+                "{place}: {found:?}"
+            );
         }
         assert!(!found.iter().any(|e| e.contains(" Hpakant ")), "{found:?}");
     }
 
     #[test]
     fn an_object_near_a_place_is_placed_at_it() {
-        let found = events("The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.");
-        assert!(found.iter().any(|e| e.starts_with("territory_captured KIA Tamakan")), "{found:?}");
+        let found = events(
+            "The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("territory_captured KIA Tamakan")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn the_fall_of_a_town_taken_earlier_is_no_second_capture() {
-        let found = events("The KIA took Bhamo on 9 October after a long siege. A month later, analysts said the fall of Bhamo left the junta weak in the north.");
-        assert_eq!(found.iter().filter(|e| e.starts_with("territory_captured")).collect::<Vec<_>>(), ["territory_captured KIA Bhamo 2023-10-09"], "{found:?}");
+        let found = events(
+            "The KIA took Bhamo on 9 October after a long siege. A month later, analysts said the fall of Bhamo left the junta weak in the north.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.starts_with("territory_captured"))
+                .collect::<Vec<_>>(),
+            ["territory_captured KIA Bhamo 2023-10-09"],
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_strike_that_names_its_non_state_agent_keeps_it() {
         let found = events("Drone strikes by the RSF hit the power station in Merowe on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("air_strike RSF Merowe")), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.starts_with("air_strike RSF Merowe")),
+            "{found:?}"
+        );
         let found = events("PDF drones struck junta positions in Bhamo on Saturday.");
-        assert!(found.iter().any(|e| e.starts_with("air_strike PDF Bhamo")), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.starts_with("air_strike PDF Bhamo")),
+            "{found:?}"
+        );
         let found = events("The KIA said regime jets bombed its positions near Bhamo on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")),
+            "{found:?}"
+        );
         let found = events("Airstrikes on Friday hit areas held by the KIA near Bhamo.");
-        assert!(found.iter().any(|e| e.starts_with("air_strike MM_MILITARY")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("air_strike MM_MILITARY")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn an_attack_on_a_village_is_an_attack_on_civilians() {
-        let found = events("JNIM fighters carried out an attack on a village in the Mopti region on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("attack_on_civilians JNIM")), "{found:?}");
-        assert!(!found.iter().any(|e| e.starts_with("armed_clash")), "{found:?}");
+        let found = events(
+            "JNIM fighters carried out an attack on a village in the Mopti region on Friday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("attack_on_civilians JNIM")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|e| e.starts_with("armed_clash")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn an_officer_detained_belongs_to_the_side_the_agent_fights() {
-        assert_eq!(actor2_of("KIA fighters detained Brigadier General Zaw Win near Bhamo on Friday.", super::EventKind::Arrest).as_deref(), Some("MM_MILITARY"));
-        assert_eq!(actor2_of("KIA fighters detained major traders near Bhamo on Friday.", super::EventKind::Arrest), None);
+        assert_eq!(
+            actor2_of(
+                "KIA fighters detained Brigadier General Zaw Win near Bhamo on Friday.",
+                super::EventKind::Arrest
+            )
+            .as_deref(),
+            Some("MM_MILITARY")
+        );
+        assert_eq!(
+            actor2_of(
+                "KIA fighters detained major traders near Bhamo on Friday.",
+                super::EventKind::Arrest
+            ),
+            None
+        );
     }
 
     #[test]
     fn looted_homes_are_the_civilians_loss() {
-        assert_eq!(actor2_of("Junta soldiers looted homes in Tamakan village near Hpakant on Sunday.", super::EventKind::PropertyDestruction).as_deref(), Some("CIVILIANS"));
+        assert_eq!(
+            actor2_of(
+                "Junta soldiers looted homes in Tamakan village near Hpakant on Sunday.",
+                super::EventKind::PropertyDestruction
+            )
+            .as_deref(),
+            Some("CIVILIANS")
+        );
     }
 
     #[test]
     fn an_armed_groups_blockade_is_aimed_at_the_state() {
-        assert_eq!(actor2_of("JNIM declared a blockade on fuel convoys to Kayes in Mali on Monday.", super::EventKind::TradeRestriction).as_deref(), Some("ML_GOV"));
+        assert_eq!(
+            actor2_of(
+                "JNIM declared a blockade on fuel convoys to Kayes in Mali on Monday.",
+                super::EventKind::TradeRestriction
+            )
+            .as_deref(),
+            Some("ML_GOV")
+        );
     }
 
     #[test]
     fn a_party_at_war_threatens_the_side_it_fights() {
-        let text = "After the raid on Hill Ridge, Fano commanders vowed to avenge their dead in Gondar.";
-        assert_eq!(actor2_of(text, super::EventKind::PressureOrThreat).as_deref(), Some("ENDF"));
+        let text =
+            "After the raid on Hill Ridge, Fano commanders vowed to avenge their dead in Gondar.";
+        assert_eq!(
+            actor2_of(text, super::EventKind::PressureOrThreat).as_deref(),
+            Some("ENDF")
+        );
         // "Fano" is also an Italian town: a name that names an actor is no fallback place.
         let found = events(text);
         assert!(!found.iter().any(|e| e.contains(" Fano ")), "{found:?}");
@@ -586,6 +918,9 @@ mod tests {
     fn punctuation_glued_to_the_word_before_a_name_is_no_char_boundary_trap() {
         // "of—" once put the word's start inside the dash and panicked.
         let found = events("Fighters of— the KIA attacked Bhamo on Friday.");
-        assert!(found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")), "{found:?}");
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")),
+            "{found:?}"
+        );
     }
 }

@@ -225,7 +225,8 @@ impl Default for TriggerRules {
         TriggerRules {
             rules: Vec::new(),
             by_id: HashMap::new(),
-            combined: StartSearch::new(&[], regex_automata::meta::Config::new()).expect("empty regex"),
+            combined: StartSearch::new(&[], regex_automata::meta::Config::new())
+                .expect("empty regex"),
             combined_rules: Vec::new(),
             position_nouns: HashSet::new(),
             civilian_targets: HashSet::new(),
@@ -251,15 +252,18 @@ impl TriggerRules {
                     return Err(ResourceError::new(path, "duplicate rule id").in_rule(entry.id));
                 }
                 if !entry.id.starts_with(&format!("{}/", entry.kind.as_str())) {
-                    return Err(ResourceError::new(path, "a rule id starts with its kind").in_rule(entry.id));
+                    return Err(ResourceError::new(path, "a rule id starts with its kind")
+                        .in_rule(entry.id));
                 }
                 let source = expand_verbs(&entry.pattern, &irregular)
                     .map_err(|msg| ResourceError::new(path, msg).in_rule(entry.id.clone()))?;
                 // ASCII word classes keep each pattern a small DFA; the text's non-ASCII letters
                 // never occur in trigger words.
-                let regex = Regex::new(&format!(r"(?i-u)\b(?:{source})\b"))
-                    .map_err(|err| ResourceError::new(path, err.to_string()).in_rule(entry.id.clone()))?;
-                let lower = |words: Vec<String>| words.into_iter().map(|w| w.to_lowercase()).collect();
+                let regex = Regex::new(&format!(r"(?i-u)\b(?:{source})\b")).map_err(|err| {
+                    ResourceError::new(path, err.to_string()).in_rule(entry.id.clone())
+                })?;
+                let lower =
+                    |words: Vec<String>| words.into_iter().map(|w| w.to_lowercase()).collect();
                 rules.push(Rule {
                     id: entry.id,
                     kind: entry.kind,
@@ -287,14 +291,28 @@ impl TriggerRules {
             }
         }
         let word_set = |path: &str| -> Result<HashSet<String>, ResourceError> {
-            Ok(files.data_lines(path)?.into_iter().map(|(_, line)| line.trim().to_lowercase()).collect())
+            Ok(files
+                .data_lines(path)?
+                .into_iter()
+                .map(|(_, line)| line.trim().to_lowercase())
+                .collect())
         };
         let mut combined_rules: Vec<usize> = (0..rules.len()).collect();
         combined_rules.sort_by_key(|&idx| std::cmp::Reverse(rules[idx].priority));
-        let patterns: Vec<&str> = combined_rules.iter().map(|&idx| rules[idx].regex.as_str()).collect();
-        let combined = StartSearch::new(&patterns, regex_automata::meta::Config::new().hybrid_cache_capacity(32 << 20))
-            .map_err(|err| ResourceError::new("events/", err))?;
-        let by_id = rules.iter().enumerate().map(|(idx, rule)| (rule.id.clone(), idx)).collect();
+        let patterns: Vec<&str> = combined_rules
+            .iter()
+            .map(|&idx| rules[idx].regex.as_str())
+            .collect();
+        let combined = StartSearch::new(
+            &patterns,
+            regex_automata::meta::Config::new().hybrid_cache_capacity(32 << 20),
+        )
+        .map_err(|err| ResourceError::new("events/", err))?;
+        let by_id = rules
+            .iter()
+            .enumerate()
+            .map(|(idx, rule)| (rule.id.clone(), idx))
+            .collect();
         Ok(TriggerRules {
             rules,
             by_id,
@@ -313,8 +331,14 @@ impl TriggerRules {
     }
 
     /// Every trigger match in `text`, leftmost first, with the index of its rule.
-    pub fn find_all<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
-        self.combined.find_all(text).into_iter().map(|m| (self.combined_rules[m.pattern], m.start, m.end))
+    pub fn find_all<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        self.combined
+            .find_all(text)
+            .into_iter()
+            .map(|m| (self.combined_rules[m.pattern], m.start, m.end))
     }
 }
 
@@ -380,13 +404,20 @@ mod tests {
             .filter(|rule| rule.regex.is_match("Rebels took control of the town."))
             .map(|rule| rule.id.as_str())
             .collect();
-        assert!(matched.contains(&"territory_captured/take_control"), "{matched:?}");
+        assert!(
+            matched.contains(&"territory_captured/take_control"),
+            "{matched:?}"
+        );
     }
 
     #[test]
     fn a_broken_rule_names_file_and_rule() {
         let mut files = ResourceFiles::embedded();
-        files.set("events/zz.toml", b"[[rule]]\nid = \"shelling/bad\"\nkind = \"shelling\"\npattern = \"(unclosed\"\n".to_vec());
+        files.set(
+            "events/zz.toml",
+            b"[[rule]]\nid = \"shelling/bad\"\nkind = \"shelling\"\npattern = \"(unclosed\"\n"
+                .to_vec(),
+        );
         let err = TriggerRules::load(&files).unwrap_err();
         assert_eq!(err.file, "events/zz.toml");
         assert_eq!(err.rule.as_deref(), Some("shelling/bad"));

@@ -43,7 +43,8 @@ fn foreign_dateline(doc: &Doc, place: &PlaceMention, focus_country: Option<&str>
     if !text[..place.span.start].trim().is_empty() {
         return false; // a dateline opens the text
     }
-    let rest = text[place.span.end..].trim_start_matches(|c: char| c == ',' || c == ' ' || c.is_alphabetic());
+    let rest = text[place.span.end..]
+        .trim_start_matches(|c: char| c == ',' || c == ' ' || c.is_alphabetic());
     let dateline = !name.chars().any(char::is_lowercase) && rest.starts_with(['—', '–', '-']);
     let country = place.location.as_ref().and_then(|l| l.country.as_deref());
     dateline && focus_country.is_some() && country.is_some() && country != focus_country
@@ -62,18 +63,31 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .filter(|place| !foreign_dateline(doc, place, focus_country))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
-            let below_admin1 = matches!(location.precision, Precision::Point | Precision::Town | Precision::Township);
-            if let Some(written) = below_admin1.then(|| written_name(place.span.slice(doc.text()), words)).flatten() {
+            let below_admin1 = matches!(
+                location.precision,
+                Precision::Point | Precision::Town | Precision::Township
+            );
+            if let Some(written) = below_admin1
+                .then(|| written_name(place.span.slice(doc.text()), words))
+                .flatten()
+            {
                 location.name = match place.location.as_ref().and_then(|l| l.id.as_deref()) {
                     Some(id) => first_written.entry(id).or_insert(written).clone(),
                     None => written,
                 };
             }
-            Some(Site { span: place.span, location, facility: false, names_actor: false })
+            Some(Site {
+                span: place.span,
+                location,
+                facility: false,
+                names_actor: false,
+            })
         })
         .collect();
     for facility in facilities.iter() {
-        let sentence = doc.sentence_at(facility.span.start).unwrap_or(facility.span);
+        let sentence = doc
+            .sentence_at(facility.span.start)
+            .unwrap_or(facility.span);
         let container = starting_in(&doc.places, sentence, |p| p.span)
             .iter()
             .filter(|p| p.role == PlaceRole::Toponym && sentence.contains(p.span))
@@ -87,8 +101,18 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             // A base is a point (CONTRACT.md), placed at its container's point.
             Some(container) => {
                 // It lies in its container's township, or in the container if that is one.
-                let township = if container.precision == Precision::Township { container.id.clone() } else { container.township.clone() };
-                Location { name: facility.name.clone(), id: None, precision: Precision::Point, township, ..container }
+                let township = if container.precision == Precision::Township {
+                    container.id.clone()
+                } else {
+                    container.township.clone()
+                };
+                Location {
+                    name: facility.name.clone(),
+                    id: None,
+                    precision: Precision::Point,
+                    township,
+                    ..container
+                }
             }
             None => Location {
                 name: facility.name.clone(),
@@ -101,13 +125,20 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 township: None,
             },
         };
-        sites.push(Site { span: facility.span, location, facility: true, names_actor: false });
+        sites.push(Site {
+            span: facility.span,
+            location,
+            facility: true,
+            names_actor: false,
+        });
     }
     sites.sort_by_key(|site| site.span.start);
     for site in &mut sites {
         site.names_actor = doc.actors.iter().any(|m| {
             let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
-            m.span.overlaps(site.span) && !owner && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+            m.span.overlaps(site.span)
+                && !owner
+                && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
         });
     }
     sites
@@ -122,10 +153,18 @@ fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
     }
     let unbracketed = without_brackets(mention);
     let mut kept: Vec<&str> = unbracketed.split_whitespace().collect();
-    while kept.len() > 1 && kept.first().is_some_and(|word| words.is(word, WordClass::Direction)) {
+    while kept.len() > 1
+        && kept
+            .first()
+            .is_some_and(|word| words.is(word, WordClass::Direction))
+    {
         kept.remove(0);
     }
-    while kept.len() > 1 && kept.last().is_some_and(|word| words.info(word).after.is_some()) {
+    while kept.len() > 1
+        && kept
+            .last()
+            .is_some_and(|word| words.info(word).after.is_some())
+    {
         kept.pop();
     }
     (!kept.is_empty()).then(|| kept.join(" "))
@@ -141,7 +180,6 @@ fn last_location_before(doc: &Doc, offset: usize) -> Option<&Location> {
         .find(|l| l.precision != Precision::Country)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,9 +188,18 @@ mod tests {
     #[test]
     fn written_names_lose_directions_generic_words_and_asides() {
         let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
-        assert_eq!(written_name("Hill Ridge Town", &words).as_deref(), Some("Hill Ridge"));
-        assert_eq!(written_name("northern Hill Ridge township", &words).as_deref(), Some("Hill Ridge"));
-        assert_eq!(written_name("Pan Wa (Panwa) Town", &words).as_deref(), Some("Pan Wa"));
+        assert_eq!(
+            written_name("Hill Ridge Town", &words).as_deref(),
+            Some("Hill Ridge")
+        );
+        assert_eq!(
+            written_name("northern Hill Ridge township", &words).as_deref(),
+            Some("Hill Ridge")
+        );
+        assert_eq!(
+            written_name("Pan Wa (Panwa) Town", &words).as_deref(),
+            Some("Pan Wa")
+        );
         assert_eq!(written_name("HILL RIDGE", &words), None);
     }
 }

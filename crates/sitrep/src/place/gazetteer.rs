@@ -603,7 +603,10 @@ impl Gazetteer {
             lon: point.map(|p| round5(p.1)),
             precision,
             id: Some(String::from(&*entry.id)),
-            township: entry.parent.filter(|&parent| self.entry(parent).kind == PlaceKind::Township).map(|parent| String::from(&*self.entry(parent).id)),
+            township: entry
+                .parent
+                .filter(|&parent| self.entry(parent).kind == PlaceKind::Township)
+                .map(|parent| String::from(&*self.entry(parent).id)),
         }
     }
 

@@ -268,8 +268,14 @@ mod tests {
         // None of the gazetteer's villages named "Let Pan" lies in Kani Township (one lies in
         // the next, 28 km from Kani town): this one keeps its name and township, no point.
         let mentions = tag_text("Soldiers burned Let Pan village in Kani Township.");
-        let village = find(&mentions, "Let Pan village").location.as_ref().unwrap();
-        assert_eq!((village.country.as_deref(), village.lat), (Some("MM"), None));
+        let village = find(&mentions, "Let Pan village")
+            .location
+            .as_ref()
+            .unwrap();
+        assert_eq!(
+            (village.country.as_deref(), village.lat),
+            (Some("MM"), None)
+        );
         assert_eq!(village.township.as_deref(), Some("mimu:MMR005017"));
     }
 
@@ -277,7 +283,15 @@ mod tests {
     fn a_name_written_without_its_soft_sign_is_still_the_towns_own() {
         // GeoNames spells the city "Ryazan’"; the article gives no other sign of Russia.
         let mentions = tag_text("Ukrainian drones hit Ryazan overnight.");
-        assert_eq!(find(&mentions, "Ryazan").location.as_ref().unwrap().country.as_deref(), Some("RU"));
+        assert_eq!(
+            find(&mentions, "Ryazan")
+                .location
+                .as_ref()
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("RU")
+        );
     }
 
     #[test]

@@ -692,7 +692,8 @@ impl<'a> Scorer<'a> {
                 supported = true;
             }
             let contained = container.is_some_and(|container| {
-                self.container_entries(container).any(|c| self.contains(c, entry_idx))
+                self.container_entries(container)
+                    .any(|c| self.contains(c, entry_idx))
             });
             if contained {
                 score += 6.0;
@@ -798,11 +799,22 @@ impl<'a> Scorer<'a> {
     /// True when entry `outer` holds entry `inner` (or, for a town, lies within 50 km of it).
     /// The entries a container can be: those of the kind its generic word names, if it has
     /// any ("Kani Township" is the township, not the town of Kani nor a city in Japan).
-    fn container_entries(&self, container: &'a Candidate<'a>) -> impl Iterator<Item = EntryIdx> + 'a {
+    fn container_entries(
+        &self,
+        container: &'a Candidate<'a>,
+    ) -> impl Iterator<Item = EntryIdx> + 'a {
         let gazetteer = self.gazetteer;
-        let of_hinted_kind = move |c: EntryIdx| container.hint.is_none_or(|hint| gazetteer.entry(c).kind == hint);
+        let of_hinted_kind = move |c: EntryIdx| {
+            container
+                .hint
+                .is_none_or(|hint| gazetteer.entry(c).kind == hint)
+        };
         let hinted = container.entries.iter().any(|&c| of_hinted_kind(c));
-        container.entries.iter().copied().filter(move |&c| !hinted || of_hinted_kind(c))
+        container
+            .entries
+            .iter()
+            .copied()
+            .filter(move |&c| !hinted || of_hinted_kind(c))
     }
 
     fn contains(&self, outer: EntryIdx, inner: EntryIdx) -> bool {
@@ -881,7 +893,10 @@ impl<'a> Scorer<'a> {
         );
         // So is a village the text puts in a township or town that holds no village of its
         // name ("Hill Ridge village in Kani Township").
-        let container_resolves = candidate.container.and_then(|c| self.candidates.get(c)).is_some_and(|c| !c.entries.is_empty());
+        let container_resolves = candidate
+            .container
+            .and_then(|c| self.candidates.get(c))
+            .is_some_and(|c| !c.entries.is_empty());
         let outside_its_container = container_resolves && !best.contained;
         if small && (best.isolated && !best.anchored || outside_its_container) && !entry.curated {
             return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));

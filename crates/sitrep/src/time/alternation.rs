@@ -38,7 +38,12 @@ pub fn alternation(words: &[&str]) -> String {
     sorted.dedup();
     let mut root = Vec::new();
     for (word_idx, word) in sorted.iter().enumerate() {
-        insert(&mut root, &atoms(word), word.ends_with(char::is_alphanumeric), word_idx);
+        insert(
+            &mut root,
+            &atoms(word),
+            word.ends_with(char::is_alphanumeric),
+            word_idx,
+        );
     }
     let mut order = Vec::with_capacity(sorted.len());
     word_order(&root, &mut order);
@@ -56,8 +61,16 @@ pub fn alternation(words: &[&str]) -> String {
 
 /// A word as a plain regex.
 fn plain(word: &str) -> String {
-    let escaped = word.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
-    if word.ends_with(char::is_alphanumeric) { format!(r"{escaped}\b") } else { escaped }
+    let escaped = word
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    if word.ends_with(char::is_alphanumeric) {
+        format!(r"{escaped}\b")
+    } else {
+        escaped
+    }
 }
 
 fn atoms(word: &str) -> Vec<Atom> {
@@ -103,14 +116,26 @@ fn word_order(branches: &[Branch], order: &mut Vec<usize>) {
 
 /// Whether every two words that can match at the same place are tried in their first order.
 fn keeps_preference(words: &[&str], order: &[usize]) -> bool {
-    let folded: Vec<String> = words.iter().map(|word| word.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()).collect();
+    let folded: Vec<String> = words
+        .iter()
+        .map(|word| {
+            word.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_lowercase()
+        })
+        .collect();
     // Outside ASCII, case folding is too rich to reason about here: such a word is taken to
     // overlap every other.
     let may_overlap = |a: usize, b: usize| {
         let (a, b) = (&folded[a], &folded[b]);
         !a.is_ascii() || !b.is_ascii() || a.starts_with(b.as_str()) || b.starts_with(a.as_str())
     };
-    order.iter().enumerate().all(|(position, &later)| order[position + 1..].iter().all(|&after| after > later || !may_overlap(later, after)))
+    order.iter().enumerate().all(|(position, &later)| {
+        order[position + 1..]
+            .iter()
+            .all(|&after| after > later || !may_overlap(later, after))
+    })
 }
 
 /// Writes a choice among branches: a group, unless there is only one.
@@ -140,7 +165,9 @@ fn render_branch(branch: &Branch, out: &mut String) {
             render_choice(next, out);
         }
         Branch::End { boundary: true, .. } => out.push_str(r"\b"),
-        Branch::End { boundary: false, .. } => {}
+        Branch::End {
+            boundary: false, ..
+        } => {}
     }
 }
 
@@ -150,7 +177,10 @@ mod tests {
 
     #[test]
     fn common_beginnings_are_written_once_and_longer_words_come_first() {
-        assert_eq!(alternation(&["Sept", "Sept.", "September", "late  in"]), r"(?:(?:Sept(?:ember\b|\.|\b)|late\s+in\b))");
+        assert_eq!(
+            alternation(&["Sept", "Sept.", "September", "late  in"]),
+            r"(?:(?:Sept(?:ember\b|\.|\b)|late\s+in\b))"
+        );
         assert_eq!(alternation(&["a", "an", "a"]), r"(?:a(?:n\b|\b))");
         assert_eq!(alternation(&["9$"]), r"(?:9\$)");
     }
@@ -158,8 +188,15 @@ mod tests {
     #[test]
     fn an_order_that_factoring_would_change_is_kept_plain() {
         // "sept" must be tried before "Sep", but factoring would put "Sep" beside "Sept." first.
-        assert_eq!(alternation(&["Sept.", "sept", "Sep"]), r"(?:Sept\.|sept\b|Sep\b)");
-        let regex = regex::Regex::new(&format!("(?i){}", alternation(&["Sept.", "sept", "Sep"]))).unwrap();
-        assert_eq!(regex.find("SEPT 9").map(|found| found.as_str()), Some("SEPT"));
+        assert_eq!(
+            alternation(&["Sept.", "sept", "Sep"]),
+            r"(?:Sept\.|sept\b|Sep\b)"
+        );
+        let regex =
+            regex::Regex::new(&format!("(?i){}", alternation(&["Sept.", "sept", "Sep"]))).unwrap();
+        assert_eq!(
+            regex.find("SEPT 9").map(|found| found.as_str()),
+            Some("SEPT")
+        );
     }
 }

@@ -112,7 +112,11 @@ impl Unit {
             (_, true) => return format!("P{}{designator}", format_amount(amount * scale)),
             (_, false) => String::new(),
         };
-        format!("P{}{}{designator}{rest}", if time { "T" } else { "" }, format_amount(whole))
+        format!(
+            "P{}{}{designator}{rest}",
+            if time { "T" } else { "" },
+            format_amount(whole)
+        )
     }
 
     /// How many of the TIMEX3 designator's units make one of this unit, and the designator.
@@ -173,7 +177,11 @@ pub fn shift_date(date: Date, unit: Unit, steps: i64) -> Option<Date> {
 
 /// Writes an amount without a needless fraction: 3 → "3", 2.5 → "2.5".
 fn format_amount(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 { format!("{}", value.round() as i64) } else { format!("{value}") }
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{}", value.round() as i64)
+    } else {
+        format!("{value}")
+    }
 }
 
 /// Writes `number` as `format!("{number:0width$}")` does: zeros after any sign, up to `width`
@@ -197,7 +205,12 @@ fn push_padded(out: &mut String, number: i64, width: usize) {
     for _ in n_digits + sign..width {
         out.push('0');
     }
-    out.extend(digits[..n_digits].iter().rev().map(|digit| char::from(*digit)));
+    out.extend(
+        digits[..n_digits]
+            .iter()
+            .rev()
+            .map(|digit| char::from(*digit)),
+    );
 }
 
 /// The four seasons, northern-hemisphere as TimeML reckons them.
@@ -321,20 +334,38 @@ impl Granule {
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Granule::Day(date),
             Unit::Week | Unit::Fortnight => {
                 let week = date.iso_week_date();
-                Granule::Week { year: week.year(), week: week.week() }
+                Granule::Week {
+                    year: week.year(),
+                    week: week.week(),
+                }
             }
             Unit::Weekend => {
                 let week = date.iso_week_date();
-                Granule::Weekend { year: week.year(), week: week.week() }
+                Granule::Weekend {
+                    year: week.year(),
+                    week: week.week(),
+                }
             }
-            Unit::Month => Granule::Month { year, month: date.month() },
-            Unit::Quarter => Granule::Quarter { year, quarter: (date.month() - 1) / 3 + 1 },
-            Unit::Half => Granule::Half { year, half: (date.month() - 1) / 6 + 1 },
+            Unit::Month => Granule::Month {
+                year,
+                month: date.month(),
+            },
+            Unit::Quarter => Granule::Quarter {
+                year,
+                quarter: (date.month() - 1) / 3 + 1,
+            },
+            Unit::Half => Granule::Half {
+                year,
+                half: (date.month() - 1) / 6 + 1,
+            },
             Unit::Season => {
                 let months_since_march = (i64::from(date.month()) - 3).rem_euclid(12);
                 let season = Season::from_index(months_since_march / 3);
                 let season_year = if date.month() <= 2 { year - 1 } else { year };
-                Granule::Season { year: season_year, season }
+                Granule::Season {
+                    year: season_year,
+                    season,
+                }
             }
             Unit::Year => Granule::Year(year),
             Unit::Decade => Granule::Decade(year.div_euclid(10)),
@@ -383,13 +414,21 @@ impl Granule {
     pub fn last_day(&self) -> Option<Date> {
         match *self {
             Granule::Day(date) => Some(date),
-            Granule::Week { year, week } | Granule::Weekend { year, week } => week_day(year, week, Weekday::Sunday),
+            Granule::Week { year, week } | Granule::Weekend { year, week } => {
+                week_day(year, week, Weekday::Sunday)
+            }
             Granule::Month { .. } => Some(self.first_day()?.last_of_month()),
-            Granule::Quarter { .. } | Granule::Season { .. } => Some(add_months(self.first_day()?, 2)?.last_of_month()),
+            Granule::Quarter { .. } | Granule::Season { .. } => {
+                Some(add_months(self.first_day()?, 2)?.last_of_month())
+            }
             Granule::Half { .. } => Some(add_months(self.first_day()?, 5)?.last_of_month()),
             Granule::Year(year) => Date::new(year, 12, 31).ok(),
-            Granule::Decade(decade) => Date::new(decade.checked_mul(10)?.checked_add(9)?, 12, 31).ok(),
-            Granule::Century(century) => Date::new(century.checked_mul(100)?.checked_add(99)?, 12, 31).ok(),
+            Granule::Decade(decade) => {
+                Date::new(decade.checked_mul(10)?.checked_add(9)?, 12, 31).ok()
+            }
+            Granule::Century(century) => {
+                Date::new(century.checked_mul(100)?.checked_add(99)?, 12, 31).ok()
+            }
         }
     }
 
@@ -401,13 +440,25 @@ impl Granule {
                 let monday = add_days(self.first_day()?, 7 * steps)?;
                 Granule::containing(monday, self.unit())
             }
-            Granule::Month { .. } => Granule::containing(add_months(self.first_day()?, steps)?, Unit::Month),
-            Granule::Quarter { .. } => Granule::containing(add_months(self.first_day()?, 3 * steps)?, Unit::Quarter),
-            Granule::Half { .. } => Granule::containing(add_months(self.first_day()?, 6 * steps)?, Unit::Half),
-            Granule::Season { .. } => Granule::containing(add_months(self.first_day()?, 3 * steps)?, Unit::Season),
+            Granule::Month { .. } => {
+                Granule::containing(add_months(self.first_day()?, steps)?, Unit::Month)
+            }
+            Granule::Quarter { .. } => {
+                Granule::containing(add_months(self.first_day()?, 3 * steps)?, Unit::Quarter)
+            }
+            Granule::Half { .. } => {
+                Granule::containing(add_months(self.first_day()?, 6 * steps)?, Unit::Half)
+            }
+            Granule::Season { .. } => {
+                Granule::containing(add_months(self.first_day()?, 3 * steps)?, Unit::Season)
+            }
             Granule::Year(year) => Some(Granule::Year(checked_year(i64::from(year) + steps)?)),
-            Granule::Decade(decade) => Some(Granule::Decade(checked_year(i64::from(decade) + steps)?)),
-            Granule::Century(century) => Some(Granule::Century(checked_year(i64::from(century) + steps)?)),
+            Granule::Decade(decade) => {
+                Some(Granule::Decade(checked_year(i64::from(decade) + steps)?))
+            }
+            Granule::Century(century) => {
+                Some(Granule::Century(checked_year(i64::from(century) + steps)?))
+            }
         }
     }
 
@@ -438,9 +489,17 @@ impl Granule {
                 out.push('-');
                 push_padded(out, month.into(), 2);
             }
-            Granule::Quarter { year, quarter: part } | Granule::Half { year, half: part } => {
+            Granule::Quarter {
+                year,
+                quarter: part,
+            }
+            | Granule::Half { year, half: part } => {
                 push_padded(out, year.into(), 4);
-                out.push_str(if matches!(self, Granule::Quarter { .. }) { "-Q" } else { "-H" });
+                out.push_str(if matches!(self, Granule::Quarter { .. }) {
+                    "-Q"
+                } else {
+                    "-H"
+                });
                 push_padded(out, part.into(), 1);
             }
             Granule::Season { year, season } => {
@@ -462,7 +521,9 @@ fn week_day(year: i16, week: i8, weekday: Weekday) -> Option<Date> {
 }
 
 fn checked_year(year: i64) -> Option<i16> {
-    i16::try_from(year).ok().filter(|year| (-9999..=9999).contains(year))
+    i16::try_from(year)
+        .ok()
+        .filter(|year| (-9999..=9999).contains(year))
 }
 
 /// The whole days a TIMEX3 duration of days or weeks spans (`P3D` → 3, `P2W` → 14); `None`
@@ -480,7 +541,8 @@ pub fn duration_days(value: &str) -> Option<i64> {
 
 /// `date` moved by `days` days.
 pub fn add_days(date: Date, days: i64) -> Option<Date> {
-    date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
+    date.checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
 }
 
 /// `date` moved by `months` calendar months, the day clamped to the month's length.
@@ -524,17 +586,42 @@ mod tests {
         assert_eq!(winter.timex(), "2024-WI");
         assert_eq!(winter.last_day(), Some(date(2025, 2, 28)));
         assert_eq!(Granule::Decade(199).timex(), "199");
-        assert_eq!(Granule::Month { year: 2024, month: 2 }.last_day(), Some(date(2024, 2, 29)));
+        assert_eq!(
+            Granule::Month {
+                year: 2024,
+                month: 2
+            }
+            .last_day(),
+            Some(date(2024, 2, 29))
+        );
         assert_eq!(Granule::Year(9999).shift(1), None);
         assert_eq!(Granule::Day(date(-44, 3, 15)).timex(), "-044-03-15");
-        assert_eq!(Granule::Weekend { year: 987, week: 7 }.timex(), "0987-W07-WE");
-        assert_eq!(Granule::Half { year: 2025, half: 2 }.timex(), "2025-H2");
+        assert_eq!(
+            Granule::Weekend { year: 987, week: 7 }.timex(),
+            "0987-W07-WE"
+        );
+        assert_eq!(
+            Granule::Half {
+                year: 2025,
+                half: 2
+            }
+            .timex(),
+            "2025-H2"
+        );
         assert_eq!(Granule::Century(5).timex(), "05");
     }
 
     #[test]
     fn numbers_are_padded_as_format_pads_them() {
-        for (number, width) in [(0, 4), (7, 2), (1234, 2), (-5, 4), (-1234, 3), (i64::MIN, 4), (99, 1)] {
+        for (number, width) in [
+            (0, 4),
+            (7, 2),
+            (1234, 2),
+            (-5, 4),
+            (-1234, 3),
+            (i64::MIN, 4),
+            (99, 1),
+        ] {
             let mut out = String::new();
             push_padded(&mut out, number, width);
             assert_eq!(out, format!("{number:0width$}"));
@@ -544,10 +631,22 @@ mod tests {
     #[test]
     fn weekdays_resolve_around_an_anchor() {
         let thursday = date(2024, 12, 12);
-        assert_eq!(weekday_near(thursday, Weekday::Tuesday, -1), Some(date(2024, 12, 10)));
-        assert_eq!(weekday_near(thursday, Weekday::Thursday, -1), Some(thursday));
-        assert_eq!(weekday_near(thursday, Weekday::Tuesday, 1), Some(date(2024, 12, 17)));
-        assert_eq!(weekday_near(thursday, Weekday::Monday, 0), Some(date(2024, 12, 9)));
+        assert_eq!(
+            weekday_near(thursday, Weekday::Tuesday, -1),
+            Some(date(2024, 12, 10))
+        );
+        assert_eq!(
+            weekday_near(thursday, Weekday::Thursday, -1),
+            Some(thursday)
+        );
+        assert_eq!(
+            weekday_near(thursday, Weekday::Tuesday, 1),
+            Some(date(2024, 12, 17))
+        );
+        assert_eq!(
+            weekday_near(thursday, Weekday::Monday, 0),
+            Some(date(2024, 12, 9))
+        );
     }
 
     #[test]
@@ -557,9 +656,22 @@ mod tests {
         assert_eq!(Unit::Year.duration_value(Some(2.5)), "P2Y6M");
         assert_eq!(Unit::Decade.duration_value(Some(2.0)), "P20Y");
         assert_eq!(Unit::Month.duration_value(None), "PXM");
-        assert_eq!((duration_days("P3D"), duration_days("P2W")), (Some(3), Some(14)));
-        assert_eq!((duration_days("P1M"), duration_days("PXD"), duration_days("P")), (None, None, None));
+        assert_eq!(
+            (duration_days("P3D"), duration_days("P2W")),
+            (Some(3), Some(14))
+        );
+        assert_eq!(
+            (
+                duration_days("P1M"),
+                duration_days("PXD"),
+                duration_days("P")
+            ),
+            (None, None, None)
+        );
         assert_eq!(add_months(date(2024, 3, 31), -1), Some(date(2024, 2, 29)));
-        assert_eq!(Unit::Day.start_before(date(2024, 3, 24), 16.0), Some(date(2024, 3, 8)));
+        assert_eq!(
+            Unit::Day.start_before(date(2024, 3, 24), 16.0),
+            Some(date(2024, 3, 8))
+        );
     }
 }

@@ -40,11 +40,17 @@ impl CaptureRegex {
             .configure(thompson::Config::new().nfa_size_limit(Some(size_limit)))
             .build(pattern)
             .map_err(|err| format!("pattern does not compile: {err}"))?;
-        let backtracker = BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|err| err.to_string())?;
+        let backtracker =
+            BoundedBacktracker::new_from_nfa(nfa.clone()).map_err(|err| err.to_string())?;
         let slot_len = nfa.group_info().slot_len();
         let max_backtrack_len = backtracker.max_haystack_len();
         let pikevm = PikeVM::new_from_nfa(nfa).map_err(|err| err.to_string())?;
-        Ok(CaptureRegex { backtracker, pikevm, slot_len, max_backtrack_len })
+        Ok(CaptureRegex {
+            backtracker,
+            pikevm,
+            slot_len,
+            max_backtrack_len,
+        })
     }
 
     /// The capture groups, with their names.
@@ -60,14 +66,29 @@ impl CaptureRegex {
     /// Fills `slots` with the captures of the match that starts at `start` and ends at or
     /// before the end of `haystack`; false if there is none. `slots` holds
     /// [`CaptureRegex::slot_len`] entries.
-    pub fn read(&self, cache: &mut CaptureCache, haystack: &str, start: usize, slots: &mut [Option<NonMaxUsize>]) -> bool {
-        let input = Input::new(haystack).span(start..haystack.len()).anchored(Anchored::Yes);
+    pub fn read(
+        &self,
+        cache: &mut CaptureCache,
+        haystack: &str,
+        start: usize,
+        slots: &mut [Option<NonMaxUsize>],
+    ) -> bool {
+        let input = Input::new(haystack)
+            .span(start..haystack.len())
+            .anchored(Anchored::Yes);
         if input.get_span().len() <= self.max_backtrack_len {
-            let backtracker_cache = cache.backtracker.get_or_insert_with(|| self.backtracker.create_cache());
-            if let Ok(found) = self.backtracker.try_search_slots(backtracker_cache, &input, slots) {
+            let backtracker_cache = cache
+                .backtracker
+                .get_or_insert_with(|| self.backtracker.create_cache());
+            if let Ok(found) = self
+                .backtracker
+                .try_search_slots(backtracker_cache, &input, slots)
+            {
                 return found.is_some();
             }
         }
-        self.pikevm.search_slots(&mut self.pikevm.create_cache(), &input, slots).is_some()
+        self.pikevm
+            .search_slots(&mut self.pikevm.create_cache(), &input, slots)
+            .is_some()
     }
 }

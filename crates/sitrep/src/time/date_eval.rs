@@ -55,12 +55,19 @@ impl DateTally {
 
     /// The same with the previous-date fallback for undated events.
     pub fn exact_among_overlapping_with_fallback(&self) -> f64 {
-        ratio(self.exact + self.fallback_exact, self.exact + self.overlapping + self.fallback_exact + self.fallback_overlapping)
+        ratio(
+            self.exact + self.fallback_exact,
+            self.exact + self.overlapping + self.fallback_exact + self.fallback_overlapping,
+        )
     }
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// One gold event the dating missed: the gold date and what dating gave.
@@ -73,26 +80,49 @@ pub struct DateMiss<'g> {
 }
 
 /// Scores the dating of one article's gold events, given the article's text and time mentions.
-pub fn score<'g>(text: &str, times: &[TimeMention], gold: &'g [GoldEvent]) -> (DateTally, Vec<DateMiss<'g>>) {
+pub fn score<'g>(
+    text: &str,
+    times: &[TimeMention],
+    gold: &'g [GoldEvent],
+) -> (DateTally, Vec<DateMiss<'g>>) {
     let mut tally = DateTally::default();
     let mut misses = Vec::new();
     for event in gold {
-        let Some(gold_date) = event.date else { continue };
-        let Some(start) = text.find(event.evidence.as_str()).filter(|_| !event.evidence.is_empty()) else { continue };
+        let Some(gold_date) = event.date else {
+            continue;
+        };
+        let Some(start) = text
+            .find(event.evidence.as_str())
+            .filter(|_| !event.evidence.is_empty())
+        else {
+            continue;
+        };
         let evidence = Span::new(start, start + event.evidence.len());
         tally.dated += 1;
-        let same = |interval: &DateInterval| interval.start == gold_date.start && interval.end == gold_date.end;
+        let same = |interval: &DateInterval| {
+            interval.start == gold_date.start && interval.end == gold_date.end
+        };
         let reachable = times.iter().filter(|m| evidence.contains(m.span)).any(|m| {
-            m.interval.as_ref().is_some_and(same) || m.scope.as_ref().is_some_and(|scope| same(&scope.interval))
+            m.interval.as_ref().is_some_and(same)
+                || m.scope.as_ref().is_some_and(|scope| same(&scope.interval))
         });
         tally.ceiling += usize::from(reachable);
         let place = event.location.as_ref().and_then(|location| {
             std::iter::once(&location.name)
                 .chain(&location.alt_names)
                 .filter(|name| !name.is_empty())
-                .find_map(|name| event.evidence.find(name.as_str()).map(|at| Span::new(start + at, start + at + name.len())))
+                .find_map(|name| {
+                    event
+                        .evidence
+                        .find(name.as_str())
+                        .map(|at| Span::new(start + at, start + at + name.len()))
+                })
         });
-        let query = DateQuery { sentence: evidence, trigger: place.unwrap_or(Span::new(start, start)), argument: place };
+        let query = DateQuery {
+            sentence: evidence,
+            trigger: place.unwrap_or(Span::new(start, start)),
+            argument: place,
+        };
         let dated = event_date(text, times, &query);
         match dated {
             Some(interval) if same(&interval) => tally.exact += 1,
@@ -102,7 +132,9 @@ pub fn score<'g>(text: &str, times: &[TimeMention], gold: &'g [GoldEvent]) -> (D
                 tally.undated += 1;
                 match previous_date(times, evidence.start) {
                     Some(interval) if same(&interval) => tally.fallback_exact += 1,
-                    Some(interval) if interval.overlaps(&gold_date) => tally.fallback_overlapping += 1,
+                    Some(interval) if interval.overlaps(&gold_date) => {
+                        tally.fallback_overlapping += 1
+                    }
                     _ => {}
                 }
             }

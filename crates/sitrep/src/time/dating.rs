@@ -34,7 +34,11 @@ pub const BOUNDARY_COST: usize = 12;
 pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Option<DateInterval> {
     let dated: Vec<&TimeMention> = times
         .iter()
-        .filter(|mention| query.sentence.contains(mention.span) && mention.interval.is_some() && !is_vague(mention))
+        .filter(|mention| {
+            query.sentence.contains(mention.span)
+                && mention.interval.is_some()
+                && !is_vague(mention)
+        })
         .filter(|mention| valid_span(text, mention.span))
         .collect();
     if dated.is_empty() {
@@ -42,7 +46,10 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     }
     let in_clause = |clause: Span| clause.overlaps(query.trigger) || clause.contains(query.trigger);
     // "By Sunday, the rebels had taken …" dates every event of its sentence.
-    let completed = dated.iter().filter_map(|mention| mention.scope).find(|scope| scope.kind == ScopeKind::Completion);
+    let completed = dated
+        .iter()
+        .filter_map(|mention| mention.scope)
+        .find(|scope| scope.kind == ScopeKind::Completion);
     if let Some(scope) = completed.filter(|scope| !in_clause(scope.clause)) {
         return Some(scope.interval);
     }
@@ -51,7 +58,13 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
         .argument
         .filter(|argument| valid_span(text, *argument))
         .and_then(|argument| beside_argument(text, &dated, argument))
-        .or_else(|| if valid_span(text, query.trigger) { nearest(text, &dated, query.trigger) } else { dated.first().copied() })?;
+        .or_else(|| {
+            if valid_span(text, query.trigger) {
+                nearest(text, &dated, query.trigger)
+            } else {
+                dated.first().copied()
+            }
+        })?;
     match &chosen.scope {
         Some(scope) if !in_clause(scope.clause) => Some(scope.interval),
         _ => clarification(text, &dated, chosen).or(chosen.interval),
@@ -60,11 +73,20 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
 
 /// The date in brackets right after `mention`, which the writer gave to make it plain:
 /// "yesterday [8 December]", "on Friday (5 April)".
-fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> Option<DateInterval> {
-    let next = dated.iter().find(|other| other.span.start >= mention.span.end)?;
+fn clarification(
+    text: &str,
+    dated: &[&TimeMention],
+    mention: &TimeMention,
+) -> Option<DateInterval> {
+    let next = dated
+        .iter()
+        .find(|other| other.span.start >= mention.span.end)?;
     let opening = text.get(mention.span.end..next.span.start)?.trim();
     let closing = text.get(next.span.end..)?.trim_start();
-    let paired = matches!((opening, closing.chars().next()), ("[", Some(']')) | ("(", Some(')')));
+    let paired = matches!(
+        (opening, closing.chars().next()),
+        ("[", Some(']')) | ("(", Some(')'))
+    );
     if paired { next.interval } else { None }
 }
 
@@ -75,11 +97,20 @@ fn clarification(text: &str, dated: &[&TimeMention], mention: &TimeMention) -> O
 /// date it, as news dates what it reports as soon as it is told; so is a report date with no
 /// other date before its verb ("the rebels hold the town, he said on Thursday, the largest
 /// taken since they crossed on 6 August").
-fn without_report_dates<'m>(mut dated: Vec<&'m TimeMention>, trigger: Span) -> Vec<&'m TimeMention> {
+fn without_report_dates<'m>(
+    mut dated: Vec<&'m TimeMention>,
+    trigger: Span,
+) -> Vec<&'m TimeMention> {
     // Another expression stands before a verb when the first of them ends before it.
-    let first_other_end = dated.iter().filter(|mention| mention.report_verb.is_none()).map(|mention| mention.span.end).min();
+    let first_other_end = dated
+        .iter()
+        .filter(|mention| mention.report_verb.is_none())
+        .map(|mention| mention.span.end)
+        .min();
     dated.retain(|mention| {
-        let outweighed = mention.report_verb.is_some_and(|verb| trigger.end <= verb.start && first_other_end.is_some_and(|end| end <= verb.start));
+        let outweighed = mention.report_verb.is_some_and(|verb| {
+            trigger.end <= verb.start && first_other_end.is_some_and(|end| end <= verb.start)
+        });
         !outweighed
     });
     dated
@@ -96,17 +127,30 @@ fn valid_span(text: &str, span: Span) -> bool {
 }
 
 /// The expression just after the argument, else just before it, with no clause break between.
-fn beside_argument<'m>(text: &str, dated: &[&'m TimeMention], argument: Span) -> Option<&'m TimeMention> {
+fn beside_argument<'m>(
+    text: &str,
+    dated: &[&'m TimeMention],
+    argument: Span,
+) -> Option<&'m TimeMention> {
     let close = |gap: Span| {
         let between = gap.slice(text);
-        between.split_whitespace().count() <= ARGUMENT_GAP_WORDS && !between.contains([',', ';', ':', '—', '(', ')'])
+        between.split_whitespace().count() <= ARGUMENT_GAP_WORDS
+            && !between.contains([',', ';', ':', '—', '(', ')'])
     };
-    let after = dated.iter().filter(|m| m.span.start >= argument.end).min_by_key(|m| m.span.start);
+    let after = dated
+        .iter()
+        .filter(|m| m.span.start >= argument.end)
+        .min_by_key(|m| m.span.start);
     if let Some(after) = after.filter(|m| close(Span::new(argument.end, m.span.start))) {
         return Some(after);
     }
-    let before = dated.iter().filter(|m| m.span.end <= argument.start).max_by_key(|m| m.span.end);
-    before.filter(|m| close(Span::new(m.span.end, argument.start))).copied()
+    let before = dated
+        .iter()
+        .filter(|m| m.span.end <= argument.start)
+        .max_by_key(|m| m.span.end);
+    before
+        .filter(|m| close(Span::new(m.span.end, argument.start)))
+        .copied()
 }
 
 /// How far apart two spans of a sentence are: the words between them, with clause breaks
@@ -129,7 +173,12 @@ pub fn distance(text: &str, a: Span, b: Span) -> usize {
 /// The expression nearest the trigger; of two as near, the one after it ("said on Friday
 /// that they captured the bridge on Monday": the capture was on Monday).
 fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&'m TimeMention> {
-    dated.iter().copied().min_by_key(|mention| (distance(text, mention.span, trigger), mention.span.start < trigger.start))
+    dated.iter().copied().min_by_key(|mention| {
+        (
+            distance(text, mention.span, trigger),
+            mention.span.start < trigger.start,
+        )
+    })
 }
 
 /// The date the text last gave before byte `before`: a fallback for an event stated in a
@@ -144,7 +193,10 @@ pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterva
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
-        .find_map(|mention| narrative_interval(mention).map(|interval| carried_range(mention, interval, before).unwrap_or(interval)))
+        .find_map(|mention| {
+            narrative_interval(mention)
+                .map(|interval| carried_range(mention, interval, before).unwrap_or(interval))
+        })
 }
 
 /// The days `mention` gives a story: none for a vague expression ("now", "recently") nor for a
@@ -152,18 +204,27 @@ pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterva
 /// day later") gives that day.
 pub(super) fn narrative_interval(mention: &TimeMention) -> Option<DateInterval> {
     let interval = mention.interval.filter(|_| !is_vague(mention))?;
-    let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time) || interval.precision == DatePrecision::Day;
+    let dates = matches!(mention.timex_type, TimexType::Date | TimexType::Time)
+        || interval.precision == DatePrecision::Day;
     dates.then_some(interval)
 }
 
 /// The range `mention` carries over to the text at `before`: a two-ended range whose far end
 /// it is ("between 26 and [30 August]"), or a "since" range the sentence at `before` goes on
 /// with ("… since 4 May. They have also cut the road.").
-fn carried_range(mention: &TimeMention, interval: DateInterval, before: usize) -> Option<DateInterval> {
+fn carried_range(
+    mention: &TimeMention,
+    interval: DateInterval,
+    before: usize,
+) -> Option<DateInterval> {
     let scope = mention.scope?;
     let carried = match scope.kind {
-        ScopeKind::TwoEnded => scope.interval.end == interval.end && scope.interval.start < interval.start,
-        ScopeKind::Since => scope.continued_in.is_some_and(|sentence| sentence.start == before),
+        ScopeKind::TwoEnded => {
+            scope.interval.end == interval.end && scope.interval.start < interval.start
+        }
+        ScopeKind::Since => scope
+            .continued_in
+            .is_some_and(|sentence| sentence.start == before),
         ScopeKind::Completion => false,
     };
     carried.then_some(scope.interval)

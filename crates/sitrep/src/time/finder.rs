@@ -39,7 +39,11 @@ impl Finder {
                     thompson::Config::new()
                         .nfa_size_limit(Some(size_limit))
                         .reverse(reverse)
-                        .which_captures(if reverse { WhichCaptures::None } else { WhichCaptures::Implicit }),
+                        .which_captures(if reverse {
+                            WhichCaptures::None
+                        } else {
+                            WhichCaptures::Implicit
+                        }),
                 )
                 .build_many(patterns)
                 .map_err(|err| err.to_string())
@@ -55,11 +59,15 @@ impl Finder {
             .minimum_cache_clear_count(Some(3))
             .minimum_bytes_per_state(Some(10));
         let build = |config: hybrid::dfa::Config, nfa: NFA| {
-            hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).map_err(|err| err.to_string())
+            hybrid::dfa::Builder::new()
+                .configure(config)
+                .build_from_nfa(nfa)
+                .map_err(|err| err.to_string())
         };
         let forward_dfa = build(config.clone(), forward.clone())?;
         let reverse_dfa = build(config.match_kind(MatchKind::All), reverse)?;
-        let lazy_dfa = Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward_dfa, reverse_dfa));
+        let lazy_dfa =
+            Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward_dfa, reverse_dfa));
         let fallback = PikeVM::new_from_nfa(forward).map_err(|err| err.to_string())?;
         Ok(Finder { lazy_dfa, fallback })
     }
@@ -75,7 +83,8 @@ impl Finder {
             Ok(found) => found,
             Err(_) => {
                 let mut captures = self.fallback.create_captures();
-                self.fallback.search(&mut self.fallback.create_cache(), input, &mut captures);
+                self.fallback
+                    .search(&mut self.fallback.create_cache(), input, &mut captures);
                 captures.get_match()
             }
         }
@@ -88,19 +97,32 @@ mod tests {
 
     #[test]
     fn the_lazy_dfa_and_its_fallback_find_the_same_leftmost_first_matches() {
-        let patterns = [r"(?i)\b(?:May|March)\s+[0-9]{1,2}\b", r"(?i)\bMay\b", r"[0-9]{4}", r"(?i)\blast\s+(?:week|month)\b"];
+        let patterns = [
+            r"(?i)\b(?:May|March)\s+[0-9]{1,2}\b",
+            r"(?i)\bMay\b",
+            r"[0-9]{4}",
+            r"(?i)\blast\s+(?:week|month)\b",
+        ];
         let finder = Finder::new(&patterns, 1 << 20).unwrap();
         let mut cache = finder.create_cache();
         let text = "In may 5 1999 talks, and last  WEEK again; mayor Mayfield said May.";
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(matched) = finder.search(&mut cache, &Input::new(text).span(at..text.len())) {
+        while let Some(matched) = finder.search(&mut cache, &Input::new(text).span(at..text.len()))
+        {
             let mut captures = finder.fallback.create_captures();
-            finder.fallback.search(&mut finder.fallback.create_cache(), &Input::new(text).span(at..text.len()), &mut captures);
+            finder.fallback.search(
+                &mut finder.fallback.create_cache(),
+                &Input::new(text).span(at..text.len()),
+                &mut captures,
+            );
             assert_eq!(captures.get_match(), Some(matched));
             found.push((matched.pattern().as_usize(), &text[matched.range()]));
             at = matched.end();
         }
-        assert_eq!(found, [(0, "may 5"), (2, "1999"), (3, "last  WEEK"), (1, "May")]);
+        assert_eq!(
+            found,
+            [(0, "may 5"), (2, "1999"), (3, "last  WEEK"), (1, "May")]
+        );
     }
 }

@@ -29,9 +29,9 @@ mod rules;
 mod scan;
 mod scope;
 mod tables;
+pub mod tempeval;
 mod template;
 mod tense;
-pub mod tempeval;
 #[cfg(test)]
 mod tests;
 pub mod timeml;
@@ -88,12 +88,20 @@ pub struct DateInterval {
 impl DateInterval {
     /// One day.
     pub fn day(date: Date) -> DateInterval {
-        DateInterval { start: date, end: date, precision: DatePrecision::Day }
+        DateInterval {
+            start: date,
+            end: date,
+            precision: DatePrecision::Day,
+        }
     }
 
     /// The calendar month `date` falls in.
     pub fn month_of(date: Date) -> DateInterval {
-        DateInterval { start: date.first_of_month(), end: date.last_of_month(), precision: DatePrecision::Month }
+        DateInterval {
+            start: date.first_of_month(),
+            end: date.last_of_month(),
+            precision: DatePrecision::Month,
+        }
     }
 
     /// True when the two intervals share at least one day.
@@ -160,18 +168,27 @@ pub enum ScopeKind {
 
 /// Finds and resolves the time expressions of a text, sentence by sentence, in text order.
 /// `sentences` are in text order and do not overlap, as the sentence splitter gives them.
-pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules) -> Vec<TimeMention> {
+pub fn tag(
+    text: &str,
+    sentences: &[Span],
+    published: Option<Date>,
+    rules: &TimeRules,
+) -> Vec<TimeMention> {
     let mut resolver = resolve::Resolver::new(rules, text, published);
     let mut scanner = scan::Scanner::new(rules);
     let mut mentions = Vec::new();
     // Text outside the sentences is not searched.
     let searchable = |sentence: &&Span| {
-        sentence.end <= text.len() && text.is_char_boundary(sentence.start) && text.is_char_boundary(sentence.end)
+        sentence.end <= text.len()
+            && text.is_char_boundary(sentence.start)
+            && text.is_char_boundary(sentence.end)
     };
     for &sentence in sentences.iter().filter(searchable) {
         resolver.enter_sentence(sentence);
         scanner.scan_sentence(text, sentence, &mut |candidate| {
-            let Some(resolved) = resolver.resolve(&candidate) else { return };
+            let Some(resolved) = resolver.resolve(&candidate) else {
+                return;
+            };
             mentions.push(TimeMention {
                 span: candidate.span,
                 timex_type: resolved.timex_type(),
@@ -180,7 +197,8 @@ pub fn tag(text: &str, sentences: &[Span], published: Option<Date>, rules: &Time
                 rule: rules.rules[candidate.rule].id.clone(),
                 scope: None,
                 report_verb: None,
-                refers_back: rules.rules[candidate.rule].template.anchor != template::Anchor::Document,
+                refers_back: rules.rules[candidate.rule].template.anchor
+                    != template::Anchor::Document,
             });
         });
     }

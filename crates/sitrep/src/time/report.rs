@@ -22,24 +22,36 @@ use crate::span::Span;
 pub fn assign(text: &str, sentences: &[Span], rules: &TimeRules, mentions: &mut [TimeMention]) {
     let mut sentence_idx = 0;
     for mention in mentions.iter_mut() {
-        while sentences.get(sentence_idx).is_some_and(|s| s.end < mention.span.end) {
+        while sentences
+            .get(sentence_idx)
+            .is_some_and(|s| s.end < mention.span.end)
+        {
             sentence_idx += 1;
         }
-        let Some(sentence) = sentences.get(sentence_idx).filter(|s| s.contains(mention.span)) else { continue };
-        mention.report_verb = verb_before(text, rules, *sentence, mention.span).or_else(|| verb_after(text, rules, *sentence, mention.span));
+        let Some(sentence) = sentences
+            .get(sentence_idx)
+            .filter(|s| s.contains(mention.span))
+        else {
+            continue;
+        };
+        mention.report_verb = verb_before(text, rules, *sentence, mention.span)
+            .or_else(|| verb_after(text, rules, *sentence, mention.span));
     }
 }
 
 /// Whether a clause break lies between two points of `text`: a verb on the far side of one
 /// governs nothing here.
 fn breaks_between(text: &str, from: usize, to: usize) -> bool {
-    text.get(from..to).is_some_and(|gap| gap.contains(CLAUSE_BREAKS))
+    text.get(from..to)
+        .is_some_and(|gap| gap.contains(CLAUSE_BREAKS))
 }
 
 /// "said on Thursday", "told reporters in New York on Thursday": the reporting verb a few
 /// words before `span`, with nothing between that starts a clause of its own.
 fn verb_before(text: &str, rules: &TimeRules, sentence: Span, span: Span) -> Option<Span> {
-    let before = words(text, Span::new(sentence.start, span.start)).rev().take(rules.settings.report_window_words + 1);
+    let before = words(text, Span::new(sentence.start, span.start))
+        .rev()
+        .take(rules.settings.report_window_words + 1);
     for word in before {
         if breaks_between(text, word.end, span.start) {
             return None;
@@ -57,6 +69,7 @@ fn verb_before(text: &str, rules: &TimeRules, sentence: Span, span: Span) -> Opt
 /// "on Monday said": the reporting verb right after `span`.
 fn verb_after(text: &str, rules: &TimeRules, sentence: Span, span: Span) -> Option<Span> {
     let word = words(text, Span::new(span.end, sentence.end)).next()?;
-    let governs = !breaks_between(text, span.end, word.start) && rules.cue(word.slice(text)) == Some(Cue::Report);
+    let governs = !breaks_between(text, span.end, word.start)
+        && rules.cue(word.slice(text)) == Some(Cue::Report);
     governs.then_some(word)
 }

@@ -22,8 +22,11 @@ use jiff::civil::{Date, Weekday};
 use super::calendar::{Granule, Unit, add_days, shift_date, weekday_near};
 use super::rules::TimeRules;
 use super::scan::Candidate;
+use super::template::{
+    Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, Vague,
+    ValueKind,
+};
 use super::tense::{Tense, tense_around};
-use super::template::{Amount, Anchor, Field, Groups, Meridiem, Modifier, PartOfDay, Template, Unreadable, ValueKind, Vague};
 use super::{DateInterval, DatePrecision, TimexType};
 use crate::span::Span;
 
@@ -86,8 +89,12 @@ impl Resolved {
     /// The TIMEX3 type.
     pub fn timex_type(&self) -> TimexType {
         match self {
-            Resolved::Point { clock: Some(_), .. } | Resolved::Floating { clock: Some(_), .. } => TimexType::Time,
-            Resolved::Point { .. } | Resolved::Floating { .. } | Resolved::Vague(_) => TimexType::Date,
+            Resolved::Point { clock: Some(_), .. } | Resolved::Floating { clock: Some(_), .. } => {
+                TimexType::Time
+            }
+            Resolved::Point { .. } | Resolved::Floating { .. } | Resolved::Vague(_) => {
+                TimexType::Date
+            }
             Resolved::Duration { .. } => TimexType::Duration,
             Resolved::Set(_) => TimexType::Set,
         }
@@ -97,7 +104,11 @@ impl Resolved {
     pub fn timex(&self) -> String {
         match self {
             Resolved::Point { granule, clock, .. } => match clock {
-                Some(clock) => format!("{}{}", Granule::containing_day(granule).timex(), clock.timex()),
+                Some(clock) => format!(
+                    "{}{}",
+                    Granule::containing_day(granule).timex(),
+                    clock.timex()
+                ),
                 None => granule.timex(),
             },
             Resolved::Floating { value, clock } => match clock {
@@ -112,7 +123,9 @@ impl Resolved {
     /// The days it covers, for the contract.
     pub fn interval(&self, anchor: Option<Date>) -> Option<DateInterval> {
         match self {
-            Resolved::Point { granule, modifier, .. } => point_interval(granule, *modifier, anchor),
+            Resolved::Point {
+                granule, modifier, ..
+            } => point_interval(granule, *modifier, anchor),
             Resolved::Vague(Vague::Present) => anchor.map(DateInterval::day),
             Resolved::Duration { interval, .. } => *interval,
             Resolved::Floating { .. } | Resolved::Vague(_) | Resolved::Set(_) => None,
@@ -128,7 +141,11 @@ impl Granule {
 }
 
 /// The days of a granule, narrowed by a modifier.
-fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<Date>) -> Option<DateInterval> {
+fn point_interval(
+    granule: &Granule,
+    modifier: Option<Modifier>,
+    anchor: Option<Date>,
+) -> Option<DateInterval> {
     let (first, last) = (granule.first_day()?, granule.last_day()?);
     let Some(modifier) = modifier else {
         let precision = match granule {
@@ -137,9 +154,19 @@ fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<
             Granule::Year(_) => DatePrecision::Year,
             _ => DatePrecision::Range,
         };
-        return Some(DateInterval { start: first, end: last, precision });
+        return Some(DateInterval {
+            start: first,
+            end: last,
+            precision,
+        });
     };
-    let range = |start: Date, end: Date| Some(DateInterval { start, end, precision: DatePrecision::Range });
+    let range = |start: Date, end: Date| {
+        Some(DateInterval {
+            start,
+            end,
+            precision: DatePrecision::Range,
+        })
+    };
     if let Granule::Day(day) = granule {
         return Some(DateInterval::day(*day));
     }
@@ -152,7 +179,9 @@ fn point_interval(granule: &Granule, modifier: Option<Modifier>, anchor: Option<
         (Modifier::Mid, Granule::Month { .. }) => range(add_days(first, 10)?, add_days(first, 19)?),
         (Modifier::End, Granule::Month { .. }) => range(add_days(first, 20)?, last),
         (Modifier::Start, Granule::Year(year)) => range(first, Date::new(*year, 3, 31).ok()?),
-        (Modifier::Mid, Granule::Year(year)) => range(Date::new(*year, 5, 1).ok()?, Date::new(*year, 8, 31).ok()?),
+        (Modifier::Mid, Granule::Year(year)) => {
+            range(Date::new(*year, 5, 1).ok()?, Date::new(*year, 8, 31).ok()?)
+        }
         (Modifier::End, Granule::Year(year)) => range(Date::new(*year, 10, 1).ok()?, last),
         (part, _) => {
             let n_days = (last - first).get_days() as i64 + 1;
@@ -199,7 +228,10 @@ impl<'r, 't> Resolver<'r, 't> {
 
     pub fn resolve(&mut self, candidate: &Candidate<'_>) -> Option<Resolved> {
         let template = &self.rules.rules[candidate.rule].template;
-        let fields = Fields { groups: candidate.groups, rules: self.rules };
+        let fields = Fields {
+            groups: candidate.groups,
+            rules: self.rules,
+        };
         let resolved = match template.kind {
             ValueKind::Calendar => self.calendar(template, &fields, candidate.span),
             ValueKind::Shift => self.shift(template, &fields, candidate.span),
@@ -212,43 +244,73 @@ impl<'r, 't> Resolver<'r, 't> {
         resolved.ok().flatten()
     }
 
-    fn calendar(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
+    fn calendar(
+        &mut self,
+        template: &Template,
+        fields: &Fields<'_, '_>,
+        span: Span,
+    ) -> Result<Option<Resolved>, Unreadable> {
         let clock = clock(template, fields)?;
         let modifier = fields.get(&template.modifier)?;
-        let point = |granule: Granule| Some(Resolved::Point { granule, modifier, clock });
+        let point = |granule: Granule| {
+            Some(Resolved::Point {
+                granule,
+                modifier,
+                clock,
+            })
+        };
         if let Some(decade) = fields.get(&template.decade)? {
             return Ok(point(Granule::Decade(decade)));
         }
         if let Some(century) = fields.get(&template.century)? {
             return Ok(point(Granule::Century(century)));
         }
-        let (month, day, holiday) = (fields.get(&template.month)?, fields.get(&template.day)?, fields.get(&template.holiday)?);
-        let (quarter, half, season) = (fields.get(&template.quarter)?, fields.get(&template.half)?, fields.get(&template.season)?);
+        let (month, day, holiday) = (
+            fields.get(&template.month)?,
+            fields.get(&template.day)?,
+            fields.get(&template.holiday)?,
+        );
+        let (quarter, half, season) = (
+            fields.get(&template.quarter)?,
+            fields.get(&template.half)?,
+            fields.get(&template.season)?,
+        );
         let build = move |year: i16| -> Option<Granule> {
             // A holiday falls on its day of that year (Thanksgiving moves with the weekdays).
             let (month, day) = match holiday {
-                Some(holiday) => holiday.month_day_in(year).map_or((None, None), |(month, day)| (Some(month), Some(day))),
+                Some(holiday) => holiday
+                    .month_day_in(year)
+                    .map_or((None, None), |(month, day)| (Some(month), Some(day))),
                 None => (month, day),
             };
             match (month, day) {
                 (Some(month), Some(day)) => Some(Granule::Day(Date::new(year, month, day).ok()?)),
                 (Some(month), None) => Some(Granule::Month { year, month }),
                 _ => match (quarter, half, season) {
-                    (Some(quarter), _, _) if (1..=4).contains(&quarter) => Some(Granule::Quarter { year, quarter }),
-                    (_, Some(half), _) if (1..=2).contains(&half) => Some(Granule::Half { year, half }),
+                    (Some(quarter), _, _) if (1..=4).contains(&quarter) => {
+                        Some(Granule::Quarter { year, quarter })
+                    }
+                    (_, Some(half), _) if (1..=2).contains(&half) => {
+                        Some(Granule::Half { year, half })
+                    }
                     (_, _, Some(season)) => Some(Granule::Season { year, season }),
                     (None, None, None) => Some(Granule::Year(year)),
                     _ => None,
                 },
             }
         };
-        let explicit_year = match (fields.get(&template.year)?, fields.get(&template.year_shift)?) {
+        let explicit_year = match (
+            fields.get(&template.year)?,
+            fields.get(&template.year_shift)?,
+        ) {
             (Some(year), _) => Some(year),
             (None, Some(shift)) => self.anchor.map(|anchor| anchor.year() + i16::from(shift)),
             (None, None) => None,
         };
         if let Some(year) = explicit_year {
-            let Some(granule) = build(year) else { return Ok(None) };
+            let Some(granule) = build(year) else {
+                return Ok(None);
+            };
             if matches!(granule, Granule::Day(_) | Granule::Month { .. }) {
                 self.sentence_years.push(granule);
             }
@@ -282,15 +344,22 @@ impl<'r, 't> Resolver<'r, 't> {
     ) -> Option<Granule> {
         let settings = &self.rules.settings;
         // Where a date starts, as narrowed: "late July" starts on the 21st.
-        let start = |granule: &Granule| point_interval(granule, modifier, Some(anchor)).map(|interval| interval.start);
+        let start = |granule: &Granule| {
+            point_interval(granule, modifier, Some(anchor)).map(|interval| interval.start)
+        };
         let year = anchor.year();
         let this_year = build(year)?;
         let (tense, cue_distance) = self.tense_and_distance(span);
         // A date may lie a few weeks after publication and still be this year's (a dividend
         // "payable Dec. 15"); a month, or a date a past verb governs ("resumed on 25
         // December"), may not.
-        let close = cue_distance <= settings.close_cue_words || !matches!(this_year, Granule::Day(_));
-        let grace = if close { settings.close_past_grace_days } else { settings.past_grace_days };
+        let close =
+            cue_distance <= settings.close_cue_words || !matches!(this_year, Granule::Day(_));
+        let grace = if close {
+            settings.close_past_grace_days
+        } else {
+            settings.past_grace_days
+        };
         let latest = add_days(anchor, grace)?;
         if let Some(previous) = self.sentence_years.last() {
             let carried = build(previous.year()?)?;
@@ -300,7 +369,11 @@ impl<'r, 't> Resolver<'r, 't> {
         }
         match tense {
             Tense::Past if start(&this_year)? > latest => build(year - 1),
-            Tense::Future if this_year.last_day()? < add_days(anchor, -settings.future_grace_days)? => build(year + 1),
+            Tense::Future
+                if this_year.last_day()? < add_days(anchor, -settings.future_grace_days)? =>
+            {
+                build(year + 1)
+            }
             Tense::Past | Tense::Future => Some(this_year),
             // News reports the past: with no cue, a later date must be twice as near to win.
             Tense::Unknown => [build(year - 1), Some(this_year), build(year + 1)]
@@ -308,13 +381,24 @@ impl<'r, 't> Resolver<'r, 't> {
                 .flatten()
                 .min_by_key(|granule| {
                     let days = distance_in_days(granule, anchor);
-                    if start(granule).is_some_and(|first| first > latest) { days.saturating_mul(2) } else { days }
+                    if start(granule).is_some_and(|first| first > latest) {
+                        days.saturating_mul(2)
+                    } else {
+                        days
+                    }
                 }),
         }
     }
 
-    fn shift(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
-        let Some(mut unit) = fields.get(&template.unit)? else { return Ok(None) };
+    fn shift(
+        &mut self,
+        template: &Template,
+        fields: &Fields<'_, '_>,
+        span: Span,
+    ) -> Result<Option<Resolved>, Unreadable> {
+        let Some(mut unit) = fields.get(&template.unit)? else {
+            return Ok(None);
+        };
         let amount = fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0));
         let given_direction = fields.get(&template.direction)?;
         let direction = i64::from(given_direction.unwrap_or(0));
@@ -323,9 +407,18 @@ impl<'r, 't> Resolver<'r, 't> {
         let mut steps = match amount {
             Amount::Number(number) => direction * number.round() as i64,
             Amount::Vague if template.as_duration => {
-                return Ok(Some(Resolved::Duration { value: unit.duration_value(None), interval: None }));
+                return Ok(Some(Resolved::Duration {
+                    value: unit.duration_value(None),
+                    interval: None,
+                }));
             }
-            Amount::Vague => return Ok(Some(Resolved::Vague(if direction < 0 { Vague::Past } else { Vague::Future }))),
+            Amount::Vague => {
+                return Ok(Some(Resolved::Vague(if direction < 0 {
+                    Vague::Past
+                } else {
+                    Vague::Future
+                })));
+            }
         };
         if unit == Unit::Fortnight {
             (unit, steps) = (Unit::Week, steps * 2);
@@ -335,20 +428,35 @@ impl<'r, 't> Resolver<'r, 't> {
         // "the quarter", "that year": the last quarter or year mentioned, if there was one
         // ("that day" is the last date of any kind). "a year earlier": than the last period
         // (week to half-year) mentioned, if any.
-        let preferred = self.references.iter().rev().find(|reference| match template.anchor {
-            Anchor::Reference => steps == 0 && unit.rank() >= Unit::Month.rank() && reference.unit() == unit,
-            Anchor::ReferenceDate => reference.unit().rank() > Unit::Day.rank() && reference.unit().rank() < unit.rank(),
-            Anchor::Document => false,
-        });
+        let preferred = self
+            .references
+            .iter()
+            .rev()
+            .find(|reference| match template.anchor {
+                Anchor::Reference => {
+                    steps == 0 && unit.rank() >= Unit::Month.rank() && reference.unit() == unit
+                }
+                Anchor::ReferenceDate => {
+                    reference.unit().rank() > Unit::Day.rank()
+                        && reference.unit().rank() < unit.rank()
+                }
+                Anchor::Document => false,
+            });
         let reference = preferred.or(self.references.last()).copied();
         let granule = match (template.anchor, reference, self.anchor) {
             (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
-            (Anchor::ReferenceDate, Some(reference), _) => from_reference_date(reference, unit, steps),
+            (Anchor::ReferenceDate, Some(reference), _) => {
+                from_reference_date(reference, unit, steps)
+            }
             (_, _, Some(anchor)) => {
                 let containing = Granule::containing(anchor, unit);
                 // "the weekend" said on a Monday is the one just past, unless the clause is future.
-                let not_begun = containing.and_then(|granule| granule.first_day()).is_some_and(|first| first > anchor);
-                let back = i64::from(not_begun && given_direction.is_none() && self.tense(span) != Tense::Future);
+                let not_begun = containing
+                    .and_then(|granule| granule.first_day())
+                    .is_some_and(|first| first > anchor);
+                let back = i64::from(
+                    not_begun && given_direction.is_none() && self.tense(span) != Tense::Future,
+                );
                 containing.and_then(|granule| granule.shift(steps - back))
             }
             _ => {
@@ -359,7 +467,9 @@ impl<'r, 't> Resolver<'r, 't> {
                 })));
             }
         };
-        let Some(granule) = granule else { return Ok(None) };
+        let Some(granule) = granule else {
+            return Ok(None);
+        };
         if template.anchor == Anchor::Document {
             self.references.push(granule);
         }
@@ -367,13 +477,27 @@ impl<'r, 't> Resolver<'r, 't> {
         let clock = clock.filter(|_| matches!(granule, Granule::Day(_)));
         if template.as_duration {
             let value = unit.duration_value(Some(steps.unsigned_abs() as f64));
-            return Ok(Some(Resolved::Duration { value, interval: point_interval(&granule, modifier, self.anchor) }));
+            return Ok(Some(Resolved::Duration {
+                value,
+                interval: point_interval(&granule, modifier, self.anchor),
+            }));
         }
-        Ok(Some(Resolved::Point { granule, modifier, clock }))
+        Ok(Some(Resolved::Point {
+            granule,
+            modifier,
+            clock,
+        }))
     }
 
-    fn weekday(&mut self, template: &Template, fields: &Fields<'_, '_>, span: Span) -> Result<Option<Resolved>, Unreadable> {
-        let Some(weekday) = fields.get(&template.weekday)? else { return Ok(None) };
+    fn weekday(
+        &mut self,
+        template: &Template,
+        fields: &Fields<'_, '_>,
+        span: Span,
+    ) -> Result<Option<Resolved>, Unreadable> {
+        let Some(weekday) = fields.get(&template.weekday)? else {
+            return Ok(None);
+        };
         let clock = clock(template, fields)?;
         let modifier = fields.get(&template.modifier)?;
         let Some(anchor) = self.anchor else {
@@ -392,11 +516,21 @@ impl<'r, 't> Resolver<'r, 't> {
         let Some(date) = date else { return Ok(None) };
         let granule = Granule::Day(date);
         self.references.push(granule);
-        Ok(Some(Resolved::Point { granule, modifier, clock }))
+        Ok(Some(Resolved::Point {
+            granule,
+            modifier,
+            clock,
+        }))
     }
 
-    fn duration(&self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
-        let Some(unit) = fields.get(&template.unit)? else { return Ok(None) };
+    fn duration(
+        &self,
+        template: &Template,
+        fields: &Fields<'_, '_>,
+    ) -> Result<Option<Resolved>, Unreadable> {
+        let Some(unit) = fields.get(&template.unit)? else {
+            return Ok(None);
+        };
         let amount = fields.get(&template.amount)?.unwrap_or(Amount::Number(1.0));
         let number = match amount {
             Amount::Number(number) => Some(number),
@@ -406,18 +540,28 @@ impl<'r, 't> Resolver<'r, 't> {
         let length = number.unwrap_or(self.rules.settings.vague_amount);
         if template.anchor != Anchor::Document {
             // "the first week of the offensive": the units from the last date mentioned on.
-            let interval = self.references.last().and_then(Granule::first_day).and_then(|start| {
-                let end = add_days(unit.start_before(start, -length)?, -1)?;
-                Some(DateInterval { start, end, precision: DatePrecision::Range })
-            });
+            let interval = self
+                .references
+                .last()
+                .and_then(Granule::first_day)
+                .and_then(|start| {
+                    let end = add_days(unit.start_before(start, -length)?, -1)?;
+                    Some(DateInterval {
+                        start,
+                        end,
+                        precision: DatePrecision::Range,
+                    })
+                });
             return Ok(Some(Resolved::Duration { value, interval }));
         }
         let interval = match (fields.get(&template.direction)?, self.anchor) {
-            (Some(-1), Some(anchor)) => unit.start_before(anchor, length).map(|start| DateInterval {
-                start,
-                end: anchor,
-                precision: DatePrecision::Range,
-            }),
+            (Some(-1), Some(anchor)) => {
+                unit.start_before(anchor, length).map(|start| DateInterval {
+                    start,
+                    end: anchor,
+                    precision: DatePrecision::Range,
+                })
+            }
             (Some(1), Some(anchor)) => unit.start_before(anchor, -length).map(|end| DateInterval {
                 start: anchor,
                 end,
@@ -428,7 +572,11 @@ impl<'r, 't> Resolver<'r, 't> {
         Ok(Some(Resolved::Duration { value, interval }))
     }
 
-    fn set(&self, template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Resolved>, Unreadable> {
+    fn set(
+        &self,
+        template: &Template,
+        fields: &Fields<'_, '_>,
+    ) -> Result<Option<Resolved>, Unreadable> {
         let value = if let Some(weekday) = fields.get::<Weekday>(&template.weekday)? {
             format!("XXXX-WXX-{}", weekday.to_monday_one_offset())
         } else if let Some(month) = fields.get(&template.month)? {
@@ -460,7 +608,11 @@ impl<'r, 't> Resolver<'r, 't> {
 
 /// "last April" (the latest April over before the anchor), "next April" (the first after
 /// it), "this April" (the anchor's).
-fn place_by_direction(anchor: Date, build: &dyn Fn(i16) -> Option<Granule>, direction: i8) -> Option<Granule> {
+fn place_by_direction(
+    anchor: Date,
+    build: &dyn Fn(i16) -> Option<Granule>,
+    direction: i8,
+) -> Option<Granule> {
     let this_year = build(anchor.year())?;
     match direction.signum() {
         -1 if this_year.last_day()? >= anchor => build(anchor.year() - 1),
@@ -495,7 +647,10 @@ fn from_reference_date(reference: Granule, unit: Unit, steps: i64) -> Option<Gra
     if reference.unit().rank() > unit.rank() {
         return Some(reference);
     }
-    Granule::containing(shift_date(reference.first_day()?, unit, steps)?, reference.unit())
+    Granule::containing(
+        shift_date(reference.first_day()?, unit, steps)?,
+        reference.unit(),
+    )
 }
 
 /// The time of day a rule's fields give, if any.
@@ -503,7 +658,9 @@ fn clock(template: &Template, fields: &Fields<'_, '_>) -> Result<Option<Clock>, 
     if let Some(part) = fields.get(&template.part_of_day)? {
         return Ok(Some(Clock::Part(part)));
     }
-    let Some(mut hour) = fields.get(&template.hour)? else { return Ok(None) };
+    let Some(mut hour) = fields.get(&template.hour)? else {
+        return Ok(None);
+    };
     let minute = fields.get(&template.minute)?.unwrap_or(0);
     match fields.get(&template.meridiem)? {
         Some(Meridiem::Post) if hour < 12 => hour += 12,
@@ -527,4 +684,3 @@ impl Fields<'_, '_> {
         }
     }
 }
-

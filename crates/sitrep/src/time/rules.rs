@@ -150,7 +150,10 @@ impl Cue {
     /// Whether the cue speaks for the tense of its clause: future, past, perfect, report or
     /// deadline.
     pub fn is_tense(self) -> bool {
-        matches!(self, Cue::Future | Cue::Past | Cue::Perfect | Cue::Report | Cue::Deadline)
+        matches!(
+            self,
+            Cue::Future | Cue::Past | Cue::Perfect | Cue::Report | Cue::Deadline
+        )
     }
 
     fn from_name(name: &str) -> Option<Cue> {
@@ -215,7 +218,11 @@ impl TimeRules {
             .filter_map(|(word, class, _)| Some((fold_key(word), Cue::from_name(class)?)))
             .collect();
         let cue_shapes = WordShapes::of(cues.keys());
-        let tense_cue_shapes = WordShapes::of(cues.iter().filter(|(_, cue)| cue.is_tense()).map(|(word, _)| word));
+        let tense_cue_shapes = WordShapes::of(
+            cues.iter()
+                .filter(|(_, cue)| cue.is_tense())
+                .map(|(word, _)| word),
+        );
 
         let rules_path = format!("{folder}rules.toml");
         let text = files.text(&rules_path)?;
@@ -223,17 +230,28 @@ impl TimeRules {
             let line = err.span().map(|span| line_of(text, span.start));
             let error = ResourceError::new(&rules_path, err.message().to_string());
             match line {
-                Some(line) => ResourceError { line: Some(line), ..error },
+                Some(line) => ResourceError {
+                    line: Some(line),
+                    ..error
+                },
                 None => error,
             }
         })?;
-        let expander = Expander { patterns: &file.patterns, tables: &tables };
+        let expander = Expander {
+            patterns: &file.patterns,
+            tables: &tables,
+        };
         let mut rules = Vec::with_capacity(file.rule.len());
         let mut patterns = Vec::with_capacity(file.rule.len());
         let mut seen = HashMap::new();
         for entry in &file.rule {
-            let line = line_of(text, text.find(&format!("id = \"{}\"", entry.id)).unwrap_or(0));
-            let fail = |message: String| ResourceError::at_line(&rules_path, line, message).in_rule(entry.id.clone());
+            let line = line_of(
+                text,
+                text.find(&format!("id = \"{}\"", entry.id)).unwrap_or(0),
+            );
+            let fail = |message: String| {
+                ResourceError::at_line(&rules_path, line, message).in_rule(entry.id.clone())
+            };
             if seen.insert(entry.id.clone(), line).is_some() {
                 return Err(fail("duplicate rule id".to_string()));
             }
@@ -241,12 +259,19 @@ impl TimeRules {
                 return Err(fail("a rule needs at least one example".to_string()));
             }
             let pattern = expander.expand(&entry.pattern).map_err(&fail)?;
-            let pattern = if entry.case_sensitive { pattern } else { format!("(?i:{pattern})") };
+            let pattern = if entry.case_sensitive {
+                pattern
+            } else {
+                format!("(?i:{pattern})")
+            };
             let regex = CaptureRegex::new(&pattern, REGEX_SIZE_LIMIT).map_err(&fail)?;
-            let groups: Vec<Option<&str>> = regex.group_info().pattern_names(PatternID::ZERO).collect();
+            let groups: Vec<Option<&str>> =
+                regex.group_info().pattern_names(PatternID::ZERO).collect();
             let template = entry.value.compile(&groups, &lexicon).map_err(&fail)?;
             let focus = groups.iter().position(|name| *name == Some("focus"));
-            let context = |pattern: &Option<String>, wrap: fn(&str) -> String| -> Result<Option<Regex>, ResourceError> {
+            let context = |pattern: &Option<String>,
+                           wrap: fn(&str) -> String|
+             -> Result<Option<Regex>, ResourceError> {
                 pattern
                     .as_deref()
                     .map(|p| expander.expand(p).and_then(|p| compile(&wrap(&p))))
@@ -272,9 +297,16 @@ impl TimeRules {
         // order that matches wins.
         let mut finder_rules: Vec<usize> = (0..rules.len()).collect();
         finder_rules.sort_by_key(|&rule_idx| std::cmp::Reverse(rules[rule_idx].priority));
-        let finder_patterns: Vec<&str> = finder_rules.iter().map(|&rule_idx| patterns[rule_idx].as_str()).collect();
-        let finder = Finder::new(&finder_patterns, REGEX_SIZE_LIMIT)
-            .map_err(|err| ResourceError::new(&rules_path, format!("the rules together do not compile: {err}")))?;
+        let finder_patterns: Vec<&str> = finder_rules
+            .iter()
+            .map(|&rule_idx| patterns[rule_idx].as_str())
+            .collect();
+        let finder = Finder::new(&finder_patterns, REGEX_SIZE_LIMIT).map_err(|err| {
+            ResourceError::new(
+                &rules_path,
+                format!("the rules together do not compile: {err}"),
+            )
+        })?;
         Ok(TimeRules {
             rules,
             finder,
@@ -319,8 +351,14 @@ impl TimeRules {
 #[inline]
 fn is_past_participle(word: &str) -> bool {
     let bytes = word.as_bytes();
-    let ends_with = |suffix: &[u8]| bytes.len() >= suffix.len() && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
-    bytes.len() > 4 && ends_with(b"ed") && !ends_with(b"eed") && bytes.iter().all(u8::is_ascii_alphabetic)
+    let ends_with = |suffix: &[u8]| {
+        bytes.len() >= suffix.len()
+            && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    bytes.len() > 4
+        && ends_with(b"ed")
+        && !ends_with(b"eed")
+        && bytes.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Which first and last letters come with which lengths among a set of words: a cheap test
@@ -335,7 +373,9 @@ pub struct WordShapes {
 impl WordShapes {
     /// The shapes of `words` (folded).
     pub fn of<'w>(words: impl Iterator<Item = &'w String>) -> WordShapes {
-        let mut shapes = WordShapes { lengths_by_letters: vec![0; 26 * 26] };
+        let mut shapes = WordShapes {
+            lengths_by_letters: vec![0; 26 * 26],
+        };
         for word in words {
             // A word that is not ASCII or does not start and end with a letter ("’ll", "-",
             // "won’t") is always looked up: `may_hold` says yes to every such word.
@@ -354,7 +394,10 @@ impl WordShapes {
             return None;
         }
         let (first, last) = (word.as_bytes().first()?, word.as_bytes().last()?);
-        let letter = |byte: &u8| byte.is_ascii_alphabetic().then(|| usize::from(byte.to_ascii_lowercase() - b'a'));
+        let letter = |byte: &u8| {
+            byte.is_ascii_alphabetic()
+                .then(|| usize::from(byte.to_ascii_lowercase() - b'a'))
+        };
         Some(letter(first)? * 26 + letter(last)?)
     }
 
@@ -370,7 +413,11 @@ impl WordShapes {
 
 /// The 1-based line of byte `offset`.
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
 }
 
 fn compile(pattern: &str) -> Result<Regex, String> {
@@ -401,7 +448,9 @@ impl Expander<'_> {
         while let Some(open) = rest.find('{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            let name_len = after.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len());
+            let name_len = after
+                .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                .unwrap_or(after.len());
             let name = &after[..name_len];
             let escaped = open > 0 && rest[..open].ends_with('\\');
             if name.is_empty() || escaped || !after[name_len..].starts_with('}') {
@@ -434,9 +483,20 @@ mod tests {
         files.set("t/tables/month.tsv", b"May\t5\nMarch\t3\n".to_vec());
         let tables = Tables::load(&files, "t/tables/").unwrap();
         let patterns = BTreeMap::from([("year".to_string(), r"\d{4}".to_string())]);
-        let expander = Expander { patterns: &patterns, tables: &tables };
-        assert_eq!(expander.expand(r"\b{month}? {year}").unwrap(), r"(?-u:\b)(?:Ma(?:rch(?-u:\b)|y(?-u:\b)))? (?:[0-9]{4})");
-        assert!(expander.expand("{nothing}").unwrap_err().contains("nothing"));
+        let expander = Expander {
+            patterns: &patterns,
+            tables: &tables,
+        };
+        assert_eq!(
+            expander.expand(r"\b{month}? {year}").unwrap(),
+            r"(?-u:\b)(?:Ma(?:rch(?-u:\b)|y(?-u:\b)))? (?:[0-9]{4})"
+        );
+        assert!(
+            expander
+                .expand("{nothing}")
+                .unwrap_err()
+                .contains("nothing")
+        );
         assert_eq!(expander.expand(r"a\{b}").unwrap(), r"a\{b}");
     }
 

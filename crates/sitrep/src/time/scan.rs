@@ -83,7 +83,12 @@ impl<'r> Scanner<'r> {
     /// A scanner for `rules`, with scratch memory from their pool.
     pub fn new(rules: &'r TimeRules) -> Scanner<'r> {
         let mut scratch = rules.scratch.0.get();
-        let n_slots = rules.rules.iter().map(|rule| rule.regex.slot_len()).max().unwrap_or(0);
+        let n_slots = rules
+            .rules
+            .iter()
+            .map(|rule| rule.regex.slot_len())
+            .max()
+            .unwrap_or(0);
         scratch.slots.resize(n_slots, None);
         if scratch.finder.is_none() {
             scratch.finder = Some(rules.finder.create_cache());
@@ -93,17 +98,31 @@ impl<'r> Scanner<'r> {
 
     /// Hands each time expression of `sentence` to `found`, in text order. The sentence must
     /// lie on char boundaries of `text`.
-    pub fn scan_sentence(&mut self, text: &str, sentence: Span, found: &mut impl FnMut(Candidate<'_>)) {
+    pub fn scan_sentence(
+        &mut self,
+        text: &str,
+        sentence: Span,
+        found: &mut impl FnMut(Candidate<'_>),
+    ) {
         let haystack = sentence.slice(text);
         self.scan_range(haystack, sentence, 0, haystack.len(), found);
     }
 
     /// Finds the expressions in `haystack[from..to]` (the sentence is all there for look-around).
-    fn scan_range(&mut self, haystack: &str, sentence: Span, from: usize, to: usize, found: &mut impl FnMut(Candidate<'_>)) {
+    fn scan_range(
+        &mut self,
+        haystack: &str,
+        sentence: Span,
+        from: usize,
+        to: usize,
+        found: &mut impl FnMut(Candidate<'_>),
+    ) {
         let rules = self.rules;
         let mut at = from;
         while at < to {
-            let Some(first) = self.search(&Input::new(haystack).span(at..to)) else { break };
+            let Some(first) = self.search(&Input::new(haystack).span(at..to)) else {
+                break;
+            };
             let Some(matched) = self.accepted_at(haystack, first) else {
                 at = next_char(haystack, first.start());
                 continue;
@@ -114,7 +133,9 @@ impl<'r> Scanner<'r> {
                 at = next_char(haystack, matched.start());
                 continue;
             }
-            let focus = rule.focus.and_then(|index| self.groups(rule, haystack).span(index));
+            let focus = rule
+                .focus
+                .and_then(|index| self.groups(rule, haystack).span(index));
             let (start, end) = focus.unwrap_or((matched.start(), matched.end()));
             if start > matched.start() {
                 // "1958-[61]": what the context before the focus holds is searched on its own,
@@ -123,27 +144,44 @@ impl<'r> Scanner<'r> {
                 self.capture(rule, haystack, matched);
             }
             let span = Span::new(sentence.start + start, sentence.start + end);
-            found(Candidate { rule: rule_idx, span, groups: self.groups(rule, haystack) });
-            at = if end < matched.end() { end.max(next_char(haystack, matched.start())) } else { matched.end() };
+            found(Candidate {
+                rule: rule_idx,
+                span,
+                groups: self.groups(rule, haystack),
+            });
+            at = if end < matched.end() {
+                end.max(next_char(haystack, matched.start()))
+            } else {
+                matched.end()
+            };
         }
     }
 
     /// Reads the captures of the finder's match with the rule's own regex, anchored where the
     /// match starts and cut where it ends; false if the rule does not match there.
     fn capture(&mut self, rule: &Rule, haystack: &str, matched: Match) -> bool {
-        let Scratch { captures, slots, .. } = &mut *self.scratch;
+        let Scratch {
+            captures, slots, ..
+        } = &mut *self.scratch;
         let slots = &mut slots[..rule.regex.slot_len()];
-        rule.regex.read(captures, &haystack[..matched.end()], matched.start(), slots)
+        rule.regex
+            .read(captures, &haystack[..matched.end()], matched.start(), slots)
     }
 
     /// The captures of the rule's last match.
     fn groups<'s>(&'s self, rule: &Rule, haystack: &'s str) -> Groups<'s> {
-        Groups { haystack, slots: &self.scratch.slots[..rule.regex.slot_len()] }
+        Groups {
+            haystack,
+            slots: &self.scratch.slots[..rule.regex.slot_len()],
+        }
     }
 
     /// The finder's leftmost match in `input`.
     fn search(&mut self, input: &Input<'_>) -> Option<Match> {
-        let cache = self.scratch.finder.get_or_insert_with(|| self.rules.finder.create_cache());
+        let cache = self
+            .scratch
+            .finder
+            .get_or_insert_with(|| self.rules.finder.create_cache());
         self.rules.finder.search(cache, input)
     }
 
@@ -154,14 +192,20 @@ impl<'r> Scanner<'r> {
         let mut candidate = found;
         loop {
             let rule = &rules.rules[rules.finder_rules[candidate.pattern().as_usize()]];
-            if !candidate.is_empty() && context_allows(rule, haystack, candidate.start(), candidate.end()) {
+            if !candidate.is_empty()
+                && context_allows(rule, haystack, candidate.start(), candidate.end())
+            {
                 return Some(candidate);
             }
             let shorter = previous_char(haystack, candidate.end());
             if shorter <= found.start() {
                 return None;
             }
-            candidate = self.search(&Input::new(haystack).span(found.start()..shorter).anchored(Anchored::Yes))?;
+            candidate = self.search(
+                &Input::new(haystack)
+                    .span(found.start()..shorter)
+                    .anchored(Anchored::Yes),
+            )?;
         }
     }
 }
@@ -173,7 +217,11 @@ fn next_char(haystack: &str, offset: usize) -> usize {
 
 /// The offset one character before `offset`.
 fn previous_char(haystack: &str, offset: usize) -> usize {
-    offset - haystack[..offset].chars().next_back().map_or(0, char::len_utf8)
+    offset
+        - haystack[..offset]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8)
 }
 
 /// Whether the rule's `not_before` and `not_after` patterns let a match at `start..end` stand.

@@ -26,17 +26,33 @@ use super::{DateInterval, DatePrecision, ScopeKind, TimeMention, TimeScope};
 use crate::span::Span;
 
 /// Sets the scope of each mention a signal word governs.
-pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &TimeRules, mentions: &mut [TimeMention]) {
+pub fn assign(
+    text: &str,
+    sentences: &[Span],
+    published: Option<Date>,
+    rules: &TimeRules,
+    mentions: &mut [TimeMention],
+) {
     let breaks = clause_breaks(text);
     let mut sentence_idx = 0;
     for idx in 0..mentions.len() {
         // Mentions and sentences are both in text order.
-        while sentences.get(sentence_idx).is_some_and(|s| s.end < mentions[idx].span.end) {
+        while sentences
+            .get(sentence_idx)
+            .is_some_and(|s| s.end < mentions[idx].span.end)
+        {
             sentence_idx += 1;
         }
-        let Some(sentence) = sentences.get(sentence_idx).filter(|s| s.contains(mentions[idx].span)) else { continue };
+        let Some(sentence) = sentences
+            .get(sentence_idx)
+            .filter(|s| s.contains(mentions[idx].span))
+        else {
+            continue;
+        };
         if idx > 0 && sentence.contains(mentions[idx - 1].span) {
-            if let Some(scope) = two_ended(text, rules, &mentions[idx - 1], &mentions[idx], *sentence) {
+            if let Some(scope) =
+                two_ended(text, rules, &mentions[idx - 1], &mentions[idx], *sentence)
+            {
                 mentions[idx - 1].scope = Some(scope);
                 mentions[idx].scope = Some(scope);
                 continue;
@@ -47,8 +63,13 @@ pub fn assign(text: &str, sentences: &[Span], published: Option<Date>, rules: &T
             continue;
         }
         if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
-            let next = sentences.get(sentence_idx + 1).filter(|next| goes_on(text, rules, &mentions[idx + 1..], **next));
-            mentions[idx].scope = Some(TimeScope { continued_in: next.copied(), ..scope });
+            let next = sentences
+                .get(sentence_idx + 1)
+                .filter(|next| goes_on(text, rules, &mentions[idx + 1..], **next));
+            mentions[idx].scope = Some(TimeScope {
+                continued_in: next.copied(),
+                ..scope
+            });
         }
     }
 }
@@ -63,29 +84,53 @@ fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
 }
 
 /// "between X and Y", "from X to Y", "X-Y": one range over both.
-fn two_ended(text: &str, rules: &TimeRules, first: &TimeMention, second: &TimeMention, sentence: Span) -> Option<TimeScope> {
+fn two_ended(
+    text: &str,
+    rules: &TimeRules,
+    first: &TimeMention,
+    second: &TimeMention,
+    sentence: Span,
+) -> Option<TimeScope> {
     let (first_interval, second_interval) = (first.interval?, second.interval?);
     if second.span.start.saturating_sub(first.span.end) > MAX_JOIN_BYTES {
         return None;
     }
     let mut gap = words(text, Span::new(first.span.end, second.span.start));
-    let (Some(join), None) = (gap.next(), gap.next()) else { return None };
-    if !matches!(rules.cue(join.slice(text)), Some(Cue::RangeJoin | Cue::Deadline)) {
+    let (Some(join), None) = (gap.next(), gap.next()) else {
+        return None;
+    };
+    if !matches!(
+        rules.cue(join.slice(text)),
+        Some(Cue::RangeJoin | Cue::Deadline)
+    ) {
         return None;
     }
     let word_before = last_word_before(text, sentence.start, first.span.start);
     let opener = word_before.filter(|word| rules.cue(word.slice(text)) == Some(Cue::RangeOpen));
     let is_and = join.slice(text).eq_ignore_ascii_case("and");
-    let in_both = word_before.is_some_and(|word| rules.cue(word.slice(text)) == Some(Cue::RangeSpan));
+    let in_both =
+        word_before.is_some_and(|word| rules.cue(word.slice(text)) == Some(Cue::RangeSpan));
     if is_and && opener.is_none() && !in_both {
         return None; // "on 3 May and 9 June" are two dates, not one range
     }
     if first_interval.start > second_interval.end {
         return None;
     }
-    let clause = Span::new(opener.map_or(first.span.start, |word| word.start), second.span.end);
-    let interval = DateInterval { start: first_interval.start, end: second_interval.end, precision: DatePrecision::Range };
-    Some(TimeScope { clause, interval, kind: ScopeKind::TwoEnded, continued_in: None })
+    let clause = Span::new(
+        opener.map_or(first.span.start, |word| word.start),
+        second.span.end,
+    );
+    let interval = DateInterval {
+        start: first_interval.start,
+        end: second_interval.end,
+        precision: DatePrecision::Range,
+    };
+    Some(TimeScope {
+        clause,
+        interval,
+        kind: ScopeKind::TwoEnded,
+        continued_in: None,
+    })
 }
 
 /// "since X": from X to the publication date.
@@ -99,7 +144,10 @@ fn since(
 ) -> Option<TimeScope> {
     let interval = mention.interval?;
     let published = published?;
-    let clause = Span::new(clause_start(breaks, sentence.start, mention.span.start), mention.span.start);
+    let clause = Span::new(
+        clause_start(breaks, sentence.start, mention.span.start),
+        mention.span.start,
+    );
     // The last signal word of the clause, if it is one of its last `since_window_words` words.
     let signal = words(text, clause)
         .rev()
@@ -108,34 +156,64 @@ fn since(
     if published < interval.start {
         return None;
     }
-    let interval = DateInterval { start: interval.start, end: published.max(interval.end), precision: DatePrecision::Range };
+    let interval = DateInterval {
+        start: interval.start,
+        end: published.max(interval.end),
+        precision: DatePrecision::Range,
+    };
     // "since 29 September, when the offensive began": what the when-clause tells happened then.
     let after = &text[mention.span.end..sentence.end];
-    let clause_end = if starts_when_clause(after) { sentence.end } else { mention.span.end };
-    Some(TimeScope { clause: Span::new(signal.start, clause_end), interval, kind: ScopeKind::Since, continued_in: None })
+    let clause_end = if starts_when_clause(after) {
+        sentence.end
+    } else {
+        mention.span.end
+    };
+    Some(TimeScope {
+        clause: Span::new(signal.start, clause_end),
+        interval,
+        kind: ScopeKind::Since,
+        continued_in: None,
+    })
 }
 
 /// Whether `sentence` goes on with the range of the sentence before: it has no dated expression
 /// of its own (`later` are the mentions after that range's) and is told in the present perfect
 /// ("They have also cut the road").
 fn goes_on(text: &str, rules: &TimeRules, later: &[TimeMention], sentence: Span) -> bool {
-    if later.iter().any(|mention| sentence.contains(mention.span) && mention.interval.is_some()) {
+    if later
+        .iter()
+        .any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
+    {
         return false;
     }
-    let cues: Vec<Option<Cue>> = words(text, sentence).map(|word| rules.cue(word.slice(text))).collect();
+    let cues: Vec<Option<Cue>> = words(text, sentence)
+        .map(|word| rules.cue(word.slice(text)))
+        .collect();
     cues.iter().enumerate().any(|(at, cue)| {
-        *cue == Some(Cue::PresentPerfect) && cues[at + 1..].iter().take(2).any(|next| *next == Some(Cue::Past))
+        *cue == Some(Cue::PresentPerfect)
+            && cues[at + 1..]
+                .iter()
+                .take(2)
+                .any(|next| *next == Some(Cue::Past))
     })
 }
 
 /// "By Sunday, the offensive launched on 13 November had overrun …": a completion word right
 /// before the expression and a past perfect after it make a range from the earliest other date
 /// of the sentence, else the last date before it, to the expression.
-fn completion(text: &str, rules: &TimeRules, mentions: &[TimeMention], idx: usize, sentence: Span) -> Option<TimeScope> {
+fn completion(
+    text: &str,
+    rules: &TimeRules,
+    mentions: &[TimeMention],
+    idx: usize,
+    sentence: Span,
+) -> Option<TimeScope> {
     let mention = &mentions[idx];
     let interval = mention.interval?;
-    let signal = last_word_before(text, sentence.start, mention.span.start)
-        .filter(|word| rules.cue(word.slice(text)) == Some(Cue::Completion) && text[word.end..mention.span.start].trim().is_empty())?;
+    let signal = last_word_before(text, sentence.start, mention.span.start).filter(|word| {
+        rules.cue(word.slice(text)) == Some(Cue::Completion)
+            && text[word.end..mention.span.start].trim().is_empty()
+    })?;
     let mut after = words(text, Span::new(mention.span.end, sentence.end));
     if !after.any(|word| rules.cue(word.slice(text)) == Some(Cue::Perfect)) {
         return None;
@@ -146,9 +224,19 @@ fn completion(text: &str, rules: &TimeRules, mentions: &[TimeMention], idx: usiz
         .filter(|other| other.span != mention.span && sentence.contains(other.span))
         .filter_map(|other| narrative_interval(other).and_then(earlier))
         .min();
-    let start = in_sentence.or_else(|| previous_date(mentions, sentence.start).and_then(earlier))?;
-    let interval = DateInterval { start, end: interval.end, precision: DatePrecision::Range };
-    Some(TimeScope { clause: Span::new(signal.start, mention.span.end), interval, kind: ScopeKind::Completion, continued_in: None })
+    let start =
+        in_sentence.or_else(|| previous_date(mentions, sentence.start).and_then(earlier))?;
+    let interval = DateInterval {
+        start,
+        end: interval.end,
+        precision: DatePrecision::Range,
+    };
+    Some(TimeScope {
+        clause: Span::new(signal.start, mention.span.end),
+        interval,
+        kind: ScopeKind::Completion,
+        continued_in: None,
+    })
 }
 
 /// The chars that end a clause: each comma, semicolon, colon, bracket and em dash.
@@ -156,22 +244,33 @@ pub(super) const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '(', ')', '—'];
 
 /// The clause breaks of `text`, in order.
 fn clause_breaks(text: &str) -> Vec<Span> {
-    text.match_indices(CLAUSE_BREAKS).map(|(at, mark)| Span::new(at, at + mark.len())).collect()
+    text.match_indices(CLAUSE_BREAKS)
+        .map(|(at, mark)| Span::new(at, at + mark.len()))
+        .collect()
 }
 
 /// Where the clause that ends at `end` starts: after the last of the clause `breaks` that lies
 /// whole between `sentence_start` and `end`.
 fn clause_start(breaks: &[Span], sentence_start: usize, end: usize) -> usize {
     let before = breaks.partition_point(|mark| mark.end <= end);
-    breaks[..before].last().filter(|mark| mark.start >= sentence_start).map_or(sentence_start, |mark| mark.end)
+    breaks[..before]
+        .last()
+        .filter(|mark| mark.start >= sentence_start)
+        .map_or(sentence_start, |mark| mark.end)
 }
 
 /// Whether `text` opens with ", when" (a clause telling what happened at the time just named).
 fn starts_when_clause(text: &str) -> bool {
     let rest = text.trim_start();
-    let Some(rest) = rest.strip_prefix(',') else { return false };
+    let Some(rest) = rest.strip_prefix(',') else {
+        return false;
+    };
     let rest = rest.trim_start();
-    rest.get(..5).is_some_and(|word| word.eq_ignore_ascii_case("when ")) || rest.get(..6).is_some_and(|word| word.eq_ignore_ascii_case("after "))
+    rest.get(..5)
+        .is_some_and(|word| word.eq_ignore_ascii_case("when "))
+        || rest
+            .get(..6)
+            .is_some_and(|word| word.eq_ignore_ascii_case("after "))
 }
 
 #[cfg(test)]
@@ -184,7 +283,15 @@ mod tests {
         let breaks = clause_breaks(text);
         let dash = text.find('—').unwrap();
         assert_eq!(&text[clause_start(&breaks, 0, text.len())..], " e");
-        assert_eq!(&text[clause_start(&breaks, 0, dash + 2)..dash], " b ", "a dash cut by the end is no break");
-        assert_eq!(clause_start(&breaks, dash + 1, text.find('(').unwrap()), dash + 1, "nor one cut by the sentence start");
+        assert_eq!(
+            &text[clause_start(&breaks, 0, dash + 2)..dash],
+            " b ",
+            "a dash cut by the end is no break"
+        );
+        assert_eq!(
+            clause_start(&breaks, dash + 1, text.find('(').unwrap()),
+            dash + 1,
+            "nor one cut by the sentence start"
+        );
     }
 }

@@ -36,7 +36,11 @@ impl Table {
     /// A regex alternation of the table's words, longest first so the longest wins. A word
     /// that ends in a letter or digit must end at a word boundary ("May" is not in "mayor").
     pub fn alternation(&self) -> String {
-        let words: Vec<&str> = self.entries.iter().map(|(word, _, _)| word.as_str()).collect();
+        let words: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|(word, _, _)| word.as_str())
+            .collect();
         alternation(&words)
     }
 }
@@ -52,7 +56,8 @@ pub struct WordHasher(u64);
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         for byte in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 
@@ -63,7 +68,11 @@ impl Hasher for WordHasher {
 
 /// Lower case, single spaces.
 pub fn fold_key(words: &str) -> String {
-    words.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    words
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Calls `f` with `words` folded as [`fold_key`] folds them, without allocating when they
@@ -100,28 +109,46 @@ impl Tables {
     /// Reads every `.tsv` file under `folder` (`"time/en/tables/"`).
     pub fn load(files: &ResourceFiles, folder: &str) -> Result<Tables, ResourceError> {
         let mut tables = BTreeMap::new();
-        let paths: Vec<String> = files.paths_under(folder).filter(|p| p.ends_with(".tsv")).map(str::to_string).collect();
+        let paths: Vec<String> = files
+            .paths_under(folder)
+            .filter(|p| p.ends_with(".tsv"))
+            .map(str::to_string)
+            .collect();
         for path in paths {
-            let name = path.trim_start_matches(folder).trim_end_matches(".tsv").to_string();
-            let mut table = Table { path: path.clone(), ..Table::default() };
+            let name = path
+                .trim_start_matches(folder)
+                .trim_end_matches(".tsv")
+                .to_string();
+            let mut table = Table {
+                path: path.clone(),
+                ..Table::default()
+            };
             for (line_no, line) in files.data_lines(&path)? {
-                let (word, value) = line
-                    .split_once('\t')
-                    .ok_or_else(|| ResourceError::at_line(&path, line_no, "expected `words<TAB>value`"))?;
+                let (word, value) = line.split_once('\t').ok_or_else(|| {
+                    ResourceError::at_line(&path, line_no, "expected `words<TAB>value`")
+                })?;
                 let (word, value) = (word.trim(), value.trim());
                 if word.is_empty() || value.is_empty() {
-                    return Err(ResourceError::at_line(&path, line_no, "empty word or value"));
+                    return Err(ResourceError::at_line(
+                        &path,
+                        line_no,
+                        "empty word or value",
+                    ));
                 }
                 if let Some(previous) = table.lookup.insert(fold_key(word), value.to_string()) {
                     if previous != value {
                         return Err(ResourceError::at_line(
                             &path,
                             line_no,
-                            format!("{word:?} is listed twice, with values {previous:?} and {value:?}"),
+                            format!(
+                                "{word:?} is listed twice, with values {previous:?} and {value:?}"
+                            ),
                         ));
                     }
                 }
-                table.entries.push((word.to_string(), value.to_string(), line_no));
+                table
+                    .entries
+                    .push((word.to_string(), value.to_string(), line_no));
             }
             tables.insert(name, table);
         }
@@ -135,16 +162,25 @@ impl Tables {
 
     /// The table called `name`, which the engine needs.
     pub fn required(&self, name: &str, folder: &str) -> Result<&Table, ResourceError> {
-        self.get(name).ok_or_else(|| ResourceError::new(&format!("{folder}{name}.tsv"), "required table is missing"))
+        self.get(name).ok_or_else(|| {
+            ResourceError::new(&format!("{folder}{name}.tsv"), "required table is missing")
+        })
     }
 
     /// Every table, by name.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Table)> {
-        self.tables.iter().map(|(name, table)| (name.as_str(), table))
+        self.tables
+            .iter()
+            .map(|(name, table)| (name.as_str(), table))
     }
 
     /// Checks that every value of table `name` parses with `parse`.
-    pub fn check_values<T>(&self, name: &str, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<(), ResourceError> {
+    pub fn check_values<T>(
+        &self,
+        name: &str,
+        what: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Result<(), ResourceError> {
         if let Some(table) = self.get(name) {
             for (word, value, line_no) in &table.entries {
                 if parse(value).is_none() {
@@ -178,7 +214,10 @@ mod tests {
         assert_eq!(month.get("late\n in"), Some("1"));
         assert_eq!(with_folded("  Late \t IN ", str::to_string), "late in");
         assert_eq!(with_folded("Été", str::to_string), "été");
-        assert_eq!(month.alternation(), r"(?:(?:Sept(?:ember\b|\.|\b)|late\s+in\b))");
+        assert_eq!(
+            month.alternation(),
+            r"(?:(?:Sept(?:ember\b|\.|\b)|late\s+in\b))"
+        );
     }
 
     #[test]
@@ -189,7 +228,9 @@ mod tests {
         let err = tables("May 5\n").unwrap_err();
         assert_eq!(err.line, Some(1));
         let tables = tables("May\tfive\n").unwrap();
-        let err = tables.check_values("month", "a month number", |v| v.parse::<i8>().ok()).unwrap_err();
+        let err = tables
+            .check_values("month", "a month number", |v| v.parse::<i8>().ok())
+            .unwrap_err();
         assert_eq!(err.line, Some(1));
     }
 }

@@ -36,7 +36,9 @@ pub fn align(gold: &[Timex], system: &[Timex]) -> Alignment {
         let partner = system
             .iter()
             .enumerate()
-            .find(|(system_idx, system_timex)| !taken[*system_idx] && system_timex.span.overlaps(gold_timex.span));
+            .find(|(system_idx, system_timex)| {
+                !taken[*system_idx] && system_timex.span.overlaps(gold_timex.span)
+            });
         match partner {
             Some((system_idx, _)) => {
                 taken[system_idx] = true;
@@ -45,7 +47,12 @@ pub fn align(gold: &[Timex], system: &[Timex]) -> Alignment {
             None => alignment.missed.push(gold_idx),
         }
     }
-    alignment.spurious = taken.iter().enumerate().filter(|(_, taken)| !**taken).map(|(idx, _)| idx).collect();
+    alignment.spurious = taken
+        .iter()
+        .enumerate()
+        .filter(|(_, taken)| !**taken)
+        .map(|(idx, _)| idx)
+        .collect();
     alignment
 }
 
@@ -69,12 +76,18 @@ pub struct TimexCounts {
 impl TimexCounts {
     /// The counts of one document.
     pub fn of(gold: &[Timex], system: &[Timex], alignment: &Alignment) -> TimexCounts {
-        let mut counts = TimexCounts { gold: gold.len(), system: system.len(), ..TimexCounts::default() };
+        let mut counts = TimexCounts {
+            gold: gold.len(),
+            system: system.len(),
+            ..TimexCounts::default()
+        };
         for &(gold_idx, system_idx) in &alignment.pairs {
             let (gold_timex, system_timex) = (&gold[gold_idx], &system[system_idx]);
             counts.relaxed += 1;
             counts.strict += usize::from(gold_timex.span == system_timex.span);
-            counts.type_agrees += usize::from(gold_timex.timex_type.is_some() && gold_timex.timex_type == system_timex.timex_type);
+            counts.type_agrees += usize::from(
+                gold_timex.timex_type.is_some() && gold_timex.timex_type == system_timex.timex_type,
+            );
             counts.value_agrees += usize::from(gold_timex.value == system_timex.value);
         }
         counts
@@ -92,10 +105,30 @@ impl TimexCounts {
 
     /// The scores these counts give.
     pub fn scores(&self) -> TimexScores {
-        let ratio = |part: usize, whole: usize| if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
-        let f1 = |p: f64, r: f64| if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        let strict = Prf::new(ratio(self.strict, self.system), ratio(self.strict, self.gold), f1);
-        let relaxed = Prf::new(ratio(self.relaxed, self.system), ratio(self.relaxed, self.gold), f1);
+        let ratio = |part: usize, whole: usize| {
+            if whole == 0 {
+                0.0
+            } else {
+                part as f64 / whole as f64
+            }
+        };
+        let f1 = |p: f64, r: f64| {
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            }
+        };
+        let strict = Prf::new(
+            ratio(self.strict, self.system),
+            ratio(self.strict, self.gold),
+            f1,
+        );
+        let relaxed = Prf::new(
+            ratio(self.relaxed, self.system),
+            ratio(self.relaxed, self.gold),
+            f1,
+        );
         let type_accuracy = ratio(self.type_agrees, self.relaxed);
         let value_accuracy = ratio(self.value_agrees, self.relaxed);
         TimexScores {
@@ -122,7 +155,11 @@ pub struct Prf {
 
 impl Prf {
     fn new(precision: f64, recall: f64, f1: impl Fn(f64, f64) -> f64) -> Prf {
-        Prf { precision, recall, f1: f1(precision, recall) }
+        Prf {
+            precision,
+            recall,
+            f1: f1(precision, recall),
+        }
     }
 }
 
@@ -150,19 +187,35 @@ mod tests {
     use crate::time::TimexType;
 
     fn timex(start: usize, end: usize, value: &str) -> Timex {
-        Timex { span: Span::new(start, end), timex_type: Some(TimexType::Date), value: value.to_string() }
+        Timex {
+            span: Span::new(start, end),
+            timex_type: Some(TimexType::Date),
+            value: value.to_string(),
+        }
     }
 
     #[test]
     fn pairs_are_one_to_one_and_scores_follow_the_official_definitions() {
-        let gold = [timex(0, 10, "1998-01-08"), timex(20, 30, "P1W"), timex(40, 45, "1998")];
-        let system = [timex(0, 10, "1998-01-08"), timex(22, 30, "P2W"), timex(25, 28, "P1W"), timex(60, 70, "1999")];
+        let gold = [
+            timex(0, 10, "1998-01-08"),
+            timex(20, 30, "P1W"),
+            timex(40, 45, "1998"),
+        ];
+        let system = [
+            timex(0, 10, "1998-01-08"),
+            timex(22, 30, "P2W"),
+            timex(25, 28, "P1W"),
+            timex(60, 70, "1999"),
+        ];
         let alignment = align(&gold, &system);
         assert_eq!(alignment.pairs, vec![(0, 0), (1, 1)]);
         assert_eq!(alignment.missed, vec![2]);
         assert_eq!(alignment.spurious, vec![2, 3]);
         let counts = TimexCounts::of(&gold, &system, &alignment);
-        assert_eq!((counts.relaxed, counts.strict, counts.value_agrees), (2, 1, 1));
+        assert_eq!(
+            (counts.relaxed, counts.strict, counts.value_agrees),
+            (2, 1, 1)
+        );
         let scores = counts.scores();
         assert!((scores.relaxed.precision - 0.5).abs() < 1e-9);
         assert!((scores.relaxed.recall - 2.0 / 3.0).abs() < 1e-9);

@@ -161,10 +161,17 @@ impl Holiday {
         let mut parts = text.split('-');
         let month = parse_in_range(parts.next()?, 1, 12)?;
         let holiday = match (parts.next()?, parts.next()) {
-            (day, None) => Holiday::Fixed { month, day: parse_in_range(day, 1, 31)? },
+            (day, None) => Holiday::Fixed {
+                month,
+                day: parse_in_range(day, 1, 31)?,
+            },
             (nth, Some(weekday)) => {
                 let nth = parse_in_range(nth, 1, 5)?;
-                Holiday::NthWeekday { month, nth, weekday: weekday_from_number(weekday)? }
+                Holiday::NthWeekday {
+                    month,
+                    nth,
+                    weekday: weekday_from_number(weekday)?,
+                }
             }
         };
         parts.next().is_none().then_some(holiday)
@@ -174,8 +181,15 @@ impl Holiday {
     pub fn month_day_in(self, year: i16) -> Option<(i8, i8)> {
         match self {
             Holiday::Fixed { month, day } => Some((month, day)),
-            Holiday::NthWeekday { month, nth, weekday } => {
-                let date = jiff::civil::Date::new(year, month, 1).ok()?.nth_weekday_of_month(nth, weekday).ok()?;
+            Holiday::NthWeekday {
+                month,
+                nth,
+                weekday,
+            } => {
+                let date = jiff::civil::Date::new(year, month, 1)
+                    .ok()?
+                    .nth_weekday_of_month(nth, weekday)
+                    .ok()?;
                 Some((month, date.day()))
             }
         }
@@ -253,24 +267,47 @@ impl Lexicon {
             clock: tables.required("clock", folder)?.clone(),
         };
         tables.check_values("month", "a month number 1-12", |v| parse_in_range(v, 1, 12))?;
-        tables.check_values("weekday", "a weekday number 1-7 (Monday = 1)", weekday_from_number)?;
+        tables.check_values(
+            "weekday",
+            "a weekday number 1-7 (Monday = 1)",
+            weekday_from_number,
+        )?;
         tables.check_values("number", "a number or X", number_value)?;
         tables.check_values("article", "a number", |v| v.parse::<f64>().ok())?;
         tables.check_values("ordinal", "a number 1-31", |v| parse_in_range(v, 1, 31))?;
         tables.check_values("unit", "a unit name (day, week, month…)", Unit::from_name)?;
-        tables.check_values("frequency", "a unit name (day, week, month…)", Unit::from_name)?;
-        tables.check_values("season", "a season code (SP, SU, FA, WI)", Season::from_code)?;
-        tables.check_values("part_of_day", "a part-of-day code (MO, AF, EV, NI, DT)", PartOfDay::from_code)?;
+        tables.check_values(
+            "frequency",
+            "a unit name (day, week, month…)",
+            Unit::from_name,
+        )?;
+        tables.check_values(
+            "season",
+            "a season code (SP, SU, FA, WI)",
+            Season::from_code,
+        )?;
+        tables.check_values(
+            "part_of_day",
+            "a part-of-day code (MO, AF, EV, NI, DT)",
+            PartOfDay::from_code,
+        )?;
         tables.check_values("direction", "-1, 0 or 1", |v| parse_in_range(v, -1, 1))?;
         tables.check_values("modifier", "start, mid, end or so_far", Modifier::from_name)?;
-        tables.check_values("holiday", "MM-DD or MM-N-W (the Nth weekday W of month MM)", Holiday::parse)?;
+        tables.check_values(
+            "holiday",
+            "MM-DD or MM-N-W (the Nth weekday W of month MM)",
+            Holiday::parse,
+        )?;
         tables.check_values("clock", "an hour 0-24", |v| parse_in_range(v, 0, 24))?;
         Ok(lexicon)
     }
 }
 
 fn parse_in_range(text: &str, low: i8, high: i8) -> Option<i8> {
-    text.trim().parse::<i8>().ok().filter(|value| (low..=high).contains(value))
+    text.trim()
+        .parse::<i8>()
+        .ok()
+        .filter(|value| (low..=high).contains(value))
 }
 
 fn weekday_from_number(text: &str) -> Option<Weekday> {
@@ -278,13 +315,25 @@ fn weekday_from_number(text: &str) -> Option<Weekday> {
 }
 
 fn number_value(text: &str) -> Option<Amount> {
-    if text == "X" { Some(Amount::Vague) } else { text.parse::<f64>().ok().map(Amount::Number) }
+    if text == "X" {
+        Some(Amount::Vague)
+    } else {
+        text.parse::<f64>().ok().map(Amount::Number)
+    }
 }
 
 /// Leading digits of a word ("29th" → 29).
 fn leading_number(text: &str) -> Option<i64> {
-    let digits: String = text.trim().chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || digits.len() > 6 { None } else { digits.parse().ok() }
+    let digits: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.is_empty() || digits.len() > 6 {
+        None
+    } else {
+        digits.parse().ok()
+    }
 }
 
 /// A year: four digits, an apostrophe and two ("'98"), two digits read in the 1900s or
@@ -325,14 +374,18 @@ fn year_in_words(text: &str, lexicon: &Lexicon) -> Option<i16> {
 fn normalise_month(text: &str, lexicon: &Lexicon) -> Option<i8> {
     match lexicon.month.get(text) {
         Some(value) => parse_in_range(value, 1, 12),
-        None => i8::try_from(leading_number(text)?).ok().filter(|m| (1..=12).contains(m)),
+        None => i8::try_from(leading_number(text)?)
+            .ok()
+            .filter(|m| (1..=12).contains(m)),
     }
 }
 
 fn normalise_ordinal(text: &str, lexicon: &Lexicon) -> Option<i8> {
     match lexicon.ordinal.get(text) {
         Some(value) => parse_in_range(value, 1, 31),
-        None => i8::try_from(leading_number(text)?).ok().filter(|d| (1..=31).contains(d)),
+        None => i8::try_from(leading_number(text)?)
+            .ok()
+            .filter(|d| (1..=31).contains(d)),
     }
 }
 
@@ -340,12 +393,16 @@ fn normalise_ordinal(text: &str, lexicon: &Lexicon) -> Option<i8> {
 fn normalise_hour(text: &str, lexicon: &Lexicon) -> Option<i8> {
     match lexicon.clock.get(text) {
         Some(value) => parse_in_range(value, 0, 24),
-        None => i8::try_from(leading_number(text)?).ok().filter(|h| (0..=24).contains(h)),
+        None => i8::try_from(leading_number(text)?)
+            .ok()
+            .filter(|h| (0..=24).contains(h)),
     }
 }
 
 fn normalise_minute(text: &str, _: &Lexicon) -> Option<i8> {
-    i8::try_from(leading_number(text)?).ok().filter(|m| (0..=59).contains(m))
+    i8::try_from(leading_number(text)?)
+        .ok()
+        .filter(|m| (0..=59).contains(m))
 }
 
 fn normalise_meridiem(text: &str, _: &Lexicon) -> Option<Meridiem> {
@@ -392,7 +449,12 @@ fn normalise_part_of_day(text: &str, lexicon: &Lexicon) -> Option<PartOfDay> {
 
 /// A unit word ("weeks"), or the unit of a frequency adverb ("weekly").
 fn normalise_unit(text: &str, lexicon: &Lexicon) -> Option<Unit> {
-    Unit::from_name(lexicon.unit.get(text).or_else(|| lexicon.frequency.get(text))?)
+    Unit::from_name(
+        lexicon
+            .unit
+            .get(text)
+            .or_else(|| lexicon.frequency.get(text))?,
+    )
 }
 
 fn normalise_direction(text: &str, lexicon: &Lexicon) -> Option<i8> {
@@ -411,14 +473,22 @@ fn normalise_holiday(text: &str, lexicon: &Lexicon) -> Option<Holiday> {
 /// number words ("twenty four", "a few") added up from the `number` table.
 fn normalise_amount(text: &str, lexicon: &Lexicon) -> Option<Amount> {
     let text = text.trim();
-    if let Some(value) = lexicon.number.get(text).or_else(|| lexicon.article.get(text)) {
+    if let Some(value) = lexicon
+        .number
+        .get(text)
+        .or_else(|| lexicon.article.get(text))
+    {
         return number_value(value);
     }
     let mut total = 0.0;
     let mut any = false;
-    for word in text.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
         let word_value = if let Some((numerator, denominator)) = word.split_once('/') {
-            numerator.parse::<f64>().ok()? / denominator.parse::<f64>().ok().filter(|d| *d != 0.0)?
+            numerator.parse::<f64>().ok()?
+                / denominator.parse::<f64>().ok().filter(|d| *d != 0.0)?
         } else if word.starts_with(|c: char| c.is_ascii_digit()) {
             word.replace(',', "").parse::<f64>().ok()?
         } else if word.eq_ignore_ascii_case("and") {
@@ -630,7 +700,10 @@ impl ValueEntry {
 /// A direction or year shift: a literal number (-1, 0, 1, or more for "two years ago"),
 /// else a `direction` table word.
 fn signed_direction(text: &str, lexicon: &Lexicon) -> Option<i8> {
-    text.trim().parse::<i8>().ok().or_else(|| normalise_direction(text, lexicon))
+    text.trim()
+        .parse::<i8>()
+        .ok()
+        .or_else(|| normalise_direction(text, lexicon))
 }
 
 struct Compiler<'a> {
@@ -639,7 +712,12 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    fn field<T>(&self, name: &str, entry: &Option<FieldEntry>, normalise: Normaliser<T>) -> Result<Option<Field<T>>, String> {
+    fn field<T>(
+        &self,
+        name: &str,
+        entry: &Option<FieldEntry>,
+        normalise: Normaliser<T>,
+    ) -> Result<Option<Field<T>>, String> {
         let Some(entry) = entry else { return Ok(None) };
         let literal = match entry {
             FieldEntry::Number(number) => number.to_string(),
@@ -675,14 +753,18 @@ impl Template {
                     || self.decade.is_some()
                     || self.century.is_some()
                     || self.holiday.is_some();
-                (!has_any).then_some("a calendar field (year, month, quarter, season, decade, holiday…)")
+                (!has_any)
+                    .then_some("a calendar field (year, month, quarter, season, decade, holiday…)")
             }
             ValueKind::Shift | ValueKind::Duration => self.unit.is_none().then_some("unit"),
             ValueKind::Weekday => self.weekday.is_none().then_some("weekday"),
             ValueKind::Reference => self.reference.is_none().then_some("reference"),
             ValueKind::Ignore => None,
-            ValueKind::Set => (self.unit.is_none() && self.weekday.is_none() && self.month.is_none() && self.part_of_day.is_none())
-                .then_some("unit, weekday, month or part_of_day"),
+            ValueKind::Set => (self.unit.is_none()
+                && self.weekday.is_none()
+                && self.month.is_none()
+                && self.part_of_day.is_none())
+            .then_some("unit, weekday, month or part_of_day"),
         };
         match missing {
             Some(what) => Err(format!("a {:?} value needs {what}", self.kind).to_lowercase()),
@@ -706,10 +788,22 @@ mod tests {
     fn amounts_read_digits_fractions_and_words() {
         let lexicon = lexicon();
         assert_eq!(normalise_amount("16", &lexicon), Some(Amount::Number(16.0)));
-        assert_eq!(normalise_amount("1,300", &lexicon), Some(Amount::Number(1300.0)));
-        assert_eq!(normalise_amount("2 1/2", &lexicon), Some(Amount::Number(2.5)));
-        assert_eq!(normalise_amount("twenty-four", &lexicon), Some(Amount::Number(24.0)));
-        assert_eq!(normalise_amount("two hundred", &lexicon), Some(Amount::Number(200.0)));
+        assert_eq!(
+            normalise_amount("1,300", &lexicon),
+            Some(Amount::Number(1300.0))
+        );
+        assert_eq!(
+            normalise_amount("2 1/2", &lexicon),
+            Some(Amount::Number(2.5))
+        );
+        assert_eq!(
+            normalise_amount("twenty-four", &lexicon),
+            Some(Amount::Number(24.0))
+        );
+        assert_eq!(
+            normalise_amount("two hundred", &lexicon),
+            Some(Amount::Number(200.0))
+        );
         assert_eq!(normalise_amount("a few", &lexicon), Some(Amount::Vague));
         assert_eq!(normalise_amount("purple", &lexicon), None);
     }
@@ -733,13 +827,24 @@ mod tests {
     #[test]
     fn literals_are_checked_and_captures_must_exist() {
         let lexicon = lexicon();
-        let entry: ValueEntry = toml::from_str("kind = \"shift\"\nunit = \"fortnight\"\ndirection = -1").unwrap();
+        let entry: ValueEntry =
+            toml::from_str("kind = \"shift\"\nunit = \"fortnight\"\ndirection = -1").unwrap();
         assert!(entry.compile(&[], &lexicon).is_ok());
         let entry: ValueEntry = toml::from_str("kind = \"shift\"\nunit = \"aeon\"").unwrap();
         assert!(entry.compile(&[], &lexicon).unwrap_err().contains("unit"));
         let entry: ValueEntry = toml::from_str("kind = \"calendar\"\nmonth = \"$month\"").unwrap();
-        assert!(entry.compile(&[None, Some("day")], &lexicon).unwrap_err().contains("month"));
+        assert!(
+            entry
+                .compile(&[None, Some("day")], &lexicon)
+                .unwrap_err()
+                .contains("month")
+        );
         let entry: ValueEntry = toml::from_str("kind = \"weekday\"").unwrap();
-        assert!(entry.compile(&[], &lexicon).unwrap_err().contains("weekday"));
+        assert!(
+            entry
+                .compile(&[], &lexicon)
+                .unwrap_err()
+                .contains("weekday")
+        );
     }
 }

@@ -35,8 +35,10 @@ pub enum Tense {
 
 /// Words after which a past participle is no past tense: "to be held", "is heard", "the
 /// reduced dividend".
-const NOT_BEFORE_PAST: [&str; 15] =
-    ["be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+const NOT_BEFORE_PAST: [&str; 15] = [
+    "be", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her", "this",
+    "these", "those",
+];
 
 /// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
 pub const REPORT_REACH: usize = 2;
@@ -44,7 +46,10 @@ pub const REPORT_REACH: usize = 2;
 /// The tense of the clause around `span`, an expression in `sentence`, and how far its cue
 /// stands (`usize::MAX` for none). Both spans lie on char boundaries of `text`.
 pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -> (Tense, usize) {
-    let sentence = Sentence { text, span: sentence };
+    let sentence = Sentence {
+        text,
+        span: sentence,
+    };
     let cue_of = |word: Span, previous: Option<Span>| sentence.cue(rules, word, previous);
     // Words that overlap the expression are neither before nor after it. Distances before it
     // count to the first word that ends inside or after it (or to the sentence end).
@@ -54,7 +59,11 @@ pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -
     // "effective Feb. 1", "until March 6": the date has a tense of its own; only a verb right
     // beside it still speaks for it.
     let deadline_before = next.is_some_and(|(word, _)| cue_of(word, None) == Some(Cue::Deadline));
-    let reach = if deadline_before { rules.settings.close_cue_words } else { usize::MAX };
+    let reach = if deadline_before {
+        rules.settings.close_cue_words
+    } else {
+        usize::MAX
+    };
 
     let mut best = None;
     let (mut n_between, mut cost) = (0, 0);
@@ -65,7 +74,9 @@ pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -
             break;
         }
         let previous = sentence.step_left(word.start);
-        if let Some(cue) = cue_of(word, previous.map(|(word, _)| word)).and_then(|cue| speaks(cue, distance)) {
+        if let Some(cue) =
+            cue_of(word, previous.map(|(word, _)| word)).and_then(|cue| speaks(cue, distance))
+        {
             best = Some((distance, cue));
             break;
         }
@@ -76,7 +87,12 @@ pub fn tense_around(rules: &TimeRules, text: &str, sentence: Span, span: Span) -
     // word does, the sentence's first word stands at 0 and the others count from it.
     let (mut next, mut previous) = match sentence.word_starting_before(span.end) {
         Some(word) => (sentence.step_right(word.end), Some(word)),
-        None => (sentence.step_right(sentence.span.start).map(|(word, _)| (word, 0)), None),
+        None => (
+            sentence
+                .step_right(sentence.span.start)
+                .map(|(word, _)| (word, 0)),
+            None,
+        ),
     };
     let (mut n_between, mut cost) = (0, 0);
     while let Some((word, gap_cost)) = next {
@@ -134,7 +150,9 @@ impl Sentence<'_> {
         let after_be = || {
             previous.is_some_and(|previous| {
                 let previous = previous.slice(self.text);
-                NOT_BEFORE_PAST.iter().any(|word| previous.eq_ignore_ascii_case(word))
+                NOT_BEFORE_PAST
+                    .iter()
+                    .any(|word| previous.eq_ignore_ascii_case(word))
             })
         };
         match rules.tense_cue(word.slice(self.text))? {
@@ -147,7 +165,11 @@ impl Sentence<'_> {
     /// the sentence.
     #[inline]
     fn char_at(&self, at: usize) -> Option<(char, bool)> {
-        let byte = *self.text.as_bytes().get(at).filter(|_| at < self.span.end)?;
+        let byte = *self
+            .text
+            .as_bytes()
+            .get(at)
+            .filter(|_| at < self.span.end)?;
         if byte.is_ascii() {
             return Some((char::from(byte), is_ascii_word_byte(byte)));
         }
@@ -159,7 +181,11 @@ impl Sentence<'_> {
     /// the sentence.
     #[inline]
     fn char_before(&self, at: usize) -> Option<(char, bool)> {
-        let byte = *self.text.as_bytes().get(at.checked_sub(1)?).filter(|_| at > self.span.start)?;
+        let byte = *self
+            .text
+            .as_bytes()
+            .get(at.checked_sub(1)?)
+            .filter(|_| at > self.span.start)?;
         if byte.is_ascii() {
             return Some((char::from(byte), is_ascii_word_byte(byte)));
         }
@@ -175,7 +201,9 @@ impl Sentence<'_> {
         loop {
             // ASCII byte by byte; anything else char by char.
             match bytes[..at].last().filter(|_| at > self.span.start)? {
-                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => (at, cost) = (at - 1, cost + break_cost(char::from(byte))),
+                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => {
+                    (at, cost) = (at - 1, cost + break_cost(char::from(byte)))
+                }
                 &byte if byte.is_ascii() => break,
                 _ => match self.char_before(at)? {
                     (_, true) => break,
@@ -193,7 +221,9 @@ impl Sentence<'_> {
         let mut cost = 0;
         loop {
             match bytes.get(at).filter(|_| at < self.span.end)? {
-                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => (at, cost) = (at + 1, cost + break_cost(char::from(byte))),
+                &byte if byte.is_ascii() && !is_ascii_word_byte(byte) => {
+                    (at, cost) = (at + 1, cost + break_cost(char::from(byte)))
+                }
                 &byte if byte.is_ascii() => break,
                 _ => match self.char_at(at)? {
                     (_, true) => break,
@@ -273,39 +303,91 @@ mod tests {
     fn tense_of(rules: &TimeRules, example: &str) -> (Tense, usize) {
         let (open, close) = (example.find('[').unwrap(), example.find(']').unwrap());
         let text = example.replace(['[', ']'], "");
-        tense_around(rules, &text, Span::new(0, text.len()), Span::new(open, close - 1))
+        tense_around(
+            rules,
+            &text,
+            Span::new(0, text.len()),
+            Span::new(open, close - 1),
+        )
     }
 
     #[test]
     fn the_nearest_cue_that_speaks_gives_the_tense() {
         let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
-        assert_eq!(tense_of(&rules, "The bridge fell on [Friday] at dawn."), (Tense::Past, 1));
-        assert_eq!(tense_of(&rules, "The council will vote on [Friday]."), (Tense::Future, 2));
+        assert_eq!(
+            tense_of(&rules, "The bridge fell on [Friday] at dawn."),
+            (Tense::Past, 1)
+        );
+        assert_eq!(
+            tense_of(&rules, "The council will vote on [Friday]."),
+            (Tense::Future, 2)
+        );
         // A reporting verb speaks only near the expression.
-        assert_eq!(tense_of(&rules, "Officials said on [Friday]."), (Tense::Past, 1));
-        assert_eq!(tense_of(&rules, "Officials said the bridge opens on [Friday]."), (Tense::Unknown, usize::MAX));
+        assert_eq!(
+            tense_of(&rules, "Officials said on [Friday]."),
+            (Tense::Past, 1)
+        );
+        assert_eq!(
+            tense_of(&rules, "Officials said the bridge opens on [Friday]."),
+            (Tense::Unknown, usize::MAX)
+        );
         // At equal distance the earlier cue wins; commas and dashes cost extra.
-        assert_eq!(tense_of(&rules, "Crews left on [Friday] and will return."), (Tense::Past, 1));
-        assert_eq!(tense_of(&rules, "Crews left on [Friday], and will return."), (Tense::Past, 1));
-        assert_eq!(tense_of(&rules, "On [Friday], crews will return."), (Tense::Future, 1 + COMMA_COST));
-        assert_eq!(tense_of(&rules, "The bridge fell — on [Friday]."), (Tense::Past, 1 + BOUNDARY_COST));
+        assert_eq!(
+            tense_of(&rules, "Crews left on [Friday] and will return."),
+            (Tense::Past, 1)
+        );
+        assert_eq!(
+            tense_of(&rules, "Crews left on [Friday], and will return."),
+            (Tense::Past, 1)
+        );
+        assert_eq!(
+            tense_of(&rules, "On [Friday], crews will return."),
+            (Tense::Future, 1 + COMMA_COST)
+        );
+        assert_eq!(
+            tense_of(&rules, "The bridge fell — on [Friday]."),
+            (Tense::Past, 1 + BOUNDARY_COST)
+        );
         // A deadline word right before the expression keeps farther cues off it.
-        assert_eq!(tense_of(&rules, "The offer stands until [Friday], the firm said."), (Tense::Unknown, usize::MAX));
-        assert_eq!(tense_of(&rules, "The offer was extended until [Friday]."), (Tense::Past, 1));
+        assert_eq!(
+            tense_of(&rules, "The offer stands until [Friday], the firm said."),
+            (Tense::Unknown, usize::MAX)
+        );
+        assert_eq!(
+            tense_of(&rules, "The offer was extended until [Friday]."),
+            (Tense::Past, 1)
+        );
         // A past participle after "be" or an article is no past tense.
-        assert_eq!(tense_of(&rules, "The vote is to be held on [Friday]."), (Tense::Unknown, usize::MAX));
-        assert_eq!(tense_of(&rules, "The vote was held on [Friday]."), (Tense::Past, 1));
+        assert_eq!(
+            tense_of(&rules, "The vote is to be held on [Friday]."),
+            (Tense::Unknown, usize::MAX)
+        );
+        assert_eq!(
+            tense_of(&rules, "The vote was held on [Friday]."),
+            (Tense::Past, 1)
+        );
     }
 
     #[test]
     fn words_inside_the_expression_are_no_cues_and_odd_spans_do_not_panic() {
         let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
-        assert_eq!(tense_of(&rules, "The [planned Friday] vote."), (Tense::Unknown, usize::MAX));
-        assert_eq!(tense_of(&rules, "The rally on Fri[da]y, we heard."), (Tense::Past, COMMA_COST + 1));
+        assert_eq!(
+            tense_of(&rules, "The [planned Friday] vote."),
+            (Tense::Unknown, usize::MAX)
+        );
+        assert_eq!(
+            tense_of(&rules, "The rally on Fri[da]y, we heard."),
+            (Tense::Past, COMMA_COST + 1)
+        );
         let text = "— été, ’ll –";
         for start in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
             for end in (start..=text.len()).filter(|&at| text.is_char_boundary(at)) {
-                tense_around(&rules, text, Span::new(0, text.len()), Span::new(start, end));
+                tense_around(
+                    &rules,
+                    text,
+                    Span::new(0, text.len()),
+                    Span::new(start, end),
+                );
             }
         }
     }

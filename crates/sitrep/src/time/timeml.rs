@@ -56,7 +56,9 @@ impl fmt::Display for TimemlError {
 impl std::error::Error for TimemlError {}
 
 fn error(message: impl Into<String>) -> TimemlError {
-    TimemlError { message: message.into() }
+    TimemlError {
+        message: message.into(),
+    }
 }
 
 /// The TIMEX3 type named in TimeML (`DATE`, `TIME`, `DURATION`, `SET`).
@@ -74,9 +76,13 @@ pub fn timex_type(name: &str) -> Option<TimexType> {
 pub fn parse(xml: &str) -> Result<TimemlDoc, TimemlError> {
     let id = element_text(xml, "DOCID").map(|id| decode(id.trim()));
     let dct = creation_time(xml);
-    let open = xml.find("<TEXT>").ok_or_else(|| error("no <TEXT> element"))?;
+    let open = xml
+        .find("<TEXT>")
+        .ok_or_else(|| error("no <TEXT> element"))?;
     let body_start = open + "<TEXT>".len();
-    let body_len = xml[body_start..].find("</TEXT>").ok_or_else(|| error("<TEXT> is not closed"))?;
+    let body_len = xml[body_start..]
+        .find("</TEXT>")
+        .ok_or_else(|| error("<TEXT> is not closed"))?;
     let body = &xml[body_start..body_start + body_len];
     let mut text = String::with_capacity(body.len());
     let mut timexes = Vec::new();
@@ -84,20 +90,31 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, TimemlError> {
     let mut rest = body;
     while let Some(tag_start) = rest.find('<') {
         text.push_str(&decode(&rest[..tag_start]));
-        let tag_len = rest[tag_start..]
-            .find('>')
-            .ok_or_else(|| error(format!("unclosed tag at byte {}", body_start + body.len() - rest.len() + tag_start)))?;
+        let tag_len = rest[tag_start..].find('>').ok_or_else(|| {
+            error(format!(
+                "unclosed tag at byte {}",
+                body_start + body.len() - rest.len() + tag_start
+            ))
+        })?;
         let tag = &rest[tag_start + 1..tag_start + tag_len];
         if let Some(attributes) = tag.strip_prefix("TIMEX3") {
             if open_timex.is_some() {
                 return Err(error("nested TIMEX3"));
             }
             let kind = attribute(attributes, "type").and_then(timex_type);
-            let value = attribute(attributes, "value").map(decode).unwrap_or_default();
+            let value = attribute(attributes, "value")
+                .map(decode)
+                .unwrap_or_default();
             open_timex = Some((text.len(), kind, value));
         } else if tag.trim() == "/TIMEX3" {
-            let (start, timex_type, value) = open_timex.take().ok_or_else(|| error("</TIMEX3> without <TIMEX3>"))?;
-            timexes.push(Timex { span: Span::new(start, text.len()), timex_type, value });
+            let (start, timex_type, value) = open_timex
+                .take()
+                .ok_or_else(|| error("</TIMEX3> without <TIMEX3>"))?;
+            timexes.push(Timex {
+                span: Span::new(start, text.len()),
+                timex_type,
+                value,
+            });
         }
         rest = &rest[tag_start + tag_len + 1..];
     }
@@ -105,7 +122,12 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, TimemlError> {
     if open_timex.is_some() {
         return Err(error("a TIMEX3 is not closed"));
     }
-    Ok(TimemlDoc { id, dct, text, timexes })
+    Ok(TimemlDoc {
+        id,
+        dct,
+        text,
+        timexes,
+    })
 }
 
 /// The text of the first `<name>…</name>` element.
@@ -212,7 +234,10 @@ The shop at R&amp;D Lane <EVENT eid="e1" class="OCCURRENCE">opened</EVENT> <TIME
         let doc = parse(SAMPLE).unwrap();
         assert_eq!(doc.id.as_deref(), Some("SAMPLE.01"));
         assert_eq!(doc.dct, Some(jiff::civil::date(2001, 3, 4)));
-        assert_eq!(doc.text, "\nThe shop at R&D Lane opened two days ago for a week.\n");
+        assert_eq!(
+            doc.text,
+            "\nThe shop at R&D Lane opened two days ago for a week.\n"
+        );
         assert_eq!(doc.timexes.len(), 2);
         assert_eq!(doc.timexes[0].span.slice(&doc.text), "two days ago");
         assert_eq!(doc.timexes[0].timex_type, Some(TimexType::Date));

@@ -26,7 +26,11 @@ enum CharKind {
 /// The words of `text[span]`, in text order, with their spans. `span` must lie on char
 /// boundaries.
 pub fn words(text: &str, span: Span) -> Words<'_> {
-    Words { text, at: span.start, end: span.end }
+    Words {
+        text,
+        at: span.start,
+        end: span.end,
+    }
 }
 
 /// Iterator over the words of a stretch of text; see [`words`].
@@ -45,7 +49,10 @@ impl Words<'_> {
         if byte.is_ascii() {
             return (ascii_kind(byte), 1);
         }
-        self.text[self.at..self.end].chars().next().map_or((CharKind::Between, 1), non_ascii_kind)
+        self.text[self.at..self.end]
+            .chars()
+            .next()
+            .map_or((CharKind::Between, 1), non_ascii_kind)
     }
 
     /// The kind and length in bytes of the char that ends at `self.end`.
@@ -55,7 +62,10 @@ impl Words<'_> {
         if byte.is_ascii() {
             return (ascii_kind(byte), 1);
         }
-        self.text[self.at..self.end].chars().next_back().map_or((CharKind::Between, 1), non_ascii_kind)
+        self.text[self.at..self.end]
+            .chars()
+            .next_back()
+            .map_or((CharKind::Between, 1), non_ascii_kind)
     }
 }
 
@@ -142,30 +152,57 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        words(text, Span::new(0, text.len())).map(|word| word.slice(text)).collect()
+        words(text, Span::new(0, text.len()))
+            .map(|word| word.slice(text))
+            .collect()
     }
 
     #[test]
     fn letters_digits_and_apostrophes_make_words_and_dashes_stand_alone() {
-        assert_eq!(split("The rebels’ 3rd push—on 2-5 May, (again)."), [
-            "The", "rebels’", "3rd", "push", "—", "on", "2", "-", "5", "May", "again"
-        ]);
+        assert_eq!(
+            split("The rebels’ 3rd push—on 2-5 May, (again)."),
+            [
+                "The",
+                "rebels’",
+                "3rd",
+                "push",
+                "—",
+                "on",
+                "2",
+                "-",
+                "5",
+                "May",
+                "again"
+            ]
+        );
         assert_eq!(split("Élan d'été – fin"), ["Élan", "d'été", "–", "fin"]);
         assert_eq!(split(" … "), Vec::<&str>::new());
         let text = "one two three";
-        let inner: Vec<&str> = words(text, Span::new(4, 13)).map(|word| word.slice(text)).collect();
+        let inner: Vec<&str> = words(text, Span::new(4, 13))
+            .map(|word| word.slice(text))
+            .collect();
         assert_eq!(inner, ["two", "three"]);
     }
 
     #[test]
     fn backwards_gives_the_same_words() {
-        for text in ["The rebels’ 3rd push—on 2-5 May, (again).", "Élan d'été – fin", " … ", "x"] {
+        for text in [
+            "The rebels’ 3rd push—on 2-5 May, (again).",
+            "Élan d'été – fin",
+            " … ",
+            "x",
+        ] {
             for start in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                 for end in (start..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                     let span = Span::new(start, end);
                     let mut backwards: Vec<Span> = words(text, span).rev().collect();
                     backwards.reverse();
-                    assert_eq!(backwards, words(text, span).collect::<Vec<_>>(), "{:?}", span.slice(text));
+                    assert_eq!(
+                        backwards,
+                        words(text, span).collect::<Vec<_>>(),
+                        "{:?}",
+                        span.slice(text)
+                    );
                 }
             }
         }
