@@ -6,6 +6,10 @@ flags, validated by clap) and a `run(args, &Global) -> Result<ExitCode>`.
 Errors that stop a command are printed once here; problems with single
 records are reported by the command as it goes, and make it exit with 1 at
 the end. A closed pipe (`sitrep extract … | head`) is not an error.
+
+The program allocates through mimalloc: the pipeline makes and drops many small
+vectors and strings per article, and mimalloc serves them about a tenth faster
+overall than the system allocator (`sitrep bench --stage extract`).
 */
 
 mod cmd;
@@ -18,6 +22,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turns conflict news into a dated, geocoded event dataset.
 ///

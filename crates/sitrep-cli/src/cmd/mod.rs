@@ -37,10 +37,10 @@ use sitrep_store::export::Countries;
 use crate::{Global, progress, resources};
 
 /// Articles are analysed in parallel batches of this many, then written in input order.
-const BATCH: usize = 64;
+const BATCH: usize = 4 * STAGE_BATCH;
 
 /// Each thread runs the pipeline over this many articles at once, one stage at a time.
-pub const STAGE_BATCH: usize = 16;
+pub const STAGE_BATCH: usize = 64;
 
 /// Parses a `--published` value.
 pub fn parse_published(text: &str) -> Result<Date, String> {

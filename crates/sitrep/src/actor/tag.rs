@@ -112,7 +112,7 @@ fn with_learned(
 ) -> Vec<Hit> {
     let mut learned_hits: Vec<Hit> = Vec::new();
     for (alias, id) in learned {
-        for (start, _) in text.match_indices(alias.as_str()) {
+        for start in crate::text::occurrences(text, alias) {
             let span = Span::new(start, start + alias.len());
             let inside_longer = hits
                 .iter()

@@ -584,10 +584,14 @@ impl<'a> Reader<'a> {
         let Some(published) = self.doc.published() else {
             return date;
         };
+        // The dates first: they are cheaper to read than the sentence.
+        if date.end >= published || date.start > published {
+            return date;
+        }
         let clauses = &self.rules.clauses;
         let continuing = clauses.says_continuing(&self.lower[sentence.start..sentence.end])
             || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
-        if date.end >= published || date.start > published || !continuing {
+        if !continuing {
             return date;
         }
         DateInterval {
@@ -2102,8 +2106,9 @@ fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
 fn accusations(lower: &str, verbs: &[String]) -> Vec<Span> {
     let mut verbs: Vec<Span> = verbs
         .iter()
-        .flat_map(|verb| lower.match_indices(verb.as_str()))
-        .map(|(at, verb)| Span::new(at, at + verb.len()))
+        .flat_map(|verb| {
+            crate::text::occurrences(lower, verb).map(|at| Span::new(at, at + verb.len()))
+        })
         .collect();
     verbs.sort();
     verbs
