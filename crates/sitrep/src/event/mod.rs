@@ -329,6 +329,19 @@ mod tests {
     }
 
     #[test]
+    fn a_column_is_the_state_forces_of_the_story() {
+        let found = events(
+            "Regime troops burned houses in Myaing Township on Sunday. Two villages nearby, Kone Gyi and Ywa Thit, had been ransacked by the same column.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("property_destruction MM_MILITARY")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
