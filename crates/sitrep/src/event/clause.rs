@@ -67,6 +67,9 @@ pub struct ClauseWords {
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
     pub actor_phrase_words: Vec<String>,
+    /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
+    /// blamed on the RSF").
+    pub blame_markers: Vec<String>,
     /// Participles that do not end in "-ed" or "-en" ("overrun", "hit").
     pub irregular_participles: Vec<String>,
     /// Auxiliaries that make a participle passive ("was", "been").

@@ -93,7 +93,26 @@ pub fn extract(
         told_date: None,
     };
     for (idx, trigger) in triggers.iter().enumerate() {
-        let next_trigger_start = triggers.get(idx + 1).map(|t| t.span.start);
+        // "A barrage of rockets at the base": a trigger of the same kind glued on goes on
+        // the same phrase, and the object runs past it.
+        let mut end_of_phrase = *trigger;
+        let next_trigger_start = triggers[idx + 1..]
+            .iter()
+            .find(|next| {
+                let glued = rules.triggers.rules[next.rule].kind
+                    == rules.triggers.rules[trigger.rule].kind
+                    && lower
+                        .get(end_of_phrase.span.end..next.span.start)
+                        .is_some_and(|gap| {
+                            gap.split_whitespace()
+                                .all(|word| matches!(word, "of" | "and" | "or" | "with"))
+                        });
+                if glued {
+                    end_of_phrase = **next;
+                }
+                !glued
+            })
+            .map(|t| t.span.start);
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
@@ -844,6 +863,7 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self
             .phrase_actor(after, "by")
             .or_else(|| self.phrase_actor_within(after, "between", 2))
+            .or_else(|| self.blamed_actor(after))
         {
             return Some(Some(actor));
         }
@@ -963,7 +983,18 @@ impl<'a> Reader<'a> {
                 )
         });
         // "by" first after the trigger: not "hit areas held by the RSF".
-        adjacent || self.phrase_actor_within(after, "by", 1).is_some()
+        adjacent
+            || self.phrase_actor_within(after, "by", 1).is_some()
+            || self.blamed_actor(after).is_some()
+    }
+
+    /// The actor a blame marker right after the trigger names ("blamed on the RSF").
+    fn blamed_actor(&self, after: Span) -> Option<ActorId> {
+        let markers = &self.rules.clauses.words.blame_markers;
+        markers.iter().find_map(|marker| {
+            let words = marker.split_whitespace().count();
+            self.phrase_actor_within(after, marker, words)
+        })
     }
 
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",

@@ -342,6 +342,29 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_glued_to_one_of_its_kind_keeps_the_object_of_the_phrase() {
+        assert_eq!(
+            actor2_of(
+                "Hezbollah fired a barrage of rockets at an Israeli army post on Monday.",
+                super::EventKind::Shelling
+            )
+            .as_deref(),
+            Some("IL_GOV")
+        );
+    }
+
+    #[test]
+    fn a_strike_blamed_on_a_group_is_that_group_s() {
+        let found = events("Drone strikes blamed on the RSF hit Port Sudan on Wednesday.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("air_strike RSF Port Sudan")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
