@@ -1223,6 +1223,15 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             );
             if container_words && !listed || self.is_apposition_in(between) {
                 candidates[idx].container = Some(first_idx + idx + 1);
+            } else if matches!(between, "'s" | "’s") && candidates[idx].hint.is_none() {
+                // "Sagaing's Ayadaw Township": an owner that can be a state or region is one.
+                let division = candidates[idx]
+                    .entries
+                    .iter()
+                    .any(|&entry| self.gazetteer.entry(entry).kind == PlaceKind::Admin1);
+                if division && candidates[idx + 1].hint.is_some() {
+                    candidates[idx].hint = Some(PlaceKind::Admin1);
+                }
             }
         }
     }

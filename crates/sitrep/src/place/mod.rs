@@ -274,6 +274,17 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_owner_of_a_township_is_its_region() {
+        let mentions = tag_text("Troops burned homes in Sagaing's Ayadaw township on Monday.");
+        assert_eq!(
+            find(&mentions, "Sagaing").kind,
+            PlaceKind::Admin1,
+            "{mentions:?}"
+        );
+        assert_eq!(find(&mentions, "Ayadaw township").kind, PlaceKind::Township);
+    }
+
+    #[test]
     fn spelling_variants_and_aliases_come_from_data() {
         let mentions =
             tag_text("Troops left Kanpaikti for Laiza, then drove on past Lweje toward Pangwa.");
