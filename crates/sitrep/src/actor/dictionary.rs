@@ -10,6 +10,8 @@ The actor dictionary: compiled from `resources/actors/`.
 - `force_nouns.txt`: the nouns that make such phrases;
 - `weapon_nouns.txt`: nouns of weapons after which a country's adjective alone stands for
   its forces ("Russian drones");
+- `attack_nouns.txt`: nouns of attacks after which (or after a weapon noun and one) a
+  country's adjective is the attacker ("a Ukrainian drone attack");
 - `org_heads.txt`: last words of organisation names, for actors an article defines;
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
   "Britain-based").
@@ -32,6 +34,7 @@ const GENERIC: &str = "actors/generic.tsv";
 const ETHNIC: &str = "actors/ethnic.tsv";
 const FORCE_NOUNS: &str = "actors/force_nouns.txt";
 const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
+const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 
@@ -97,6 +100,17 @@ pub struct ActorEntry {
     pub names: Vec<String>,
 }
 
+/// The nouns after which a country's adjective alone stands for its forces.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StrikeNouns {
+    /// Weapons ("Russian drones"): the adjective is the forces only for a party of the story;
+    /// "Iranian drones struck Kyiv" names who made them.
+    pub(crate) weapons: HashSet<String>,
+    /// Attacks ("Ukrainian shelling"), also after a weapon ("a Ukrainian drone attack"): the
+    /// adjective is the attacker.
+    pub(crate) attacks: HashSet<String>,
+}
+
 /// One country of `countries.tsv`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Country {
@@ -152,8 +166,8 @@ pub struct ActorDictionary {
     pub(crate) countries: Vec<Country>,
     pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
     pub(crate) force_nouns: HashSet<String>,
-    /// Nouns of weapons ("drones", "warplanes"): a country's adjective before one is its forces.
-    pub(crate) weapon_nouns: HashSet<String>,
+    /// Nouns of weapons ("drones", "warplanes") and of attacks ("strikes", "shelling").
+    pub(crate) strike_nouns: StrikeNouns,
     pub(crate) org_heads: HashSet<String>,
     /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor.
     pub(crate) blocking_affixes: BlockingAffixes,
@@ -172,7 +186,7 @@ impl Default for ActorDictionary {
             Vec::new(),
             Vec::new(),
             HashSet::new(),
-            HashSet::new(),
+            StrikeNouns::default(),
             HashSet::new(),
             BlockingAffixes::default(),
         )
@@ -355,7 +369,10 @@ impl ActorDictionary {
             generic,
             ethnic,
             word_set(FORCE_NOUNS)?,
-            word_set(WEAPON_NOUNS)?,
+            StrikeNouns {
+                weapons: word_set(WEAPON_NOUNS)?,
+                attacks: word_set(ATTACK_NOUNS)?,
+            },
             word_set(ORG_HEADS)?,
             BlockingAffixes::load(files)?,
         );
@@ -369,7 +386,7 @@ impl ActorDictionary {
         generic: Vec<(String, GenericClass, Vec<String>)>,
         ethnic: Vec<(String, Vec<ActorId>)>,
         force_nouns: HashSet<String>,
-        weapon_nouns: HashSet<String>,
+        strike_nouns: StrikeNouns,
         org_heads: HashSet<String>,
         blocking_affixes: BlockingAffixes,
     ) -> ActorDictionary {
@@ -442,7 +459,7 @@ impl ActorDictionary {
             countries,
             ethnic,
             force_nouns,
-            weapon_nouns,
+            strike_nouns,
             org_heads,
             blocking_affixes,
             antecedent_heads,
@@ -597,7 +614,14 @@ mod tests {
             actor_keys.windows(2).all(|w| w[0] < w[1]),
             "actors.tsv must be sorted by country, then id"
         );
-        for path in [COUNTRIES, ETHNIC, FORCE_NOUNS, WEAPON_NOUNS, ORG_HEADS] {
+        for path in [
+            COUNTRIES,
+            ETHNIC,
+            FORCE_NOUNS,
+            WEAPON_NOUNS,
+            ATTACK_NOUNS,
+            ORG_HEADS,
+        ] {
             let keys: Vec<String> = files
                 .data_lines(path)
                 .unwrap()

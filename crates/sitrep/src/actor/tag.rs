@@ -211,9 +211,18 @@ impl Reader<'_> {
         self.noun_after(end, &self.dict.force_nouns)
     }
 
-    /// True when a noun of a weapon follows `end` ("Russian drones", "Israeli warplanes").
-    fn weapon_noun_after(&self, end: usize) -> bool {
-        self.noun_after(end, &self.dict.weapon_nouns).is_some()
+    /// Whether a noun of a weapon ("Russian drones") or of an attack ("Ukrainian shelling", "a
+    /// Ukrainian drone attack") follows `end`.
+    fn strike_noun_after(&self, end: usize) -> Option<StrikeNoun> {
+        let nouns = &self.dict.strike_nouns;
+        if self.noun_after(end, &nouns.attacks).is_some() {
+            return Some(StrikeNoun::Attack);
+        }
+        let weapon_end = self.noun_after(end, &nouns.weapons)?;
+        Some(match self.noun_after(weapon_end, &nouns.attacks) {
+            Some(_) => StrikeNoun::Attack,
+            None => StrikeNoun::Weapon,
+        })
     }
 
     /// The end of a noun of `nouns` that follows `end`, past "-led", if one does.
@@ -361,16 +370,21 @@ fn resolve(
                 continue;
             }
             // "Russian drones hit the port": the adjective is the forces, the noun the event's;
-            // but only for a party of the story (its country, or one named as an actor before):
-            // "Iranian drones struck Kyiv" names who made them.
-            let party = focus == Some(country_entry.code.as_str())
-                || reader.mentions.iter().any(|m| {
-                    m.actor == country_entry.military || m.actor == country_entry.government
-                });
-            if party
-                && targets.iter().any(|t| matches!(t, Target::Demonym(_)))
-                && reader.weapon_noun_after(hit.span.end)
-            {
+            // for a weapon only when the country is a party of the story (its country, or one
+            // named as an actor before): "Iranian drones struck Kyiv" names who made them.
+            let party = || {
+                focus == Some(country_entry.code.as_str())
+                    || reader.mentions.iter().any(|m| {
+                        m.actor == country_entry.military || m.actor == country_entry.government
+                    })
+            };
+            let attacker = targets.iter().any(|t| matches!(t, Target::Demonym(_)))
+                && match reader.strike_noun_after(hit.span.end) {
+                    Some(StrikeNoun::Attack) => true,
+                    Some(StrikeNoun::Weapon) => party(),
+                    None => false,
+                };
+            if attacker {
                 reader.push(
                     hit.span,
                     country_entry.military.clone(),
@@ -482,6 +496,14 @@ fn resolve(
     reader.mentions
 }
 
+/// What follows a country's adjective in "Russian drones" or "Ukrainian shelling".
+enum StrikeNoun {
+    /// A weapon: the adjective may name its maker.
+    Weapon,
+    /// An attack, or a weapon and an attack: the adjective names the attacker.
+    Attack,
+}
+
 /// The first hit index at or after `from` that starts at or after `end`.
 fn skip_hits_before(hits: &[Hit], from: usize, end: usize) -> usize {
     let mut idx = from;
@@ -569,10 +591,19 @@ mod tests {
                 ("Israeli", "IL_GOV")
             ])
         );
-        // A country that is no party to the story only made the weapon.
+        // A country that is no party to the story only made the weapon, but carried out an
+        // attack.
         assert_eq!(
             mentions("Ukraine said Iranian drones struck the port."),
             pairs(&[("Ukraine", "UA_GOV")])
+        );
+        assert_eq!(
+            mentions("Russia said a Ukrainian drone attack and Ukrainian shelling hit the port."),
+            pairs(&[
+                ("Russia", "RU_GOV"),
+                ("Ukrainian", "UA_GOV"),
+                ("Ukrainian", "UA_GOV")
+            ])
         );
         assert!(
             mentions("Russian officials spoke of Chinese cooking.")
