@@ -137,6 +137,9 @@ pub enum GenericClass {
     Government,
     /// A non-state armed group named earlier.
     NonState,
+    /// Fighters on the side of the party named with them ("the army and allied fighters"):
+    /// no party of their own.
+    Ally,
 }
 
 /// What a dictionary pattern stands for.
@@ -328,6 +331,7 @@ impl ActorDictionary {
                 "state" => GenericClass::State,
                 "government" => GenericClass::Government,
                 "nonstate" => GenericClass::NonState,
+                "ally" => GenericClass::Ally,
                 other => {
                     return Err(ResourceError::at_line(
                         GENERIC,

@@ -345,8 +345,8 @@ fn resolve(
                 .get(idx)
                 .filter(|next| text[after_possessive..next.span.start].trim().is_empty())
             {
-                if let Some(class) =
-                    generic_class(next, dict).filter(|c| *c != GenericClass::NonState)
+                if let Some(class) = generic_class(next, dict)
+                    .filter(|c| !matches!(c, GenericClass::NonState | GenericClass::Ally))
                 {
                     let actor = match class {
                         GenericClass::Government => country_entry.government.clone(),
@@ -437,6 +437,10 @@ fn resolve(
             .force_noun_after(hit.span.end)
             .unwrap_or(hit.span.end);
         let span = Span::new(hit.span.start, end);
+        if class == GenericClass::Ally {
+            idx = skip_hits_before(hits, idx, end);
+            continue;
+        }
         if reader.possessive_pronoun_before(hit.span.start) {
             if let Some(actor) = reader.last_armed_before(hit.span.start) {
                 idx = skip_hits_before(hits, idx, end);
@@ -457,6 +461,7 @@ fn resolve(
                 idx = skip_hits_before(hits, idx, end);
                 reader.push(span, actor.clone(), MentionKind::Generic);
             }
+            GenericClass::Ally => {}
             GenericClass::NonState => {
                 let phrase = hit.span.slice(text);
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
@@ -576,6 +581,14 @@ mod tests {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn allied_fighters_are_no_party_of_their_own() {
+        assert_eq!(
+            mentions("Sudan's army and allied fighters retook the town from the RSF."),
+            pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF")])
+        );
     }
 
     #[test]
