@@ -52,6 +52,9 @@ pub struct ClauseWords {
     /// Words after a place that open a list of places inside it ("every post in Hill
     /// Township, including the command"): the place is an event's place beside them.
     pub inclusion_words: Vec<String>,
+    /// Adverbs that stand for a place named before when they end a clause ("seized the
+    /// police station there").
+    pub place_adverbs: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
     /// Auxiliaries of the past perfect ("had"): a "since" range in such a clause ends at the

@@ -1615,6 +1615,10 @@ impl<'a> Reader<'a> {
                     return self.antecedent_places(frame, kind, count);
                 }
             }
+            if span == object && !own_sites() && self.ends_with_place_adverb(frame) {
+                // "seized the police station there": the last place named before.
+                return self.antecedent_places(frame, AnaphorKind::Any, 1);
+            }
             if span == object && !own_sites() {
                 // "attacked troops in the area": a place anaphor in the object.
                 if let Some(found) = self.anaphor_after_preposition(
@@ -1682,6 +1686,16 @@ impl<'a> Reader<'a> {
         // when the clause names no place.
         self.anaphor_after_preposition(frame, rest)
             .unwrap_or_default()
+    }
+
+    /// True when a place adverb ends the trigger's object ("seized the police station there").
+    fn ends_with_place_adverb(&self, frame: &Frame) -> bool {
+        let object = &self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)];
+        object
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|last| ClauseWords::has(&self.rules.clauses.words.place_adverbs, last))
     }
 
     /// The places a place anaphor after a preposition in `span` refers back to ("in the
@@ -1784,9 +1798,31 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        let gap = String::from_utf8_lossy(&gap);
         self.rules
             .clauses
-            .continues_list(&String::from_utf8_lossy(&gap))
+            .continues_list(&self.without_appositive(&gap))
+    }
+
+    /// `gap` without an appositive near its start ("Sadung town, the base of a command, and
+    /// Laphai"): from the first comma, when only list words come before it and a determiner
+    /// after it, to the next comma.
+    fn without_appositive<'g>(&self, gap: &'g str) -> std::borrow::Cow<'g, str> {
+        let Some((head, rest)) = gap.split_once(',') else {
+            return gap.into();
+        };
+        let clauses = &self.rules.clauses;
+        let opens = head
+            .split_whitespace()
+            .all(|word| clauses.is_list_word(word))
+            && rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| clauses.is_determiner(word));
+        match rest.split_once(',') {
+            Some((_, tail)) if opens => format!("{head},{tail}").into(),
+            _ => gap.into(),
+        }
     }
 
     /// The point of reference the object names when it names no place of its own ("the road

@@ -914,6 +914,28 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_does_not_end_a_list_of_places() {
+        assert_placed(
+            "The KIA took Bhamo, the largest town of the district, and Mansi on Friday.",
+            "territory_captured",
+            "KIA",
+            &["Bhamo", "Mansi"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn there_at_the_end_of_the_object_is_the_last_place_named() {
+        assert_placed(
+            "The KIA took Hpakant town on Monday. Sezin village lies on the road west of it. On Friday KIA fighters attacked the police post there.",
+            "armed_clash",
+            "KIA",
+            &["Sezin"],
+            &["Hpakant"],
+        );
+    }
+
+    #[test]
     fn an_object_near_a_place_is_placed_at_it() {
         let found = events(
             "The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.",
