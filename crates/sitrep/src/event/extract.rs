@@ -1623,7 +1623,7 @@ impl<'a> Reader<'a> {
                 // "attacked troops in the area": a place anaphor in the object.
                 if let Some(found) = self.anaphor_after_preposition(
                     frame,
-                    Span::new(frame.trigger.end, frame.object_end),
+                    Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end)),
                 ) {
                     return found;
                 }
@@ -1745,7 +1745,10 @@ impl<'a> Reader<'a> {
     fn without_locators(&self, run: Vec<&'a Site>) -> Vec<&'a Site> {
         let mut keep = vec![true; run.len()];
         for (idx, pair) in run.windows(2).enumerate() {
-            let between = &self.lower[pair[0].span.end..pair[1].span.start];
+            let between = self
+                .lower
+                .get(pair[0].span.end..pair[1].span.start)
+                .unwrap_or("");
             if pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between) {
                 keep[idx + 1] = false;
             } else if matches!(between.trim(), "'s" | "’s") {
