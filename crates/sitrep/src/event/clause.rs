@@ -49,6 +49,12 @@ pub struct ClauseWords {
     pub fronted_subordinators: Vec<String>,
     /// Prepositions after a facility that name where it is ("Battalion 9 in Hill Ridge").
     pub locating_prepositions: Vec<String>,
+    /// Words after a place that open a list of places inside it ("every post in Hill
+    /// Township, including the command"): the place is an event's place beside them.
+    pub inclusion_words: Vec<String>,
+    /// Adverbs that stand for a place named before when they end a clause ("seized the
+    /// police station there").
+    pub place_adverbs: Vec<String>,
     /// Phrases that say an event goes on up to the time of writing ("still going on").
     pub continuation_cues: Vec<String>,
     /// Auxiliaries of the past perfect ("had"): a "since" range in such a clause ends at the
@@ -127,6 +133,8 @@ pub enum AnaphorKind {
     Village,
     /// A base, camp, command or other facility.
     Facility,
+    /// A state, region or province: a country's first-level division.
+    Region,
     /// Any place within a country.
     Any,
 }
@@ -487,16 +495,26 @@ impl ClauseRules {
         self.death_words.is_match(sentence)
     }
 
+    /// True for a word that may stand between the places of one list ("and", "town").
+    pub fn is_list_word(&self, word: &str) -> bool {
+        ClauseWords::has(&self.list_words, word)
+    }
+
     /// True when the gap between a facility and a place says where the facility is ("in the
-    /// town of"): a locating preposition, then list words only.
+    /// town of", "base near"): list words only, a locating preposition among them, and before
+    /// it only what may end the facility's name ("base", "camp").
     pub fn locates(&self, gap: &str) -> bool {
-        let mut words = gap
+        let words: Vec<&str> = gap
             .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|word| !word.is_empty());
-        words
-            .next()
-            .is_some_and(|first| self.words.locating_prepositions.iter().any(|p| p == first))
-            && words.all(|word| self.list_words.iter().any(|w| w == word))
+            .filter(|word| !word.is_empty())
+            .collect();
+        let is_preposition =
+            |word: &&str| self.words.locating_prepositions.iter().any(|p| p == word);
+        let is_list_word = |word: &&str| self.is_list_word(word);
+        let Some(at) = words.iter().position(is_preposition) else {
+            return false;
+        };
+        words[..at].iter().all(is_list_word) && words[at + 1..].iter().all(is_list_word)
     }
 
     /// True when the text between two places of a list holds only list words and commas

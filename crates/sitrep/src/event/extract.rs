@@ -1561,9 +1561,13 @@ impl<'a> Reader<'a> {
 
     /// The sites of the rule's place slot. After the trigger: the coordinated list that starts
     /// there ("Chipwi Town on 29 September, Pang War Town on 18 October and Kan Paik Ti
-    /// Town"), without containers, points of reference, places of relative clauses, and
-    /// countries when finer places are named; a place anaphor ("retook the town") is the last
-    /// such place named before. Before the trigger: the nearest site.
+    /// Town"), without containers (unless they include the others: "every post in Hill
+    /// Township, including the camp"), points of reference, places that only locate a facility,
+    /// places of relative clauses, and countries when finer places are named; a place anaphor
+    /// ("retook the town", "attacked troops in the area") is the last such place named before.
+    /// Before the trigger: the coordinated list that ends nearest it, across a subject break
+    /// ("people from Tsawlaw and Chipwi fled"). When the clause names no place, an anaphor after
+    /// its object ("in the region").
     fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let after_trigger = &self.lower[frame.trigger.end..frame.object_end];
@@ -1616,12 +1620,22 @@ impl<'a> Reader<'a> {
             .relative_clauses(frame.sentence)
             .copied()
             .collect();
+        let usable = |site: &&'a Site| {
+            !relative.iter().any(|r| r.contains(site.span))
+                && !site.names_actor
+                && !self.rules.clauses.is_reference(
+                    self.lower,
+                    frame.sentence.start,
+                    site.span.start,
+                )
+        };
         for (span, forward) in order {
-            if span == subject
-                && !starting_in(sites, subject, |site| site.span)
+            let own_sites = || {
+                starting_in(sites, span, |site| site.span)
                     .iter()
-                    .any(|site| subject.contains(site.span))
-            {
+                    .any(|site| span.contains(site.span))
+            };
+            if span == subject && !own_sites() {
                 // "People in both villages fled": a place anaphor in the subject.
                 let subject_text = &self.lower[subject.start..subject.end];
                 if let Some((kind, count)) = self
@@ -1632,66 +1646,150 @@ impl<'a> Reader<'a> {
                     return self.antecedent_places(frame, kind, count);
                 }
             }
+            if span == object && !own_sites() && self.ends_with_place_adverb(frame) {
+                // "seized the police station there": the last place named before.
+                return self.antecedent_places(frame, AnaphorKind::Any, 1);
+            }
+            if span == object && !own_sites() {
+                // "attacked troops in the area": a place anaphor in the object.
+                if let Some(found) = self.anaphor_after_preposition(
+                    frame,
+                    Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end)),
+                ) {
+                    return found;
+                }
+            }
             let candidates: Vec<&'a Site> = starting_in(sites, span, |site| site.span)
                 .iter()
                 .filter(|site| span.contains(site.span))
-                .filter(|site| !relative.iter().any(|r| r.contains(site.span)))
-                .filter(|site| !site.names_actor)
-                .filter(|site| {
-                    !self.rules.clauses.is_reference(
-                        self.lower,
-                        frame.sentence.start,
-                        site.span.start,
-                    )
-                })
+                .filter(usable)
                 .collect();
-            let candidates = drop_countries_if_finer(drop_containers(candidates));
+            let candidates = drop_countries_if_finer(drop_containers(candidates, |site| {
+                self.opens_inclusion(site)
+            }));
             if candidates.is_empty() {
                 continue;
             }
-            if !forward {
-                // The coordinated list that ends nearest the trigger ("people from Tsawlaw and
-                // Chipwi have stayed away").
-                let mut list = vec![candidates[candidates.len() - 1]];
-                for pair in candidates.windows(2).rev() {
-                    if rule.first_place_only
-                        || !self.continues_list(pair[0].span.end, pair[1].span.start)
-                    {
+            let mut run: Vec<&'a Site> = if forward {
+                // The coordinated list that starts right after the trigger.
+                let mut run = vec![candidates[0]];
+                for pair in candidates.windows(2) {
+                    if rule.first_place_only || !self.joins(pair[0], pair[1]) {
                         break;
                     }
-                    list.insert(0, pair[0]);
+                    run.push(pair[1]);
                 }
-                return list;
-            }
-            let mut list = vec![candidates[0]];
-            for pair in candidates.windows(2) {
-                if rule.first_place_only
-                    || !self.continues_list(pair[0].span.end, pair[1].span.start)
+                run
+            } else {
+                // The coordinated list that ends nearest the trigger ("people from Tsawlaw and
+                // Chipwi have stayed away").
+                let mut run = vec![candidates[candidates.len() - 1]];
+                for pair in candidates.windows(2).rev() {
+                    if rule.first_place_only || !self.joins(pair[0], pair[1]) {
+                        break;
+                    }
+                    run.insert(0, pair[0]);
+                }
+                run
+            };
+            if span == subject && !rule.first_place_only {
+                // A subject break inside the list ("people from Tsawlaw and Chipwi"): the list
+                // goes on before the subject.
+                let earlier = Span::new(before.start, subject.start.max(before.start));
+                for site in starting_in(sites, earlier, |site| site.span)
+                    .iter()
+                    .rev()
+                    .filter(|site| earlier.contains(site.span))
+                    .filter(usable)
                 {
-                    break;
+                    if !self.joins(site, run[0]) {
+                        break;
+                    }
+                    run.insert(0, site);
                 }
-                // "the headquarters of Battalion 9 in the town of Hill Ridge": the town only
-                // locates the facility.
-                if pair[0].facility
-                    && !pair[1].facility
-                    && self
-                        .rules
-                        .clauses
-                        .locates(&self.lower[pair[0].span.end..pair[1].span.start])
-                {
-                    continue;
-                }
-                // "Kyauktaw's Western Regional Headquarters": the possessor only locates the
-                // next place.
-                let between = &self.lower[pair[0].span.end..pair[1].span.start];
-                if matches!(between.trim(), "'s" | "’s") {
-                    list.pop();
-                }
-                list.push(pair[1]);
+                run = drop_countries_if_finer(drop_containers(run, |site| {
+                    self.opens_inclusion(site)
+                }));
             }
-            return list;
+            return self.without_locators(run);
         }
-        Vec::new()
+        // "repelled attempts to take villages in the region": a place anaphor after the object,
+        // when the clause names no place.
+        self.anaphor_after_preposition(frame, rest)
+            .unwrap_or_default()
+    }
+
+    /// True when a place adverb ends the trigger's object ("seized the police station there").
+    fn ends_with_place_adverb(&self, frame: &Frame) -> bool {
+        let object = &self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)];
+        object
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|last| ClauseWords::has(&self.rules.clauses.words.place_adverbs, last))
+    }
+
+    /// The places a place anaphor after a preposition in `span` refers back to ("in the
+    /// region").
+    fn anaphor_after_preposition(&self, frame: &Frame, span: Span) -> Option<Vec<&'a Site>> {
+        if span.end <= span.start {
+            return None;
+        }
+        let (kind, count) = self
+            .rules
+            .clauses
+            .place_anaphor_after_preposition(&self.lower[span.start..span.end])?;
+        Some(self.antecedent_places(frame, kind, count))
+    }
+
+    /// True when an inclusion word follows `site`, at most list words between ("Hill
+    /// Township, including the command"): the places it includes do not replace it.
+    fn opens_inclusion(&self, site: &Site) -> bool {
+        let words = &self.rules.clauses.words;
+        self.lower[site.span.end..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|word| !word.is_empty())
+            .take(4)
+            .take_while(|word| {
+                ClauseWords::has(&words.inclusion_words, word)
+                    || self.rules.clauses.is_list_word(word)
+            })
+            .any(|word| ClauseWords::has(&words.inclusion_words, word))
+    }
+
+    /// True when `second` goes on the list `first` is in: only list words between them, or a
+    /// locating preposition after a facility ("the headquarters near Hill Ridge").
+    fn joins(&self, first: &Site, second: &Site) -> bool {
+        self.continues_list(first.span.end, second.span.start)
+            || (first.facility
+                && !second.facility
+                && first.span.end <= second.span.start
+                && self
+                    .rules
+                    .clauses
+                    .locates(&self.lower[first.span.end..second.span.start]))
+    }
+
+    /// `run`, a coordinated list of places, without the places that only locate another:
+    /// the town after a facility ("the headquarters of Battalion 9 in the town of Hill
+    /// Ridge"), and a possessor ("Kyauktaw's Western Regional Headquarters").
+    fn without_locators(&self, run: Vec<&'a Site>) -> Vec<&'a Site> {
+        let mut keep = vec![true; run.len()];
+        for (idx, pair) in run.windows(2).enumerate() {
+            let between = self
+                .lower
+                .get(pair[0].span.end..pair[1].span.start)
+                .unwrap_or("");
+            if pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between) {
+                keep[idx + 1] = false;
+            } else if matches!(between.trim(), "'s" | "’s") {
+                keep[idx] = false;
+            }
+        }
+        run.into_iter()
+            .zip(keep)
+            .filter_map(|(site, keep)| keep.then_some(site))
+            .collect()
     }
 
     /// True when only list words, commas, brackets and time expressions lie between two places.
@@ -1734,9 +1832,31 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        let gap = String::from_utf8_lossy(&gap);
         self.rules
             .clauses
-            .continues_list(&String::from_utf8_lossy(&gap))
+            .continues_list(&self.without_appositive(&gap))
+    }
+
+    /// `gap` without an appositive near its start ("Sadung town, the base of a command, and
+    /// Laphai"): from the first comma, when only list words come before it and a determiner
+    /// after it, to the next comma.
+    fn without_appositive<'g>(&self, gap: &'g str) -> std::borrow::Cow<'g, str> {
+        let Some((head, rest)) = gap.split_once(',') else {
+            return gap.into();
+        };
+        let clauses = &self.rules.clauses;
+        let opens = head
+            .split_whitespace()
+            .all(|word| clauses.is_list_word(word))
+            && rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| clauses.is_determiner(word));
+        match rest.split_once(',') {
+            Some((_, tail)) if opens => format!("{head},{tail}").into(),
+            _ => gap.into(),
+        }
     }
 
     /// The point of reference the object names when it names no place of its own ("the road
@@ -1811,7 +1931,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The last site before the trigger of the sort an anaphor refers to ("the town" is the
-    /// last town named, "the command" the last facility).
+    /// last town named, "the command" the last facility), other than a point of reference
+    /// ("40 km south of Hill Ridge").
     fn antecedent_place(&self, frame: &Frame, kind: AnaphorKind) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let fits = |site: &Site| match kind {
@@ -1821,6 +1942,7 @@ impl<'a> Reader<'a> {
             }
             AnaphorKind::Village => site.location.precision == Precision::Point && !site.facility,
             AnaphorKind::Facility => site.facility,
+            AnaphorKind::Region => site.location.precision == Precision::Admin1,
             AnaphorKind::Any => site.location.precision != Precision::Country,
         };
         let relative: Vec<Span> = self
@@ -1832,7 +1954,14 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
-            .filter(move |site| !relative.iter().any(|r| r.contains(site.span)));
+            .filter(move |site| !relative.iter().any(|r| r.contains(site.span)))
+            .filter(move |site| {
+                !self.rules.clauses.is_reference(
+                    self.lower,
+                    self.doc.sentence_at(site.span.start).map_or(0, |s| s.start),
+                    site.span.start,
+                )
+            });
         before.clone().find(|site| fits(site)).or_else(|| {
             before
                 .clone()
@@ -2042,8 +2171,9 @@ fn confidence(has_agent: bool, has_place: bool) -> f32 {
 }
 
 /// Drops sites that contain another site of the list ("Bhamo and Mansi townships in Kachin
-/// State") and repeated names.
-fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
+/// State"), except those that `includes` the others ("Hill Township, including the camp"),
+/// and repeated names.
+fn drop_containers<'s>(sites: Vec<&'s Site>, includes: impl Fn(&Site) -> bool) -> Vec<&'s Site> {
     let finer = |a: &Location, b: &Location| a.precision < b.precision;
     let contains = |outer: &Location, inner: &Location| {
         finer(inner, outer)
@@ -2058,9 +2188,10 @@ fn drop_containers(sites: Vec<&Site>) -> Vec<&Site> {
     };
     let mut kept: Vec<&Site> = Vec::new();
     for site in &sites {
-        if sites
-            .iter()
-            .any(|other| contains(&site.location, &other.location))
+        if !includes(site)
+            && sites
+                .iter()
+                .any(|other| contains(&site.location, &other.location))
         {
             continue;
         }

@@ -844,6 +844,133 @@ mod tests {
         assert!(!found.iter().any(|e| e.contains(" Hpakant ")), "{found:?}");
     }
 
+    /// True when one of `found` is of `kind` with `actor` at `place`.
+    fn has_event(found: &[String], kind: &str, actor: &str, place: &str) -> bool {
+        let head = format!("{kind} {actor} {place} ");
+        found.iter().any(|e| e.starts_with(&head))
+    }
+
+    /// Asserts that `text` gives an event of `kind` by `actor` at each of `at` and at none of
+    /// `not_at`.
+    fn assert_placed(text: &str, kind: &str, actor: &str, at: &[&str], not_at: &[&str]) {
+        let found = events(text);
+        for place in at {
+            assert!(
+                has_event(&found, kind, actor, place),
+                "not at {place}: {found:?}"
+            );
+        }
+        for place in not_at {
+            assert!(
+                !has_event(&found, kind, actor, place),
+                "at {place}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_in_the_subject_goes_on_before_a_subject_break() {
+        // "and" ends a subject, yet both villages are the flight's places.
+        assert_placed(
+            "Villagers from Sezin and Tamakan have fled since the fighting began in May.",
+            "displacement",
+            "-",
+            &["Sezin", "Tamakan"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn facilities_in_a_passive_subject_are_the_places_not_the_villages_locating_them() {
+        assert_placed(
+            "The headquarters of Infantry Battalion 12 in Sezin village and an Artillery Battalion 30 base in Tamakan village were captured by the KIA on Friday.",
+            "territory_captured",
+            "KIA",
+            &[
+                "Infantry Battalion 12 headquarters",
+                "Artillery Battalion 30",
+            ],
+            &["Sezin", "Tamakan"],
+        );
+    }
+
+    #[test]
+    fn a_village_near_a_facility_only_locates_it() {
+        assert_placed(
+            "The KIA captured the camp of Infantry Battalion 12 in Sezin on Monday, and on Tuesday the Infantry Battalion 30 headquarters near Tamakan, a village in Hpakant Township, was seized.",
+            "territory_captured",
+            "KIA",
+            &["Infantry Battalion 30 headquarters"],
+            &["Tamakan"],
+        );
+    }
+
+    #[test]
+    fn a_place_anaphor_in_the_object_refers_back_past_the_speakers_place() {
+        assert_placed(
+            "Junta troops have held Sezin village since May. A resident of Hpakant said the army had shelled houses in the village on Friday.",
+            "shelling",
+            "MM_MILITARY",
+            &["Sezin"],
+            &["Hpakant"],
+        );
+    }
+
+    #[test]
+    fn the_region_refers_back_to_the_last_region_named() {
+        assert_placed(
+            "Russian forces are dug in across the Belgorod region, around the town of Shebekino. On Friday the army repelled attacks on villages in the region.",
+            "armed_clash",
+            "RU_GOV",
+            &["Belgorod"],
+            &["Shebekino"],
+        );
+    }
+
+    #[test]
+    fn a_point_of_reference_is_no_antecedent() {
+        assert_placed(
+            "Bhamo lies about 180 km south of Myitkyina. The KIA retook the town on Friday.",
+            "territory_captured",
+            "KIA",
+            &["Bhamo"],
+            &["Myitkyina"],
+        );
+    }
+
+    #[test]
+    fn a_place_that_includes_another_stays_a_place_of_the_event() {
+        assert_placed(
+            "On Sunday the AA seized every junta post in Minbya Township, including the camp of Infantry Battalion 20.",
+            "territory_captured",
+            "AA",
+            &["Minbya", "Infantry Battalion 20"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn an_appositive_does_not_end_a_list_of_places() {
+        assert_placed(
+            "The KIA took Bhamo, the largest town of the district, and Mansi on Friday.",
+            "territory_captured",
+            "KIA",
+            &["Bhamo", "Mansi"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn there_at_the_end_of_the_object_is_the_last_place_named() {
+        assert_placed(
+            "The KIA took Hpakant town on Monday. Sezin village lies on the road west of it. On Friday KIA fighters attacked the police post there.",
+            "armed_clash",
+            "KIA",
+            &["Sezin"],
+            &["Hpakant"],
+        );
+    }
+
     #[test]
     fn an_object_near_a_place_is_placed_at_it() {
         let found = events(
