@@ -7,7 +7,8 @@ preposition, which words to skip before a name, and which words turn a place int
 of reference ("40 miles from Lweje").
 */
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
@@ -149,8 +150,48 @@ pub struct ClauseRules {
     anaphoric_determiners: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
+    /// The words of each of `words.continuing_perfect`, last first.
+    continuing_perfect_reversed: Vec<Vec<String>>,
     /// Closed word lists the role rules read.
     pub words: ClauseWords,
+}
+
+/// What the sentence-wide cues say of the sentences of one document, each sentence read once
+/// however many of its triggers ask.
+#[derive(Debug, Default)]
+pub struct SentenceCues {
+    continuing: RefCell<HashMap<Span, bool>>,
+    vague_sequel: RefCell<HashMap<Span, bool>>,
+}
+
+impl SentenceCues {
+    /// [`ClauseRules::says_continuing`] of a sentence of the (lower-case) document.
+    pub fn says_continuing(&self, rules: &ClauseRules, lower: &str, sentence: Span) -> bool {
+        remembered(&self.continuing, sentence, || {
+            rules.says_continuing(sentence.slice(lower))
+        })
+    }
+
+    /// [`ClauseRules::says_vague_sequel`] of a sentence of the (lower-case) document.
+    pub fn says_vague_sequel(&self, rules: &ClauseRules, lower: &str, sentence: Span) -> bool {
+        remembered(&self.vague_sequel, sentence, || {
+            rules.says_vague_sequel(sentence.slice(lower))
+        })
+    }
+}
+
+/// What `memo` holds for `sentence`, read and kept the first time.
+fn remembered(
+    memo: &RefCell<HashMap<Span, bool>>,
+    sentence: Span,
+    read: impl FnOnce() -> bool,
+) -> bool {
+    if let Some(&known) = memo.borrow().get(&sentence) {
+        return known;
+    }
+    let says = read();
+    memo.borrow_mut().insert(sentence, says);
+    says
 }
 
 /// Where a document's clauses break, found once per document.
@@ -181,16 +222,19 @@ enum BreakKind {
     RelativeOpener,
 }
 
+/// A dateline's dash starts before this byte of its sentence.
+const DATELINE_DASH_BEFORE: usize = 40;
+
 /// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
 /// first word.
 fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
+    const DASH: &[u8] = " — ".as_bytes();
     let text = &lower[sentence.start..sentence.end];
-    let body = text
-        .char_indices()
-        .map(|(idx, _)| idx)
-        .take_while(|&idx| idx < 40)
-        .find(|&idx| text[idx..].starts_with(" — "))
-        .map_or(0, |idx| idx + " — ".len());
+    // The dash opens with a space: wherever it starts is a char boundary.
+    let body = text.as_bytes()[..text.len().min(DATELINE_DASH_BEFORE - 1 + DASH.len())]
+        .windows(DASH.len())
+        .position(|window| window == DASH)
+        .map_or(0, |idx| idx + DASH.len());
     let first = text[body..]
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -262,6 +306,12 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
+        let continuing_perfect_reversed = file
+            .words
+            .continuing_perfect
+            .iter()
+            .map(|cue| cue.split_whitespace().rev().map(str::to_string).collect())
+            .collect();
         Ok(ClauseRules {
             breaks,
             break_kinds,
@@ -275,6 +325,7 @@ impl ClauseRules {
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
             place_anaphors,
+            continuing_perfect_reversed,
             words: file.words,
         })
     }
@@ -448,10 +499,9 @@ impl ClauseRules {
     pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
         // Only the last words can hold a cue: the longest cue and the one word that may follow.
         let reach = self
-            .words
-            .continuing_perfect
+            .continuing_perfect_reversed
             .iter()
-            .map(|cue| cue.split_whitespace().count())
+            .map(Vec::len)
             .max()
             .unwrap_or(0)
             + 1;
@@ -460,8 +510,7 @@ impl ClauseRules {
             .rev()
             .take(reach)
             .collect();
-        self.words.continuing_perfect.iter().any(|cue| {
-            let cue: Vec<&str> = cue.split_whitespace().rev().collect();
+        self.continuing_perfect_reversed.iter().any(|cue| {
             (0..=1).any(|skip| {
                 before
                     .get(skip..skip + cue.len())
