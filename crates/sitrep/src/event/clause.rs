@@ -10,7 +10,9 @@ of reference ("40 miles from Lweje").
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
+};
 use serde::Deserialize;
 
 use crate::resources::{ResourceError, ResourceFiles};
@@ -146,7 +148,11 @@ pub struct ClauseRules {
     anaphor_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
-    reference_words: Vec<String>,
+    /// The reference words, each spelled backwards, as anchored prefixes: a text ends with
+    /// one when its end read backwards starts with one.
+    reference_words_reversed: AhoCorasick,
+    /// The longest reference word, in bytes.
+    longest_reference_word: usize,
     anaphoric_determiners: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
@@ -221,6 +227,9 @@ enum BreakKind {
     /// Opens a relative clause.
     RelativeOpener,
 }
+
+/// The longest reference word allowed, in bytes.
+const MAX_REFERENCE_WORD_BYTES: usize = 64;
 
 /// A dateline's dash starts before this byte of its sentence.
 const DATELINE_DASH_BEFORE: usize = 40;
@@ -306,6 +315,21 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
+        let reference_words_reversed = AhoCorasickBuilder::new()
+            .start_kind(StartKind::Anchored)
+            .build(file.reference_words.iter().map(|word| {
+                let mut bytes = word.as_bytes().to_vec();
+                bytes.reverse();
+                bytes
+            }))
+            .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+        let longest_reference_word = file.reference_words.iter().map(String::len).max();
+        if longest_reference_word.is_some_and(|len| len > MAX_REFERENCE_WORD_BYTES) {
+            return Err(ResourceError::new(
+                CLAUSES,
+                format!("a reference word is longer than {MAX_REFERENCE_WORD_BYTES} bytes"),
+            ));
+        }
         let continuing_perfect_reversed = file
             .words
             .continuing_perfect
@@ -321,7 +345,8 @@ impl ClauseRules {
             anaphor_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
-            reference_words: file.reference_words,
+            reference_words_reversed,
+            longest_reference_word: longest_reference_word.unwrap_or(0),
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
             place_anaphors,
@@ -607,6 +632,20 @@ impl ClauseRules {
         None
     }
 
+    /// True when `head` ends with one of the reference words.
+    fn ends_with_reference_word(&self, head: &str) -> bool {
+        let mut backwards = [0; MAX_REFERENCE_WORD_BYTES];
+        let n = head.len().min(self.longest_reference_word);
+        for (to, from) in backwards
+            .iter_mut()
+            .zip(head.as_bytes()[head.len() - n..].iter().rev())
+        {
+            *to = *from;
+        }
+        let input = aho_corasick::Input::new(&backwards[..n]).anchored(Anchored::Yes);
+        self.reference_words_reversed.find(input).is_some()
+    }
+
     /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
     /// after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
     /// of the army's Battalion 9").
@@ -630,9 +669,7 @@ impl ClauseRules {
                 let head = head.trim_end();
                 let head = head.strip_suffix("the").map_or(head, str::trim_end);
                 let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-                self.reference_words
-                    .iter()
-                    .any(|w| head.ends_with(w.as_str()))
+                self.ends_with_reference_word(head)
             })
     }
 }
