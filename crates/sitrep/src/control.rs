@@ -206,11 +206,14 @@ impl PlaceWords {
         nouns: &[String],
         prepositions: &[String],
     ) -> bool {
-        let words: Vec<&str> = words_backwards(head).collect();
-        let mut at = words
-            .iter()
-            .take_while(|w| ClauseWords::has(&self.name_openers, w))
-            .count();
+        let mut words = lazy_words_backwards(head);
+        let mut at = 0;
+        while words
+            .get(at)
+            .is_some_and(|w| ClauseWords::has(&self.name_openers, w))
+        {
+            at += 1;
+        }
         loop {
             if !words
                 .get(at)
@@ -220,20 +223,20 @@ impl PlaceWords {
             }
             at += 1;
             let coordinator = self.coordinators.iter().find(|c| {
-                let backwards = c.split_whitespace().rev();
-                backwards.clone().count() <= words.len() - at
-                    && backwards.zip(&words[at..]).all(|(c, w)| c == *w)
+                c.split_whitespace()
+                    .rev()
+                    .enumerate()
+                    .all(|(idx, c)| words.get(at + idx) == Some(c))
             });
             let Some(coordinator) = coordinator else {
-                return words[at..]
-                    .iter()
-                    .take(self.post_window)
+                return (at..at + self.post_window)
+                    .map_while(|idx| words.get(idx))
                     .any(|w| ClauseWords::has(nouns, w));
             };
             // Back to the preposition the coordinated one repeats.
             let after_coordinator = at + coordinator.split_whitespace().count();
-            let Some(earlier) = words[after_coordinator..]
-                .iter()
+            let Some(earlier) = (after_coordinator..)
+                .map_while(|idx| words.get(idx))
                 .position(|w| ClauseWords::has(prepositions, w))
             else {
                 return false;
@@ -264,6 +267,30 @@ impl PlaceWords {
 }
 
 /// The words of `text`, last first (hyphenated words kept whole).
+/// The words of a text from its last, read only as far as asked.
+struct WordsBackwards<'t, I> {
+    unread: I,
+    read: Vec<&'t str>,
+}
+
+impl<'t, I: Iterator<Item = &'t str>> WordsBackwards<'t, I> {
+    /// The `idx`th word from the end, if the text has so many.
+    fn get(&mut self, idx: usize) -> Option<&'t str> {
+        while self.read.len() <= idx {
+            self.read.push(self.unread.next()?);
+        }
+        Some(self.read[idx])
+    }
+}
+
+/// [`words_backwards`], read as far as asked.
+fn lazy_words_backwards(text: &str) -> WordsBackwards<'_, impl Iterator<Item = &str>> {
+    WordsBackwards {
+        unread: words_backwards(text),
+        read: Vec::new(),
+    }
+}
+
 fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())

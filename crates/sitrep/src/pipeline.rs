@@ -83,9 +83,32 @@ impl<'r> Pipeline<'r> {
     /// since each stage runs over the whole batch before the next starts and its automata
     /// stay in the processor's cache.
     pub fn run_batch(&self, articles: Vec<Article>) -> Vec<Analysis> {
+        let res = self.resources;
         let mut docs: Vec<Doc> = articles.into_iter().map(Doc::new).collect();
         self.annotate(&mut docs);
-        docs.into_iter().map(|doc| self.extract(doc)).collect()
+        let contexts: Vec<event::Context> = docs.iter().map(|doc| self.context(doc)).collect();
+        let events: Vec<Vec<Event>> = docs
+            .iter()
+            .zip(&contexts)
+            .map(|(doc, context)| event::extract(doc, context, &res.events, &res.actors))
+            .collect();
+        let control: Vec<Vec<ControlFact>> = docs
+            .iter()
+            .zip(&contexts)
+            .zip(&events)
+            .map(|((doc, context), events)| {
+                control::derive(doc, context, events, &res.control, &res.events)
+            })
+            .collect();
+        docs.into_iter()
+            .zip(events)
+            .zip(control)
+            .map(|((doc, events), control)| Analysis {
+                doc,
+                events,
+                control,
+            })
+            .collect()
     }
 
     /// Adds every layer to each document, one stage at a time over all of them.
@@ -135,9 +158,15 @@ impl<'r> Pipeline<'r> {
     /// The events and control facts of a document [`Pipeline::annotate`] annotated.
     pub fn events(&self, doc: &Doc) -> (Vec<Event>, Vec<ControlFact>) {
         let res = self.resources;
-        let context = event::Context::new(doc, &res.events, &res.actors, res.gazetteer.words());
+        let context = self.context(doc);
         let events = event::extract(doc, &context, &res.events, &res.actors);
         let control = control::derive(doc, &context, &events, &res.control, &res.events);
         (events, control)
+    }
+
+    /// What the event and control stages read from an annotated document.
+    fn context(&self, doc: &Doc) -> event::Context {
+        let res = self.resources;
+        event::Context::new(doc, &res.events, &res.actors, res.gazetteer.words())
     }
 }

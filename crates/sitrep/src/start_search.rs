@@ -14,12 +14,21 @@ one an anchored search there finds. A search resumes where the last match ended,
 `find_iter` does. The literals are the regex's own prefixes as `regex-syntax` extracts
 them, so no match can start elsewhere; when the patterns have no such prefixes (one may
 start with `\w+`), the search scans the whole text as before.
+
+The anchored searches call the forward lazy DFA directly, with a cache taken once per text
+from a pool: they are many and short, and the meta regex would look up its cache and choose
+its engine on each. When every pattern opens with an ASCII word boundary (`(?-u:\b)`), a
+literal found where no such boundary is cannot start a match and is not searched from.
 */
 
 use aho_corasick::AhoCorasick;
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::{self, Regex};
-use regex_automata::{Anchored, Input, Match};
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, Match, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// Longest literal prefix kept, in bytes. Each case-blind letter doubles the prefixes
 /// extracted (upper or lower case), so longer prefixes cost load time and memory for
@@ -44,26 +53,51 @@ pub struct PatternMatch {
 #[derive(Clone, Debug)]
 pub struct StartSearch {
     regex: Regex,
-    /// Every prefix, in lower case, matched without regard to ASCII case; none when the
-    /// patterns have no finite set of prefixes.
-    starts: Option<AhoCorasick>,
+    /// Every prefix, in lower case, matched without regard to ASCII case, and the engines
+    /// that search from each; none when the patterns have no finite set of prefixes.
+    starts: Option<Anchors>,
+}
+
+/// What searches from the places a prefix is found.
+#[derive(Debug)]
+struct Anchors {
+    prefixes: AhoCorasick,
+    /// Whether every pattern opens with an ASCII word boundary.
+    at_word_boundary: bool,
+    /// The forward lazy DFA of the patterns, searched anchored.
+    dfa: DFA,
+    /// Its caches, one at a time per thread, built on first use.
+    caches: Pool<Option<Cache>>,
+    /// Answers should the lazy DFA give up (its cache cleared too often).
+    fallback: PikeVM,
+}
+
+impl Clone for Anchors {
+    /// The same automata with a new, empty pool: caches are not shared.
+    fn clone(&self) -> Anchors {
+        Anchors {
+            prefixes: self.prefixes.clone(),
+            at_word_boundary: self.at_word_boundary,
+            dfa: self.dfa.clone(),
+            caches: Pool::new(no_cache),
+            fallback: self.fallback.clone(),
+        }
+    }
+}
+
+fn no_cache() -> Option<Cache> {
+    None
 }
 
 impl StartSearch {
     /// Compiles `patterns` (in order of preference) with the meta regex `config`.
     pub fn new(patterns: &[&str], config: meta::Config) -> Result<StartSearch, String> {
         let regex = Regex::builder()
-            .configure(config)
+            .configure(config.clone())
             .build_many(patterns)
             .map_err(|err| err.to_string())?;
         let starts = match prefixes(patterns)? {
-            Some(prefixes) => Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(prefixes)
-                    .map_err(|err| err.to_string())?,
-            ),
+            Some(prefixes) => Some(Anchors::new(patterns, prefixes, &config)?),
             None => None,
         };
         Ok(StartSearch { regex, starts })
@@ -81,25 +115,112 @@ impl StartSearch {
         };
         // Overlapping prefixes report their ends in order, not their starts.
         let mut candidates: Vec<usize> = starts
+            .prefixes
             .find_overlapping_iter(text)
             .map(|m| m.start())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        let mut cache = starts.caches.get();
+        let cache = cache.get_or_insert_with(|| starts.dfa.create_cache());
         let mut found = Vec::new();
         let mut resume_at = 0;
         for start in candidates {
-            if start < resume_at {
+            if start < resume_at
+                || (starts.at_word_boundary && !at_ascii_word_boundary(text.as_bytes(), start))
+            {
                 continue;
             }
-            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            if let Some(m) = self.regex.search(&input) {
+            if let Some(m) = starts.search_from(cache, text, start) {
                 resume_at = m.end();
                 found.push(as_found(m));
             }
         }
         found
     }
+}
+
+impl Anchors {
+    /// The engines for `patterns`, as the meta regex of `config` builds its lazy DFA.
+    fn new(
+        patterns: &[&str],
+        prefixes: Vec<Vec<u8>>,
+        config: &meta::Config,
+    ) -> Result<Anchors, String> {
+        let prefixes = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(prefixes)
+            .map_err(|err| err.to_string())?;
+        let mut at_word_boundary = true;
+        for pattern in patterns {
+            let hir = regex_syntax::Parser::new()
+                .parse(pattern)
+                .map_err(|err| err.to_string())?;
+            at_word_boundary &= opens_with_ascii_word_boundary(&hir);
+        }
+        let nfa = regex_automata::nfa::thompson::NFA::compiler()
+            .configure(
+                regex_automata::nfa::thompson::Config::new()
+                    .nfa_size_limit(config.get_nfa_size_limit()),
+            )
+            .build_many(patterns)
+            .map_err(|err| err.to_string())?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .starts_for_each_pattern(true)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(config.get_hybrid_cache_capacity())
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|err| err.to_string())?;
+        let fallback = PikeVM::new_from_nfa(nfa).map_err(|err| err.to_string())?;
+        Ok(Anchors {
+            prefixes,
+            at_word_boundary,
+            dfa,
+            caches: Pool::new(no_cache),
+            fallback,
+        })
+    }
+
+    /// The match that starts at `start`, if any.
+    fn search_from(&self, cache: &mut Cache, text: &str, start: usize) -> Option<Match> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        match self.dfa.try_search_fwd(cache, &input) {
+            Ok(end) => end.map(|end| Match::new(end.pattern(), start..end.offset())),
+            Err(_) => {
+                let mut captures = self.fallback.create_captures();
+                self.fallback
+                    .search(&mut self.fallback.create_cache(), &input, &mut captures);
+                captures.get_match()
+            }
+        }
+    }
+}
+
+/// Whether the pattern can match only where an ASCII word boundary is.
+fn opens_with_ascii_word_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => *look == Look::WordAscii,
+        HirKind::Concat(parts) => parts.first().is_some_and(opens_with_ascii_word_boundary),
+        HirKind::Capture(capture) => opens_with_ascii_word_boundary(&capture.sub),
+        _ => false,
+    }
+}
+
+/// Whether `at` lies between an ASCII word byte and another byte, as `(?-u:\b)` asks.
+fn at_ascii_word_boundary(text: &[u8], at: usize) -> bool {
+    let is_word = |i: usize| {
+        text.get(i)
+            .is_some_and(|&b| b == b'_' || b.is_ascii_alphanumeric())
+    };
+    let before = at.checked_sub(1).is_some_and(is_word);
+    before != is_word(at)
 }
 
 /// The lower-cased literals every match of `patterns` starts with, or `None` when some
@@ -156,7 +277,12 @@ mod tests {
     #[test]
     fn the_matches_are_those_of_the_regex_itself() {
         let search = StartSearch::new(&PATTERNS, meta::Config::new()).unwrap();
-        assert!(search.starts.is_some());
+        assert!(
+            search
+                .starts
+                .as_ref()
+                .is_some_and(|starts| starts.at_word_boundary)
+        );
         let text = "Rebels TOOK full Control of the hill after The Fall of the town; an airstrike, \
                     then air strikes and a strike. Takings fell; they took it. Unfallen, strikes.";
         let expected: Vec<(usize, String)> = search

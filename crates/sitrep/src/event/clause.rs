@@ -7,9 +7,12 @@ preposition, which words to skip before a name, and which words turn a place int
 of reference ("40 miles from Lweje").
 */
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind, StartKind,
+};
 use serde::Deserialize;
 
 use crate::resources::{ResourceError, ResourceFiles};
@@ -156,12 +159,56 @@ pub struct ClauseRules {
     anaphor_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
-    reference_words: Vec<String>,
+    /// The reference words, each spelled backwards, as anchored prefixes: a text ends with
+    /// one when its end read backwards starts with one.
+    reference_words_reversed: AhoCorasick,
+    /// The longest reference word, in bytes.
+    longest_reference_word: usize,
     anaphoric_determiners: Vec<String>,
     list_words: Vec<String>,
     place_anaphors: Vec<(String, AnaphorKind)>,
+    /// The words of each of `words.continuing_perfect`, last first.
+    continuing_perfect_reversed: Vec<Vec<String>>,
     /// Closed word lists the role rules read.
     pub words: ClauseWords,
+}
+
+/// What the sentence-wide cues say of the sentences of one document, each sentence read once
+/// however many of its triggers ask.
+#[derive(Debug, Default)]
+pub struct SentenceCues {
+    continuing: RefCell<HashMap<Span, bool>>,
+    vague_sequel: RefCell<HashMap<Span, bool>>,
+}
+
+impl SentenceCues {
+    /// [`ClauseRules::says_continuing`] of a sentence of the (lower-case) document.
+    pub fn says_continuing(&self, rules: &ClauseRules, lower: &str, sentence: Span) -> bool {
+        remembered(&self.continuing, sentence, || {
+            rules.says_continuing(sentence.slice(lower))
+        })
+    }
+
+    /// [`ClauseRules::says_vague_sequel`] of a sentence of the (lower-case) document.
+    pub fn says_vague_sequel(&self, rules: &ClauseRules, lower: &str, sentence: Span) -> bool {
+        remembered(&self.vague_sequel, sentence, || {
+            rules.says_vague_sequel(sentence.slice(lower))
+        })
+    }
+}
+
+/// What `memo` holds for `sentence`, read and kept the first time.
+fn remembered(
+    memo: &RefCell<HashMap<Span, bool>>,
+    sentence: Span,
+    read: impl FnOnce() -> bool,
+) -> bool {
+    if let Some(&known) = memo.borrow().get(&sentence) {
+        return known;
+    }
+    let says = read();
+    memo.borrow_mut().insert(sentence, says);
+    says
 }
 
 /// Where a document's clauses break, found once per document.
@@ -192,16 +239,22 @@ enum BreakKind {
     RelativeOpener,
 }
 
+/// The longest reference word allowed, in bytes.
+const MAX_REFERENCE_WORD_BYTES: usize = 64;
+
+/// A dateline's dash starts before this byte of its sentence.
+const DATELINE_DASH_BEFORE: usize = 40;
+
 /// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
 /// first word.
 fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
+    const DASH: &[u8] = " — ".as_bytes();
     let text = &lower[sentence.start..sentence.end];
-    let body = text
-        .char_indices()
-        .map(|(idx, _)| idx)
-        .take_while(|&idx| idx < 40)
-        .find(|&idx| text[idx..].starts_with(" — "))
-        .map_or(0, |idx| idx + " — ".len());
+    // The dash opens with a space: wherever it starts is a char boundary.
+    let body = text.as_bytes()[..text.len().min(DATELINE_DASH_BEFORE - 1 + DASH.len())]
+        .windows(DASH.len())
+        .position(|window| window == DASH)
+        .map_or(0, |idx| idx + DASH.len());
     let first = text[body..]
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -273,6 +326,27 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
+        let reference_words_reversed = AhoCorasickBuilder::new()
+            .start_kind(StartKind::Anchored)
+            .build(file.reference_words.iter().map(|word| {
+                let mut bytes = word.as_bytes().to_vec();
+                bytes.reverse();
+                bytes
+            }))
+            .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
+        let longest_reference_word = file.reference_words.iter().map(String::len).max();
+        if longest_reference_word.is_some_and(|len| len > MAX_REFERENCE_WORD_BYTES) {
+            return Err(ResourceError::new(
+                CLAUSES,
+                format!("a reference word is longer than {MAX_REFERENCE_WORD_BYTES} bytes"),
+            ));
+        }
+        let continuing_perfect_reversed = file
+            .words
+            .continuing_perfect
+            .iter()
+            .map(|cue| cue.split_whitespace().rev().map(str::to_string).collect())
+            .collect();
         Ok(ClauseRules {
             breaks,
             break_kinds,
@@ -282,10 +356,12 @@ impl ClauseRules {
             anaphor_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
-            reference_words: file.reference_words,
+            reference_words_reversed,
+            longest_reference_word: longest_reference_word.unwrap_or(0),
             anaphoric_determiners: file.anaphoric_determiners,
             list_words: file.list_words,
             place_anaphors,
+            continuing_perfect_reversed,
             words: file.words,
         })
     }
@@ -459,10 +535,9 @@ impl ClauseRules {
     pub fn continues_from_perfect(&self, lower: &str, sentence: Span, trigger: usize) -> bool {
         // Only the last words can hold a cue: the longest cue and the one word that may follow.
         let reach = self
-            .words
-            .continuing_perfect
+            .continuing_perfect_reversed
             .iter()
-            .map(|cue| cue.split_whitespace().count())
+            .map(Vec::len)
             .max()
             .unwrap_or(0)
             + 1;
@@ -471,8 +546,7 @@ impl ClauseRules {
             .rev()
             .take(reach)
             .collect();
-        self.words.continuing_perfect.iter().any(|cue| {
-            let cue: Vec<&str> = cue.split_whitespace().rev().collect();
+        self.continuing_perfect_reversed.iter().any(|cue| {
             (0..=1).any(|skip| {
                 before
                     .get(skip..skip + cue.len())
@@ -579,6 +653,20 @@ impl ClauseRules {
         None
     }
 
+    /// True when `head` ends with one of the reference words.
+    fn ends_with_reference_word(&self, head: &str) -> bool {
+        let mut backwards = [0; MAX_REFERENCE_WORD_BYTES];
+        let n = head.len().min(self.longest_reference_word);
+        for (to, from) in backwards
+            .iter_mut()
+            .zip(head.as_bytes()[head.len() - n..].iter().rev())
+        {
+            *to = *from;
+        }
+        let input = aho_corasick::Input::new(&backwards[..n]).anchored(Anchored::Yes);
+        self.reference_words_reversed.find(input).is_some()
+    }
+
     /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
     /// after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
     /// of the army's Battalion 9").
@@ -602,9 +690,7 @@ impl ClauseRules {
                 let head = head.trim_end();
                 let head = head.strip_suffix("the").map_or(head, str::trim_end);
                 let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-                self.reference_words
-                    .iter()
-                    .any(|w| head.ends_with(w.as_str()))
+                self.ends_with_reference_word(head)
             })
     }
 }

@@ -42,7 +42,7 @@ use crate::time::{
     self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
 };
 
-use super::clause::{AnaphorKind, ClauseIndex, ClauseWords};
+use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues};
 use super::context::Context;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::Site;
@@ -91,6 +91,7 @@ pub fn extract(
         sentence_fatalities: None,
         accusations: accusations(lower, &rules.clauses.words.accusation_verbs),
         told_date: None,
+        sentence_cues: SentenceCues::default(),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         // "A barrage of rockets at the base": a trigger of the same kind glued on goes on
@@ -291,6 +292,8 @@ struct Reader<'a> {
     /// The sentence start and date of the last event emitted, as its sentence gave it before
     /// any offset ("a day after escaping an attack"): what an undated sentence goes on from.
     told_date: Option<(usize, DateInterval)>,
+    /// What each sentence's sentence-wide cues say, once read.
+    sentence_cues: SentenceCues,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -608,7 +611,9 @@ impl<'a> Reader<'a> {
             return date;
         }
         let clauses = &self.rules.clauses;
-        let continuing = clauses.says_continuing(&self.lower[sentence.start..sentence.end])
+        let continuing = self
+            .sentence_cues
+            .says_continuing(clauses, self.lower, sentence)
             || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
         if !continuing {
             return date;
@@ -2043,9 +2048,8 @@ impl<'a> Reader<'a> {
         if date.precision != DatePrecision::Day
             || own_date
             || !self
-                .rules
-                .clauses
-                .says_vague_sequel(&self.lower[sentence.start..sentence.end])
+                .sentence_cues
+                .says_vague_sequel(&self.rules.clauses, self.lower, sentence)
         {
             return date;
         }
