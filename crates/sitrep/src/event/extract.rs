@@ -869,6 +869,7 @@ impl<'a> Reader<'a> {
             .phrase_actor(after, "by")
             .or_else(|| self.phrase_actor_within(after, "between", 2))
             .or_else(|| self.blamed_actor(after))
+            .or_else(|| self.adjacent_agent(frame))
         {
             return Some(Some(actor));
         }
@@ -980,17 +981,27 @@ impl<'a> Reader<'a> {
     /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF").
     fn names_own_agent(&self, frame: &Frame) -> bool {
         let after = Span::new(frame.trigger.end, frame.object_end);
-        let adjacent = self.actors_in(frame.sentence).any(|m| {
-            m.span.end <= frame.trigger.start
-                && matches!(
-                    self.lower[m.span.end..frame.trigger.start].trim(),
-                    "" | "'s" | "’s"
-                )
-        });
         // "by" first after the trigger: not "hit areas held by the RSF".
-        adjacent
+        self.adjacent_agent(frame).is_some()
             || self.phrase_actor_within(after, "by", 1).is_some()
             || self.blamed_actor(after).is_some()
+    }
+
+    /// The armed actor right before the trigger, or its possessive, that is no preposition's
+    /// object: "junta airstrikes", "the RSF's drone attack", not "backed by Rwandan troops
+    /// captured".
+    fn adjacent_agent(&self, frame: &Frame) -> Option<ActorId> {
+        self.actors_in(frame.sentence)
+            .find(|m| {
+                m.span.end <= frame.trigger.start
+                    && m.kind != ActorKind::Civilians
+                    && matches!(
+                        self.lower[m.span.end..frame.trigger.start].trim(),
+                        "" | "'s" | "’s"
+                    )
+                    && !self.in_object_position(m, frame)
+            })
+            .map(|m| m.actor.clone())
     }
 
     /// The actor a blame marker right after the trigger names ("blamed on the RSF").

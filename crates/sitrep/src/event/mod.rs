@@ -365,6 +365,23 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_right_before_a_noun_trigger_is_its_agent() {
+        let found = events(
+            "The town of Mindat in Chin State, held by the Chinland Defence Force (CDF), was hit by junta airstrikes on Monday.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("air_strike MM_MILITARY ")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|e| e.starts_with("air_strike CDF ")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
