@@ -79,6 +79,9 @@ pub struct ClauseWords {
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").
     pub blame_markers: Vec<String>,
+    /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
+    /// make its trigger no conflict event ("the earthquake killed 3,000 people").
+    pub natural_causes: Vec<String>,
     /// Participles that do not end in "-ed" or "-en" ("overrun", "hit").
     pub irregular_participles: Vec<String>,
     /// Auxiliaries that make a participle passive ("was", "been").

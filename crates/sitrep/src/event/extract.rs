@@ -359,6 +359,9 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && self.background_noun(&frame) {
             return;
         }
+        if self.natural_cause(&frame) {
+            return;
+        }
         let places = self.places(&frame, rule);
         if rule.requires == Requirement::Place
             && places.is_empty()
@@ -518,6 +521,18 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// True when the clause's subject is a natural disaster and no armed actor stands in it or
+    /// after the trigger's "by": "the earthquake that struck Mandalay killed 3,000 people".
+    fn natural_cause(&self, frame: &Frame) -> bool {
+        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        let after = Span::new(frame.trigger.end, frame.object_end);
+        self.lower[subject.start..subject.end]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| ClauseWords::has(&self.rules.clauses.words.natural_causes, w))
+            && !self.actors_in(subject).any(|m| m.kind.is_armed())
+            && self.phrase_actor(after, "by").is_none()
     }
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
@@ -967,13 +982,19 @@ impl<'a> Reader<'a> {
             .is_some_and(|word| ClauseWords::has(&self.rules.clauses.words.complementizers, word))
     }
 
-    /// The first armed actor anywhere in the sentence: the agent of last resort ("Shells have
-    /// been falling on the town as Myanmar's military makes a last push").
+    /// The first armed actor anywhere in the sentence, one outside the trigger's object first:
+    /// the agent of last resort ("Shells have been falling on the town as Myanmar's military
+    /// makes a last push"; "Fighting flared around the junta's bases as the KIA pressed on").
     fn any_armed(&self, frame: &Frame) -> Option<ActorId> {
-        self.actors_in(frame.sentence)
-            .find(|m| {
+        let object = Span::new(frame.trigger.end, frame.object_end);
+        let armed = || {
+            self.actors_in(frame.sentence).filter(|m| {
                 m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
             })
+        };
+        armed()
+            .find(|m| !object.contains(m.span))
+            .or_else(|| armed().next())
             .map(|m| m.actor.clone())
     }
 

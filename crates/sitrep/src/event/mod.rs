@@ -382,6 +382,17 @@ mod tests {
     }
 
     #[test]
+    fn the_agent_of_last_resort_is_not_the_owner_of_the_target() {
+        let found = events(
+            "Fighting flared this week around the junta's bases in Bhamo, as the Kachin Independence Army (KIA) pressed its offensive.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",

@@ -337,6 +337,13 @@ mod tests {
     }
 
     #[test]
+    fn a_country_before_its_embassies_is_no_place_of_the_sentence() {
+        let mentions = tag_text("Crowds stormed the French and US embassies in Kinshasa.");
+        assert_eq!(find(&mentions, "US").role, PlaceRole::Metonym);
+        assert_eq!(find(&mentions, "Kinshasa").role, PlaceRole::Toponym);
+    }
+
+    #[test]
     fn demonyms_and_metonyms_keep_the_country_but_say_what_they_are() {
         let mentions = tag_text(
             "Chinese envoys arrived in Myanmar after Beijing said the border would stay shut.",
