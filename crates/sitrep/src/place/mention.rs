@@ -1222,7 +1222,13 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 "," | "in" | "of" | ", in" | "near" | "in the" | "of the"
             );
             if container_words && !listed || self.is_apposition_in(between) {
-                candidates[idx].container = Some(first_idx + idx + 1);
+                // "X in Ukraine's eastern Donetsk region": the place the possessive owns.
+                let owned = candidates.get(idx + 2).filter(|owned| {
+                    let gap = candidates[idx + 1].span.end..owned.span.start;
+                    matches!(self.text.get(gap).unwrap_or(""), "'s " | "’s ")
+                });
+                let container = if owned.is_some() { idx + 2 } else { idx + 1 };
+                candidates[idx].container = Some(first_idx + container);
             } else if matches!(between, "'s" | "’s") && candidates[idx].hint.is_none() {
                 // "Sagaing's Ayadaw Township": an owner that can be a state or region is one.
                 let division = candidates[idx]

@@ -337,6 +337,15 @@ mod tests {
     }
 
     #[test]
+    fn a_small_town_in_a_named_region_that_holds_none_of_its_name_is_unknown_there() {
+        let mentions =
+            tag_text("Russian troops took Vyshneve in Ukraine's eastern Donetsk region on Sunday.");
+        let town = find(&mentions, "Vyshneve").location.clone().unwrap();
+        assert_eq!(town.admin1.as_deref(), Some("Donetsk"));
+        assert_eq!(town.lat, None);
+    }
+
+    #[test]
     fn a_country_before_its_embassies_is_no_place_of_the_sentence() {
         let mentions = tag_text("Crowds stormed the French and US embassies in Kinshasa.");
         assert_eq!(find(&mentions, "US").role, PlaceRole::Metonym);

@@ -891,14 +891,24 @@ impl<'a> Scorer<'a> {
             entry.kind,
             PlaceKind::Village | PlaceKind::Ward | PlaceKind::Point
         );
-        // So is a village the text puts in a township or town that holds no village of its
-        // name ("Hill Ridge village in Kani Township").
+        // So is a village or small town the text puts in a division or town that holds none of
+        // its name ("Hill Ridge village in Kani Township").
         let container_resolves = candidate
             .container
             .and_then(|c| self.candidates.get(c))
             .is_some_and(|c| !c.entries.is_empty());
         let outside_its_container = container_resolves && !best.contained;
-        if small && (best.isolated && !best.anchored || outside_its_container) && !entry.curated {
+        // So is a small town the text puts in a region it names as one ("Vyshneve in the
+        // Donetsk region", when the gazetteer knows only others).
+        let in_named_division = candidate
+            .container
+            .and_then(|c| self.candidates.get(c))
+            .is_some_and(|c| c.hint == Some(PlaceKind::Admin1));
+        let small_town = entry.kind == PlaceKind::Town && !entry.is_large() && in_named_division;
+        if (small && best.isolated && !best.anchored
+            || (small || small_town) && outside_its_container)
+            && !entry.curated
+        {
             return self.unknown(text, candidate, candidate.hint.unwrap_or(entry.kind));
         }
         // A town taken for the county or township of its name needs more than that word.
