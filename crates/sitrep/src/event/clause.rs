@@ -79,6 +79,9 @@ pub struct ClauseWords {
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").
     pub blame_markers: Vec<String>,
+    /// Verbs of the arms trade: a weapon named right after one is traded, not used
+    /// ("supplying long-range missiles").
+    pub arms_transfer_verbs: Vec<String>,
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,

@@ -359,7 +359,7 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && self.background_noun(&frame) {
             return;
         }
-        if self.natural_cause(&frame) {
+        if self.natural_cause(&frame) || rule.weapon_trigger && self.traded_weapon(&frame) {
             return;
         }
         let places = self.places(&frame, rule);
@@ -533,6 +533,20 @@ impl<'a> Reader<'a> {
             .any(|w| ClauseWords::has(&self.rules.clauses.words.natural_causes, w))
             && !self.actors_in(subject).any(|m| m.kind.is_armed())
             && self.phrase_actor(after, "by").is_none()
+    }
+
+    /// True when a verb of the arms trade stands up to eight words before the trigger, with no
+    /// other past tense between: "supplying long-range missiles", "pledged more shells and air
+    /// defence missiles", not "provided air support and turned drones on them".
+    fn traded_weapon(&self, frame: &Frame) -> bool {
+        let verbs = &self.rules.clauses.words.arms_transfer_verbs;
+        self.lower[frame.sentence.start..frame.trigger.start]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(8)
+            .take_while(|w| ClauseWords::has(verbs, w) || !w.ends_with("ed"))
+            .any(|w| ClauseWords::has(verbs, w))
     }
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two

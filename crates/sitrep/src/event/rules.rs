@@ -126,6 +126,8 @@ struct RuleEntry {
     #[serde(default)]
     state_agent: bool,
     #[serde(default)]
+    weapon_trigger: bool,
+    #[serde(default)]
     intent_is_content: bool,
     #[serde(default)]
     civilian_kind: Option<EventKind>,
@@ -184,6 +186,9 @@ pub struct Rule {
     /// Mostly a state acts this way (air strikes): a non-state actor found as the agent means
     /// the state it fights, unless the trigger names it ("KIA drones", "strikes by the RSF").
     pub state_agent: bool,
+    /// The trigger can name weapons rather than their use: after a verb of the arms trade
+    /// ("supplying long-range missiles", "delivered drones") it tells no attack.
+    pub weapon_trigger: bool,
     /// One event for each actor of a coordinated subject ("the MNDAA and the TNLA called for
     /// talks", "they called for talks" after both were named).
     pub one_per_agent: bool,
@@ -280,6 +285,7 @@ impl TriggerRules {
                     first_place_only: entry.first_place_only,
                     one_per_agent: entry.one_per_agent,
                     state_agent: entry.state_agent,
+                    weapon_trigger: entry.weapon_trigger,
                     intent_is_content: entry.intent_is_content,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
