@@ -22,6 +22,8 @@ ASCII-case-insensitive mode; names written in capitals match only as written.
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
@@ -165,7 +167,7 @@ pub(crate) struct Pattern {
 #[derive(Clone, Debug)]
 pub struct ActorDictionary {
     pub(crate) entries: Vec<ActorEntry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     pub(crate) countries: Vec<Country>,
     pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
     pub(crate) force_nouns: HashSet<String>,

@@ -19,6 +19,8 @@ scanning the whole text through it cost as much as the rest of the event stage.
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use regex::Regex;
 use serde::Deserialize;
 
@@ -209,7 +211,7 @@ pub struct TriggerRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// Each rule's index by its id.
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Every pattern at once, highest priority first.
     combined: StartSearch,
     /// For each pattern of `combined`, the index of its rule.
@@ -224,7 +226,7 @@ impl Default for TriggerRules {
     fn default() -> TriggerRules {
         TriggerRules {
             rules: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             combined: StartSearch::new(&[], regex_automata::meta::Config::new())
                 .expect("empty regex"),
             combined_rules: Vec::new(),
