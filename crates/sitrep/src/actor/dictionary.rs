@@ -20,9 +20,7 @@ Every name becomes a pattern of one Aho-Corasick automaton, searched once per do
 ASCII-case-insensitive mode; names written in capitals match only as written.
 */
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -167,7 +165,7 @@ pub(crate) struct Pattern {
 #[derive(Clone, Debug)]
 pub struct ActorDictionary {
     pub(crate) entries: Vec<ActorEntry>,
-    by_id: FxHashMap<String, usize>,
+    by_id: HashMap<String, usize>,
     pub(crate) countries: Vec<Country>,
     pub(crate) ethnic: Vec<(String, Vec<ActorId>)>,
     pub(crate) force_nouns: HashSet<String>,
@@ -190,9 +188,9 @@ impl Default for ActorDictionary {
             Vec::new(),
             Vec::new(),
             Vec::new(),
-            HashSet::new(),
+            HashSet::default(),
             StrikeNouns::default(),
-            HashSet::new(),
+            HashSet::default(),
             BlockingAffixes::default(),
         )
     }
@@ -397,7 +395,7 @@ impl ActorDictionary {
         blocking_affixes: BlockingAffixes,
     ) -> ActorDictionary {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<(String, bool), usize> = HashMap::new();
+        let mut index: HashMap<(String, bool), usize> = HashMap::default();
         let mut add = |alias: &str, target: Target| {
             let case_sensitive = is_acronym(alias);
             let key = if case_sensitive {
@@ -438,7 +436,7 @@ impl ActorDictionary {
                 .iter()
                 .for_each(|name| add(name, Target::Capital(idx)));
         }
-        let mut antecedent_heads = HashMap::new();
+        let mut antecedent_heads = HashMap::default();
         for (phrase, class, heads) in generic {
             add(&phrase, Target::Generic(class));
             if !heads.is_empty() {
@@ -584,7 +582,7 @@ mod tests {
         let files = ResourceFiles::embedded();
         let dict = dictionary();
         // Within one country, an alias names one actor.
-        let mut seen: HashMap<(String, Option<String>), &str> = HashMap::new();
+        let mut seen: HashMap<(String, Option<String>), &str> = HashMap::default();
         for entry in &dict.entries {
             for name in &entry.names {
                 let key = (

@@ -17,9 +17,9 @@ six times slower.) The regex runs only where a trigger can start
 scanning the whole text through it cost as much as the rest of the event stage.
 */
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -230,8 +230,8 @@ impl Default for TriggerRules {
             combined: StartSearch::new(&[], regex_automata::meta::Config::new())
                 .expect("empty regex"),
             combined_rules: Vec::new(),
-            position_nouns: HashSet::new(),
-            civilian_targets: HashSet::new(),
+            position_nouns: HashSet::default(),
+            civilian_targets: HashSet::default(),
         }
     }
 }
@@ -241,7 +241,7 @@ impl TriggerRules {
     pub fn load(files: &ResourceFiles) -> Result<TriggerRules, ResourceError> {
         let irregular = load_verbs(files)?;
         let mut rules = Vec::new();
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         let rule_paths: Vec<&str> = files
             .paths_under("events/")
             .filter(|p| p.ends_with(".toml") && !NOT_RULES.contains(p))
