@@ -15,7 +15,7 @@ holds ("stronghold", "foothold", "bastion"), read off its pattern: a text withou
 them is not searched with the rule.
 */
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 use regex::Regex;
@@ -494,7 +494,7 @@ pub fn derive(
     // For each controller and clause end (with its sentence's start), the earliest start from
     // which the places after a pattern have been read: a later start finds only places whose
     // facts are already there, so a long clause is read once, not once per pattern in it.
-    let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::new();
+    let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::default();
     let may_match = |rule: &&ControlRule| {
         rule.required
             .as_ref()

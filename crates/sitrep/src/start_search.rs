@@ -118,6 +118,9 @@ impl StartSearch {
             .prefixes
             .find_overlapping_iter(text)
             .map(|m| m.start())
+            .filter(|&start| {
+                !starts.at_word_boundary || at_ascii_word_boundary(text.as_bytes(), start)
+            })
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -126,9 +129,7 @@ impl StartSearch {
         let mut found = Vec::new();
         let mut resume_at = 0;
         for start in candidates {
-            if start < resume_at
-                || (starts.at_word_boundary && !at_ascii_word_boundary(text.as_bytes(), start))
-            {
+            if start < resume_at {
                 continue;
             }
             if let Some(m) = starts.search_from(cache, text, start) {

@@ -20,7 +20,7 @@ Every name becomes a pattern of one Aho-Corasick automaton, searched once per do
 ASCII-case-insensitive mode; names written in capitals match only as written.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -188,9 +188,9 @@ impl Default for ActorDictionary {
             Vec::new(),
             Vec::new(),
             Vec::new(),
-            HashSet::new(),
+            HashSet::default(),
             StrikeNouns::default(),
-            HashSet::new(),
+            HashSet::default(),
             BlockingAffixes::default(),
         )
     }
@@ -395,7 +395,7 @@ impl ActorDictionary {
         blocking_affixes: BlockingAffixes,
     ) -> ActorDictionary {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<(String, bool), usize> = HashMap::new();
+        let mut index: HashMap<(String, bool), usize> = HashMap::default();
         let mut add = |alias: &str, target: Target| {
             let case_sensitive = is_acronym(alias);
             let key = if case_sensitive {
@@ -436,7 +436,7 @@ impl ActorDictionary {
                 .iter()
                 .for_each(|name| add(name, Target::Capital(idx)));
         }
-        let mut antecedent_heads = HashMap::new();
+        let mut antecedent_heads = HashMap::default();
         for (phrase, class, heads) in generic {
             add(&phrase, Target::Generic(class));
             if !heads.is_empty() {
@@ -582,7 +582,7 @@ mod tests {
         let files = ResourceFiles::embedded();
         let dict = dictionary();
         // Within one country, an alias names one actor.
-        let mut seen: HashMap<(String, Option<String>), &str> = HashMap::new();
+        let mut seen: HashMap<(String, Option<String>), &str> = HashMap::default();
         for entry in &dict.entries {
             for name in &entry.names {
                 let key = (

@@ -10,7 +10,7 @@ Definitions the article makes ("the Chin Brotherhood (CB)") add aliases, and the
 read again with them.
 */
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::define::{self, Definition};
 use super::dictionary::{GenericClass, Target};
@@ -141,7 +141,7 @@ fn with_learned(
 /// first, and then the first in code order. An actor counts twice. "UK-based" and the like
 /// name no country of the story: a name joined to a blocking affix made no hit.
 fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
-    let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut votes: HashMap<String, (usize, usize)> = HashMap::default();
     let mut vote = |country: &str, weight: usize, at: usize| {
         let entry = votes.entry(country.to_string()).or_insert((0, at));
         entry.0 += weight;

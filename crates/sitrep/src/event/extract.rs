@@ -29,7 +29,9 @@ The same event restated (same kind, actor1 and place, compatible dates) is kept 
 the narrower date unless only the other sentence states one.
 */
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
@@ -87,7 +89,7 @@ pub fn extract(
         cue_index: &context.cues,
         focus: context.focus.clone(),
         events: Vec::new(),
-        speakers: HashMap::new(),
+        speakers: HashMap::default(),
         sentence_fatalities: None,
         accusations: accusations(lower, &rules.clauses.words.accusation_verbs),
         told_date: None,

@@ -17,7 +17,9 @@ six times slower.) The regex runs only where a trigger can start
 scanning the whole text through it cost as much as the rest of the event stage.
 */
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -214,7 +216,7 @@ pub struct TriggerRules {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// Each rule's index by its id.
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Every pattern at once, highest priority first.
     combined: StartSearch,
     /// For each pattern of `combined`, the index of its rule.
@@ -229,12 +231,12 @@ impl Default for TriggerRules {
     fn default() -> TriggerRules {
         TriggerRules {
             rules: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             combined: StartSearch::new(&[], regex_automata::meta::Config::new())
                 .expect("empty regex"),
             combined_rules: Vec::new(),
-            position_nouns: HashSet::new(),
-            civilian_targets: HashSet::new(),
+            position_nouns: HashSet::default(),
+            civilian_targets: HashSet::default(),
         }
     }
 }
@@ -244,7 +246,7 @@ impl TriggerRules {
     pub fn load(files: &ResourceFiles) -> Result<TriggerRules, ResourceError> {
         let irregular = load_verbs(files)?;
         let mut rules = Vec::new();
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         let rule_paths: Vec<&str> = files
             .paths_under("events/")
             .filter(|p| p.ends_with(".toml") && !NOT_RULES.contains(p))

@@ -11,7 +11,7 @@ or generic word ("northern Sezin village" is "Sezin"): romanisations of one name
 the location's `id`.
 */
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::actor::MentionKind;
 use crate::doc::Doc;
@@ -54,7 +54,7 @@ fn foreign_dateline(doc: &Doc, place: &PlaceMention, focus_country: Option<&str>
 pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
     // Each gazetteer entry goes by the name the article first gives it.
-    let mut first_written: HashMap<&str, String> = HashMap::new();
+    let mut first_written: HashMap<&str, String> = HashMap::default();
     let mut sites: Vec<Site> = doc
         .places
         .iter()

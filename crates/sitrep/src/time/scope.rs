@@ -33,7 +33,6 @@ pub fn assign(
     rules: &TimeRules,
     mentions: &mut [TimeMention],
 ) {
-    let breaks = clause_breaks(text);
     let mut sentence_idx = 0;
     for idx in 0..mentions.len() {
         // Mentions and sentences are both in text order.
@@ -62,7 +61,7 @@ pub fn assign(
             mentions[idx].scope = Some(scope);
             continue;
         }
-        if let Some(scope) = since(text, &breaks, rules, &mentions[idx], *sentence, published) {
+        if let Some(scope) = since(text, rules, &mentions[idx], *sentence, published) {
             let next = sentences
                 .get(sentence_idx + 1)
                 .filter(|next| goes_on(text, rules, &mentions[idx + 1..], **next));
@@ -136,7 +135,6 @@ fn two_ended(
 /// "since X": from X to the publication date.
 fn since(
     text: &str,
-    breaks: &[Span],
     rules: &TimeRules,
     mention: &TimeMention,
     sentence: Span,
@@ -145,7 +143,7 @@ fn since(
     let interval = mention.interval?;
     let published = published?;
     let clause = Span::new(
-        clause_start(breaks, sentence.start, mention.span.start),
+        clause_start(text, sentence.start, mention.span.start),
         mention.span.start,
     );
     // The last signal word of the clause, if it is one of its last `since_window_words` words.
@@ -242,21 +240,20 @@ fn completion(
 /// The chars that end a clause: each comma, semicolon, colon, bracket and em dash.
 pub(super) const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '(', ')', '—'];
 
-/// The clause breaks of `text`, in order.
-fn clause_breaks(text: &str) -> Vec<Span> {
-    text.match_indices(CLAUSE_BREAKS)
-        .map(|(at, mark)| Span::new(at, at + mark.len()))
-        .collect()
-}
-
-/// Where the clause that ends at `end` starts: after the last of the clause `breaks` that lies
-/// whole between `sentence_start` and `end`.
-fn clause_start(breaks: &[Span], sentence_start: usize, end: usize) -> usize {
-    let before = breaks.partition_point(|mark| mark.end <= end);
-    breaks[..before]
-        .last()
-        .filter(|mark| mark.start >= sentence_start)
-        .map_or(sentence_start, |mark| mark.end)
+/// Where the clause that ends at `end` starts: after the last clause break that lies whole
+/// between `sentence_start` and `end`. Only the clause's own bytes are read, from its end
+/// back (a break's bytes in valid UTF-8 can only be that break).
+fn clause_start(text: &str, sentence_start: usize, end: usize) -> usize {
+    let clause = &text.as_bytes()[sentence_start..end];
+    let mut mark = [0; 4];
+    (1..=clause.len())
+        .rev()
+        .find(|&at| {
+            CLAUSE_BREAKS
+                .iter()
+                .any(|c| clause[..at].ends_with(c.encode_utf8(&mut mark).as_bytes()))
+        })
+        .map_or(sentence_start, |at| sentence_start + at)
 }
 
 /// Whether `text` opens with ", when" (a clause telling what happened at the time just named).
@@ -280,16 +277,15 @@ mod tests {
     #[test]
     fn a_clause_starts_after_the_last_break_wholly_in_its_sentence() {
         let text = "a, b — c (d) e";
-        let breaks = clause_breaks(text);
         let dash = text.find('—').unwrap();
-        assert_eq!(&text[clause_start(&breaks, 0, text.len())..], " e");
+        assert_eq!(&text[clause_start(text, 0, text.len())..], " e");
         assert_eq!(
-            &text[clause_start(&breaks, 0, dash + 2)..dash],
+            &text[clause_start(text, 0, dash + 2)..dash],
             " b ",
             "a dash cut by the end is no break"
         );
         assert_eq!(
-            clause_start(&breaks, dash + 1, text.find('(').unwrap()),
+            clause_start(text, dash + 1, text.find('(').unwrap()),
             dash + 1,
             "nor one cut by the sentence start"
         );
