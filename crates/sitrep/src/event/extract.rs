@@ -2068,6 +2068,7 @@ impl<'a> Reader<'a> {
 
     /// The party the sentence quotes or reports: an armed or governing actor just before a
     /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
+    /// A passive verb has no speaker before it ("the KIA was reported to have seized").
     fn speaker(&self, sentence: Span) -> Option<ActorId> {
         for verb in self.cue_index.reporting_verbs(sentence) {
             match verb.speaker {
@@ -2079,7 +2080,7 @@ impl<'a> Reader<'a> {
                         .find(',')
                         .map_or(reach_end, |comma| verb.span.end + comma);
                     let head = Span::new(verb.span.end, head_end);
-                    if self.cue_index.has_neutral_speaker(head) {
+                    if self.has_neutral_speaker(head) {
                         continue;
                     }
                     if let Some(m) = self.actors_in(head).next() {
@@ -2087,12 +2088,15 @@ impl<'a> Reader<'a> {
                     }
                 }
                 SpeakerSide::Before => {
+                    if self.after_passive_auxiliary(verb.span.start) {
+                        continue;
+                    }
                     let window_start = self
                         .lower
                         .floor_char_boundary(verb.span.start.saturating_sub(60))
                         .max(sentence.start);
                     let window = Span::new(window_start, verb.span.start);
-                    if self.cue_index.has_neutral_speaker(window) {
+                    if self.has_neutral_speaker(window) {
                         continue;
                     }
                     if let Some(m) = self
@@ -2106,6 +2110,44 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// Whether a neutral speaker ("residents", "sources") stands inside `span` that no party
+    /// owns: "a KIA source" and "junta media" speak for their party, "local sources" and "a
+    /// military source" (of either side) do not.
+    fn has_neutral_speaker(&self, span: Span) -> bool {
+        self.cue_index.neutral_speakers(span).any(|found| {
+            let from = self
+                .lower
+                .floor_char_boundary(found.start.saturating_sub(40))
+                .max(span.start);
+            let owner = self
+                .actors_in(Span::new(from, found.start))
+                .last()
+                .filter(|m| {
+                    self.is_party(&m.actor)
+                        && !self
+                            .rules
+                            .modality
+                            .is_descriptive_owner(m.span.slice(self.lower))
+                });
+            // The party's name right before the speaker, or one word before it ("KIA front-line
+            // sources", "MNDAA-run media").
+            !owner.is_some_and(|m| {
+                let gap = &self.lower[m.span.end..found.start];
+                gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '(', ')'])
+            })
+        })
+    }
+
+    /// Whether the word before `at` is a passive auxiliary ("was" in "was reported to").
+    fn after_passive_auxiliary(&self, at: usize) -> bool {
+        self.lower[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| {
+                ClauseWords::has(&self.rules.clauses.words.passive_auxiliaries, word)
+            })
     }
 
     fn is_party(&self, actor: &ActorId) -> bool {
@@ -2125,7 +2167,8 @@ impl<'a> Reader<'a> {
             // "declared they would launch operations to avenge him": a threat states what is to
             // come; the threat itself is made.
             .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
-            .unwrap_or(if speaker.is_some() {
+            // "the junta announced a new ceasefire": a public act is no one side's claim.
+            .unwrap_or(if speaker.is_some() && !rule.public_act {
                 Modality::Claimed
             } else {
                 Modality::Asserted
