@@ -42,6 +42,8 @@ struct Attribution {
     /// Party names that, right before a neutral speaker, only describe it: "a military source"
     /// may speak for either side.
     descriptive_owners: Vec<String>,
+    /// Openers of a new clause that a reporting verb does not reach across ("; ").
+    clause_breaks: Vec<String>,
 }
 
 /// Where a reporting verb's speaker stands.
@@ -105,6 +107,8 @@ pub struct ModalityCues {
     verbs_before: usize,
     neutral_speakers: AhoCorasick,
     descriptive_owners: Vec<String>,
+    /// Openers of a new clause, in lower case, that end a reporting verb's reach.
+    reporting_breaks: Vec<String>,
 }
 
 /// The cues, reporting verbs and neutral speakers found in one document, each in text order.
@@ -169,21 +173,14 @@ impl ModalityCues {
             .collect();
         Ok(ModalityCues {
             classes,
-            clause_breaks: file
-                .clause_breaks
-                .iter()
-                .map(|opener| opener.to_lowercase())
-                .collect(),
+            clause_breaks: lower_case(&file.clause_breaks),
             patterns,
             matcher,
             reporting: automaton(&reporting_words, MatchKind::LeftmostLongest)?,
             verbs_before: attribution.verbs.len(),
             neutral_speakers: automaton(&attribution.neutral_speakers, MatchKind::LeftmostLongest)?,
-            descriptive_owners: attribution
-                .descriptive_owners
-                .iter()
-                .map(|word| word.to_lowercase())
-                .collect(),
+            descriptive_owners: lower_case(&attribution.descriptive_owners),
+            reporting_breaks: lower_case(&attribution.clause_breaks),
         })
     }
 
@@ -277,12 +274,16 @@ impl ModalityCues {
         self.descriptive_owners.iter().any(|word| word == name)
     }
 
-    /// Whether `between` opens a new clause ("; ", ", which ").
+    /// Whether `between` opens a new clause ("; ", ", which ") that a sentence-wide cue does
+    /// not reach across.
     fn opens_clause(&self, between: &str) -> bool {
-        let between = between.to_lowercase();
-        self.clause_breaks
-            .iter()
-            .any(|opener| between.contains(opener.as_str()))
+        contains_any(&self.clause_breaks, between)
+    }
+
+    /// Whether `between` opens a new clause ("; ") that a reporting verb does not reach
+    /// across: "the M23 announced a truce; fighting resumed" reports no fighting.
+    pub fn ends_report(&self, between: &str) -> bool {
+        contains_any(&self.reporting_breaks, between)
     }
 }
 
@@ -299,6 +300,17 @@ impl CueIndex {
             .copied()
             .filter(move |found| span.contains(*found))
     }
+}
+
+/// The words of `list` in lower case.
+fn lower_case(list: &[String]) -> Vec<String> {
+    list.iter().map(|word| word.to_lowercase()).collect()
+}
+
+/// Whether `text`, lower-cased, contains one of `openers` (in lower case).
+fn contains_any(openers: &[String], text: &str) -> bool {
+    let text = text.to_lowercase();
+    openers.iter().any(|opener| text.contains(opener.as_str()))
 }
 
 /// The items of `sorted` (in order of start) that start inside `span`.

@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
 use crate::eval::haversine_km;
-use crate::modality::{CueIndex, SpeakerSide};
+use crate::modality::{CueIndex, ReportingVerb, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
@@ -47,6 +47,13 @@ use super::context::Context;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::Site;
 use super::{Event, EventKind, EventRules, Modality};
+
+/// The party a sentence quotes, and the verb that quotes it.
+#[derive(Clone, Debug)]
+struct Speaker {
+    party: ActorId,
+    verb: ReportingVerb,
+}
 
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
@@ -283,8 +290,9 @@ struct Reader<'a> {
     cue_index: &'a CueIndex,
     focus: Option<String>,
     events: Vec<Event>,
-    /// The party each sentence quotes, by sentence start, once looked up.
-    speakers: HashMap<usize, Option<ActorId>>,
+    /// The party each sentence quotes and its reporting verb, by sentence start, once looked
+    /// up.
+    speakers: HashMap<usize, Option<Speaker>>,
     /// The deaths the last sentence read gives, by its start, once counted.
     sentence_fatalities: Option<(usize, Option<u32>)>,
     /// Where "accuse" and "blame" stand, in order.
@@ -382,7 +390,7 @@ impl<'a> Reader<'a> {
                 speaker
             }
         };
-        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else {
+        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref().map(|s| &s.party)) else {
             return;
         };
         // "The UN called on both sides … since the war began": a fight needs a fighter.
@@ -418,7 +426,7 @@ impl<'a> Reader<'a> {
         rule: &Rule,
         trigger: Trigger,
         agent: Option<ActorId>,
-        speaker: Option<&ActorId>,
+        speaker: Option<&Speaker>,
         places: &[&'a Site],
     ) {
         let sentence = frame.sentence;
@@ -2069,8 +2077,8 @@ impl<'a> Reader<'a> {
     /// The party the sentence quotes or reports: an armed or governing actor just before a
     /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
     /// A passive verb has no speaker before it ("the KIA was reported to have seized").
-    fn speaker(&self, sentence: Span) -> Option<ActorId> {
-        for verb in self.cue_index.reporting_verbs(sentence) {
+    fn speaker(&self, sentence: Span) -> Option<Speaker> {
+        for &verb in self.cue_index.reporting_verbs(sentence) {
             match verb.speaker {
                 SpeakerSide::After => {
                     let reach_end = self
@@ -2084,7 +2092,9 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     if let Some(m) = self.actors_in(head).next() {
-                        return Some(m.actor.clone()).filter(|a| self.is_party(a));
+                        return Some(m.actor.clone())
+                            .filter(|a| self.is_party(a))
+                            .map(|party| Speaker { party, verb });
                     }
                 }
                 SpeakerSide::Before => {
@@ -2104,7 +2114,10 @@ impl<'a> Reader<'a> {
                         .last()
                         .filter(|m| self.is_party(&m.actor))
                     {
-                        return Some(m.actor.clone());
+                        return Some(Speaker {
+                            party: m.actor.clone(),
+                            verb,
+                        });
                     }
                 }
             }
@@ -2154,7 +2167,41 @@ impl<'a> Reader<'a> {
         self.actors.kind_of(actor).is_armed()
     }
 
-    fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Modality {
+    /// Whether the reporting verb of `speaker` reports the event at `trigger`: not across a
+    /// new clause ("the M23 announced a truce; fighting resumed"), nor from a clause of its
+    /// own after the trigger ("China sealed the border and reopened it after the group
+    /// declared a ceasefire").
+    fn reports(&self, speaker: &Speaker, trigger: Span) -> bool {
+        let verb = speaker.verb;
+        if verb.span.end <= trigger.start {
+            return !self
+                .rules
+                .modality
+                .ends_report(&self.text[verb.span.end..trigger.start]);
+        }
+        if verb.span.start < trigger.end {
+            // The verb is part of the trigger ("announced a ceasefire").
+            return true;
+        }
+        if self
+            .rules
+            .modality
+            .ends_report(&self.text[trigger.end..verb.span.start])
+        {
+            return false;
+        }
+        if verb.speaker == SpeakerSide::After {
+            return true;
+        }
+        let phrase_start = self.lower[trigger.end..verb.span.start]
+            .rfind(',')
+            .map_or(trigger.end, |comma| trigger.end + comma);
+        !self.lower[phrase_start..verb.span.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.fronted_subordinators, word))
+    }
+
+    fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&Speaker>) -> Modality {
         self.rules
             .modality
             .cue(
@@ -2168,11 +2215,13 @@ impl<'a> Reader<'a> {
             // come; the threat itself is made.
             .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
             // "the junta announced a new ceasefire": a public act is no one side's claim.
-            .unwrap_or(if speaker.is_some() && !rule.public_act {
-                Modality::Claimed
-            } else {
-                Modality::Asserted
-            })
+            .unwrap_or(
+                if speaker.is_some_and(|s| self.reports(s, frame.trigger)) && !rule.public_act {
+                    Modality::Claimed
+                } else {
+                    Modality::Asserted
+                },
+            )
     }
 
     /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".

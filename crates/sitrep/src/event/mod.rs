@@ -863,6 +863,39 @@ mod tests {
     }
 
     #[test]
+    fn a_reporting_verb_reports_only_its_own_clause() {
+        use super::EventKind::{ArmedClash, TradeRestriction};
+        assert_eq!(
+            modality_of(
+                "The KIA said fighting resumed in Bhamo on Monday.",
+                ArmedClash
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "The KIA announced a truce on Friday; fighting resumed in Bhamo on Monday.",
+                ArmedClash
+            ),
+            "asserted"
+        );
+        assert_eq!(
+            modality_of(
+                "Fighting resumed in Bhamo on Monday, the KIA said.",
+                ArmedClash
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "China closed its border gates with Kachin State and reopened them only after the KIA said it would stop fighting.",
+                TradeRestriction
+            ),
+            "asserted"
+        );
+    }
+
+    #[test]
     fn an_ally_joined_to_the_agent_is_no_patient() {
         assert_eq!(actor2_of("Bhamo has been under attack by the KIA and allied Hill Defence Force (HDF) fighters since Monday.", super::EventKind::ArmedClash).as_deref(), Some("MM_MILITARY"));
     }
