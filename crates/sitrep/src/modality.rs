@@ -392,6 +392,36 @@ mod tests {
             Some(Modality::Speculative)
         );
         assert_eq!(cue("On Monday the rebels"), None);
+        for (before, modality) in [
+            ("the rebels refused to", Modality::Negated),
+            ("the rebels declined to", Modality::Negated),
+            ("the commander ruled out having", Modality::Negated),
+            (
+                "the rebels called off the offensive that",
+                Modality::Negated,
+            ),
+            ("an offensive with the goal of having", Modality::Planned),
+            (
+                "an offensive with the objective of having",
+                Modality::Planned,
+            ),
+            ("the rebels are determined to have", Modality::Planned),
+            ("the group hopes to have", Modality::Planned),
+            ("the group wants to have", Modality::Planned),
+            ("the rebels, hoping to have", Modality::Planned),
+            ("the troops were ordered to have", Modality::Planned),
+            (
+                "unconfirmed reports said the rebels had",
+                Modality::Speculative,
+            ),
+        ] {
+            assert_eq!(cue(before), Some(modality), "{before}");
+        }
+        // Beyond the window, a refusal is of another act.
+        assert_eq!(
+            cue("the rebels refused to negotiate and in the days that followed"),
+            None
+        );
     }
 
     #[test]
