@@ -39,6 +39,11 @@ struct Attribution {
     leading_verbs: Vec<String>,
     /// Speakers whose reports are asserted ("residents", "sources").
     neutral_speakers: Vec<String>,
+    /// Party names that, right before a neutral speaker, only describe it: "a military source"
+    /// may speak for either side.
+    descriptive_owners: Vec<String>,
+    /// Openers of a new clause that a reporting verb does not reach across ("; ").
+    clause_breaks: Vec<String>,
 }
 
 /// Where a reporting verb's speaker stands.
@@ -62,6 +67,8 @@ pub struct ReportingVerb {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueFile {
+    /// Openers of a new clause ("; ", ", which "): a sentence-wide cue does not reach past one.
+    clause_breaks: Vec<String>,
     negated: CueClass,
     planned: CueClass,
     speculative: CueClass,
@@ -90,6 +97,8 @@ struct CompiledClass {
 #[derive(Clone, Debug)]
 pub struct ModalityCues {
     classes: Vec<CompiledClass>,
+    /// Openers of a new clause, in lower case, that end a sentence-wide cue's reach.
+    clause_breaks: Vec<String>,
     /// For each automaton pattern: its class, its reach, and whether it may sit inside a word.
     patterns: Vec<(usize, Reach, bool)>,
     matcher: AhoCorasick,
@@ -97,6 +106,9 @@ pub struct ModalityCues {
     reporting: AhoCorasick,
     verbs_before: usize,
     neutral_speakers: AhoCorasick,
+    descriptive_owners: Vec<String>,
+    /// Openers of a new clause, in lower case, that end a reporting verb's reach.
+    reporting_breaks: Vec<String>,
 }
 
 /// The cues, reporting verbs and neutral speakers found in one document, each in text order.
@@ -161,11 +173,14 @@ impl ModalityCues {
             .collect();
         Ok(ModalityCues {
             classes,
+            clause_breaks: lower_case(&file.clause_breaks),
             patterns,
             matcher,
             reporting: automaton(&reporting_words, MatchKind::LeftmostLongest)?,
             verbs_before: attribution.verbs.len(),
             neutral_speakers: automaton(&attribution.neutral_speakers, MatchKind::LeftmostLongest)?,
+            descriptive_owners: lower_case(&attribution.descriptive_owners),
+            reporting_breaks: lower_case(&attribution.clause_breaks),
         })
     }
 
@@ -213,8 +228,9 @@ impl ModalityCues {
 
     /// The modality a cue gives the trigger at `trigger` in `sentence`, whose clause starts at
     /// `clause_start`: the first of negated, planned, speculative with a cue in the last
-    /// words of the clause before the trigger, a sentence-wide cue before it, or an "after"
-    /// cue after it. `None` when no cue applies.
+    /// words of the clause before the trigger, a sentence-wide cue before it with no new
+    /// clause opened in between ("analysts say …, which has killed"), or an "after" cue after
+    /// it. `None` when no cue applies.
     pub fn cue(
         &self,
         index: &CueIndex,
@@ -237,7 +253,9 @@ impl ModalityCues {
                                 hit.span.start >= window_start && hit.span.end <= trigger.start
                             }
                             Reach::Sentence => {
-                                hit.span.start >= sentence.start && hit.span.end <= trigger.start
+                                hit.span.start >= sentence.start
+                                    && hit.span.end <= trigger.start
+                                    && !self.opens_clause(&text[hit.span.end..trigger.start])
                             }
                             Reach::After => {
                                 hit.span.start >= trigger.end && hit.span.end <= sentence.end
@@ -249,18 +267,50 @@ impl ModalityCues {
     }
 }
 
+impl ModalityCues {
+    /// Whether a party's name, right before a neutral speaker, only describes it ("military"
+    /// in "a military source"); `name` is in lower case.
+    pub fn is_descriptive_owner(&self, name: &str) -> bool {
+        self.descriptive_owners.iter().any(|word| word == name)
+    }
+
+    /// Whether `between` opens a new clause ("; ", ", which ") that a sentence-wide cue does
+    /// not reach across.
+    fn opens_clause(&self, between: &str) -> bool {
+        contains_any(&self.clause_breaks, between)
+    }
+
+    /// Whether `between` opens a new clause ("; ") that a reporting verb does not reach
+    /// across: "the M23 announced a truce; fighting resumed" reports no fighting.
+    pub fn ends_report(&self, between: &str) -> bool {
+        contains_any(&self.reporting_breaks, between)
+    }
+}
+
 impl CueIndex {
     /// The reporting verbs inside `span`, in text order.
     pub fn reporting_verbs(&self, span: Span) -> &[ReportingVerb] {
         within(&self.reporting, span, |verb| verb.span)
     }
 
-    /// Whether a neutral speaker ("residents", "sources") stands inside `span`.
-    pub fn has_neutral_speaker(&self, span: Span) -> bool {
+    /// The neutral speakers ("residents", "sources") inside `span`, in text order.
+    pub fn neutral_speakers(&self, span: Span) -> impl Iterator<Item = Span> + '_ {
         within(&self.neutral_speakers, span, |found| *found)
             .iter()
-            .any(|found| span.contains(*found))
+            .copied()
+            .filter(move |found| span.contains(*found))
     }
+}
+
+/// The words of `list` in lower case.
+fn lower_case(list: &[String]) -> Vec<String> {
+    list.iter().map(|word| word.to_lowercase()).collect()
+}
+
+/// Whether `text`, lower-cased, contains one of `openers` (in lower case).
+fn contains_any(openers: &[String], text: &str) -> bool {
+    let text = text.to_lowercase();
+    openers.iter().any(|opener| text.contains(opener.as_str()))
 }
 
 /// The items of `sorted` (in order of start) that start inside `span`.
@@ -342,6 +392,72 @@ mod tests {
             Some(Modality::Speculative)
         );
         assert_eq!(cue("On Monday the rebels"), None);
+        for (before, modality) in [
+            ("the rebels refused to", Modality::Negated),
+            ("the rebels declined to", Modality::Negated),
+            ("the commander ruled out having", Modality::Negated),
+            (
+                "the rebels called off the offensive that",
+                Modality::Negated,
+            ),
+            ("an offensive with the goal of having", Modality::Planned),
+            (
+                "an offensive with the objective of having",
+                Modality::Planned,
+            ),
+            ("the rebels are determined to have", Modality::Planned),
+            ("the group hopes to have", Modality::Planned),
+            ("the group wants to have", Modality::Planned),
+            ("the rebels, hoping to have", Modality::Planned),
+            ("the troops were ordered to have", Modality::Planned),
+            (
+                "unconfirmed reports said the rebels had",
+                Modality::Speculative,
+            ),
+        ] {
+            assert_eq!(cue(before), Some(modality), "{before}");
+        }
+        // Beyond the window, a refusal is of another act.
+        assert_eq!(
+            cue("the rebels refused to negotiate and in the days that followed"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_sentence_cue_stops_at_a_new_clause() {
+        let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
+        let modality_of = |text: &str, trigger: &str| {
+            let index = cues.index(text, &text.to_ascii_lowercase());
+            let start = text.find(trigger).unwrap();
+            let trigger = Span::new(start, start + trigger.len());
+            cues.cue(&index, text, start, Span::new(0, text.len()), trigger)
+        };
+        assert_eq!(
+            modality_of("Analysts say the rebels have seized the town.", "seized"),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(
+            modality_of(
+                "Analysts say the loss is a turning point in the war, which has uprooted millions.",
+                "uprooted"
+            ),
+            None
+        );
+        assert_eq!(
+            modality_of(
+                "The RSF denied that its fighters killed civilians.",
+                "killed"
+            ),
+            Some(Modality::Negated)
+        );
+        assert_eq!(
+            modality_of(
+                "The RSF denied the charge; its fighters killed civilians.",
+                "killed"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -373,7 +489,7 @@ mod tests {
                 ("according to", SpeakerSide::After)
             ]
         );
-        assert!(index.has_neutral_speaker(Span::new(0, 14)));
-        assert!(!index.has_neutral_speaker(Span::new(14, text.len())));
+        assert_eq!(index.neutral_speakers(Span::new(0, 14)).count(), 1);
+        assert_eq!(index.neutral_speakers(Span::new(14, text.len())).count(), 0);
     }
 }

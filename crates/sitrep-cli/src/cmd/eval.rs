@@ -314,6 +314,30 @@ fn format_errors(errors: &Errors) -> String {
             snippet(&event.evidence)
         );
     }
+    for (title, pairs) in [
+        (
+            "matched events whose modality differs",
+            &errors.modality_disagrees,
+        ),
+        ("gold non-facts stated as facts", &errors.non_facts_as_facts),
+    ] {
+        let _ = writeln!(out, "\n{title} ({}):", pairs.len());
+        for (gold, event) in pairs {
+            let _ = writeln!(
+                out,
+                "  {} {} gold {} system {} [{}] | {}",
+                gold.doc,
+                gold.kind.as_str(),
+                gold.modality.as_str(),
+                event.modality.as_str(),
+                event.rule,
+                snippet(&event.evidence)
+            );
+            if gold.evidence != event.evidence {
+                let _ = writeln!(out, "      gold evidence | {}", snippet(&gold.evidence));
+            }
+        }
+    }
     let _ = writeln!(
         out,
         "\nmissed control facts ({}):",

@@ -200,6 +200,10 @@ pub struct Errors {
     pub spurious_control: Vec<ControlFact>,
     /// Matched pairs whose dates are not the same days.
     pub inexact_dates: Vec<(GoldEvent, Event)>,
+    /// Matched pairs whose modalities differ (asserted versus claimed).
+    pub modality_disagrees: Vec<(GoldEvent, Event)>,
+    /// Gold non-facts and the system facts that match them.
+    pub non_facts_as_facts: Vec<(GoldEvent, Event)>,
 }
 
 /// Everything to score: gold and system records, and which documents count.
@@ -331,6 +335,11 @@ fn score_events(
             );
         }
         report.modality.count(fact.modality == event.modality);
+        if fact.modality != event.modality {
+            errors
+                .modality_disagrees
+                .push(((*fact).clone(), (*event).clone()));
+        }
     }
     for (fact, matched) in facts.iter().zip(&gold_matched) {
         if !matched {
@@ -369,6 +378,12 @@ fn score_events(
         })
         .collect();
     let leaked = assignment::maximum_weight(&leak_weights);
+    for &(gold_idx, system_idx) in &leaked {
+        errors.non_facts_as_facts.push((
+            (*non_facts[gold_idx]).clone(),
+            (*system_facts[system_idx]).clone(),
+        ));
+    }
     report.non_facts_as_facts.agree += leaked.len();
     report.non_facts_as_facts.total += non_facts.len();
 }

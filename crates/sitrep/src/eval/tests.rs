@@ -149,6 +149,29 @@ fn non_fact_modalities_are_left_out_on_both_sides() {
 }
 
 #[test]
+fn errors_list_modality_disagreements_and_non_facts_stated_as_facts() {
+    let gold_events = [
+        gold(r#"{"modality": "claimed"}"#),
+        gold(r#"{"modality": "negated", "kind": "shelling"}"#),
+    ];
+    let system_events = [system("{}"), system(r#"{"kind": "shelling"}"#)];
+    let docs = vec!["d".to_string()];
+    let inputs = Inputs {
+        docs: &docs,
+        gold: &gold_events,
+        system: &system_events,
+        gold_control: &[],
+        system_control: &[],
+    };
+    let errors = score(inputs, &FoldedNames, Matching::Maximum).1;
+    let kinds = |pairs: &[(GoldEvent, Event)]| -> Vec<EventKind> {
+        pairs.iter().map(|(gold, _)| gold.kind).collect()
+    };
+    assert_eq!(kinds(&errors.modality_disagrees), [EventKind::ArmedClash]);
+    assert_eq!(kinds(&errors.non_facts_as_facts), [EventKind::Shelling]);
+}
+
+#[test]
 fn maximum_matching_recovers_what_greedy_loses() {
     // Gold A (any place) could take either system event; gold B only the one in Mansi.
     // Greedy gives A the first (Mansi) and leaves B without a match.

@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
 use crate::eval::haversine_km;
-use crate::modality::{CueIndex, SpeakerSide};
+use crate::modality::{CueIndex, ReportingVerb, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{find_word, fold_eq, without_brackets};
@@ -49,6 +49,13 @@ use super::context::Context;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::Site;
 use super::{Event, EventKind, EventRules, Modality};
+
+/// The party a sentence quotes, and the verb that quotes it.
+#[derive(Clone, Debug)]
+struct Speaker {
+    party: ActorId,
+    verb: ReportingVerb,
+}
 
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
@@ -285,8 +292,9 @@ struct Reader<'a> {
     cue_index: &'a CueIndex,
     focus: Option<String>,
     events: Vec<Event>,
-    /// The party each sentence quotes, by sentence start, once looked up.
-    speakers: HashMap<usize, Option<ActorId>>,
+    /// The party each sentence quotes and its reporting verb, by sentence start, once looked
+    /// up.
+    speakers: HashMap<usize, Option<Speaker>>,
     /// The deaths the last sentence read gives, by its start, once counted.
     sentence_fatalities: Option<(usize, Option<u32>)>,
     /// Where "accuse" and "blame" stand, in order.
@@ -387,7 +395,7 @@ impl<'a> Reader<'a> {
                 speaker
             }
         };
-        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref()) else {
+        let Some(mut agent) = self.agent(&frame, rule, speaker.as_ref().map(|s| &s.party)) else {
             return;
         };
         // "The UN called on both sides … since the war began": a fight needs a fighter.
@@ -423,7 +431,7 @@ impl<'a> Reader<'a> {
         rule: &Rule,
         trigger: Trigger,
         agent: Option<ActorId>,
-        speaker: Option<&ActorId>,
+        speaker: Option<&Speaker>,
         places: &[&'a Site],
     ) {
         let sentence = frame.sentence;
@@ -2116,8 +2124,9 @@ impl<'a> Reader<'a> {
 
     /// The party the sentence quotes or reports: an armed or governing actor just before a
     /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
-    fn speaker(&self, sentence: Span) -> Option<ActorId> {
-        for verb in self.cue_index.reporting_verbs(sentence) {
+    /// A passive verb has no speaker before it ("the KIA was reported to have seized").
+    fn speaker(&self, sentence: Span) -> Option<Speaker> {
+        for &verb in self.cue_index.reporting_verbs(sentence) {
             match verb.speaker {
                 SpeakerSide::After => {
                     let reach_end = self
@@ -2127,20 +2136,25 @@ impl<'a> Reader<'a> {
                         .find(',')
                         .map_or(reach_end, |comma| verb.span.end + comma);
                     let head = Span::new(verb.span.end, head_end);
-                    if self.cue_index.has_neutral_speaker(head) {
+                    if self.has_neutral_speaker(head) {
                         continue;
                     }
                     if let Some(m) = self.actors_in(head).next() {
-                        return Some(m.actor.clone()).filter(|a| self.is_party(a));
+                        return Some(m.actor.clone())
+                            .filter(|a| self.is_party(a))
+                            .map(|party| Speaker { party, verb });
                     }
                 }
                 SpeakerSide::Before => {
+                    if self.after_passive_auxiliary(verb.span.start) {
+                        continue;
+                    }
                     let window_start = self
                         .lower
                         .floor_char_boundary(verb.span.start.saturating_sub(60))
                         .max(sentence.start);
                     let window = Span::new(window_start, verb.span.start);
-                    if self.cue_index.has_neutral_speaker(window) {
+                    if self.has_neutral_speaker(window) {
                         continue;
                     }
                     if let Some(m) = self
@@ -2148,7 +2162,10 @@ impl<'a> Reader<'a> {
                         .last()
                         .filter(|m| self.is_party(&m.actor))
                     {
-                        return Some(m.actor.clone());
+                        return Some(Speaker {
+                            party: m.actor.clone(),
+                            verb,
+                        });
                     }
                 }
             }
@@ -2156,11 +2173,83 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether a neutral speaker ("residents", "sources") stands inside `span` that no party
+    /// owns: "a KIA source" and "junta media" speak for their party, "local sources" and "a
+    /// military source" (of either side) do not.
+    fn has_neutral_speaker(&self, span: Span) -> bool {
+        self.cue_index.neutral_speakers(span).any(|found| {
+            let from = self
+                .lower
+                .floor_char_boundary(found.start.saturating_sub(40))
+                .max(span.start);
+            let owner = self
+                .actors_in(Span::new(from, found.start))
+                .last()
+                .filter(|m| {
+                    self.is_party(&m.actor)
+                        && !self
+                            .rules
+                            .modality
+                            .is_descriptive_owner(m.span.slice(self.lower))
+                });
+            // The party's name right before the speaker, or one word before it ("KIA front-line
+            // sources", "MNDAA-run media").
+            !owner.is_some_and(|m| {
+                let gap = &self.lower[m.span.end..found.start];
+                gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '(', ')'])
+            })
+        })
+    }
+
+    /// Whether the word before `at` is a passive auxiliary ("was" in "was reported to").
+    fn after_passive_auxiliary(&self, at: usize) -> bool {
+        self.lower[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| {
+                ClauseWords::has(&self.rules.clauses.words.passive_auxiliaries, word)
+            })
+    }
+
     fn is_party(&self, actor: &ActorId) -> bool {
         self.actors.kind_of(actor).is_armed()
     }
 
-    fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&ActorId>) -> Modality {
+    /// Whether the reporting verb of `speaker` reports the event at `trigger`: not across a
+    /// new clause ("the M23 announced a truce; fighting resumed"), nor from a clause of its
+    /// own after the trigger ("China sealed the border and reopened it after the group
+    /// declared a ceasefire").
+    fn reports(&self, speaker: &Speaker, trigger: Span) -> bool {
+        let verb = speaker.verb;
+        if verb.span.end <= trigger.start {
+            return !self
+                .rules
+                .modality
+                .ends_report(&self.text[verb.span.end..trigger.start]);
+        }
+        if verb.span.start < trigger.end {
+            // The verb is part of the trigger ("announced a ceasefire").
+            return true;
+        }
+        if self
+            .rules
+            .modality
+            .ends_report(&self.text[trigger.end..verb.span.start])
+        {
+            return false;
+        }
+        if verb.speaker == SpeakerSide::After {
+            return true;
+        }
+        let phrase_start = self.lower[trigger.end..verb.span.start]
+            .rfind(',')
+            .map_or(trigger.end, |comma| trigger.end + comma);
+        !self.lower[phrase_start..verb.span.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.fronted_subordinators, word))
+    }
+
+    fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&Speaker>) -> Modality {
         self.rules
             .modality
             .cue(
@@ -2173,11 +2262,14 @@ impl<'a> Reader<'a> {
             // "declared they would launch operations to avenge him": a threat states what is to
             // come; the threat itself is made.
             .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
-            .unwrap_or(if speaker.is_some() {
-                Modality::Claimed
-            } else {
-                Modality::Asserted
-            })
+            // "the junta announced a new ceasefire": a public act is no one side's claim.
+            .unwrap_or(
+                if speaker.is_some_and(|s| self.reports(s, frame.trigger)) && !rule.public_act {
+                    Modality::Claimed
+                } else {
+                    Modality::Asserted
+                },
+            )
     }
 
     /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".

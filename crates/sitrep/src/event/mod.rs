@@ -826,6 +826,103 @@ mod tests {
         assert!(threat.modality.is_fact(), "{:?}", threat.modality);
     }
 
+    /// The modality of the first event of `kind` the text gives (panics if none).
+    fn modality_of(text: &str, kind: super::EventKind) -> &'static str {
+        analyse(text)
+            .into_iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {text}"))
+            .modality
+            .as_str()
+    }
+
+    #[test]
+    fn a_party_reporting_its_own_deed_claims_it() {
+        use super::EventKind::{Agreement, TerritoryCaptured, VisitOrMeeting};
+        assert_eq!(
+            modality_of(
+                "The KIA said it had captured Bhamo on Monday.",
+                TerritoryCaptured
+            ),
+            "claimed"
+        );
+        // A passive reporting verb has no party speaking.
+        assert_eq!(
+            modality_of(
+                "The KIA was reported to have captured Bhamo on Monday.",
+                TerritoryCaptured
+            ),
+            "asserted"
+        );
+        // A source or the media of a party speak for it; local sources do not.
+        assert_eq!(
+            modality_of(
+                "A KIA source said the fighters had captured Bhamo on Monday.",
+                TerritoryCaptured
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "Local sources said the KIA had captured Bhamo on Monday.",
+                TerritoryCaptured
+            ),
+            "asserted"
+        );
+        assert_eq!(
+            modality_of(
+                "The KIA captured Bhamo on Monday, according to a military source.",
+                TerritoryCaptured
+            ),
+            "asserted"
+        );
+        // A public act (a truce announced, a meeting held) is no one side's claim.
+        assert_eq!(
+            modality_of("The junta announced a new ceasefire on Tuesday.", Agreement),
+            "asserted"
+        );
+        assert_eq!(
+            modality_of(
+                "The KIA said KIA leaders met the Chinese envoy in Kunming on Monday.",
+                VisitOrMeeting
+            ),
+            "asserted"
+        );
+    }
+
+    #[test]
+    fn a_reporting_verb_reports_only_its_own_clause() {
+        use super::EventKind::{ArmedClash, TradeRestriction};
+        assert_eq!(
+            modality_of(
+                "The KIA said fighting resumed in Bhamo on Monday.",
+                ArmedClash
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "The KIA announced a truce on Friday; fighting resumed in Bhamo on Monday.",
+                ArmedClash
+            ),
+            "asserted"
+        );
+        assert_eq!(
+            modality_of(
+                "Fighting resumed in Bhamo on Monday, the KIA said.",
+                ArmedClash
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "China closed its border gates with Kachin State and reopened them only after the KIA said it would stop fighting.",
+                TradeRestriction
+            ),
+            "asserted"
+        );
+    }
+
     #[test]
     fn an_ally_joined_to_the_agent_is_no_patient() {
         assert_eq!(actor2_of("Bhamo has been under attack by the KIA and allied Hill Defence Force (HDF) fighters since Monday.", super::EventKind::ArmedClash).as_deref(), Some("MM_MILITARY"));

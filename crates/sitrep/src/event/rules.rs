@@ -132,6 +132,8 @@ struct RuleEntry {
     #[serde(default)]
     intent_is_content: bool,
     #[serde(default)]
+    public_act: bool,
+    #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
     yields_to: Vec<EventKind>,
@@ -183,6 +185,9 @@ pub struct Rule {
     /// What is to come is what the trigger says, not a doubt on it (threats: "vowed they would
     /// avenge him" is a threat made): a planned cue leaves the event asserted or claimed.
     pub intent_is_content: bool,
+    /// The event is done in the open (a truce announced, a meeting held, a demand made): a
+    /// party reporting it does not make it that party's claim.
+    pub public_act: bool,
     /// Only the first place after the trigger ("the fall of Falam leaves Hakha exposed").
     pub first_place_only: bool,
     /// Mostly a state acts this way (air strikes): a non-state actor found as the agent means
@@ -289,6 +294,7 @@ impl TriggerRules {
                     state_agent: entry.state_agent,
                     weapon_trigger: entry.weapon_trigger,
                     intent_is_content: entry.intent_is_content,
+                    public_act: entry.public_act,
                     civilian_kind: entry.civilian_kind,
                     yields_to: entry.yields_to,
                     restates: entry.restates,
