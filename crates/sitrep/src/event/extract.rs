@@ -369,7 +369,10 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && self.background_noun(&frame) {
             return;
         }
-        if self.natural_cause(&frame) || rule.weapon_trigger && self.traded_weapon(&frame) {
+        if self.natural_cause(&frame)
+            || rule.weapon_trigger && self.traded_weapon(&frame)
+            || self.blocked_in_object(&frame, rule)
+        {
             return;
         }
         let places = self.places(&frame, rule);
@@ -543,6 +546,14 @@ impl<'a> Reader<'a> {
             .any(|w| ClauseWords::has(&self.rules.clauses.words.natural_causes, w))
             && !self.actors_in(subject).any(|m| m.kind.is_armed())
             && self.phrase_actor(after, "by").is_none()
+    }
+
+    /// True when one of the rule's `blocked_in_object` words stands in the trigger's object.
+    fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
+        !rule.blocked_in_object.is_empty()
+            && self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)]
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| rule.blocked_in_object.iter().any(|b| b == w))
     }
 
     /// True when a verb of the arms trade stands up to eight words before the trigger, with no

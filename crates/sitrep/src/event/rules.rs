@@ -116,6 +116,8 @@ struct RuleEntry {
     #[serde(default)]
     blocked_before: Vec<String>,
     #[serde(default)]
+    blocked_in_object: Vec<String>,
+    #[serde(default)]
     needs_actor: bool,
     #[serde(default)]
     strict_agent: bool,
@@ -176,6 +178,9 @@ pub struct Rule {
     pub blocked_after: Vec<String>,
     /// Words that cancel the trigger when they precede it.
     pub blocked_before: Vec<String>,
+    /// Words that cancel the trigger anywhere in its object ("warned that the town could
+    /// fall" is a forecast, not a threat).
+    pub blocked_in_object: Vec<String>,
     /// Fires only in a sentence that names an armed actor.
     pub needs_actor: bool,
     /// Fires only when the clause itself names who acts (speech acts: "X warned").
@@ -286,6 +291,7 @@ impl TriggerRules {
                     requires: entry.requires,
                     blocked_after: lower(entry.blocked_after),
                     blocked_before: lower(entry.blocked_before),
+                    blocked_in_object: lower(entry.blocked_in_object),
                     needs_actor: entry.needs_actor,
                     strict_agent: entry.strict_agent,
                     one_per_patient: entry.one_per_patient,
