@@ -141,6 +141,7 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
                 .map_or(&[][..], |rule| rule.yields_to.as_slice());
             !events.iter().any(|other| {
                 other.evidence_start == event.evidence_start
+                    && other.rule != event.rule
                     && yields_to.contains(&other.kind)
                     && (other.actor1 == event.actor1 || event.actor1.is_none())
             })
