@@ -503,6 +503,15 @@ impl<'a> Reader<'a> {
                 .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
             let location = place.map(|p| p.location.clone());
             for patient in &patients {
+                // Civilians do not attack themselves: "opened fire on protesters, killing three
+                // people" after the protesters' event was told.
+                let civilians =
+                    |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
+                let agent = if civilians(&agent) && civilians(patient) {
+                    None
+                } else {
+                    agent.clone()
+                };
                 let duplicate = self.events.iter().rev().take(12).any(|e| {
                     e.kind == kind
                         && e.evidence_start == sentence.start
@@ -1018,14 +1027,21 @@ impl<'a> Reader<'a> {
             .is_some_and(|word| ClauseWords::has(&self.rules.clauses.words.complementizers, word))
     }
 
-    /// The first armed actor anywhere in the sentence, one outside the trigger's object first:
-    /// the agent of last resort ("Shells have been falling on the town as Myanmar's military
-    /// makes a last push"; "Fighting flared around the junta's bases as the KIA pressed on").
+    /// The first armed actor of the sentence that is not the trigger's direct object, which is
+    /// acted on, nor inside the trigger ("killed four soldiers"), one outside the whole object
+    /// first: the agent of last resort ("Shells have
+    /// been falling on the town as Myanmar's military makes a last push"; "Fighting flared
+    /// around the junta's bases as the KIA pressed on"; none in "Rebels ambushed a military
+    /// convoy").
     fn any_armed(&self, frame: &Frame) -> Option<ActorId> {
         let object = Span::new(frame.trigger.end, frame.object_end);
+        let direct_object = self.direct_object(frame);
         let armed = || {
             self.actors_in(frame.sentence).filter(|m| {
-                m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                m.kind.is_armed()
+                    && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                    && !direct_object.contains(m.span)
+                    && !frame.trigger.contains(m.span)
             })
         };
         armed()

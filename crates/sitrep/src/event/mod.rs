@@ -393,6 +393,41 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_strikes_are_its_attack() {
+        let found = events("Israeli strikes hit Gaza City on Tuesday.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("armed_clash IL_GOV Gaza")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_forces_acted_on_are_no_agent_of_last_resort() {
+        let found = events("Rebels ambushed a military convoy near Goma on Friday.");
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash - Goma")),
+            "{found:?}"
+        );
+        let found = events("A roadside bomb killed four soldiers near Kidal on Sunday.");
+        assert_eq!(found, ["remote_explosive - Kidal 2024-06-09"]);
+    }
+
+    #[test]
+    fn civilians_do_not_attack_themselves() {
+        let found = events(
+            "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.starts_with("attack_on_civilians CIVILIANS")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_in_a_fronted_clause_is_the_main_subject() {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
