@@ -355,11 +355,10 @@ impl<'r, 't> Resolver<'r, 't> {
         let year = anchor.year();
         let this_year = build(year)?;
         let (tense, cue_distance) = self.tense_and_distance(span);
-        // A date may lie a few weeks after publication and still be this year's (a dividend
-        // "payable Dec. 15"); a month, or a date a past verb governs ("resumed on 25
-        // December"), may not.
-        let close =
-            cue_distance <= settings.close_cue_words || !matches!(this_year, Granule::Day(_));
+        // A date or month may lie a few weeks after publication and still be this year's (a
+        // dividend "payable Dec. 15", "decided to admit them in early March"); one a past verb
+        // right beside it governs ("resumed on 25 December") may not.
+        let close = cue_distance <= settings.close_cue_words;
         let grace = if close {
             settings.close_past_grace_days
         } else {

@@ -168,6 +168,17 @@ fn past_dates_without_a_year_fall_before_publication() {
         fixture.values("The new bridge will open on 3 January.", date(2024, 12, 20)),
         ["3 January=2025-01-03"]
     );
+    // A month a few weeks ahead, far from the clause's past verb, stays this year's; a past
+    // verb right beside it moves it to last year.
+    for (text, value) in [
+        (
+            "The alliance decided to admit the three states in early March.",
+            "early March=1999-03",
+        ),
+        ("Exports collapsed in March.", "March=1998-03"),
+    ] {
+        assert_eq!(fixture.values(text, date(1999, 2, 10)), [value]);
+    }
     // Weekdays: the latest on or before publication, unless the clause is future.
     assert_eq!(
         fixture.values("The airport was seized on Friday.", date(2025, 2, 15)),
