@@ -461,6 +461,25 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_apposition_makes_villages_of_a_whole_list() {
+        let mentions = tag_text(
+            "Troops looted Qarvoz, Tezmin Gyi and Wuzhap, at least three further villages, before the rains.",
+        );
+        assert_eq!(texts(&mentions), ["Qarvoz", "Tezmin Gyi", "Wuzhap"]);
+        for (_, mention) in &mentions {
+            assert_eq!(
+                mention.location.as_ref().unwrap().precision,
+                Precision::Point
+            );
+        }
+        // No list, or no apposition: a lone unknown name before a count of villages is none.
+        let mentions = tag_text("In Qarvoz, three villages burned.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+        let mentions = tag_text("Qarvoz and Wuzhap, as three villages said, were calm.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+    }
+
+    #[test]
     fn capitals_name_places_only_as_listed_acronyms_or_in_the_dateline() {
         let mentions = tag_text("BHAMO — EU envoys and KIA officers met in the town.");
         assert_eq!(texts(&mentions), ["BHAMO", "EU"]);
