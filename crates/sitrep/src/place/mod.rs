@@ -306,6 +306,17 @@ mod tests {
     }
 
     #[test]
+    fn an_ethnic_name_of_a_state_is_the_state_before_a_generic_word() {
+        // "Karenni State" is Kayah State; "Karenni" names its people too.
+        let mentions = tag_text("Troops pushed into southern Shan and Karenni states.");
+        let kayah = find(&mentions, "Karenni states");
+        assert_eq!(kayah.role, PlaceRole::Toponym);
+        assert_eq!(kayah.location.as_ref().unwrap().name, "Kayah");
+        let mentions = tag_text("Karenni fighters held the road.");
+        assert_eq!(find(&mentions, "Karenni").role, PlaceRole::Demonym);
+    }
+
+    #[test]
     fn a_village_put_in_a_township_is_not_a_namesake_near_its_town() {
         // None of the gazetteer's villages named "Let Pan" lies in Kani Township (one lies in
         // the next, 28 km from Kani town): this one keeps its name and township, no point.
