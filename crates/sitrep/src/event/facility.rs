@@ -46,8 +46,12 @@ struct NamedSection {
 pub struct FacilityMention {
     /// Its bytes.
     pub span: Span,
-    /// Its name, as an analyst writes it.
+    /// Its name, as an analyst writes it; for one named after the place before it, its head
+    /// alone ("Airport" for "its airport").
     pub name: String,
+    /// True when "its" names it after the place named before it ("took the town, having
+    /// already taken its airport"): the site takes that place's name before its head.
+    pub of_antecedent: bool,
 }
 
 /// The compiled facility patterns.
@@ -58,6 +62,7 @@ pub struct FacilityPatterns {
     named: Regex,
     named_lower: Regex,
     of_place: Regex,
+    of_antecedent: Regex,
     route: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
@@ -139,6 +144,10 @@ impl FacilityPatterns {
                 r"(?-u:\b)the (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
                 alternation(&file.named.of_place_heads)
             ))?,
+            of_antecedent: compile(format!(
+                r"(?-u:\b)[Ii]ts (?P<head>{})(?-u:\b)",
+                alternation(&file.named.of_place_heads)
+            ))?,
             route: compile(format!(
                 r"(?-u:\b)(?P<name>{cap_name}(?:\s?[–-]\s?{cap_name})+) (?:{})(?-u:\b)",
                 alternation(&file.named.route_heads)
@@ -179,6 +188,7 @@ impl FacilityPatterns {
             found.push(FacilityMention {
                 span: Span::new(whole.start(), whole.end()),
                 name: whole.as_str().to_string(),
+                of_antecedent: false,
             });
         }
         for caps in
@@ -209,6 +219,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{owner}{unit_type}{head} {number}{suffix}"),
+                    of_antecedent: false,
                 });
             }
         }
@@ -228,6 +239,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{expansion} {}", &caps["number"]),
+                    of_antecedent: false,
                 });
             }
         }
@@ -246,6 +258,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(start, name.end()),
                     name: trimmed.to_string(),
+                    of_antecedent: false,
                 });
             }
         }
@@ -263,6 +276,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(start, whole.end()),
                     name: format!("{name} {}", &caps["head"]),
+                    of_antecedent: false,
                 });
             }
         }
@@ -271,15 +285,22 @@ impl FacilityPatterns {
         {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
-                let head = &caps["head"];
-                let mut letters = head.chars();
-                let capitalised: String = letters
-                    .next()
-                    .map(|first| first.to_uppercase().chain(letters).collect())
-                    .unwrap_or_default();
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
-                    name: format!("{} {capitalised}", &caps["place"]),
+                    name: format!("{} {}", &caps["place"], capitalised(&caps["head"])),
+                    of_antecedent: false,
+                });
+            }
+        }
+        for caps in searched(&self.of_antecedent, Headed::OfPlace)
+            .flat_map(|pattern| pattern.captures_iter(text))
+        {
+            let whole = caps.get(0).expect("whole match");
+            if !overlaps_any(&found, whole.start(), whole.end()) {
+                found.push(FacilityMention {
+                    span: Span::new(whole.start(), whole.end()),
+                    name: capitalised(&caps["head"]),
+                    of_antecedent: true,
                 });
             }
         }
@@ -299,12 +320,24 @@ impl FacilityPatterns {
     }
 }
 
+/// `word` with a capital first letter ("airport" → "Airport").
+fn capitalised(word: &str) -> String {
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
 /// Gives a short name the full name the article used before it: "Battalion 933" after
 /// "Supply and Transport Battalion 933" is that battalion.
 fn use_full_names(found: &mut [FacilityMention]) {
     for idx in 1..found.len() {
         let (earlier, rest) = found.split_at_mut(idx);
         let short = &mut rest[0];
+        if short.of_antecedent {
+            continue;
+        }
         let full = earlier.iter().rev().find(|f| {
             f.name.len() > short.name.len()
                 && f.name.ends_with(short.name.as_str())
@@ -404,6 +437,11 @@ mod tests {
         assert_eq!(
             names("Troops held the airport at Riverside and the Lake Shore naval base."),
             ["Riverside Airport", "Lake Shore naval base"]
+        );
+        // "its prison" is named after the place before it, not after another facility.
+        assert_eq!(
+            names("Troops took Riverside Airport and later its prison."),
+            ["Riverside Airport", "Prison"]
         );
     }
 }

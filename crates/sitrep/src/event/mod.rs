@@ -1020,6 +1020,17 @@ mod tests {
     }
 
     #[test]
+    fn its_airport_is_the_airport_of_the_town_named_before() {
+        assert_placed(
+            "The KIA seized Bhamo Township on Friday, having already taken its airport and the Infantry Battalion 12 base.",
+            "territory_captured",
+            "KIA",
+            &["Bhamo", "Bhamo Airport", "Infantry Battalion 12"],
+            &["Airport"],
+        );
+    }
+
+    #[test]
     fn a_village_near_a_facility_only_locates_it() {
         assert_placed(
             "The KIA captured the camp of Infantry Battalion 12 in Sezin on Monday, and on Tuesday the Infantry Battalion 30 headquarters near Tamakan, a village in Hpakant Township, was seized.",
