@@ -280,27 +280,23 @@ impl FacilityPatterns {
                 });
             }
         }
-        for caps in searched(&self.of_place, Headed::OfPlace)
+        // "the airport at Kavumu" is "Kavumu Airport"; "its airport" is named after its place.
+        for caps in [&self.of_place, &self.of_antecedent]
+            .into_iter()
+            .flat_map(|pattern| searched(pattern, Headed::OfPlace))
             .flat_map(|pattern| pattern.captures_iter(text))
         {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
+                let head = capitalised(&caps["head"]);
+                let place = caps.name("place");
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
-                    name: format!("{} {}", &caps["place"], capitalised(&caps["head"])),
-                    of_antecedent: false,
-                });
-            }
-        }
-        for caps in searched(&self.of_antecedent, Headed::OfPlace)
-            .flat_map(|pattern| pattern.captures_iter(text))
-        {
-            let whole = caps.get(0).expect("whole match");
-            if !overlaps_any(&found, whole.start(), whole.end()) {
-                found.push(FacilityMention {
-                    span: Span::new(whole.start(), whole.end()),
-                    name: capitalised(&caps["head"]),
-                    of_antecedent: true,
+                    name: match place {
+                        Some(place) => format!("{} {head}", place.as_str()),
+                        None => head,
+                    },
+                    of_antecedent: place.is_none(),
                 });
             }
         }
