@@ -39,6 +39,7 @@ struct NamedSection {
     lower_heads: Vec<String>,
     of_place_heads: Vec<String>,
     route_heads: Vec<String>,
+    numbered_heads: Vec<String>,
 }
 
 /// A facility named in the text.
@@ -64,6 +65,7 @@ pub struct FacilityPatterns {
     of_place: Regex,
     of_antecedent: Regex,
     route: Regex,
+    numbered: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
     /// The head words of every headed pattern.
@@ -86,6 +88,8 @@ enum Headed {
     OfPlace,
     /// Routes, by `named.route_heads`.
     Route,
+    /// Numbered places, by `named.numbered_heads`.
+    Numbered,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -115,6 +119,7 @@ impl FacilityPatterns {
             (&file.named.lower_heads, Headed::NamedLower),
             (&file.named.of_place_heads, Headed::OfPlace),
             (&file.named.route_heads, Headed::Route),
+            (&file.named.numbered_heads, Headed::Numbered),
         ];
         let (head_words, head_patterns): (Vec<&String>, Vec<Headed>) = head_lists
             .iter()
@@ -152,6 +157,10 @@ impl FacilityPatterns {
                 r"(?-u:\b)(?P<name>{cap_name}(?:\s?[–-]\s?{cap_name})+) (?:{})(?-u:\b)",
                 alternation(&file.named.route_heads)
             ))?,
+            numbered: compile(format!(
+                r"(?-u:\b)(?:{}) \d+(?-u:\b)",
+                alternation(&file.named.numbered_heads)
+            ))?,
             headquarters_of: compile(
                 r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$"
                     .to_string(),
@@ -182,8 +191,10 @@ impl FacilityPatterns {
         let searched = |pattern: &'s Regex, head: Headed| {
             headed.contains(&head).then_some(pattern).into_iter()
         };
-        for caps in searched(&self.route, Headed::Route).flat_map(|route| route.captures_iter(text))
-        {
+        // Routes and numbered places are named as written.
+        let as_written =
+            searched(&self.route, Headed::Route).chain(searched(&self.numbered, Headed::Numbered));
+        for caps in as_written.flat_map(|pattern| pattern.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             found.push(FacilityMention {
                 span: Span::new(whole.start(), whole.end()),
@@ -433,6 +444,10 @@ mod tests {
         assert_eq!(
             names("Troops held the airport at Riverside and the Lake Shore naval base."),
             ["Riverside Airport", "Lake Shore naval base"]
+        );
+        assert_eq!(
+            names("Rebels took a camp at Mile 11 on the road, a mile 12 post and Mile Creek."),
+            ["Mile 11"]
         );
         // "its prison" is named after the place before it, not after another facility.
         assert_eq!(

@@ -1020,6 +1020,17 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_milestone_is_a_place() {
+        assert_placed(
+            "The KIA took a BGF camp at Mile 11 on the road north of Hpakant on Monday.",
+            "territory_captured",
+            "KIA",
+            &["Mile 11"],
+            &[],
+        );
+    }
+
+    #[test]
     fn its_airport_is_the_airport_of_the_town_named_before() {
         assert_placed(
             "The KIA seized Bhamo Township on Friday, having already taken its airport and the Infantry Battalion 12 base.",
