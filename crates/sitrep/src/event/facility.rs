@@ -39,6 +39,7 @@ struct NamedSection {
     lower_heads: Vec<String>,
     of_place_heads: Vec<String>,
     route_heads: Vec<String>,
+    numbered_heads: Vec<String>,
 }
 
 /// A facility named in the text.
@@ -46,8 +47,12 @@ struct NamedSection {
 pub struct FacilityMention {
     /// Its bytes.
     pub span: Span,
-    /// Its name, as an analyst writes it.
+    /// Its name, as an analyst writes it; for one named after the place before it, its head
+    /// alone ("Airport" for "its airport").
     pub name: String,
+    /// True when "its" names it after the place named before it ("took the town, having
+    /// already taken its airport"): the site takes that place's name before its head.
+    pub of_antecedent: bool,
 }
 
 /// The compiled facility patterns.
@@ -58,7 +63,9 @@ pub struct FacilityPatterns {
     named: Regex,
     named_lower: Regex,
     of_place: Regex,
+    of_antecedent: Regex,
     route: Regex,
+    numbered: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
     /// The head words of every headed pattern.
@@ -81,6 +88,8 @@ enum Headed {
     OfPlace,
     /// Routes, by `named.route_heads`.
     Route,
+    /// Numbered places, by `named.numbered_heads`.
+    Numbered,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -110,6 +119,7 @@ impl FacilityPatterns {
             (&file.named.lower_heads, Headed::NamedLower),
             (&file.named.of_place_heads, Headed::OfPlace),
             (&file.named.route_heads, Headed::Route),
+            (&file.named.numbered_heads, Headed::Numbered),
         ];
         let (head_words, head_patterns): (Vec<&String>, Vec<Headed>) = head_lists
             .iter()
@@ -139,9 +149,17 @@ impl FacilityPatterns {
                 r"(?-u:\b)the (?P<head>{}) (?:at|in|of) (?P<place>(?:{cap_word} ){{0,2}}{cap_word})",
                 alternation(&file.named.of_place_heads)
             ))?,
+            of_antecedent: compile(format!(
+                r"(?-u:\b)[Ii]ts (?P<head>{})(?-u:\b)",
+                alternation(&file.named.of_place_heads)
+            ))?,
             route: compile(format!(
                 r"(?-u:\b)(?P<name>{cap_name}(?:\s?[–-]\s?{cap_name})+) (?:{})(?-u:\b)",
                 alternation(&file.named.route_heads)
+            ))?,
+            numbered: compile(format!(
+                r"(?-u:\b)(?:{}) \d+(?-u:\b)",
+                alternation(&file.named.numbered_heads)
             ))?,
             headquarters_of: compile(
                 r"(?-u:\b)headquarters of (?:the )?(?:(?:[\w-]+ ){0,2}[\w-]+(?:'s|’s) )?$"
@@ -173,12 +191,15 @@ impl FacilityPatterns {
         let searched = |pattern: &'s Regex, head: Headed| {
             headed.contains(&head).then_some(pattern).into_iter()
         };
-        for caps in searched(&self.route, Headed::Route).flat_map(|route| route.captures_iter(text))
-        {
+        // Routes and numbered places are named as written.
+        let as_written =
+            searched(&self.route, Headed::Route).chain(searched(&self.numbered, Headed::Numbered));
+        for caps in as_written.flat_map(|pattern| pattern.captures_iter(text)) {
             let whole = caps.get(0).expect("whole match");
             found.push(FacilityMention {
                 span: Span::new(whole.start(), whole.end()),
                 name: whole.as_str().to_string(),
+                of_antecedent: false,
             });
         }
         for caps in
@@ -209,6 +230,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{owner}{unit_type}{head} {number}{suffix}"),
+                    of_antecedent: false,
                 });
             }
         }
@@ -228,6 +250,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
                     name: format!("{expansion} {}", &caps["number"]),
+                    of_antecedent: false,
                 });
             }
         }
@@ -246,6 +269,7 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(start, name.end()),
                     name: trimmed.to_string(),
+                    of_antecedent: false,
                 });
             }
         }
@@ -263,23 +287,27 @@ impl FacilityPatterns {
                 found.push(FacilityMention {
                     span: Span::new(start, whole.end()),
                     name: format!("{name} {}", &caps["head"]),
+                    of_antecedent: false,
                 });
             }
         }
-        for caps in searched(&self.of_place, Headed::OfPlace)
+        // "the airport at Kavumu" is "Kavumu Airport"; "its airport" is named after its place.
+        for caps in [&self.of_place, &self.of_antecedent]
+            .into_iter()
+            .flat_map(|pattern| searched(pattern, Headed::OfPlace))
             .flat_map(|pattern| pattern.captures_iter(text))
         {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
-                let head = &caps["head"];
-                let mut letters = head.chars();
-                let capitalised: String = letters
-                    .next()
-                    .map(|first| first.to_uppercase().chain(letters).collect())
-                    .unwrap_or_default();
+                let head = capitalised(&caps["head"]);
+                let place = caps.name("place");
                 found.push(FacilityMention {
                     span: Span::new(whole.start(), whole.end()),
-                    name: format!("{} {capitalised}", &caps["place"]),
+                    name: match place {
+                        Some(place) => format!("{} {head}", place.as_str()),
+                        None => head,
+                    },
+                    of_antecedent: place.is_none(),
                 });
             }
         }
@@ -299,12 +327,24 @@ impl FacilityPatterns {
     }
 }
 
+/// `word` with a capital first letter ("airport" → "Airport").
+fn capitalised(word: &str) -> String {
+    let mut letters = word.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
 /// Gives a short name the full name the article used before it: "Battalion 933" after
 /// "Supply and Transport Battalion 933" is that battalion.
 fn use_full_names(found: &mut [FacilityMention]) {
     for idx in 1..found.len() {
         let (earlier, rest) = found.split_at_mut(idx);
         let short = &mut rest[0];
+        if short.of_antecedent {
+            continue;
+        }
         let full = earlier.iter().rev().find(|f| {
             f.name.len() > short.name.len()
                 && f.name.ends_with(short.name.as_str())
@@ -404,6 +444,15 @@ mod tests {
         assert_eq!(
             names("Troops held the airport at Riverside and the Lake Shore naval base."),
             ["Riverside Airport", "Lake Shore naval base"]
+        );
+        assert_eq!(
+            names("Rebels took a camp at Mile 11 on the road, a mile 12 post and Mile Creek."),
+            ["Mile 11"]
+        );
+        // "its prison" is named after the place before it, not after another facility.
+        assert_eq!(
+            names("Troops took Riverside Airport and later its prison."),
+            ["Riverside Airport", "Prison"]
         );
     }
 }

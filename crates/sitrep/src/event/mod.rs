@@ -1055,6 +1055,28 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_milestone_is_a_place() {
+        assert_placed(
+            "The KIA took a BGF camp at Mile 11 on the road north of Hpakant on Monday.",
+            "territory_captured",
+            "KIA",
+            &["Mile 11"],
+            &[],
+        );
+    }
+
+    #[test]
+    fn its_airport_is_the_airport_of_the_town_named_before() {
+        assert_placed(
+            "The KIA seized Bhamo Township on Friday, having already taken its airport and the Infantry Battalion 12 base.",
+            "territory_captured",
+            "KIA",
+            &["Bhamo", "Bhamo Airport", "Infantry Battalion 12"],
+            &["Airport"],
+        );
+    }
+
+    #[test]
     fn a_village_near_a_facility_only_locates_it() {
         assert_placed(
             "The KIA captured the camp of Infantry Battalion 12 in Sezin on Monday, and on Tuesday the Infantry Battalion 30 headquarters near Tamakan, a village in Hpakant Township, was seized.",

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::actor::MentionKind;
 use crate::doc::Doc;
+use crate::event::FacilityMention;
 use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceMention, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
@@ -88,6 +89,10 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         let sentence = doc
             .sentence_at(facility.span.start)
             .unwrap_or(facility.span);
+        if facility.of_antecedent {
+            sites.extend(named_after_antecedent(&sites, facility, sentence));
+            continue;
+        }
         let container = starting_in(&doc.places, sentence, |p| p.span)
             .iter()
             .filter(|p| p.role == PlaceRole::Toponym && sentence.contains(p.span))
@@ -142,6 +147,40 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         });
     }
     sites
+}
+
+/// The site of a facility named after the town or township last named before it in its
+/// sentence ("took Hill Ridge Township, having already taken its airport": "Hill Ridge
+/// Airport", at the township's point); none when the sentence names no such place before it.
+fn named_after_antecedent(
+    sites: &[Site],
+    facility: &FacilityMention,
+    sentence: Span,
+) -> Option<Site> {
+    let antecedent = sites.iter().rev().find(|site| {
+        site.span.start >= sentence.start
+            && site.span.end <= facility.span.start
+            && matches!(
+                site.location.precision,
+                Precision::Town | Precision::Township
+            )
+    })?;
+    let township = match antecedent.location.precision {
+        Precision::Township => antecedent.location.id.clone(),
+        _ => antecedent.location.township.clone(),
+    };
+    Some(Site {
+        span: facility.span,
+        location: Location {
+            name: format!("{} {}", antecedent.location.name, facility.name),
+            id: None,
+            precision: Precision::Point,
+            township,
+            ..antecedent.location.clone()
+        },
+        facility: true,
+        names_actor: false,
+    })
 }
 
 /// A mention's text without the direction words before it and the generic words after it

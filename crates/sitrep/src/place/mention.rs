@@ -26,7 +26,8 @@ Only capitalised words start a mention. In each sentence:
 4. A capitalised run before a generic word ("Chaung Gyi village", "Naung Pain
    village tract"), in a list of places that a plural generic word closes or
    opens ("Thindaw, Shwebo and Kone villages", "the villages of Tha Dut and
-   Nyaungbin Lay") or in an apposition ("Leyar, a village in Pauk Township") is
+   Nyaungbin Lay") or in an apposition ("Leyar, a village in Pauk Township";
+   "Zyqlo, Wuzin Tet and Hpoqgyi, three villages in Pauk Township") is
    a place of that kind even when the gazetteer lacks it or knows only parts
    of it.
 5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
@@ -605,22 +606,39 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         }
         // Apposition: "Leyar, a village in Pauk Township", "Kyeintali, a town further south".
         if word_at(end) == Some(",") && matches!(word_at(end + 1), Some("a" | "an")) {
-            for generic_at in end + 2..end + 5 {
-                if generic_at >= self.tokens.len() {
-                    break;
-                }
-                let generic = self.info(generic_at);
-                if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
-                    let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
-                        next.kind == TokenKind::Punct
-                            || self.is(generic_at + 1, WordClass::Locative)
-                            || self.is(generic_at + 1, WordClass::Direction)
-                    });
-                    return (ends && !generic.is(WordClass::Plural)).then_some(kind);
-                }
-                if !self.tokens[generic_at].is_word() || self.tokens[generic_at].capitalised {
-                    break;
-                }
+            return self.appositive_kind(end + 2, false);
+        }
+        // A list's apposition: "Zyqlo, Wuzin Tet and Hpoqgyi, three villages in Pauk
+        // Township", "…, at least four further villages".
+        let mut list_end = end;
+        while list_end < end + MAX_LIST_TOKENS && in_list(list_end) {
+            list_end += 1;
+        }
+        let listed = (start..list_end).any(|idx| matches!(word_at(idx), Some("and" | "or")));
+        if listed && list_end > end && word_at(list_end - 1) == Some(",") {
+            return self.appositive_kind(list_end, true);
+        }
+        None
+    }
+
+    /// The kind of the generic word that ends an apposition, its lower-case words (an
+    /// article, a count) starting at token `from`: singular ("a village in …") or `plural`
+    /// ("two villages in …"), the generic word followed by punctuation, a locative or a
+    /// direction.
+    fn appositive_kind(&self, from: usize, plural: bool) -> Option<PlaceKind> {
+        for generic_at in from..(from + 5).min(self.tokens.len()) {
+            let generic = self.info(generic_at);
+            if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
+                let ends = self.tokens.get(generic_at + 1).is_none_or(|next| {
+                    next.kind == TokenKind::Punct
+                        || self.is(generic_at + 1, WordClass::Locative)
+                        || self.is(generic_at + 1, WordClass::Direction)
+                });
+                return (ends && generic.is(WordClass::Plural) == plural).then_some(kind);
+            }
+            let token = &self.tokens[generic_at];
+            if !token.is_word() || token.capitalised {
+                break;
             }
         }
         None

@@ -306,6 +306,17 @@ mod tests {
     }
 
     #[test]
+    fn an_ethnic_name_of_a_state_is_the_state_before_a_generic_word() {
+        // "Karenni State" is Kayah State; "Karenni" names its people too.
+        let mentions = tag_text("Troops pushed into southern Shan and Karenni states.");
+        let kayah = find(&mentions, "Karenni states");
+        assert_eq!(kayah.role, PlaceRole::Toponym);
+        assert_eq!(kayah.location.as_ref().unwrap().name, "Kayah");
+        let mentions = tag_text("Karenni fighters held the road.");
+        assert_eq!(find(&mentions, "Karenni").role, PlaceRole::Demonym);
+    }
+
+    #[test]
     fn a_village_put_in_a_township_is_not_a_namesake_near_its_town() {
         // None of the gazetteer's villages named "Let Pan" lies in Kani Township (one lies in
         // the next, 28 km from Kani town): this one keeps its name and township, no point.
@@ -458,6 +469,25 @@ mod tests {
             find(&mentions, "Zyqlo").location.as_ref().unwrap().admin1,
             None
         );
+    }
+
+    #[test]
+    fn a_plural_apposition_makes_villages_of_a_whole_list() {
+        let mentions = tag_text(
+            "Troops looted Qarvoz, Tezmin Gyi and Wuzhap, at least three further villages, before the rains.",
+        );
+        assert_eq!(texts(&mentions), ["Qarvoz", "Tezmin Gyi", "Wuzhap"]);
+        for (_, mention) in &mentions {
+            assert_eq!(
+                mention.location.as_ref().unwrap().precision,
+                Precision::Point
+            );
+        }
+        // No list, or no apposition: a lone unknown name before a count of villages is none.
+        let mentions = tag_text("In Qarvoz, three villages burned.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+        let mentions = tag_text("Qarvoz and Wuzhap, as three villages said, were calm.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
     }
 
     #[test]
