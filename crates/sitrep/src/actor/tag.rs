@@ -584,6 +584,18 @@ mod tests {
     }
 
     #[test]
+    fn the_pakistani_taliban_are_not_the_afghan_government() {
+        assert_eq!(
+            mentions("The Taliban detained two journalists on Monday."),
+            pairs(&[("Taliban", "AF_GOV")])
+        );
+        assert_eq!(
+            mentions("Pakistani Taliban fighters attacked a police post."),
+            pairs(&[("Pakistani Taliban fighters", "TTP"), ("police", "PK_GOV")])
+        );
+    }
+
+    #[test]
     fn allied_fighters_are_no_party_of_their_own() {
         assert_eq!(
             mentions("Sudan's army and allied fighters retook the town from the RSF."),
