@@ -280,6 +280,24 @@ impl Reader<'_> {
         word.eq_ignore_ascii_case("its") || word.eq_ignore_ascii_case("their")
     }
 
+    /// True when a capitalised generic word closes a name of two or more capitalised words
+    /// the dictionary does not know: "the Zomi Revolutionary Army" is a group of its own, not
+    /// the army of the country ("the Myanmar Army" keeps one word of name).
+    fn closes_unknown_name(&self, span: Span) -> bool {
+        if !self.text[span.start..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let head = &self.text[..span.start];
+        let capitalised_before = head
+            .split(' ')
+            .rev()
+            .skip(1) // the empty piece after the last word's space
+            .take_while(|word| word.starts_with(|c: char| c.is_uppercase()))
+            .filter(|word| !matches!(*word, "The" | "A" | "An" | "This" | "That"))
+            .count();
+        head.ends_with(' ') && capitalised_before >= 2
+    }
+
     fn definite_article_before(&self, start: usize) -> bool {
         let head = self.text[..start].trim_end();
         head.ends_with(" the")
@@ -453,6 +471,9 @@ fn resolve(
                 let Some(country) = focus.and_then(|code| dict.country(code)) else {
                     continue;
                 };
+                if reader.closes_unknown_name(hit.span) {
+                    continue;
+                }
                 let actor = if class == GenericClass::State {
                     &country.military
                 } else {
@@ -581,6 +602,18 @@ mod tests {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_generic_word_closing_an_unknown_name_is_no_state_force() {
+        assert_eq!(
+            mentions("The Zomi Revolutionary Army attacked a junta post in Myanmar."),
+            pairs(&[("junta", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+        );
+        assert_eq!(
+            mentions("The Myanmar Army attacked a post in Myanmar."),
+            pairs(&[("Myanmar Army", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+        );
     }
 
     #[test]
