@@ -1464,11 +1464,15 @@ impl<'a> Reader<'a> {
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
             return civilians();
         }
-        // "looted homes", "occupied two monasteries": what was destroyed was the civilians'.
-        if rule.kind == EventKind::PropertyDestruction
-            && self.civilian_target(frame.rest_of_clause())
-        {
-            return civilians();
+        // "looted homes", "occupied two monasteries", "four villages had been ransacked": what
+        // was destroyed was the civilians'.
+        if rule.kind == EventKind::PropertyDestruction {
+            let passive_subject = Span::new(frame.subject_start, frame.trigger.start);
+            if self.civilian_target(frame.rest_of_clause())
+                || self.is_passive(frame.trigger) && self.civilian_target(passive_subject)
+            {
+                return civilians();
+            }
         }
         let political = matches!(
             rule.kind,

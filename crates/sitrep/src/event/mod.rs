@@ -306,6 +306,18 @@ mod tests {
     }
 
     #[test]
+    fn villages_ransacked_in_the_passive_were_the_civilians() {
+        assert_eq!(
+            actor2_of(
+                "Three villages in Myaing Township, Magway Region, had been looted by junta troops on Monday.",
+                super::EventKind::PropertyDestruction
+            )
+            .as_deref(),
+            Some("CIVILIANS")
+        );
+    }
+
+    #[test]
     fn a_state_fights_the_side_named_after_it_when_none_came_before() {
         assert_eq!(
             actor2_of(
