@@ -141,9 +141,7 @@ impl PlaceWords {
     /// True when the words between a cue and the first place name a post ("an AA-controlled
     /// checkpoint on the highway"): the post is held, not the places that locate it.
     fn names_a_post(&self, phrase: &str) -> bool {
-        phrase
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
+        crate::text::words(phrase)
             .take(self.post_window)
             .any(|w| self.post_nouns.iter().any(|n| n == w))
     }
@@ -292,9 +290,7 @@ fn lazy_words_backwards(text: &str) -> WordsBackwards<'_, impl Iterator<Item = &
 }
 
 fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
+    crate::text::words(text).rev()
 }
 
 /// Where the list of names that the name at `at` belongs to begins: the first name before

@@ -99,6 +99,13 @@ pub fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = u
         .chain(found.into_iter().flatten())
 }
 
+/// The words of `text`, hyphenated compounds whole ("long-range"), without the punctuation
+/// and spaces between them.
+pub fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
 /// True when the bytes `start..end` of `text` have no letter or digit right before or right
 /// after them.
 pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {

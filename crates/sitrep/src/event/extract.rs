@@ -39,7 +39,7 @@ use crate::eval::haversine_km;
 use crate::modality::{CueIndex, ReportingVerb, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::{find_word, fold_eq, without_brackets};
+use crate::text::{self, find_word, fold_eq, without_brackets};
 use crate::time::{
     self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
 };
@@ -502,11 +502,10 @@ impl<'a> Reader<'a> {
             let date = told
                 .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
             let location = place.map(|p| p.location.clone());
+            let civilians = |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
             for patient in &patients {
                 // Civilians do not attack themselves: "opened fire on protesters, killing three
                 // people" after the protesters' event was told.
-                let civilians =
-                    |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
                 let agent = if civilians(&agent) && civilians(patient) {
                     None
                 } else {
@@ -551,8 +550,7 @@ impl<'a> Reader<'a> {
     fn natural_cause(&self, frame: &Frame) -> bool {
         let subject = Span::new(frame.subject_start, frame.trigger.start);
         let after = Span::new(frame.trigger.end, frame.object_end);
-        self.lower[subject.start..subject.end]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        text::words(subject.slice(self.lower))
             .any(|w| ClauseWords::has(&self.rules.clauses.words.natural_causes, w))
             && !self.actors_in(subject).any(|m| m.kind.is_armed())
             && self.phrase_actor(after, "by").is_none()
@@ -561,8 +559,7 @@ impl<'a> Reader<'a> {
     /// True when one of the rule's `blocked_in_object` words stands in the trigger's object.
     fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
         !rule.blocked_in_object.is_empty()
-            && self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)]
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
+            && text::words(&self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)])
                 .any(|w| rule.blocked_in_object.iter().any(|b| b == w))
     }
 
@@ -571,9 +568,7 @@ impl<'a> Reader<'a> {
     /// defence missiles", not "provided air support and turned drones on them".
     fn traded_weapon(&self, frame: &Frame) -> bool {
         let verbs = &self.rules.clauses.words.arms_transfer_verbs;
-        self.lower[frame.sentence.start..frame.trigger.start]
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
+        text::words(&self.lower[frame.sentence.start..frame.trigger.start])
             .rev()
             .take(8)
             .take_while(|w| ClauseWords::has(verbs, w) || !w.ends_with("ed"))

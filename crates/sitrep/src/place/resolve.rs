@@ -893,17 +893,12 @@ impl<'a> Scorer<'a> {
         );
         // So is a village or small town the text puts in a division or town that holds none of
         // its name ("Hill Ridge village in Kani Township").
-        let container_resolves = candidate
-            .container
-            .and_then(|c| self.candidates.get(c))
-            .is_some_and(|c| !c.entries.is_empty());
+        let container = candidate.container.and_then(|c| self.candidates.get(c));
+        let container_resolves = container.is_some_and(|c| !c.entries.is_empty());
         let outside_its_container = container_resolves && !best.contained;
         // So is a small town the text puts in a region it names as one ("Vyshneve in the
         // Donetsk region", when the gazetteer knows only others).
-        let in_named_division = candidate
-            .container
-            .and_then(|c| self.candidates.get(c))
-            .is_some_and(|c| c.hint == Some(PlaceKind::Admin1));
+        let in_named_division = container.is_some_and(|c| c.hint == Some(PlaceKind::Admin1));
         let small_town = entry.kind == PlaceKind::Town && !entry.is_large() && in_named_division;
         if (small && best.isolated && !best.anchored
             || (small || small_town) && outside_its_container)
