@@ -87,6 +87,9 @@ pub struct ClauseWords {
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,
+    /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
+    /// one event ("the war, which began in 2023, has killed tens of thousands").
+    pub war_nouns: Vec<String>,
     /// Participles that do not end in "-ed" or "-en" ("overrun", "hit").
     pub irregular_participles: Vec<String>,
     /// Auxiliaries that make a participle passive ("was", "been").
@@ -468,11 +471,10 @@ impl ClauseRules {
     /// ("the attack came without warning").
     pub fn refers_back(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
-        let word = head
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        self.anaphoric_determiners.iter().any(|d| d == word)
+        self.anaphoric_determiners.iter().any(|d| {
+            head.ends_with(d.as_str())
+                && !head[..head.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
+        })
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause

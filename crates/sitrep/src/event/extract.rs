@@ -370,7 +370,7 @@ impl<'a> Reader<'a> {
         if rule.needs_actor && self.background_noun(&frame) {
             return;
         }
-        if self.natural_cause(&frame)
+        if self.natural_cause(&frame, rule.kind)
             || rule.weapon_trigger && self.traded_weapon(&frame)
             || self.blocked_in_object(&frame, rule)
         {
@@ -546,14 +546,47 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the clause's subject is a natural disaster and no armed actor stands in it or
-    /// after the trigger's "by": "the earthquake that struck Mandalay killed 3,000 people".
-    fn natural_cause(&self, frame: &Frame) -> bool {
+    /// after the trigger's "by": "the earthquake that struck Mandalay killed 3,000 people"; or
+    /// when it is a war as a whole, whose dead are its toll, not one event (the people a war
+    /// has driven out are still displaced).
+    fn natural_cause(&self, frame: &Frame, kind: EventKind) -> bool {
+        let words = &self.rules.clauses.words;
         let subject = Span::new(frame.subject_start, frame.trigger.start);
         let after = Span::new(frame.trigger.end, frame.object_end);
-        text::words(subject.slice(self.lower))
-            .any(|w| ClauseWords::has(&self.rules.clauses.words.natural_causes, w))
-            && !self.actors_in(subject).any(|m| m.kind.is_armed())
+        let natural = text::words(subject.slice(self.lower))
+            .any(|w| ClauseWords::has(&words.natural_causes, w));
+        // The parties of a war ("the war between the army and the RSF") do not make its toll
+        // one event.
+        (natural && !self.actors_in(subject).any(|m| m.kind.is_armed())
+            || kind != EventKind::Displacement && self.war_toll(frame, subject))
             && self.phrase_actor(after, "by").is_none()
+    }
+
+    /// True when a war as a whole is what the trigger tells of: a war noun heads its subject
+    /// ("the conflict in Sudan has displaced millions") or, in a relative clause, the noun the
+    /// clause hangs on ("the war, which began in 2023 and has killed tens of thousands").
+    fn war_toll(&self, frame: &Frame, subject: Span) -> bool {
+        let clauses = &self.rules.clauses;
+        let war = |w: &str| ClauseWords::has(&clauses.words.war_nouns, w);
+        let head_is_war = |span: Span| {
+            let text = span.slice(self.lower);
+            let phrase = &text[text.rfind(',').map_or(0, |comma| comma + 1)..];
+            text::words(phrase)
+                .take_while(|w| !clauses.is_preposition(w))
+                .any(war)
+        };
+        if head_is_war(subject) {
+            return true;
+        }
+        self.clause_index
+            .relative_clauses(frame.sentence)
+            .filter(|r| r.start < frame.trigger.start && frame.trigger.end <= r.end)
+            .last()
+            .is_some_and(|r| {
+                text::words(&self.lower[frame.sentence.start..r.start])
+                    .next_back()
+                    .is_some_and(war)
+            })
     }
 
     /// True when one of the rule's `blocked_in_object` words stands in the trigger's object.
@@ -592,10 +625,12 @@ impl<'a> Reader<'a> {
                 .actors_in(Span::new(at, frame.trigger.start))
                 .any(|m| m.kind.is_armed())
         });
-        let window = Span::new(
-            frame.trigger.end,
-            nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end),
-        );
+        // "before that raid, in late July, the KIA hit ...": the phrase ends at a comma.
+        let mut window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
+        if let Some(comma) = self.lower[frame.trigger.end..window_end].find(',') {
+            window_end = frame.trigger.end + comma;
+        }
+        let window = Span::new(frame.trigger.end, window_end);
         scene
             && self.phrase_actor(window, "between").is_none()
             && self.phrase_actor(window, "by").is_none()
@@ -633,10 +668,12 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        let window = Span::new(
-            frame.trigger.end,
-            nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end),
-        );
+        // "before that raid, in late July, the KIA hit ...": the phrase ends at a comma.
+        let mut window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
+        if let Some(comma) = self.lower[frame.trigger.end..window_end].find(',') {
+            window_end = frame.trigger.end + comma;
+        }
+        let window = Span::new(frame.trigger.end, window_end);
         let actor_follows = self
             .rules
             .clauses
@@ -909,6 +946,7 @@ impl<'a> Reader<'a> {
                 let clause = frame.rest_of_clause();
                 return Some(
                     self.phrase_actor(clause, "by")
+                        .or_else(|| self.participle_subject(frame))
                         .or_else(|| self.cause(frame)),
                 );
             }
@@ -1285,15 +1323,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The agent of the sentence's last event, for a participle that goes on from it ("attacked
-    /// a convoy under army escort, burning 40 tankers": the attackers burned them).
+    /// a convoy under army escort, burning 40 tankers": the attackers burned them; "shelled the
+    /// village, wounding three and driving dozens from their homes").
     fn participle_subject(&self, frame: &Frame) -> Option<ActorId> {
         let trigger_word = self.lower[frame.trigger.start..frame.trigger.end]
             .split(' ')
             .next()?;
-        let after_comma = self.lower[frame.sentence.start..frame.trigger.start]
-            .trim_end()
-            .ends_with(',');
-        if !after_comma || !trigger_word.ends_with("ing") {
+        let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
+        let goes_on = before.ends_with(',') || before.ends_with(" and");
+        if !goes_on || !trigger_word.ends_with("ing") {
             return None;
         }
         self.events

@@ -831,6 +831,19 @@ mod tests {
     }
 
     #[test]
+    fn people_driven_out_by_a_strike_were_driven_out_by_its_agent() {
+        let found = events(
+            "Junta troops shelled Hpakant on Monday, wounding three people and driving dozens of families from their homes.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("displacement MM_MILITARY ")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_accused_stand_before_the_accusations_of() {
         let found = events(
             "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
