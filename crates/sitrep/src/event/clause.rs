@@ -87,6 +87,8 @@ pub struct ClauseWords {
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,
+    /// Words before a trigger noun that make its event hypothetical ("any attack").
+    pub hypothetical_determiners: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -470,11 +472,13 @@ impl ClauseRules {
     /// True when the trigger at `start` is a noun that refers back to an event already told
     /// ("the attack came without warning").
     pub fn refers_back(&self, lower: &str, floor: usize, start: usize) -> bool {
-        let head = lower[floor..start].trim_end();
-        self.anaphoric_determiners.iter().any(|d| {
-            head.ends_with(d.as_str())
-                && !head[..head.len() - d.len()].ends_with(|c: char| c.is_alphanumeric())
-        })
+        ends_with_phrase(&lower[floor..start], &self.anaphoric_determiners)
+    }
+
+    /// True when the trigger at `start` is a noun that tells a hypothetical event ("warned
+    /// that any offensive would be met with force").
+    pub fn is_hypothetical(&self, lower: &str, floor: usize, start: usize) -> bool {
+        ends_with_phrase(&lower[floor..start], &self.words.hypothetical_determiners)
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause
@@ -746,6 +750,15 @@ impl ClauseIndex {
             .take_while(move |r| r.start < span.end)
             .filter(move |r| r.end <= span.end)
     }
+}
+
+/// True when `head`, less trailing white space, ends with one of `phrases` on a word boundary.
+fn ends_with_phrase(head: &str, phrases: &[String]) -> bool {
+    let head = head.trim_end();
+    phrases.iter().any(|phrase| {
+        head.ends_with(phrase.as_str())
+            && !head[..head.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 #[cfg(test)]

@@ -358,12 +358,18 @@ impl<'a> Reader<'a> {
             object_end,
             clause_end,
         };
-        if self.refers_back(&frame) {
+        if self.refers_back(&frame)
+            || self
+                .rules
+                .clauses
+                .is_hypothetical(self.lower, sentence.start, trigger.span.start)
+        {
             return;
         }
         if rule.needs_actor
             && !self.actors_in(sentence).any(|m| m.kind.is_armed())
             && !self.continues_recent_event(&frame, rule.kind)
+            && !self.pronoun_for_recent_actor(&frame)
         {
             return;
         }
@@ -784,6 +790,23 @@ impl<'a> Reader<'a> {
                 .rev()
                 .take_while(|e| e.evidence_start >= recent_start)
                 .any(|e| e.kind == kind && e.actor1.is_some())
+    }
+
+    /// True when the active trigger's subject is a party pronoun and an armed actor was named
+    /// shortly before ("The alliance is made up of three armies. It launched an offensive on
+    /// 27 October."): not "he said fighting had taken place", "the village had been attacked".
+    fn pronoun_for_recent_actor(&self, frame: &Frame) -> bool {
+        let recent_start = frame.sentence.start.saturating_sub(600);
+        self.pronoun_before(frame.trigger, &self.rules.clauses.words.party_pronouns)
+            && !self.is_passive(frame.trigger)
+            && self
+                .doc
+                .actors
+                .iter()
+                .rev()
+                .skip_while(|m| m.span.start >= frame.sentence.start)
+                .take_while(|m| m.span.start >= recent_start)
+                .any(|m| m.kind.is_armed())
     }
 
     /// A place's span widened over what belongs to it before a date: an alias in brackets and

@@ -844,6 +844,21 @@ mod tests {
     }
 
     #[test]
+    fn a_party_pronoun_stands_for_the_armed_actor_named_before() {
+        let found = events(
+            "The Arakan Army is one of three groups in the alliance. It launched an offensive in Rakhine State on 13 November.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash AA ")),
+            "{found:?}"
+        );
+        let found = events(
+            "The Arakan Army holds the hills. It was the first time the village had been attacked.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn the_accused_stand_before_the_accusations_of() {
         let found = events(
             "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
