@@ -115,6 +115,8 @@ pub struct ClauseWords {
     pub rank_titles: Vec<String>,
     /// Military posts, counted in any case ("warned the commander").
     pub rank_posts: Vec<String>,
+    /// Relative pronouns whose noun right after is the antecedent's ("whose offensive").
+    pub possessive_relatives: Vec<String>,
     /// Relative pronouns that stand as their clause's subject ("the Alliance, which launched").
     pub subject_relatives: Vec<String>,
     /// Words after a duration that put what follows that long before the sentence's date

@@ -1328,8 +1328,15 @@ impl<'a> Reader<'a> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
         let opener = between.next()?;
-        if !ClauseWords::has(&words.subject_relatives, opener)
-            || !between.all(|w| ClauseWords::has(&words.verb_helpers, w))
+        // "the alliance, whose surprise offensive began": a noun right after "whose" (but for
+        // two words before it) is the antecedent's deed.
+        let possessive = ClauseWords::has(&words.possessive_relatives, opener);
+        if possessive && between.clone().count() > 2 {
+            return None;
+        }
+        if !possessive
+            && (!ClauseWords::has(&words.subject_relatives, opener)
+                || !between.all(|w| ClauseWords::has(&words.verb_helpers, w)))
         {
             return None;
         }

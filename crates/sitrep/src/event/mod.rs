@@ -859,6 +859,19 @@ mod tests {
     }
 
     #[test]
+    fn a_deed_after_whose_is_the_antecedent_s() {
+        let found = events(
+            "Junta troops in Lashio surrendered to the Three Brotherhood Alliance, whose surprise offensive began in October.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_accused_stand_before_the_accusations_of() {
         let found = events(
             "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
