@@ -1043,11 +1043,12 @@ impl<'a> Reader<'a> {
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
         // civilians and demanded ...").
         let pick = |from: usize, past_complements: bool| {
-            self.actors_in(Span::new(from, frame.trigger.start))
+            let mut before = self
+                .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
-                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start))
-                .find(fits)
-                .map(|m| m.actor.clone())
+                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
+            let nearest = before.find(fits)?;
+            Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
         };
         if let Some(actor) = pick(frame.subject_start, false) {
             return Some(actor);
@@ -1070,6 +1071,32 @@ impl<'a> Reader<'a> {
             return pick(frame.sentence.start, false);
         }
         None
+    }
+
+    /// The first actor of the coordination `mention` ends, in `sentence`: "the KIA" of "the KIA
+    /// and allied PDF fighters" or "the KIA and its PDF allies"; `mention` itself when it ends
+    /// none.
+    fn first_conjunct<'m>(&'m self, mention: &'m ActorMention, sentence: Span) -> &'m ActorMention {
+        // Past the mention's own other names ("People's Defence Force (PDF)").
+        let mut head = mention.span;
+        let before = self
+            .actors_in(Span::new(sentence.start, mention.span.start))
+            .rev()
+            .find(|m| {
+                let alias = m.actor == mention.actor;
+                if alias {
+                    head = m.span;
+                }
+                !alias
+            });
+        before
+            .filter(|m| {
+                let mut words = text::words(&self.lower[m.span.end..head.start]);
+                m.kind.is_armed()
+                    && words.next() == Some("and")
+                    && words.all(|w| w == "allied" || self.rules.clauses.is_determiner(w))
+            })
+            .unwrap_or(mention)
     }
 
     /// True when the word before `start`, but for determiners, opens a complement clause
@@ -1130,7 +1157,7 @@ impl<'a> Reader<'a> {
                     )
                     && !self.in_object_position(m, frame)
             })
-            .map(|m| m.actor.clone())
+            .map(|m| self.first_conjunct(m, frame.sentence).actor.clone())
     }
 
     /// The actor a blame marker right after the trigger names ("blamed on the RSF").

@@ -872,6 +872,22 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_subject_acts_through_its_first_conjunct() {
+        for text in [
+            "The Kachin Independence Army (KIA) and allied People's Defence Force (PDF) fighters seized Sinbo on Monday.",
+            "The KIA and its PDF allies seized Sinbo on Monday.",
+        ] {
+            let found = events(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|e| e.starts_with("territory_captured KIA ")),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_accused_stand_before_the_accusations_of() {
         let found = events(
             "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
