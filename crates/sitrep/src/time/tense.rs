@@ -44,6 +44,9 @@ const NOT_BEFORE_PAST: [&str; 15] = [
     "these", "those",
 ];
 
+/// Past forms of "be" that, right before a future cue, point ahead ("were planning").
+const PAST_BE: [&str; 2] = ["was", "were"];
+
 /// How many words a reporting verb's tense reaches: "said on Friday", not "said … on Friday".
 pub const REPORT_REACH: usize = 2;
 
@@ -66,12 +69,14 @@ pub fn tense_around(
     // count to the first word that ends inside or after it (or to the sentence end).
     let overlapping_or_next = sentence.word_ending_after(span.start);
     let left_end = overlapping_or_next.map_or(sentence.span.end, |word| word.start);
+    let word_before = sentence.step_left(left_end).map(|(word, _)| word);
+    // "since March": the range starts before publication, whatever the clause is told in.
+    if word_before.is_some_and(|word| rules.cue(word.slice(text)) == Some(Cue::Since)) {
+        return (Tense::Past, 0);
+    }
     // "effective Feb. 1", "until March 6", "postponed to 5 March": the date has a tense of its
     // own; only a verb right beside it still speaks for it.
-    let deadline_word = sentence
-        .step_left(left_end)
-        .map(|(word, _)| word)
-        .filter(|&word| sentence.is_deadline_word(rules, word));
+    let deadline_word = word_before.filter(|&word| sentence.is_deadline_word(rules, word));
     let Some(deadline_word) = deadline_word else {
         return tense_of_cue(sentence.nearest_cue(rules, span, left_end, usize::MAX, false));
     };
@@ -148,8 +153,19 @@ impl Sentence<'_> {
         };
         match rules.tense_cue(word.slice(self.text))? {
             Cue::Past if after_be() => None,
+            Cue::Past if self.ahead_in_the_past(rules, word) => Some(Cue::Future),
             cue => Some(cue),
         }
+    }
+
+    /// Whether `word` is a past form of "be" right before a future cue: "were planning to
+    /// march on Saturday", "was expected to vote Monday" speak of what lies ahead.
+    fn ahead_in_the_past(&self, rules: &TimeRules, word: Span) -> bool {
+        let word_text = word.slice(self.text);
+        PAST_BE.iter().any(|be| word_text.eq_ignore_ascii_case(be))
+            && self.step_right(word.end).is_some_and(|(next, cost)| {
+                cost == 0 && rules.tense_cue(next.slice(self.text)) == Some(Cue::Future)
+            })
     }
 
     /// Whether `word`, right before an expression, makes it a deadline: a deadline word
@@ -449,6 +465,26 @@ mod tests {
         assert_eq!(
             tense_of(&rules, "The vote was held on [Friday]."),
             (Tense::Past, 1)
+        );
+        // A past "be" right before a future cue points ahead; before anything else it is past.
+        assert_eq!(
+            tense_of(
+                &rules,
+                "Crowds gathered in the capital on [Saturday] and were planning a march."
+            ),
+            (Tense::Future, 1)
+        );
+        assert_eq!(
+            tense_of(
+                &rules,
+                "Crowds gathered in the capital on [Saturday] and were angry."
+            ),
+            (Tense::Past, 1)
+        );
+        // "since" right before the expression opens a range in the past.
+        assert_eq!(
+            tense_of(&rules, "The ship, at sea since [March], will return soon."),
+            (Tense::Past, 0)
         );
     }
 
