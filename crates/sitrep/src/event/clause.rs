@@ -89,6 +89,8 @@ pub struct ClauseWords {
     pub natural_causes: Vec<String>,
     /// Words before a trigger noun that make its event hypothetical ("any attack").
     pub hypothetical_determiners: Vec<String>,
+    /// Adverbs right before a trigger that make it a habit ("often clash").
+    pub habitual_adverbs: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -477,10 +479,12 @@ impl ClauseRules {
         ends_with_phrase(&lower[floor..start], &self.anaphoric_determiners)
     }
 
-    /// True when the trigger at `start` is a noun that tells a hypothetical event ("warned
-    /// that any offensive would be met with force").
-    pub fn is_hypothetical(&self, lower: &str, floor: usize, start: usize) -> bool {
-        ends_with_phrase(&lower[floor..start], &self.words.hypothetical_determiners)
+    /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
+    /// any offensive would be met with force") or a habit ("often clash there").
+    pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
+        let head = &lower[floor..start];
+        ends_with_phrase(head, &self.words.hypothetical_determiners)
+            || ends_with_phrase(head, &self.words.habitual_adverbs)
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause

@@ -362,7 +362,7 @@ impl<'a> Reader<'a> {
             || self
                 .rules
                 .clauses
-                .is_hypothetical(self.lower, sentence.start, trigger.span.start)
+                .tells_no_one_event(self.lower, sentence.start, trigger.span.start)
         {
             return;
         }
