@@ -89,6 +89,8 @@ pub struct ClauseWords {
     pub natural_causes: Vec<String>,
     /// Words before a trigger noun that make its event hypothetical ("any attack").
     pub hypothetical_determiners: Vec<String>,
+    /// Words before a trigger noun that point vaguely to events told nowhere ("other attacks").
+    pub vague_determiners: Vec<String>,
     /// Adverbs right before a trigger that make it a habit ("often clash").
     pub habitual_adverbs: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
@@ -480,11 +482,14 @@ impl ClauseRules {
     }
 
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
-    /// any offensive would be met with force") or a habit ("often clash there").
+    /// any offensive would be met with force"), vague ones ("follows other air attacks") or a
+    /// habit ("often clash there").
     pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = &lower[floor..start];
-        ends_with_phrase(head, &self.words.hypothetical_determiners)
-            || ends_with_phrase(head, &self.words.habitual_adverbs)
+        let words = &self.words;
+        [&words.hypothetical_determiners, &words.vague_determiners, &words.habitual_adverbs]
+            .into_iter()
+            .any(|list| ends_with_phrase(head, list))
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause
