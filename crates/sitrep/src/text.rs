@@ -1,13 +1,34 @@
 /*!
 Text helpers shared by the stages: name folding for comparison (and comparing two names
 folded without building either: events compare place names many times each), where the last word of a text
-starts, where a phrase stands on word boundaries, and text without its bracketed asides.
+starts, where a dateline's place name ends, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
 use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+
+/// Where the dateline's place name ends: the run of capitals that opens the text before a
+/// comma, a bracket or a dash ("KYIV, July 31 (AP) —", "WAD MADANI, Sudan —", "YANGON (wire)
+/// —"); 0 when the text opens with none.
+pub fn dateline_name_end(text: &str) -> usize {
+    let body = text.trim_start();
+    let offset = text.len() - body.len();
+    let run = body
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-')))
+        .unwrap_or(body.len());
+    let name = body[..run].trim_end();
+    let closes = body[name.len()..]
+        .trim_start()
+        .starts_with([',', '(', '—', '–', '-']);
+    let letters = name.chars().filter(|c| c.is_uppercase()).count();
+    if closes && letters >= 3 {
+        offset + name.len()
+    } else {
+        0
+    }
+}
 
 /// Folds a name for comparison: lower case, no diacritics, one kind of apostrophe and
 /// dash, single spaces ("Ta’ang  Région" and "ta'ang region" fold alike).
@@ -139,8 +160,19 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_last, find_word, fold, fold_eq, occurrences, without_brackets};
+    use super::{
+        after_last, dateline_name_end, find_word, fold, fold_eq, occurrences, without_brackets,
+    };
     use proptest::prelude::*;
+
+    #[test]
+    fn a_dateline_s_place_ends_before_its_comma_bracket_or_dash() {
+        assert_eq!(dateline_name_end("KYIV, July 31 (AP) — Russia fired"), 4);
+        assert_eq!(dateline_name_end("WAD MADANI, Sudan — Soldiers"), 10);
+        assert_eq!(dateline_name_end("  YANGON (wire) — The junta"), 8);
+        assert_eq!(dateline_name_end("The KIA said"), 0);
+        assert_eq!(dateline_name_end("KIA fighters, residents said"), 0);
+    }
 
     #[test]
     fn bracketed_asides_go() {

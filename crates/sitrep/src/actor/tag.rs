@@ -87,14 +87,18 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
         .joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
 }
 
+/// The dictionary's names in `text`, but for the dateline's place ("MOSCOW, July 31 (Reuters)
+/// - Ukrainian drones hit ..." is no deed of Russia's).
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
+    let dateline_end = crate::text::dateline_name_end(text);
     dict.matcher
         .find_iter(text)
         .filter_map(|m| {
             let span = Span::new(m.start(), m.end());
             let pattern = &dict.patterns[m.pattern().as_usize()];
             let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
-            (case_ok && on_word_boundaries(text, span, dict)).then_some(Hit {
+            let in_dateline = span.end <= dateline_end;
+            (case_ok && !in_dateline && on_word_boundaries(text, span, dict)).then_some(Hit {
                 span,
                 kind: HitKind::Pattern(m.pattern().as_usize()),
             })
@@ -613,6 +617,18 @@ mod tests {
         assert_eq!(
             mentions("The Myanmar Army attacked a post in Myanmar."),
             pairs(&[("Myanmar Army", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+        );
+    }
+
+    #[test]
+    fn the_dateline_names_no_actor() {
+        assert_eq!(
+            mentions("MOSCOW, July 31 (Reuters) - Ukrainian drones hit a depot in Russia."),
+            pairs(&[("Ukrainian", "UA_GOV"), ("Russia", "RU_GOV")])
+        );
+        assert_eq!(
+            mentions("Officials in MOSCOW said Ukraine attacked."),
+            pairs(&[("MOSCOW", "RU_GOV"), ("Ukraine", "UA_GOV")])
         );
     }
 

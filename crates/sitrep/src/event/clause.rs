@@ -84,6 +84,8 @@ pub struct ClauseWords {
     /// Verbs of the arms trade: a weapon named right after one is traded, not used
     /// ("supplying long-range missiles").
     pub arms_transfer_verbs: Vec<String>,
+    /// Words of interception: a weapon trigger after one was stopped, not used ("shot down").
+    pub interception_verbs: Vec<String>,
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,
@@ -487,9 +489,13 @@ impl ClauseRules {
     pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = &lower[floor..start];
         let words = &self.words;
-        [&words.hypothetical_determiners, &words.vague_determiners, &words.habitual_adverbs]
-            .into_iter()
-            .any(|list| ends_with_phrase(head, list))
+        [
+            &words.hypothetical_determiners,
+            &words.vague_determiners,
+            &words.habitual_adverbs,
+        ]
+        .into_iter()
+        .any(|list| ends_with_phrase(head, list))
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause

@@ -377,7 +377,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if self.natural_cause(&frame, rule.kind)
-            || rule.weapon_trigger && self.traded_weapon(&frame)
+            || rule.weapon_trigger && self.weapon_not_used(&frame)
             || self.blocked_in_object(&frame, rule)
         {
             return;
@@ -602,16 +602,22 @@ impl<'a> Reader<'a> {
                 .any(|w| rule.blocked_in_object.iter().any(|b| b == w))
     }
 
-    /// True when a verb of the arms trade stands up to eight words before the trigger, with no
-    /// other past tense between: "supplying long-range missiles", "pledged more shells and air
-    /// defence missiles", not "provided air support and turned drones on them".
-    fn traded_weapon(&self, frame: &Frame) -> bool {
-        let verbs = &self.rules.clauses.words.arms_transfer_verbs;
+    /// True when a verb of the arms trade or of interception stands up to eight words before
+    /// the trigger, with no other past tense between: the weapons were traded or stopped, not
+    /// used by the subject ("supplying long-range missiles", "pledged more shells and air
+    /// defence missiles", "shot down 288 drones and three missiles"; not "provided air support
+    /// and turned drones on them").
+    fn weapon_not_used(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
+        let verb = |w: &str| {
+            ClauseWords::has(&words.arms_transfer_verbs, w)
+                || ClauseWords::has(&words.interception_verbs, w)
+        };
         text::words(&self.lower[frame.sentence.start..frame.trigger.start])
             .rev()
             .take(8)
-            .take_while(|w| ClauseWords::has(verbs, w) || !w.ends_with("ed"))
-            .any(|w| ClauseWords::has(verbs, w))
+            .take_while(|w| verb(w) || !w.ends_with("ed"))
+            .any(verb)
     }
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
