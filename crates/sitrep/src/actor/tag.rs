@@ -611,7 +611,7 @@ mod tests {
     #[test]
     fn a_generic_word_closing_an_unknown_name_is_no_state_force() {
         assert_eq!(
-            mentions("The Zomi Revolutionary Army attacked a junta post in Myanmar."),
+            mentions("The Hill Ridge Revolutionary Army attacked a junta post in Myanmar."),
             pairs(&[("junta", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
         );
         assert_eq!(
@@ -793,6 +793,48 @@ mod tests {
         assert_eq!(
             mentions("A France-based monitor said the Iran-backed rebels and China clashed."),
             pairs(&[("China", "CN_GOV")])
+        );
+    }
+
+    #[test]
+    fn an_acronym_of_two_countries_names_the_group_of_the_articles_country() {
+        assert_eq!(
+            mentions("Al-Shabaab fighters overran an SNA base near Mogadishu."),
+            pairs(&[
+                ("Al-Shabaab fighters", "AL_SHABAAB"),
+                ("SNA", "SO_GOV"),
+                ("Mogadishu", "SO_GOV")
+            ])
+        );
+        assert_eq!(
+            mentions("SNA fighters and the KIA clashed near Hpakant in Myanmar."),
+            pairs(&[
+                ("SNA fighters", "SNA"),
+                ("KIA", "KIA"),
+                ("Myanmar", "MM_MILITARY")
+            ])
+        );
+    }
+
+    #[test]
+    fn spokespeople_and_units_stand_for_their_side_but_namesakes_do_not() {
+        assert_eq!(
+            mentions("Ukraine's General Staff said the SBU hit a depot; Pushilin denied it."),
+            pairs(&[
+                ("Ukraine's General Staff", "UA_GOV"),
+                ("SBU", "UA_GOV"),
+                ("Pushilin", "RU_GOV")
+            ])
+        );
+        // Myanmar's army has Military Operations Commands too; Israel a Golani Brigade.
+        assert_eq!(
+            mentions("Military Operations Command 19 and the Golani Brigade made a gallant stand."),
+            pairs(&[])
+        );
+        // A neighbour named as a place is no party; its adjective before a force noun is.
+        assert_eq!(
+            mentions("The blockade runs along the border with Senegal. Senegalese troops massed."),
+            pairs(&[("Senegalese troops", "SN_GOV")])
         );
     }
 
