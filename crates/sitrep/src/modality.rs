@@ -458,6 +458,13 @@ mod tests {
             ),
             None
         );
+        assert_eq!(
+            modality_of(
+                "The president called on the United States and France to make the army withdraw.",
+                "withdraw"
+            ),
+            Some(Modality::Planned)
+        );
     }
 
     #[test]
