@@ -1,7 +1,7 @@
 /*!
 Text helpers shared by the stages: name folding for comparison (and comparing two names
 folded without building either: events compare place names many times each), where the last word of a text
-starts, where a dateline's place name ends, where a phrase stands on word boundaries, and text without its bracketed asides.
+starts, where a dateline ends, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
 use std::borrow::Cow;
@@ -9,25 +9,29 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Where the dateline's place name ends: the run of capitals that opens the text before a
-/// comma, a bracket or a dash ("KYIV, July 31 (AP) —", "WAD MADANI, Sudan —", "YANGON (wire)
-/// —"); 0 when the text opens with none.
-pub fn dateline_name_end(text: &str) -> usize {
+/// Where the dateline ends: the run of capitals that opens the text, up to the dash that
+/// closes the dateline when one follows shortly ("KYIV, July 31 (AP) —", "BEIRUT, Lebanon
+/// (AP) –", "WAD MADANI, Sudan —"), else up to the comma or bracket after the run ("YANGON
+/// (wire), Reuters reports"); 0 when the text opens with none.
+pub fn dateline_end(text: &str) -> usize {
+    const LONGEST: usize = 80;
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let run = body
         .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-')))
         .unwrap_or(body.len());
     let name = body[..run].trim_end();
-    let closes = body[name.len()..]
-        .trim_start()
-        .starts_with([',', '(', '—', '–', '-']);
+    let rest = body[name.len()..].trim_start();
     let letters = name.chars().filter(|c| c.is_uppercase()).count();
-    if closes && letters >= 3 {
-        offset + name.len()
-    } else {
-        0
+    if letters < 3 || !rest.starts_with([',', '(', '—', '–', '-']) {
+        return 0;
     }
+    let window = &body[..body.floor_char_boundary(LONGEST.min(body.len()))];
+    let dash = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|dash| window.find(dash))
+        .min();
+    offset + dash.unwrap_or(name.len())
 }
 
 /// Folds a name for comparison: lower case, no diacritics, one kind of apostrophe and
@@ -161,17 +165,18 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_last, dateline_name_end, find_word, fold, fold_eq, occurrences, without_brackets,
+        after_last, dateline_end, find_word, fold, fold_eq, occurrences, without_brackets,
     };
     use proptest::prelude::*;
 
     #[test]
-    fn a_dateline_s_place_ends_before_its_comma_bracket_or_dash() {
-        assert_eq!(dateline_name_end("KYIV, July 31 (AP) — Russia fired"), 4);
-        assert_eq!(dateline_name_end("WAD MADANI, Sudan — Soldiers"), 10);
-        assert_eq!(dateline_name_end("  YANGON (wire) — The junta"), 8);
-        assert_eq!(dateline_name_end("The KIA said"), 0);
-        assert_eq!(dateline_name_end("KIA fighters, residents said"), 0);
+    fn a_dateline_ends_at_its_dash() {
+        assert_eq!(dateline_end("KYIV, July 31 (AP) — Russia fired"), 18);
+        assert_eq!(dateline_end("WAD MADANI, Sudan — Soldiers"), 17);
+        assert_eq!(dateline_end("  YANGON (wire) — The junta"), 15);
+        assert_eq!(dateline_end("BHAMO, Kachin State, said the KIA"), 5);
+        assert_eq!(dateline_end("The KIA said"), 0);
+        assert_eq!(dateline_end("KIA fighters, residents said"), 0);
     }
 
     #[test]

@@ -33,8 +33,13 @@ const CONNECTORS: [&str; 12] = [
 /// defines `LIB`).
 pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut definitions = Vec::new();
+    // "BEIRUT, Lebanon (AP) —": the agency's credit defines nothing.
+    let dateline_end = crate::text::dateline_end(text);
     for caps in ABBREVIATION.captures_iter(text) {
         let abbr = caps.name("abbr").expect("named group");
+        if abbr.end() <= dateline_end {
+            continue;
+        }
         if abbr
             .as_str()
             .chars()

@@ -87,10 +87,10 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
         .joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
 }
 
-/// The dictionary's names in `text`, but for the dateline's place ("MOSCOW, July 31 (Reuters)
+/// The dictionary's names in `text`, but for those of the dateline ("MOSCOW, July 31 (Reuters)
 /// - Ukrainian drones hit ..." is no deed of Russia's).
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
-    let dateline_end = crate::text::dateline_name_end(text);
+    let dateline_end = crate::text::dateline_end(text);
     dict.matcher
         .find_iter(text)
         .filter_map(|m| {
@@ -625,6 +625,10 @@ mod tests {
         assert_eq!(
             mentions("MOSCOW, July 31 (Reuters) - Ukrainian drones hit a depot in Russia."),
             pairs(&[("Ukrainian", "UA_GOV"), ("Russia", "RU_GOV")])
+        );
+        assert_eq!(
+            mentions("BEIRUT, Lebanon (AP) — Israeli jets struck Tyre, officials told The AP."),
+            pairs(&[("Israeli", "IL_GOV")])
         );
         assert_eq!(
             mentions("Officials in MOSCOW said Ukraine attacked."),
