@@ -187,15 +187,28 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 /// last date closes a range ("between 26 and 30 August"), the whole range is the date: what
 /// the next sentence tells happened over those days; so it is when the last date opens a
 /// "since" range and the sentence at `before` goes on in the present perfect ("They have also
-/// cut the road").
+/// cut the road"). The date inside a clause "since" opens ("since the truce took effect in
+/// May") is passed over: it tells when a state of things began.
 pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
     times
         .iter()
         .rev()
         .filter(|mention| mention.span.end <= before)
         .find_map(|mention| {
-            narrative_interval(mention)
-                .map(|interval| carried_range(mention, interval, before).unwrap_or(interval))
+            let interval = narrative_interval(mention)?;
+            match carried_range(mention, interval, before) {
+                Some(range) => Some(range),
+                // "the heaviest strikes since the ceasefire took effect in November": the date of
+                // a clause "since" opens tells when a state of things began, not the story's.
+                None if mention.scope.is_some_and(|scope| {
+                    scope.kind == ScopeKind::Since
+                        && mention.span.start > scope.clause.start + "since ".len()
+                }) =>
+                {
+                    None
+                }
+                None => Some(interval),
+            }
         })
 }
 

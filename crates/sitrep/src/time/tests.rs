@@ -355,6 +355,16 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
         (date(2024, 5, 4), date(2024, 6, 1)),
         "a present perfect goes on with it"
     );
+
+    let text = "Jets struck the town on 2 June, the worst raids since the truce took effect in May. \
+                A drone hit a car.";
+    let times = fixture.tag(text, Some(date(2024, 6, 5)));
+    let hit = previous_date(&times, text.find("A drone").unwrap()).unwrap();
+    assert_eq!(
+        hit.start,
+        date(2024, 6, 2),
+        "not the date of a clause 'since' opens"
+    );
 }
 
 #[test]
