@@ -549,10 +549,42 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             self.add_person(start, end);
             return;
         }
+        if let Some(unknown) = self.unknown_captured(sentence_idx, start, end, &pieces) {
+            out.push(unknown);
+            return;
+        }
         match self.listed_kind(start, end) {
             Some(kind) => self.emit_listed(sentence_idx, start, end, &pieces, kind, out),
             None => self.emit(sentence_idx, &pieces, out),
         }
+    }
+
+    /// An unknown town right after a verb of capture, tokens `start..end` none of which the
+    /// gazetteer knows, closing its phrase: "Masisi" in "M23 captured Masisi on Friday".
+    fn unknown_captured(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        pieces: &[Piece<'g>],
+    ) -> Option<Candidate<'g>> {
+        const MAX_WORDS: usize = 3;
+        let after_verb = start > 0 && self.is(start - 1, WordClass::CaptureVerb);
+        // The capitalised words alone: a run goes on over a connector ("Masisi on Friday").
+        let end = (start..end)
+            .find(|&idx| !self.tokens[idx].capitalised)
+            .unwrap_or(end);
+        let closes = self.tokens.get(end).is_none_or(|next| {
+            !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
+        });
+        let unknown = pieces
+            .iter()
+            .filter(|piece| piece.first() < end)
+            .all(|piece| matches!(piece, Piece::Word(_)));
+        if !(after_verb && closes && unknown && end - start <= MAX_WORDS) {
+            return None;
+        }
+        self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
     }
 
     /// The kind a list or an apposition gives the names of a run: "Tha Dut and Nyaungbin Lay"

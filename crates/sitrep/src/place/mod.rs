@@ -491,6 +491,16 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_right_after_a_verb_of_capture_is_a_town() {
+        let mentions = tag_text("The rebels captured Zorvala on Friday after a week of fighting.");
+        assert_eq!(texts(&mentions), ["Zorvala"]);
+        assert_eq!(mentions[0].1.kind, PlaceKind::Town);
+        // A name that qualifies a noun is no place: "captured Zorvala fighters".
+        let mentions = tag_text("The rebels captured Zorvala fighters near the river.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+    }
+
+    #[test]
     fn capitals_name_places_only_as_listed_acronyms_or_in_the_dateline() {
         let mentions = tag_text("BHAMO — EU envoys and KIA officers met in the town.");
         assert_eq!(texts(&mentions), ["BHAMO", "EU"]);

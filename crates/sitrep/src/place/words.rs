@@ -66,6 +66,12 @@ pub enum WordClass {
     SpeechVerb,
     /// A lower-case word for a person's role before their name ("spokesman Zaw Min Tun").
     Role,
+    /// A verb of capture: an unknown capitalised name right after it, with no noun after the
+    /// name, is a town ("captured Masisi on Friday").
+    CaptureVerb,
+    /// A word that may follow a place name closing a phrase ("on", "after"), not a noun that
+    /// the name would qualify ("captured Hezbollah fighters").
+    NameFollower,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -91,6 +97,8 @@ impl WordClass {
             "direction" => WordClass::Direction,
             "speech_verb" => WordClass::SpeechVerb,
             "role" => WordClass::Role,
+            "capture_verb" => WordClass::CaptureVerb,
+            "name_follower" => WordClass::NameFollower,
             _ => return None,
         })
     }
