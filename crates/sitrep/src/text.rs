@@ -9,29 +9,33 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Where the dateline ends: the run of capitals that opens the text, up to the dash that
-/// closes the dateline when one follows shortly ("KYIV, July 31 (AP) —", "BEIRUT, Lebanon
-/// (AP) –", "WAD MADANI, Sudan —"), else up to the comma or bracket after the run ("YANGON
-/// (wire), Reuters reports"); 0 when the text opens with none.
+/// Where the dateline ends: a text that opens with a place name in capitals and, within its
+/// first 80 bytes, a dash between spaces has a dateline up to that dash ("KYIV, July 31 (AP)
+/// —", "BEIRUT, Lebanon (AP) –", "KYIV - Russian troops", "WAD MADANI, Sudan —"); 0 for any
+/// other text ("HAMAS, the militant group, attacked").
 pub fn dateline_end(text: &str) -> usize {
     const LONGEST: usize = 80;
+    const DASHES: [&str; 3] = [" — ", " – ", " - "];
     let body = text.trim_start();
     let offset = text.len() - body.len();
-    let run = body
-        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-')))
-        .unwrap_or(body.len());
-    let name = body[..run].trim_end();
-    let rest = body[name.len()..].trim_start();
-    let letters = name.chars().filter(|c| c.is_uppercase()).count();
-    if letters < 3 || !rest.starts_with([',', '(', '—', '–', '-']) {
-        return 0;
-    }
     let window = &body[..body.floor_char_boundary(LONGEST.min(body.len()))];
-    let dash = [" — ", " – ", " - "]
-        .iter()
-        .filter_map(|dash| window.find(dash))
-        .min();
-    offset + dash.unwrap_or(name.len())
+    let Some(dash) = DASHES.iter().filter_map(|dash| window.find(dash)).min() else {
+        return 0;
+    };
+    // The place: words all in capitals ("PORT-AU-PRINCE", "WAD MADANI"), then a comma, a
+    // bracket or the dash.
+    let name_end = window
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-')))
+        .unwrap_or(window.len())
+        .min(dash);
+    let name = body[..name_end].trim_end();
+    let letters = name.chars().filter(|c| c.is_uppercase()).count();
+    let closes = name.len() == dash || body[name.len()..].trim_start().starts_with([',', '(']);
+    if letters >= 3 && closes {
+        offset + dash
+    } else {
+        0
+    }
 }
 
 /// Folds a name for comparison: lower case, no diacritics, one kind of apostrophe and
@@ -174,7 +178,9 @@ mod tests {
         assert_eq!(dateline_end("KYIV, July 31 (AP) — Russia fired"), 18);
         assert_eq!(dateline_end("WAD MADANI, Sudan — Soldiers"), 17);
         assert_eq!(dateline_end("  YANGON (wire) — The junta"), 15);
-        assert_eq!(dateline_end("BHAMO, Kachin State, said the KIA"), 5);
+        assert_eq!(dateline_end("KYIV - Russian troops attacked"), 4);
+        assert_eq!(dateline_end("HAMAS, the militant group, attacked"), 0);
+        assert_eq!(dateline_end("NATO (the alliance) said"), 0);
         assert_eq!(dateline_end("The KIA said"), 0);
         assert_eq!(dateline_end("KIA fighters, residents said"), 0);
     }

@@ -574,12 +574,16 @@ impl<'a> Reader<'a> {
     fn war_toll(&self, frame: &Frame, subject: Span) -> bool {
         let clauses = &self.rules.clauses;
         let war = |w: &str| ClauseWords::has(&clauses.words.war_nouns, w);
+        // The head: the last word before a preposition or the verb ("the conflict in Sudan
+        // has", "the civil war has"), not a war noun that qualifies another ("war planes").
         let head_is_war = |span: Span| {
             let text = span.slice(self.lower);
             let phrase = &text[text.rfind(',').map_or(0, |comma| comma + 1)..];
             text::words(phrase)
                 .take_while(|w| !clauses.is_preposition(w))
-                .any(war)
+                .filter(|w| !ClauseWords::has(&clauses.words.verb_helpers, w) && *w != "since")
+                .last()
+                .is_some_and(war)
         };
         if head_is_war(subject) {
             return true;
@@ -609,15 +613,18 @@ impl<'a> Reader<'a> {
     /// and turned drones on them").
     fn weapon_not_used(&self, frame: &Frame) -> bool {
         let words = &self.rules.clauses.words;
-        let verb = |w: &str| {
-            ClauseWords::has(&words.arms_transfer_verbs, w)
-                || ClauseWords::has(&words.interception_verbs, w)
+        let before = &self.lower[frame.sentence.start..frame.trigger.start];
+        let found_in = |text: &str, verbs: &[String]| {
+            text::words(text)
+                .rev()
+                .take(8)
+                .take_while(|w| ClauseWords::has(verbs, w) || !w.ends_with("ed"))
+                .any(|w| ClauseWords::has(verbs, w))
         };
-        text::words(&self.lower[frame.sentence.start..frame.trigger.start])
-            .rev()
-            .take(8)
-            .take_while(|w| verb(w) || !w.ends_with("ed"))
-            .any(verb)
+        // An interception reaches no further than its clause ("shot down 40 drones, but a
+        // missile struck a hospital").
+        let clause = &before[before.rfind([',', ';']).map_or(0, |at| at + 1)..];
+        found_in(before, &words.arms_transfer_verbs) || found_in(clause, &words.interception_verbs)
     }
 
     /// True when the trigger is a noun inside a phrase that only sets the scene: "after two
@@ -637,12 +644,7 @@ impl<'a> Reader<'a> {
                 .actors_in(Span::new(at, frame.trigger.start))
                 .any(|m| m.kind.is_armed())
         });
-        // "before that raid, in late July, the KIA hit ...": the phrase ends at a comma.
-        let mut window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
-        if let Some(comma) = self.lower[frame.trigger.end..window_end].find(',') {
-            window_end = frame.trigger.end + comma;
-        }
-        let window = Span::new(frame.trigger.end, window_end);
+        let window = self.noun_phrase_after(frame);
         scene
             && self.phrase_actor(window, "between").is_none()
             && self.phrase_actor(window, "by").is_none()
@@ -680,12 +682,7 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        // "before that raid, in late July, the KIA hit ...": the phrase ends at a comma.
-        let mut window_end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
-        if let Some(comma) = self.lower[frame.trigger.end..window_end].find(',') {
-            window_end = frame.trigger.end + comma;
-        }
-        let window = Span::new(frame.trigger.end, window_end);
+        let window = self.noun_phrase_after(frame);
         let actor_follows = self
             .rules
             .clauses
@@ -813,6 +810,16 @@ impl<'a> Reader<'a> {
                 .skip_while(|m| m.span.start >= frame.sentence.start)
                 .take_while(|m| m.span.start >= recent_start)
                 .any(|m| m.kind.is_armed())
+    }
+
+    /// The four words after a noun trigger that may still belong to its phrase, up to a comma
+    /// ("before that raid, in late July, the KIA hit ...": the phrase ends at the comma).
+    fn noun_phrase_after(&self, frame: &Frame) -> Span {
+        let mut end = nth_word_end(self.lower, frame.trigger.end, 4).min(frame.sentence.end);
+        if let Some(comma) = self.lower[frame.trigger.end..end].find(',') {
+            end = frame.trigger.end + comma;
+        }
+        Span::new(frame.trigger.end, end)
     }
 
     /// A place's span widened over what belongs to it before a date: an alias in brackets and
@@ -1097,8 +1104,12 @@ impl<'a> Reader<'a> {
             });
         before
             .filter(|m| {
-                let mut words = text::words(&self.lower[m.span.end..head.start]);
+                let gap = &self.lower[m.span.end..head.start];
+                let mut words = text::words(gap);
+                // "fled to Thailand, and the regime arrested": a comma ends the first clause.
                 m.kind.is_armed()
+                    && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                    && !gap.contains([',', ';', ':'])
                     && words.next() == Some("and")
                     && words.all(|w| w == "allied" || self.rules.clauses.is_determiner(w))
             })
@@ -1517,8 +1528,11 @@ impl<'a> Reader<'a> {
     /// What made people flee: an armed actor named after the trigger ("fled shelling by junta
     /// troops", "ran from the troops").
     fn cause(&self, frame: &Frame) -> Option<ActorId> {
+        // "fled to Thailand": a country after the trigger is where people went.
         self.actors_in(frame.rest_of_clause())
-            .find(|m| m.kind.is_armed())
+            .find(|m| {
+                m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+            })
             .map(|m| m.actor.clone())
     }
 

@@ -577,10 +577,9 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let closes = self.tokens.get(end).is_none_or(|next| {
             !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
         });
-        let unknown = pieces
-            .iter()
-            .filter(|piece| piece.first() < end)
-            .all(|piece| matches!(piece, Piece::Word(_)));
+        // No name the gazetteer knows in the run, which may go on past the capitalised words:
+        // "captured Zorvala and Goma" is a list the usual reading keeps whole.
+        let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
         if !(after_verb && closes && unknown && end - start <= MAX_WORDS) {
             return None;
         }
