@@ -399,8 +399,9 @@ pub fn parse_document(
         Format::Text => {
             let mut warnings = Vec::new();
             let text = decode(bytes, &mut warnings);
+            let (title, text) = split_headline(text);
             vec![Ok(text_record(
-                origin, stem, text, None, None, warnings, options,
+                origin, stem, text, title, None, warnings, options,
             ))]
         }
         Format::Html => {
@@ -458,6 +459,29 @@ fn text_record(
         article,
         warnings,
     }
+}
+
+/// A plain text's headline and body: a first line of at most 200 bytes that ends in no stop,
+/// followed by a blank line, is the title ("Rebels take Sinbo\n\nBHAMO — ..."), as the
+/// `title` field of a JSON article is; the text is left whole otherwise.
+fn split_headline(text: String) -> (Option<String>, String) {
+    const LONGEST: usize = 200;
+    let body_start = text.len() - text.trim_start().len();
+    let rest = &text[body_start..];
+    let Some(line_end) = rest.find('\n') else {
+        return (None, text);
+    };
+    let line = rest[..line_end].trim_end();
+    let after = &rest[line_end + 1..];
+    let blank_follows = after
+        .trim_start_matches([' ', '\t', '\r'])
+        .starts_with('\n');
+    let stops = line.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
+    if line.is_empty() || line.len() > LONGEST || stops || !blank_follows || after.trim().is_empty()
+    {
+        return (None, text);
+    }
+    (Some(line.to_string()), after.trim_start().to_string())
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -84,6 +84,30 @@ fn jsonl_reports_broken_lines_and_goes_on() {
 }
 
 #[test]
+fn a_text_file_s_headline_is_its_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sinbo.txt");
+    std::fs::write(
+        &path,
+        "Rebels take Sinbo after week-long siege\n\nBHAMO, 3 March 2025 — Rebels took Sinbo.\n",
+    )
+    .unwrap();
+    let (records, _) = read_all(&[path.clone()], Options::default());
+    let article = &records[0].article;
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Rebels take Sinbo after week-long siege")
+    );
+    assert!(article.text.starts_with("BHAMO, 3 March 2025"));
+    assert_eq!(article.published, Date::new(2025, 3, 3).ok());
+    // A first sentence with its stop is text, not a headline.
+    std::fs::write(&path, "Rebels took Sinbo.\n\nThey hold it now.\n").unwrap();
+    let (records, _) = read_all(&[path], Options::default());
+    assert_eq!(records[0].article.title, None);
+    assert!(records[0].article.text.starts_with("Rebels took Sinbo."));
+}
+
+#[test]
 fn text_files_take_flag_then_dateline_and_survive_bad_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let with_dateline = dir.path().join("river.txt");
