@@ -396,7 +396,7 @@ mod tests {
     #[test]
     fn the_agent_of_last_resort_is_not_the_owner_of_the_target() {
         let found = events(
-            "Fighting flared this week around the junta's bases in Bhamo, as the Kachin Independence Army (KIA) pressed its offensive.",
+            "Fighting flared on Monday near the junta's outposts around Bhamo, as the Kachin Independence Army (KIA) kept up its offensive.",
         );
         assert!(
             found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")),
@@ -874,7 +874,7 @@ mod tests {
     #[test]
     fn a_coordinated_subject_acts_through_its_first_conjunct() {
         for text in [
-            "The Kachin Independence Army (KIA) and allied People's Defence Force (PDF) fighters seized Sinbo on Monday.",
+            "KIA troops and allied People's Defence Force (PDF) units seized Sinbo on Monday.",
             "The KIA and its PDF allies seized Sinbo on Monday.",
         ] {
             let found = events(text);
