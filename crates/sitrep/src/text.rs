@@ -135,6 +135,16 @@ pub fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
         .filter(|w| !w.is_empty())
 }
 
+/// True when `head`, less trailing white space, ends with one of `phrases` on a word boundary
+/// ("before that" ends "only days before that", not "… beforethat").
+pub fn ends_with_phrase(head: &str, phrases: &[String]) -> bool {
+    let head = head.trim_end();
+    phrases.iter().any(|phrase| {
+        head.ends_with(phrase.as_str())
+            && !head[..head.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// True when the bytes `start..end` of `text` have no letter or digit right before or right
 /// after them.
 pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {

@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::Span;
+use crate::text;
 
 const CLAUSES: &str = "events/clauses.toml";
 
@@ -480,7 +481,7 @@ impl ClauseRules {
     /// True when the trigger at `start` is a noun that refers back to an event already told
     /// ("the attack came without warning").
     pub fn refers_back(&self, lower: &str, floor: usize, start: usize) -> bool {
-        ends_with_phrase(&lower[floor..start], &self.anaphoric_determiners)
+        text::ends_with_phrase(&lower[floor..start], &self.anaphoric_determiners)
     }
 
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
@@ -495,7 +496,7 @@ impl ClauseRules {
             &words.habitual_adverbs,
         ]
         .into_iter()
-        .any(|list| ends_with_phrase(head, list))
+        .any(|list| text::ends_with_phrase(head, list))
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause
@@ -767,15 +768,6 @@ impl ClauseIndex {
             .take_while(move |r| r.start < span.end)
             .filter(move |r| r.end <= span.end)
     }
-}
-
-/// True when `head`, less trailing white space, ends with one of `phrases` on a word boundary.
-fn ends_with_phrase(head: &str, phrases: &[String]) -> bool {
-    let head = head.trim_end();
-    phrases.iter().any(|phrase| {
-        head.ends_with(phrase.as_str())
-            && !head[..head.len() - phrase.len()].ends_with(|c: char| c.is_alphanumeric())
-    })
 }
 
 #[cfg(test)]

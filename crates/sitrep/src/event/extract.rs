@@ -244,15 +244,11 @@ fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
 
 fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
     let after = lower[span.end..].trim_start();
-    let before = lower[..span.start].trim_end();
     let word_end = |rest: &str, word: &str| {
         rest.starts_with(word) && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
     };
     rule.blocked_after.iter().any(|word| word_end(after, word))
-        || rule.blocked_before.iter().any(|word| {
-            before.ends_with(word.as_str())
-                && !before[..before.len() - word.len()].ends_with(|c: char| c.is_alphanumeric())
-        })
+        || text::ends_with_phrase(&lower[..span.start], &rule.blocked_before)
 }
 
 /// The country most actors and places of the document belong to.
