@@ -475,6 +475,11 @@ mod tests {
             None
         );
         assert_eq!(cue("a gesture of goodwill, the rebels"), None);
+        // Talks a party is urged to return to have not been held.
+        assert_eq!(
+            cue("the envoy urged the rebels to return to"),
+            Some(Modality::Planned)
+        );
     }
 
     #[test]

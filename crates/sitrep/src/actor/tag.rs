@@ -363,10 +363,22 @@ fn resolve(
             let country_entry = &dict.countries[country];
             // "Sudan's army", "the Chinese government", "Russian troops".
             let after_possessive = possessive_end(text, hit.span.end);
-            if let Some(next) = hits
+            let next_adjacent = hits
                 .get(idx)
-                .filter(|next| text[after_possessive..next.span.start].trim().is_empty())
+                .filter(|next| text[after_possessive..next.span.start].trim().is_empty());
+            // "Sudan's paramilitary Rapid Support Forces": the country only places the group.
+            if after_possessive > hit.span.end
+                && next_adjacent.is_some_and(|next| match &next.kind {
+                    HitKind::Learned(_) => true,
+                    HitKind::Pattern(p) => {
+                        generic_class(next, dict) == Some(GenericClass::NonState)
+                            || best_actor(&dict.patterns[*p].targets, focus, dict).is_some()
+                    }
+                })
             {
+                continue;
+            }
+            if let Some(next) = next_adjacent {
                 if let Some(class) = generic_class(next, dict)
                     .filter(|c| !matches!(c, GenericClass::NonState | GenericClass::Ally))
                 {
@@ -797,6 +809,11 @@ mod tests {
         assert_eq!(
             mentions("A France-based monitor said the Iran-backed rebels and China clashed."),
             pairs(&[("China", "CN_GOV")])
+        );
+        // A country's possessive before a group only places the group.
+        assert_eq!(
+            mentions("Missiles fired by Sudan's paramilitary Rapid Support Forces hit a depot."),
+            pairs(&[("paramilitary", "RSF"), ("Rapid Support Forces", "RSF")])
         );
     }
 

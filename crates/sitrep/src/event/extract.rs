@@ -596,10 +596,22 @@ impl<'a> Reader<'a> {
     }
 
     /// True when one of the rule's `blocked_in_object` words stands in the trigger's object.
+    /// A trigger that closes its sentence as a reporting verb ("…, officials warned.") has
+    /// its content before it, and that is where the words are looked for.
     fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
-        !rule.blocked_in_object.is_empty()
-            && text::words(&self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)])
-                .any(|w| rule.blocked_in_object.iter().any(|b| b == w))
+        if rule.blocked_in_object.is_empty() {
+            return false;
+        }
+        let blocked =
+            |span: &str| text::words(span).any(|w| rule.blocked_in_object.iter().any(|b| b == w));
+        let object = &self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)];
+        let content_before = text::words(object).count() < 3
+            && self.lower[frame.object_end..frame.sentence.end]
+                .trim_start()
+                .len()
+                <= 1;
+        blocked(object)
+            || content_before && blocked(&self.lower[frame.sentence.start..frame.trigger.start])
     }
 
     /// True when a verb of the arms trade or of interception stands up to eight words before

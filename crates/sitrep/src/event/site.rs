@@ -31,8 +31,9 @@ pub struct Site {
     /// True for a military unit, base or other named facility.
     pub facility: bool,
     /// True when an actor's name overlaps it ("Kachin" in "Kachin fighters"), other than a
-    /// country or capital, or an owner inside a unit's name ("BGF Battalion 9"): it names the
-    /// actor, not where an event happens.
+    /// country or capital, or an owner inside a unit's name ("BGF Battalion 9"), or when its
+    /// possessive comes right before an actor ("Sudan's paramilitary RSF"): it names or
+    /// describes the actor, not where an event happens.
     pub names_actor: bool,
 }
 
@@ -138,12 +139,22 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         });
     }
     sites.sort_by_key(|site| site.span.start);
+    let text = doc.text();
     for site in &mut sites {
+        let possessive_end = ["'s ", "’s "]
+            .iter()
+            .find(|s| text[site.span.end..].starts_with(**s))
+            .map(|s| site.span.end + s.len());
         site.names_actor = doc.actors.iter().any(|m| {
             let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
-            m.span.overlaps(site.span)
-                && !owner
-                && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
+            // "Sudan's paramilitary Rapid Support Forces": the place only describes the group.
+            let describes = possessive_end.is_some_and(|end| {
+                m.span.start >= end && text[end..m.span.start].split_whitespace().count() <= 1
+            });
+            describes
+                || m.span.overlaps(site.span)
+                    && !owner
+                    && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
         });
     }
     sites
