@@ -475,6 +475,12 @@ mod tests {
             None
         );
         assert_eq!(cue("a gesture of goodwill, the rebels"), None);
+        // A count nobody gave, and efforts, tell no event.
+        assert_eq!(
+            cue("officials gave no word on how many"),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(cue("efforts to"), Some(Modality::Speculative));
         // Talks a party is urged to return to have not been held.
         assert_eq!(
             cue("the envoy urged the rebels to return to"),

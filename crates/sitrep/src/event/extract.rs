@@ -683,10 +683,25 @@ impl<'a> Reader<'a> {
     /// after it: a reference to an event already told ("the attack came without warning";
     /// but "the clashes on Thursday" tells of new fighting).
     fn refers_back(&self, frame: &Frame) -> bool {
+        // "the Tonzang attack": a town named between the determiner and a noun trigger (before
+        // a verb it is the subject: "the Hill Ridge camp had fallen").
+        let before_site = self.sites[..self
+            .sites
+            .partition_point(|s| s.span.end <= frame.trigger.start)]
+            .last()
+            .filter(|s| {
+                !s.facility
+                    && !self.opens_with_verb(frame.trigger)
+                    && s.span.start >= frame.sentence.start
+                    && self.lower[s.span.end..frame.trigger.start]
+                        .trim()
+                        .is_empty()
+            })
+            .map_or(frame.trigger.start, |s| s.span.start);
         if !self
             .rules
             .clauses
-            .refers_back(self.lower, frame.sentence.start, frame.trigger.start)
+            .refers_back(self.lower, frame.sentence.start, before_site)
         {
             return false;
         }
@@ -1302,16 +1317,34 @@ impl<'a> Reader<'a> {
             .map(|m| m.actor.clone())
     }
 
-    fn is_passive(&self, trigger: Span) -> bool {
-        let word = trigger
+    /// The trigger's first word, lower case.
+    fn first_word(&self, trigger: Span) -> &'a str {
+        trigger
             .slice(self.lower)
             .split_whitespace()
             .next()
-            .unwrap_or("");
-        let words = &self.rules.clauses.words;
-        let participle = word.ends_with("ed")
+            .unwrap_or("")
+    }
+
+    fn is_participle(&self, word: &str) -> bool {
+        word.ends_with("ed")
             || word.ends_with("en")
-            || ClauseWords::has(&words.irregular_participles, word);
+            || ClauseWords::has(&self.rules.clauses.words.irregular_participles, word)
+    }
+
+    /// True when the trigger opens with a verb form: a participle or an auxiliary ("had
+    /// fallen", "seized"), not a noun ("attack").
+    fn opens_with_verb(&self, trigger: Span) -> bool {
+        let word = self.first_word(trigger);
+        let words = &self.rules.clauses.words;
+        self.is_participle(word)
+            || ClauseWords::has(&words.verb_helpers, word)
+            || ClauseWords::has(&words.passive_auxiliaries, word)
+    }
+
+    fn is_passive(&self, trigger: Span) -> bool {
+        let words = &self.rules.clauses.words;
+        let participle = self.is_participle(self.first_word(trigger));
         let before: Vec<&str> = self.lower[..trigger.start]
             .split_whitespace()
             .rev()
@@ -1798,7 +1831,8 @@ impl<'a> Reader<'a> {
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
-        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        let contrast = self.contrast_start(frame);
+        let subject = Span::new(frame.subject_start.max(contrast), frame.trigger.start);
         // "Since the war in Gaza began, the group has attacked ships": a fronted clause's places
         // are not the main clause's.
         let main_start = self.rules.clauses.main_clause_after_fronted(
@@ -1809,7 +1843,8 @@ impl<'a> Reader<'a> {
         let before = Span::new(
             main_start
                 .filter(|&start| start <= frame.trigger.start)
-                .unwrap_or(frame.sentence.start),
+                .unwrap_or(frame.sentence.start)
+                .max(contrast),
             frame.trigger.start,
         );
         let order: [(Span, bool); 4] = match rule.place {
@@ -2114,7 +2149,27 @@ impl<'a> Reader<'a> {
                     .filter(|site| site.span.end <= frame.trigger.start)
                     .find(|site| fold_eq(&site.location.name, &place.name))
             })
-            .or_else(|| self.antecedent_place(frame, AnaphorKind::Any))
+            .or_else(|| {
+                // Not across a contrast in the sentence: "A holds X, but B now controls most".
+                let contrasted = self.contrast_start(frame) > frame.sentence.start;
+                let probe = Frame {
+                    trigger: Span::new(frame.sentence.start, frame.sentence.start),
+                    ..*frame
+                };
+                self.antecedent_place(if contrasted { &probe } else { frame }, AnaphorKind::Any)
+            })
+    }
+
+    /// Where the clause after the last contrast before the trigger starts, else the sentence
+    /// start: in "The junta still holds A and B, but the rebels now control C" the places
+    /// before the contrast are the other clause's ("…, but that …" goes on with the same
+    /// statement).
+    fn contrast_start(&self, frame: &Frame) -> usize {
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        head.rfind(", but ")
+            .map(|at| at + ", but ".len())
+            .filter(|&after| !head[after..].starts_with("that "))
+            .map_or(frame.sentence.start, |after| frame.sentence.start + after)
     }
 
     /// The last `count` distinct sites before the trigger of the sort an anaphor refers to

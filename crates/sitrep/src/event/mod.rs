@@ -306,6 +306,32 @@ mod tests {
     }
 
     #[test]
+    fn places_before_a_contrast_belong_to_the_other_clause() {
+        let found = events(
+            "The army still holds Sittwe and Kyaukphyu, but the AA now controls most of the state's townships.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| !e.contains("Sittwe") && !e.contains("Kyaukphyu")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_attack_named_after_its_town_refers_back() {
+        let told = "The AA attacked Rathedaung on Monday.";
+        let again =
+            "The AA attacked Rathedaung on Monday. The Rathedaung attack was its first in months.";
+        assert_eq!(events(again), events(told));
+        // Before a verb, the place is the subject: "the Hill station had fallen".
+        assert_eq!(
+            events("A resident said the Done Paik station had fallen on Monday.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn villages_ransacked_in_the_passive_were_the_civilians() {
         assert_eq!(
             actor2_of(
