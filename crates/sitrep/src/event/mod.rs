@@ -850,6 +850,20 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
+        // A wire dateline, with its country, date and agency, the same.
+        let found = events(
+            "BANGKOK, Thailand, June 10 (Reuters) - Junta troops clashed with the KIA on Monday, the group said.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Bangkok") || e.contains("Thailand")),
+            "{found:?}"
+        );
         let home =
             events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
