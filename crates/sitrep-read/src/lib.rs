@@ -29,10 +29,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 use serde::Deserialize;
 use sitrep::Article;
 
@@ -484,15 +482,14 @@ fn split_headline(text: String) -> (Option<String>, String) {
     (Some(line.to_string()), after.trim_start().to_string())
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Lu}[\p{Lu}\s.'’-]{1,40},\s*(?P<date>[^—–(\n]{6,30}?)\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,2})")
-        .unwrap()
-});
-
-/// The date of a dateline opening the text: "YANGON, 10 December 2024 —".
+/// The date of a dateline opening the text ([`sitrep::text::dateline`]): "YANGON, 10 December
+/// 2024 —", "GOMA, Congo, 3 May 2031 (Reuters) -".
 fn dateline_date(text: &str) -> Option<Date> {
-    let head = &text[..text.floor_char_boundary(200)];
-    parse_date(DATELINE.captures(head)?.name("date")?.as_str())
+    let dateline = sitrep::text::dateline(text)?;
+    dateline
+        .details(text)
+        .iter()
+        .find_map(|part| parse_date(part))
 }
 
 #[derive(Deserialize)]

@@ -171,3 +171,19 @@ fn sniffs_formats() {
     assert_eq!(Format::of_path(Path::new("x.gold.jsonl")), None);
     assert_eq!(Format::of_path(Path::new("x.HTM")), Some(Format::Html));
 }
+
+#[test]
+fn a_wire_dateline_gives_its_date_past_the_country_and_the_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wire.txt");
+    std::fs::write(
+        &path,
+        "GAO, Mali, 3 May 2031 (Reuters) - Gunmen attacked a convoy.\n",
+    )
+    .unwrap();
+    let (records, _) = read_all(&[path.clone()], Options::default());
+    assert_eq!(records[0].article.published, Date::new(2031, 5, 3).ok());
+    std::fs::write(&path, "HAMAS, 3 May 2031, said - again - it would reply.\n").unwrap();
+    let (records, _) = read_all(&[path], Options::default());
+    assert_eq!(records[0].article.published, None);
+}

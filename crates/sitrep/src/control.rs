@@ -244,23 +244,16 @@ impl PlaceWords {
     }
 
     /// True when the (lower-case) sentence names the place only as contested, approached, on a
-    /// route or where a captured post stands: no mention of it (a dateline aside) says it was
-    /// itself taken. `mentions` are where the sentence names the place (offsets in `lower`),
-    /// `names` all its place names: a name inside a list reads with the words before the list
-    /// ("headquarters in Hill Ridge, Lweje and Tamu").
+    /// route or where a captured post stands: no mention of it says it was itself taken.
+    /// `mentions` are where the sentence names the place (offsets in `lower`, the dateline's
+    /// left out), `names` all its place names: a name inside a list reads with the words before
+    /// the list ("headquarters in Hill Ridge, Lweje and Tamu").
     fn held_place_unstated(&self, lower: &str, mentions: &[Span], names: &[Span]) -> bool {
-        let mut mentions = mentions.iter().filter(|mention| {
-            let dateline =
-                mention.start == 0 && lower[mention.end..].trim_start().starts_with(['—', ',']);
-            !dateline
-        });
-        let Some(first) = mentions.next() else {
-            return false;
-        };
-        std::iter::once(first).chain(mentions).all(|mention| {
-            let head = &lower[..list_start(lower, mention.start, names)];
-            self.contested(head) || self.locates_a_post(head) || self.marks_a_route(head)
-        })
+        !mentions.is_empty()
+            && mentions.iter().all(|mention| {
+                let head = &lower[..list_start(lower, mention.start, names)];
+                self.contested(head) || self.locates_a_post(head) || self.marks_a_route(head)
+            })
     }
 }
 
@@ -407,6 +400,7 @@ pub fn derive(
     event_rules: &EventRules,
 ) -> Vec<ControlFact> {
     let mut facts: Vec<ControlFact> = Vec::new();
+    let dateline_end = crate::text::dateline(doc.text()).map_or(0, |dateline| dateline.end);
     for event in events {
         if event.kind != EventKind::TerritoryCaptured
             || !event.modality.is_fact()
@@ -445,6 +439,11 @@ pub fn derive(
         } else {
             mentions
         };
+        // "BHAMO — ...": where the story is filed from says nothing of who took it.
+        let mentions: Vec<Span> = mentions
+            .into_iter()
+            .filter(|mention| sentence.start + mention.end > dateline_end)
+            .collect();
         if rules.words.held_place_unstated(lower, &mentions, &names) {
             continue;
         }

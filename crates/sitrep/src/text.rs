@@ -5,23 +5,51 @@ starts, where a dateline ends, where a phrase stands on word boundaries, and tex
 */
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Where the dateline ends: a text that opens with a place name in capitals and, within its
-/// first 80 bytes, a dash between spaces has a dateline up to that dash ("KYIV, July 31 (AP)
-/// —", "BEIRUT, Lebanon (AP) –", "KYIV - Russian troops", "WAD MADANI, Sudan —"); 0 for any
-/// other text ("HAMAS, the militant group, attacked").
-pub fn dateline_end(text: &str) -> usize {
+/// A dateline opening an article: "KYIV, July 31 (AP) —", "KHARTOUM, March 3 (Reuters) -",
+/// "BEIRUT (Al Jazeera) –", "WAD MADANI, Sudan —", "BHAMO -".
+///
+/// Every stage that asks where an article was filed from reads it here: actors and
+/// abbreviations are not looked for in it, the place stage reads its place as a town, events
+/// do not happen at a foreign one, and the reader takes the publication date from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place's name, in capitals ("KYIV", "PORT-AU-PRINCE").
+    pub place: Range<usize>,
+    /// Where the dash that closes the dateline starts: the dateline is the text before it,
+    /// the place, then perhaps a country, a date and an agency in brackets.
+    pub end: usize,
+}
+
+impl Dateline {
+    /// What the dateline says after its place, in comma-separated parts without the agency
+    /// in brackets: the country and the date, when given (["Sudan", "May 6"] of "PORT SUDAN,
+    /// Sudan, May 6 (Reuters) -").
+    pub fn details(&self, text: &str) -> Vec<String> {
+        without_brackets(&text[self.place.end..self.end])
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// The dateline opening `text`, if any: a place name in capitals at its start and, within the
+/// first 80 bytes, a dash between spaces; between them only a comma or a bracket after the
+/// name, then capitalised words, numbers and "of" ("GOMA, Democratic Republic of Congo
+/// (Reuters) -"), with anything in brackets. "HAMAS, the militant group — ..." is none.
+pub fn dateline(text: &str) -> Option<Dateline> {
     const LONGEST: usize = 80;
     const DASHES: [&str; 3] = [" — ", " – ", " - "];
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let window = &body[..body.floor_char_boundary(LONGEST.min(body.len()))];
-    let Some(dash) = DASHES.iter().filter_map(|dash| window.find(dash)).min() else {
-        return 0;
-    };
+    let dash = DASHES.iter().filter_map(|dash| window.find(dash)).min()?;
     // The place: words all in capitals ("PORT-AU-PRINCE", "WAD MADANI"), then a comma, a
     // bracket or the dash.
     let name_end = window
@@ -30,12 +58,18 @@ pub fn dateline_end(text: &str) -> usize {
         .min(dash);
     let name = body[..name_end].trim_end();
     let letters = name.chars().filter(|c| c.is_uppercase()).count();
-    let closes = name.len() == dash || body[name.len()..].trim_start().starts_with([',', '(']);
-    if letters >= 3 && closes {
-        offset + dash
-    } else {
-        0
-    }
+    let between = body[name.len()..dash].trim_start();
+    let closes = between.is_empty() || between.starts_with([',', '(']);
+    let details_read = without_brackets(between)
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            word == "of" || word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+    (letters >= 3 && closes && details_read).then(|| Dateline {
+        place: offset..offset + name.len(),
+        end: offset + dash,
+    })
 }
 
 /// Folds a name for comparison: lower case, no diacritics, one kind of apostrophe and
@@ -178,21 +212,46 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        after_last, dateline_end, find_word, fold, fold_eq, occurrences, without_brackets,
-    };
+    use super::{after_last, dateline, find_word, fold, fold_eq, occurrences, without_brackets};
     use proptest::prelude::*;
 
+    /// The place and the dateline of `text`, as text.
+    fn read(text: &str) -> Option<(&str, &str)> {
+        dateline(text).map(|d| (&text[d.place.clone()], &text[..d.end]))
+    }
+
     #[test]
-    fn a_dateline_ends_at_its_dash() {
-        assert_eq!(dateline_end("KYIV, July 31 (AP) — Russia fired"), 18);
-        assert_eq!(dateline_end("WAD MADANI, Sudan — Soldiers"), 17);
-        assert_eq!(dateline_end("  YANGON (wire) — The junta"), 15);
-        assert_eq!(dateline_end("KYIV - Russian troops attacked"), 4);
-        assert_eq!(dateline_end("HAMAS, the militant group, attacked"), 0);
-        assert_eq!(dateline_end("NATO (the alliance) said"), 0);
-        assert_eq!(dateline_end("The KIA said"), 0);
-        assert_eq!(dateline_end("KIA fighters, residents said"), 0);
+    fn wire_datelines_end_at_their_dash() {
+        let text = "ODESA, March 3 (Reuters) - Drones hit the port overnight.";
+        assert_eq!(read(text), Some(("ODESA", "ODESA, March 3 (Reuters)")));
+        assert_eq!(dateline(text).unwrap().details(text), ["March 3"]);
+        let text = "MOGADISHU (AFP) — A car bomb exploded near a hotel.";
+        assert_eq!(read(text), Some(("MOGADISHU", "MOGADISHU (AFP)")));
+        let text = "BUKAVU, Congo — Rebels walked into the city unopposed.";
+        assert_eq!(read(text), Some(("BUKAVU", "BUKAVU, Congo")));
+        let text = "  GAO - Gunmen attacked a convoy.";
+        assert_eq!(read(text), Some(("GAO", "  GAO")));
+        let text = "PORT-AU-PRINCE, Haiti, 3 May 2031 (wire) – Gangs burned a school.";
+        assert_eq!(read(text).map(|r| r.0), Some("PORT-AU-PRINCE"));
+        assert_eq!(
+            dateline(text).unwrap().details(text),
+            ["Haiti", "3 May 2031"]
+        );
+        let text = "SAN PEDRO, Democratic Republic of Congo (AP) — Troops withdrew.";
+        assert_eq!(read(text).map(|r| r.0), Some("SAN PEDRO"));
+    }
+
+    #[test]
+    fn capitals_opening_a_sentence_are_no_dateline_by_themselves() {
+        for text in [
+            "HAMAS, the militant group, said the talks had failed.",
+            "HAMAS, the militant group — which runs the enclave — said it would reply.",
+            "NATO (the alliance) said it would meet on Friday.",
+            "The KIA said it had taken the post - residents agreed.",
+            "KIA fighters, residents said, shelled the town - twice.",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ const CONNECTORS: [&str; 12] = [
 pub fn find_definitions(text: &str) -> Vec<Definition> {
     let mut definitions = Vec::new();
     // "BEIRUT, Lebanon (AP) —": the agency's credit defines nothing.
-    let dateline_end = crate::text::dateline_end(text);
+    let dateline_end = crate::text::dateline(text).map_or(0, |dateline| dateline.end);
     for caps in ABBREVIATION.captures_iter(text) {
         let abbr = caps.name("abbr").expect("named group");
         if abbr.end() <= dateline_end {

@@ -90,7 +90,7 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
 /// The dictionary's names in `text`, but for those of the dateline ("MOSCOW, July 31 (Reuters)
 /// - Ukrainian drones hit ..." is no deed of Russia's).
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
-    let dateline_end = crate::text::dateline_end(text);
+    let dateline_end = crate::text::dateline(text).map_or(0, |dateline| dateline.end);
     dict.matcher
         .find_iter(text)
         .filter_map(|m| {

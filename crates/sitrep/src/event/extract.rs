@@ -35,14 +35,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
-use crate::eval::haversine_km;
 use crate::modality::{CueIndex, ReportingVerb, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{self, find_word, fold_eq, without_brackets};
-use crate::time::{
-    self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
-};
+use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimexType};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues};
 use super::context::Context;
@@ -126,7 +123,7 @@ pub fn extract(
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
-    merge_restatements(drop_restating_nouns(events, rules), &doc.times)
+    super::restate::merge_restatements(drop_restating_nouns(events, rules), doc)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
@@ -2523,24 +2520,12 @@ fn confidence(has_agent: bool, has_place: bool) -> f32 {
 /// State"), except those that `includes` the others ("Hill Township, including the camp"),
 /// and repeated names.
 fn drop_containers<'s>(sites: Vec<&'s Site>, includes: impl Fn(&Site) -> bool) -> Vec<&'s Site> {
-    let finer = |a: &Location, b: &Location| a.precision < b.precision;
-    let contains = |outer: &Location, inner: &Location| {
-        finer(inner, outer)
-            && match outer.precision {
-                Precision::Country => outer.country == inner.country,
-                Precision::Admin1 => outer.admin1.is_some() && outer.admin1 == inner.admin1,
-                Precision::Township => {
-                    outer.admin1 == inner.admin1 && within_township(outer, inner)
-                }
-                _ => false,
-            }
-    };
     let mut kept: Vec<&Site> = Vec::new();
     for site in &sites {
         if !includes(site)
             && sites
                 .iter()
-                .any(|other| contains(&site.location, &other.location))
+                .any(|other| site.location.contains(&other.location))
         {
             continue;
         }
@@ -2553,34 +2538,6 @@ fn drop_containers<'s>(sites: Vec<&'s Site>, includes: impl Fn(&Site) -> bool) -
         kept.push(site);
     }
     kept
-}
-
-/// How far from a township's centre a place may lie and still be taken to be inside it, when
-/// the gazetteer's codes cannot tell: Myanmar's townships are seldom wider than 80 km.
-const TOWNSHIP_RADIUS_KM: f64 = 40.0;
-
-/// True when `inner` lies in `township`: by the township the gazetteer puts it in, else by
-/// MIMU place code where both have one (a town's code extends its township's), else by
-/// distance, else (no coordinates) assumed.
-fn within_township(township: &Location, inner: &Location) -> bool {
-    fn mimu_code(location: &Location) -> Option<&str> {
-        location
-            .id
-            .as_deref()
-            .filter(|id| id.starts_with("mimu:MMR"))
-    }
-    if let (Some(outer), Some(parent)) = (township.id.as_deref(), inner.township.as_deref()) {
-        return outer == parent;
-    }
-    if let (Some(outer), Some(inner)) = (mimu_code(township), mimu_code(inner)) {
-        return inner.starts_with(outer);
-    }
-    match (township.lat.zip(township.lon), inner.lat.zip(inner.lon)) {
-        (Some((lat1, lon1)), Some((lat2, lon2))) => {
-            haversine_km(lat1, lon1, lat2, lon2) <= TOWNSHIP_RADIUS_KM
-        }
-        _ => true,
-    }
 }
 
 /// Drops country-wide sites when the list also names places within a country ("seized two
@@ -2674,69 +2631,4 @@ fn parse_number(word: &str) -> Option<u32> {
         "nineteen",
     ];
     WORDS.iter().position(|w| *w == word).map(|n| n as u32)
-}
-
-/// Keeps one event per (kind, actor1, place) where the dates overlap or one is unknown: the
-/// same event restated later in the article ("took the town this week" … "took it on
-/// Wednesday"), or told from both sides in one sentence. The merged event keeps the narrower date, and the evidence that gave it,
-/// unless only the first sentence states a date (`times`): a date carried over from the story
-/// does not replace one the text gave.
-fn merge_restatements(events: Vec<Event>, times: &[TimeMention]) -> Vec<Event> {
-    let states_date = |event: &Event| {
-        let sentence = Span::new(event.evidence_start, event.evidence_end);
-        times
-            .iter()
-            .any(|mention| sentence.contains(mention.span) && mention.interval.is_some())
-    };
-    let mut kept: Vec<Event> = Vec::new();
-    for event in events {
-        let restated = kept.iter_mut().find(|k| {
-            k.kind == event.kind
-                && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
-                && k.location.is_some()
-                && same_place(k.location.as_ref(), event.location.as_ref())
-                && k.modality.is_fact() == event.modality.is_fact()
-                && match (k.date, event.date) {
-                    (Some(a), Some(b)) => a.overlaps(&b),
-                    _ => true,
-                }
-        });
-        match restated {
-            Some(kept_event) => {
-                let narrower = match (kept_event.date, event.date) {
-                    (None, Some(_)) => true,
-                    (Some(a), Some(b)) => {
-                        days(&b) < days(&a) && (states_date(&event) || !states_date(kept_event))
-                    }
-                    _ => false,
-                };
-                if narrower {
-                    kept_event.date = event.date;
-                    kept_event.evidence = event.evidence;
-                    kept_event.evidence_start = event.evidence_start;
-                    kept_event.evidence_end = event.evidence_end;
-                }
-                if kept_event.actor2.is_none() {
-                    kept_event.actor2 = event.actor2;
-                }
-                kept_event.fatalities = kept_event.fatalities.or(event.fatalities);
-            }
-            None => kept.push(event),
-        }
-    }
-    kept
-}
-
-/// True when two events of one sentence have their parties swapped: "the army repelled an
-/// attack by the RSF" tells one clash from each side.
-fn told_from_both_sides(first: &Event, second: &Event) -> bool {
-    first.evidence_start == second.evidence_start
-        && first.actor1.is_some()
-        && first.actor1 == second.actor2
-        && first.actor2 == second.actor1
-}
-
-/// The number of days an interval spans.
-fn days(interval: &DateInterval) -> i32 {
-    (interval.end - interval.start).get_days()
 }

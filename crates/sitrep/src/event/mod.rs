@@ -12,6 +12,7 @@ mod context;
 mod extract;
 pub mod facility;
 mod inflect;
+mod restate;
 pub mod rules;
 mod site;
 
@@ -364,6 +365,60 @@ mod tests {
             .filter(|e| e.starts_with("armed_clash"))
             .collect();
         assert_eq!(clashes.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_restatement_a_day_off_or_in_the_country_around_is_one_event() {
+        let found = analyse(
+            "Russian missiles hit Kharkiv on Thursday, killing four people, regional officials said.\n\nRussian missiles struck Kharkiv late on Wednesday, the governor said, damaging a school.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let date = found[0].date.expect("dated");
+        assert_eq!(
+            (date.start.to_string(), date.end.to_string()),
+            ("2024-06-12".into(), "2024-06-13".into())
+        );
+        let found = events(
+            "Israeli air strikes on southern Lebanon killed five people on Friday, the health ministry said.\n\nAn Israeli drone strike on a car in Nabatieh killed three people on Friday, the ministry said.",
+        );
+        let strikes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("air_strike"))
+            .collect();
+        assert_eq!(
+            strikes,
+            ["air_strike IL_GOV Nabatiye 2024-06-14"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn days_named_by_date_and_places_of_a_list_stay_apart() {
+        assert_eq!(
+            events(
+                "Russian missiles hit Kharkiv on 12 June, killing four people, regional officials said.\n\nRussian missiles struck Kharkiv again on 13 June, the governor said, damaging a school."
+            ),
+            [
+                "shelling RU_GOV Kharkiv 2024-06-12",
+                "shelling RU_GOV Kharkiv 2024-06-13"
+            ]
+        );
+        assert_eq!(
+            events("The KIA took Chipwi on 29 September and Pangwa on 18 October, the group said."),
+            [
+                "territory_captured KIA Chipwi 2023-09-29",
+                "territory_captured KIA Pangwa 2023-10-18"
+            ]
+        );
+        assert_eq!(
+            events(
+                "Junta aircraft bombed the villages of Aung Myay and Lawa Yang in Waingmaw Township on Tuesday, killing six people."
+            ),
+            [
+                "air_strike MM_MILITARY Aung Myay 2024-06-11",
+                "air_strike MM_MILITARY Lawa Yang 2024-06-11"
+            ]
+        );
     }
 
     #[test]
@@ -821,6 +876,20 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
+        // A wire dateline, with its country, date and agency, the same.
+        let found = events(
+            "BANGKOK, Thailand, June 10 (Reuters) - Junta troops clashed with the KIA on Monday, the group said.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash ")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Bangkok") || e.contains("Thailand")),
+            "{found:?}"
+        );
         let home =
             events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");

@@ -19,7 +19,7 @@ use crate::event::FacilityMention;
 use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceMention, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::without_brackets;
+use crate::text::{Dateline, without_brackets};
 
 /// A place an event can be at.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,19 +37,19 @@ pub struct Site {
     pub names_actor: bool,
 }
 
-/// True for a dateline naming a city outside the article's country ("BANGKOK — Fighting in
-/// Shan State ..."): where the reporter files from, not where anything happened.
-fn foreign_dateline(doc: &Doc, place: &PlaceMention, focus_country: Option<&str>) -> bool {
-    let text = doc.text();
-    let name = place.span.slice(text);
-    if !text[..place.span.start].trim().is_empty() {
-        return false; // a dateline opens the text
-    }
-    let rest = text[place.span.end..]
-        .trim_start_matches(|c: char| c == ',' || c == ' ' || c.is_alphabetic());
-    let dateline = !name.chars().any(char::is_lowercase) && rest.starts_with(['—', '–', '-']);
+/// True for a place named in the article's dateline ([`Dateline`]) that lies outside its
+/// country ("BANGKOK — Fighting in Shan State ...", "NAIROBI, Kenya (Reuters) - ..."): where the
+/// reporter files from, not where anything happened. A dateline in the article's own country
+/// stays a site on purpose: local news files from where things happen ("BHAMO — The KIA
+/// overran ...").
+fn foreign_dateline(
+    dateline: Option<&Dateline>,
+    place: &PlaceMention,
+    focus_country: Option<&str>,
+) -> bool {
+    let in_dateline = dateline.is_some_and(|dateline| place.span.end <= dateline.end);
     let country = place.location.as_ref().and_then(|l| l.country.as_deref());
-    dateline && focus_country.is_some() && country.is_some() && country != focus_country
+    in_dateline && focus_country.is_some() && country.is_some() && country != focus_country
 }
 
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
@@ -57,12 +57,13 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
     let facilities = &doc.facilities;
     // Each gazetteer entry goes by the name the article first gives it.
     let mut first_written: HashMap<&str, String> = HashMap::default();
+    let dateline = crate::text::dateline(doc.text());
     let mut sites: Vec<Site> = doc
         .places
         .iter()
         .filter(|place| place.role == PlaceRole::Toponym)
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
-        .filter(|place| !foreign_dateline(doc, place, focus_country))
+        .filter(|place| !foreign_dateline(dateline.as_ref(), place, focus_country))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(

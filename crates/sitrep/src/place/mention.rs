@@ -55,6 +55,7 @@ use super::kind::PlaceKind;
 use super::token::{Token, TokenKind, tokenize, tokenize_into};
 use super::words::{DemonymTarget, PlaceWords, WordClass, WordInfo};
 use crate::span::Span;
+use crate::text::Dateline;
 
 /// Most letters of an acronym ("MNDAA"); a longer all-capital word is a name in capitals
 /// ("WASHINGTON").
@@ -116,6 +117,7 @@ pub fn detect<'g>(text: &str, sentences: &[Span], gazetteer: &'g Gazetteer) -> V
     let mut candidates = Vec::new();
     let mut scratch = Scratch::default();
     let mut persons = HashSet::default();
+    let dateline = crate::text::dateline(text);
     for (sentence_idx, sentence) in sentences.iter().enumerate() {
         if sentence.end > text.len()
             || !text.is_char_boundary(sentence.start)
@@ -141,7 +143,7 @@ pub fn detect<'g>(text: &str, sentences: &[Span], gazetteer: &'g Gazetteer) -> V
             joined: &mut scratch.joined,
             persons: &mut persons,
         };
-        detector.find_dateline();
+        detector.find_dateline(dateline.as_ref());
         detector.block_organisations_and_people();
         let first = candidates.len();
         detector.find(sentence_idx, &mut candidates);
@@ -404,20 +406,27 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         end
     }
 
-    /// Finds a dateline: all-capital words that open a sentence and are followed by a dash,
-    /// a comma or a parenthesis ("BHAMO —", "MEXICO CITY (AP)"), or are too long to be
-    /// acronyms ("WASHINGTON Officials said").
-    fn find_dateline(&mut self) {
-        let end = (0..self.tokens.len())
+    /// Finds the dateline's place: the tokens of the article's [`Dateline`] place when the
+    /// sentence opens the article ("BHAMO —", "MEXICO CITY (AP) —"). Here alone, all-capital
+    /// words that open a sentence and are too long to be acronyms are one too ("WASHINGTON
+    /// Officials said"): a dateline that lost its dash, which no other stage needs to see,
+    /// but whose capitals the place stage must not read as an acronym.
+    fn find_dateline(&mut self, dateline: Option<&Dateline>) {
+        let in_place = |token: &Token| {
+            dateline.is_some_and(|d| d.place.start <= token.start && token.end <= d.place.end)
+        };
+        let placed = self.tokens.iter().take_while(|t| in_place(t)).count();
+        let capitals = (0..self.tokens.len())
             .find(|idx| !(self.tokens[*idx].is_word() && is_all_capitals(self.word(*idx))))
             .unwrap_or(self.tokens.len());
-        let closes = self
-            .tokens
-            .get(end)
-            .is_some_and(|t| matches!(t.text(self.text), "—" | "–" | "-" | "," | "("));
-        if end > 0 && (closes || (0..end).all(|idx| !could_be_acronym(self.word(idx)))) {
-            self.dateline_end = end;
-        }
+        let lost_dash = (0..capitals).all(|idx| !could_be_acronym(self.word(idx)));
+        self.dateline_end = if placed > 0 {
+            placed
+        } else if lost_dash {
+            capitals
+        } else {
+            0
+        };
     }
 
     fn block_organisations_and_people(&mut self) {

@@ -19,6 +19,7 @@ The [`Gazetteer`] is compiled at start-up from `resources/gazetteer/`; the
 
 use serde::{Deserialize, Serialize};
 
+use crate::eval::haversine_km;
 use crate::span::Span;
 
 mod arena_map;
@@ -75,6 +76,50 @@ pub struct Location {
     /// that "X village in Y Township" can tell Y contains X. Not part of the contract's object.
     #[serde(skip)]
     pub township: Option<String>,
+}
+
+impl Location {
+    /// True when `inner` lies inside this place and is named more exactly: a country holds
+    /// what is in it, a state or region what the gazetteer puts in it, a township what lies
+    /// within it (see [`within_township`]). Towns and points contain nothing: two of them are
+    /// two places.
+    pub fn contains(&self, inner: &Location) -> bool {
+        inner.precision < self.precision
+            && match self.precision {
+                Precision::Country => self.country == inner.country,
+                Precision::Admin1 => self.admin1.is_some() && self.admin1 == inner.admin1,
+                Precision::Township => self.admin1 == inner.admin1 && within_township(self, inner),
+                Precision::Town | Precision::Point => false,
+            }
+    }
+}
+
+/// How far from a township's centre a place may lie and still be taken to be inside it, when
+/// the gazetteer's codes cannot tell: Myanmar's townships are seldom wider than 80 km.
+const TOWNSHIP_RADIUS_KM: f64 = 40.0;
+
+/// True when `inner` lies in `township`: by the township the gazetteer puts it in, else by
+/// MIMU place code where both have one (a town's code extends its township's), else by
+/// distance, else (no coordinates) assumed.
+fn within_township(township: &Location, inner: &Location) -> bool {
+    fn mimu_code(location: &Location) -> Option<&str> {
+        location
+            .id
+            .as_deref()
+            .filter(|id| id.starts_with("mimu:MMR"))
+    }
+    if let (Some(outer), Some(parent)) = (township.id.as_deref(), inner.township.as_deref()) {
+        return outer == parent;
+    }
+    if let (Some(outer), Some(inner)) = (mimu_code(township), mimu_code(inner)) {
+        return inner.starts_with(outer);
+    }
+    match (township.lat.zip(township.lon), inner.lat.zip(inner.lon)) {
+        (Some((lat1, lon1)), Some((lat2, lon2))) => {
+            haversine_km(lat1, lon1, lat2, lon2) <= TOWNSHIP_RADIUS_KM
+        }
+        _ => true,
+    }
 }
 
 /// What a place name stands for in its sentence.

@@ -1,0 +1,183 @@
+/*!
+Restatements: one event told more than once in an article. A lead gives the news ("took
+the town on Tuesday") and a later paragraph tells it again with other words: a vaguer or a
+neighbouring date ("overnight", "late on Monday", "this week"), a finer or a coarser place
+("in southern Lebanon" … "in the town of X"). [`merge_restatements`] keeps one event of each,
+with the most exact date and place its mentions give.
+
+Two mentions are one event when they have the same kind and actor, and either the same place
+and dates that overlap, or a country or state and a place inside it and the same dates.
+Dates one day apart count as the same. A coarser place with a coarser date is no restatement
+but a summary ("overran ten bases in Kachin State since March" and "took the base at X on 9
+April"), and both are kept; so are a township and its villages, which news tells as events of
+their own ("the assault on the township" … "it first struck three villages").
+
+Two days that the article names both as calendar dates ("took A on 29 September and attacked
+it again on 30 September") stay two events: a writer who names both days means two. A
+relative day ("on Tuesday", "overnight", "late on Monday") may be a day off the lead's,
+depending on whose clock the sentence keeps: where neither names its day the merged event
+spans both. Two towns or two points are never one inside the other, so the villages of a list
+stay apart.
+*/
+
+use crate::doc::Doc;
+use crate::place::{Location, Precision};
+use crate::span::Span;
+use crate::text::fold_eq;
+use crate::time::{self, DateInterval, DatePrecision, TimeMention};
+
+use super::Event;
+
+/// Keeps one event per restated event (see the module's comment), in text order. The merged
+/// event keeps the narrower date, and the evidence that gave it, unless only the first
+/// sentence states a date: a date carried over from the story does not replace one the text
+/// gave. Of two neighbouring days it keeps the one named as a calendar day, else both. It keeps
+/// the finer place when one place holds the other.
+pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
+    let states_date = |event: &Event| stated_dates(doc, event).next().is_some();
+    let dates_agree = |first: &Event, second: &Event, exactly: bool| match (first.date, second.date)
+    {
+        (Some(a), Some(b)) => {
+            let same = if exactly {
+                (a.start, a.end) == (b.start, b.end)
+            } else {
+                a.overlaps(&b)
+            };
+            same || (adjacent(&a, &b) && !(names_day(doc, first, &a) && names_day(doc, second, &b)))
+        }
+        _ => !exactly,
+    };
+    let mut kept: Vec<Event> = Vec::new();
+    for event in events {
+        let restated = kept.iter_mut().find(|k| {
+            k.kind == event.kind
+                && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
+                && k.location.is_some()
+                && k.modality.is_fact() == event.modality.is_fact()
+                && match places(k.location.as_ref(), event.location.as_ref()) {
+                    Places::Same => dates_agree(&**k, &event, false),
+                    Places::Nested => dates_agree(&**k, &event, true),
+                    Places::Apart => false,
+                }
+        });
+        match restated {
+            Some(kept_event) => {
+                match (kept_event.date, event.date) {
+                    (Some(a), Some(b)) if adjacent(&a, &b) && days(&a) == days(&b) => {
+                        // Neither or one names its day: the named one, else both days.
+                        if names_day(doc, &event, &b) {
+                            take_date(kept_event, &event);
+                        } else if !names_day(doc, kept_event, &a) {
+                            kept_event.date = Some(DateInterval {
+                                start: a.start.min(b.start),
+                                end: a.end.max(b.end),
+                                precision: DatePrecision::Range,
+                            });
+                        }
+                    }
+                    (None, Some(_)) => take_date(kept_event, &event),
+                    (Some(a), Some(b))
+                        if days(&b) < days(&a)
+                            && (states_date(&event) || !states_date(kept_event)) =>
+                    {
+                        take_date(kept_event, &event)
+                    }
+                    _ => {}
+                }
+                if let (Some(outer), Some(inner)) = (&kept_event.location, &event.location) {
+                    if holds(outer, inner) {
+                        kept_event.location = event.location;
+                        kept_event.place_inferred = event.place_inferred;
+                    }
+                }
+                if kept_event.actor2.is_none() {
+                    kept_event.actor2 = event.actor2;
+                }
+                kept_event.fatalities = kept_event.fatalities.or(event.fatalities);
+            }
+            None => kept.push(event),
+        }
+    }
+    kept
+}
+
+/// How the places of two mentions stand to each other.
+enum Places {
+    /// The same name, or neither known.
+    Same,
+    /// One inside the other ("southern Lebanon" and a town there).
+    Nested,
+    /// Two places, or one known and one not.
+    Apart,
+}
+
+fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
+    match (a, b) {
+        (Some(a), Some(b)) if fold_eq(&a.name, &b.name) => Places::Same,
+        (Some(a), Some(b)) if holds(a, b) || holds(b, a) => Places::Nested,
+        (None, None) => Places::Same,
+        _ => Places::Apart,
+    }
+}
+
+/// True when `outer` is a country or a state that holds `inner`: too wide a place to be where
+/// something happened when the article names the town the same day. A township is not: news
+/// tells a fight for a township and the villages it began at as events of their own.
+fn holds(outer: &Location, inner: &Location) -> bool {
+    matches!(outer.precision, Precision::Country | Precision::Admin1) && outer.contains(inner)
+}
+
+/// Gives `kept` the date of `event`, and the evidence that stated it.
+fn take_date(kept: &mut Event, event: &Event) {
+    kept.date = event.date;
+    kept.evidence.clone_from(&event.evidence);
+    kept.evidence_start = event.evidence_start;
+    kept.evidence_end = event.evidence_end;
+}
+
+/// The time mentions of the event's sentence that give a date.
+fn stated_dates<'d>(doc: &'d Doc, event: &Event) -> impl Iterator<Item = &'d TimeMention> {
+    let sentence = Span::new(event.evidence_start, event.evidence_end);
+    doc.times
+        .iter()
+        .filter(move |mention| sentence.contains(mention.span) && mention.interval.is_some())
+}
+
+/// True when two intervals of a day or two each are neighbours: one ends the day before the
+/// other starts. Longer ranges that touch ("in October", "in November") are two periods.
+fn adjacent(a: &DateInterval, b: &DateInterval) -> bool {
+    const LONGEST_DAYS: i32 = 1;
+    if days(a) > LONGEST_DAYS || days(b) > LONGEST_DAYS {
+        return false;
+    }
+    let follows = |first: &DateInterval, second: &DateInterval| {
+        time::add_days(first.end, 1) == Some(second.start)
+    };
+    follows(a, b) || follows(b, a)
+}
+
+/// True when the sentence names `date` as a calendar day, with a number ("on 29 September",
+/// "July 31"), not as a weekday or a relative word ("on Tuesday", "overnight").
+fn names_day(doc: &Doc, event: &Event, date: &DateInterval) -> bool {
+    stated_dates(doc, event).any(|mention| {
+        mention.interval.as_ref() == Some(date)
+            && mention
+                .span
+                .slice(doc.text())
+                .contains(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// True when two events of one sentence have their parties swapped: "the army repelled an
+/// attack by the RSF" tells one clash from each side.
+fn told_from_both_sides(first: &Event, second: &Event) -> bool {
+    first.evidence_start == second.evidence_start
+        && first.actor1.is_some()
+        && first.actor1 == second.actor2
+        && first.actor2 == second.actor1
+}
+
+/// The number of days an interval spans.
+fn days(interval: &DateInterval) -> i32 {
+    (interval.end - interval.start).get_days()
+}
