@@ -79,7 +79,7 @@ pub fn fold(name: &str) -> String {
     let mut pending_space = false;
     for ch in name.nfkd().filter(|c| !is_combining_mark(*c)) {
         let ch = match ch {
-            '’' | '‘' | '`' | 'ʼ' | '´' => '\'',
+            '’' | '‘' | '`' | 'ʼ' | '´' | 'ʻ' | 'ʿ' | 'ʾ' => '\'',
             '‐' | '‑' | '‒' | '–' | '—' => '-',
             other => other,
         };
@@ -313,6 +313,8 @@ mod tests {
     fn folds_case_diacritics_apostrophes_and_spaces() {
         assert_eq!(fold("  Ta’ang   National "), "ta'ang national");
         assert_eq!(fold("Al Jazīrah"), "al jazirah");
+        assert_eq!(fold("Haʻikū"), "ha'iku");
+        assert_eq!(fold("Ṣanʿāʾ"), "san'a'");
         assert_eq!(fold("Kurakhove"), "kurakhove");
     }
 }

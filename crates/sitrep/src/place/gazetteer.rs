@@ -27,7 +27,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::arena_map::ArenaMap;
 
-use super::key::name_key;
+use super::key::{name_key, without_apostrophes};
 use super::kind::PlaceKind;
 use super::words::{DemonymTarget, PlaceWords};
 use super::{Location, Precision};
@@ -298,7 +298,16 @@ impl Gazetteer {
         Ok(gazetteer)
     }
 
+    /// Files the entry under `key`, and under the key without its apostrophes (the news
+    /// writes "Debre Markos" for "Debre Mark’os").
     fn add_key(&mut self, key: &str, idx: EntryIdx) {
+        self.add_one_key(key, idx);
+        if let Some(bare) = without_apostrophes(key) {
+            self.add_one_key(&bare, idx);
+        }
+    }
+
+    fn add_one_key(&mut self, key: &str, idx: EntryIdx) {
         if key.is_empty() {
             return;
         }

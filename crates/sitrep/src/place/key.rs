@@ -3,7 +3,9 @@ Lookup keys for place names: how the gazetteer and the text meet.
 
 A key is the name [folded](crate::text::fold) (lower case, no diacritics, one
 kind of apostrophe), with hyphens as spaces and periods dropped, so "Mrauk-U",
-"Mrauk U" and "MRAUK U" share a key, as do "U.S." and "US". The text side asks
+"Mrauk U" and "MRAUK U" share a key, as do "U.S." and "US". The news often leaves a
+name's apostrophes out ("Debre Markos" for "Debre Mark’os"), so the gazetteer also files
+a name under its key [without apostrophes](without_apostrophes). The text side asks
 for keys many times per sentence, so plain ASCII takes a fast path that
 allocates nothing beyond the output buffer.
 */
@@ -47,6 +49,21 @@ pub fn push_key(name: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// The key without its apostrophes ("debre mark'os" gives "debre markos"), when it has any
+/// and something is left.
+pub fn without_apostrophes(key: &str) -> Option<String> {
+    if !key.contains('\'') {
+        return None;
+    }
+    let bare = key
+        .split(' ')
+        .map(|word| word.replace('\'', ""))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// True when `name`'s key is `key`, without building it: the check stops at the first
@@ -122,6 +139,25 @@ mod tests {
         assert!(!key_is("Mrauk U", "mrauk"));
         assert!(!key_is("Mrauk", "mrauk u"));
         assert!(!key_is("Bhamo", "bhamu"));
+    }
+
+    #[test]
+    fn apostrophes_of_any_kind_can_be_left_out() {
+        assert_eq!(
+            without_apostrophes(&name_key("Debre Mark’os")).as_deref(),
+            Some("debre markos")
+        );
+        assert_eq!(
+            without_apostrophes(&name_key("Kakaʻako")).as_deref(),
+            Some("kakaako")
+        );
+        assert_eq!(
+            without_apostrophes("homyel' voblasc'").as_deref(),
+            Some("homyel voblasc")
+        );
+        assert_eq!(without_apostrophes("o ' brien").as_deref(), Some("o brien"));
+        assert_eq!(without_apostrophes("bahir dar"), None);
+        assert_eq!(without_apostrophes("'"), None);
     }
 
     #[test]

@@ -288,6 +288,35 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_town_takes_the_articles_division_not_a_stray_words() {
+        // "Fano" is also a town of Italy's Marches: said five times, it must not make the
+        // Marches the division the unknown town lies in.
+        let mentions = tag_text(
+            "Fano militiamen clashed with federal troops near Bahir Dar, the capital of Amhara \
+             region, on Monday. Residents of Zerfeta town said Fano fighters had withdrawn by \
+             nightfall. Later the army said it had retaken Gondar from Fano units. Fano leaders \
+             denied it, and a Fano spokesman said fighting went on near Woreta.",
+        );
+        assert!(mentions.iter().all(|(t, _)| t != "Fano"), "{mentions:?}");
+        let town = find(&mentions, "Zerfeta town").location.as_ref().unwrap();
+        assert_eq!(
+            (town.country.as_deref(), town.admin1.as_deref()),
+            (Some("ET"), Some("Amhara"))
+        );
+    }
+
+    #[test]
+    fn a_name_written_without_its_apostrophe_is_found() {
+        let text = "Federal troops entered Debre Markos in Ethiopia on Tuesday.";
+        let mentions = tag_text(text);
+        let town = find(&mentions, "Debre Markos").location.as_ref().unwrap();
+        assert_eq!(
+            (town.name.as_str(), town.country.as_deref(), town.precision),
+            ("Debre Mark’os", Some("ET"), Precision::Town)
+        );
+    }
+
+    #[test]
     fn country_names_that_end_in_a_generic_word_or_open_with_capitals_are_whole() {
         let text = "Aid left the United States for DR Congo, where fighting in eastern Congo grew.";
         let mentions = tag_text(text);

@@ -42,9 +42,10 @@ use super::words::{DemonymTarget, WordClass};
 use super::{Location, PlaceMention, PlaceRole, Precision};
 use crate::eval::haversine_km;
 
-/// Marks of the soft sign in romanised Russian and Ukrainian names ("Ryazan’"), which the
-/// news leaves out ("Ryazan"): a name without them is still the entry's own.
-const SOFT_SIGNS: [char; 2] = ['’', 'ʹ'];
+/// Apostrophes, and marks of the soft sign in romanised Russian and Ukrainian names
+/// ("Ryazan’"), which the news leaves out ("Ryazan", "Debre Markos" for "Debre Mark’os"): a
+/// name without them is still the entry's own.
+const LEFT_OUT_MARKS: [char; 9] = ['\'', '’', '‘', '`', 'ʼ', 'ʻ', 'ʿ', 'ʾ', 'ʹ'];
 
 /// Below this score, a mention with no generic word, demonym or container is no place.
 const MIN_SCORE: f64 = 3.5;
@@ -117,20 +118,16 @@ pub fn resolve_each(
             start..scores.len()
         })
         .collect();
-    let first_pass: Vec<Option<(EntryIdx, f64)>> = ranges
+    let first_pass: Vec<Option<Best>> = ranges
         .iter()
         .enumerate()
-        .map(|(idx, range)| {
-            scorer
-                .best(idx, &scores[range.clone()], &[])
-                .map(|best| (best.entry, best.score))
-        })
+        .map(|(idx, range)| scorer.best(idx, &scores[range.clone()], &[]))
         .collect();
     let anchors: Vec<Anchor> = first_pass
         .iter()
         .enumerate()
         .filter_map(|(idx, best)| {
-            let entry = gazetteer.entry(best.as_ref()?.0);
+            let entry = gazetteer.entry(best.as_ref()?.entry);
             Some(Anchor {
                 key_id: keys.id(idx),
                 point: entry.point().filter(|_| is_local(entry.kind))?,
@@ -138,7 +135,19 @@ pub fn resolve_each(
             })
         })
         .collect();
-    scorer.article_admin1 = article_admin1(&anchors);
+    // A stray word ("Fano" in news from Ethiopia, an Italian town) says nothing of the
+    // division the article is about, which unknown names take.
+    let kept_admin1s: Vec<Option<EntryIdx>> = first_pass
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, best)| {
+            let best = best.as_ref()?;
+            let entry = gazetteer.entry(best.entry);
+            let local = is_local(entry.kind) && entry.point().is_some();
+            (local && !scorer.is_stray(idx, best)).then_some(entry.admin1)
+        })
+        .collect();
+    scorer.article_admin1 = article_admin1(&kept_admin1s);
     let anchors = distinct(anchors);
     let mut bests: Vec<Option<Best>> = ranges
         .iter()
@@ -416,10 +425,11 @@ impl<'a> Focus<'a> {
     }
 }
 
-/// The admin1 division that holds at least half of the anchors (and two of them at least).
-fn article_admin1(anchors: &[Anchor]) -> Option<EntryIdx> {
+/// The admin1 division that holds at least half of the article's local places (and two of
+/// them at least), given the division of each.
+fn article_admin1(admin1s: &[Option<EntryIdx>]) -> Option<EntryIdx> {
     let mut counts: Vec<(EntryIdx, usize)> = Vec::new();
-    for admin1 in anchors.iter().filter_map(|anchor| anchor.admin1) {
+    for &admin1 in admin1s.iter().flatten() {
         match counts.iter_mut().find(|(seen, _)| *seen == admin1) {
             Some((_, count)) => *count += 1,
             None => counts.push((admin1, 1)),
@@ -428,7 +438,7 @@ fn article_admin1(anchors: &[Anchor]) -> Option<EntryIdx> {
     counts
         .into_iter()
         .max_by_key(|(_, count)| *count)
-        .filter(|(_, count)| *count >= 2 && count * 2 >= anchors.len())
+        .filter(|(_, count)| *count >= 2 && count * 2 >= admin1s.len())
         .map(|(admin1, _)| admin1)
 }
 
@@ -603,7 +613,8 @@ fn is_primary_name(entry: &PlaceEntry, key: &str) -> bool {
     entry.curated
         || entry.kind == PlaceKind::Country
         || key_is(&entry.name, key)
-        || entry.name.contains(SOFT_SIGNS) && key_is(&entry.name.replace(SOFT_SIGNS, ""), key)
+        || entry.name.contains(LEFT_OUT_MARKS)
+            && key_is(&entry.name.replace(LEFT_OUT_MARKS, ""), key)
         || entry.kind == PlaceKind::Town
             && entry
                 .name
@@ -837,6 +848,16 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// True when candidate `idx`'s best entry is a small place abroad that nothing in an
+    /// article about other countries speaks for: a word that happens to name a place ("Fano"
+    /// in news from Ethiopia).
+    fn is_stray(&self, idx: usize, best: &Best) -> bool {
+        best.share == 0.0
+            && !self.gazetteer.entry(best.entry).is_large()
+            && !best.anchored
+            && self.focus.other_votes(self.keys.key(idx)) >= STRAY_EVIDENCE
+    }
+
     fn mention(
         &self,
         text: &str,
@@ -863,13 +884,8 @@ impl<'a> Scorer<'a> {
                 .and_then(|kind| self.unknown(text, candidate, kind));
         };
         let entry = self.gazetteer.entry(best.entry);
-        // A small place abroad that nothing in an article about other countries speaks for is
-        // a word that happens to name a place ("Fano" in news from Ethiopia).
-        // A generic word or a facility word does not make it one ("Friendship Bridge").
-        let stray = best.share == 0.0
-            && !entry.is_large()
-            && !best.anchored
-            && self.focus.other_votes(self.keys.key(idx)) >= STRAY_EVIDENCE;
+        // A generic word or a facility word does not make a stray a place ("Friendship Bridge").
+        let stray = self.is_stray(idx, &best);
         let local_hint = matches!(
             candidate.hint,
             Some(PlaceKind::Village | PlaceKind::Ward | PlaceKind::Town)
