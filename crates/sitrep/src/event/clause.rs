@@ -58,6 +58,9 @@ pub struct ClauseWords {
     /// Words after a place that open a list of places inside it ("every post in Hill
     /// Township, including the command"): the place is an event's place beside them.
     pub inclusion_words: Vec<String>,
+    /// Phrases before a place that name where people fled to ("fled to Thailand"): no place
+    /// of the event, nor a point of reference.
+    pub destination_phrases: Vec<String>,
     /// Adverbs that stand for a place named before when they end a clause ("seized the
     /// police station there").
     pub place_adverbs: Vec<String>,

@@ -1866,6 +1866,10 @@ impl<'a> Reader<'a> {
         let usable = |site: &&'a Site| {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
+                && !text::ends_with_phrase(
+                    &self.lower[frame.sentence.start..site.span.start],
+                    &self.rules.clauses.words.destination_phrases,
+                )
                 && !self.rules.clauses.is_reference(
                     self.lower,
                     frame.sentence.start,

@@ -320,6 +320,14 @@ mod tests {
     }
 
     #[test]
+    fn where_people_fled_to_is_not_where_they_fled() {
+        let found = events(
+            "Fighting broke out in Bhamo on Monday. Thousands of residents fled to Myitkyina on Tuesday.",
+        );
+        assert_eq!(found, ["displacement - Bhamo 2024-06-11"]);
+    }
+
+    #[test]
     fn an_attack_named_after_its_town_refers_back() {
         let told = "The AA attacked Rathedaung on Monday.";
         let again =
