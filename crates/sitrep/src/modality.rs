@@ -481,6 +481,10 @@ mod tests {
             Some(Modality::Speculative)
         );
         assert_eq!(cue("efforts to"), Some(Modality::Speculative));
+        assert_eq!(
+            cue("open to talks if the army ends its"),
+            Some(Modality::Speculative)
+        );
         // Talks a party is urged to return to have not been held.
         assert_eq!(
             cue("the envoy urged the rebels to return to"),
