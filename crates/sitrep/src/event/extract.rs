@@ -2456,12 +2456,21 @@ impl<'a> Reader<'a> {
     }
 
     fn modality(&self, frame: &Frame, rule: &Rule, speaker: Option<&Speaker>) -> Modality {
+        // "the group would \"take the city when the time is right\"": a quotation opened
+        // inside a clause goes on with it.
+        let before = self.text[frame.sentence.start..frame.subject_start].trim_end();
+        let clause_start = match before.strip_suffix(['"', '“']) {
+            Some(head) if !head.trim_end().ends_with([',', ':']) && !head.trim().is_empty() => self
+                .clause_index
+                .subject_start(frame.sentence, frame.sentence.start + head.len()),
+            _ => frame.subject_start,
+        };
         self.rules
             .modality
             .cue(
                 self.cue_index,
                 self.text,
-                frame.subject_start,
+                clause_start,
                 frame.sentence,
                 frame.trigger,
             )

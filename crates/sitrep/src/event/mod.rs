@@ -320,6 +320,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_opened_inside_a_clause_keeps_its_cue() {
+        let found = analyse(
+            "Its leader said last month that the AA would \"take Sittwe when the time comes\".",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].modality, super::Modality::Planned);
+    }
+
+    #[test]
     fn where_people_fled_to_is_not_where_they_fled() {
         let found = events(
             "Fighting broke out in Bhamo on Monday. Thousands of residents fled to Myitkyina on Tuesday.",
