@@ -441,12 +441,16 @@ impl<'a> Reader<'a> {
         let frame = *frame;
         let mut kind = rule.kind;
         let mut patients = vec![self.patient(&frame, rule, agent.as_ref())];
+        let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
             if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
             }
+        }
+        if let Some(aircraft_kind) = aircraft_kind {
+            kind = aircraft_kind;
         }
         if rule.one_per_patient {
             let all = self.patients(&frame, rule, agent.as_ref());
@@ -1171,13 +1175,45 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the trigger itself names who acts: an actor right before it ("KIA drones",
-    /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF").
+    /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF"), or the clause's
+    /// subject when the trigger is its weapon ("attacked the post with drones").
     fn names_own_agent(&self, frame: &Frame) -> bool {
         let after = Span::new(frame.trigger.end, frame.object_end);
         // "by" first after the trigger: not "hit areas held by the RSF".
         self.adjacent_agent(frame).is_some()
             || self.phrase_actor_within(after, "by", 1).is_some()
             || self.blamed_actor(after).is_some()
+            || self.is_instrument(frame.trigger)
+    }
+
+    /// True when "with" stands at most two words before the trigger ("with armed drones"): the
+    /// clause's subject used what it names.
+    fn is_instrument(&self, trigger: Span) -> bool {
+        let before = &self.lower[..trigger.start];
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        words.iter().position(|w| *w == "with").is_some_and(|at| {
+            words[..at]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        })
+    }
+
+    /// True when the clause's subject is aircraft (`aircraft_subjects`), with at most verb
+    /// helpers between it and the trigger: "the regime's air force also struck", not "bombed
+    /// by aircraft after rebels had attacked".
+    fn aircraft_subject(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
+        let mut head = self.lower[frame.subject_start..frame.trigger.start].trim_end();
+        while let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
+            if !ClauseWords::has(&words.verb_helpers, last) {
+                break;
+            }
+            head = rest.trim_end();
+        }
+        words.aircraft_subjects.iter().any(|noun| {
+            head.strip_suffix(noun.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
     }
 
     /// The armed actor right before the trigger, or its possessive, that is no preposition's
