@@ -1183,19 +1183,25 @@ impl<'a> Reader<'a> {
         self.adjacent_agent(frame).is_some()
             || self.phrase_actor_within(after, "by", 1).is_some()
             || self.blamed_actor(after).is_some()
-            || self.is_instrument(frame.trigger)
+            || self.instrument_with(frame).is_some()
     }
 
-    /// True when "with" stands at most two words before the trigger ("with armed drones"): the
-    /// clause's subject used what it names.
-    fn is_instrument(&self, trigger: Span) -> bool {
-        let before = &self.lower[..trigger.start];
-        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-        words.iter().position(|w| *w == "with").is_some_and(|at| {
-            words[..at]
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        })
+    /// Where "with" stands when it is at most two words before the trigger, within its clause
+    /// ("attacked the post with armed drones"): the clause's subject used what the trigger
+    /// names.
+    fn instrument_with(&self, frame: &Frame) -> Option<usize> {
+        let mut before = self.lower[frame.subject_start..frame.trigger.start].trim_end();
+        for _ in 0..3 {
+            let (rest, word) = before.rsplit_once(char::is_whitespace)?;
+            if word == "with" {
+                return Some(frame.subject_start + rest.len() + 1);
+            }
+            if !word.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return None;
+            }
+            before = rest.trim_end();
+        }
+        None
     }
 
     /// True when the clause's subject is aircraft (`aircraft_subjects`), with at most verb
@@ -1624,6 +1630,20 @@ impl<'a> Reader<'a> {
                     .map(|m| m.actor.clone());
             }
             PatientSlot::Object => {}
+        }
+        // "attacked the army post with drones": the attack verb's object, before "with".
+        if let Some(with) = self.instrument_with(frame) {
+            let target = Span::new(frame.subject_start, with);
+            if let Some(actor) = self
+                .actors_in(target)
+                .rev()
+                .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
+            {
+                return Some(actor.actor.clone());
+            }
+            if self.civilian_target(target) {
+                return civilians();
+            }
         }
         if let Some(actor) = self
             .phrase_actor(object, "from")

@@ -307,6 +307,12 @@ mod tests {
             Vec::<&String>::new(),
             "{found:?}"
         );
+        // The target stands before "with", not in the place after it.
+        let text = "KIA fighters attacked an army convoy with drones near a village outside Bhamo.";
+        assert_eq!(
+            actor2_of(text, super::EventKind::AirStrike).as_deref(),
+            Some("MM_MILITARY")
+        );
     }
 
     #[test]
@@ -543,6 +549,18 @@ mod tests {
         );
         let found = events("A roadside bomb killed four soldiers near Kidal on Sunday.");
         assert_eq!(found, ["remote_explosive - Kidal 2024-06-09"]);
+    }
+
+    #[test]
+    fn an_attack_on_neighbourhoods_is_on_civilians() {
+        let found =
+            events("Viv Ansanm gunmen attacked two neighbourhoods of Saint-Marc on Sunday.");
+        assert!(
+            found
+                .iter()
+                .all(|e| e.starts_with("attack_on_civilians VIV_ANSANM")),
+            "{found:?}"
+        );
     }
 
     #[test]
