@@ -85,6 +85,9 @@ pub struct ClauseWords {
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").
     pub blame_markers: Vec<String>,
+    /// Heads of a subject that flies: an attack verb after one tells an air strike ("the air
+    /// force struck the village").
+    pub aircraft_subjects: Vec<String>,
     /// Verbs of the arms trade: a weapon named right after one is traded, not used
     /// ("supplying long-range missiles").
     pub arms_transfer_verbs: Vec<String>,

@@ -441,12 +441,16 @@ impl<'a> Reader<'a> {
         let frame = *frame;
         let mut kind = rule.kind;
         let mut patients = vec![self.patient(&frame, rule, agent.as_ref())];
+        let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
             if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
             }
+        }
+        if let Some(aircraft_kind) = aircraft_kind {
+            kind = aircraft_kind;
         }
         if rule.one_per_patient {
             let all = self.patients(&frame, rule, agent.as_ref());
@@ -1171,13 +1175,51 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the trigger itself names who acts: an actor right before it ("KIA drones",
-    /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF").
+    /// "the AA's drone strikes") or after "by" ("drone strikes by the RSF"), or the clause's
+    /// subject when the trigger is its weapon ("attacked the post with drones").
     fn names_own_agent(&self, frame: &Frame) -> bool {
         let after = Span::new(frame.trigger.end, frame.object_end);
         // "by" first after the trigger: not "hit areas held by the RSF".
         self.adjacent_agent(frame).is_some()
             || self.phrase_actor_within(after, "by", 1).is_some()
             || self.blamed_actor(after).is_some()
+            || self.instrument_with(frame).is_some()
+    }
+
+    /// Where "with" stands when it is at most two words before the trigger, within its clause
+    /// ("attacked the post with armed drones"): the clause's subject used what the trigger
+    /// names.
+    fn instrument_with(&self, frame: &Frame) -> Option<usize> {
+        let mut before = self.lower[frame.subject_start..frame.trigger.start].trim_end();
+        for _ in 0..3 {
+            let (rest, word) = before.rsplit_once(char::is_whitespace)?;
+            if word == "with" {
+                return Some(frame.subject_start + rest.len() + 1);
+            }
+            if !word.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                return None;
+            }
+            before = rest.trim_end();
+        }
+        None
+    }
+
+    /// True when the clause's subject is aircraft (`aircraft_subjects`), with at most verb
+    /// helpers between it and the trigger: "the regime's air force also struck", not "bombed
+    /// by aircraft after rebels had attacked".
+    fn aircraft_subject(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
+        let mut head = self.lower[frame.subject_start..frame.trigger.start].trim_end();
+        while let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
+            if !ClauseWords::has(&words.verb_helpers, last) {
+                break;
+            }
+            head = rest.trim_end();
+        }
+        words.aircraft_subjects.iter().any(|noun| {
+            head.strip_suffix(noun.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
     }
 
     /// The armed actor right before the trigger, or its possessive, that is no preposition's
@@ -1588,6 +1630,20 @@ impl<'a> Reader<'a> {
                     .map(|m| m.actor.clone());
             }
             PatientSlot::Object => {}
+        }
+        // "attacked the army post with drones": the attack verb's object, before "with".
+        if let Some(with) = self.instrument_with(frame) {
+            let target = Span::new(frame.subject_start, with);
+            if let Some(actor) = self
+                .actors_in(target)
+                .rev()
+                .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
+            {
+                return Some(actor.actor.clone());
+            }
+            if self.civilian_target(target) {
+                return civilians();
+            }
         }
         if let Some(actor) = self
             .phrase_actor(object, "from")

@@ -296,6 +296,50 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_weapon_after_with_is_the_subjects() {
+        let found = events("KIA fighters attacked the army post with drones near Bhamo on Sunday.");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| !e.starts_with("air_strike KIA Bhamo"))
+                .collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "{found:?}"
+        );
+        // The target stands before "with", not in the place after it.
+        let text = "KIA fighters attacked an army convoy with drones near a village outside Bhamo.";
+        assert_eq!(
+            actor2_of(text, super::EventKind::AirStrike).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
+
+    #[test]
+    fn aircraft_that_strike_make_an_air_strike() {
+        let text =
+            "The junta's air force also struck a village near Bhamo on Sunday, killing a farmer.";
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .all(|e| e.starts_with("air_strike MM_MILITARY")),
+            "{found:?}"
+        );
+        assert_eq!(
+            actor2_of(text, super::EventKind::AirStrike).as_deref(),
+            Some("CIVILIANS")
+        );
+        // Aircraft that are not the attack verb's subject leave the attack a clash.
+        let found = events(
+            "The school was bombed by junta aircraft after KIA troops had attacked an army post near Bhamo.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("armed_clash KIA")),
+            "{found:?}"
+        );
+    }
+
     /// The actor2 of the first event of `kind` the text gives (panics if none).
     fn actor2_of(text: &str, kind: super::EventKind) -> Option<String> {
         let found = analyse(text);
@@ -522,6 +566,18 @@ mod tests {
         );
         let found = events("A roadside bomb killed four soldiers near Kidal on Sunday.");
         assert_eq!(found, ["remote_explosive - Kidal 2024-06-09"]);
+    }
+
+    #[test]
+    fn an_attack_on_neighbourhoods_is_on_civilians() {
+        let found =
+            events("Viv Ansanm gunmen attacked two neighbourhoods of Saint-Marc on Sunday.");
+        assert!(
+            found
+                .iter()
+                .all(|e| e.starts_with("attack_on_civilians VIV_ANSANM")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -138,6 +138,8 @@ struct RuleEntry {
     #[serde(default)]
     civilian_kind: Option<EventKind>,
     #[serde(default)]
+    aircraft_kind: Option<EventKind>,
+    #[serde(default)]
     yields_to: Vec<EventKind>,
     #[serde(default)]
     restates: bool,
@@ -206,6 +208,10 @@ pub struct Rule {
     pub one_per_agent: bool,
     /// The kind the event becomes when its object is a civilian target ("raided the village").
     pub civilian_kind: Option<EventKind>,
+    /// The kind the event becomes when its subject is aircraft (`aircraft_subjects` in
+    /// `clauses.toml`: "the air force struck the village"); a civilian target then makes
+    /// `CIVILIANS` its actor2, and the kind stays.
+    pub aircraft_kind: Option<EventKind>,
     /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
     /// the school, killing ten" is one air strike, not also an attack on civilians).
     pub yields_to: Vec<EventKind>,
@@ -302,6 +308,7 @@ impl TriggerRules {
                     intent_is_content: entry.intent_is_content,
                     public_act: entry.public_act,
                     civilian_kind: entry.civilian_kind,
+                    aircraft_kind: entry.aircraft_kind,
                     yields_to: entry.yields_to,
                     restates: entry.restates,
                     examples: entry.examples,
