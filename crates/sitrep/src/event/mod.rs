@@ -364,6 +364,19 @@ mod tests {
     }
 
     #[test]
+    fn drones_shot_down_are_their_owners_attack() {
+        let found = events(
+            "Ukrainian troops shelled a village near Kursk on Monday. Russian air defence units destroyed 64 Ukrainian drones over the Bryansk region overnight, the ministry said.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("air_strike UA_GOV Bryansk")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_opened_inside_a_clause_keeps_its_cue() {
         let found = analyse(
             "Its leader said last month that the AA would \"take Sittwe when the time comes\".",
