@@ -146,17 +146,20 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             .iter()
             .find(|s| text[site.span.end..].starts_with(**s))
             .map(|s| site.span.end + s.len());
-        site.names_actor = doc.actors.iter().any(|m| {
-            let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
-            // "Sudan's paramilitary Rapid Support Forces": the place only describes the group.
-            let describes = possessive_end.is_some_and(|end| {
-                m.span.start >= end && text[end..m.span.start].split_whitespace().count() <= 1
-            });
-            describes
-                || m.span.overlaps(site.span)
+        // "Sudan's paramilitary Rapid Support Forces": the place only describes the group.
+        let describes = possessive_end.is_some_and(|end| {
+            let next = doc.actors.partition_point(|m| m.span.start < end);
+            doc.actors
+                .get(next)
+                .is_some_and(|m| text[end..m.span.start].split_whitespace().nth(1).is_none())
+        });
+        site.names_actor = describes
+            || doc.actors.iter().any(|m| {
+                let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
+                m.span.overlaps(site.span)
                     && !owner
                     && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
-        });
+            });
     }
     sites
 }
