@@ -1013,10 +1013,7 @@ impl<'a> Reader<'a> {
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
             AgentSlot::Opponent => {
                 // "destroyed 64 Ukrainian drones": the weapons' side is named with them.
-                if let Some(owner) = self
-                    .actors_in(frame.trigger)
-                    .find(|m| m.kind.is_armed() && frame.trigger.contains(m.span))
-                {
+                if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {
                     return Some(Some(owner.actor.clone()));
                 }
                 let subject = self.subject(frame, false);
