@@ -1926,10 +1926,7 @@ impl<'a> Reader<'a> {
         let usable = |site: &&'a Site| {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
-                && !text::ends_with_phrase(
-                    &self.lower[frame.sentence.start..site.span.start],
-                    &self.rules.clauses.words.destination_phrases,
-                )
+                && !self.is_destination(site, frame.sentence)
                 && !self.rules.clauses.is_reference(
                     self.lower,
                     frame.sentence.start,
@@ -2219,6 +2216,36 @@ impl<'a> Reader<'a> {
                 };
                 self.antecedent_place(if contrasted { &probe } else { frame }, AnaphorKind::Any)
             })
+    }
+
+    /// True when `site` is where people fled to: a destination phrase stands before it, or
+    /// before the place its list goes on from ("fled to Tawila and El Fasher").
+    fn is_destination(&self, site: &Site, sentence: Span) -> bool {
+        let words = &self.rules.clauses.words;
+        let mut site = site;
+        loop {
+            let head = &self.lower[sentence.start..site.span.start];
+            if text::ends_with_phrase(head, &words.destination_phrases) {
+                return true;
+            }
+            let idx = self
+                .sites
+                .partition_point(|s| s.span.start < site.span.start);
+            let Some(previous) = idx.checked_sub(1).map(|i| &self.sites[i]) else {
+                return false;
+            };
+            // Sites may nest (a town inside a facility's name): only a place before counts.
+            if previous.span.start < sentence.start
+                || previous.span.end > site.span.start
+                || !self
+                    .rules
+                    .clauses
+                    .continues_list(&self.lower[previous.span.end..site.span.start])
+            {
+                return false;
+            }
+            site = previous;
+        }
     }
 
     /// Where the clause after the last contrast before the trigger starts, else the sentence

@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn where_people_fled_to_is_not_where_they_fled() {
         let found = events(
-            "Fighting broke out in Bhamo on Monday. Thousands of residents fled to Myitkyina on Tuesday.",
+            "Fighting broke out in Bhamo on Monday. Thousands of residents fled to Myitkyina and Waingmaw on Tuesday.",
         );
         assert_eq!(found, ["displacement - Bhamo 2024-06-11"]);
     }
