@@ -824,14 +824,13 @@ impl<'a> Reader<'a> {
     /// 27 October."): not "he said fighting had taken place", "the village had been attacked".
     fn pronoun_for_recent_actor(&self, frame: &Frame) -> bool {
         let recent_start = frame.sentence.start.saturating_sub(600);
+        let actors = &self.doc.actors;
+        let before_sentence = actors.partition_point(|m| m.span.start < frame.sentence.start);
         self.pronoun_before(frame.trigger, &self.rules.clauses.words.party_pronouns)
             && !self.is_passive(frame.trigger)
-            && self
-                .doc
-                .actors
+            && actors[..before_sentence]
                 .iter()
                 .rev()
-                .skip_while(|m| m.span.start >= frame.sentence.start)
                 .take_while(|m| m.span.start >= recent_start)
                 .any(|m| m.kind.is_armed())
     }
