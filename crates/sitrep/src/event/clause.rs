@@ -88,6 +88,9 @@ pub struct ClauseWords {
     /// Heads of a subject that flies: an attack verb after one tells an air strike ("the air
     /// force struck the village").
     pub aircraft_subjects: Vec<String>,
+    /// Heads of a subject the text does not identify: the event has no agent ("Gunmen
+    /// attacked the village").
+    pub unidentified_agents: Vec<String>,
     /// Verbs of the arms trade: a weapon named right after one is traded, not used
     /// ("supplying long-range missiles").
     pub arms_transfer_verbs: Vec<String>,

@@ -988,7 +988,7 @@ impl<'a> Reader<'a> {
         speaker: Option<&ActorId>,
     ) -> Option<Option<ActorId>> {
         let after = Span::new(frame.trigger.end, frame.object_end);
-        let context = || self.context_agent(frame, rule.kind, speaker);
+        let context = || self.context_agent(frame, rule.kind);
         match rule.agent {
             AgentSlot::Object => {
                 let object = self
@@ -1005,7 +1005,7 @@ impl<'a> Reader<'a> {
                 let clause = frame.rest_of_clause();
                 return Some(
                     self.phrase_actor(clause, "by")
-                        .or_else(|| self.participle_subject(frame))
+                        .or_else(|| self.participle_subject(frame).flatten())
                         .or_else(|| self.cause(frame)),
                 );
             }
@@ -1029,6 +1029,9 @@ impl<'a> Reader<'a> {
         {
             return Some(Some(actor));
         }
+        if self.unidentified_subject(frame) {
+            return Some(None);
+        }
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
@@ -1036,7 +1039,7 @@ impl<'a> Reader<'a> {
             return Some(Some(actor));
         }
         if let Some(actor) = self.participle_subject(frame) {
-            return Some(Some(actor));
+            return Some(actor);
         }
         if let Some(actor) = self.cataphoric_subject(frame) {
             return Some(Some(actor));
@@ -1055,7 +1058,7 @@ impl<'a> Reader<'a> {
             );
         }
         if self.is_passive(frame.trigger) {
-            return Some(context());
+            return Some(self.recruiter(frame).or_else(context));
         }
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
@@ -1211,17 +1214,39 @@ impl<'a> Reader<'a> {
     /// helpers between it and the trigger: "the regime's air force also struck", not "bombed
     /// by aircraft after rebels had attacked".
     fn aircraft_subject(&self, frame: &Frame) -> bool {
-        let words = &self.rules.clauses.words;
+        self.subject_head(frame, &self.rules.clauses.words.aircraft_subjects)
+            .is_some()
+    }
+
+    /// True when the clause's subject is someone the text does not identify
+    /// (`unidentified_agents`: "Gunmen attacked the village"): no party did it, not even the one
+    /// reporting it. "The attackers" refers back to attackers already named, and "RSF gunmen"
+    /// are the RSF's.
+    fn unidentified_subject(&self, frame: &Frame) -> bool {
+        let Some(before) = self.subject_head(frame, &self.rules.clauses.words.unidentified_agents)
+        else {
+            return false;
+        };
+        let head_start = frame.subject_start + before.len();
+        !before.ends_with("the ")
+            && !self
+                .actors_in(Span::new(frame.subject_start, head_start))
+                .any(|m| self.lower[m.span.end..head_start].trim().is_empty())
+    }
+
+    /// The words before the clause's subject, when the subject ends with one of `heads` with at
+    /// most verb helpers between it and the trigger.
+    fn subject_head(&self, frame: &Frame, heads: &[String]) -> Option<&'a str> {
         let mut head = self.lower[frame.subject_start..frame.trigger.start].trim_end();
         while let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
-            if !ClauseWords::has(&words.verb_helpers, last) {
+            if !ClauseWords::has(&self.rules.clauses.words.verb_helpers, last) {
                 break;
             }
             head = rest.trim_end();
         }
-        words.aircraft_subjects.iter().any(|noun| {
+        heads.iter().find_map(|noun| {
             head.strip_suffix(noun.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                .filter(|rest| rest.is_empty() || rest.ends_with(' '))
         })
     }
 
@@ -1359,6 +1384,20 @@ impl<'a> Reader<'a> {
             .map(|m| m.actor.clone())
     }
 
+    /// The force a passive trigger ending in "into" names right after it: "drafted into the
+    /// army" (the army recruits them).
+    fn recruiter(&self, frame: &Frame) -> Option<ActorId> {
+        if !frame.trigger.slice(self.lower).ends_with(" into") {
+            return None;
+        }
+        let after = frame.trigger.end;
+        self.actors_in(Span::new(after, frame.object_end))
+            .find(|m| {
+                m.kind.is_armed() && self.lower[after..m.span.start].split_whitespace().count() <= 2
+            })
+            .map(|m| m.actor.clone())
+    }
+
     /// The trigger's first word, lower case.
     fn first_word(&self, trigger: Span) -> &'a str {
         trigger
@@ -1384,8 +1423,17 @@ impl<'a> Reader<'a> {
             || ClauseWords::has(&words.passive_auxiliaries, word)
     }
 
+    /// True when the trigger is a passive verb ("were killed by", "was seized") or holds one
+    /// after its patient ("civilians were killed").
     fn is_passive(&self, trigger: Span) -> bool {
         let words = &self.rules.clauses.words;
+        let inner: Vec<&str> = trigger.slice(self.lower).split_whitespace().collect();
+        let holds_passive = inner.windows(2).any(|pair| {
+            ClauseWords::has(&words.passive_auxiliaries, pair[0]) && self.is_participle(pair[1])
+        });
+        if holds_passive {
+            return true;
+        }
         let participle = self.is_participle(self.first_word(trigger));
         let before: Vec<&str> = self.lower[..trigger.start]
             .split_whitespace()
@@ -1481,8 +1529,9 @@ impl<'a> Reader<'a> {
 
     /// The agent of the sentence's last event, for a participle that goes on from it ("attacked
     /// a convoy under army escort, burning 40 tankers": the attackers burned them; "shelled the
-    /// village, wounding three and driving dozens from their homes").
-    fn participle_subject(&self, frame: &Frame) -> Option<ActorId> {
+    /// village, wounding three and driving dozens from their homes"). `Some(None)` when that
+    /// event has no agent ("Gunmen attacked the village, killing 12").
+    fn participle_subject(&self, frame: &Frame) -> Option<Option<ActorId>> {
         let trigger_word = self.lower[frame.trigger.start..frame.trigger.end]
             .split(' ')
             .next()?;
@@ -1494,7 +1543,7 @@ impl<'a> Reader<'a> {
         self.events
             .last()
             .filter(|e| e.evidence_start == frame.sentence.start)
-            .and_then(|e| e.actor1.clone())
+            .map(|e| e.actor1.clone())
     }
 
     /// The main clause's subject, for a pronoun subject in a fronted subordinate clause
@@ -1574,30 +1623,25 @@ impl<'a> Reader<'a> {
             .find_map(|e| e.actor1.clone())
     }
 
-    /// Who acts when the clause does not say: the actor of a recent event of the same kind,
-    /// else the party speaking, else the last event's actor, else the last armed non-state
-    /// actor named before.
-    fn context_agent(
-        &self,
-        frame: &Frame,
-        kind: EventKind,
-        speaker: Option<&ActorId>,
-    ) -> Option<ActorId> {
+    /// Who acts when the clause does not say: the actor of a recent event of the same kind
+    /// (none when that event has none: "Gunmen attacked … Nine people were killed"), else the
+    /// last event's actor, else the last armed non-state actor named before. Not the party
+    /// reporting it: "Kyiv said 12 people were killed" tells who counts the dead, not who
+    /// killed them.
+    fn context_agent(&self, frame: &Frame, kind: EventKind) -> Option<ActorId> {
         let recent_start = frame.sentence.start.saturating_sub(600);
         let recent_of_kind = self
             .events
             .iter()
             .rev()
             .take_while(|e| e.evidence_start >= recent_start)
-            .find(|e| e.kind == kind)
-            .and_then(|e| e.actor1.clone());
-        recent_of_kind
-            .or_else(|| {
-                speaker
-                    .filter(|s| self.actors.kind_of(s).is_armed())
-                    .cloned()
-            })
-            .or_else(|| self.events.last().and_then(|e| e.actor1.clone()))
+            .find(|e| e.kind == kind);
+        if let Some(event) = recent_of_kind {
+            return event.actor1.clone();
+        }
+        self.events
+            .last()
+            .and_then(|e| e.actor1.clone())
             .or_else(|| {
                 self.doc
                     .actors

@@ -340,6 +340,35 @@ mod tests {
         );
     }
 
+    #[test]
+    fn unidentified_attackers_are_no_party() {
+        // Neither the reporting authorities nor anyone else did what gunmen did, nor the
+        // killing the same sentence goes on with, nor the deaths the next sentence counts.
+        let found = events(
+            "Gunmen attacked a market village near Bhamo on Sunday, killing six traders, the \
+             regional authorities said. Officials of the regime said four more people were \
+             killed there on Sunday.",
+        );
+        assert!(
+            !found.is_empty() && found.iter().all(|e| e.contains(" - ")),
+            "{found:?}"
+        );
+        // "The attackers" refers back to the attackers named before.
+        let found = events(
+            "KIA fighters stormed an army post near Bhamo on Sunday. The attackers then \
+             burned the barracks.",
+        );
+        assert!(found.iter().all(|e| e.contains(" KIA ")), "{found:?}");
+    }
+
+    #[test]
+    fn recruits_drafted_into_a_force_are_taken_by_it() {
+        let found =
+            events("Hundreds of young men in Bhamo have been drafted into the junta's army.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("abduction MM_MILITARY"), "{found:?}");
+    }
+
     /// The actor2 of the first event of `kind` the text gives (panics if none).
     fn actor2_of(text: &str, kind: super::EventKind) -> Option<String> {
         let found = analyse(text);
