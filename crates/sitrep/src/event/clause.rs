@@ -91,6 +91,9 @@ pub struct ClauseWords {
     /// Heads of a subject the text does not identify: the event has no agent ("Gunmen
     /// attacked the village").
     pub unidentified_agents: Vec<String>,
+    /// Verbs of casualties: before "in" and a noun trigger, they make the subject the event's
+    /// victims ("soldiers were killed in a raid").
+    pub casualty_verbs: Vec<String>,
     /// Verbs of the arms trade: a weapon named right after one is traded, not used
     /// ("supplying long-range missiles").
     pub arms_transfer_verbs: Vec<String>,

@@ -1032,6 +1032,10 @@ impl<'a> Reader<'a> {
         if self.unidentified_subject(frame) {
             return Some(None);
         }
+        if self.victims_before(frame) {
+            let victims = self.subject(frame, false);
+            return Some(self.other_side(frame, victims.as_ref()));
+        }
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
         }
@@ -1234,6 +1238,22 @@ impl<'a> Reader<'a> {
                 .any(|m| self.lower[m.span.end..head_start].trim().is_empty())
     }
 
+    /// True when a noun trigger comes after a verb of casualties and "in": "25 soldiers were
+    /// killed in a raid" (the soldiers are its victims, not its agents).
+    fn victims_before(&self, frame: &Frame) -> bool {
+        let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
+        let words: Vec<&str> = before.rsplit(' ').take(5).collect();
+        let Some(in_at) = words.iter().position(|&word| word == "in") else {
+            return false;
+        };
+        words
+            .get(in_at + 1)
+            .is_some_and(|verb| ClauseWords::has(&self.rules.clauses.words.casualty_verbs, verb))
+            && words[..in_at]
+                .iter()
+                .all(|word| word.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    }
+
     /// The words before the clause's subject, when the subject ends with one of `heads` with at
     /// most verb helpers between it and the trigger.
     fn subject_head(&self, frame: &Frame, heads: &[String]) -> Option<&'a str> {
@@ -1254,6 +1274,9 @@ impl<'a> Reader<'a> {
     /// object: "junta airstrikes", "the RSF's drone attack", not "backed by Rwandan troops
     /// captured".
     fn adjacent_agent(&self, frame: &Frame) -> Option<ActorId> {
+        // A noun's modifier is its agent even as a preposition's object: "killed by Russian
+        // shelling".
+        let noun_trigger = !self.opens_with_verb(frame.trigger);
         self.actors_in(frame.sentence)
             .find(|m| {
                 m.span.end <= frame.trigger.start
@@ -1262,7 +1285,7 @@ impl<'a> Reader<'a> {
                         self.lower[m.span.end..frame.trigger.start].trim(),
                         "" | "'s" | "’s"
                     )
-                    && !self.in_object_position(m, frame)
+                    && (!self.in_object_position(m, frame) || noun_trigger)
             })
             .map(|m| self.first_conjunct(m, frame.sentence).actor.clone())
     }

@@ -362,6 +362,34 @@ mod tests {
     }
 
     #[test]
+    fn the_killed_in_a_raid_are_its_victims() {
+        let text = "About 20 junta soldiers were killed in a raid on an army post near Bhamo on \
+                    Sunday, according to the KIA.";
+        let found = events(text);
+        assert!(
+            found.contains(&"armed_clash KIA Bhamo 2024-06-09".to_string()),
+            "{found:?}"
+        );
+        assert_eq!(
+            actor2_of(text, super::EventKind::ArmedClash).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
+
+    #[test]
+    fn a_weapon_s_modifier_is_its_user_after_by() {
+        let found = events(
+            "The KIA said on Sunday that five villagers near Bhamo were wounded by junta shelling.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("shelling MM_MILITARY Bhamo")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn recruits_drafted_into_a_force_are_taken_by_it() {
         let found =
             events("Hundreds of young men in Bhamo have been drafted into the junta's army.");
