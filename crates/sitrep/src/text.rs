@@ -4,6 +4,7 @@ folded without building either: events compare place names many times each), whe
 starts, where a dateline ends, where a phrase stands on word boundaries, and text without its bracketed asides.
 */
 
+use crate::span::Span;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -169,6 +170,21 @@ pub fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
         .filter(|w| !w.is_empty())
 }
 
+/// True when `span` of `text` is a heading: a line of its own, of a few words, that no full
+/// stop, question or exclamation mark ends ("Fighting near the border", "'A massacre'").
+pub fn is_heading(text: &str, span: Span) -> bool {
+    const MAX_WORDS: usize = 8;
+    let line_start = text[..span.start].trim_end_matches([' ', '\t']);
+    let line_end = text[span.end..].trim_start_matches([' ', '\t']);
+    let own_line = (line_start.is_empty() || line_start.ends_with('\n'))
+        && (line_end.is_empty() || line_end.starts_with('\n'));
+    let body = span
+        .slice(text)
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')']);
+    own_line && !body.ends_with(['.', '!', '?', ':', ';']) && words(body).count() <= MAX_WORDS
+}
+
 /// True when `head`, less trailing white space, ends with one of `phrases` on a word boundary
 /// ("before that" ends "only days before that", not "… beforethat").
 pub fn ends_with_phrase(head: &str, phrases: &[String]) -> bool {
@@ -212,8 +228,27 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_last, dateline, find_word, fold, fold_eq, occurrences, without_brackets};
+    use super::{
+        after_last, dateline, find_word, fold, fold_eq, is_heading, occurrences, without_brackets,
+    };
+    use crate::span::Span;
     use proptest::prelude::*;
+
+    #[test]
+    fn short_lines_without_a_full_stop_are_headings() {
+        let text = "Troops shelled the market on Monday.\n\n'A massacre'\n\nFighting near the \
+                    border\n";
+        let heading = |part: &str| {
+            let start = text.find(part).unwrap();
+            is_heading(text, Span::new(start, start + part.len()))
+        };
+        assert!(heading("'A massacre'"));
+        assert!(heading("Fighting near the border"));
+        assert!(!heading("Troops shelled the market on Monday."));
+        // A longer line is a sentence that lost its full stop.
+        let long = "The rebels said on Monday that they had fought the army for six hours";
+        assert!(!is_heading(long, Span::new(0, long.len())));
+    }
 
     /// The place and the dateline of `text`, as text.
     fn read(text: &str) -> Option<(&str, &str)> {

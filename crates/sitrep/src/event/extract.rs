@@ -328,6 +328,9 @@ impl<'a> Reader<'a> {
         else {
             return; // a pattern's gap ran over a sentence end
         };
+        if text::is_heading(self.text, sentence) {
+            return;
+        }
         let mut clause_end = self.clause_index.object_end(sentence, trigger.span.end);
         let object_has_site = |end: usize| {
             let object = Span::new(trigger.span.end, end);
@@ -596,15 +599,22 @@ impl<'a> Reader<'a> {
             })
     }
 
-    /// True when one of the rule's `blocked_in_object` words stands in the trigger's object.
-    /// A trigger that closes its sentence as a reporting verb ("…, officials warned.") has
-    /// its content before it, and that is where the words are looked for.
+    /// True when one of the rule's `blocked_in_object` words (or signs: "%") stands in the
+    /// trigger's object. A trigger that closes its sentence as a reporting verb ("…, officials
+    /// warned.") has its content before it, and that is where the words are looked for.
     fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
         if rule.blocked_in_object.is_empty() {
             return false;
         }
-        let blocked =
-            |span: &str| text::words(span).any(|w| rule.blocked_in_object.iter().any(|b| b == w));
+        let blocked = |span: &str| {
+            rule.blocked_in_object.iter().any(|b| {
+                if b.chars().any(char::is_alphanumeric) {
+                    text::words(span).any(|w| w == b)
+                } else {
+                    span.contains(b.as_str())
+                }
+            })
+        };
         let object = &self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)];
         let content_before = text::words(object).count() < 3
             && self.lower[frame.object_end..frame.sentence.end]
