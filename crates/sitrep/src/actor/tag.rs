@@ -278,6 +278,20 @@ impl Reader<'_> {
             .map(|m| m.actor.clone())
     }
 
+    /// The non-state armed group whose possessive stands right before `start` ("the KIA's").
+    fn non_state_possessive_before(&self, start: usize) -> Option<ActorId> {
+        let last = self
+            .mentions
+            .last()
+            .filter(|m| m.kind.is_non_state_armed())?;
+        let owned = last.span.end < start
+            && possessive_end(self.text, last.span.end) > last.span.end
+            && self.text[possessive_end(self.text, last.span.end)..start]
+                .trim()
+                .is_empty();
+        owned.then(|| last.actor.clone())
+    }
+
     fn possessive_pronoun_before(&self, start: usize) -> bool {
         let head = self.text[..start].trim_end();
         let word = &head[crate::text::after_last(head, |c| c == ' ')..];
@@ -475,6 +489,12 @@ fn resolve(
             idx = skip_hits_before(hits, idx, end);
             continue;
         }
+        // "al Shabaab's military spokesman": the group's own forces, not the state's.
+        if let Some(owner) = reader.non_state_possessive_before(hit.span.start) {
+            idx = skip_hits_before(hits, idx, end);
+            reader.push(span, owner, MentionKind::Anaphor);
+            continue;
+        }
         if reader.possessive_pronoun_before(hit.span.start) {
             if let Some(actor) = reader.last_armed_before(hit.span.start) {
                 idx = skip_hits_before(hits, idx, end);
@@ -629,6 +649,14 @@ mod tests {
         assert_eq!(
             mentions("The Myanmar Army attacked a post in Myanmar."),
             pairs(&[("Myanmar Army", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+        );
+    }
+
+    #[test]
+    fn a_group_s_own_military_is_the_group() {
+        assert_eq!(
+            mentions("The KIA's military spokesman said the army had shelled Laiza."),
+            pairs(&[("KIA", "KIA"), ("military", "KIA"), ("army", "MM_MILITARY")])
         );
     }
 
