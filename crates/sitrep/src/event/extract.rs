@@ -1303,9 +1303,20 @@ impl<'a> Reader<'a> {
     /// The actor a blame marker right after the trigger names ("blamed on the RSF").
     fn blamed_actor(&self, after: Span) -> Option<ActorId> {
         let markers = &self.rules.clauses.words.blame_markers;
+        // Markers of as many words are looked for in the same first words: a window is cut
+        // again only when the number of words changes.
+        let mut window: Option<(usize, &str)> = None;
         markers.iter().find_map(|marker| {
             let words = marker.split_whitespace().count();
-            self.phrase_actor_within(after, marker, words)
+            let head = match window {
+                Some((n, head)) if n == words => head,
+                _ => {
+                    let head = self.first_words(after, words);
+                    window = Some((words, head));
+                    head
+                }
+            };
+            self.actor_after_word(after, head, marker)
         })
     }
 
@@ -1408,9 +1419,18 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::phrase_actor`] with the word at most `words` words after the trigger.
     fn phrase_actor_within(&self, after: Span, word: &str, words: usize) -> Option<ActorId> {
-        let window_end = nth_word_end(self.lower, after.start, words).min(after.end);
-        let head = &self.lower[after.start..window_end];
-        let offset = find_word(head, word)?;
+        self.actor_after_word(after, self.first_words(after, words), word)
+    }
+
+    /// The first `words` words of `after` (lower case), cut at its end.
+    fn first_words(&self, after: Span, words: usize) -> &'a str {
+        let end = nth_word_end(self.lower, after.start, words).min(after.end);
+        &self.lower[after.start..end]
+    }
+
+    /// The actor within three words after `word` in `window`, the start of `after`.
+    fn actor_after_word(&self, after: Span, window: &str, word: &str) -> Option<ActorId> {
+        let offset = find_word(window, word)?;
         let from = after.start + offset + word.len();
         self.actors_in(Span::new(from, after.end))
             .find(|m| self.lower[from..m.span.start].split_whitespace().count() <= 3)

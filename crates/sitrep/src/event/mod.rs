@@ -578,14 +578,20 @@ mod tests {
     }
 
     #[test]
-    fn a_strike_blamed_on_a_group_is_that_group_s() {
-        let found = events("Drone strikes blamed on the RSF hit Port Sudan on Wednesday.");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("air_strike RSF Port Sudan")),
-            "{found:?}"
-        );
+    fn a_strike_blamed_on_or_attributed_to_a_group_is_that_group_s() {
+        // "attributed to" is looked for in the window cut for "blamed on", of as many words.
+        for text in [
+            "Drone strikes blamed on the RSF hit Port Sudan on Wednesday.",
+            "Drone strikes attributed to the RSF hit Port Sudan on Wednesday.",
+        ] {
+            let found = events(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|e| e.starts_with("air_strike RSF Port Sudan")),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
