@@ -1234,18 +1234,20 @@ impl<'a> Reader<'a> {
 
     /// True when the clause's subject is someone the text does not identify
     /// (`unidentified_agents`: "Gunmen attacked the village"): no party did it, not even the one
-    /// reporting it. "The attackers" refers back to attackers already named, and "RSF gunmen"
-    /// are the RSF's.
+    /// reporting it; so are "rebels" the text ties to no group. "The attackers" refers back to
+    /// attackers already named, and "RSF gunmen" are the RSF's.
     fn unidentified_subject(&self, frame: &Frame) -> bool {
         let Some(before) = self.subject_head(frame, &self.rules.clauses.words.unidentified_agents)
         else {
             return false;
         };
         let head_start = frame.subject_start + before.len();
-        !before.ends_with("the ")
-            && !self
-                .actors_in(Span::new(frame.subject_start, head_start))
-                .any(|m| self.lower[m.span.end..head_start].trim().is_empty())
+        let named = self
+            .actors_in(Span::new(frame.subject_start, frame.trigger.start))
+            .any(|m| {
+                m.span.end > head_start || self.lower[m.span.end..head_start].trim().is_empty()
+            });
+        !before.ends_with("the ") && !named
     }
 
     /// True when a noun trigger comes after a verb of casualties and "in": "25 soldiers were

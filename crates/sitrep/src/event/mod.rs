@@ -353,6 +353,24 @@ mod tests {
             !found.is_empty() && found.iter().all(|e| e.contains(" - ")),
             "{found:?}"
         );
+        // Rebels the text ties to no group are no party either, not the state they fight.
+        let found = events(
+            "Resistance forces captured a junta camp near Bhamo on Sunday and the army answered \
+             with air strikes.",
+        );
+        assert!(
+            found.contains(&"territory_captured - Bhamo 2024-06-09".to_string()),
+            "{found:?}"
+        );
+        // "The ethnic rebel group" is the group named before.
+        let found = events(
+            "Junta troops surrendered to the KIA as the ethnic rebel group took control of a camp \
+             near Bhamo on Sunday.",
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Bhamo 2024-06-09".to_string()),
+            "{found:?}"
+        );
         // "The attackers" refers back to the attackers named before.
         let found = events(
             "KIA fighters stormed an army post near Bhamo on Sunday. The attackers then \
