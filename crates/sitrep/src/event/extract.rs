@@ -1032,7 +1032,7 @@ impl<'a> Reader<'a> {
         }
         // "fighting between the junta and the TNLA": right after a noun trigger.
         if let Some(actor) = self
-            .phrase_actor(after, "by")
+            .agent_by_phrase(frame, after)
             .or_else(|| self.phrase_actor_within(after, "between", 2))
             .or_else(|| self.blamed_actor(after))
             .or_else(|| self.adjacent_agent(frame))
@@ -1451,6 +1451,24 @@ impl<'a> Reader<'a> {
                 m.kind.is_armed() && self.lower[after..m.span.start].split_whitespace().count() <= 2
             })
             .map(|m| m.actor.clone())
+    }
+
+    /// The actor of the "by" phrase after the trigger ("attacks by the RSF", "was seized by the
+    /// AA"), unless "by" belongs to another verb: an active verb's ("bombed the town") or a
+    /// participle's after the trigger ("jets bombed a town held by the rebels").
+    fn agent_by_phrase(&self, frame: &Frame, after: Span) -> Option<ActorId> {
+        if self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger) {
+            return None;
+        }
+        let window_end = nth_word_end(self.lower, after.start, 6).min(after.end);
+        let by = find_word(&self.lower[after.start..window_end], "by")?;
+        let word_before = self.lower[after.start..after.start + by]
+            .split_whitespace()
+            .next_back();
+        if word_before.is_some_and(|word| self.is_participle(word)) {
+            return None;
+        }
+        self.phrase_actor(after, "by")
     }
 
     /// The trigger's first word, lower case.

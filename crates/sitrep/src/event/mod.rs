@@ -408,6 +408,17 @@ mod tests {
     }
 
     #[test]
+    fn a_by_phrase_of_another_verb_names_no_agent() {
+        let found = events("Junta jets bombed a town held by the KIA near Bhamo on Sunday.");
+        assert!(
+            found
+                .iter()
+                .all(|e| e.starts_with("air_strike MM_MILITARY")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn recruits_drafted_into_a_force_are_taken_by_it() {
         let found =
             events("Hundreds of young men in Bhamo have been drafted into the junta's army.");
@@ -537,6 +548,23 @@ mod tests {
         assert_eq!(
             strikes,
             ["air_strike IL_GOV Nabatiye 2024-06-14"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_lead_without_a_place_is_one_event_with_its_placed_restatement() {
+        let found = events(
+            "Junta jets bombed a town held by the rebels on Sunday, the KIA said.\n\nThe jets \
+             bombed Bhamo on Sunday afternoon, residents said.",
+        );
+        let strikes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("air_strike"))
+            .collect();
+        assert_eq!(
+            strikes,
+            ["air_strike MM_MILITARY Bhamo 2024-06-09"],
             "{found:?}"
         );
     }

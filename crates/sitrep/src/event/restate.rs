@@ -6,7 +6,8 @@ neighbouring date ("overnight", "late on Monday", "this week"), a finer or a coa
 with the most exact date and place its mentions give.
 
 Two mentions are one event when they have the same kind and actor, and either the same place
-and dates that overlap, or a country or state and a place inside it and the same dates.
+and dates that overlap, or a country or state and a place inside it (or one mention with no
+place and one with a place) and the same dates.
 Dates one day apart count as the same. A coarser place with a coarser date is no restatement
 but a summary ("overran ten bases in Kachin State since March" and "took the base at X on 9
 April"), and both are kept; so are a township and its villages, which news tells as events of
@@ -52,7 +53,6 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
         let restated = kept.iter_mut().find(|k| {
             k.kind == event.kind
                 && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
-                && k.location.is_some()
                 && k.modality.is_fact() == event.modality.is_fact()
                 && match places(k.location.as_ref(), event.location.as_ref()) {
                     Places::Same => dates_agree(&**k, &event, false),
@@ -84,6 +84,10 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                     }
                     _ => {}
                 }
+                if kept_event.location.is_none() {
+                    kept_event.location = event.location.clone();
+                    kept_event.place_inferred = event.place_inferred;
+                }
                 if let (Some(outer), Some(inner)) = (&kept_event.location, &event.location) {
                     if holds(outer, inner) {
                         kept_event.location = event.location;
@@ -105,9 +109,10 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
 enum Places {
     /// The same name, or neither known.
     Same,
-    /// One inside the other ("southern Lebanon" and a town there).
+    /// One inside the other ("southern Lebanon" and a town there), or one told without a
+    /// place ("launched air strikes on a town" … "the strikes on Tabayin").
     Nested,
-    /// Two places, or one known and one not.
+    /// Two places.
     Apart,
 }
 
@@ -116,6 +121,7 @@ fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
         (Some(a), Some(b)) if fold_eq(&a.name, &b.name) => Places::Same,
         (Some(a), Some(b)) if holds(a, b) || holds(b, a) => Places::Nested,
         (None, None) => Places::Same,
+        (None, Some(_)) | (Some(_), None) => Places::Nested,
         _ => Places::Apart,
     }
 }
