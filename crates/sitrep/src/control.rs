@@ -801,6 +801,7 @@ impl Reading<'_> {
                     starting_in(sites, Span::new(sentence.start, cue.start), |s| s.span)
                         .iter()
                         .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
+                        .filter(|s| !s.names_actor)
                         .collect();
                 let Some(last) = before.iter().rposition(|s| !contested(s)) else {
                     return Vec::new();
@@ -846,6 +847,7 @@ impl Reading<'_> {
                     starting_in(sites, Span::new(cue.end, end.max(cue.end)), |s| s.span)
                         .iter()
                         .filter(|s| s.span.start >= cue.end && s.span.end <= end)
+                        .filter(|s| !s.names_actor)
                         .collect();
                 if after
                     .first()
@@ -1072,6 +1074,14 @@ mod tests {
             "{held:?}"
         );
         assert!(held.contains(&"Kyauktaw AA".to_string()), "{held:?}");
+    }
+
+    #[test]
+    fn a_place_in_a_units_name_is_not_held() {
+        let held = held_places(
+            "The PDF fighters serve under the Kalay district command and they control most of the town.",
+        );
+        assert!(held.iter().all(|h| !h.contains("Kalay")), "{held:?}");
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub struct ClauseWords {
     /// Phrases before a place that name where people fled to ("fled to Thailand"): no place
     /// of the event, nor a point of reference.
     pub destination_phrases: Vec<String>,
+    /// Words that may name the sort of place between a reference word and the place ("north
+    /// of the state capital Hill Ridge", "west of the city of Dale").
+    pub place_descriptors: Vec<String>,
     /// Adverbs that stand for a place named before when they end a clause ("seized the
     /// police station there").
     pub place_adverbs: Vec<String>,
@@ -730,12 +733,31 @@ impl ClauseRules {
         [Some(head), before_appositive, before_owner]
             .into_iter()
             .flatten()
+            .flat_map(|head| self.without_place_descriptors(head))
             .any(|head| {
                 let head = head.trim_end();
                 let head = head.strip_suffix("the").map_or(head, str::trim_end);
                 let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
                 self.ends_with_reference_word(head)
             })
+    }
+
+    /// `head`, then `head` less each of up to six place descriptors that end it ("north of
+    /// the city of", "north of the city", "north of the").
+    fn without_place_descriptors<'h>(&self, head: &'h str) -> Vec<&'h str> {
+        let mut heads = vec![head];
+        let mut rest = head.trim_end();
+        for _ in 0..6 {
+            let Some((before, last)) = rest.rsplit_once(' ') else {
+                break;
+            };
+            if !ClauseWords::has(&self.words.place_descriptors, last) {
+                break;
+            }
+            rest = before.trim_end();
+            heads.push(rest);
+        }
+        heads
     }
 }
 
@@ -820,6 +842,11 @@ mod tests {
         assert!(rules().is_reference(text, 0, text.find("battalion").unwrap()));
         let text = "the rebels attacked the state capital, hill ridge.";
         assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
+        let text = "the rebels took a camp at dale, 30 km north of the state capital hill ridge.";
+        assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
+        assert!(!rules().is_reference(text, 0, text.find("dale").unwrap()));
+        let text = "jets bombed a camp some 50 miles west of the city of hill ridge.";
+        assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
         let text = "the rebels took hill ridge, the capital of lake state, after besieging it.";
         assert!(rules().is_reference(text, 0, text.find("lake").unwrap()));
         assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));

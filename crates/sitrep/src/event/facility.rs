@@ -40,6 +40,7 @@ struct NamedSection {
     of_place_heads: Vec<String>,
     route_heads: Vec<String>,
     numbered_heads: Vec<String>,
+    number_after_heads: Vec<String>,
 }
 
 /// A facility named in the text.
@@ -138,7 +139,8 @@ impl FacilityPatterns {
                 r"(?-u:\b)(?P<abbr>{abbreviations}|[A-Z]{{2,4}})[- ](?P<number>\d+)(?-u:\b)"
             ))?,
             named: compile(format!(
-                r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:{}))(?-u:\b)",
+                r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word} (?:(?:{})(?: \d{{1,4}})?|{}))(?-u:\b)",
+                alternation(&file.named.number_after_heads),
                 alternation(&file.named.heads)
             ))?,
             named_lower: compile(format!(
@@ -398,6 +400,18 @@ mod tests {
         assert_eq!(
             names("They took the Infantry Battalion 9 headquarters."),
             ["Infantry Battalion 9 headquarters"]
+        );
+    }
+
+    #[test]
+    fn a_road_keeps_its_number() {
+        assert_eq!(
+            names("Rebels cut National Highway 7 near the lake."),
+            ["National Highway 7"]
+        );
+        assert_eq!(
+            names("They took Hill Ridge Airport 20 minutes later."),
+            ["Hill Ridge Airport"]
         );
     }
 

@@ -154,6 +154,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 .is_some_and(|m| text[end..m.span.start].split_whitespace().nth(1).is_none())
         });
         site.names_actor = describes
+            || names_unit(&text[site.span.end..], words)
             || doc.actors.iter().any(|m| {
                 let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
                 m.span.overlaps(site.span)
@@ -162,6 +163,29 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             });
     }
     sites
+}
+
+/// True when a unit word follows a place, right after it or after a generic word ("the
+/// Hill Ridge district command", "the Dale battalion"): the place is part of the unit's name.
+fn names_unit(after: &str, words: &PlaceWords) -> bool {
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let mut next = after.split_whitespace();
+    let is_unit = |raw: &str| {
+        let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        raw.starts_with(char::is_lowercase) && words.is(word, WordClass::Unit)
+    };
+    match next.next() {
+        Some(first) if is_unit(first) => true,
+        // "district command": a generic word, then the unit, with no stop between.
+        Some(first) => {
+            first.chars().all(char::is_alphanumeric)
+                && words.info(first).after.is_some()
+                && next.next().is_some_and(is_unit)
+        }
+        None => false,
+    }
 }
 
 /// The site of a facility named after the town or township last named before it in its
@@ -255,5 +279,15 @@ mod tests {
             Some("Pan Wa")
         );
         assert_eq!(written_name("HILL RIDGE", &words), None);
+    }
+
+    #[test]
+    fn a_place_before_a_unit_word_names_the_unit() {
+        let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
+        assert!(names_unit(" district command said", &words));
+        assert!(names_unit(" battalion, which", &words));
+        assert!(!names_unit(" district on Monday", &words));
+        assert!(!names_unit(", battalion", &words));
+        assert!(!names_unit("'s battalion", &words));
     }
 }

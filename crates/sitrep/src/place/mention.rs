@@ -869,12 +869,14 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         })
     }
 
-    /// True when the run is a person's name: it opens with a given name and goes on, or it
-    /// stands before a verb of speech, or after one at the end of a clause, and no large place
-    /// bears it.
+    /// True when the run is a person's name: it opens with a given name and goes on (not after
+    /// a generic word and "of": "the village of Nang Hkam"), or it stands before a verb of
+    /// speech, or after one at the end of a clause, and no large place bears it.
     fn is_person(&self, start: usize, end: usize, pieces: &[Piece]) -> bool {
         let n_words = (start..end).filter(|i| self.tokens[*i].capitalised).count();
-        let given_name = self.is(start, WordClass::GivenName);
+        let generic_of =
+            start >= 2 && self.word(start - 1) == "of" && self.info(start - 2).before.is_some();
+        let given_name = self.is(start, WordClass::GivenName) && !generic_of;
         if n_words >= 2 && given_name {
             let (first_is_division, first_covers_run) = match pieces.first() {
                 Some(Piece::Name(found)) => (

@@ -485,6 +485,11 @@ mod tests {
         assert_eq!(texts(&mentions), ["Myitkyina", "Lashio"]);
         let mentions = tag_text("Nine were killed near Hpakant; Leslie Hickson flew to Sydney.");
         assert_eq!(texts(&mentions), ["Hpakant", "Sydney"]);
+        // A Burmese honorific opens a person's name, though "Bo" alone is a town.
+        let mentions = tag_text("Bo Aung Lwin, who leads the local militia, said Kalay was calm.");
+        assert_eq!(texts(&mentions), ["Kalay"]);
+        let mentions = tag_text("A bomb fell on the village of Maung Zyqo in Kalay Township.");
+        assert_eq!(texts(&mentions), ["Maung Zyqo", "Kalay Township"]);
         // A person's name found once is no place elsewhere in the article.
         let text = "General Oo Myint visited Taunggyi. Oo later flew back to Yangon.";
         let sentences = [Span::new(0, 34), Span::new(35, text.len())];

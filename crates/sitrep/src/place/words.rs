@@ -72,6 +72,9 @@ pub enum WordClass {
     /// A word that may follow a place name closing a phrase ("on", "after"), not a noun that
     /// the name would qualify ("captured Hezbollah fighters").
     NameFollower,
+    /// A lower-case word for a military unit after a place name: the place is part of the
+    /// unit's name ("the Hill Ridge district command"), not where anything happens.
+    Unit,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -99,6 +102,7 @@ impl WordClass {
             "role" => WordClass::Role,
             "capture_verb" => WordClass::CaptureVerb,
             "name_follower" => WordClass::NameFollower,
+            "unit" => WordClass::Unit,
             _ => return None,
         })
     }
