@@ -2483,7 +2483,7 @@ impl<'a> Reader<'a> {
     fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
         let date = self
             .narrative_date(frame)
-            .or_else(|| time::previous_date(&self.doc.times, frame.sentence.start))?;
+            .or_else(|| time::previous_date(self.text, &self.doc.times, frame.sentence.start))?;
         let since =
             self.rules
                 .clauses

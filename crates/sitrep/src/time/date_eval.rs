@@ -130,7 +130,7 @@ pub fn score<'g>(
             Some(_) => {}
             None => {
                 tally.undated += 1;
-                match previous_date(times, evidence.start) {
+                match previous_date(text, times, evidence.start) {
                     Some(interval) if same(&interval) => tally.fallback_exact += 1,
                     Some(interval) if interval.overlaps(&gold_date) => {
                         tally.fallback_overlapping += 1

@@ -53,7 +53,8 @@ pub fn event_date(text: &str, times: &[TimeMention], query: &DateQuery) -> Optio
     if let Some(scope) = completed.filter(|scope| !in_clause(scope.clause)) {
         return Some(scope.interval);
     }
-    let dated = without_report_dates(dated, query.trigger);
+    let story_date = previous_date(text, times, query.sentence.start);
+    let dated = without_report_dates(text, dated, query.trigger, story_date);
     let chosen = query
         .argument
         .filter(|argument| valid_span(text, *argument))
@@ -92,14 +93,18 @@ fn clarification(
 
 /// `dated` without the expressions that date a report trailing the event's clause, where
 /// another expression stands before the reporting verb too: "Since Sunday, 4,300 people have
-/// fled, a spokesman told reporters on Thursday" dates the flight since Sunday. A report
-/// before the event ("the group said on Saturday that it had taken the base") is left to
-/// date it, as news dates what it reports as soon as it is told; so is a report date with no
-/// other date before its verb ("the rebels hold the town, he said on Thursday, the largest
-/// taken since they crossed on 6 August").
+/// fled, a spokesman told reporters on Thursday" dates the flight since Sunday; or where the
+/// story has already given a day no later than the report's (`story_date`): "Rebels raided
+/// the post on Tuesday. They took the armoury, a spokesman said on Wednesday" took it on the
+/// story's Tuesday. A report before the event ("the group said on Saturday that it had taken
+/// the base") is left to date it, as news dates what it reports as soon as it is told; so is
+/// a report date with no other date before its verb that opens the story ("the rebels hold
+/// the town, he said on Thursday, the largest taken since they crossed on 6 August").
 fn without_report_dates<'m>(
+    text: &str,
     mut dated: Vec<&'m TimeMention>,
     trigger: Span,
+    story_date: Option<DateInterval>,
 ) -> Vec<&'m TimeMention> {
     // Another expression stands before a verb when the first of them ends before it.
     let first_other_end = dated
@@ -109,11 +114,45 @@ fn without_report_dates<'m>(
         .min();
     dated.retain(|mention| {
         let outweighed = mention.report_verb.is_some_and(|verb| {
-            trigger.end <= verb.start && first_other_end.is_some_and(|end| end <= verb.start)
+            trigger.end <= verb.start
+                && (first_other_end.is_some_and(|end| end <= verb.start)
+                    || (story_date.is_some_and(|story| precedes_report(story, mention))
+                        && trails_after_comma(text, trigger, verb)
+                        && closes_report(text, mention)))
         });
         !outweighed
     });
     dated
+}
+
+/// Whether the report at `verb` trails the clause of `trigger` after a comma ("they took the
+/// post, a spokesman said on Wednesday"), not opening the sentence ("a spokesman said on
+/// Wednesday that they took the post").
+fn trails_after_comma(text: &str, trigger: Span, verb: Span) -> bool {
+    text.get(trigger.end..verb.start)
+        .is_some_and(|between| between.contains(','))
+}
+
+/// Whether the report date `mention` ends its clause ("…, a spokesman said on Wednesday."),
+/// so that the report trails what it tells, not opens it ("the group said on Sunday (that)
+/// its fighters had overrun two posts").
+fn closes_report(text: &str, mention: &TimeMention) -> bool {
+    mention.report_verb.is_some()
+        && text
+            .get(mention.span.end..)
+            .and_then(|rest| rest.trim_start().chars().next())
+            .is_none_or(|next| matches!(next, ',' | '.' | ';' | ':' | '"' | '”'))
+}
+
+/// Whether `story` is a day the story gave no later than the day of `report`, the date a
+/// reporting verb governs: what the report tells took place on the story's day. An expression
+/// that counts from the story ("a resident said at the time") gives the story's day itself.
+fn precedes_report(story: DateInterval, report: &TimeMention) -> bool {
+    story.precision == DatePrecision::Day
+        && !report.refers_back
+        && report
+            .interval
+            .is_some_and(|told| told.precision == DatePrecision::Day && story.end <= told.start)
 }
 
 /// "now", "currently": they date nothing an event stage can use ("the rebels now hold the
@@ -183,33 +222,46 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 
 /// The date the text last gave before byte `before`: a fallback for an event stated in a
 /// sentence without a date of its own, which news usually dates by the sentences before it.
-/// Vague expressions ("now", "recently") and durations without days do not count. When the
+/// Vague expressions ("now", "recently") and durations without days do not count, nor does the
+/// day of a report that closes its sentence after the story gave an earlier one ("They raided
+/// the post on Tuesday. They took the armoury, a spokesman said on Wednesday."). When the
 /// last date closes a range ("between 26 and 30 August"), the whole range is the date: what
 /// the next sentence tells happened over those days; so it is when the last date opens a
 /// "since" range and the sentence at `before` goes on in the present perfect ("They have also
 /// cut the road"). The date inside a clause "since" opens ("since the truce took effect in
 /// May") is passed over: it tells when a state of things began.
-pub fn previous_date(times: &[TimeMention], before: usize) -> Option<DateInterval> {
-    times
-        .iter()
-        .rev()
-        .filter(|mention| mention.span.end <= before)
-        .find_map(|mention| {
-            let interval = narrative_interval(mention)?;
-            match carried_range(mention, interval, before) {
-                Some(range) => Some(range),
-                // "the heaviest strikes since the ceasefire took effect in November": the date of
-                // a clause "since" opens tells when a state of things began, not the story's.
-                None if mention.scope.is_some_and(|scope| {
-                    scope.kind == ScopeKind::Since
-                        && mention.span.start > scope.clause.start + "since ".len()
-                }) =>
-                {
-                    None
-                }
-                None => Some(interval),
+pub fn previous_date(text: &str, times: &[TimeMention], before: usize) -> Option<DateInterval> {
+    // Mentions are in text order.
+    let earlier = &times[..times.partition_point(|mention| mention.span.end <= before)];
+    earlier.iter().enumerate().rev().find_map(|(idx, mention)| {
+        // A report's day the story already gave a day before ("They raided the post on
+        // Tuesday, a spokesman told us on Wednesday") dates the report, not the story.
+        if closes_report(text, mention) && story_before(&earlier[..idx], mention) {
+            return None;
+        }
+        let interval = narrative_interval(mention)?;
+        match carried_range(mention, interval, before) {
+            Some(range) => Some(range),
+            // "the heaviest strikes since the ceasefire took effect in November": the date of
+            // a clause "since" opens tells when a state of things began, not the story's.
+            None if mention.scope.is_some_and(|scope| {
+                scope.kind == ScopeKind::Since
+                    && mention.span.start > scope.clause.start + "since ".len()
+            }) =>
+            {
+                None
             }
-        })
+            None => Some(interval),
+        }
+    })
+}
+
+/// Whether a day no later than `report`'s, told by no reporting verb, stands among `earlier`.
+fn story_before(earlier: &[TimeMention], report: &TimeMention) -> bool {
+    earlier.iter().any(|mention| {
+        mention.report_verb.is_none()
+            && narrative_interval(mention).is_some_and(|story| precedes_report(story, report))
+    })
 }
 
 /// The days `mention` gives a story: none for a vague expression ("now", "recently") nor for a

@@ -223,7 +223,7 @@ fn completion(
         .filter_map(|other| narrative_interval(other).and_then(earlier))
         .min();
     let start =
-        in_sentence.or_else(|| previous_date(mentions, sentence.start).and_then(earlier))?;
+        in_sentence.or_else(|| previous_date(text, mentions, sentence.start).and_then(earlier))?;
     let interval = DateInterval {
         start,
         end: interval.end,

@@ -324,14 +324,14 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
     let last = text.find("Troops").unwrap();
     assert_eq!(
-        previous_date(&times, last).map(|interval| interval.start),
+        previous_date(text, &times, last).map(|interval| interval.start),
         Some(date(2024, 5, 3))
     );
-    assert_eq!(previous_date(&times, 5), None);
+    assert_eq!(previous_date(text, &times, 5), None);
 
     let text = "Troops raided the hills between 4 and 6 May. Hundreds of families fled.";
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
-    let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
+    let fled = previous_date(text, &times, text.find("Hundreds").unwrap()).unwrap();
     assert_eq!(
         (fled.start, fled.end),
         (date(2024, 5, 4), date(2024, 5, 6)),
@@ -340,7 +340,7 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
 
     let text = "Rebels have shelled the port since 4 May. Hundreds of families fled.";
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
-    let fled = previous_date(&times, text.find("Hundreds").unwrap()).unwrap();
+    let fled = previous_date(text, &times, text.find("Hundreds").unwrap()).unwrap();
     assert_eq!(
         (fled.start, fled.end),
         (date(2024, 5, 4), date(2024, 5, 4)),
@@ -349,7 +349,7 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
 
     let text = "Rebels have shelled the port since 4 May. They have also attacked the airfield.";
     let times = fixture.tag(text, Some(date(2024, 6, 1)));
-    let attacked = previous_date(&times, text.find("They").unwrap()).unwrap();
+    let attacked = previous_date(text, &times, text.find("They").unwrap()).unwrap();
     assert_eq!(
         (attacked.start, attacked.end),
         (date(2024, 5, 4), date(2024, 6, 1)),
@@ -359,7 +359,7 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
     let text = "Jets struck the town on 2 June, the worst raids since the truce took effect in May. \
                 A drone hit a car.";
     let times = fixture.tag(text, Some(date(2024, 6, 5)));
-    let hit = previous_date(&times, text.find("A drone").unwrap()).unwrap();
+    let hit = previous_date(text, &times, text.find("A drone").unwrap()).unwrap();
     assert_eq!(
         hit.start,
         date(2024, 6, 2),
@@ -426,6 +426,58 @@ fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
         retaken.start,
         date(2024, 12, 12),
         "a report before the event dates it"
+    );
+}
+
+#[test]
+fn a_trailing_report_day_gives_way_to_the_day_the_story_gave() {
+    let fixture = Fixture::new();
+    let published = date(2024, 12, 13);
+    let text = "Militia fighters stormed a customs post on Tuesday night. \
+                They burned two trucks, a local official told reporters on Wednesday. \
+                The fighters also looted a fuel depot.";
+    let times = fixture.tag(text, Some(published));
+    let second = text.find("They burned").unwrap();
+    let third = text.find("The fighters").unwrap();
+    let burned = DateQuery {
+        sentence: Span::new(second, third - 1),
+        trigger: Span::new(
+            text.find("burned").unwrap(),
+            text.find("burned").unwrap() + 6,
+        ),
+        argument: None,
+    };
+    assert_eq!(
+        event_date(text, &times, &burned),
+        None,
+        "the story's day is carried over"
+    );
+    let looted = previous_date(text, &times, third).unwrap();
+    assert_eq!(
+        looted.start,
+        date(2024, 12, 10),
+        "not the report's Wednesday"
+    );
+
+    let text = "Militia fighters stormed a customs post on Tuesday night. \
+                The governor said on Wednesday the fighters had burned two trucks. \
+                The fighters also looted a fuel depot.";
+    let times = fixture.tag(text, Some(published));
+    let third = text.find("The fighters").unwrap();
+    let looted = previous_date(text, &times, third).unwrap();
+    assert_eq!(
+        looted.start,
+        date(2024, 12, 11),
+        "a report that opens its clause dates it"
+    );
+
+    let text = "They burned two trucks, a local official told reporters on Wednesday.";
+    let times = fixture.tag(text, Some(published));
+    let burned = event_date(text, &times, &query(text, "burned", None)).unwrap();
+    assert_eq!(
+        burned.start,
+        date(2024, 12, 11),
+        "no earlier day: the report's day"
     );
 }
 
