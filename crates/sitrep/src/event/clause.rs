@@ -97,6 +97,9 @@ pub struct ClauseWords {
     /// Verbs of casualties: before "in" and a noun trigger, they make the subject the event's
     /// victims ("soldiers were killed in a raid").
     pub casualty_verbs: Vec<String>,
+    /// Nouns of military posts: a civilian target word right before one names the post, not
+    /// civilians ("the village base").
+    pub military_heads: Vec<String>,
     /// Verbs of the arms trade: a weapon named right after one is traded, not used
     /// ("supplying long-range missiles").
     pub arms_transfer_verbs: Vec<String>,

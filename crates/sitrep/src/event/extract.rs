@@ -1957,10 +1957,17 @@ impl<'a> Reader<'a> {
             .map(|m| m.actor.clone())
     }
 
+    /// True when `span` names a civilian target (`civilian_targets`), not as the name of a
+    /// military post ("the village base", "a school outpost": `military_heads`).
     fn civilian_target(&self, span: Span) -> bool {
-        self.lower[span.start..span.end]
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| self.rules.triggers.civilian_targets.contains(word))
+        let words: Vec<&str> = text::words(&self.lower[span.start..span.end]).collect();
+        let heads = &self.rules.clauses.words.military_heads;
+        words.iter().enumerate().any(|(idx, word)| {
+            self.rules.triggers.civilian_targets.contains(*word)
+                && !words
+                    .get(idx + 1)
+                    .is_some_and(|next| ClauseWords::has(heads, next))
+        })
     }
 
     fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {

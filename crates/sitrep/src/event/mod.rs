@@ -703,6 +703,15 @@ mod tests {
     }
 
     #[test]
+    fn a_post_named_for_its_village_is_no_civilian_target() {
+        let found = events("KIA fighters attacked the junta's village base near Bhamo on Sunday.");
+        assert!(
+            found.iter().all(|e| e.starts_with("armed_clash KIA")) && !found.is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
