@@ -1460,15 +1460,13 @@ impl<'a> Reader<'a> {
         if self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger) {
             return None;
         }
-        let window_end = nth_word_end(self.lower, after.start, 6).min(after.end);
-        let by = find_word(&self.lower[after.start..window_end], "by")?;
-        let word_before = self.lower[after.start..after.start + by]
-            .split_whitespace()
-            .next_back();
+        let window = self.first_words(after, 6);
+        let by = find_word(window, "by")?;
+        let word_before = window[..by].split_whitespace().next_back();
         if word_before.is_some_and(|word| self.is_participle(word)) {
             return None;
         }
-        self.phrase_actor(after, "by")
+        self.actor_after_word(after, window, "by")
     }
 
     /// The trigger's first word, lower case.
@@ -1500,9 +1498,9 @@ impl<'a> Reader<'a> {
     /// after its patient ("civilians were killed").
     fn is_passive(&self, trigger: Span) -> bool {
         let words = &self.rules.clauses.words;
-        let inner: Vec<&str> = trigger.slice(self.lower).split_whitespace().collect();
-        let holds_passive = inner.windows(2).any(|pair| {
-            ClauseWords::has(&words.passive_auxiliaries, pair[0]) && self.is_participle(pair[1])
+        let inner = trigger.slice(self.lower).split_whitespace();
+        let holds_passive = inner.clone().zip(inner.skip(1)).any(|(auxiliary, verb)| {
+            ClauseWords::has(&words.passive_auxiliaries, auxiliary) && self.is_participle(verb)
         });
         if holds_passive {
             return true;
@@ -1960,7 +1958,9 @@ impl<'a> Reader<'a> {
     /// True when `span` names a civilian target (`civilian_targets`), not as the name of a
     /// military post ("the village base", "a school outpost": `military_heads`).
     fn civilian_target(&self, span: Span) -> bool {
-        let words: Vec<&str> = text::words(&self.lower[span.start..span.end]).collect();
+        let words: Vec<&str> = self.lower[span.start..span.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .collect();
         let heads = &self.rules.clauses.words.military_heads;
         words.iter().enumerate().any(|(idx, word)| {
             self.rules.triggers.civilian_targets.contains(*word)
