@@ -1099,10 +1099,19 @@ impl<'a> Reader<'a> {
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
         // civilians and demanded ...").
+        // "The M23, which Kinshasa says Rwanda backs, has seized …": a relative clause closed
+        // before the trigger holds no subject of it.
+        let closed_relatives: Vec<Span> = self
+            .clause_index
+            .relative_clauses(frame.sentence)
+            .filter(|r| r.end <= frame.trigger.start)
+            .copied()
+            .collect();
         let pick = |from: usize, past_complements: bool| {
             let mut before = self
                 .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
+                .filter(|m| !closed_relatives.iter().any(|r| r.contains(m.span)))
                 .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
             let nearest = before.find(fits)?;
             Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
@@ -1121,10 +1130,15 @@ impl<'a> Reader<'a> {
         // comma has its subject before it.
         let verb_after_comma =
             clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
+        // "The junta, which seized power in 2021, warned …": the verb after a relative clause
+        // has its subject before the clause.
+        let after_relative = closed_relatives
+            .iter()
+            .any(|r| r.start <= frame.subject_start && frame.subject_start <= r.end + 1);
         if shared_subject {
             return pick(frame.sentence.start, true);
         }
-        if !clause_only || verb_after_comma {
+        if !clause_only || verb_after_comma || after_relative {
             return pick(frame.sentence.start, false);
         }
         None

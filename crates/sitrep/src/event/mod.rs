@@ -419,6 +419,28 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_inside_a_closed_relative_clause_is_no_subject() {
+        let found = events(
+            "The KIA, which the junta calls a terrorist group, seized an army post near Bhamo on \
+             Sunday.",
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Bhamo 2024-06-09".to_string()),
+            "{found:?}"
+        );
+        let found = events(
+            "The junta, which seized power in 2021, warned the KIA on Sunday that any attack on \
+             Bhamo would be met with force.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("pressure_or_threat MM_MILITARY")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn recruits_drafted_into_a_force_are_taken_by_it() {
         let found =
             events("Hundreds of young men in Bhamo have been drafted into the junta's army.");
