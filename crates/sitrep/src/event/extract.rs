@@ -1101,17 +1101,16 @@ impl<'a> Reader<'a> {
         // civilians and demanded ...").
         // "The M23, which Kinshasa says Rwanda backs, has seized …": a relative clause closed
         // before the trigger holds no subject of it.
-        let closed_relatives: Vec<Span> = self
-            .clause_index
-            .relative_clauses(frame.sentence)
-            .filter(|r| r.end <= frame.trigger.start)
-            .copied()
-            .collect();
+        let closed_relatives = || {
+            self.clause_index
+                .relative_clauses(frame.sentence)
+                .filter(|r| r.end <= frame.trigger.start)
+        };
         let pick = |from: usize, past_complements: bool| {
             let mut before = self
                 .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
-                .filter(|m| !closed_relatives.iter().any(|r| r.contains(m.span)))
+                .filter(|m| !closed_relatives().any(|r| r.contains(m.span)))
                 .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
             let nearest = before.find(fits)?;
             Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
@@ -1132,8 +1131,7 @@ impl<'a> Reader<'a> {
             clause.is_empty() && self.lower[..frame.subject_start].trim_end().ends_with(',');
         // "The junta, which seized power in 2021, warned …": the verb after a relative clause
         // has its subject before the clause.
-        let after_relative = closed_relatives
-            .iter()
+        let after_relative = closed_relatives()
             .any(|r| r.start <= frame.subject_start && frame.subject_start <= r.end + 1);
         if shared_subject {
             return pick(frame.sentence.start, true);
