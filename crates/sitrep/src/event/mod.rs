@@ -570,6 +570,24 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_as_background_in_an_earlier_paragraph_gives_way_to_the_main_place() {
+        let story = "The KIA attacked Hpakant on Monday. Junta jets bombed Hpakant on Tuesday.\n\n\
+                     The jade mines bring in much money. Many of its residents have family in \
+                     Myitkyina, the state capital.";
+        let shelled = |joint: &str| {
+            events(&format!(
+                "{story}{joint}The army shelled rebel positions on Thursday."
+            ))
+            .into_iter()
+            .filter(|e| e.starts_with("shelling"))
+            .collect::<Vec<String>>()
+        };
+        assert_eq!(shelled("\n\n"), ["shelling MM_MILITARY Hpakant 2024-06-13"]);
+        // In the same paragraph the place named last still stands.
+        assert_eq!(shelled(" "), ["shelling MM_MILITARY Myitkyina 2024-06-13"]);
+    }
+
+    #[test]
     fn days_named_by_date_and_places_of_a_list_stay_apart() {
         assert_eq!(
             events(
