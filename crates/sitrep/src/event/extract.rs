@@ -2349,7 +2349,7 @@ impl<'a> Reader<'a> {
     /// `site`, unless an earlier paragraph names it and no event so far took place there (a
     /// place told as background: "The town lies near the state capital, where the army has
     /// its command."): then the story's main place, the town or area (no facility) where most
-    /// events so far took place, as last named before the trigger.
+    /// events so far took place; of places with as many, the one named first (the lead's).
     fn unless_background(&self, site: &'a Site, frame: &Frame) -> &'a Site {
         let events_at = |name: &str| {
             self.events
@@ -2371,7 +2371,7 @@ impl<'a> Reader<'a> {
             |s: &&Site| !s.facility && !s.names_actor && s.location.precision != Precision::Country;
         for candidate in named_before.filter(area) {
             let count = events_at(&candidate.location.name);
-            if count > 0 && main.is_none_or(|(_, c)| count >= c) {
+            if count > 0 && main.is_none_or(|(_, c)| count > c) {
                 main = Some((candidate, count));
             }
         }
