@@ -2451,7 +2451,7 @@ impl<'a> Reader<'a> {
 
     /// The last site before the trigger of the sort an anaphor refers to ("the town" is the
     /// last town named, "the command" the last facility), other than a point of reference
-    /// ("40 km south of Hill Ridge").
+    /// ("40 km south of Hill Ridge") or a place in no country (a continent).
     fn antecedent_place(&self, frame: &Frame, kind: AnaphorKind) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let fits = |site: &Site| match kind {
@@ -2473,6 +2473,8 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
+            // A place in no country (a continent, "Radio Free Asia") is no event's place.
+            .filter(|site| site.location.country.is_some())
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)))
             .filter(move |site| {
                 !self.rules.clauses.is_reference(

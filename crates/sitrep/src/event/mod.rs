@@ -588,6 +588,19 @@ mod tests {
     }
 
     #[test]
+    fn a_continent_is_no_place_a_clause_without_one_inherits() {
+        let found = events(
+            "Junta jets bombed Hpakant on Monday.\n\nThe KIA is one of the strongest armed \
+             groups in Asia. Its leaders met in the hills. They drank tea. The army shelled rebel \
+             positions on Thursday.",
+        );
+        assert!(
+            found.contains(&"shelling MM_MILITARY Hpakant 2024-06-13".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn days_named_by_date_and_places_of_a_list_stay_apart() {
         assert_eq!(
             events(
