@@ -14,7 +14,10 @@ For each trigger (the highest-priority rule wherever triggers overlap):
    state).
 3. **Places**: every site (resolved place or facility) in the rule's place slot, minus
    containers ("Bhamo and Mansi townships in Kachin State" is two places) and points of
-   reference ("40 miles from Lweje"); "the town" refers back to the last town named. One
+   reference ("40 miles from Lweje"); "the town" refers back to the last town named. A clause
+   naming no place takes the last event's place, else the last place named, though not a
+   place an earlier paragraph named only as background, where no event took place: then the
+   story's main place, where most events took place. One
    event per place, each dated by the time stage's [`event_date`](crate::time::event_date),
    else by the date the story carries over (the last event's in the paragraph, else the last
    date given). Then the date is adjusted by what the sentence says of it: a "since" range in
@@ -2317,7 +2320,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A place when the clause names none: where the last event of the last three sentences
-    /// was, else the last sub-national site before the trigger outside relative clauses.
+    /// was, else the last sub-national site before the trigger outside relative clauses, unless
+    /// that is background from an earlier paragraph (see [`Self::unless_background`]).
     fn fallback_place(&self, frame: &Frame) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         // The events of this sentence and the two before it.
@@ -2350,7 +2354,45 @@ impl<'a> Reader<'a> {
                     ..*frame
                 };
                 self.antecedent_place(if contrasted { &probe } else { frame }, AnaphorKind::Any)
+                    .map(|site| self.unless_background(site, frame))
             })
+    }
+
+    /// `site`, unless an earlier paragraph names it and no event so far took place there (a
+    /// place told as background: "The town lies near the state capital, where the army has
+    /// its command."): then the story's main place, the town or area (no facility) where most
+    /// events so far took place; of places with as many, the one named first (the lead's).
+    fn unless_background(&self, site: &'a Site, frame: &Frame) -> &'a Site {
+        let events_at = |name: &str| {
+            self.events
+                .iter()
+                .filter(|e| e.location.as_ref().is_some_and(|l| fold_eq(&l.name, name)))
+                .count()
+        };
+        if site.span.start >= self.paragraph_start(frame.sentence.start)
+            || events_at(&site.location.name) > 0
+        {
+            return site;
+        }
+        let mut main: Option<(&'a Site, usize)> = None;
+        let named_before = self
+            .sites
+            .iter()
+            .filter(|s| s.span.end <= frame.trigger.start);
+        let area =
+            |s: &&Site| !s.facility && !s.names_actor && s.location.precision != Precision::Country;
+        for candidate in named_before.filter(area) {
+            let count = events_at(&candidate.location.name);
+            if count > 0 && main.is_none_or(|(_, c)| count > c) {
+                main = Some((candidate, count));
+            }
+        }
+        main.map(|(main, _)| main).unwrap_or(site)
+    }
+
+    /// Where the paragraph holding `at` starts.
+    fn paragraph_start(&self, at: usize) -> usize {
+        self.text[..at].rfind('\n').map_or(0, |idx| idx + 1)
     }
 
     /// True when `site` is where people fled to: a destination phrase stands before it, or
@@ -2421,7 +2463,7 @@ impl<'a> Reader<'a> {
 
     /// The last site before the trigger of the sort an anaphor refers to ("the town" is the
     /// last town named, "the command" the last facility), other than a point of reference
-    /// ("40 km south of Hill Ridge").
+    /// ("40 km south of Hill Ridge") or a place in no country (a continent).
     fn antecedent_place(&self, frame: &Frame, kind: AnaphorKind) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let fits = |site: &Site| match kind {
@@ -2443,6 +2485,8 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
+            // A place in no country (a continent, "Radio Free Asia") is no event's place.
+            .filter(|site| site.location.country.is_some())
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)))
             .filter(move |site| {
                 !self.rules.clauses.is_reference(
@@ -2542,9 +2586,7 @@ impl<'a> Reader<'a> {
 
     /// The date of the last event in the same paragraph, for a sentence that gives none.
     fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
-        let paragraph_start = self.text[..frame.sentence.start]
-            .rfind('\n')
-            .map_or(0, |idx| idx + 1);
+        let paragraph_start = self.paragraph_start(frame.sentence.start);
         self.told_date
             .filter(|&(start, _)| start >= paragraph_start)
             .map(|(_, date)| date)

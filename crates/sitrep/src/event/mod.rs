@@ -592,6 +592,37 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_as_background_in_an_earlier_paragraph_gives_way_to_the_main_place() {
+        let story = "The KIA attacked Hpakant on Monday. Junta jets bombed Hpakant on Tuesday.\n\n\
+                     The jade mines bring in much money. Many of its residents have family in \
+                     Myitkyina, the state capital.";
+        let shelled = |joint: &str| {
+            events(&format!(
+                "{story}{joint}The army shelled rebel positions on Thursday."
+            ))
+            .into_iter()
+            .filter(|e| e.starts_with("shelling"))
+            .collect::<Vec<String>>()
+        };
+        assert_eq!(shelled("\n\n"), ["shelling MM_MILITARY Hpakant 2024-06-13"]);
+        // In the same paragraph the place named last still stands.
+        assert_eq!(shelled(" "), ["shelling MM_MILITARY Myitkyina 2024-06-13"]);
+    }
+
+    #[test]
+    fn a_continent_is_no_place_a_clause_without_one_inherits() {
+        let found = events(
+            "Junta jets bombed Hpakant on Monday.\n\nThe KIA is one of the strongest armed \
+             groups in Asia. Its leaders met in the hills. They drank tea. The army shelled rebel \
+             positions on Thursday.",
+        );
+        assert!(
+            found.contains(&"shelling MM_MILITARY Hpakant 2024-06-13".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn days_named_by_date_and_places_of_a_list_stay_apart() {
         assert_eq!(
             events(
