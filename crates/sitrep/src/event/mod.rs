@@ -296,6 +296,12 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that one of `found` (as [`events`] writes them) starts with `prefix`.
+    #[track_caller]
+    fn assert_has(found: &[String], prefix: &str) {
+        assert!(found.iter().any(|e| e.starts_with(prefix)), "{found:?}");
+    }
+
     #[test]
     fn a_weapon_after_with_is_the_subjects() {
         let found = events("KIA fighters attacked the army post with drones near Bhamo on Sunday.");
@@ -334,10 +340,7 @@ mod tests {
         let found = events(
             "The school was bombed by junta aircraft after KIA troops had attacked an army post near Bhamo.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash KIA")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash KIA");
     }
 
     #[test]
@@ -399,12 +402,7 @@ mod tests {
         let found = events(
             "The KIA said on Sunday that five villagers near Bhamo were wounded by junta shelling.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("shelling MM_MILITARY Bhamo")),
-            "{found:?}"
-        );
+        assert_has(&found, "shelling MM_MILITARY Bhamo");
     }
 
     #[test]
@@ -432,12 +430,7 @@ mod tests {
             "The junta, which seized power in 2021, warned the KIA on Sunday that any attack on \
              Bhamo would be met with force.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("pressure_or_threat MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_has(&found, "pressure_or_threat MM_MILITARY");
     }
 
     #[test]
@@ -476,12 +469,7 @@ mod tests {
         let found = events(
             "Ukrainian troops shelled a village near Kursk on Monday. Russian air defence units destroyed 64 Ukrainian drones over the Bryansk region overnight, the ministry said.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("air_strike UA_GOV Bryansk")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike UA_GOV Bryansk");
     }
 
     #[test]
@@ -656,12 +644,7 @@ mod tests {
         let found = events(
             "Regime troops burned houses in Myaing Township on Sunday. Two villages nearby, Kone Gyi and Ywa Thit, had been ransacked by the same column.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("property_destruction MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_has(&found, "property_destruction MM_MILITARY");
     }
 
     #[test]
@@ -698,12 +681,7 @@ mod tests {
         let found = events(
             "The town of Mindat in Chin State, held by the Chinland Defence Force (CDF), was hit by junta airstrikes on Monday.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("air_strike MM_MILITARY ")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike MM_MILITARY ");
         assert!(
             !found.iter().any(|e| e.starts_with("air_strike CDF ")),
             "{found:?}"
@@ -715,30 +693,19 @@ mod tests {
         let found = events(
             "Fighting flared on Monday near the junta's outposts around Bhamo, as the Kachin Independence Army (KIA) kept up its offensive.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash KIA Bhamo");
     }
 
     #[test]
     fn a_country_s_strikes_are_its_attack() {
         let found = events("Israeli strikes hit Gaza City on Tuesday.");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("armed_clash IL_GOV Gaza")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash IL_GOV Gaza");
     }
 
     #[test]
     fn the_forces_acted_on_are_no_agent_of_last_resort() {
         let found = events("Rebels ambushed a military convoy near Goma on Friday.");
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash - Goma")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash - Goma");
         let found = events("A roadside bomb killed four soldiers near Kidal on Sunday.");
         assert_eq!(found, ["remote_explosive - Kidal 2024-06-09"]);
     }
@@ -782,10 +749,7 @@ mod tests {
         let found = events(
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash KIA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash KIA ");
         assert!(
             !found
                 .iter()
@@ -799,10 +763,7 @@ mod tests {
         let found = events(
             "The TNLA said dozens of junta troops died when it had stormed their camp near Hpakant on Friday.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash TNLA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash TNLA ");
         assert!(
             !found
                 .iter()
@@ -816,12 +777,7 @@ mod tests {
         let found = events(
             "The KIA attacked junta troops near Hpakant on Monday. By Friday, it had captured Sezin.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("territory_captured KIA Sezin")),
-            "{found:?}"
-        );
+        assert_has(&found, "territory_captured KIA Sezin");
     }
 
     #[test]
@@ -844,12 +800,7 @@ mod tests {
         let found = events(
             "The KIA described the raid on Hpakant as a crime and warned the junta on Friday.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("pressure_or_threat KIA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "pressure_or_threat KIA ");
         let found = events(
             "The KIO voiced alarm at reports that junta troops had killed villagers in Hpakant and warned of reprisals.",
         );
@@ -866,12 +817,7 @@ mod tests {
         let found = events(
             "The junta said its troops left Hpakant after the KIA, the group the army has fought for years, announced it had taken the town.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("territory_captured KIA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "territory_captured KIA ");
         assert!(
             !found
                 .iter()
@@ -885,10 +831,7 @@ mod tests {
         // "Fano" is a town in Italy and a militia in Ethiopia: one vote each, at one place.
         let text = "Fano said the army attacked the town on Friday.";
         let first = events(text);
-        assert!(
-            first.iter().any(|e| e.starts_with("armed_clash ENDF ")),
-            "{first:?}"
-        );
+        assert_has(&first, "armed_clash ENDF ");
         for _ in 0..16 {
             assert_eq!(events(text), first);
         }
@@ -900,12 +843,7 @@ mod tests {
         let found = events(
             "KIA fighters captured a junta outpost at Sezin in Hpakant Township on Wednesday.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("territory_captured KIA Sezin")),
-            "{found:?}"
-        );
+        assert_has(&found, "territory_captured KIA Sezin");
         assert!(!found.iter().any(|e| e.contains("Hpakant")), "{found:?}");
     }
 
@@ -926,12 +864,7 @@ mod tests {
         let found = events(
             "The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash THREE_BROTHERHOOD_ALLIANCE ");
         assert!(
             !found.iter().any(|e| e.starts_with("armed_clash AA ")),
             "{found:?}"
@@ -1128,19 +1061,13 @@ mod tests {
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash ");
         assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
         // A wire dateline, with its country, date and agency, the same.
         let found = events(
             "BANGKOK, Thailand, June 10 (Reuters) - Junta troops clashed with the KIA on Monday, the group said.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash ");
         assert!(
             !found
                 .iter()
@@ -1168,12 +1095,7 @@ mod tests {
         let found = events(
             "KIA fighters attacked a convoy under army escort near Bhamo on Monday, burning 40 lorries.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("property_destruction KIA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "property_destruction KIA ");
         assert!(
             !found
                 .iter()
@@ -1187,12 +1109,7 @@ mod tests {
         let found = events(
             "Junta troops shelled Hpakant on Monday, wounding three people and driving dozens of families from their homes.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("displacement MM_MILITARY ")),
-            "{found:?}"
-        );
+        assert_has(&found, "displacement MM_MILITARY ");
     }
 
     #[test]
@@ -1200,10 +1117,7 @@ mod tests {
         let found = events(
             "The Arakan Army is one of three groups in the alliance. It launched an offensive in Rakhine State on 13 November.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash AA ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash AA ");
         let found = events(
             "The Arakan Army holds the hills. It was the first time the village had been attacked.",
         );
@@ -1215,12 +1129,7 @@ mod tests {
         let found = events(
             "Junta troops in Lashio surrendered to the Three Brotherhood Alliance, whose surprise offensive began in October.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("armed_clash THREE_BROTHERHOOD_ALLIANCE ")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash THREE_BROTHERHOOD_ALLIANCE ");
     }
 
     #[test]
@@ -1244,30 +1153,17 @@ mod tests {
         let found = events(
             "The junta accused the KNDF of attacking army camps and torching homes in Demoso on Monday.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("attack_on_civilians KNDF Demoso")),
-            "{found:?}"
-        );
+        assert_has(&found, "attack_on_civilians KNDF Demoso");
     }
 
     #[test]
     fn an_owner_after_of_acts() {
         let found = events("Fighters of the KIA attacked a junta camp in Momauk on Monday.");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("armed_clash KIA Momauk")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash KIA Momauk");
         let found = events(
             "The chairman of the African Union, Jane Roe, called on both sides to respect the truce on Monday.",
         );
-        assert!(
-            found.iter().any(|e| e.starts_with("call_for_talks AU ")),
-            "{found:?}"
-        );
+        assert_has(&found, "call_for_talks AU ");
     }
 
     #[test]
@@ -1579,12 +1475,7 @@ mod tests {
         let found = events(
             "The KIA took Sezin on Monday. Junta troops later said the group now controls the road north of Tamakan.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("territory_captured KIA Tamakan")),
-            "{found:?}"
-        );
+        assert_has(&found, "territory_captured KIA Tamakan");
     }
 
     #[test]
@@ -1605,29 +1496,13 @@ mod tests {
     #[test]
     fn a_strike_that_names_its_non_state_agent_keeps_it() {
         let found = events("Drone strikes by the RSF hit the power station in Merowe on Friday.");
-        assert!(
-            found.iter().any(|e| e.starts_with("air_strike RSF Merowe")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike RSF Merowe");
         let found = events("PDF drones struck junta positions in Bhamo on Saturday.");
-        assert!(
-            found.iter().any(|e| e.starts_with("air_strike PDF Bhamo")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike PDF Bhamo");
         let found = events("The KIA said regime jets bombed its positions near Bhamo on Friday.");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("air_strike MM_MILITARY Bhamo")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
         let found = events("Airstrikes on Friday hit areas held by the KIA near Bhamo.");
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("air_strike MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_has(&found, "air_strike MM_MILITARY");
     }
 
     #[test]
@@ -1635,12 +1510,7 @@ mod tests {
         let found = events(
             "JNIM fighters carried out an attack on a village in the Mopti region on Friday.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|e| e.starts_with("attack_on_civilians JNIM")),
-            "{found:?}"
-        );
+        assert_has(&found, "attack_on_civilians JNIM");
         assert!(
             !found.iter().any(|e| e.starts_with("armed_clash")),
             "{found:?}"
@@ -1707,9 +1577,6 @@ mod tests {
     fn punctuation_glued_to_the_word_before_a_name_is_no_char_boundary_trap() {
         // "of—" once put the word's start inside the dash and panicked.
         let found = events("Fighters of— the KIA attacked Bhamo on Friday.");
-        assert!(
-            found.iter().any(|e| e.starts_with("armed_clash KIA Bhamo")),
-            "{found:?}"
-        );
+        assert_has(&found, "armed_clash KIA Bhamo");
     }
 }
