@@ -415,11 +415,14 @@ impl<'a> Reader<'a> {
         {
             return;
         }
-        if rule.state_agent
+        let flown_by_the_state = rule.state_agent && !self.names_own_agent(&frame)
+            || rule.aircraft_kind.is_some()
+                && self.aircraft_subject(&frame)
+                && !self.subject_names_owner(&frame);
+        if flown_by_the_state
             && agent
                 .as_ref()
                 .is_some_and(|a| self.actors.kind_of(a).is_non_state_armed())
-            && !self.names_own_agent(&frame)
         {
             agent = self.other_side(&frame, agent.as_ref());
         }
@@ -1245,6 +1248,13 @@ impl<'a> Reader<'a> {
     fn aircraft_subject(&self, frame: &Frame) -> bool {
         self.subject_head(frame, &self.rules.clauses.words.aircraft_subjects)
             .is_some()
+    }
+
+    /// True when an armed actor stands in the clause's subject: "PDF drones attacked", not
+    /// "KIA forces retreated when helicopters attacked".
+    fn subject_names_owner(&self, frame: &Frame) -> bool {
+        self.actors_in(Span::new(frame.subject_start, frame.trigger.start))
+            .any(|m| m.kind.is_armed())
     }
 
     /// True when the clause's subject is someone the text does not identify

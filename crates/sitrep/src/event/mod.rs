@@ -1506,6 +1506,17 @@ mod tests {
     }
 
     #[test]
+    fn aircraft_that_no_one_is_named_with_are_the_states() {
+        let found = events(
+            "KIA fighters near Bhamo pulled back when helicopter gunships attacked on Friday.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
+        let found =
+            events("The KIA took Bhamo on Friday. Military aircraft are attacking the town.");
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn an_attack_on_a_village_is_an_attack_on_civilians() {
         let found = events(
             "JNIM fighters carried out an attack on a village in the Mopti region on Friday.",
