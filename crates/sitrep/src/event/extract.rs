@@ -606,29 +606,47 @@ impl<'a> Reader<'a> {
     }
 
     /// True when one of the rule's `blocked_in_object` words (or signs: "%") stands in the
-    /// trigger's object. A trigger that closes its sentence as a reporting verb ("…, officials
-    /// warned.") has its content before it, and that is where the words are looked for.
+    /// trigger's object, outside an actor's name ("for independence", not "the Kachin
+    /// Independence Army"). A trigger that closes its sentence as a reporting verb ("…,
+    /// officials warned.") has its content before it, and that is where the words are looked
+    /// for.
     fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
         if rule.blocked_in_object.is_empty() {
             return false;
         }
-        let blocked = |span: &str| {
+        let blocked = |span: Span| {
+            let text = self.without_actor_names(span);
             rule.blocked_in_object.iter().any(|b| {
                 if b.chars().any(char::is_alphanumeric) {
-                    text::words(span).any(|w| w == b)
+                    text::words(&text).any(|w| w == b)
                 } else {
-                    span.contains(b.as_str())
+                    text.contains(b.as_str())
                 }
             })
         };
-        let object = &self.lower[frame.trigger.end..frame.object_end.max(frame.trigger.end)];
-        let content_before = text::words(object).count() < 3
+        let object = Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end));
+        let content_before = text::words(object.slice(self.lower)).count() < 3
             && self.lower[frame.object_end..frame.sentence.end]
                 .trim_start()
                 .len()
                 <= 1;
         blocked(object)
-            || content_before && blocked(&self.lower[frame.sentence.start..frame.trigger.start])
+            || content_before && blocked(Span::new(frame.sentence.start, frame.trigger.start))
+    }
+
+    /// The lower-case text of `span` with the actor names in it blanked out.
+    fn without_actor_names(&self, span: Span) -> std::borrow::Cow<'a, str> {
+        let text = span.slice(self.lower);
+        let mut names = self.actors_in(span).peekable();
+        if names.peek().is_none() {
+            return text.into();
+        }
+        let mut blanked = text.to_string();
+        for name in names {
+            let (start, end) = (name.span.start - span.start, name.span.end - span.start);
+            blanked.replace_range(start..end, &" ".repeat(end - start));
+        }
+        blanked.into()
     }
 
     /// True when a verb of the arms trade or of interception stands up to eight words before
