@@ -37,6 +37,7 @@ const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
 const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
+const STATE_ALLIES: &str = "actors/state_allies.txt";
 
 /// What sort of party an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -177,6 +178,11 @@ pub struct ActorDictionary {
     /// For a generic phrase (lower case), the words one of its antecedent's names must end
     /// with ("the alliance" refers back to a "… Alliance" or "… Brotherhood").
     pub(crate) antecedent_heads: HashMap<String, Vec<String>>,
+    /// Generic phrases (lower case) that name only a group fighting the state ("the rebels",
+    /// "resistance forces"), never one of `state_allies`.
+    pub(crate) opposition_phrases: HashSet<String>,
+    /// Non-state armed groups that fight on the state's side (pro-junta militias).
+    state_allies: HashSet<ActorId>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -324,6 +330,7 @@ impl ActorDictionary {
             });
         }
         let mut generic = Vec::new();
+        let mut opposition_phrases = HashSet::default();
         for (line_no, line) in files.data_lines(GENERIC)? {
             let n = if line.split('\t').count() == 3 { 3 } else { 2 };
             let cols = columns(GENERIC, line_no, line, n)?;
@@ -331,6 +338,10 @@ impl ActorDictionary {
                 "state" => GenericClass::State,
                 "government" => GenericClass::Government,
                 "nonstate" => GenericClass::NonState,
+                "opposition" => {
+                    opposition_phrases.insert(cols[0].trim().to_lowercase());
+                    GenericClass::NonState
+                }
                 "ally" => GenericClass::Ally,
                 other => {
                     return Err(ResourceError::at_line(
@@ -367,7 +378,7 @@ impl ActorDictionary {
                 .map(|(_, line)| line.trim().to_string())
                 .collect())
         };
-        let dictionary = ActorDictionary::compile(
+        let mut dictionary = ActorDictionary::compile(
             entries,
             countries,
             generic,
@@ -380,6 +391,8 @@ impl ActorDictionary {
             word_set(ORG_HEADS)?,
             BlockingAffixes::load(files)?,
         );
+        dictionary.opposition_phrases = opposition_phrases;
+        dictionary.state_allies = word_set(STATE_ALLIES)?.into_iter().map(ActorId).collect();
         dictionary.check_references()?;
         Ok(dictionary)
     }
@@ -467,12 +480,15 @@ impl ActorDictionary {
             org_heads,
             blocking_affixes,
             antecedent_heads,
+            opposition_phrases: HashSet::default(),
+            state_allies: HashSet::default(),
             patterns,
             matcher,
         }
     }
 
-    /// Every id that countries.tsv, ethnic.tsv and wing_of name must be in actors.tsv.
+    /// Every id that countries.tsv, ethnic.tsv, state_allies.txt and wing_of name must be in
+    /// actors.tsv.
     fn check_references(&self) -> Result<(), ResourceError> {
         let missing = |file: &str, id: &ActorId| {
             ResourceError::new(file, format!("{id} is not an actor of {ACTORS}"))
@@ -490,6 +506,13 @@ impl ActorDictionary {
                 return Err(missing(ETHNIC, id));
             }
         }
+        if let Some(id) = self
+            .state_allies
+            .iter()
+            .find(|id| self.entry(id.as_str()).is_none())
+        {
+            return Err(missing(STATE_ALLIES, id));
+        }
         for entry in &self.entries {
             if let Some(parent) = entry
                 .wing_of
@@ -500,6 +523,11 @@ impl ActorDictionary {
             }
         }
         Ok(())
+    }
+
+    /// Whether a non-state armed group fights on the state's side (`state_allies.txt`).
+    pub fn sides_with_state(&self, id: &ActorId) -> bool {
+        self.state_allies.contains(id)
     }
 
     /// The entry of an actor id.
@@ -625,6 +653,7 @@ mod tests {
             WEAPON_NOUNS,
             ATTACK_NOUNS,
             ORG_HEADS,
+            STATE_ALLIES,
         ] {
             let keys: Vec<String> = files
                 .data_lines(path)

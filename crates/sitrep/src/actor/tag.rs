@@ -193,6 +193,8 @@ struct Reader<'a> {
     dict: &'a ActorDictionary,
     mentions: Vec<ActorMention>,
     last_non_state: Option<ActorId>,
+    /// The last non-state armed group named that fights the state (no state ally).
+    last_opposition: Option<ActorId>,
 }
 
 impl Reader<'_> {
@@ -200,6 +202,9 @@ impl Reader<'_> {
         let kind = self.dict.kind_of(&actor);
         if kind.is_non_state_armed() && how != MentionKind::Anaphor {
             self.last_non_state = Some(actor.clone());
+            if !self.dict.sides_with_state(&actor) {
+                self.last_opposition = Some(actor.clone());
+            }
         }
         self.mentions.push(ActorMention {
             span,
@@ -337,8 +342,10 @@ fn resolve(
         dict,
         mentions: Vec::new(),
         last_non_state: None,
+        last_opposition: None,
     };
-    let mut cataphors: Vec<Span> = Vec::new();
+    // Generic groups named before any group, and whether they fight the state.
+    let mut cataphors: Vec<(Span, bool)> = Vec::new();
     let mut idx = 0;
     while idx < hits.len() {
         let hit = &hits[idx];
@@ -525,24 +532,32 @@ fn resolve(
                 if !bare_plural && !reader.definite_article_before(hit.span.start) {
                     continue;
                 }
-                if let Some(actor) = reader
-                    .antecedent_with_head(&phrase.to_lowercase())
-                    .or_else(|| reader.last_non_state.clone())
-                {
-                    idx = skip_hits_before(hits, idx, end);
-                    reader.push(span, actor, MentionKind::Anaphor);
+                let phrase = phrase.to_lowercase();
+                let opposition = dict.opposition_phrases.contains(&phrase);
+                let last = if opposition {
+                    &reader.last_opposition
                 } else {
-                    idx = skip_hits_before(hits, idx, end);
-                    cataphors.push(span);
+                    &reader.last_non_state
+                };
+                idx = skip_hits_before(hits, idx, end);
+                match reader
+                    .antecedent_with_head(&phrase)
+                    .or_else(|| last.clone())
+                {
+                    Some(actor) => reader.push(span, actor, MentionKind::Anaphor),
+                    None => cataphors.push((span, opposition)),
                 }
             }
         }
     }
     // "Suspected jihadists set fire to tankers … JNIM said": a generic group named before any
     // group is the first one named after it.
-    for span in cataphors {
+    for (span, opposition) in cataphors {
         let later = reader.mentions.iter().find(|m| {
-            m.span.start > span.end && m.kind.is_non_state_armed() && m.how != MentionKind::Anaphor
+            m.span.start > span.end
+                && m.kind.is_non_state_armed()
+                && m.how != MentionKind::Anaphor
+                && !(opposition && dict.sides_with_state(&m.actor))
         });
         if let Some(actor) = later.map(|m| m.actor.clone()) {
             let kind = dict.kind_of(&actor);
@@ -649,6 +664,31 @@ mod tests {
         assert_eq!(
             mentions("The Myanmar Army attacked a post in Myanmar."),
             pairs(&[("Myanmar Army", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+        );
+    }
+
+    #[test]
+    fn the_rebels_are_never_a_militia_on_the_states_side() {
+        assert_eq!(
+            mentions(
+                "The KIA took the hill. Pyu Saw Htee militia fled, and the rebels gave chase."
+            ),
+            pairs(&[
+                ("KIA", "KIA"),
+                ("Pyu Saw Htee militia", "PYU_SAW_HTEE"),
+                ("rebels", "KIA")
+            ])
+        );
+        assert_eq!(
+            mentions("Resistance forces raided the post held by Pyu Saw Htee fighters."),
+            pairs(&[("Pyu Saw Htee fighters", "PYU_SAW_HTEE")])
+        );
+        assert_eq!(
+            mentions("The militia attacked the village, and Pyu Saw Htee later claimed it."),
+            pairs(&[
+                ("militia", "PYU_SAW_HTEE"),
+                ("Pyu Saw Htee", "PYU_SAW_HTEE")
+            ])
         );
     }
 

@@ -1954,10 +1954,16 @@ impl<'a> Reader<'a> {
     }
 
     /// The side opposing `agent`: the state's forces against a non-state group, and the last
-    /// non-state group named against a state.
+    /// non-state group named that fights the state against a state or one of its allies.
     fn other_side(&self, frame: &Frame, agent: Option<&ActorId>) -> Option<ActorId> {
         let agent = agent?;
-        match self.actors.kind_of(agent) {
+        let kind = match self.actors.kind_of(agent) {
+            ActorKind::Rebel | ActorKind::Militia if self.actors.sides_with_state(agent) => {
+                ActorKind::State
+            }
+            kind => kind,
+        };
+        match kind {
             ActorKind::Rebel | ActorKind::Militia => {
                 let country = self
                     .actors
@@ -1978,8 +1984,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The first of `mentions` that a state's `agent` fights: a rebel group, else another
-    /// country's state ("Russia" for Ukrainian troops).
+    /// The first of `mentions` that a state's `agent` fights: a non-state group not on the
+    /// state's side, else another country's state ("Russia" for Ukrainian troops).
     fn opposing_state_agent<'m>(
         &self,
         agent: &ActorId,
@@ -1989,7 +1995,7 @@ impl<'a> Reader<'a> {
         let mentions = mentions.filter(|m| &m.actor != agent);
         mentions
             .clone()
-            .find(|m| m.kind.is_non_state_armed())
+            .find(|m| m.kind.is_non_state_armed() && !self.actors.sides_with_state(&m.actor))
             .or_else(|| {
                 mentions.into_iter().find(|m| {
                     m.kind == ActorKind::State && self.actors.country_of(&m.actor) != agent_country

@@ -383,6 +383,15 @@ mod tests {
     }
 
     #[test]
+    fn a_militia_on_the_states_side_fights_the_states_enemies() {
+        let text = "Pyu Saw Htee fighters attacked Bhamo on Friday. The KIA said it repelled them.";
+        assert_eq!(
+            actor2_of(text, super::EventKind::ArmedClash).as_deref(),
+            Some("KIA")
+        );
+    }
+
+    #[test]
     fn the_killed_in_a_raid_are_its_victims() {
         let text = "About 20 junta soldiers were killed in a raid on an army post near Bhamo on \
                     Sunday, according to the KIA.";
