@@ -410,6 +410,9 @@ mod tests {
             ("the group wants to have", Modality::Planned),
             ("the rebels, hoping to have", Modality::Planned),
             ("the troops were ordered to have", Modality::Planned),
+            ("the alliance declared a halt to", Modality::Negated),
+            ("despite opting out of", Modality::Negated),
+            ("it will be harder for the rebels to", Modality::Speculative),
             (
                 "unconfirmed reports said the rebels had",
                 Modality::Speculative,

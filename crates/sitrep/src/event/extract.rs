@@ -249,6 +249,25 @@ fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
     };
     rule.blocked_after.iter().any(|word| word_end(after, word))
         || text::ends_with_phrase(&lower[..span.start], &rule.blocked_before)
+        || is_compound_adjective(lower, span)
+}
+
+/// True when the trigger is a participle joined by a hyphen to the word before it: an
+/// adjective ("a Russian-occupied area", "rebel-held towns"), not an act; "re-" and "counter-"
+/// keep a verb a verb ("re-captured").
+fn is_compound_adjective(lower: &str, span: Span) -> bool {
+    let Some(before) = lower[..span.start].strip_suffix('-') else {
+        return false;
+    };
+    let first = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let trigger = span.slice(lower);
+    !first.is_empty()
+        && !matches!(first, "re" | "counter")
+        && trigger.ends_with("ed")
+        && !trigger.contains(' ')
 }
 
 /// The country most actors and places of the document belong to.
