@@ -154,8 +154,27 @@ impl Sentence<'_> {
         match rules.tense_cue(word.slice(self.text))? {
             Cue::Past if after_be() => None,
             Cue::Past if self.ahead_in_the_past(rules, word) => Some(Cue::Future),
+            Cue::Future if self.after_perfect(rules, previous) => Some(Cue::Past),
             cue => Some(cue),
         }
+    }
+
+    /// Whether `previous`, the word before a future cue, is the past perfect, alone or with
+    /// "been": "had planned to vote Friday", "had been scheduled to expire Friday" speak of a
+    /// plan overtaken, so of the past.
+    fn after_perfect(&self, rules: &TimeRules, previous: Option<Span>) -> bool {
+        let Some(previous) = previous else {
+            return false;
+        };
+        let previous = if previous.slice(self.text).eq_ignore_ascii_case("been") {
+            match self.step_left(previous.start) {
+                Some((word, 0)) => word,
+                _ => return false,
+            }
+        } else {
+            previous
+        };
+        rules.tense_cue(previous.slice(self.text)) == Some(Cue::Perfect)
     }
 
     /// Whether `word` is a past form of "be" right before a future cue: "were planning to
@@ -480,6 +499,22 @@ mod tests {
                 "Crowds gathered in the capital on [Saturday] and were angry."
             ),
             (Tense::Past, 1)
+        );
+        // A future cue in the past perfect tells of a plan overtaken: the past.
+        assert_eq!(
+            tense_of(
+                &rules,
+                "The offer had been scheduled to expire at midnight [Friday]."
+            ),
+            (Tense::Past, 4)
+        );
+        assert_eq!(
+            tense_of(&rules, "The rebels had planned to attack on [Friday]."),
+            (Tense::Past, 3)
+        );
+        assert_eq!(
+            tense_of(&rules, "The offer is scheduled to expire on [Friday]."),
+            (Tense::Future, 3)
         );
         // "since" right before the expression opens a range in the past.
         assert_eq!(
