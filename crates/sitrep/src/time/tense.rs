@@ -44,6 +44,12 @@ const NOT_BEFORE_PAST: [&str; 15] = [
     "these", "those",
 ];
 
+/// Words after which a future cue is a noun ("the plan", "its aims") unless it is a participle
+/// ("the planned offensive", "the upcoming vote").
+const DETERMINERS: [&str; 11] = [
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+];
+
 /// Past forms of "be" that, right before a future cue, point ahead ("were planning").
 const PAST_BE: [&str; 2] = ["was", "were"];
 
@@ -143,16 +149,17 @@ impl Sentence<'_> {
     /// The tense cue class of `word` (past, future, report or deadline), given the word before it
     /// (which only a past participle needs).
     fn cue(&self, rules: &TimeRules, word: Span, previous: Option<Span>) -> Option<Cue> {
-        let after_be = || {
+        let after = |words: &[&str]| {
             previous.is_some_and(|previous| {
                 let previous = previous.slice(self.text);
-                NOT_BEFORE_PAST
-                    .iter()
-                    .any(|word| previous.eq_ignore_ascii_case(word))
+                words.iter().any(|word| previous.eq_ignore_ascii_case(word))
             })
         };
-        match rules.tense_cue(word.slice(self.text))? {
-            Cue::Past if after_be() => None,
+        let text = word.slice(self.text);
+        let participle = text.ends_with("ed") || text.ends_with("ing");
+        match rules.tense_cue(text)? {
+            Cue::Past if after(&NOT_BEFORE_PAST) => None,
+            Cue::Future if !participle && after(&DETERMINERS) => None,
             Cue::Past if self.ahead_in_the_past(rules, word) => Some(Cue::Future),
             Cue::Future if self.after_perfect(rules, previous) => Some(Cue::Past),
             cue => Some(cue),
@@ -499,6 +506,18 @@ mod tests {
                 "Crowds gathered in the capital on [Saturday] and were angry."
             ),
             (Tense::Past, 1)
+        );
+        // A future cue after a determiner is a noun, unless a participle.
+        assert_eq!(
+            tense_of(&rules, "The army unveiled the plan on [21 August]."),
+            (Tense::Past, 3)
+        );
+        assert_eq!(
+            tense_of(
+                &rules,
+                "Troops massed for the upcoming assault on [Friday]."
+            ),
+            (Tense::Future, 2)
         );
         // A future cue in the past perfect tells of a plan overtaken: the past.
         assert_eq!(
