@@ -507,34 +507,33 @@ mod tests {
             ),
             (Tense::Past, 1)
         );
-        // A future cue after a determiner is a noun, unless a participle.
-        assert_eq!(
-            tense_of(&rules, "The army unveiled the plan on [21 August]."),
-            (Tense::Past, 3)
-        );
-        assert_eq!(
-            tense_of(
-                &rules,
-                "Troops massed for the upcoming assault on [Friday]."
+        let cases = [
+            // A future cue after a determiner is a noun, unless a participle.
+            (
+                "The army unveiled the plan on [21 August].",
+                (Tense::Past, 3),
             ),
-            (Tense::Future, 2)
-        );
-        // A future cue in the past perfect tells of a plan overtaken: the past.
-        assert_eq!(
-            tense_of(
-                &rules,
-                "The offer had been scheduled to expire at midnight [Friday]."
+            (
+                "Troops massed for the upcoming assault on [Friday].",
+                (Tense::Future, 2),
             ),
-            (Tense::Past, 4)
-        );
-        assert_eq!(
-            tense_of(&rules, "The rebels had planned to attack on [Friday]."),
-            (Tense::Past, 3)
-        );
-        assert_eq!(
-            tense_of(&rules, "The offer is scheduled to expire on [Friday]."),
-            (Tense::Future, 3)
-        );
+            // A future cue in the past perfect tells of a plan overtaken: the past.
+            (
+                "The offer had been scheduled to expire at midnight [Friday].",
+                (Tense::Past, 4),
+            ),
+            (
+                "The rebels had planned to attack on [Friday].",
+                (Tense::Past, 3),
+            ),
+            (
+                "The offer is scheduled to expire on [Friday].",
+                (Tense::Future, 3),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(tense_of(&rules, text), expected, "{text}");
+        }
         // "since" right before the expression opens a range in the past.
         assert_eq!(
             tense_of(&rules, "The ship, at sea since [March], will return soon."),
