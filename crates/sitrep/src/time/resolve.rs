@@ -446,7 +446,16 @@ impl<'r, 't> Resolver<'r, 't> {
                 }
                 Anchor::Document => false,
             });
-        let reference = preferred.or(self.references.last()).copied();
+        // A time of day takes no year or longer period ("in 1997 … at 10 p.m."): it takes the
+        // last shorter one mentioned before, else the publication day.
+        let too_coarse = |reference: &&Granule| {
+            template.anchor == Anchor::Reference
+                && clock.is_some()
+                && reference.unit().rank() >= Unit::Year.rank()
+        };
+        let reference = preferred
+            .or_else(|| self.references.iter().rev().find(|r| !too_coarse(r)))
+            .copied();
         let granule = match (template.anchor, reference, self.anchor) {
             (Anchor::Reference, Some(reference), _) => around_reference(reference, unit, steps),
             (Anchor::ReferenceDate, Some(reference), _) => {

@@ -44,6 +44,12 @@ const NOT_BEFORE_PAST: [&str; 15] = [
     "these", "those",
 ];
 
+/// Words after which a future cue is a noun ("the plan", "its aims") unless it is a participle
+/// ("the planned offensive", "the upcoming vote").
+const DETERMINERS: [&str; 11] = [
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+];
+
 /// Past forms of "be" that, right before a future cue, point ahead ("were planning").
 const PAST_BE: [&str; 2] = ["was", "were"];
 
@@ -143,19 +149,39 @@ impl Sentence<'_> {
     /// The tense cue class of `word` (past, future, report or deadline), given the word before it
     /// (which only a past participle needs).
     fn cue(&self, rules: &TimeRules, word: Span, previous: Option<Span>) -> Option<Cue> {
-        let after_be = || {
+        let after = |words: &[&str]| {
             previous.is_some_and(|previous| {
                 let previous = previous.slice(self.text);
-                NOT_BEFORE_PAST
-                    .iter()
-                    .any(|word| previous.eq_ignore_ascii_case(word))
+                words.iter().any(|word| previous.eq_ignore_ascii_case(word))
             })
         };
-        match rules.tense_cue(word.slice(self.text))? {
-            Cue::Past if after_be() => None,
+        let text = word.slice(self.text);
+        let participle = text.ends_with("ed") || text.ends_with("ing");
+        match rules.tense_cue(text)? {
+            Cue::Past if after(&NOT_BEFORE_PAST) => None,
+            Cue::Future if !participle && after(&DETERMINERS) => None,
             Cue::Past if self.ahead_in_the_past(rules, word) => Some(Cue::Future),
+            Cue::Future if self.after_perfect(rules, previous) => Some(Cue::Past),
             cue => Some(cue),
         }
+    }
+
+    /// Whether `previous`, the word before a future cue, is the past perfect, alone or with
+    /// "been": "had planned to vote Friday", "had been scheduled to expire Friday" speak of a
+    /// plan overtaken, so of the past.
+    fn after_perfect(&self, rules: &TimeRules, previous: Option<Span>) -> bool {
+        let Some(previous) = previous else {
+            return false;
+        };
+        let previous = if previous.slice(self.text).eq_ignore_ascii_case("been") {
+            match self.step_left(previous.start) {
+                Some((word, 0)) => word,
+                _ => return false,
+            }
+        } else {
+            previous
+        };
+        rules.tense_cue(previous.slice(self.text)) == Some(Cue::Perfect)
     }
 
     /// Whether `word` is a past form of "be" right before a future cue: "were planning to
@@ -481,6 +507,33 @@ mod tests {
             ),
             (Tense::Past, 1)
         );
+        let cases = [
+            // A future cue after a determiner is a noun, unless a participle.
+            (
+                "The army unveiled the plan on [21 August].",
+                (Tense::Past, 3),
+            ),
+            (
+                "Troops massed for the upcoming assault on [Friday].",
+                (Tense::Future, 2),
+            ),
+            // A future cue in the past perfect tells of a plan overtaken: the past.
+            (
+                "The offer had been scheduled to expire at midnight [Friday].",
+                (Tense::Past, 4),
+            ),
+            (
+                "The rebels had planned to attack on [Friday].",
+                (Tense::Past, 3),
+            ),
+            (
+                "The offer is scheduled to expire on [Friday].",
+                (Tense::Future, 3),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(tense_of(&rules, text), expected, "{text}");
+        }
         // "since" right before the expression opens a range in the past.
         assert_eq!(
             tense_of(&rules, "The ship, at sea since [March], will return soon."),
