@@ -212,7 +212,7 @@ fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
     let mut found = Vec::new();
     for (rule_idx, start, end) in rules.triggers.find_all(text) {
         let span = Span::new(start, end);
-        if !is_blocked(lower, span, &rules.triggers.rules[rule_idx]) {
+        if !is_blocked(text, lower, span, &rules.triggers.rules[rule_idx]) {
             found.push(Trigger {
                 span,
                 rule: rule_idx,
@@ -242,7 +242,7 @@ fn find_triggers(text: &str, lower: &str, rules: &EventRules) -> Vec<Trigger> {
     kept.into_values().collect()
 }
 
-fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
+fn is_blocked(text: &str, lower: &str, span: Span, rule: &Rule) -> bool {
     let after = lower[span.end..].trim_start();
     let word_end = |rest: &str, word: &str| {
         rest.starts_with(word) && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
@@ -250,6 +250,26 @@ fn is_blocked(lower: &str, span: Span, rule: &Rule) -> bool {
     rule.blocked_after.iter().any(|word| word_end(after, word))
         || text::ends_with_phrase(&lower[..span.start], &rule.blocked_before)
         || is_compound_adjective(lower, span)
+        || in_proper_name(text, span)
+}
+
+/// True when the trigger is capitalised and follows a capitalised word in the same sentence:
+/// part of a name ("the Nationwide Ceasefire Agreement", "the Peace Council"), not an act.
+fn in_proper_name(text: &str, span: Span) -> bool {
+    let capitalised = |word: &str| word.starts_with(char::is_uppercase);
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let previous = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let opens_sentence = before[..before.len() - previous.len()]
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '“', '—', '\n'])
+        || before.len() == previous.len();
+    capitalised(span.slice(text))
+        && capitalised(previous)
+        && previous.chars().all(char::is_alphanumeric)
+        && !opens_sentence
 }
 
 /// True when the trigger is a participle joined by a hyphen to the word before it: an
