@@ -298,8 +298,7 @@ impl Reader<'_> {
     }
 
     fn possessive_pronoun_before(&self, start: usize) -> bool {
-        let head = self.text[..start].trim_end();
-        let word = &head[crate::text::after_last(head, |c| c == ' ')..];
+        let word = self.word_before(start);
         word.eq_ignore_ascii_case("its") || word.eq_ignore_ascii_case("their")
     }
 
@@ -322,12 +321,17 @@ impl Reader<'_> {
     }
 
     fn definite_article_before(&self, start: usize) -> bool {
-        let head = self.text[..start].trim_end();
-        head.ends_with(" the")
-            || head.ends_with(" The")
-            || head == "The"
-            || head.ends_with("’s")
-            || head.ends_with("'s")
+        let word = self.word_before(start);
+        word == "the" || word == "The" || word.ends_with("’s") || word.ends_with("'s")
+    }
+
+    /// The word before `start`, past any white space: a paragraph's first word follows a line
+    /// break, not a space ("…\n\nThe group said").
+    fn word_before(&self, start: usize) -> &str {
+        self.text[..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
     }
 }
 
@@ -689,6 +693,14 @@ mod tests {
                 ("militia", "PYU_SAW_HTEE"),
                 ("Pyu Saw Htee", "PYU_SAW_HTEE")
             ])
+        );
+    }
+
+    #[test]
+    fn a_generic_group_opening_a_paragraph_is_resolved() {
+        assert_eq!(
+            mentions("The KIA took the hill.\n\nThe group said its fighters held it."),
+            pairs(&[("KIA", "KIA"), ("group", "KIA"), ("fighters", "KIA")])
         );
     }
 

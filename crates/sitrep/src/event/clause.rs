@@ -153,6 +153,8 @@ pub struct ClauseWords {
     pub party_pronouns: Vec<String>,
     /// Pronouns that stand for one party ("it"): they cannot refer to "20 soldiers".
     pub singular_pronouns: Vec<String>,
+    /// First-person subject pronouns ("we"): in a quotation, the quoted speaker's party.
+    pub first_person_pronouns: Vec<String>,
     /// Auxiliaries and adverbs that may stand between a subject and its verb ("it had also").
     pub verb_helpers: Vec<String>,
 }

@@ -438,7 +438,9 @@ impl<'a> Reader<'a> {
         let speaker = match self.speakers.get(&sentence.start) {
             Some(speaker) => speaker.clone(),
             None => {
-                let speaker = self.speaker(sentence);
+                let speaker = self
+                    .speaker(sentence)
+                    .or_else(|| self.quotation_speaker(sentence));
                 self.speakers.insert(sentence.start, speaker.clone());
                 speaker
             }
@@ -1105,6 +1107,9 @@ impl<'a> Reader<'a> {
         if self.unidentified_subject(frame) {
             return Some(None);
         }
+        if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
+            return Some(Some(party.clone()));
+        }
         if self.victims_before(frame) {
             let victims = self.subject(frame, false);
             return Some(self.other_side(frame, victims.as_ref()));
@@ -1617,6 +1622,31 @@ impl<'a> Reader<'a> {
             && !self
                 .actors_in(Span::new(frame.subject_start, frame.trigger.start))
                 .any(|m| m.kind.is_armed())
+    }
+
+    /// True when a first-person pronoun is the subject of the trigger's active verb: right
+    /// before it but for auxiliaries ("We first attacked the base"), or opening a sentence
+    /// whose later clause shares it ("We killed 27 soldiers and took the base"); not in "we lost
+    /// five soldiers in this attack", nor "we were attacked".
+    fn first_person_subject(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
+        if self.is_passive(frame.trigger) {
+            return false;
+        }
+        if self.pronoun_before(frame.trigger, &words.first_person_pronouns) {
+            return true;
+        }
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let mut sentence_words = head
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty());
+        let opens_first_person = sentence_words
+            .next()
+            .is_some_and(|w| ClauseWords::has(&words.first_person_pronouns, w));
+        opens_first_person
+            && head.trim_end().ends_with(" and")
+            && !head.contains([',', ';'])
+            && !sentence_words.any(|w| ClauseWords::has(&words.subject_pronouns, w))
     }
 
     /// True when the word before the trigger, but for auxiliaries and adverbs ("when it had
@@ -2716,6 +2746,33 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// The party quoted by a quotation that runs on past `sentence`: the speaker of the
+    /// sentence that closes it, when its reporting verb follows the closing quote ("“We took
+    /// the base. We burned the trucks,” the group's spokesman said").
+    fn quotation_speaker(&self, sentence: Span) -> Option<Speaker> {
+        let paragraph = self.paragraph_start(sentence.start);
+        let own = &self.text[sentence.start..sentence.end];
+        let body = if own.trim_start().starts_with(['“', '"']) {
+            // Past the sentence's own opening quote.
+            let quote = own.find(['“', '"'])?;
+            sentence.start + quote + own[quote..].chars().next()?.len_utf8()
+        } else if quote_open(&self.text[paragraph..sentence.start]) {
+            sentence.start
+        } else {
+            return None;
+        };
+        let close = body + self.text[body..].find(['”', '"'])?;
+        if self.text[sentence.start..close].contains('\n') {
+            return None;
+        }
+        let closing = self.doc.sentence_at(close)?;
+        if closing == sentence {
+            return None;
+        }
+        self.speaker(closing)
+            .filter(|speaker| speaker.verb.span.start > close)
+    }
+
     /// Whether a neutral speaker ("residents", "sources") stands inside `span` that no party
     /// owns: "a KIA source" and "junta media" speak for their party, "local sources" and "a
     /// military source" (of either side) do not.
@@ -2953,6 +3010,13 @@ fn nth_word_end(text: &str, from: usize, n: usize) -> usize {
 }
 
 /// A count written in digits or words ("31", "1,000", "ten").
+/// Whether a quotation opened in `text` is still open at its end: more curly opening quotes
+/// than closing ones, or an odd number of straight ones.
+fn quote_open(text: &str) -> bool {
+    let count = |quote: char| text.chars().filter(|&c| c == quote).count();
+    count('“') > count('”') || count('"') % 2 == 1
+}
+
 fn parse_number(word: &str) -> Option<u32> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if let Ok(n) = word.replace(',', "").parse::<u32>() {

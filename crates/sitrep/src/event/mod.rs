@@ -303,6 +303,16 @@ mod tests {
     }
 
     #[test]
+    fn we_in_a_quotation_is_the_party_quoted_after_it() {
+        let found = events(
+            "“We attacked the army base near Afgoye at dawn. We killed 20 soldiers and took \
+             the base,” al Shabaab spokesman Ali Musa said on Sunday.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB");
+        assert!(!found.iter().any(|e| e.contains("SO_GOV")), "{found:?}");
+    }
+
+    #[test]
     fn a_weapon_after_with_is_the_subjects() {
         let found = events("KIA fighters attacked the army post with drones near Bhamo on Sunday.");
         assert_eq!(
