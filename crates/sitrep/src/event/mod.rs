@@ -572,6 +572,24 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_dated_by_its_report_is_one_event_with_the_story_day() {
+        let found = events(
+            "The KIA has overrun an army outpost in Kachin State's Momauk Township, it said on \
+             Friday.\n\nKIA fighters overran the outpost in Momauk on Wednesday after a week of \
+             fighting, the group said.",
+        );
+        let captures: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("territory_captured"))
+            .collect();
+        assert_eq!(
+            captures,
+            ["territory_captured KIA Momauk 2024-06-12"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_lead_without_a_place_is_one_event_with_its_placed_restatement() {
         let found = events(
             "Junta jets bombed a town held by the rebels on Sunday, the KIA said.\n\nThe jets \

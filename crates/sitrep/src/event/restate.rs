@@ -8,7 +8,9 @@ with the most exact date and place its mentions give.
 Two mentions are one event when they have the same kind and actor, and either the same place
 and dates that overlap, or a country or state and a place inside it (or one mention with no
 place and one with a place) and the same dates.
-Dates one day apart count as the same. A coarser place with a coarser date is no restatement
+Dates one day apart count as the same, and so does a lead dated only by its report ("has taken
+the base, it said on Wednesday") with a story day in the week before it ("took the base on
+Monday"): the story's day is the event's. A coarser place with a coarser date is no restatement
 but a summary ("overran ten bases in Kachin State since March" and "took the base at X on 9
 April"), and both are kept; so are a township and its villages, which news tells as events of
 their own ("the assault on the township" … "it first struck three villages").
@@ -45,6 +47,8 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                 a.overlaps(&b)
             };
             same || (adjacent(&a, &b) && !(names_day(doc, first, &a) && names_day(doc, second, &b)))
+                || told_before_report(doc, first, &a, &b)
+                || told_before_report(doc, second, &b, &a)
         }
         _ => !exactly,
     };
@@ -63,6 +67,10 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
         match restated {
             Some(kept_event) => {
                 match (kept_event.date, event.date) {
+                    (Some(a), Some(b)) if told_before_report(doc, &*kept_event, &a, &b) => {
+                        take_date(kept_event, &event)
+                    }
+                    (Some(a), Some(b)) if told_before_report(doc, &event, &b, &a) => {}
                     (Some(a), Some(b)) if adjacent(&a, &b) && days(&a) == days(&b) => {
                         // Neither or one names its day: the named one, else both days.
                         if names_day(doc, &event, &b) {
@@ -147,6 +155,20 @@ fn stated_dates<'d>(doc: &'d Doc, event: &Event) -> impl Iterator<Item = &'d Tim
     doc.times
         .iter()
         .filter(move |mention| sentence.contains(mention.span) && mention.interval.is_some())
+}
+
+/// True when `event` is dated only by the day of its report ("…, it said on Wednesday") and
+/// `story` is a day in the week up to it, told by another mention: a report tells what happened
+/// by then, and the story's day is the event's ("The AA has taken the base, it said on
+/// Wednesday. … took the base on Monday").
+fn told_before_report(doc: &Doc, event: &Event, date: &DateInterval, story: &DateInterval) -> bool {
+    const REPORT_LAG_DAYS: i64 = 7;
+    days(story) == 0
+        && days(date) == 0
+        && story.end < date.start
+        && time::add_days(story.start, REPORT_LAG_DAYS).is_some_and(|limit| limit >= date.start)
+        && stated_dates(doc, event).all(|mention| mention.report_verb.is_some())
+        && stated_dates(doc, event).any(|mention| mention.interval.as_ref() == Some(date))
 }
 
 /// True when two intervals of a day or two each are neighbours: one ends the day before the
