@@ -590,6 +590,24 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_in_a_state_is_one_event_with_its_restatement_at_an_unknown_village() {
+        let found = events(
+            "At least 12 soldiers were killed in a raid by JNIM fighters on an army camp in \
+             Segou region on Sunday night. The camp lies in the village of Tiembarko, the mayor \
+             said.\n\nThe JNIM fighters attacked the camp from two directions.",
+        );
+        let clashes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("armed_clash"))
+            .collect();
+        assert_eq!(
+            clashes,
+            ["armed_clash JNIM Tiembarko 2024-06-09"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_lead_without_a_place_is_one_event_with_its_placed_restatement() {
         let found = events(
             "Junta jets bombed a town held by the rebels on Sunday, the KIA said.\n\nThe jets \

@@ -58,7 +58,7 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
             k.kind == event.kind
                 && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
                 && k.modality.is_fact() == event.modality.is_fact()
-                && match places(k.location.as_ref(), event.location.as_ref()) {
+                && match places(k, &event) {
                     Places::Same => dates_agree(&**k, &event, false),
                     Places::Nested => dates_agree(&**k, &event, true),
                     Places::Apart => false,
@@ -96,11 +96,9 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                     kept_event.location = event.location.clone();
                     kept_event.place_inferred = event.place_inferred;
                 }
-                if let (Some(outer), Some(inner)) = (&kept_event.location, &event.location) {
-                    if holds(outer, inner) {
-                        kept_event.location = event.location;
-                        kept_event.place_inferred = event.place_inferred;
-                    }
+                if may_hold(kept_event, &event) {
+                    kept_event.location = event.location;
+                    kept_event.place_inferred = event.place_inferred;
                 }
                 if kept_event.actor2.is_none() {
                     kept_event.actor2 = event.actor2;
@@ -124,10 +122,10 @@ enum Places {
     Apart,
 }
 
-fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
-    match (a, b) {
-        (Some(a), Some(b)) if fold_eq(&a.name, &b.name) => Places::Same,
-        (Some(a), Some(b)) if holds(a, b) || holds(b, a) => Places::Nested,
+fn places(a: &Event, b: &Event) -> Places {
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) if fold_eq(&x.name, &y.name) => Places::Same,
+        _ if may_hold(a, b) || may_hold(b, a) => Places::Nested,
         (None, None) => Places::Same,
         (None, Some(_)) | (Some(_), None) => Places::Nested,
         _ => Places::Apart,
@@ -139,6 +137,26 @@ fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
 /// tells a fight for a township and the villages it began at as events of their own.
 fn holds(outer: &Location, inner: &Location) -> bool {
     matches!(outer.precision, Precision::Country | Precision::Admin1) && outer.contains(inner)
+}
+
+/// True when the place of `outer` holds the place of `inner`, or when the sentence of `outer`
+/// names a state and another sentence places `inner` at a place of its country the gazetteer
+/// does not know (no state, no coordinates): "a raid on a camp in Mopti region" … "the camp is
+/// in the village of X". Within one sentence the two are two places ("attacked X, and another
+/// attack hit troops in the Sahel region").
+fn may_hold(outer: &Event, inner: &Event) -> bool {
+    let (Some(outer_place), Some(inner_place)) = (&outer.location, &inner.location) else {
+        return false;
+    };
+    holds(outer_place, inner_place)
+        || (outer_place.precision == Precision::Admin1
+            && !outer.place_inferred
+            && outer.evidence_start != inner.evidence_start
+            && inner_place.precision < Precision::Admin1
+            && inner_place.admin1.is_none()
+            && inner_place.lat.is_none()
+            && inner_place.country.is_some()
+            && inner_place.country == outer_place.country)
 }
 
 /// Gives `kept` the date of `event`, and the evidence that stated it.
