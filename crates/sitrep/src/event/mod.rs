@@ -296,6 +296,17 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that the events of `kind` in `text`, as [`events`] writes them, are `expected`.
+    #[track_caller]
+    fn assert_kind_events(text: &str, kind: &str, expected: &[&str]) {
+        let found = events(text);
+        let of_kind: Vec<&String> = found
+            .iter()
+            .filter(|e| e.split(' ').next() == Some(kind))
+            .collect();
+        assert_eq!(of_kind, expected, "{found:?}");
+    }
+
     /// Asserts that one of `found` (as [`events`] writes them) starts with `prefix`.
     #[track_caller]
     fn assert_has(found: &[String], prefix: &str) {
@@ -567,34 +578,42 @@ mod tests {
             (date.start.to_string(), date.end.to_string()),
             ("2024-06-12".into(), "2024-06-13".into())
         );
-        let found = events(
+        assert_kind_events(
             "Israeli air strikes on southern Lebanon killed five people on Friday, the health ministry said.\n\nAn Israeli drone strike on a car in Nabatieh killed three people on Friday, the ministry said.",
+            "air_strike",
+            &["air_strike IL_GOV Nabatiye 2024-06-14"],
         );
-        let strikes: Vec<&String> = found
-            .iter()
-            .filter(|e| e.starts_with("air_strike"))
-            .collect();
-        assert_eq!(
-            strikes,
-            ["air_strike IL_GOV Nabatiye 2024-06-14"],
-            "{found:?}"
+    }
+
+    #[test]
+    fn a_lead_dated_by_its_report_is_one_event_with_the_story_day() {
+        assert_kind_events(
+            "The KIA has overrun an army outpost in Kachin State's Momauk Township, it said on \
+             Friday.\n\nKIA fighters overran the outpost in Momauk on Wednesday after a week of \
+             fighting, the group said.",
+            "territory_captured",
+            &["territory_captured KIA Momauk 2024-06-12"],
+        );
+    }
+
+    #[test]
+    fn a_lead_in_a_state_is_one_event_with_its_restatement_at_an_unknown_village() {
+        assert_kind_events(
+            "At least 12 soldiers were killed in a raid by JNIM fighters on an army camp in \
+             Segou region on Sunday night. The camp lies in the village of Tiembarko, the mayor \
+             said.\n\nThe JNIM fighters attacked the camp from two directions.",
+            "armed_clash",
+            &["armed_clash JNIM Tiembarko 2024-06-09"],
         );
     }
 
     #[test]
     fn a_lead_without_a_place_is_one_event_with_its_placed_restatement() {
-        let found = events(
+        assert_kind_events(
             "Junta jets bombed a town held by the rebels on Sunday, the KIA said.\n\nThe jets \
              bombed Bhamo on Sunday afternoon, residents said.",
-        );
-        let strikes: Vec<&String> = found
-            .iter()
-            .filter(|e| e.starts_with("air_strike"))
-            .collect();
-        assert_eq!(
-            strikes,
-            ["air_strike MM_MILITARY Bhamo 2024-06-09"],
-            "{found:?}"
+            "air_strike",
+            &["air_strike MM_MILITARY Bhamo 2024-06-09"],
         );
     }
 

@@ -8,7 +8,9 @@ with the most exact date and place its mentions give.
 Two mentions are one event when they have the same kind and actor, and either the same place
 and dates that overlap, or a country or state and a place inside it (or one mention with no
 place and one with a place) and the same dates.
-Dates one day apart count as the same. A coarser place with a coarser date is no restatement
+Dates one day apart count as the same, and so does a lead dated only by its report ("has taken
+the base, it said on Wednesday") with a story day in the week before it ("took the base on
+Monday"): the story's day is the event's. A coarser place with a coarser date is no restatement
 but a summary ("overran ten bases in Kachin State since March" and "took the base at X on 9
 April"), and both are kept; so are a township and its villages, which news tells as events of
 their own ("the assault on the township" … "it first struck three villages").
@@ -45,6 +47,8 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                 a.overlaps(&b)
             };
             same || (adjacent(&a, &b) && !(names_day(doc, first, &a) && names_day(doc, second, &b)))
+                || told_before_report(doc, first, &a, &b)
+                || told_before_report(doc, second, &b, &a)
         }
         _ => !exactly,
     };
@@ -54,7 +58,7 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
             k.kind == event.kind
                 && (k.actor1 == event.actor1 || told_from_both_sides(k, &event))
                 && k.modality.is_fact() == event.modality.is_fact()
-                && match places(k.location.as_ref(), event.location.as_ref()) {
+                && match places(k, &event) {
                     Places::Same => dates_agree(&**k, &event, false),
                     Places::Nested => dates_agree(&**k, &event, true),
                     Places::Apart => false,
@@ -63,6 +67,10 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
         match restated {
             Some(kept_event) => {
                 match (kept_event.date, event.date) {
+                    (Some(a), Some(b)) if told_before_report(doc, &*kept_event, &a, &b) => {
+                        take_date(kept_event, &event)
+                    }
+                    (Some(a), Some(b)) if told_before_report(doc, &event, &b, &a) => {}
                     (Some(a), Some(b)) if adjacent(&a, &b) && days(&a) == days(&b) => {
                         // Neither or one names its day: the named one, else both days.
                         if names_day(doc, &event, &b) {
@@ -88,11 +96,9 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                     kept_event.location = event.location.clone();
                     kept_event.place_inferred = event.place_inferred;
                 }
-                if let (Some(outer), Some(inner)) = (&kept_event.location, &event.location) {
-                    if holds(outer, inner) {
-                        kept_event.location = event.location;
-                        kept_event.place_inferred = event.place_inferred;
-                    }
+                if may_hold(kept_event, &event) {
+                    kept_event.location = event.location;
+                    kept_event.place_inferred = event.place_inferred;
                 }
                 if kept_event.actor2.is_none() {
                     kept_event.actor2 = event.actor2;
@@ -116,10 +122,10 @@ enum Places {
     Apart,
 }
 
-fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
-    match (a, b) {
-        (Some(a), Some(b)) if fold_eq(&a.name, &b.name) => Places::Same,
-        (Some(a), Some(b)) if holds(a, b) || holds(b, a) => Places::Nested,
+fn places(a: &Event, b: &Event) -> Places {
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) if fold_eq(&x.name, &y.name) => Places::Same,
+        _ if may_hold(a, b) || may_hold(b, a) => Places::Nested,
         (None, None) => Places::Same,
         (None, Some(_)) | (Some(_), None) => Places::Nested,
         _ => Places::Apart,
@@ -131,6 +137,26 @@ fn places(a: Option<&Location>, b: Option<&Location>) -> Places {
 /// tells a fight for a township and the villages it began at as events of their own.
 fn holds(outer: &Location, inner: &Location) -> bool {
     matches!(outer.precision, Precision::Country | Precision::Admin1) && outer.contains(inner)
+}
+
+/// True when the place of `outer` holds the place of `inner`, or when the sentence of `outer`
+/// names a state and another sentence places `inner` at a place of its country the gazetteer
+/// does not know (no state, no coordinates): "a raid on a camp in Mopti region" … "the camp is
+/// in the village of X". Within one sentence the two are two places ("attacked X, and another
+/// attack hit troops in the Sahel region").
+fn may_hold(outer: &Event, inner: &Event) -> bool {
+    let (Some(outer_place), Some(inner_place)) = (&outer.location, &inner.location) else {
+        return false;
+    };
+    holds(outer_place, inner_place)
+        || (outer_place.precision == Precision::Admin1
+            && !outer.place_inferred
+            && outer.evidence_start != inner.evidence_start
+            && inner_place.precision < Precision::Admin1
+            && inner_place.admin1.is_none()
+            && inner_place.lat.is_none()
+            && inner_place.country.is_some()
+            && inner_place.country == outer_place.country)
 }
 
 /// Gives `kept` the date of `event`, and the evidence that stated it.
@@ -147,6 +173,20 @@ fn stated_dates<'d>(doc: &'d Doc, event: &Event) -> impl Iterator<Item = &'d Tim
     doc.times
         .iter()
         .filter(move |mention| sentence.contains(mention.span) && mention.interval.is_some())
+}
+
+/// True when `event` is dated only by the day of its report ("…, it said on Wednesday") and
+/// `story` is a day in the week up to it, told by another mention: a report tells what happened
+/// by then, and the story's day is the event's ("The AA has taken the base, it said on
+/// Wednesday. … took the base on Monday").
+fn told_before_report(doc: &Doc, event: &Event, date: &DateInterval, story: &DateInterval) -> bool {
+    const REPORT_LAG_DAYS: i64 = 7;
+    days(story) == 0
+        && days(date) == 0
+        && story.end < date.start
+        && time::add_days(story.start, REPORT_LAG_DAYS).is_some_and(|limit| limit >= date.start)
+        && stated_dates(doc, event).all(|mention| mention.report_verb.is_some())
+        && stated_dates(doc, event).any(|mention| mention.interval.as_ref() == Some(date))
 }
 
 /// True when two intervals of a day or two each are neighbours: one ends the day before the
