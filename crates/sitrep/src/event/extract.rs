@@ -2750,7 +2750,14 @@ impl<'a> Reader<'a> {
     /// sentence that closes it, when its reporting verb follows the closing quote ("“We took
     /// the base. We burned the trucks,” the group's spokesman said").
     fn quotation_speaker(&self, sentence: Span) -> Option<Speaker> {
-        let paragraph = self.paragraph_start(sentence.start);
+        // A quotation runs over a few sentences: the search stays within QUOTE_REACH bytes, so
+        // a long paragraph with an unclosed quote costs no more than a short one.
+        let floor = self
+            .text
+            .floor_char_boundary(sentence.start.saturating_sub(QUOTE_REACH));
+        let paragraph = self.text[floor..sentence.start]
+            .rfind('\n')
+            .map_or(floor, |idx| floor + idx + 1);
         let own = &self.text[sentence.start..sentence.end];
         let body = if own.trim_start().starts_with(['“', '"']) {
             // Past the sentence's own opening quote.
@@ -2761,7 +2768,10 @@ impl<'a> Reader<'a> {
         } else {
             return None;
         };
-        let close = body + self.text[body..].find(['”', '"'])?;
+        let reach = self
+            .text
+            .floor_char_boundary((body + QUOTE_REACH).min(self.text.len()));
+        let close = body + self.text[body..reach].find(['”', '"'])?;
         if self.text[sentence.start..close].contains('\n') {
             return None;
         }
@@ -3010,6 +3020,9 @@ fn nth_word_end(text: &str, from: usize, n: usize) -> usize {
 }
 
 /// A count written in digits or words ("31", "1,000", "ten").
+/// How far, in bytes, a quotation is followed before and after a sentence.
+const QUOTE_REACH: usize = 2000;
+
 /// Whether a quotation opened in `text` is still open at its end: more curly opening quotes
 /// than closing ones, or an odd number of straight ones.
 fn quote_open(text: &str) -> bool {
