@@ -99,6 +99,9 @@ pub fn extract(
         speakers: HashMap::default(),
         sentence_fatalities: None,
         accusations: accusations(lower, &rules.clauses.words.accusation_verbs),
+        paragraph_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(idx, _)| idx + 1))
+            .collect(),
         told_date: None,
         sentence_cues: SentenceCues::default(),
     };
@@ -335,6 +338,8 @@ struct Reader<'a> {
     sentence_fatalities: Option<(usize, Option<u32>)>,
     /// Where "accuse" and "blame" stand, in order.
     accusations: Vec<Span>,
+    /// Where each paragraph starts: 0 and every offset after a line break, in order.
+    paragraph_starts: Vec<usize>,
     /// The sentence start and date of the last event emitted, as its sentence gave it before
     /// any offset ("a day after escaping an attack"): what an undated sentence goes on from.
     told_date: Option<(usize, DateInterval)>,
@@ -2495,7 +2500,8 @@ impl<'a> Reader<'a> {
 
     /// Where the paragraph holding `at` starts.
     fn paragraph_start(&self, at: usize) -> usize {
-        self.text[..at].rfind('\n').map_or(0, |idx| idx + 1)
+        let after = self.paragraph_starts.partition_point(|&start| start <= at);
+        self.paragraph_starts[after.saturating_sub(1)]
     }
 
     /// True when `site` is where people fled to: a destination phrase stands before it, or
@@ -2752,12 +2758,10 @@ impl<'a> Reader<'a> {
     fn quotation_speaker(&self, sentence: Span) -> Option<Speaker> {
         // A quotation runs over a few sentences: the search stays within QUOTE_REACH bytes, so
         // a long paragraph with an unclosed quote costs no more than a short one.
-        let floor = self
-            .text
-            .floor_char_boundary(sentence.start.saturating_sub(QUOTE_REACH));
-        let paragraph = self.text[floor..sentence.start]
-            .rfind('\n')
-            .map_or(floor, |idx| floor + idx + 1);
+        let paragraph = self.paragraph_start(sentence.start).max(
+            self.text
+                .floor_char_boundary(sentence.start.saturating_sub(QUOTE_REACH)),
+        );
         let own = &self.text[sentence.start..sentence.end];
         let body = if own.trim_start().starts_with(['“', '"']) {
             // Past the sentence's own opening quote.
