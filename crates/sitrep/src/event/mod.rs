@@ -313,6 +313,22 @@ mod tests {
         assert!(found.iter().any(|e| e.starts_with(prefix)), "{found:?}");
     }
 
+    /// Asserts that none of `found` starts with `prefix`.
+    fn assert_lacks(found: &[String], prefix: &str) {
+        assert!(!found.iter().any(|e| e.starts_with(prefix)), "{found:?}");
+    }
+
+    /// Asserts that the events of each of `texts` include one that starts with `prefix`.
+    fn assert_each_has(texts: &[&str], prefix: &str) {
+        for text in texts {
+            let found = events(text);
+            assert!(
+                found.iter().any(|e| e.starts_with(prefix)),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
     #[test]
     fn we_in_a_quotation_is_the_party_quoted_after_it() {
         let found = events(
@@ -700,18 +716,13 @@ mod tests {
     #[test]
     fn a_strike_blamed_on_or_attributed_to_a_group_is_that_group_s() {
         // "attributed to" is looked for in the window cut for "blamed on", of as many words.
-        for text in [
-            "Drone strikes blamed on the RSF hit Port Sudan on Wednesday.",
-            "Drone strikes attributed to the RSF hit Port Sudan on Wednesday.",
-        ] {
-            let found = events(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|e| e.starts_with("air_strike RSF Port Sudan")),
-                "{text}: {found:?}"
-            );
-        }
+        assert_each_has(
+            &[
+                "Drone strikes blamed on the RSF hit Port Sudan on Wednesday.",
+                "Drone strikes attributed to the RSF hit Port Sudan on Wednesday.",
+            ],
+            "air_strike RSF Port Sudan",
+        );
     }
 
     #[test]
@@ -720,10 +731,7 @@ mod tests {
             "The town of Mindat in Chin State, held by the Chinland Defence Force (CDF), was hit by junta airstrikes on Monday.",
         );
         assert_has(&found, "air_strike MM_MILITARY ");
-        assert!(
-            !found.iter().any(|e| e.starts_with("air_strike CDF ")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "air_strike CDF ");
     }
 
     #[test]
@@ -774,12 +782,7 @@ mod tests {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
         );
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("attack_on_civilians CIVILIANS")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "attack_on_civilians CIVILIANS");
     }
 
     #[test]
@@ -788,12 +791,7 @@ mod tests {
             "Junta jets bombed Sezin on Monday. Since they opened their offensive on 2 May, the KIA and its allies have taken Tamakan.",
         );
         assert_has(&found, "armed_clash KIA ");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("armed_clash MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "armed_clash MM_MILITARY");
     }
 
     #[test]
@@ -802,12 +800,7 @@ mod tests {
             "The TNLA said dozens of junta troops died when it had stormed their camp near Hpakant on Friday.",
         );
         assert_has(&found, "armed_clash TNLA ");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("armed_clash MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "armed_clash MM_MILITARY");
     }
 
     #[test]
@@ -842,12 +835,7 @@ mod tests {
         let found = events(
             "The KIO voiced alarm at reports that junta troops had killed villagers in Hpakant and warned of reprisals.",
         );
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("pressure_or_threat MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "pressure_or_threat MM_MILITARY");
     }
 
     #[test]
@@ -856,12 +844,7 @@ mod tests {
             "The junta said its troops left Hpakant after the KIA, the group the army has fought for years, announced it had taken the town.",
         );
         assert_has(&found, "territory_captured KIA ");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("territory_captured MM_MILITARY ")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "territory_captured MM_MILITARY ");
     }
 
     #[test]
@@ -903,10 +886,7 @@ mod tests {
             "The AA belongs to the Northern Alliance, which launched an offensive near Lashio in October.",
         );
         assert_has(&found, "armed_clash THREE_BROTHERHOOD_ALLIANCE ");
-        assert!(
-            !found.iter().any(|e| e.starts_with("armed_clash AA ")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "armed_clash AA ");
     }
 
     #[test]
@@ -1122,10 +1102,7 @@ mod tests {
         let found = events(
             "The United Nations called on both sides to let aid into Kutum, where families have fled since the war began in April 2023.",
         );
-        assert!(
-            !found.iter().any(|e| e.starts_with("armed_clash UN")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "armed_clash UN");
     }
 
     #[test]
@@ -1134,12 +1111,7 @@ mod tests {
             "KIA fighters attacked a convoy under army escort near Bhamo on Monday, burning 40 lorries.",
         );
         assert_has(&found, "property_destruction KIA ");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.starts_with("property_destruction MM_MILITARY")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "property_destruction MM_MILITARY");
     }
 
     #[test]
@@ -1172,18 +1144,13 @@ mod tests {
 
     #[test]
     fn a_coordinated_subject_acts_through_its_first_conjunct() {
-        for text in [
-            "KIA troops and allied People's Defence Force (PDF) units seized Sinbo on Monday.",
-            "The KIA and its PDF allies seized Sinbo on Monday.",
-        ] {
-            let found = events(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|e| e.starts_with("territory_captured KIA ")),
-                "{text}: {found:?}"
-            );
-        }
+        assert_each_has(
+            &[
+                "KIA troops and allied People's Defence Force (PDF) units seized Sinbo on Monday.",
+                "The KIA and its PDF allies seized Sinbo on Monday.",
+            ],
+            "territory_captured KIA ",
+        );
     }
 
     #[test]
@@ -1560,10 +1527,7 @@ mod tests {
             "JNIM fighters carried out an attack on a village in the Mopti region on Friday.",
         );
         assert_has(&found, "attack_on_civilians JNIM");
-        assert!(
-            !found.iter().any(|e| e.starts_with("armed_clash")),
-            "{found:?}"
-        );
+        assert_lacks(&found, "armed_clash");
     }
 
     #[test]
