@@ -25,6 +25,15 @@ impl Fixture {
         tag(text, &self.splitter.split(text), published, &self.rules)
     }
 
+    /// The date event dating gives the trigger `trigger` in the one-sentence `text`.
+    fn date_of(&self, text: &str, published: Date, trigger: &str) -> Option<DateInterval> {
+        event_date(
+            text,
+            &self.tag(text, Some(published)),
+            &query(text, trigger, None),
+        )
+    }
+
     /// The mentions as `text=value` strings, for compact assertions.
     fn values(&self, text: &str, published: Date) -> Vec<String> {
         self.tag(text, Some(published))
@@ -303,18 +312,15 @@ fn events_take_the_expression_governing_their_clause() {
     assert_eq!(dated("Cburg"), Some(date(2024, 11, 20)));
 
     let text = "A spokesman said on Friday that the rebels captured the bridge on Monday.";
-    let times = fixture.tag(text, Some(published));
-    let captured = event_date(text, &times, &query(text, "captured", None)).unwrap();
+    let captured = fixture.date_of(text, published, "captured").unwrap();
     assert_eq!(captured.start, date(2024, 12, 9));
 
     let text = "The envoy left for the capital yesterday [8 December], aides said.";
-    let times = fixture.tag(text, Some(published));
-    let left = event_date(text, &times, &query(text, "left", None)).unwrap();
+    let left = fixture.date_of(text, published, "left").unwrap();
     assert_eq!(left.start, date(2024, 12, 8));
 
     let text = "The army has held the pass for years.";
-    let times = fixture.tag(text, Some(published));
-    assert_eq!(event_date(text, &times, &query(text, "held", None)), None);
+    assert_eq!(fixture.date_of(text, published, "held"), None);
 }
 
 #[test]
@@ -372,8 +378,7 @@ fn since_and_between_open_ranges() {
     let fixture = Fixture::new();
     let published = date(2024, 12, 10);
     let text = "Since 4 December the rebels have been shelling the port.";
-    let times = fixture.tag(text, Some(published));
-    let shelling = event_date(text, &times, &query(text, "shelling", None)).unwrap();
+    let shelling = fixture.date_of(text, published, "shelling").unwrap();
     assert_eq!(
         (shelling.start, shelling.end, shelling.precision),
         (date(2024, 12, 4), published, DatePrecision::Range)
@@ -400,13 +405,11 @@ fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
     let fixture = Fixture::new();
     let published = date(2024, 12, 13);
     let text = "Since Sunday, aid groups have counted 900 families fleeing the valley, an envoy told journalists in Geneva on Thursday.";
-    let times = fixture.tag(text, Some(published));
-    let fleeing = event_date(text, &times, &query(text, "fleeing", None)).unwrap();
+    let fleeing = fixture.date_of(text, published, "fleeing").unwrap();
     assert_eq!((fleeing.start, fleeing.end), (date(2024, 12, 8), published));
 
     let text = "Rebels hold the whole valley, their leader said on Thursday, the largest area taken since they crossed the river on 2 December.";
-    let times = fixture.tag(text, Some(published));
-    let hold = event_date(text, &times, &query(text, "hold", None)).unwrap();
+    let hold = fixture.date_of(text, published, "hold").unwrap();
     assert_eq!(
         (hold.start, hold.end),
         (date(2024, 12, 12), date(2024, 12, 12)),
@@ -414,14 +417,12 @@ fn a_report_date_gives_way_to_the_date_of_the_reported_clause() {
     );
 
     let text = "Officials said on Thursday that on Monday the militia burned the market.";
-    let times = fixture.tag(text, Some(published));
-    let burned = event_date(text, &times, &query(text, "burned", None)).unwrap();
+    let burned = fixture.date_of(text, published, "burned").unwrap();
     assert_eq!(burned.start, date(2024, 12, 9));
 
     let text =
         "The army said on Thursday that it had retaken the pass, its first gain there since 2021.";
-    let times = fixture.tag(text, Some(published));
-    let retaken = event_date(text, &times, &query(text, "retaken", None)).unwrap();
+    let retaken = fixture.date_of(text, published, "retaken").unwrap();
     assert_eq!(
         retaken.start,
         date(2024, 12, 12),
@@ -472,8 +473,7 @@ fn a_trailing_report_day_gives_way_to_the_day_the_story_gave() {
     );
 
     let text = "They burned two trucks, a local official told reporters on Wednesday.";
-    let times = fixture.tag(text, Some(published));
-    let burned = event_date(text, &times, &query(text, "burned", None)).unwrap();
+    let burned = fixture.date_of(text, published, "burned").unwrap();
     assert_eq!(
         burned.start,
         date(2024, 12, 11),
@@ -515,8 +515,7 @@ fn by_a_date_with_a_past_perfect_opens_a_range_for_the_sentence() {
     );
 
     let text = "By Friday, shops were shutting across the town.";
-    let times = fixture.tag(text, Some(published));
-    let shutting = event_date(text, &times, &query(text, "shutting", None)).unwrap();
+    let shutting = fixture.date_of(text, published, "shutting").unwrap();
     assert_eq!(
         (shutting.start, shutting.end),
         (date(2024, 12, 6), date(2024, 12, 6)),
