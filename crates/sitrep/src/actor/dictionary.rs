@@ -409,16 +409,20 @@ impl ActorDictionary {
     ) -> ActorDictionary {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index: HashMap<(String, bool), usize> = HashMap::default();
+        // A name with an apostrophe is also matched as news sites print it, with a curly one
+        // ("People’s Defence Force").
         let mut add = |alias: &str, target: Target| {
-            let case_sensitive = is_acronym(alias);
-            let key = if case_sensitive {
-                alias.to_string()
-            } else {
-                alias.to_ascii_lowercase()
-            };
-            let idx = *index
-                .entry((key.clone(), case_sensitive))
-                .or_insert_with(|| {
+            let curly = alias
+                .contains('\'')
+                .then(|| alias.replace('\'', "\u{2019}"));
+            for alias in std::iter::once(alias).chain(curly.as_deref()) {
+                let case_sensitive = is_acronym(alias);
+                let key = if case_sensitive {
+                    alias.to_string()
+                } else {
+                    alias.to_ascii_lowercase()
+                };
+                let idx = *index.entry((key, case_sensitive)).or_insert_with(|| {
                     patterns.push(Pattern {
                         case_sensitive,
                         text: alias.to_string(),
@@ -426,8 +430,9 @@ impl ActorDictionary {
                     });
                     patterns.len() - 1
                 });
-            if !patterns[idx].targets.contains(&target) {
-                patterns[idx].targets.push(target);
+                if !patterns[idx].targets.contains(&target) {
+                    patterns[idx].targets.push(target);
+                }
             }
         };
         for (idx, entry) in entries.iter().enumerate() {

@@ -705,6 +705,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_found_with_a_curly_apostrophe() {
+        assert_eq!(
+            mentions("People’s Defence Force fighters and Ta’ang forces raided the camp."),
+            pairs(&[
+                ("People’s Defence Force fighters", "PDF"),
+                ("Ta’ang forces", "TNLA")
+            ])
+        );
+    }
+
+    #[test]
     fn a_group_s_own_military_is_the_group() {
         assert_eq!(
             mentions("The KIA's military spokesman said the army had shelled Laiza."),
