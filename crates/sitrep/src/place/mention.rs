@@ -441,6 +441,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 if name_follows && token.is_word() && self.is(start, WordClass::Role) {
                     self.block_person_after(start);
                 }
+                if name_follows && token.is_word() && self.is(start, WordClass::AddresseeVerb) {
+                    let addressee_end = self.run_end(start + 1);
+                    self.blocked[start + 1..addressee_end].fill(true);
+                }
                 start += 1;
                 continue;
             }

@@ -306,6 +306,13 @@ mod tests {
     }
 
     #[test]
+    fn who_is_told_is_no_place() {
+        let text = "A Sittwe trader told The Irrawaddy and another told Reuters that Ann fell.";
+        let places: Vec<String> = tag_text(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(places, ["Sittwe", "Ann"]);
+    }
+
+    #[test]
     fn a_name_written_without_its_apostrophe_is_found() {
         let text = "Federal troops entered Debre Markos in Ethiopia on Tuesday.";
         let mentions = tag_text(text);

@@ -66,6 +66,9 @@ pub enum WordClass {
     SpeechVerb,
     /// A lower-case word for a person's role before their name ("spokesman Zaw Min Tun").
     Role,
+    /// A verb whose object is who is spoken to: the name right after it is a person or an
+    /// outlet, no place ("told The Irrawaddy", "told Reuters").
+    AddresseeVerb,
     /// A verb of capture: an unknown capitalised name right after it, with no noun after the
     /// name, is a town ("captured Masisi on Friday").
     CaptureVerb,
@@ -100,6 +103,7 @@ impl WordClass {
             "direction" => WordClass::Direction,
             "speech_verb" => WordClass::SpeechVerb,
             "role" => WordClass::Role,
+            "addressee_verb" => WordClass::AddresseeVerb,
             "capture_verb" => WordClass::CaptureVerb,
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
