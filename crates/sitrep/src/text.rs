@@ -41,12 +41,13 @@ impl Dateline {
 }
 
 /// The dateline opening `text`, if any: a place name in capitals at its start and, within the
-/// first 80 bytes, a dash between spaces; between them only a comma or a bracket after the
-/// name, then capitalised words, numbers and "of" ("GOMA, Democratic Republic of Congo
-/// (Reuters) -"), with anything in brackets. "HAMAS, the militant group — ..." is none.
+/// first 80 bytes, a dash between spaces or a colon ("BANGKOK: "); between them only a comma
+/// or a bracket after the name, then capitalised words, numbers and "of" ("GOMA, Democratic
+/// Republic of Congo (Reuters) -"), with anything in brackets. "HAMAS, the militant group —
+/// ..." is none.
 pub fn dateline(text: &str) -> Option<Dateline> {
     const LONGEST: usize = 80;
-    const DASHES: [&str; 3] = [" — ", " – ", " - "];
+    const DASHES: [&str; 4] = [" — ", " – ", " - ", ": "];
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let window = &body[..body.floor_char_boundary(LONGEST.min(body.len()))];
@@ -274,6 +275,8 @@ mod tests {
         );
         let text = "SAN PEDRO, Democratic Republic of Congo (AP) — Troops withdrew.";
         assert_eq!(read(text).map(|r| r.0), Some("SAN PEDRO"));
+        let text = "DHAKA: Troops shelled the camp.";
+        assert_eq!(read(text), Some(("DHAKA", "DHAKA")));
     }
 
     #[test]
@@ -284,6 +287,7 @@ mod tests {
             "NATO (the alliance) said it would meet on Friday.",
             "The KIA said it had taken the post - residents agreed.",
             "KIA fighters, residents said, shelled the town - twice.",
+            "The KIA said: we hold the town.",
         ] {
             assert_eq!(read(text), None, "{text}");
         }
