@@ -105,6 +105,9 @@ pub struct ClauseWords {
     pub arms_transfer_verbs: Vec<String>,
     /// Words of interception: a weapon trigger after one was stopped, not used ("shot down").
     pub interception_verbs: Vec<String>,
+    /// Verbs of launching or using: a strike trigger a few words after one, whose subject
+    /// names an armed actor, is that actor's ("the RSF launched drones").
+    pub launch_verbs: Vec<String>,
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,

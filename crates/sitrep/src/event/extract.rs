@@ -1289,16 +1289,42 @@ impl<'a> Reader<'a> {
             || self.phrase_actor_within(after, "by", 1).is_some()
             || self.blamed_actor(after).is_some()
             || self.instrument_with(frame).is_some()
+            || self.launched_by_subject(frame)
     }
 
     /// Where "with" stands when it is at most two words before the trigger, within its clause
     /// ("attacked the post with armed drones"): the clause's subject used what the trigger
     /// names.
     fn instrument_with(&self, frame: &Frame) -> Option<usize> {
+        self.word_before_trigger(frame, 3, |word| word == "with")
+    }
+
+    /// True when a verb of launching, in the active, stands at most four words before the
+    /// trigger and an armed actor in the clause's subject before it: "the RSF launched
+    /// drones", "the KIA has used artillery and drone strikes"; not "jets were used".
+    fn launched_by_subject(&self, frame: &Frame) -> bool {
+        let words = &self.rules.clauses.words;
+        self.word_before_trigger(frame, 5, |word| ClauseWords::has(&words.launch_verbs, word))
+            .is_some_and(|verb| {
+                let subject = Span::new(frame.subject_start, verb);
+                let auxiliary = text::words(&self.lower[subject.start..subject.end]).next_back();
+                !auxiliary.is_some_and(|w| ClauseWords::has(&words.passive_auxiliaries, w))
+                    && self.actors_in(subject).any(|m| m.kind.is_armed())
+            })
+    }
+
+    /// Where the nearest word for which `wanted` holds starts, among the `words` words of the
+    /// clause's subject side right before the trigger, with no punctuation between.
+    fn word_before_trigger(
+        &self,
+        frame: &Frame,
+        words: usize,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
         let mut before = self.lower[frame.subject_start..frame.trigger.start].trim_end();
-        for _ in 0..3 {
+        for _ in 0..words {
             let (rest, word) = before.rsplit_once(char::is_whitespace)?;
-            if word == "with" {
+            if wanted(word) {
                 return Some(frame.subject_start + rest.len() + 1);
             }
             if !word.chars().all(|c| c.is_alphanumeric() || c == '-') {

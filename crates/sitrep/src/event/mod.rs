@@ -1508,6 +1508,13 @@ mod tests {
         assert_has(&found, "air_strike MM_MILITARY Bhamo");
         let found = events("Airstrikes on Friday hit areas held by the KIA near Bhamo.");
         assert_has(&found, "air_strike MM_MILITARY");
+        let found = events("The RSF launched drones at army positions in Merowe on Friday.");
+        assert_has(&found, "air_strike RSF Merowe");
+        let found = events(
+            "The AA attacked the base in Bhamo on Friday. Two jet fighters were used to \
+             carry out airstrikes on the hill.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
     }
 
     #[test]
