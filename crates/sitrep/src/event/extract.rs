@@ -470,7 +470,15 @@ impl<'a> Reader<'a> {
                 .as_ref()
                 .is_some_and(|a| self.actors.kind_of(a).is_non_state_armed())
         {
-            agent = self.other_side(&frame, agent.as_ref());
+            // "a drone attack on the police station": the state is not its own target.
+            let state = self.other_side(&frame, agent.as_ref());
+            let object = Span::new(frame.trigger.end, frame.object_end);
+            if !self
+                .actors_in(object)
+                .any(|m| Some(&m.actor) == state.as_ref())
+            {
+                agent = state;
+            }
         }
         let agents = if rule.one_per_agent {
             self.coordinated_agents(&frame, agent.clone())

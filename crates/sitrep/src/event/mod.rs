@@ -1518,6 +1518,15 @@ mod tests {
     }
 
     #[test]
+    fn the_state_does_not_strike_its_own_post() {
+        let found = events(
+            "The KIA said on Friday that its fighters had taken two posts near Bhamo. A drone \
+             attack on the police station in Bhamo killed two officers on Friday.",
+        );
+        assert_has(&found, "air_strike KIA Bhamo");
+    }
+
+    #[test]
     fn aircraft_that_no_one_is_named_with_are_the_states() {
         let found = events(
             "KIA fighters near Bhamo pulled back when helicopter gunships attacked on Friday.",
