@@ -1153,7 +1153,19 @@ impl<'a> Reader<'a> {
             );
         }
         if self.is_passive(frame.trigger) {
-            return Some(self.recruiter(frame).or_else(context));
+            // "Two junta bases were seized, the TNLA said": an armed speaker took what the
+            // other side lost.
+            let taker = speaker.filter(|s| {
+                self.actors.kind_of(s).is_armed()
+                    && self
+                        .passive_loser(frame, None)
+                        .is_some_and(|loser| &loser != *s)
+            });
+            return Some(
+                self.recruiter(frame)
+                    .or_else(|| taker.cloned())
+                    .or_else(context),
+            );
         }
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
@@ -1565,6 +1577,18 @@ impl<'a> Reader<'a> {
             .map(|m| m.actor.clone())
     }
 
+    /// The armed actor a passive trigger's subject names, other than `agent`: the side that
+    /// lost what was taken or hit ("Two junta bases were seized").
+    fn passive_loser(&self, frame: &Frame, agent: Option<&ActorId>) -> Option<ActorId> {
+        if !self.is_passive(frame.trigger) {
+            return None;
+        }
+        self.actors_in(Span::new(frame.subject_start, frame.trigger.start))
+            .rev()
+            .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
+            .map(|m| m.actor.clone())
+    }
+
     /// The force a passive trigger ending in "into" names right after it: "drafted into the
     /// army" (the army recruits them).
     fn recruiter(&self, frame: &Frame) -> Option<ActorId> {
@@ -1934,6 +1958,9 @@ impl<'a> Reader<'a> {
                 | EventKind::AirStrike
                 | EventKind::Shelling
         );
+        if let Some(loser) = self.passive_loser(frame, agent).filter(|_| fighting) {
+            return Some(loser);
+        }
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
             return civilians();
         }

@@ -1518,6 +1518,16 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_capture_lost_by_one_side_was_taken_by_the_speaker() {
+        let text = "Two junta bases were seized in Hsipaw on Friday, the TNLA said.";
+        assert_has(&events(text), "territory_captured TNLA Hsipaw");
+        assert_eq!(
+            actor2_of(text, super::EventKind::TerritoryCaptured).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
+
+    #[test]
     fn the_state_does_not_strike_its_own_post() {
         let found = events(
             "The KIA said on Friday that its fighters had taken two posts near Bhamo. A drone \
