@@ -684,6 +684,10 @@ mod tests {
             ])
         );
         assert_eq!(
+            mentions("The AA took the hill. The rebel army then shelled the town."),
+            pairs(&[("AA", "AA"), ("rebel army", "AA")])
+        );
+        assert_eq!(
             mentions("Resistance forces raided the post held by Pyu Saw Htee fighters."),
             pairs(&[("Pyu Saw Htee fighters", "PYU_SAW_HTEE")])
         );
