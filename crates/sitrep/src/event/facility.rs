@@ -93,6 +93,18 @@ enum Headed {
     Numbered,
 }
 
+/// `name` without the article that opens a sentence before it ("The Hill Ridge", "A"
+/// of "A military base"): empty when the article is all there is.
+fn without_determiner(name: &str) -> &str {
+    match name {
+        "A" | "An" | "The" => "",
+        _ => ["The ", "A ", "An "]
+            .iter()
+            .find_map(|article| name.strip_prefix(article))
+            .unwrap_or(name),
+    }
+}
+
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -261,7 +273,7 @@ impl FacilityPatterns {
         {
             let name = caps.name("name").expect("named group");
             // "Kyauktaw's Western Regional Headquarters" is the headquarters, in Kyauktaw.
-            let trimmed = name.as_str().trim_start_matches("The ");
+            let trimmed = without_determiner(name.as_str());
             let trimmed = trimmed
                 .rsplit_once("'s ")
                 .or_else(|| trimmed.rsplit_once("’s "))
@@ -279,13 +291,13 @@ impl FacilityPatterns {
             .flat_map(|pattern| pattern.captures_iter(text))
         {
             let whole = caps.get(0).expect("whole match");
-            let name = caps["name"].trim_start_matches("The ");
+            let name = without_determiner(&caps["name"]);
             let name = name
                 .rsplit_once("'s ")
                 .or_else(|| name.rsplit_once("’s "))
                 .map_or(name, |(_, rest)| rest);
             let start = whole.end() - caps["head"].len() - 1 - name.len();
-            if !overlaps_any(&found, start, whole.end()) {
+            if !name.is_empty() && !overlaps_any(&found, start, whole.end()) {
                 found.push(FacilityMention {
                     span: Span::new(start, whole.end()),
                     name: format!("{name} {}", &caps["head"]),
@@ -400,6 +412,14 @@ mod tests {
         assert_eq!(
             names("They took the Infantry Battalion 9 headquarters."),
             ["Infantry Battalion 9 headquarters"]
+        );
+    }
+
+    #[test]
+    fn an_article_opening_a_sentence_names_no_site() {
+        assert_eq!(
+            names("A military base near Hill Ridge was attacked. The Dale police station fell."),
+            ["Dale police station"]
         );
     }
 
