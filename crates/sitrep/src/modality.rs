@@ -412,6 +412,7 @@ mod tests {
             ("the troops were ordered to have", Modality::Planned),
             ("the alliance declared a halt to", Modality::Negated),
             ("despite opting out of", Modality::Negated),
+            ("adding there had been no", Modality::Negated),
             ("it will be harder for the rebels to", Modality::Speculative),
             (
                 "unconfirmed reports said the rebels had",
