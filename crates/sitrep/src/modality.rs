@@ -194,7 +194,8 @@ impl ModalityCues {
             .filter_map(|m| {
                 let (class, reach, inside_word) = self.patterns[m.pattern().as_usize()];
                 let span = Span::new(m.start(), m.end());
-                (inside_word || is_whole_word(text, span)).then_some(CueHit { span, class, reach })
+                let cue = (inside_word || is_whole_word(text, span)) && !is_month_may(text, span);
+                cue.then_some(CueHit { span, class, reach })
             })
             .collect();
         hits.sort_by_key(|hit| hit.span.start);
@@ -340,6 +341,15 @@ fn is_whole_word(text: &str, span: Span) -> bool {
     crate::text::on_word_boundaries(text, span.start, span.end)
 }
 
+/// Whether `span` is "May" capitalised inside a sentence: the month ("In May this year"), not
+/// the modal verb.
+fn is_month_may(text: &str, span: Span) -> bool {
+    span.slice(text) == "May"
+        && text[..span.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+}
+
 /// The start of the `n`th word before `end`, not before `floor`.
 fn words_back(text: &str, floor: usize, end: usize, n: usize) -> usize {
     let mut seen = 0;
@@ -392,6 +402,9 @@ mod tests {
             Some(Modality::Speculative)
         );
         assert_eq!(cue("On Monday the rebels"), None);
+        // The month is no hedge; the verb is.
+        assert_eq!(cue("In May the rebels"), None);
+        assert_eq!(cue("the rebels may have"), Some(Modality::Speculative));
         for (before, modality) in [
             ("the rebels refused to", Modality::Negated),
             ("the rebels declined to", Modality::Negated),
@@ -412,6 +425,7 @@ mod tests {
             ("the troops were ordered to have", Modality::Planned),
             ("the alliance declared a halt to", Modality::Negated),
             ("despite opting out of", Modality::Negated),
+            ("adding there had been no", Modality::Negated),
             ("it will be harder for the rebels to", Modality::Speculative),
             (
                 "unconfirmed reports said the rebels had",
