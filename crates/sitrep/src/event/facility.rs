@@ -173,23 +173,47 @@ impl FacilityPatterns {
         })
     }
 
-    /// The headed patterns whose head words `text` holds.
-    fn headed_patterns_in(&self, text: &str) -> Vec<Headed> {
+    /// The headed patterns whose head words `text` holds, and the lines that hold a unit
+    /// head, in text order.
+    fn headed_patterns_in(&self, text: &str) -> (Vec<Headed>, Vec<Span>) {
         let mut present: Vec<Headed> = Vec::new();
+        let mut unit_lines: Vec<Span> = Vec::new();
         for m in self.head_finder.find_overlapping_iter(text) {
             let pattern = self.head_patterns[m.pattern().as_usize()];
             if !present.contains(&pattern) {
                 present.push(pattern);
             }
+            if pattern == Headed::Unit && unit_lines.last().is_none_or(|line| line.end < m.end()) {
+                unit_lines.push(line_around(text, m.start()));
+            }
         }
-        present
+        (present, unit_lines)
+    }
+
+    /// The matches of the `unit` pattern, each read for its captures, in text order: the
+    /// pattern's own `captures_iter`, searched only in `lines`, the lines that hold a unit
+    /// head. A match holds its head and no line break (its words are joined by spaces), so
+    /// every match lies in one of those lines; and a line cut where it ends looks to the
+    /// closing word boundary as the line break after it does.
+    fn units_in<'s>(&'s self, text: &'s str, lines: &[Span]) -> Vec<regex::Captures<'s>> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        for line in lines {
+            let haystack = &text[..line.end];
+            at = at.max(line.start);
+            while let Some(caps) = self.unit.captures_at(haystack, at) {
+                at = caps.get(0).expect("whole match").end();
+                found.push(caps);
+            }
+        }
+        found
     }
 
     /// The facilities of a text. `definitions` are the text's own "Name (ABBR)" pairs; the
     /// last definition of an abbreviation wins.
     pub fn find<'s>(&'s self, text: &'s str, definitions: &[Definition]) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
-        let headed = self.headed_patterns_in(text);
+        let (headed, unit_lines) = self.headed_patterns_in(text);
         let searched = |pattern: &'s Regex, head: Headed| {
             headed.contains(&head).then_some(pattern).into_iter()
         };
@@ -204,9 +228,7 @@ impl FacilityPatterns {
                 of_antecedent: false,
             });
         }
-        for caps in
-            searched(&self.unit, Headed::Unit).flat_map(|pattern| pattern.captures_iter(text))
-        {
+        for caps in self.units_in(text, &unit_lines) {
             let whole = caps.get(0).expect("whole match");
             // "Border Guard Force (BGF) Battalion 1003" is "BGF Battalion 1003": the owner's
             // abbreviation tells its units from the army's.
@@ -329,6 +351,13 @@ impl FacilityPatterns {
     }
 }
 
+/// The line of `text` around byte `at`, without its line breaks.
+fn line_around(text: &str, at: usize) -> Span {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    Span::new(start, end)
+}
+
 /// `word` with a capital first letter ("airport" → "Airport").
 fn capitalised(word: &str) -> String {
     let mut letters = word.chars();
@@ -400,6 +429,22 @@ mod tests {
         assert_eq!(
             names("They took the Infantry Battalion 9 headquarters."),
             ["Infantry Battalion 9 headquarters"]
+        );
+    }
+
+    #[test]
+    fn units_are_found_in_each_line_that_names_a_unit_head() {
+        assert_eq!(
+            names(
+                "Rebels took Infantry Battalion 4.\nThe army held IB 7.\nThen Brigade 2 and Infantry\nBattalion 5 fell; Ordnance Depot 8 too."
+            ),
+            [
+                "Infantry Battalion 4",
+                "Infantry Battalion 7",
+                "Brigade 2",
+                "Battalion 5",
+                "Ordnance Depot 8"
+            ]
         );
     }
 
