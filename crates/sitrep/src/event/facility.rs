@@ -13,7 +13,7 @@ Kavumu" named "Kavumu Airport".
 use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+use regex::{Captures, Regex};
 use serde::Deserialize;
 
 use crate::actor::Definition;
@@ -76,12 +76,13 @@ pub struct FacilityPatterns {
 }
 
 /// The patterns that cannot match without one of their head words ("Battalion", "Airport",
-/// "road"): a text without any of those words is not searched with them.
+/// "road"): a text without any of those words is not searched with them; and but for routes,
+/// which may run over a line break, a pattern searches only the lines that hold one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Headed {
     /// Numbered units, by `unit_heads`.
     Unit,
-    /// Capitalised named sites, by `named.heads`.
+    /// Capitalised named sites, by `named.heads` and `named.number_after_heads`.
     Named,
     /// Named sites with a lower-case head, by `named.lower_heads`.
     NamedLower,
@@ -102,6 +103,45 @@ fn without_determiner(name: &str) -> &str {
             .iter()
             .find_map(|article| name.strip_prefix(article))
             .unwrap_or(name),
+    }
+}
+
+impl Headed {
+    /// How many headed patterns there are.
+    const COUNT: usize = 6;
+}
+
+/// For each headed pattern (indexed by [`Headed`]), the lines of a text that hold one of its
+/// head words, in text order; none when the text lacks its heads.
+#[derive(Default)]
+struct HeadLines([Vec<Span>; Headed::COUNT]);
+
+impl HeadLines {
+    /// The matches of `pattern` in `text`, each read for its captures, in text order; none
+    /// when the text lacks the pattern's heads.
+    fn in_text<'s>(&self, pattern: &'s Regex, head: Headed, text: &'s str) -> Vec<Captures<'s>> {
+        if self.0[head as usize].is_empty() {
+            return Vec::new();
+        }
+        pattern.captures_iter(text).collect()
+    }
+
+    /// The same matches, searched only in the lines that hold the pattern's heads: for a
+    /// pattern whose every match holds its head and no line break (its words joined by
+    /// spaces), every match lies in one of those lines, and a line cut where it ends looks
+    /// to a closing word boundary as the line break after it does.
+    fn in_lines<'s>(&self, pattern: &'s Regex, head: Headed, text: &'s str) -> Vec<Captures<'s>> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        for line in &self.0[head as usize] {
+            let haystack = &text[..line.end];
+            at = at.max(line.start);
+            while let Some(caps) = pattern.captures_at(haystack, at) {
+                at = caps.get(0).expect("whole match").end();
+                found.push(caps);
+            }
+        }
+        found
     }
 }
 
@@ -129,6 +169,7 @@ impl FacilityPatterns {
         let head_lists = [
             (&file.unit_heads, Headed::Unit),
             (&file.named.heads, Headed::Named),
+            (&file.named.number_after_heads, Headed::Named),
             (&file.named.lower_heads, Headed::NamedLower),
             (&file.named.of_place_heads, Headed::OfPlace),
             (&file.named.route_heads, Headed::Route),
@@ -185,30 +226,30 @@ impl FacilityPatterns {
         })
     }
 
-    /// The headed patterns whose head words `text` holds.
-    fn headed_patterns_in(&self, text: &str) -> Vec<Headed> {
-        let mut present: Vec<Headed> = Vec::new();
+    /// The lines of `text` that hold the head words of each headed pattern.
+    fn head_lines(&self, text: &str) -> HeadLines {
+        let mut lines = HeadLines::default();
         for m in self.head_finder.find_overlapping_iter(text) {
-            let pattern = self.head_patterns[m.pattern().as_usize()];
-            if !present.contains(&pattern) {
-                present.push(pattern);
+            let of_pattern = &mut lines.0[self.head_patterns[m.pattern().as_usize()] as usize];
+            if of_pattern.last().is_none_or(|line| line.end < m.end()) {
+                of_pattern.push(line_around(text, m.start()));
             }
         }
-        present
+        lines
     }
 
     /// The facilities of a text. `definitions` are the text's own "Name (ABBR)" pairs; the
     /// last definition of an abbreviation wins.
     pub fn find<'s>(&'s self, text: &'s str, definitions: &[Definition]) -> Vec<FacilityMention> {
         let mut found: Vec<FacilityMention> = Vec::new();
-        let headed = self.headed_patterns_in(text);
-        let searched = |pattern: &'s Regex, head: Headed| {
-            headed.contains(&head).then_some(pattern).into_iter()
-        };
-        // Routes and numbered places are named as written.
-        let as_written =
-            searched(&self.route, Headed::Route).chain(searched(&self.numbered, Headed::Numbered));
-        for caps in as_written.flat_map(|pattern| pattern.captures_iter(text)) {
+        let heads = self.head_lines(text);
+        // Routes and numbered places are named as written. A route may run over a line break
+        // ("Lashio-\nMuse road").
+        let as_written = heads
+            .in_text(&self.route, Headed::Route, text)
+            .into_iter()
+            .chain(heads.in_lines(&self.numbered, Headed::Numbered, text));
+        for caps in as_written {
             let whole = caps.get(0).expect("whole match");
             found.push(FacilityMention {
                 span: Span::new(whole.start(), whole.end()),
@@ -216,9 +257,7 @@ impl FacilityPatterns {
                 of_antecedent: false,
             });
         }
-        for caps in
-            searched(&self.unit, Headed::Unit).flat_map(|pattern| pattern.captures_iter(text))
-        {
+        for caps in heads.in_lines(&self.unit, Headed::Unit, text) {
             let whole = caps.get(0).expect("whole match");
             // "Border Guard Force (BGF) Battalion 1003" is "BGF Battalion 1003": the owner's
             // abbreviation tells its units from the army's.
@@ -268,9 +307,7 @@ impl FacilityPatterns {
                 });
             }
         }
-        for caps in
-            searched(&self.named, Headed::Named).flat_map(|pattern| pattern.captures_iter(text))
-        {
+        for caps in heads.in_lines(&self.named, Headed::Named, text) {
             let name = caps.name("name").expect("named group");
             // "Kyauktaw's Western Regional Headquarters" is the headquarters, in Kyauktaw.
             let trimmed = without_determiner(name.as_str());
@@ -287,9 +324,7 @@ impl FacilityPatterns {
                 });
             }
         }
-        for caps in searched(&self.named_lower, Headed::NamedLower)
-            .flat_map(|pattern| pattern.captures_iter(text))
-        {
+        for caps in heads.in_lines(&self.named_lower, Headed::NamedLower, text) {
             let whole = caps.get(0).expect("whole match");
             let name = without_determiner(&caps["name"]);
             let name = name
@@ -308,8 +343,7 @@ impl FacilityPatterns {
         // "the airport at Kavumu" is "Kavumu Airport"; "its airport" is named after its place.
         for caps in [&self.of_place, &self.of_antecedent]
             .into_iter()
-            .flat_map(|pattern| searched(pattern, Headed::OfPlace))
-            .flat_map(|pattern| pattern.captures_iter(text))
+            .flat_map(|pattern| heads.in_lines(pattern, Headed::OfPlace, text))
         {
             let whole = caps.get(0).expect("whole match");
             if !overlaps_any(&found, whole.start(), whole.end()) {
@@ -339,6 +373,13 @@ impl FacilityPatterns {
         use_full_names(&mut found);
         found
     }
+}
+
+/// The line of `text` around byte `at`, without its line breaks.
+fn line_around(text: &str, at: usize) -> Span {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    Span::new(start, end)
 }
 
 /// `word` with a capital first letter ("airport" → "Airport").
@@ -420,6 +461,22 @@ mod tests {
         assert_eq!(
             names("A military base near Hill Ridge was attacked. The Dale police station fell."),
             ["Dale police station"]
+        );
+    }
+
+    #[test]
+    fn units_are_found_in_each_line_that_names_a_unit_head() {
+        assert_eq!(
+            names(
+                "Rebels took Infantry Battalion 4.\nThe army held IB 7.\nThen Brigade 2 and Infantry\nBattalion 5 fell; Ordnance Depot 8 too."
+            ),
+            [
+                "Infantry Battalion 4",
+                "Infantry Battalion 7",
+                "Brigade 2",
+                "Battalion 5",
+                "Ordnance Depot 8"
+            ]
         );
     }
 
