@@ -566,7 +566,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             out.push(unknown);
             return;
         }
-        match self.listed_kind(start, end) {
+        match self.listed_kind(start, end, &pieces) {
             Some(kind) => self.emit_listed(sentence_idx, start, end, &pieces, kind, out),
             None => self.emit(sentence_idx, &pieces, out),
         }
@@ -602,18 +602,27 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     /// The kind a list or an apposition gives the names of a run: "Tha Dut and Nyaungbin Lay"
     /// in "the villages of Tha Dut and Nyaungbin Lay", "Thindaw" in "Thindaw, Shwebo and
     /// Kone villages", "Leyar" in "Leyar, a village in Pauk Township".
-    fn listed_kind(&self, start: usize, end: usize) -> Option<PlaceKind> {
+    fn listed_kind(&self, start: usize, end: usize, pieces: &[Piece]) -> Option<PlaceKind> {
         let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
         let joins = |word: Option<&str>| matches!(word, Some("," | "and" | "or" | "(" | ")"));
-        // Most runs stand in no list: nothing that could join them to one.
+        // Most runs stand in no list: nothing that could join them to one. A run may hold a
+        // list itself, its names joined by a connector, with a name the gazetteer lacks
+        // ("Kalar Luu and Shar Lwin villages").
         let previous = start.checked_sub(1).and_then(word_at);
-        if !joins(word_at(end)) && !joins(previous) && previous != Some("of") {
+        let unknown_word = |piece: &Piece| {
+            matches!(piece, Piece::Word(idx) if self.tokens[*idx].capitalised
+                && !self.is(*idx, WordClass::NotPlace))
+        };
+        let holds_list =
+            (start..end).any(|idx| joins(word_at(idx))) && pieces.iter().any(unknown_word);
+        if !joins(word_at(end)) && !joins(previous) && previous != Some("of") && !holds_list {
             return None;
         }
         // A run with its own generic word ("Demoso Township", "Soum province") is what
         // that word says.
         let own_generic = |idx: usize| self.info(idx).after.is_some();
-        if own_generic(end) || own_generic(end - 1) {
+        let shared_plural = holds_list && self.is(end, WordClass::Plural);
+        if (own_generic(end) && !shared_plural) || own_generic(end - 1) {
             return None;
         }
         let in_list = |idx: usize| {
@@ -626,7 +635,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         while idx < end + MAX_LIST_TOKENS && in_list(idx) {
             idx += 1;
         }
-        if idx > end {
+        if idx > end || holds_list {
             let generic = self.info(idx);
             if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
                 if generic.is(WordClass::Plural) {
@@ -723,7 +732,16 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             {
                 name_start += 1;
             }
-            if part_end > name_start {
+            // "Rakhine State's Rathedaung and Minbya towns": the owner is no town of the list.
+            let owner = self
+                .tokens
+                .get(part_end)
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
+            if owner {
+                let from = pieces.partition_point(|piece| piece.first() < part_start);
+                let to = pieces.partition_point(|piece| piece.last() < part_end);
+                self.emit(sentence_idx, &pieces[from..to], out);
+            } else if part_end > name_start {
                 let candidate = match whole(name_start) {
                     Some(found) => self.candidate(sentence_idx, found),
                     None => self.unknown_name(sentence_idx, name_start, part_end, kind),

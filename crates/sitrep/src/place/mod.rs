@@ -306,6 +306,26 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_generic_after_a_list_makes_each_name_a_place_of_its_kind() {
+        let text = "Troops burned Zyqo Dwe and Shar Lwin villages, then Kani Township's Hill \
+                    Ridge and Dale Gyi villages.";
+        let mentions = tag_text(text);
+        let names: Vec<&str> = mentions.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Zyqo Dwe",
+                "Shar Lwin",
+                "Kani Township",
+                "Hill Ridge",
+                "Dale Gyi villages"
+            ]
+        );
+        assert_eq!(find(&mentions, "Zyqo Dwe").kind, PlaceKind::Village);
+        assert_eq!(find(&mentions, "Kani Township").kind, PlaceKind::Township);
+    }
+
+    #[test]
     fn who_is_told_is_no_place() {
         let text = "A Sittwe trader told The Irrawaddy and another told Reuters that Ann fell.";
         let places: Vec<String> = tag_text(text).into_iter().map(|(t, _)| t).collect();
