@@ -172,6 +172,11 @@ fn point_interval(
     }
     match (modifier, granule) {
         (Modifier::SoFar, _) => match anchor {
+            // "earlier this month", written on its first day: the month that has just ended.
+            Some(anchor) if anchor == first && anchor < last => {
+                let previous = granule.shift(-1)?;
+                range(previous.first_day()?, previous.last_day()?)
+            }
             Some(anchor) if anchor >= first && anchor < last => range(first, anchor),
             _ => range(first, last),
         },

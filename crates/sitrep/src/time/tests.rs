@@ -250,6 +250,12 @@ fn intervals_follow_the_contract() {
             precision: DatePrecision::Month
         })
     );
+    // Written on the first of a month, "earlier this month" can only mean the month before.
+    let earlier = fixture.tag("Aid resumed earlier this month.", Some(date(2025, 3, 1)));
+    assert_eq!(
+        earlier[0].interval.map(|i| (i.start, i.end)),
+        Some((date(2025, 2, 1), date(2025, 2, 28)))
+    );
     let last_week = fixture.tag("Shelling eased last week.", Some(published));
     assert_eq!(last_week[0].value, "2025-W06");
     assert_eq!(
