@@ -117,6 +117,9 @@ pub struct ClauseWords {
     pub vague_determiners: Vec<String>,
     /// Adverbs right before a trigger that make it a habit ("often clash").
     pub habitual_adverbs: Vec<String>,
+    /// Phrases of a lasting state since a date ("in turmoil since"): triggers after one in
+    /// its sentence tell no one event.
+    pub standing_states: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -508,8 +511,9 @@ impl ClauseRules {
     }
 
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
-    /// any offensive would be met with force"), vague ones ("follows other air attacks") or a
-    /// habit ("often clash there").
+    /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
+    /// habit ("often clash there") or years of war summed up ("has been in turmoil since the
+    /// coup, with attacks by ...").
     pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = &lower[floor..start];
         let words = &self.words;
@@ -520,6 +524,10 @@ impl ClauseRules {
         ]
         .into_iter()
         .any(|list| text::ends_with_phrase(head, list))
+            || words
+                .standing_states
+                .iter()
+                .any(|state| head.contains(state.as_str()))
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause

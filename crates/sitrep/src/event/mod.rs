@@ -1528,6 +1528,15 @@ mod tests {
     }
 
     #[test]
+    fn years_of_war_summed_up_are_no_event() {
+        let found = events(
+            "The country has been in turmoil since the coup three years ago, with rebels \
+             attacking army posts and the junta answering with air strikes.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn the_state_does_not_strike_its_own_post() {
         let found = events(
             "The KIA said on Friday that its fighters had taken two posts near Bhamo. A drone \
