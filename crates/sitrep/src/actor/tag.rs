@@ -720,6 +720,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_two_actors_share_is_the_one_of_the_story_s_country() {
+        assert_eq!(
+            mentions("The People's Liberation Army raided a junta post in Sagaing, Myanmar."),
+            pairs(&[
+                ("People's Liberation Army", "PLA"),
+                ("junta", "MM_MILITARY"),
+                ("Myanmar", "MM_MILITARY")
+            ])
+        );
+        assert_eq!(
+            mentions("The People's Liberation Army held drills near Taiwan, Beijing said."),
+            pairs(&[
+                ("People's Liberation Army", "CN_GOV"),
+                ("Beijing", "CN_GOV")
+            ])
+        );
+    }
+
+    #[test]
     fn a_group_s_own_military_is_the_group() {
         assert_eq!(
             mentions("The KIA's military spokesman said the army had shelled Laiza."),
