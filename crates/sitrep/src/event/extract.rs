@@ -1958,7 +1958,7 @@ impl<'a> Reader<'a> {
                 | EventKind::AirStrike
                 | EventKind::Shelling
         );
-        if let Some(loser) = self.passive_loser(frame, agent).filter(|_| fighting) {
+        if let Some(loser) = fighting.then(|| self.passive_loser(frame, agent)).flatten() {
             return Some(loser);
         }
         if rule.kind == EventKind::Arrest && self.civilian_target(object) {
