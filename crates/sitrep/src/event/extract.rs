@@ -92,6 +92,7 @@ pub fn extract(
         actors,
         sites: &context.sites,
         trigger_ends: trigger_ends(&triggers),
+        trigger_spans: triggers.iter().map(|t| t.span).collect(),
         clause_index: &context.clauses,
         cue_index: &context.cues,
         focus: context.focus.clone(),
@@ -327,6 +328,8 @@ struct Reader<'a> {
     sites: &'a [Site],
     /// Where each trigger ends, in order.
     trigger_ends: Vec<usize>,
+    /// Every trigger's span, in text order.
+    trigger_spans: Vec<Span>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
     focus: Option<String>,
@@ -1188,6 +1191,7 @@ impl<'a> Reader<'a> {
                 && ((m.kind != ActorKind::Civilians && !country)
                     || self.country_as_subject(m, frame))
                 && !self.in_object_position(m, frame)
+                && !self.acted_on_earlier(m, frame)
         };
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
@@ -1525,8 +1529,21 @@ impl<'a> Reader<'a> {
         if clauses.after_preposition(self.lower, floor, mention.span.start) {
             return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
         }
-        let (_, _, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
+        // "killed 12 soldiers": past a count, to the verb that takes the soldiers as object.
+        let (mut word, mut word_start, mut word_end) =
+            clauses.word_before(self.lower, floor, mention.span.start);
+        while !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+            (word, word_start, word_end) = clauses.word_before(self.lower, floor, word_start);
+        }
         self.trigger_ends.binary_search(&word_end).is_ok()
+    }
+
+    /// True when a mention stands inside an earlier trigger after its first word, as the one
+    /// acted on ("killed 12 soldiers and captured the base": the soldiers took nothing).
+    fn acted_on_earlier(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        self.trigger_spans.iter().any(|t| {
+            t.end <= frame.trigger.start && t.start < mention.span.start && t.contains(mention.span)
+        })
     }
 
     /// A country name stands for its government as a subject ("China closed the border"),
@@ -1696,7 +1713,9 @@ impl<'a> Reader<'a> {
         if self.is_passive(frame.trigger) {
             return false;
         }
-        if self.pronoun_before(frame.trigger, &words.first_person_pronouns) {
+        if self.pronoun_before(frame.trigger, &words.first_person_pronouns)
+            || self.pronoun_before(frame.trigger, &words.first_person_possessives)
+        {
             return true;
         }
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
@@ -1849,10 +1868,25 @@ impl<'a> Reader<'a> {
             Some(comma) => frame.sentence.start + comma,
             None => verb.span.start,
         };
+        // "The militants who have fought the army here claimed they took the town": the
+        // reporter is the head a relative clause follows, not an actor inside that clause.
+        let subject_end = self
+            .actors_in(Span::new(frame.sentence.start, subject_end))
+            .find(|m| m.kind.is_armed() && self.relative_follows(m.span.end))
+            .map_or(subject_end, |m| m.span.end);
         self.actors_in(Span::new(frame.sentence.start, subject_end))
             .rev()
             .find(|m| m.kind.is_armed())
             .map(|m| m.actor.clone())
+    }
+
+    /// True when one of the two words at `at` is a relative pronoun that opens a clause about
+    /// the noun before it ("the militants who ...", "al Shabaab gunmen who ...").
+    fn relative_follows(&self, at: usize) -> bool {
+        self.lower[at..]
+            .split_whitespace()
+            .take(2)
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.subject_relatives, word))
     }
 
     /// The agent of the last event told in this sentence or the one before, for a pronoun
@@ -2797,9 +2831,17 @@ impl<'a> Reader<'a> {
                     if self.has_neutral_speaker(window) {
                         continue;
                     }
-                    if let Some(m) = self
-                        .actors_in(window)
-                        .last()
+                    // "The militants who fought the army there claimed ...": the head the
+                    // relative clause follows speaks.
+                    let head = self
+                        .actors_in(Span::new(sentence.start, verb.span.start))
+                        .find(|m| {
+                            m.kind.is_armed()
+                                && self.relative_follows(m.span.end)
+                                && !self.lower[m.span.end..verb.span.start].contains([',', ';'])
+                        });
+                    if let Some(m) = head
+                        .or_else(|| self.actors_in(window).last())
                         .filter(|m| self.is_party(&m.actor))
                     {
                         return Some(Speaker {

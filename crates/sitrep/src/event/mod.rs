@@ -340,6 +340,40 @@ mod tests {
     }
 
     #[test]
+    fn our_before_a_noun_trigger_in_a_quotation_is_the_party_quoted() {
+        let found =
+            events("“One army truck was hit by our rocket fire near Bhamo,” the KIA source said.");
+        assert_has(&found, "shelling KIA Bhamo");
+    }
+
+    #[test]
+    fn the_head_of_a_relative_clause_claims_the_deed() {
+        let found = events(
+            "Al Shabaab gunmen who had clashed with SNA soldiers along the river said they had \
+             seized the town of Afgoye.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB Afgoye");
+        assert_lacks(&found, "territory_captured SO_GOV");
+    }
+
+    #[test]
+    fn a_second_verb_shares_the_subject_not_the_first_verbs_object() {
+        // The soldiers are what "killed" acts on, with or without the count in its trigger.
+        for text in [
+            "Al Shabaab fighters killed nine soldiers and seized the army base at Afgoye on Sunday.",
+            "KIA fighters detained 20 soldiers and seized the army post at Bhamo on Sunday.",
+        ] {
+            let found = events(text);
+            assert_lacks(&found, "territory_captured SO_GOV");
+            assert_lacks(&found, "territory_captured MM_MILITARY");
+            assert!(
+                found.iter().any(|e| e.starts_with("territory_captured")),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_weapon_after_with_is_the_subjects() {
         let found = events("KIA fighters attacked the army post with drones near Bhamo on Sunday.");
         assert_eq!(
