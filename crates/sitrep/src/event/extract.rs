@@ -2801,7 +2801,17 @@ impl<'a> Reader<'a> {
     /// A passive verb has no speaker before it ("the KIA was reported to have seized").
     fn speaker(&self, sentence: Span) -> Option<Speaker> {
         for &verb in self.cue_index.reporting_verbs(sentence) {
-            match verb.speaker {
+            // "“We took the base,” said Ali Musa": a verb right after a quotation has its
+            // speaker after it.
+            let after_quote = self.text[sentence.start..verb.span.start]
+                .trim_end()
+                .ends_with(['”', '"']);
+            let side = if after_quote {
+                SpeakerSide::After
+            } else {
+                verb.speaker
+            };
+            match side {
                 SpeakerSide::After => {
                     let reach_end = self
                         .lower
@@ -2813,7 +2823,11 @@ impl<'a> Reader<'a> {
                     if self.has_neutral_speaker(head) {
                         continue;
                     }
-                    if let Some(m) = self.actors_in(head).next() {
+                    let named = self
+                        .actors_in(head)
+                        .next()
+                        .or_else(|| self.appositive_actor(head_end, sentence));
+                    if let Some(m) = named {
                         return Some(m.actor.clone())
                             .filter(|a| self.is_party(a))
                             .map(|party| Speaker { party, verb });
@@ -2853,6 +2867,24 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The actor of a short appositive that follows a speaker's name at the comma `comma`
+    /// ("said Ali Musa, al Shabaab's spokesman"): at most six words up to the next comma or the
+    /// sentence end.
+    fn appositive_actor(&self, comma: usize, sentence: Span) -> Option<&ActorMention> {
+        if !self.lower[comma..sentence.end].starts_with(',') {
+            return None;
+        }
+        let rest = &self.lower[comma + 1..sentence.end];
+        let end = comma + 1 + rest.find([',', ';']).unwrap_or(rest.len());
+        let appositive = Span::new(comma + 1, end);
+        if self.lower[comma + 1..end].split_whitespace().count() > 6
+            || self.has_neutral_speaker(appositive)
+        {
+            return None;
+        }
+        self.actors_in(appositive).next()
     }
 
     /// The party quoted by a quotation that runs on past `sentence`: the speaker of the

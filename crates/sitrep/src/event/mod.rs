@@ -340,6 +340,16 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_after_the_quotation_and_its_appositive_owns_we() {
+        let found = events(
+            "“We overran the army camp near Afgoye and took the base,” said Omar Ridge, al \
+             Shabaab's military spokesman.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB Afgoye");
+        assert_lacks(&found, "territory_captured SO_GOV");
+    }
+
+    #[test]
     fn our_before_a_noun_trigger_in_a_quotation_is_the_party_quoted() {
         let found =
             events("“One army truck was hit by our rocket fire near Bhamo,” the KIA source said.");
