@@ -510,7 +510,10 @@ impl<'a> Reader<'a> {
         let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
-            if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
+            if self.civilian_target(object)
+                && !self.actors_in(object).any(|m| m.kind.is_armed())
+                && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
+            {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
             }
@@ -1173,8 +1176,20 @@ impl<'a> Reader<'a> {
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
         }
+        // "A raid on the village left 40 troops dead, the TNLA claimed": an armed speaker of
+        // the other side than the dead claims the deed.
+        let claimant = || {
+            speaker
+                .filter(|s| self.actors.kind_of(s).is_armed())
+                .filter(|s| {
+                    self.actors_in(frame.sentence)
+                        .any(|m| m.kind.is_armed() && &m.actor != *s && self.told_dead(m))
+                })
+                .cloned()
+        };
         Some(
             self.subject(frame, false)
+                .or_else(claimant)
                 .or_else(context)
                 .or_else(|| self.any_armed(frame)),
         )
@@ -1295,6 +1310,7 @@ impl<'a> Reader<'a> {
                     && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
                     && !direct_object.contains(m.span)
                     && !frame.trigger.contains(m.span)
+                    && !self.told_dead(m)
             })
         };
         armed()
@@ -2063,6 +2079,36 @@ impl<'a> Reader<'a> {
         } else {
             None
         }
+    }
+
+    /// True when an armed actor between `from` and `to` is told dead right after its name ("a
+    /// raid on the village left 40 police and troops dead"): the raid hit fighters, not
+    /// civilians.
+    fn armed_dead(&self, from: usize, to: usize) -> bool {
+        self.actors_in(Span::new(from, to))
+            .any(|m| m.kind.is_armed() && self.told_dead(m))
+    }
+
+    /// True when a word among the three after a mention tells it dead, with no object after
+    /// it ("40 police and troops dead", "12 soldiers killed in the raid"; not "soldiers killed
+    /// 12 villagers"): the mention names victims.
+    fn told_dead(&self, mention: &ActorMention) -> bool {
+        let clauses = &self.rules.clauses;
+        let mut words = self.lower[mention.span.end..].split_whitespace();
+        for _ in 0..3 {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let bare = word.trim_matches(|c: char| !c.is_alphabetic());
+            if ClauseWords::has(&clauses.words.deaths_after_number, bare) {
+                let ends_clause = word.ends_with([',', '.', ';']);
+                return ends_clause || words.next().is_none_or(|next| clauses.is_preposition(next));
+            }
+            if word.ends_with([',', '.', ';']) {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when one of the first three words after the trigger is a military post ("warned

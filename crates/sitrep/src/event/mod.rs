@@ -350,6 +350,20 @@ mod tests {
     }
 
     #[test]
+    fn a_raid_that_left_fighters_dead_is_a_clash_claimed_by_the_other_side() {
+        let found = events(
+            "Earlier, junta troops shelled Lashio. A raid on Hill Ridge village near Lashio left \
+             at least 30 police and soldiers dead, the TNLA said.",
+        );
+        assert_has(&found, "armed_clash TNLA Hill Ridge");
+        assert_lacks(&found, "attack_on_civilians");
+        // Dead villagers keep the raid an attack on civilians.
+        let found =
+            events("A raid on Hill Ridge village near Lashio by junta troops killed 12 villagers.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
     fn our_before_a_noun_trigger_in_a_quotation_is_the_party_quoted() {
         let found =
             events("“One army truck was hit by our rocket fire near Bhamo,” the KIA source said.");
