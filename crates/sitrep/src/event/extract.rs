@@ -1344,13 +1344,26 @@ impl<'a> Reader<'a> {
     /// drones", "the KIA has used artillery and drone strikes"; not "jets were used".
     fn launched_by_subject(&self, frame: &Frame) -> bool {
         let words = &self.rules.clauses.words;
-        self.word_before_trigger(frame, 5, |word| ClauseWords::has(&words.launch_verbs, word))
-            .is_some_and(|verb| {
-                let subject = Span::new(frame.subject_start, verb);
-                let auxiliary = text::words(&self.lower[subject.start..subject.end]).next_back();
-                !auxiliary.is_some_and(|w| ClauseWords::has(&words.passive_auxiliaries, w))
-                    && self.actors_in(subject).any(|m| m.kind.is_armed())
-            })
+        // "launched artillery and drone strikes": the verb stands before the first conjunct.
+        let head = &self.lower[frame.sentence.start..frame.subject_start];
+        let frame = match head.trim_end().strip_suffix(" and") {
+            Some(first) if frame.trigger.start - frame.subject_start < 2 => Frame {
+                subject_start: self
+                    .clause_index
+                    .subject_start(frame.sentence, frame.sentence.start + first.len()),
+                ..*frame
+            },
+            _ => *frame,
+        };
+        self.word_before_trigger(&frame, 6, |word| {
+            ClauseWords::has(&words.launch_verbs, word)
+        })
+        .is_some_and(|verb| {
+            let subject = Span::new(frame.subject_start, verb);
+            let auxiliary = text::words(&self.lower[subject.start..subject.end]).next_back();
+            !auxiliary.is_some_and(|w| ClauseWords::has(&words.passive_auxiliaries, w))
+                && self.actors_in(subject).any(|m| m.kind.is_armed())
+        })
     }
 
     /// Where the nearest word for which `wanted` holds starts, among the `words` words of the

@@ -364,6 +364,14 @@ mod tests {
     }
 
     #[test]
+    fn a_launch_verb_before_the_first_conjunct_launches_the_second() {
+        let found =
+            events("The RSF has launched nightly artillery and drone strikes on El Fasher.");
+        assert_has(&found, "air_strike RSF El Fasher");
+        assert_lacks(&found, "air_strike SAF");
+    }
+
+    #[test]
     fn our_before_a_noun_trigger_in_a_quotation_is_the_party_quoted() {
         let found =
             events("“One army truck was hit by our rocket fire near Bhamo,” the KIA source said.");
