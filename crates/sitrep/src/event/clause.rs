@@ -161,6 +161,9 @@ pub struct ClauseWords {
     pub singular_pronouns: Vec<String>,
     /// First-person subject pronouns ("we"): in a quotation, the quoted speaker's party.
     pub first_person_pronouns: Vec<String>,
+    /// First-person possessives ("our"): right before a noun trigger ("hit by our mortar
+    /// fire"), in a quotation, the quoted speaker's party did it.
+    pub first_person_possessives: Vec<String>,
     /// Auxiliaries and adverbs that may stand between a subject and its verb ("it had also").
     pub verb_helpers: Vec<String>,
 }

@@ -92,6 +92,7 @@ pub fn extract(
         actors,
         sites: &context.sites,
         trigger_ends: trigger_ends(&triggers),
+        trigger_spans: triggers.iter().map(|t| t.span).collect(),
         clause_index: &context.clauses,
         cue_index: &context.cues,
         focus: context.focus.clone(),
@@ -327,6 +328,8 @@ struct Reader<'a> {
     sites: &'a [Site],
     /// Where each trigger ends, in order.
     trigger_ends: Vec<usize>,
+    /// Every trigger's span, in text order.
+    trigger_spans: Vec<Span>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
     focus: Option<String>,
@@ -507,7 +510,10 @@ impl<'a> Reader<'a> {
         let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
-            if self.civilian_target(object) && !self.actors_in(object).any(|m| m.kind.is_armed()) {
+            if self.civilian_target(object)
+                && !self.actors_in(object).any(|m| m.kind.is_armed())
+                && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
+            {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
             }
@@ -1170,8 +1176,20 @@ impl<'a> Reader<'a> {
         if rule.strict_agent {
             return self.subject(frame, true).map(Some);
         }
+        // "A raid on the village left 40 troops dead, the TNLA claimed": an armed speaker of
+        // the other side than the dead claims the deed.
+        let claimant = || {
+            speaker
+                .filter(|s| self.actors.kind_of(s).is_armed())
+                .filter(|s| {
+                    self.actors_in(frame.sentence)
+                        .any(|m| m.kind.is_armed() && &m.actor != *s && self.told_dead(m))
+                })
+                .cloned()
+        };
         Some(
             self.subject(frame, false)
+                .or_else(claimant)
                 .or_else(context)
                 .or_else(|| self.any_armed(frame)),
         )
@@ -1188,6 +1206,7 @@ impl<'a> Reader<'a> {
                 && ((m.kind != ActorKind::Civilians && !country)
                     || self.country_as_subject(m, frame))
                 && !self.in_object_position(m, frame)
+                && !self.acted_on_earlier(m, frame)
         };
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
@@ -1291,6 +1310,7 @@ impl<'a> Reader<'a> {
                     && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
                     && !direct_object.contains(m.span)
                     && !frame.trigger.contains(m.span)
+                    && !self.told_dead(m)
             })
         };
         armed()
@@ -1324,13 +1344,26 @@ impl<'a> Reader<'a> {
     /// drones", "the KIA has used artillery and drone strikes"; not "jets were used".
     fn launched_by_subject(&self, frame: &Frame) -> bool {
         let words = &self.rules.clauses.words;
-        self.word_before_trigger(frame, 5, |word| ClauseWords::has(&words.launch_verbs, word))
-            .is_some_and(|verb| {
-                let subject = Span::new(frame.subject_start, verb);
-                let auxiliary = text::words(&self.lower[subject.start..subject.end]).next_back();
-                !auxiliary.is_some_and(|w| ClauseWords::has(&words.passive_auxiliaries, w))
-                    && self.actors_in(subject).any(|m| m.kind.is_armed())
-            })
+        // "launched artillery and drone strikes": the verb stands before the first conjunct.
+        let head = &self.lower[frame.sentence.start..frame.subject_start];
+        let frame = match head.trim_end().strip_suffix(" and") {
+            Some(first) if frame.trigger.start - frame.subject_start < 2 => Frame {
+                subject_start: self
+                    .clause_index
+                    .subject_start(frame.sentence, frame.sentence.start + first.len()),
+                ..*frame
+            },
+            _ => *frame,
+        };
+        self.word_before_trigger(&frame, 6, |word| {
+            ClauseWords::has(&words.launch_verbs, word)
+        })
+        .is_some_and(|verb| {
+            let subject = Span::new(frame.subject_start, verb);
+            let auxiliary = text::words(&self.lower[subject.start..subject.end]).next_back();
+            !auxiliary.is_some_and(|w| ClauseWords::has(&words.passive_auxiliaries, w))
+                && self.actors_in(subject).any(|m| m.kind.is_armed())
+        })
     }
 
     /// Where the nearest word for which `wanted` holds starts, among the `words` words of the
@@ -1525,8 +1558,21 @@ impl<'a> Reader<'a> {
         if clauses.after_preposition(self.lower, floor, mention.span.start) {
             return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
         }
-        let (_, _, word_end) = clauses.word_before(self.lower, floor, mention.span.start);
+        // "killed 12 soldiers": past a count, to the verb that takes the soldiers as object.
+        let (mut word, mut word_start, mut word_end) =
+            clauses.word_before(self.lower, floor, mention.span.start);
+        while !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+            (word, word_start, word_end) = clauses.word_before(self.lower, floor, word_start);
+        }
         self.trigger_ends.binary_search(&word_end).is_ok()
+    }
+
+    /// True when a mention stands inside an earlier trigger after its first word, as the one
+    /// acted on ("killed 12 soldiers and captured the base": the soldiers took nothing).
+    fn acted_on_earlier(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        self.trigger_spans.iter().any(|t| {
+            t.end <= frame.trigger.start && t.start < mention.span.start && t.contains(mention.span)
+        })
     }
 
     /// A country name stands for its government as a subject ("China closed the border"),
@@ -1696,7 +1742,9 @@ impl<'a> Reader<'a> {
         if self.is_passive(frame.trigger) {
             return false;
         }
-        if self.pronoun_before(frame.trigger, &words.first_person_pronouns) {
+        if self.pronoun_before(frame.trigger, &words.first_person_pronouns)
+            || self.pronoun_before(frame.trigger, &words.first_person_possessives)
+        {
             return true;
         }
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
@@ -1849,10 +1897,25 @@ impl<'a> Reader<'a> {
             Some(comma) => frame.sentence.start + comma,
             None => verb.span.start,
         };
+        // "The militants who have fought the army here claimed they took the town": the
+        // reporter is the head a relative clause follows, not an actor inside that clause.
+        let subject_end = self
+            .actors_in(Span::new(frame.sentence.start, subject_end))
+            .find(|m| m.kind.is_armed() && self.relative_follows(m.span.end))
+            .map_or(subject_end, |m| m.span.end);
         self.actors_in(Span::new(frame.sentence.start, subject_end))
             .rev()
             .find(|m| m.kind.is_armed())
             .map(|m| m.actor.clone())
+    }
+
+    /// True when one of the two words at `at` is a relative pronoun that opens a clause about
+    /// the noun before it ("the militants who ...", "al Shabaab gunmen who ...").
+    fn relative_follows(&self, at: usize) -> bool {
+        self.lower[at..]
+            .split_whitespace()
+            .take(2)
+            .any(|word| ClauseWords::has(&self.rules.clauses.words.subject_relatives, word))
     }
 
     /// The agent of the last event told in this sentence or the one before, for a pronoun
@@ -2029,6 +2092,36 @@ impl<'a> Reader<'a> {
         } else {
             None
         }
+    }
+
+    /// True when an armed actor between `from` and `to` is told dead right after its name ("a
+    /// raid on the village left 40 police and troops dead"): the raid hit fighters, not
+    /// civilians.
+    fn armed_dead(&self, from: usize, to: usize) -> bool {
+        self.actors_in(Span::new(from, to))
+            .any(|m| m.kind.is_armed() && self.told_dead(m))
+    }
+
+    /// True when a word among the three after a mention tells it dead, with no object after
+    /// it ("40 police and troops dead", "12 soldiers killed in the raid"; not "soldiers killed
+    /// 12 villagers"): the mention names victims.
+    fn told_dead(&self, mention: &ActorMention) -> bool {
+        let clauses = &self.rules.clauses;
+        let mut words = self.lower[mention.span.end..].split_whitespace();
+        for _ in 0..3 {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let bare = word.trim_matches(|c: char| !c.is_alphabetic());
+            if ClauseWords::has(&clauses.words.deaths_after_number, bare) {
+                let ends_clause = word.ends_with([',', '.', ';']);
+                return ends_clause || words.next().is_none_or(|next| clauses.is_preposition(next));
+            }
+            if word.ends_with([',', '.', ';']) {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when one of the first three words after the trigger is a military post ("warned
@@ -2767,7 +2860,17 @@ impl<'a> Reader<'a> {
     /// A passive verb has no speaker before it ("the KIA was reported to have seized").
     fn speaker(&self, sentence: Span) -> Option<Speaker> {
         for &verb in self.cue_index.reporting_verbs(sentence) {
-            match verb.speaker {
+            // "“We took the base,” said Ali Musa": a verb right after a quotation has its
+            // speaker after it.
+            let after_quote = self.text[sentence.start..verb.span.start]
+                .trim_end()
+                .ends_with(['”', '"']);
+            let side = if after_quote {
+                SpeakerSide::After
+            } else {
+                verb.speaker
+            };
+            match side {
                 SpeakerSide::After => {
                     let reach_end = self
                         .lower
@@ -2779,7 +2882,11 @@ impl<'a> Reader<'a> {
                     if self.has_neutral_speaker(head) {
                         continue;
                     }
-                    if let Some(m) = self.actors_in(head).next() {
+                    let named = self
+                        .actors_in(head)
+                        .next()
+                        .or_else(|| self.appositive_actor(head_end, sentence));
+                    if let Some(m) = named {
                         return Some(m.actor.clone())
                             .filter(|a| self.is_party(a))
                             .map(|party| Speaker { party, verb });
@@ -2797,9 +2904,17 @@ impl<'a> Reader<'a> {
                     if self.has_neutral_speaker(window) {
                         continue;
                     }
-                    if let Some(m) = self
-                        .actors_in(window)
-                        .last()
+                    // "The militants who fought the army there claimed ...": the head the
+                    // relative clause follows speaks.
+                    let head = self
+                        .actors_in(Span::new(sentence.start, verb.span.start))
+                        .find(|m| {
+                            m.kind.is_armed()
+                                && self.relative_follows(m.span.end)
+                                && !self.lower[m.span.end..verb.span.start].contains([',', ';'])
+                        });
+                    if let Some(m) = head
+                        .or_else(|| self.actors_in(window).last())
                         .filter(|m| self.is_party(&m.actor))
                     {
                         return Some(Speaker {
@@ -2811,6 +2926,24 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The actor of a short appositive that follows a speaker's name at the comma `comma`
+    /// ("said Ali Musa, al Shabaab's spokesman"): at most six words up to the next comma or the
+    /// sentence end.
+    fn appositive_actor(&self, comma: usize, sentence: Span) -> Option<&ActorMention> {
+        if !self.lower[comma..sentence.end].starts_with(',') {
+            return None;
+        }
+        let rest = &self.lower[comma + 1..sentence.end];
+        let end = comma + 1 + rest.find([',', ';']).unwrap_or(rest.len());
+        let appositive = Span::new(comma + 1, end);
+        if self.lower[comma + 1..end].split_whitespace().count() > 6
+            || self.has_neutral_speaker(appositive)
+        {
+            return None;
+        }
+        self.actors_in(appositive).next()
     }
 
     /// The party quoted by a quotation that runs on past `sentence`: the speaker of the

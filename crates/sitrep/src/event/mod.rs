@@ -340,6 +340,72 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_after_the_quotation_and_its_appositive_owns_we() {
+        let found = events(
+            "“We overran the army camp near Afgoye and took the base,” said Omar Ridge, al \
+             Shabaab's military spokesman.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB Afgoye");
+        assert_lacks(&found, "territory_captured SO_GOV");
+    }
+
+    #[test]
+    fn a_raid_that_left_fighters_dead_is_a_clash_claimed_by_the_other_side() {
+        let found = events(
+            "Earlier, junta troops shelled Lashio. A raid on Hill Ridge village near Lashio left \
+             at least 30 police and soldiers dead, the TNLA said.",
+        );
+        assert_has(&found, "armed_clash TNLA Hill Ridge");
+        assert_lacks(&found, "attack_on_civilians");
+        // Dead villagers keep the raid an attack on civilians.
+        let found =
+            events("A raid on Hill Ridge village near Lashio by junta troops killed 12 villagers.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
+    fn a_launch_verb_before_the_first_conjunct_launches_the_second() {
+        let found =
+            events("The RSF has launched nightly artillery and drone strikes on El Fasher.");
+        assert_has(&found, "air_strike RSF El Fasher");
+        assert_lacks(&found, "air_strike SAF");
+    }
+
+    #[test]
+    fn our_before_a_noun_trigger_in_a_quotation_is_the_party_quoted() {
+        let found =
+            events("“One army truck was hit by our rocket fire near Bhamo,” the KIA source said.");
+        assert_has(&found, "shelling KIA Bhamo");
+    }
+
+    #[test]
+    fn the_head_of_a_relative_clause_claims_the_deed() {
+        let found = events(
+            "Al Shabaab gunmen who had clashed with SNA soldiers along the river said they had \
+             seized the town of Afgoye.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB Afgoye");
+        assert_lacks(&found, "territory_captured SO_GOV");
+    }
+
+    #[test]
+    fn a_second_verb_shares_the_subject_not_the_first_verbs_object() {
+        // The soldiers are what "killed" acts on, with or without the count in its trigger.
+        for text in [
+            "Al Shabaab fighters killed nine soldiers and seized the army base at Afgoye on Sunday.",
+            "KIA fighters detained 20 soldiers and seized the army post at Bhamo on Sunday.",
+        ] {
+            let found = events(text);
+            assert_lacks(&found, "territory_captured SO_GOV");
+            assert_lacks(&found, "territory_captured MM_MILITARY");
+            assert!(
+                found.iter().any(|e| e.starts_with("territory_captured")),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_weapon_after_with_is_the_subjects() {
         let found = events("KIA fighters attacked the army post with drones near Bhamo on Sunday.");
         assert_eq!(
