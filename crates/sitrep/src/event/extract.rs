@@ -1139,6 +1139,9 @@ impl<'a> Reader<'a> {
         if let Some(actor) = self.relative_subject(frame) {
             return Some(Some(actor));
         }
+        if let Some(actor) = self.gerund_subject(frame) {
+            return Some(Some(actor));
+        }
         if let Some(actor) = self.participle_subject(frame) {
             return Some(actor);
         }
@@ -1620,6 +1623,24 @@ impl<'a> Reader<'a> {
         let from = after.start + offset + word.len();
         self.actors_in(Span::new(from, after.end))
             .find(|m| self.lower[from..m.span.start].split_whitespace().count() <= 3)
+            .map(|m| m.actor.clone())
+    }
+
+    /// For a trigger opening with a gerund right after a subordinator ("…, since launching an
+    /// offensive against regime targets"), the main clause's subject: the sentence's first
+    /// armed actor.
+    fn gerund_subject(&self, frame: &Frame) -> Option<ActorId> {
+        let words = &self.rules.clauses.words;
+        let gerund = text::words(frame.trigger.slice(self.lower)).next()?;
+        let before = text::words(&self.lower[frame.sentence.start..frame.trigger.start]);
+        let subordinated = before
+            .last()
+            .is_some_and(|w| ClauseWords::has(&words.fronted_subordinators, w));
+        if !(gerund.ends_with("ing") && subordinated) {
+            return None;
+        }
+        self.actors_in(Span::new(frame.sentence.start, frame.trigger.start))
+            .find(|m| m.kind.is_armed())
             .map(|m| m.actor.clone())
     }
 

@@ -1594,6 +1594,17 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_after_since_shares_the_main_subject() {
+        let text = "The KIA has taken 14 army posts in Kachin State since launching an \
+                    offensive against junta targets on 3 March.";
+        assert_has(&events(text), "armed_clash KIA Kachin 2024-03-03");
+        assert_eq!(
+            actor2_of(text, super::EventKind::ArmedClash).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
+
+    #[test]
     fn years_of_war_summed_up_are_no_event() {
         let found = events(
             "The country has been in turmoil since the coup three years ago, with rebels \
