@@ -442,8 +442,12 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                     self.block_person_after(start);
                 }
                 if name_follows && token.is_word() && self.is(start, WordClass::AddresseeVerb) {
+                    // "told Reuters", "told The Irrawaddy"; not "told CBC Toronto", whose
+                    // city the outlet's name keeps.
                     let addressee_end = self.run_end(start + 1);
-                    self.blocked[start + 1..addressee_end].fill(true);
+                    if addressee_end == start + 2 || self.word(start + 1) == "The" {
+                        self.blocked[start + 1..addressee_end].fill(true);
+                    }
                 }
                 start += 1;
                 continue;

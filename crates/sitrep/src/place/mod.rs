@@ -330,6 +330,10 @@ mod tests {
         let text = "A Sittwe trader told The Irrawaddy and another told Reuters that Ann fell.";
         let places: Vec<String> = tag_text(text).into_iter().map(|(t, _)| t).collect();
         assert_eq!(places, ["Sittwe", "Ann"]);
+        // An outlet named after its city keeps the city.
+        let text = "A nurse told CBC Toronto that the clinic had closed.";
+        let places: Vec<String> = tag_text(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(places, ["Toronto"]);
     }
 
     #[test]
