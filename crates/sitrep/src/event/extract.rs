@@ -79,10 +79,15 @@ pub fn extract(
     }
     // A trigger word inside a name ("Artillery Battalion 366", "attack helicopter unit") is
     // part of the name.
+    let names = SpanCover::new(
+        doc.facilities
+            .iter()
+            .map(|f| f.span)
+            .chain(doc.actors.iter().map(|m| m.span)),
+    );
     let triggers: Vec<Trigger> = triggers
         .into_iter()
-        .filter(|t| !doc.facilities.iter().any(|f| f.span.contains(t.span)))
-        .filter(|t| !doc.actors.iter().any(|m| m.span.contains(t.span)))
+        .filter(|t| !names.covers(t.span))
         .collect();
     let mut reader = Reader {
         doc,
@@ -1573,7 +1578,14 @@ impl<'a> Reader<'a> {
     /// True when a mention stands inside an earlier trigger after its first word, as the one
     /// acted on ("killed 12 soldiers and captured the base": the soldiers took nothing).
     fn acted_on_earlier(&self, mention: &ActorMention, frame: &Frame) -> bool {
-        self.trigger_spans.iter().any(|t| {
+        // Only the sentence's triggers before this one can hold it.
+        let from = self
+            .trigger_spans
+            .partition_point(|t| t.start < frame.sentence.start);
+        let to = self
+            .trigger_spans
+            .partition_point(|t| t.start < frame.trigger.start);
+        self.trigger_spans[from..to.max(from)].iter().any(|t| {
             t.end <= frame.trigger.start && t.start < mention.span.start && t.contains(mention.span)
         })
     }
@@ -3196,6 +3208,39 @@ fn same_place(a: Option<&Location>, b: Option<&Location>) -> bool {
         (Some(a), Some(b)) => fold_eq(&a.name, &b.name),
         (None, None) => true,
         _ => false,
+    }
+}
+
+/// A set of spans that tells, by binary search, whether one of them holds a given span.
+struct SpanCover {
+    /// The spans' starts, in order.
+    starts: Vec<usize>,
+    /// For each start, the furthest end of the spans up to it.
+    furthest_ends: Vec<usize>,
+}
+
+impl SpanCover {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanCover {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_by_key(|span| span.start);
+        let mut furthest = 0;
+        let furthest_ends = spans
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        SpanCover {
+            starts: spans.iter().map(|span| span.start).collect(),
+            furthest_ends,
+        }
+    }
+
+    /// True when one of the spans starts at or before `span` and ends at or after it.
+    fn covers(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start <= span.start);
+        before > 0 && self.furthest_ends[before - 1] >= span.end
     }
 }
 
