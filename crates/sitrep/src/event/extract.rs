@@ -96,7 +96,6 @@ pub fn extract(
         rules,
         actors,
         sites: &context.sites,
-        trigger_ends: trigger_ends(&triggers),
         trigger_spans: triggers.iter().map(|t| t.span).collect(),
         clause_index: &context.clauses,
         cue_index: &context.cues,
@@ -331,9 +330,8 @@ struct Reader<'a> {
     rules: &'a EventRules,
     actors: &'a ActorDictionary,
     sites: &'a [Site],
-    /// Where each trigger ends, in order.
-    trigger_ends: Vec<usize>,
-    /// Every trigger's span, in text order.
+    /// Every trigger's span, in text order; triggers do not overlap, so their ends are in
+    /// order too.
     trigger_spans: Vec<Span>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
@@ -1572,7 +1570,9 @@ impl<'a> Reader<'a> {
         while !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
             (word, word_start, word_end) = clauses.word_before(self.lower, floor, word_start);
         }
-        self.trigger_ends.binary_search(&word_end).is_ok()
+        self.trigger_spans
+            .binary_search_by_key(&word_end, |t| t.end)
+            .is_ok()
     }
 
     /// True when a mention stands inside an earlier trigger after its first word, as the one
@@ -1644,11 +1644,13 @@ impl<'a> Reader<'a> {
     fn gerund_subject(&self, frame: &Frame) -> Option<ActorId> {
         let words = &self.rules.clauses.words;
         let gerund = text::words(frame.trigger.slice(self.lower)).next()?;
-        let before = text::words(&self.lower[frame.sentence.start..frame.trigger.start]);
-        let subordinated = before
-            .last()
+        if !gerund.ends_with("ing") {
+            return None;
+        }
+        let subordinated = text::words(&self.lower[frame.sentence.start..frame.trigger.start])
+            .next_back()
             .is_some_and(|w| ClauseWords::has(&words.fronted_subordinators, w));
-        if !(gerund.ends_with("ing") && subordinated) {
+        if !subordinated {
             return None;
         }
         self.actors_in(Span::new(frame.sentence.start, frame.trigger.start))
@@ -3242,13 +3244,6 @@ impl SpanCover {
         let before = self.starts.partition_point(|&start| start <= span.start);
         before > 0 && self.furthest_ends[before - 1] >= span.end
     }
-}
-
-/// Where each of `triggers` ends, in order.
-fn trigger_ends(triggers: &[Trigger]) -> Vec<usize> {
-    let mut ends: Vec<usize> = triggers.iter().map(|t| t.span.end).collect();
-    ends.sort_unstable();
-    ends
 }
 
 /// Where the accusation verbs ("accuse", "blame") stand in `lower`, in order.
