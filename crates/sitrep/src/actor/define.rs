@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{ActorDictionary, ActorId, ActorMention};
+use super::{ActorDictionary, ActorId, ActorMention, MentionKind};
 use crate::span::Span;
 
 /// A "Name (ABBR)" definition found in the text.
@@ -103,9 +103,16 @@ pub(crate) fn learn(
     let mut learned = Vec::new();
     for definition in definitions {
         let abbreviation = definition.abbreviation.slice(text).to_string();
-        let known = mentions
-            .iter()
-            .find(|m| m.span.end == definition.name.end && m.span.start >= definition.name.start);
+        let known = mentions.iter().find(|m| {
+            m.span.end == definition.name.end
+                && m.span.start >= definition.name.start
+                && (m.how != MentionKind::Generic
+                    || !names_more(
+                        text,
+                        Span::new(definition.name.start, m.span.start),
+                        mentions,
+                    ))
+        });
         if let Some(mention) = known {
             learned.push((abbreviation, mention.actor.clone()));
             continue;
@@ -128,6 +135,19 @@ pub(crate) fn learn(
         }
     }
     learned
+}
+
+/// True when `before`, the part of a defined name before a generic word, holds a capitalised
+/// word that no mention explains: "Arkan Army (AA)" is a group of its own name, not "the
+/// army", while "Sudanese Army (SA)" is the army of the country its first word names.
+fn names_more(text: &str, before: Span, mentions: &[ActorMention]) -> bool {
+    let mut at = before.start;
+    before.slice(text).split(' ').any(|word| {
+        let word_span = Span::new(at, at + word.len());
+        at += word.len() + 1;
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !mentions.iter().any(|m| m.span.contains(word_span))
+    })
 }
 
 /// Surnames of the people the text names in full: news gives a full name first and the

@@ -1000,4 +1000,30 @@ mod tests {
             ])
         );
     }
+
+    #[test]
+    fn a_misspelt_name_before_a_known_abbreviation_is_that_group_not_the_army() {
+        assert_eq!(
+            mentions(
+                "The ethnic Arkan Army (AA) took the base. The Myanmar Armed Forces (MAF) lost."
+            ),
+            pairs(&[
+                ("Arkan Army", "AA"),
+                ("AA", "AA"),
+                ("Myanmar Armed Forces", "MM_MILITARY"),
+                ("MAF", "MM_MILITARY"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_federal_government_is_the_government_of_the_article_country() {
+        let text =
+            "Federal government forces retook the town from al-Shabaab, Somali officials said.";
+        assert!(
+            mentions(text).contains(&("Federal government forces".into(), "SO_GOV".into())),
+            "{:?}",
+            mentions(text)
+        );
+    }
 }
