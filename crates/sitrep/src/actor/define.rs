@@ -118,8 +118,7 @@ pub(crate) fn learn(
             continue;
         }
         let name = definition.name.slice(text);
-        let last_word = name.rsplit(' ').next().unwrap_or("");
-        if dict.org_heads.contains(last_word) {
+        if ends_like_organisation(name, dict) {
             let id: String = abbreviation
                 .chars()
                 .map(|c| {
@@ -135,6 +134,16 @@ pub(crate) fn learn(
         }
     }
     learned
+}
+
+/// True when a name's head is an organisation's: its last word ("Chin Brotherhood"), or its
+/// first before "for" or "of" ("Force for Federal Democracy", "Army of the Hills").
+fn ends_like_organisation(name: &str, dict: &ActorDictionary) -> bool {
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or("");
+    let last = name.rsplit(' ').next().unwrap_or("");
+    dict.org_heads.contains(last)
+        || (dict.org_heads.contains(first) && matches!(words.next(), Some("for" | "of")))
 }
 
 /// True when `before`, the part of a defined name before a generic word, holds a capitalised

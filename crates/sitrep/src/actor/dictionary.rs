@@ -12,7 +12,7 @@ The actor dictionary: compiled from `resources/actors/`.
   its forces ("Russian drones");
 - `attack_nouns.txt`: nouns of attacks after which (or after a weapon noun and one) a
   country's adjective is the attacker ("a Ukrainian drone attack");
-- `org_heads.txt`: last words of organisation names, for actors an article defines;
+- `org_heads.txt`: head words of organisation names, for actors an article defines;
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
   "Britain-based").
 

@@ -989,7 +989,7 @@ mod tests {
     fn articles_define_new_actors() {
         assert_eq!(
             mentions(
-                "The Hill Tribes Liberation Front (HTLF) said HTLF troops won. The Sudanese Armed Forces (SAF) lost."
+                "The Hill Tribes Liberation Front (HTLF) said HTLF troops won. The Sudanese Armed Forces (SAF) lost. The Front for Hill Democracy (FHD) helped."
             ),
             pairs(&[
                 ("Hill Tribes Liberation Front", "HTLF"),
@@ -997,6 +997,8 @@ mod tests {
                 ("HTLF troops", "HTLF"),
                 ("Sudanese Armed Forces", "SAF"),
                 ("SAF", "SAF"),
+                ("Front for Hill Democracy", "FHD"),
+                ("FHD", "FHD"),
             ])
         );
     }
