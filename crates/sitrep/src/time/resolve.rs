@@ -418,7 +418,7 @@ impl<'r, 't> Resolver<'r, 't> {
             Amount::Vague if template.as_duration => {
                 return Ok(Some(Resolved::Duration {
                     value: unit.duration_value(None),
-                    interval: None,
+                    interval: self.few_units_off(template, unit, direction),
                 }));
             }
             Amount::Vague => {
@@ -505,6 +505,37 @@ impl<'r, 't> Resolver<'r, 't> {
             modifier,
             clock,
         }))
+    }
+
+    /// The days a few units before or after the last date mentioned ("Days before", "weeks
+    /// later" after "on 3 March"), up to the day next to it: the range such a phrase dates.
+    fn few_units_off(
+        &self,
+        template: &Template,
+        unit: Unit,
+        direction: i64,
+    ) -> Option<DateInterval> {
+        if template.anchor != Anchor::ReferenceDate {
+            return None;
+        }
+        let reference = self.references.last()?;
+        let few = self.rules.settings.vague_amount;
+        let (start, end) = match direction {
+            -1 => {
+                let day = reference.first_day()?;
+                (unit.start_before(day, few)?, add_days(day, -1)?)
+            }
+            1 => {
+                let day = reference.last_day()?;
+                (add_days(day, 1)?, unit.start_before(day, -few)?)
+            }
+            _ => return None,
+        };
+        Some(DateInterval {
+            start,
+            end,
+            precision: DatePrecision::Range,
+        })
     }
 
     fn weekday(
