@@ -1926,6 +1926,13 @@ impl<'a> Reader<'a> {
         if !ClauseWords::has(&self.rules.clauses.words.party_pronouns, pronoun) {
             return None;
         }
+        // "The AA said it attacked the base and the junta responded with air strikes": a later
+        // clause that names its own armed subject is not the pronoun's.
+        let clause = Span::new(frame.subject_start, frame.trigger.start);
+        if verb.span.end < frame.subject_start && self.actors_in(clause).any(|m| m.kind.is_armed())
+        {
+            return None;
+        }
         // "the RSF, the group the army has fought since 2023, announced": past an appositive.
         let head = self.lower[frame.sentence.start..verb.span.start].trim_end();
         let subject_end = match head.strip_suffix(',').and_then(|inner| inner.rfind(',')) {
