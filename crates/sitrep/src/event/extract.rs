@@ -426,6 +426,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if self.natural_cause(&frame, rule.kind)
+            || rule.kind == EventKind::AttackOnCivilians && self.war_long_toll(sentence)
             || rule.weapon_trigger && self.weapon_not_used(&frame)
             || self.blocked_in_object(&frame, rule)
         {
@@ -635,6 +636,13 @@ impl<'a> Reader<'a> {
         (natural && !self.actors_in(subject).any(|m| m.kind.is_armed())
             || kind != EventKind::Displacement && self.war_toll(frame, subject))
             && self.phrase_actor(after, "by").is_none()
+    }
+
+    /// True when the sentence counts at least [`TOLL_MINIMUM`] dead: "at least 40,000 people
+    /// have been killed" is a war's toll, not one attack on civilians.
+    fn war_long_toll(&self, sentence: Span) -> bool {
+        self.fatalities(sentence)
+            .is_some_and(|dead| dead >= TOLL_MINIMUM)
     }
 
     /// True when a war as a whole is what the trigger tells of: a war noun heads its subject
@@ -1924,6 +1932,13 @@ impl<'a> Reader<'a> {
             first
         };
         if !ClauseWords::has(&self.rules.clauses.words.party_pronouns, pronoun) {
+            return None;
+        }
+        // "The AA said it attacked the base and the junta responded with air strikes": a later
+        // clause that names its own armed subject is not the pronoun's.
+        let clause = Span::new(frame.subject_start, frame.trigger.start);
+        if verb.span.end < frame.subject_start && self.actors_in(clause).any(|m| m.kind.is_armed())
+        {
             return None;
         }
         // "the RSF, the group the army has fought since 2023, announced": past an appositive.
@@ -3281,6 +3296,10 @@ fn nth_word_end(text: &str, from: usize, n: usize) -> usize {
 /// A count written in digits or words ("31", "1,000", "ten").
 /// How far, in bytes, a quotation is followed before and after a sentence.
 const QUOTE_REACH: usize = 2000;
+
+/// The fewest dead that make a count a war's toll rather than one attack's: no single raid,
+/// massacre or strike in the news kills ten thousand people.
+const TOLL_MINIMUM: u32 = 10_000;
 
 /// Whether a quotation opened in `text` is still open at its end: more curly opening quotes
 /// than closing ones, or an odd number of straight ones.

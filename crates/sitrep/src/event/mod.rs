@@ -364,6 +364,28 @@ mod tests {
     }
 
     #[test]
+    fn a_war_long_toll_is_no_attack_on_civilians() {
+        let found =
+            events("Health officials say at least 25,000 people have been killed in the war.");
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops killed 25 villagers in Hill Ridge village on Monday.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
+    fn a_reported_pronoun_is_not_the_subject_of_a_later_clause_with_its_own() {
+        let found = events(
+            "The TNLA said it stormed the hill camp on Monday and the junta answered with \
+             heavy air strikes.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY");
+        assert_lacks(&found, "air_strike TNLA");
+        // With no subject of its own, the later clause still tells the reporter's deed.
+        let found = events("The TNLA said it stormed the hill camp on Monday and seized it.");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
     fn a_launch_verb_before_the_first_conjunct_launches_the_second() {
         let found =
             events("The RSF has launched nightly artillery and drone strikes on El Fasher.");
