@@ -117,6 +117,9 @@ pub struct ClauseWords {
     pub vague_determiners: Vec<String>,
     /// Adverbs right before a trigger that make it a habit ("often clash").
     pub habitual_adverbs: Vec<String>,
+    /// Openings of a present progressive relative clause right before a trigger ("whose
+    /// forces are fighting"): a description of a party, no one event.
+    pub descriptive_relatives: Vec<String>,
     /// Phrases of a lasting state since a date ("in turmoil since"): triggers after one in
     /// its sentence tell no one event.
     pub standing_states: Vec<String>,
@@ -515,8 +518,8 @@ impl ClauseRules {
 
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
-    /// habit ("often clash there") or years of war summed up ("has been in turmoil since the
-    /// coup, with attacks by ...").
+    /// habit ("often clash there"), a party described ("whose forces are fighting") or years
+    /// of war summed up ("has been in turmoil since the coup, with attacks by ...").
     pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = &lower[floor..start];
         let words = &self.words;
@@ -524,6 +527,7 @@ impl ClauseRules {
             &words.hypothetical_determiners,
             &words.vague_determiners,
             &words.habitual_adverbs,
+            &words.descriptive_relatives,
         ]
         .into_iter()
         .any(|list| text::ends_with_phrase(head, list))

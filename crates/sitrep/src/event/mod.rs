@@ -1636,6 +1636,18 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_describing_a_party_is_no_event() {
+        let found = events(
+            "A KIA officer, whose troops are fighting the army across the state, said on \
+             Friday that the road to the mines was open again.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found =
+            events("The KIA, which was fighting the army near Bhamo on Friday, lost a post.");
+        assert!(!found.is_empty());
+    }
+
+    #[test]
     fn the_state_does_not_strike_its_own_post() {
         let found = events(
             "The KIA said on Friday that its fighters had taken two posts near Bhamo. A drone \
