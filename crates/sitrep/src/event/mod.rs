@@ -1636,6 +1636,16 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_post_names_no_place_of_the_event() {
+        assert_kind_events(
+            "On Tuesday, junta troops killed Naw Lay, the KIA's commander in northern Bhamo, in \
+             Momauk.",
+            "armed_clash",
+            &["armed_clash MM_MILITARY Momauk 2024-06-11"],
+        );
+    }
+
+    #[test]
     fn a_relative_clause_describing_a_party_is_no_event() {
         let found = events(
             "A KIA officer, whose troops are fighting the army across the state, said on \
