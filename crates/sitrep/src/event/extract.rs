@@ -1184,6 +1184,7 @@ impl<'a> Reader<'a> {
             return Some(
                 self.recruiter(frame)
                     .or_else(|| taker.cloned())
+                    .or_else(|| self.unit_set_up(frame, rule))
                     .or_else(context),
             );
         }
@@ -1676,6 +1677,21 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
             .map(|m| m.actor.clone())
+    }
+
+    /// The state's forces, for a base or unit that the passive's subject names with no owner
+    /// ("The Western Command was set up in 1972"): a command or battalion is the army's.
+    fn unit_set_up(&self, frame: &Frame, rule: &Rule) -> Option<ActorId> {
+        if rule.kind != EventKind::BaseEstablished {
+            return None;
+        }
+        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        let unowned_unit = starting_in(self.sites, subject, |s| s.span)
+            .iter()
+            .any(|site| site.facility && subject.contains(site.span))
+            && !self.actors_in(subject).any(|m| m.kind.is_armed());
+        let country = self.focus.as_deref().filter(|_| unowned_unit)?;
+        Some(self.actors.country(country)?.military.clone())
     }
 
     /// The force a passive trigger ending in "into" names right after it: "drafted into the

@@ -1636,6 +1636,16 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_set_up_with_no_owner_named_is_the_armys() {
+        assert_kind_events(
+            "The KIA overran a post near Bhamo on Friday. The Northern Command was set up in \
+             Myitkyina in 1968, residents recalled.",
+            "base_established",
+            &["base_established MM_MILITARY Myitkyina 1968-01-01"],
+        );
+    }
+
+    #[test]
     fn a_persons_post_names_no_place_of_the_event() {
         assert_kind_events(
             "On Tuesday, junta troops killed Naw Lay, the KIA's commander in northern Bhamo, in \
