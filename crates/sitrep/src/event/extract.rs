@@ -109,6 +109,7 @@ pub fn extract(
             .collect(),
         told_date: None,
         sentence_cues: SentenceCues::default(),
+        acting_units: Vec::new(),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         // "A barrage of rockets at the base": a trigger of the same kind glued on goes on
@@ -351,6 +352,10 @@ struct Reader<'a> {
     told_date: Option<(usize, DateInterval)>,
     /// What each sentence's sentence-wide cues say, once read.
     sentence_cues: SentenceCues,
+    /// The names of the units that act as a clause's subject, named after their armed owner
+    /// ("the force of KIA Brigade 3 seized the camp"): the side that acts, never an event's
+    /// place, wherever the text names them again.
+    acting_units: Vec<String>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -432,6 +437,9 @@ impl<'a> Reader<'a> {
         {
             return;
         }
+        if rule.place == PlaceSlot::Object && !self.is_passive(frame.trigger) {
+            self.note_acting_units(&frame);
+        }
         let places = self.places(&frame, rule);
         if rule.requires == Requirement::Place
             && places.is_empty()
@@ -495,6 +503,34 @@ impl<'a> Reader<'a> {
         for agent in agents {
             self.emit(&frame, rule, trigger, agent, speaker.as_ref(), &places);
         }
+    }
+
+    /// Notes the units in the subject of an active clause whose name holds an armed actor's
+    /// ("The force of the KIA's Brigade 3 seized the camp"): that side acts through them.
+    fn note_acting_units(&mut self, frame: &Frame) {
+        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        // The owner's name or abbreviation opens the unit's name ("KIA Brigade 3").
+        let owned = |site: &Site| {
+            self.doc.actors.iter().any(|m| {
+                m.kind.is_armed()
+                    && matches!(m.how, MentionKind::Name | MentionKind::Defined)
+                    && m.span.start == site.span.start
+                    && m.span.end < site.span.end
+            })
+        };
+        let acting: Vec<String> = starting_in(self.sites, subject, |site| site.span)
+            .iter()
+            .filter(|site| site.facility && subject.contains(site.span) && owned(site))
+            .map(|site| site.location.name.clone())
+            .filter(|name| !self.acting(name))
+            .collect();
+        self.acting_units.extend(acting);
+    }
+
+    /// True when `name` names a unit that acts as a clause's subject
+    /// ([`Self::note_acting_units`]).
+    fn acting(&self, name: &str) -> bool {
+        self.acting_units.iter().any(|unit| fold_eq(unit, name))
     }
 
     /// Writes the events of one trigger and one agent: one per place and patient.
@@ -2392,6 +2428,7 @@ impl<'a> Reader<'a> {
         let usable = |site: &&'a Site| {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
+                && !self.acting(&site.location.name)
                 && !self.is_destination(site, frame.sentence)
                 && !self.rules.clauses.is_reference(
                     self.lower,
@@ -2813,7 +2850,11 @@ impl<'a> Reader<'a> {
         let before = sites
             .iter()
             .rev()
-            .filter(|site| site.span.end <= frame.trigger.start && !site.names_actor)
+            .filter(|site| {
+                site.span.end <= frame.trigger.start
+                    && !site.names_actor
+                    && !self.acting(&site.location.name)
+            })
             // A place in no country (a continent, "Radio Free Asia") is no event's place.
             .filter(|site| site.location.country.is_some())
             .filter(move |site| !relative.iter().any(|r| r.contains(site.span)))

@@ -29,6 +29,7 @@ struct FacilityFile {
     unit_heads: Vec<String>,
     unit_suffixes: Vec<String>,
     abbreviations: HashMap<String, String>,
+    openers: Vec<String>,
     named: NamedSection,
 }
 
@@ -69,6 +70,8 @@ pub struct FacilityPatterns {
     numbered: Regex,
     headquarters_of: Regex,
     abbreviations: HashMap<String, String>,
+    /// Capitalised words that open a sentence before a site's name, no part of it ("After").
+    openers: Vec<String>,
     /// The head words of every headed pattern.
     head_finder: AhoCorasick,
     /// The pattern each word of `head_finder` is a head of.
@@ -221,6 +224,7 @@ impl FacilityPatterns {
                     .to_string(),
             )?,
             abbreviations: file.abbreviations,
+            openers: file.openers,
             head_finder,
             head_patterns,
         })
@@ -327,6 +331,10 @@ impl FacilityPatterns {
         for caps in heads.in_lines(&self.named_lower, Headed::NamedLower, text) {
             let whole = caps.get(0).expect("whole match");
             let name = without_determiner(&caps["name"]);
+            let name = name
+                .split_once(' ')
+                .filter(|(first, _)| self.openers.iter().any(|opener| opener == first))
+                .map_or(name, |(_, rest)| rest);
             let name = name
                 .rsplit_once("'s ")
                 .or_else(|| name.rsplit_once("’s "))
@@ -453,6 +461,14 @@ mod tests {
         assert_eq!(
             names("They took the Infantry Battalion 9 headquarters."),
             ["Infantry Battalion 9 headquarters"]
+        );
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_is_no_part_of_a_posts_name() {
+        assert_eq!(
+            names("After Dale outpost burned, the troops left the Hill Ridge camp."),
+            ["Dale outpost", "Hill Ridge camp"]
         );
     }
 

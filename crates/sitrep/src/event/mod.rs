@@ -568,6 +568,20 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_of_the_side_that_acts_is_no_place_and_a_post_goes_by_its_place() {
+        let found = events(
+            "The joint force of KIA Brigade 3 seized the junta's Bhamo outpost on Monday, a \
+             Brigade 3 spokesperson said. The fighters then raided another junta camp.",
+        );
+        assert!(found.iter().all(|e| !e.contains("Brigade")), "{found:?}");
+        assert_has(&found, "territory_captured KIA Bhamo");
+        // A post named after its owner is no place: the township after it is.
+        let found =
+            events("Junta troops burned a Dale Revolution camp in Bhamo Township on Monday.");
+        assert!(found.iter().all(|e| !e.contains("Revolution")), "{found:?}");
+    }
+
+    #[test]
     fn recruits_drafted_into_a_force_are_taken_by_it() {
         let found =
             events("Hundreds of young men in Bhamo have been drafted into the junta's army.");

@@ -19,7 +19,7 @@ use crate::event::FacilityMention;
 use crate::place::words::{PlaceWords, WordClass};
 use crate::place::{Location, PlaceMention, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
-use crate::text::{Dateline, without_brackets};
+use crate::text::{Dateline, fold_eq, without_brackets};
 
 /// A place an event can be at.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +73,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             if let Some(written) = below_admin1
                 .then(|| written_name(place.span.slice(doc.text()), words))
                 .flatten()
+                .map(|written| post_place(&written, words).unwrap_or(written))
             {
                 location.name = match place.location.as_ref().and_then(|l| l.id.as_deref()) {
                     Some(id) => first_written.entry(id).or_insert(written).clone(),
@@ -104,6 +105,17 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             .map(|(_, l)| l)
             .or_else(|| last_location_before(doc, facility.span.start))
             .cloned();
+        // A post named by a word that is no place is its owner's ("the Dale Revolution camp").
+        let post_place = post_place(&facility.name, words);
+        let owned = post_place.as_deref().is_some_and(|place| {
+            place.rsplit(' ').next().is_some_and(|last| {
+                words.is(last, WordClass::OrgEnd) || words.is(last, WordClass::NotPlace)
+            })
+        });
+        let name = match post_place {
+            Some(place) if !owned => place,
+            _ => facility.name.clone(),
+        };
         let location = match container {
             // A base is a point (CONTRACT.md), placed at its container's point.
             Some(container) => {
@@ -114,7 +126,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                     container.township.clone()
                 };
                 Location {
-                    name: facility.name.clone(),
+                    name: name.clone(),
                     id: None,
                     precision: Precision::Point,
                     township,
@@ -122,7 +134,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 }
             }
             None => Location {
-                name: facility.name.clone(),
+                name,
                 country: focus_country.map(str::to_string),
                 admin1: None,
                 lat: None,
@@ -136,7 +148,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             span: facility.span,
             location,
             facility: true,
-            names_actor: false,
+            names_actor: owned,
         });
     }
     sites.sort_by_key(|site| site.span.start);
@@ -153,10 +165,14 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 .get(next)
                 .is_some_and(|m| text[end..m.span.start].split_whitespace().nth(1).is_none())
         });
-        site.names_actor = describes
+        site.names_actor |= describes
             || names_unit(&text[site.span.end..], words)
             || doc.actors.iter().any(|m| {
-                let owner = site.facility && site.span.contains(m.span) && site.span != m.span;
+                // A post named by its owner alone ("the KIA camp") names no place.
+                let owner = site.facility
+                    && site.span.contains(m.span)
+                    && site.span != m.span
+                    && !fold_eq(&site.location.name, m.span.slice(text));
                 m.span.overlaps(site.span)
                     && !owner
                     && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
@@ -248,6 +264,27 @@ fn written_name(mention: &str, words: &PlaceWords) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
+/// The place a military post is named with ("Hill Ridge" of "Hill Ridge village army base"):
+/// the name without the lower-case post and generic words that end it, when a post word is
+/// last and a capitalised word stays before them ("Dale air base" stays whole).
+fn post_place(name: &str, words: &PlaceWords) -> Option<String> {
+    let kept: Vec<&str> = name.split_whitespace().collect();
+    let stripped = |word: &str| {
+        word.starts_with(char::is_lowercase)
+            && (words.is(word, WordClass::Post) || words.info(word).after.is_some())
+    };
+    if !kept
+        .last()
+        .is_some_and(|word| words.is(word, WordClass::Post))
+    {
+        return None;
+    }
+    let end = kept.iter().rposition(|word| !stripped(word))? + 1;
+    kept[end - 1]
+        .starts_with(char::is_uppercase)
+        .then(|| kept[..end].join(" "))
+}
+
 /// The last resolved sub-national place named before `offset`.
 fn last_location_before(doc: &Doc, offset: usize) -> Option<&Location> {
     doc.places
@@ -279,6 +316,19 @@ mod tests {
             Some("Pan Wa")
         );
         assert_eq!(written_name("HILL RIDGE", &words), None);
+    }
+
+    #[test]
+    fn a_military_post_goes_by_the_place_it_stands_at() {
+        let words = PlaceWords::load(&ResourceFiles::embedded()).unwrap();
+        let place = |name: &str| post_place(name, &words);
+        assert_eq!(place("Hill Ridge army base").as_deref(), Some("Hill Ridge"));
+        assert_eq!(place("Dale village outpost").as_deref(), Some("Dale"));
+        assert_eq!(place("Dale camp").as_deref(), Some("Dale"));
+        assert_eq!(place("Dale air base"), None);
+        assert_eq!(place("Dale refugee camp"), None);
+        assert_eq!(place("Dale Airport"), None);
+        assert_eq!(place("Battalion 9 outpost"), None);
     }
 
     #[test]

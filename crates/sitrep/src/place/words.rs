@@ -78,6 +78,10 @@ pub enum WordClass {
     /// A lower-case word for a military unit after a place name: the place is part of the
     /// unit's name ("the Hill Ridge district command"), not where anything happens.
     Unit,
+    /// A lower-case word for a military post or its kind after a place name ("base",
+    /// "outpost", "army"): the post is named by the place it stands at ("the Hill Ridge army
+    /// base" is at Hill Ridge).
+    Post,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -107,6 +111,7 @@ impl WordClass {
             "capture_verb" => WordClass::CaptureVerb,
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
+            "post" => WordClass::Post,
             _ => return None,
         })
     }
