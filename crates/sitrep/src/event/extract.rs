@@ -392,9 +392,7 @@ impl<'a> Reader<'a> {
         let mut clause_end = self.clause_index.object_end(sentence, trigger.span.end);
         let object_has_site = |end: usize| {
             let object = Span::new(trigger.span.end, end);
-            starting_in(self.sites, object, |site| site.span)
-                .iter()
-                .any(|site| object.contains(site.span))
+            self.sites_in(object).next().is_some()
         };
         if self.clause_index.is_listing_break(clause_end) && !object_has_site(clause_end) {
             // "took three townships — Mrauk-U, Minbya and Kyauktaw": the list names the object.
@@ -511,16 +509,16 @@ impl<'a> Reader<'a> {
         let subject = Span::new(frame.subject_start, frame.trigger.start);
         // The owner's name or abbreviation opens the unit's name ("KIA Brigade 3").
         let owned = |site: &Site| {
-            self.doc.actors.iter().any(|m| {
+            self.actors_in(site.span).any(|m| {
                 m.kind.is_armed()
                     && matches!(m.how, MentionKind::Name | MentionKind::Defined)
                     && m.span.start == site.span.start
                     && m.span.end < site.span.end
             })
         };
-        let acting: Vec<String> = starting_in(self.sites, subject, |site| site.span)
-            .iter()
-            .filter(|site| site.facility && subject.contains(site.span) && owned(site))
+        let acting: Vec<String> = self
+            .sites_in(subject)
+            .filter(|site| site.facility && owned(site))
             .map(|site| site.location.name.clone())
             .filter(|name| !self.acting(name))
             .collect();
@@ -724,7 +722,9 @@ impl<'a> Reader<'a> {
         let blocked = |span: Span| {
             let text = self.without_actor_names(span);
             rule.blocked_in_object.iter().any(|b| {
-                if b.chars().any(char::is_alphanumeric) {
+                if b.contains(' ') {
+                    text::find_word(&text, b).is_some()
+                } else if b.chars().any(char::is_alphanumeric) {
                     text::words(&text).any(|w| w == b)
                 } else {
                     text.contains(b.as_str())
@@ -1111,6 +1111,13 @@ impl<'a> Reader<'a> {
             }
         }
         found
+    }
+
+    /// The sites inside `span`, in text order.
+    fn sites_in(&self, span: Span) -> impl DoubleEndedIterator<Item = &'a Site> + use<'a> {
+        starting_in(self.sites, span, |site| site.span)
+            .iter()
+            .filter(move |site| span.contains(site.span))
     }
 
     /// The actor mentions inside `span`.
@@ -1715,16 +1722,17 @@ impl<'a> Reader<'a> {
             .map(|m| m.actor.clone())
     }
 
-    /// The state's forces, for a base or unit that the passive's subject names with no owner
-    /// ("The Western Command was set up in 1972"): a command or battalion is the army's.
+    /// The state's forces, for a military unit that the passive's subject names with no owner
+    /// ("The Western Command was set up in 1972"): a command or battalion is the army's (a
+    /// camp or an airport is not).
     fn unit_set_up(&self, frame: &Frame, rule: &Rule) -> Option<ActorId> {
         if rule.kind != EventKind::BaseEstablished {
             return None;
         }
         let subject = Span::new(frame.subject_start, frame.trigger.start);
-        let unowned_unit = starting_in(self.sites, subject, |s| s.span)
-            .iter()
-            .any(|site| site.facility && subject.contains(site.span))
+        let unowned_unit = self
+            .sites_in(subject)
+            .any(|site| site.facility && self.rules.facilities.names_unit(&site.location.name))
             && !self.actors_in(subject).any(|m| m.kind.is_armed());
         let country = self.focus.as_deref().filter(|_| unowned_unit)?;
         Some(self.actors.country(country)?.military.clone())
@@ -2372,7 +2380,6 @@ impl<'a> Reader<'a> {
     /// ("people from Tsawlaw and Chipwi fled"). When the clause names no place, an anaphor after
     /// its object ("in the region").
     fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
-        let sites: &'a [Site] = self.sites;
         let after_trigger = &self.lower[frame.trigger.end..frame.object_end];
         let anaphor = match rule.place {
             PlaceSlot::Object => self.rules.clauses.place_anaphor(after_trigger),
@@ -2437,11 +2444,7 @@ impl<'a> Reader<'a> {
                 )
         };
         for (span, forward) in order {
-            let own_sites = || {
-                starting_in(sites, span, |site| site.span)
-                    .iter()
-                    .any(|site| span.contains(site.span))
-            };
+            let own_sites = || self.sites_in(span).next().is_some();
             if span == subject && !own_sites() {
                 // "People in both villages fled": a place anaphor in the subject.
                 let subject_text = &self.lower[subject.start..subject.end];
@@ -2466,11 +2469,7 @@ impl<'a> Reader<'a> {
                     return found;
                 }
             }
-            let candidates: Vec<&'a Site> = starting_in(sites, span, |site| site.span)
-                .iter()
-                .filter(|site| span.contains(site.span))
-                .filter(usable)
-                .collect();
+            let candidates: Vec<&'a Site> = self.sites_in(span).filter(usable).collect();
             let candidates = drop_countries_if_finer(drop_containers(candidates, |site| {
                 self.opens_inclusion(site)
             }));
@@ -2503,12 +2502,7 @@ impl<'a> Reader<'a> {
                 // A subject break inside the list ("people from Tsawlaw and Chipwi"): the list
                 // goes on before the subject.
                 let earlier = Span::new(before.start, subject.start.max(before.start));
-                for site in starting_in(sites, earlier, |site| site.span)
-                    .iter()
-                    .rev()
-                    .filter(|site| earlier.contains(site.span))
-                    .filter(usable)
-                {
+                for site in self.sites_in(earlier).rev().filter(usable) {
                     if !self.joins(site, run[0]) {
                         break;
                     }

@@ -72,6 +72,8 @@ pub struct FacilityPatterns {
     abbreviations: HashMap<String, String>,
     /// Capitalised words that open a sentence before a site's name, no part of it ("After").
     openers: Vec<String>,
+    /// Heads of numbered units ("Battalion", "Command").
+    unit_heads: Vec<String>,
     /// The head words of every headed pattern.
     head_finder: AhoCorasick,
     /// The pattern each word of `head_finder` is a head of.
@@ -159,6 +161,12 @@ fn alternation(words: &[String]) -> String {
 }
 
 impl FacilityPatterns {
+    /// True when `name` holds a unit head ("Western Command", "Battalion 9").
+    pub fn names_unit(&self, name: &str) -> bool {
+        name.split_whitespace()
+            .any(|word| self.unit_heads.iter().any(|head| head == word))
+    }
+
     /// Compiles `resources/events/facilities.toml`.
     pub fn load(files: &ResourceFiles) -> Result<FacilityPatterns, ResourceError> {
         let file: FacilityFile = toml::from_str(files.text(FACILITIES)?)
@@ -188,6 +196,7 @@ impl FacilityPatterns {
             Regex::new(&source).map_err(|err| ResourceError::new(FACILITIES, err.to_string()))
         };
         Ok(FacilityPatterns {
+            unit_heads: file.unit_heads.clone(),
             unit: compile(format!(
                 r"(?-u:\b)(?:(?P<owner>[A-Z]{{2,5}}) |(?:[A-Z][a-z]+ ){{1,4}}\((?P<owner_defined>[A-Z]{{2,5}})\) )?(?P<type>(?:{types}) )?(?P<head>{heads})(?: \((?P<abbr>[A-Z-]+)\))? (?:No\. ?)?(?P<number>\d+)(?P<more>(?:(?:, | and | & )\d+)*)(?: (?P<suffix>{suffixes}))?(?-u:\b)"
             ))?,

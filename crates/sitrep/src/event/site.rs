@@ -280,9 +280,13 @@ fn post_place(name: &str, words: &PlaceWords) -> Option<String> {
         return None;
     }
     let end = kept.iter().rposition(|word| !stripped(word))? + 1;
-    kept[end - 1]
-        .starts_with(char::is_uppercase)
-        .then(|| kept[..end].join(" "))
+    // "Abu Shouk IDP camp": an abbreviation after a name says what the post is, so the whole
+    // is the site's name ("BGF camp" alone is a group's).
+    let last = kept[end - 1];
+    let abbreviation = end > 1
+        && last.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !last.chars().any(char::is_lowercase);
+    (last.starts_with(char::is_uppercase) && !abbreviation).then(|| kept[..end].join(" "))
 }
 
 /// The last resolved sub-national place named before `offset`.
@@ -329,6 +333,7 @@ mod tests {
         assert_eq!(place("Dale refugee camp"), None);
         assert_eq!(place("Dale Airport"), None);
         assert_eq!(place("Battalion 9 outpost"), None);
+        assert_eq!(place("Dale IDP camp"), None);
     }
 
     #[test]

@@ -515,7 +515,8 @@ impl<'r, 't> Resolver<'r, 't> {
         unit: Unit,
         direction: i64,
     ) -> Option<DateInterval> {
-        if template.anchor != Anchor::ReferenceDate {
+        // Hours or minutes off a date are that date, or the next: no range of days.
+        if template.anchor != Anchor::ReferenceDate || unit.rank() < Unit::Day.rank() {
             return None;
         }
         let reference = self.references.last()?;
@@ -527,6 +528,7 @@ impl<'r, 't> Resolver<'r, 't> {
             }
             1 => {
                 let day = reference.last_day()?;
+                // `start_before` a negative amount counts forward.
                 (add_days(day, 1)?, unit.start_before(day, -few)?)
             }
             _ => return None,

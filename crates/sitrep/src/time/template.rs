@@ -618,7 +618,8 @@ pub struct Template {
     /// What a shift counts from.
     pub anchor: Anchor,
     /// A shift written as a length of time ("three days later"): its TIMEX3 value is the
-    /// DURATION (`P3D`), its interval the day it leads to.
+    /// DURATION (`P3D`), its interval the day it leads to (a few units next to the last date
+    /// for a vague amount: "days before").
     pub as_duration: bool,
     /// The value of a vague reference.
     pub reference: Option<Vague>,

@@ -275,6 +275,27 @@ fn intervals_follow_the_contract() {
         interval,
         Some((date(2025, 1, 2), date(2025, 1, 11), DatePrecision::Range))
     );
+    // A few days before or after the last date is a range of days next to it; a few hours,
+    // no range.
+    let last_range = |text: &str| {
+        fixture
+            .tag(text, Some(published))
+            .last()
+            .and_then(|m| m.interval)
+            .map(|i| (i.start, i.end))
+    };
+    assert_eq!(
+        last_range("A market was hit on 10 January. Days before, a mosque was shelled."),
+        Some((date(2025, 1, 7), date(2025, 1, 9)))
+    );
+    assert_eq!(
+        last_range("A market was hit on 10 January. A few days later, a school was shelled."),
+        Some((date(2025, 1, 11), date(2025, 1, 13)))
+    );
+    assert_eq!(
+        last_range("A market was hit on 10 January. A few hours earlier, a school was shelled."),
+        None
+    );
 }
 
 #[test]
