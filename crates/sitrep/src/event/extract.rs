@@ -566,14 +566,7 @@ impl<'a> Reader<'a> {
             }
         }
         let modality = self.modality(&frame, rule, speaker);
-        let fatalities = match self.sentence_fatalities {
-            Some((start, fatalities)) if start == sentence.start => fatalities,
-            _ => {
-                let fatalities = self.fatalities(sentence);
-                self.sentence_fatalities = Some((sentence.start, fatalities));
-                fatalities
-            }
-        };
+        let fatalities = self.sentence_deaths(sentence);
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
         let places: Vec<&Site> = if place_inferred {
@@ -674,9 +667,21 @@ impl<'a> Reader<'a> {
 
     /// True when the sentence counts at least [`TOLL_MINIMUM`] dead: "at least 40,000 people
     /// have been killed" is a war's toll, not one attack on civilians.
-    fn war_long_toll(&self, sentence: Span) -> bool {
-        self.fatalities(sentence)
+    fn war_long_toll(&mut self, sentence: Span) -> bool {
+        self.sentence_deaths(sentence)
             .is_some_and(|dead| dead >= TOLL_MINIMUM)
+    }
+
+    /// The deaths `sentence` counts ([`Self::fatalities`]), counted once per sentence.
+    fn sentence_deaths(&mut self, sentence: Span) -> Option<u32> {
+        match self.sentence_fatalities {
+            Some((start, deaths)) if start == sentence.start => deaths,
+            _ => {
+                let deaths = self.fatalities(sentence);
+                self.sentence_fatalities = Some((sentence.start, deaths));
+                deaths
+            }
+        }
     }
 
     /// True when a war as a whole is what the trigger tells of: a war noun heads its subject
