@@ -61,6 +61,9 @@ pub struct ClauseWords {
     /// Phrases before a place that name where people fled to ("fled to Thailand"): no place
     /// of the event, nor a point of reference.
     pub destination_phrases: Vec<String>,
+    /// Phrases before a place that name where fire or aircraft came from ("shelled the
+    /// village from bases in Dale"): no place of the event, nor a point of reference.
+    pub origin_phrases: Vec<String>,
     /// Words that may name the sort of place between a reference word and the place ("north
     /// of the state capital Hill Ridge", "west of the city of Dale").
     pub place_descriptors: Vec<String>,

@@ -2441,7 +2441,7 @@ impl<'a> Reader<'a> {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
                 && !self.acting(&site.location.name)
-                && !self.is_destination(site, frame.sentence)
+                && !self.is_elsewhere(site, frame.sentence)
                 && !self.rules.clauses.is_reference(
                     self.lower,
                     frame.sentence.start,
@@ -2760,14 +2760,17 @@ impl<'a> Reader<'a> {
         self.paragraph_starts[after.saturating_sub(1)]
     }
 
-    /// True when `site` is where people fled to: a destination phrase stands before it, or
-    /// before the place its list goes on from ("fled to Tawila and El Fasher").
-    fn is_destination(&self, site: &Site, sentence: Span) -> bool {
+    /// True when `site` is where people fled to or where fire came from: a destination or
+    /// origin phrase stands before it, or before the place its list goes on from ("fled to
+    /// Tawila and El Fasher", "shelled from bases in Dale and Hill Ridge").
+    fn is_elsewhere(&self, site: &Site, sentence: Span) -> bool {
         let words = &self.rules.clauses.words;
         let mut site = site;
         loop {
             let head = &self.lower[sentence.start..site.span.start];
-            if text::ends_with_phrase(head, &words.destination_phrases) {
+            if text::ends_with_phrase(head, &words.destination_phrases)
+                || text::ends_with_phrase(head, &words.origin_phrases)
+            {
                 return true;
             }
             let idx = self

@@ -645,6 +645,25 @@ mod tests {
     }
 
     #[test]
+    fn where_fire_came_from_is_not_where_it_struck() {
+        let found = events(
+            "The KIA attacked an outpost in Mansi on Monday. The army fired artillery shells from bases in Bhamo and Momauk.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("shelling MM_MILITARY Mansi")),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Bhamo") || e.contains("Momauk")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn an_attack_named_after_its_town_refers_back() {
         let told = "The AA attacked Rathedaung on Monday.";
         let again =
