@@ -88,6 +88,10 @@ pub struct ClauseWords {
     pub scene_words: Vec<String>,
     /// Words after a back-referring trigger that bring in its actor ("the attack by ...").
     pub actor_phrase_words: Vec<String>,
+    /// Verbs right after a back-referring trigger that make it the subject of a sentence placing
+    /// it in time: no actor or date after them is its own ("the attack came hours after the
+    /// rebels took the town").
+    pub sequel_verbs: Vec<String>,
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").
     pub blame_markers: Vec<String>,

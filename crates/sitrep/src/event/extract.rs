@@ -853,6 +853,10 @@ impl<'a> Reader<'a> {
             return false;
         }
         let window = self.noun_phrase_after(frame);
+        let next_word = self.first_words(window, 1).trim();
+        if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word) {
+            return true;
+        }
         let actor_follows = self
             .rules
             .clauses

@@ -664,6 +664,28 @@ mod tests {
     }
 
     #[test]
+    fn an_attack_that_came_after_another_event_is_the_one_told() {
+        let told = "The KIA attacked the army base in Mansi on Monday.";
+        let again = "The KIA attacked the army base in Mansi on Monday. The attack came just hours after the army took Bhamo.";
+        let found = events(again);
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.starts_with("armed_clash"))
+                .count(),
+            1,
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|e| e.starts_with("territory_captured MM_MILITARY Bhamo")),
+            "{found:?}"
+        );
+        assert!(events(told).iter().all(|e| found.contains(e)), "{found:?}");
+    }
+
+    #[test]
     fn an_attack_named_after_its_town_refers_back() {
         let told = "The AA attacked Rathedaung on Monday.";
         let again =
