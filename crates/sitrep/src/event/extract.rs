@@ -34,7 +34,7 @@ the narrower date unless only the other sentence states one.
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::actor::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::doc::Doc;
@@ -110,6 +110,7 @@ pub fn extract(
         told_date: None,
         sentence_cues: SentenceCues::default(),
         acting_units: Vec::new(),
+        summaries: HashSet::default(),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         // "A barrage of rockets at the base": a trigger of the same kind glued on goes on
@@ -135,7 +136,7 @@ pub fn extract(
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules));
-    super::restate::merge_restatements(drop_restating_nouns(events, rules), doc)
+    super::restate::merge_restatements(drop_restating_nouns(events, rules), doc, &reader.summaries)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
@@ -356,6 +357,9 @@ struct Reader<'a> {
     /// ("the force of KIA Brigade 3 seized the camp"): the side that acts, never an event's
     /// place, wherever the text names them again.
     acting_units: Vec<String>,
+    /// The sentence start and kind of each event whose object names its target only by its
+    /// sort ("seized a town"): a summary a later sentence may tell by name.
+    summaries: HashSet<(usize, EventKind)>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -569,6 +573,9 @@ impl<'a> Reader<'a> {
         let fatalities = self.sentence_deaths(sentence);
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
+        if self.unnamed_target(&frame) {
+            self.summaries.insert((sentence.start, kind));
+        }
         let places: Vec<&Site> = if place_inferred {
             self.reference_place(&frame)
                 .or_else(|| self.fallback_place(&frame))
@@ -824,6 +831,19 @@ impl<'a> Reader<'a> {
             offset += word.len();
         }
         rest
+    }
+
+    /// True when the trigger's object names its target only by its sort, with no name
+    /// ("seized a small town", "captured two outposts").
+    fn unnamed_target(&self, frame: &Frame) -> bool {
+        const SORT_WITHIN_WORDS: usize = 4;
+        let object = self.direct_object(frame).slice(self.lower);
+        let mut words = text::words(object);
+        words.next().is_some_and(|first| {
+            ClauseWords::has(&self.rules.clauses.words.indefinite_determiners, first)
+        }) && words
+            .take(SORT_WITHIN_WORDS)
+            .any(|word| self.rules.triggers.position_nouns.contains(word))
     }
 
     /// True when the trigger is a noun after "the", "this"... with no actor or date right

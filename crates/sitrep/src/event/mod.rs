@@ -686,6 +686,31 @@ mod tests {
     }
 
     #[test]
+    fn a_town_taken_this_week_is_the_town_named_later() {
+        let found = events(
+            "The KIA seized a town in Kachin State this week, the group said on Thursday. KIA troops captured Sumprabum on Tuesday after two days of fighting.",
+        );
+        let captures: Vec<_> = found
+            .iter()
+            .filter(|e| e.starts_with("territory_captured"))
+            .collect();
+        assert_eq!(
+            captures,
+            ["territory_captured KIA Sumprabum 2024-06-11"],
+            "{found:?}"
+        );
+        // A named town and a coarser summary of several stay two events.
+        let found = events(
+            "The KIA has seized ten bases in Kachin State since March. KIA troops captured Sumprabum on Tuesday.",
+        );
+        let captures = found
+            .iter()
+            .filter(|e| e.starts_with("territory_captured"))
+            .count();
+        assert_eq!(captures, 2, "{found:?}");
+    }
+
+    #[test]
     fn an_attack_named_after_its_town_refers_back() {
         let told = "The AA attacked Rathedaung on Monday.";
         let again =

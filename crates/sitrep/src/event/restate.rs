@@ -4,6 +4,9 @@ the town on Tuesday") and a later paragraph tells it again with other words: a v
 neighbouring date ("overnight", "late on Monday", "this week"), a finer or a coarser place
 ("in southern Lebanon" … "in the town of X"). [`merge_restatements`] keeps one event of each,
 with the most exact date and place its mentions give.
+A mention that names its target only by its sort, at a state or country ("seized a town in
+the north this week"), is the same event as one inside it that names the place, on a day its
+dates hold ("took Hill Ridge on Monday").
 
 Two mentions are one event when they have the same kind and actor, and either the same place
 and dates that overlap, or a country or state and a place inside it (or one mention with no
@@ -23,20 +26,32 @@ spans both. Two towns or two points are never one inside the other, so the villa
 stay apart.
 */
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::doc::Doc;
 use crate::place::{Location, Precision};
 use crate::span::Span;
 use crate::text::fold_eq;
 use crate::time::{self, DateInterval, DatePrecision, TimeMention};
 
-use super::Event;
+use super::{Event, EventKind};
 
 /// Keeps one event per restated event (see the module's comment), in text order. The merged
 /// event keeps the narrower date, and the evidence that gave it, unless only the first
 /// sentence states a date: a date carried over from the story does not replace one the text
 /// gave. Of two neighbouring days it keeps the one named as a calendar day, else both. It keeps
 /// the finer place when one place holds the other.
-pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
+/// `summaries` holds the sentence start and kind of the events whose text names the target only
+/// by its sort ("seized a town").
+pub(super) fn merge_restatements(
+    events: Vec<Event>,
+    doc: &Doc,
+    summaries: &HashSet<(usize, EventKind)>,
+) -> Vec<Event> {
+    let summarises = |summary: &Event, told: &Event| {
+        let unnamed = |event: &Event| summaries.contains(&(event.evidence_start, event.kind));
+        unnamed(summary) && !unnamed(told) && holds_in_time(summary, told)
+    };
     let states_date = |event: &Event| stated_dates(doc, event).next().is_some();
     let dates_agree = |first: &Event, second: &Event, exactly: bool| match (first.date, second.date)
     {
@@ -60,7 +75,11 @@ pub(super) fn merge_restatements(events: Vec<Event>, doc: &Doc) -> Vec<Event> {
                 && k.modality.is_fact() == event.modality.is_fact()
                 && match places(k, &event) {
                     Places::Same => dates_agree(&**k, &event, false),
-                    Places::Nested => dates_agree(&**k, &event, true),
+                    Places::Nested => {
+                        dates_agree(&**k, &event, true)
+                            || summarises(&**k, &event)
+                            || summarises(&event, &**k)
+                    }
                     Places::Apart => false,
                 }
         });
@@ -157,6 +176,21 @@ fn may_hold(outer: &Event, inner: &Event) -> bool {
             && inner_place.lat.is_none()
             && inner_place.country.is_some()
             && inner_place.country == outer_place.country)
+}
+
+/// True when `summary` is at no place finer than a state, on dates that hold those of `told`:
+/// with a target named only by its sort, it is the event `told` names ("seized a town in the
+/// north this week" and "took Hill Ridge on Monday" are one capture).
+fn holds_in_time(summary: &Event, told: &Event) -> bool {
+    summary
+        .location
+        .as_ref()
+        .is_none_or(|place| place.precision >= Precision::Admin1)
+        && match (summary.date, told.date) {
+            (Some(outer), Some(inner)) => outer.start <= inner.start && inner.end <= outer.end,
+            (None, _) => true,
+            (Some(_), None) => false,
+        }
 }
 
 /// Gives `kept` the date of `event`, and the evidence that stated it.
