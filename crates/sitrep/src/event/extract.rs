@@ -711,15 +711,31 @@ impl<'a> Reader<'a> {
         if head_is_war(subject) {
             return true;
         }
-        self.clause_index
-            .relative_clauses(frame.sentence)
-            .filter(|r| r.start < frame.trigger.start && frame.trigger.end <= r.end)
+        let relatives = || {
+            self.clause_index
+                .relative_clauses(frame.sentence)
+                .filter(|r| r.start < frame.trigger.start)
+        };
+        // "the war, which began in 2023 and has killed": the clause holds the trigger.
+        let in_relative = relatives()
+            .filter(|r| frame.trigger.end <= r.end)
             .last()
             .is_some_and(|r| {
                 text::words(&self.lower[frame.sentence.start..r.start])
                     .next_back()
                     .is_some_and(war)
-            })
+            });
+        // "the war in Sudan, which began in 2023, has killed": the clause stands between the
+        // subject and the trigger, and the subject search began inside it.
+        in_relative
+            || relatives()
+                .filter(|r| {
+                    r.end <= frame.trigger.start
+                        && r.start < frame.subject_start
+                        && frame.subject_start <= r.end
+                })
+                .last()
+                .is_some_and(|r| head_is_war(Span::new(frame.sentence.start, r.start)))
     }
 
     /// True when one of the rule's `blocked_in_object` words (or signs: "%") stands in the

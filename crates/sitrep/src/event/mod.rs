@@ -378,6 +378,19 @@ mod tests {
     }
 
     #[test]
+    fn a_war_described_in_a_relative_clause_still_heads_its_toll() {
+        let found = events(
+            "The conflict in Hill State between the junta and the KIA, which began in 2011, has \
+             killed 900 people.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events(
+            "Junta troops, who entered Hill Ridge village in 2011, have killed 900 people there.",
+        );
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
     fn a_reported_pronoun_is_not_the_subject_of_a_later_clause_with_its_own() {
         let found = events(
             "The TNLA said it stormed the hill camp on Monday and the junta answered with \
