@@ -3150,10 +3150,18 @@ impl<'a> Reader<'a> {
                             .is_descriptive_owner(m.span.slice(self.lower))
                 });
             // The party's name right before the speaker, or one word before it ("KIA front-line
-            // sources", "MNDAA-run media").
+            // sources", "MNDAA-run media"), but not joined to it ("the KIA and residents").
             !owner.is_some_and(|m| {
                 let gap = &self.lower[m.span.end..found.start];
-                gap.split_whitespace().count() <= 1 && !gap.contains([',', ';', '(', ')'])
+                gap.split_whitespace().count() <= 1
+                    && !gap.contains([',', ';', '(', ')'])
+                    && !self
+                        .rules
+                        .clauses
+                        .words
+                        .coordinators
+                        .iter()
+                        .any(|c| text::find_word(gap, c).is_some())
             })
         })
     }

@@ -1414,6 +1414,14 @@ mod tests {
             ),
             "asserted"
         );
+        // A party and residents together confirm it.
+        assert_eq!(
+            modality_of(
+                "The KIA captured Bhamo on Monday, according to the KIA and residents.",
+                TerritoryCaptured
+            ),
+            "asserted"
+        );
         assert_eq!(
             modality_of(
                 "The KIA captured Bhamo on Monday, according to a military source.",
