@@ -330,6 +330,29 @@ mod tests {
     }
 
     #[test]
+    fn gunmen_from_a_group_are_the_group_not_a_prepositions_object() {
+        let found = events(
+            "According to two army officers, gunmen from the Kachin Independence Army (KIA) \
+             attacked the Hill Ridge camp near Bhamo on Sunday.",
+        );
+        assert_has(&found, "armed_clash KIA");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
+    fn the_side_repelled_attacked() {
+        let found = events("Army troops fought off KIA fighters near Bhamo on Monday.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+        let found = events("The army said it repelled an assault by TNLA fighters on Lashio.");
+        assert_has(&found, "armed_clash TNLA Lashio");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+        // An attempt repelled is the attacker's own failed act; the fight is the defender's.
+        let found = events("Army troops repelled KIA attempts to cross the river near Bhamo.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn we_in_a_quotation_is_the_party_quoted_after_it() {
         let found = events(
             "“We attacked the army base near Afgoye at dawn. We killed 20 soldiers and took \
