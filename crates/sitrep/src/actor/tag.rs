@@ -591,7 +591,19 @@ fn resolve(
             GenericClass::NonState => {
                 let phrase = hit.span.slice(text);
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
-                if !bare_plural && !reader.definite_article_before(hit.span.start) {
+                let definite = bare_plural || reader.definite_article_before(hit.span.start);
+                // "A rebel group attacked the village … the ADF rebels": a group brought in
+                // before any group is named is the first one named after it.
+                let first_indefinite = !definite
+                    && reader.last_non_state.is_none()
+                    && matches!(reader.word_before(hit.span.start), "a" | "an" | "A" | "An");
+                if first_indefinite {
+                    idx = skip_hits_before(hits, idx, end);
+                    let opposition = dict.opposition_phrases.contains(&phrase.to_lowercase());
+                    cataphors.push((span, opposition));
+                    continue;
+                }
+                if !definite {
                     continue;
                 }
                 let phrase = phrase.to_lowercase();
@@ -837,6 +849,19 @@ mod tests {
         assert_eq!(
             mentions("Sudan's army and allied fighters retook the town from the RSF."),
             pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF")])
+        );
+    }
+
+    #[test]
+    fn a_group_brought_in_before_any_is_named_is_the_next_one_named() {
+        assert_eq!(
+            mentions("Officials say a rebel group raided a village. The KIA denied it."),
+            pairs(&[("rebel group", "KIA"), ("KIA", "KIA")])
+        );
+        // Once a group is named, "a rebel group" may be another one: no mention.
+        assert_eq!(
+            mentions("The KIA denied it. Officials say a rebel group raided a village."),
+            pairs(&[("KIA", "KIA")])
         );
     }
 
