@@ -330,6 +330,17 @@ mod tests {
     }
 
     #[test]
+    fn a_building_set_on_fire_by_a_group_is_the_groups_deed() {
+        let found =
+            events("The Hill Ridge police station was set on fire by a local PDF unit on Monday.");
+        assert_has(&found, "property_destruction PDF");
+        // Homes set on fire stay an attack on civilians.
+        let found = events("Dozens of homes were set on fire by junta troops in Hill Ridge.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+        assert_lacks(&found, "property_destruction");
+    }
+
+    #[test]
     fn gunmen_from_a_group_are_the_group_not_a_prepositions_object() {
         let found = events(
             "According to two army officers, gunmen from the Kachin Independence Army (KIA) \
