@@ -1566,9 +1566,9 @@ mod tests {
     #[test]
     fn the_region_refers_back_to_the_last_region_named() {
         assert_placed(
-            "Russian forces are dug in across the Belgorod region, around the town of Shebekino. On Friday the army repelled attacks on villages in the region.",
+            "Russian forces are dug in across the Belgorod region, around the town of Shebekino. On Friday the army repelled Ukrainian attacks on villages in the region.",
             "armed_clash",
-            "RU_GOV",
+            "UA_GOV",
             &["Belgorod"],
             &["Shebekino"],
         );
