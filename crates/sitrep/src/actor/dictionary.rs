@@ -2,7 +2,7 @@
 The actor dictionary: compiled from `resources/actors/`.
 
 - `actors.tsv`: canonical actors with their kind, ACLED inter code, country, parent
-  organisation and names;
+  organisation, the organisation they are a regional branch of, and names;
 - `countries.tsv`: country names, adjectives and capitals, and the ids of each country's
   government and armed forces;
 - `generic.tsv`: generic phrases ("the army", "the rebels") resolved in context;
@@ -97,6 +97,9 @@ pub struct ActorEntry {
     pub country: Option<String>,
     /// The organisation it is a wing of.
     pub wing_of: Option<ActorId>,
+    /// The organisation it is a regional branch of: where an article names the branch, the
+    /// parent's name stands for it.
+    pub branch_of: Option<ActorId>,
     /// Names and aliases.
     pub names: Vec<String>,
 }
@@ -292,7 +295,7 @@ impl ActorDictionary {
     pub fn load(files: &ResourceFiles) -> Result<ActorDictionary, ResourceError> {
         let mut entries = Vec::new();
         for (line_no, line) in files.data_lines(ACTORS)? {
-            let cols = columns(ACTORS, line_no, line, 6)?;
+            let cols = columns(ACTORS, line_no, line, 7)?;
             let kind = ActorKind::parse(cols[1].trim()).ok_or_else(|| {
                 ResourceError::at_line(ACTORS, line_no, format!("unknown kind {:?}", cols[1]))
             })?;
@@ -314,7 +317,8 @@ impl ActorDictionary {
                 inter,
                 country: optional(cols[3]).map(str::to_string),
                 wing_of: optional(cols[4]).map(|id| ActorId(id.to_string())),
-                names: split_list(cols[5]),
+                branch_of: optional(cols[5]).map(|id| ActorId(id.to_string())),
+                names: split_list(cols[6]),
             });
         }
         let mut countries = Vec::new();
@@ -492,8 +496,8 @@ impl ActorDictionary {
         }
     }
 
-    /// Every id that countries.tsv, ethnic.tsv, state_allies.txt and wing_of name must be in
-    /// actors.tsv.
+    /// Every id that countries.tsv, ethnic.tsv, state_allies.txt, wing_of and branch_of name
+    /// must be in actors.tsv.
     fn check_references(&self) -> Result<(), ResourceError> {
         let missing = |file: &str, id: &ActorId| {
             ResourceError::new(file, format!("{id} is not an actor of {ACTORS}"))
@@ -519,10 +523,10 @@ impl ActorDictionary {
             return Err(missing(STATE_ALLIES, id));
         }
         for entry in &self.entries {
-            if let Some(parent) = entry
-                .wing_of
-                .as_ref()
-                .filter(|p| self.entry(p.as_str()).is_none())
+            if let Some(parent) = [&entry.wing_of, &entry.branch_of]
+                .into_iter()
+                .flatten()
+                .find(|p| self.entry(p.as_str()).is_none())
             {
                 return Err(missing(ACTORS, parent));
             }
@@ -533,6 +537,12 @@ impl ActorDictionary {
     /// Whether a non-state armed group fights on the state's side (`state_allies.txt`).
     pub fn sides_with_state(&self, id: &ActorId) -> bool {
         self.state_allies.contains(id)
+    }
+
+    /// Whether `branch` is a regional branch of `parent` (`branch_of` in actors.tsv).
+    pub fn is_branch_of(&self, branch: &ActorId, parent: &ActorId) -> bool {
+        self.entry(branch.as_str())
+            .is_some_and(|entry| entry.branch_of.as_ref() == Some(parent))
     }
 
     /// The entry of an actor id.
@@ -676,7 +686,7 @@ mod tests {
     #[test]
     fn a_bad_line_names_file_and_line() {
         let mut files = ResourceFiles::embedded();
-        files.set(ACTORS, b"# header\nKIA\trebel\t9\tMM\t-\tKIA\n".to_vec());
+        files.set(ACTORS, b"# header\nKIA\trebel\t9\tMM\t-\t-\tKIA\n".to_vec());
         let err = ActorDictionary::load(&files).unwrap_err();
         assert_eq!(
             err.to_string(),

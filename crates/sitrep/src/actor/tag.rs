@@ -73,7 +73,28 @@ pub fn tag(
     } else {
         with_learned(text, hits, &learned, dict)
     };
-    resolve(text, &hits, focus.as_deref(), dict)
+    let mut mentions = resolve(text, &hits, focus.as_deref(), dict);
+    to_branches(&mut mentions, dict);
+    mentions
+}
+
+/// Where the article names a regional branch of an organisation ("Islamic State West Africa
+/// Province"), the organisation's own name stands for that branch ("fighters of the Islamic
+/// State"): the branch named last before, else the first named after.
+fn to_branches(mentions: &mut [ActorMention], dict: &ActorDictionary) {
+    for idx in 0..mentions.len() {
+        let parent = &mentions[idx].actor;
+        let is_branch = |m: &&ActorMention| dict.is_branch_of(&m.actor, parent);
+        let branch = mentions[..idx]
+            .iter()
+            .rev()
+            .find(is_branch)
+            .or_else(|| mentions[idx + 1..].iter().find(is_branch))
+            .map(|m| m.actor.clone());
+        if let Some(branch) = branch {
+            mentions[idx].actor = branch;
+        }
+    }
 }
 
 /// True when `span` starts and ends on word boundaries and no blocking affix is joined to it
@@ -335,6 +356,25 @@ impl Reader<'_> {
     }
 }
 
+/// The countries `hits` name by name, adjective or capital (indices into the dictionary's
+/// countries), each once.
+fn countries_named(hits: &[Hit], dict: &ActorDictionary) -> Vec<usize> {
+    let mut found = Vec::new();
+    for hit in hits {
+        let HitKind::Pattern(idx) = hit.kind else {
+            continue;
+        };
+        for target in &dict.patterns[idx].targets {
+            if let Target::CountryName(c) | Target::Demonym(c) | Target::Capital(c) = *target {
+                if !found.contains(&c) {
+                    found.push(c);
+                }
+            }
+        }
+    }
+    found
+}
+
 fn resolve(
     text: &str,
     hits: &[Hit],
@@ -348,6 +388,7 @@ fn resolve(
         last_non_state: None,
         last_opposition: None,
     };
+    let countries_named = countries_named(hits, dict);
     // Generic groups named before any group, and whether they fight the state.
     let mut cataphors: Vec<(Span, bool)> = Vec::new();
     let mut idx = 0;
@@ -429,12 +470,18 @@ fn resolve(
                 continue;
             }
             // "Russian drones hit the port": the adjective is the forces, the noun the event's;
-            // for a weapon only when the country is a party of the story (its country, or one
-            // named as an actor before): "Iranian drones struck Kyiv" names who made them.
+            // for a weapon only when the country is a party of the story (its country, one
+            // named as an actor before, or the only country the article names beside its
+            // own): "Iranian drones struck Kyiv", told with Russia's war, names their maker.
             let party = || {
                 focus == Some(country_entry.code.as_str())
                     || reader.mentions.iter().any(|m| {
                         m.actor == country_entry.military || m.actor == country_entry.government
+                    })
+                    || focus.is_some_and(|own| {
+                        countries_named
+                            .iter()
+                            .all(|&c| c == country || dict.countries[c].code == own)
                     })
             };
             let attacker = targets.iter().any(|t| matches!(t, Target::Demonym(_)))
@@ -451,9 +498,20 @@ fn resolve(
                 );
                 continue;
             }
-            if targets
-                .iter()
-                .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
+            // "near the border with Turkey": the country only locates the place.
+            let mut before = text[..hit.span.start].split_whitespace().rev();
+            let border_reference = before
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("with"))
+                && before.next().is_some_and(|w| {
+                    ["border", "borders", "frontier"]
+                        .iter()
+                        .any(|b| w.eq_ignore_ascii_case(b))
+                });
+            if !border_reference
+                && targets
+                    .iter()
+                    .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
             {
                 let how = if targets.iter().any(|t| matches!(t, Target::CountryName(_))) {
                     MentionKind::Country
@@ -533,7 +591,19 @@ fn resolve(
             GenericClass::NonState => {
                 let phrase = hit.span.slice(text);
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
-                if !bare_plural && !reader.definite_article_before(hit.span.start) {
+                let definite = bare_plural || reader.definite_article_before(hit.span.start);
+                // "A rebel group attacked the village … the ADF rebels": a group brought in
+                // before any group is named is the first one named after it.
+                let first_indefinite = !definite
+                    && reader.last_non_state.is_none()
+                    && matches!(reader.word_before(hit.span.start), "a" | "an" | "A" | "An");
+                if first_indefinite {
+                    idx = skip_hits_before(hits, idx, end);
+                    let opposition = dict.opposition_phrases.contains(&phrase.to_lowercase());
+                    cataphors.push((span, opposition));
+                    continue;
+                }
+                if !definite {
                     continue;
                 }
                 let phrase = phrase.to_lowercase();
@@ -783,6 +853,46 @@ mod tests {
     }
 
     #[test]
+    fn a_group_brought_in_before_any_is_named_is_the_next_one_named() {
+        assert_eq!(
+            mentions("Officials say a rebel group raided a village. The KIA denied it."),
+            pairs(&[("rebel group", "KIA"), ("KIA", "KIA")])
+        );
+        // Once a group is named, "a rebel group" may be another one: no mention.
+        assert_eq!(
+            mentions("The KIA denied it. Officials say a rebel group raided a village."),
+            pairs(&[("KIA", "KIA")])
+        );
+    }
+
+    #[test]
+    fn a_country_after_border_with_only_locates_a_place() {
+        assert_eq!(
+            mentions("Rebels seized a village near the border with Turkey, Syria said."),
+            pairs(&[("Syria", "SY_GOV")])
+        );
+    }
+
+    #[test]
+    fn an_organisation_named_with_its_branch_stands_for_the_branch() {
+        assert_eq!(
+            mentions(
+                "Islamic State fighters raided a camp in Borno State. The Islamic State West \
+                 Africa Province says it holds the road."
+            ),
+            pairs(&[
+                ("Islamic State fighters", "ISWAP"),
+                ("Islamic State West Africa Province", "ISWAP")
+            ])
+        );
+        // Without a branch named, the organisation is itself.
+        assert_eq!(
+            mentions("Islamic State fighters raided a camp in Borno State."),
+            pairs(&[("Islamic State fighters", "ISIS")])
+        );
+    }
+
+    #[test]
     fn a_country_adjective_before_a_weapon_is_its_forces_and_leaves_the_weapon() {
         assert_eq!(
             mentions(
@@ -798,8 +908,13 @@ mod tests {
         // A country that is no party to the story only made the weapon, but carried out an
         // attack.
         assert_eq!(
-            mentions("Ukraine said Iranian drones struck the port."),
-            pairs(&[("Ukraine", "UA_GOV")])
+            mentions("Russia fired again: Ukraine said Iranian drones struck the port."),
+            pairs(&[("Russia", "RU_GOV"), ("Ukraine", "UA_GOV")])
+        );
+        // The only country named beside the story's own is the one whose weapons strike it.
+        assert_eq!(
+            mentions("Ten Russian missiles hit an air base in Ukraine's Poltava region."),
+            pairs(&[("Russian", "RU_GOV"), ("Ukraine", "UA_GOV")])
         );
         assert_eq!(
             mentions("Russia said a Ukrainian drone attack and Ukrainian shelling hit the port."),

@@ -146,6 +146,9 @@ pub struct ClauseWords {
     pub deaths_before_number: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
     pub owner_heads: Vec<String>,
+    /// Prepositions after an owner head that name the owner ("of", "from": "gunmen from the
+    /// ISWAP").
+    pub owner_prepositions: Vec<String>,
     /// Words that join an actor to an ally ("the KIA and allied PDF fighters").
     pub coordinators: Vec<String>,
     /// Words that open a complement clause ("reports that ..."): its subject is not the
@@ -592,11 +595,11 @@ impl ClauseRules {
         self.prepositions.iter().any(|p| p == word)
     }
 
-    /// True when the name at `start` follows "of" after a noun it owns ("the chairman of the
-    /// Union", "fighters of the KIA"): the owner, not the object of a preposition.
+    /// True when the name at `start` follows an owner preposition after a noun it owns ("the
+    /// chairman of the Union", "gunmen from the KIA"): the owner, not a preposition's object.
     pub fn owns_the_noun_before(&self, lower: &str, floor: usize, start: usize) -> bool {
         let (word, word_start, _) = self.word_before(lower, floor, start);
-        if word != "of" {
+        if !ClauseWords::has(&self.words.owner_prepositions, word) {
             return false;
         }
         let (head, _, _) = self.word_before(lower, floor, word_start);

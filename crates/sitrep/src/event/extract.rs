@@ -1188,7 +1188,14 @@ impl<'a> Reader<'a> {
                     .actors_in(after)
                     .find(|m| m.kind != ActorKind::Civilians)
                     .map(|m| m.actor.clone());
-                return Some(object.or_else(context));
+                // "repelled an assault by the RSF": the object's own trigger ends `after`, its
+                // "by" phrase names the agent; not so in a passive ("was repelled by the army").
+                let by_phrase = || {
+                    (!self.is_passive(frame.trigger))
+                        .then(|| self.phrase_actor(frame.rest_of_clause(), "by"))
+                        .flatten()
+                };
+                return Some(object.or_else(by_phrase).or_else(context));
             }
             AgentSlot::Protesters => {
                 let organisers = self.phrase_actor(after, "by");

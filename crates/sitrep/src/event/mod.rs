@@ -330,6 +330,40 @@ mod tests {
     }
 
     #[test]
+    fn a_building_set_on_fire_by_a_group_is_the_groups_deed() {
+        let found =
+            events("The Hill Ridge police station was set on fire by a local PDF unit on Monday.");
+        assert_has(&found, "property_destruction PDF");
+        // Homes set on fire stay an attack on civilians.
+        let found = events("Dozens of homes were set on fire by junta troops in Hill Ridge.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+        assert_lacks(&found, "property_destruction");
+    }
+
+    #[test]
+    fn gunmen_from_a_group_are_the_group_not_a_prepositions_object() {
+        let found = events(
+            "According to two army officers, gunmen from the Kachin Independence Army (KIA) \
+             attacked the Hill Ridge camp near Bhamo on Sunday.",
+        );
+        assert_has(&found, "armed_clash KIA");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
+    fn the_side_repelled_attacked() {
+        let found = events("Army troops fought off KIA fighters near Bhamo on Monday.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+        let found = events("The army said it repelled an assault by TNLA fighters on Lashio.");
+        assert_has(&found, "armed_clash TNLA Lashio");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+        // An attempt repelled is the attacker's own failed act; the fight is the defender's.
+        let found = events("Army troops repelled KIA attempts to cross the river near Bhamo.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn we_in_a_quotation_is_the_party_quoted_after_it() {
         let found = events(
             "“We attacked the army base near Afgoye at dawn. We killed 20 soldiers and took \
@@ -1619,9 +1653,9 @@ mod tests {
     #[test]
     fn the_region_refers_back_to_the_last_region_named() {
         assert_placed(
-            "Russian forces are dug in across the Belgorod region, around the town of Shebekino. On Friday the army repelled attacks on villages in the region.",
+            "Russian forces are dug in across the Belgorod region, around the town of Shebekino. On Friday the army repelled Ukrainian attacks on villages in the region.",
             "armed_clash",
-            "RU_GOV",
+            "UA_GOV",
             &["Belgorod"],
             &["Shebekino"],
         );
