@@ -186,6 +186,8 @@ pub struct ActorDictionary {
     pub(crate) opposition_phrases: HashSet<String>,
     /// Non-state armed groups that fight on the state's side (pro-junta militias).
     state_allies: HashSet<ActorId>,
+    /// The organisations some entry is a regional branch of (`branch_of`).
+    parents_of_branches: HashSet<ActorId>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -479,6 +481,7 @@ impl ActorDictionary {
             .enumerate()
             .map(|(idx, e)| (e.id.0.clone(), idx))
             .collect();
+        let parents_of_branches = entries.iter().filter_map(|e| e.branch_of.clone()).collect();
         ActorDictionary {
             entries,
             by_id,
@@ -491,6 +494,7 @@ impl ActorDictionary {
             antecedent_heads,
             opposition_phrases: HashSet::default(),
             state_allies: HashSet::default(),
+            parents_of_branches,
             patterns,
             matcher,
         }
@@ -537,6 +541,11 @@ impl ActorDictionary {
     /// Whether a non-state armed group fights on the state's side (`state_allies.txt`).
     pub fn sides_with_state(&self, id: &ActorId) -> bool {
         self.state_allies.contains(id)
+    }
+
+    /// Whether some entry is a regional branch of `parent`.
+    pub fn has_branches(&self, parent: &ActorId) -> bool {
+        self.parents_of_branches.contains(parent)
     }
 
     /// Whether `branch` is a regional branch of `parent` (`branch_of` in actors.tsv).

@@ -80,16 +80,28 @@ pub fn tag(
 
 /// Where the article names a regional branch of an organisation ("Islamic State West Africa
 /// Province"), the organisation's own name stands for that branch ("fighters of the Islamic
-/// State"): the branch named last before, else the first named after.
+/// State"): the branch named last before, else the first named soon after (within
+/// [`BRANCH_AHEAD_BYTES`]: an affiliate named later in a story about the parent is another
+/// group).
 fn to_branches(mentions: &mut [ActorMention], dict: &ActorDictionary) {
+    const BRANCH_AHEAD_BYTES: usize = 600;
     for idx in 0..mentions.len() {
         let parent = &mentions[idx].actor;
+        if !dict.has_branches(parent) {
+            continue;
+        }
         let is_branch = |m: &&ActorMention| dict.is_branch_of(&m.actor, parent);
+        let ahead = mentions[idx].span.end + BRANCH_AHEAD_BYTES;
         let branch = mentions[..idx]
             .iter()
             .rev()
             .find(is_branch)
-            .or_else(|| mentions[idx + 1..].iter().find(is_branch))
+            .or_else(|| {
+                mentions[idx + 1..]
+                    .iter()
+                    .take_while(|m| m.span.start <= ahead)
+                    .find(is_branch)
+            })
             .map(|m| m.actor.clone());
         if let Some(branch) = branch {
             mentions[idx].actor = branch;
@@ -356,25 +368,6 @@ impl Reader<'_> {
     }
 }
 
-/// The countries `hits` name by name, adjective or capital (indices into the dictionary's
-/// countries), each once.
-fn countries_named(hits: &[Hit], dict: &ActorDictionary) -> Vec<usize> {
-    let mut found = Vec::new();
-    for hit in hits {
-        let HitKind::Pattern(idx) = hit.kind else {
-            continue;
-        };
-        for target in &dict.patterns[idx].targets {
-            if let Target::CountryName(c) | Target::Demonym(c) | Target::Capital(c) = *target {
-                if !found.contains(&c) {
-                    found.push(c);
-                }
-            }
-        }
-    }
-    found
-}
-
 fn resolve(
     text: &str,
     hits: &[Hit],
@@ -388,9 +381,9 @@ fn resolve(
         last_non_state: None,
         last_opposition: None,
     };
-    let countries_named = countries_named(hits, dict);
-    // Generic groups named before any group, and whether they fight the state.
-    let mut cataphors: Vec<(Span, bool)> = Vec::new();
+    // Generic groups named before any group, whether they fight the state, and where the
+    // group they stand for may be named from.
+    let mut cataphors: Vec<(Span, bool, usize)> = Vec::new();
     let mut idx = 0;
     while idx < hits.len() {
         let hit = &hits[idx];
@@ -470,18 +463,12 @@ fn resolve(
                 continue;
             }
             // "Russian drones hit the port": the adjective is the forces, the noun the event's;
-            // for a weapon only when the country is a party of the story (its country, one
-            // named as an actor before, or the only country the article names beside its
-            // own): "Iranian drones struck Kyiv", told with Russia's war, names their maker.
+            // for a weapon only when the country is a party of the story (its country, or one
+            // named as an actor before): "Iranian drones struck Kyiv" names who made them.
             let party = || {
                 focus == Some(country_entry.code.as_str())
                     || reader.mentions.iter().any(|m| {
                         m.actor == country_entry.military || m.actor == country_entry.government
-                    })
-                    || focus.is_some_and(|own| {
-                        countries_named
-                            .iter()
-                            .all(|&c| c == country || dict.countries[c].code == own)
                     })
             };
             let attacker = targets.iter().any(|t| matches!(t, Target::Demonym(_)))
@@ -593,14 +580,18 @@ fn resolve(
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
                 let definite = bare_plural || reader.definite_article_before(hit.span.start);
                 // "A rebel group attacked the village … the ADF rebels": a group brought in
-                // before any group is named is the first one named after it.
+                // before any group is named is the first one named after its sentence (in it,
+                // a group named is the one attacked: "A militia attacked a KIA post").
                 let first_indefinite = !definite
                     && reader.last_non_state.is_none()
                     && matches!(reader.word_before(hit.span.start), "a" | "an" | "A" | "An");
                 if first_indefinite {
                     idx = skip_hits_before(hits, idx, end);
                     let opposition = dict.opposition_phrases.contains(&phrase.to_lowercase());
-                    cataphors.push((span, opposition));
+                    let sentence_end = text[span.end..]
+                        .find(['.', '\n'])
+                        .map_or(text.len(), |at| span.end + at);
+                    cataphors.push((span, opposition, sentence_end));
                     continue;
                 }
                 if !definite {
@@ -619,16 +610,16 @@ fn resolve(
                     .or_else(|| last.clone())
                 {
                     Some(actor) => reader.push(span, actor, MentionKind::Anaphor),
-                    None => cataphors.push((span, opposition)),
+                    None => cataphors.push((span, opposition, span.end)),
                 }
             }
         }
     }
     // "Suspected jihadists set fire to tankers … JNIM said": a generic group named before any
     // group is the first one named after it.
-    for (span, opposition) in cataphors {
+    for (span, opposition, from) in cataphors {
         let later = reader.mentions.iter().find(|m| {
-            m.span.start > span.end
+            m.span.start > from
                 && m.kind.is_non_state_armed()
                 && m.how != MentionKind::Anaphor
                 && !(opposition && dict.sides_with_state(&m.actor))
@@ -863,6 +854,11 @@ mod tests {
             mentions("The KIA denied it. Officials say a rebel group raided a village."),
             pairs(&[("KIA", "KIA")])
         );
+        // A group named in the same sentence is the one attacked, not the attacker.
+        assert_eq!(
+            mentions("A rebel group attacked a KIA post near Bhamo."),
+            pairs(&[("KIA", "KIA")])
+        );
     }
 
     #[test]
@@ -908,13 +904,8 @@ mod tests {
         // A country that is no party to the story only made the weapon, but carried out an
         // attack.
         assert_eq!(
-            mentions("Russia fired again: Ukraine said Iranian drones struck the port."),
-            pairs(&[("Russia", "RU_GOV"), ("Ukraine", "UA_GOV")])
-        );
-        // The only country named beside the story's own is the one whose weapons strike it.
-        assert_eq!(
-            mentions("Ten Russian missiles hit an air base in Ukraine's Poltava region."),
-            pairs(&[("Russian", "RU_GOV"), ("Ukraine", "UA_GOV")])
+            mentions("Ukraine said Iranian drones struck the port."),
+            pairs(&[("Ukraine", "UA_GOV")])
         );
         assert_eq!(
             mentions("Russia said a Ukrainian drone attack and Ukrainian shelling hit the port."),

@@ -92,8 +92,8 @@ pub struct ClauseWords {
     /// it in time: no actor or date after them is its own ("the attack came hours after the
     /// rebels took the town").
     pub sequel_verbs: Vec<String>,
-    /// Words opening an object that names its target only by its sort ("seized a town",
-    /// "took two outposts"): the event may be a summary a later sentence tells by name.
+    /// Words opening an object that names one to three targets only by their sort ("seized a
+    /// town", "took two outposts"): the event may be a summary a later sentence tells by name.
     pub indefinite_determiners: Vec<String>,
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").

@@ -849,8 +849,8 @@ impl<'a> Reader<'a> {
         rest
     }
 
-    /// True when the trigger's object names its target only by its sort, with no name
-    /// ("seized a small town", "captured two outposts").
+    /// True when the trigger's object names one to three targets only by their sort, with no
+    /// name ("seized a small town", "captured two outposts").
     fn unnamed_target(&self, frame: &Frame) -> bool {
         const SORT_WITHIN_WORDS: usize = 4;
         let object = self.direct_object(frame).slice(self.lower);
@@ -864,7 +864,9 @@ impl<'a> Reader<'a> {
 
     /// True when the trigger is a noun after "the", "this"... with no actor or date right
     /// after it: a reference to an event already told ("the attack came without warning";
-    /// but "the clashes on Thursday" tells of new fighting).
+    /// but "the clashes on Thursday" tells of new fighting). Once an event has been told, a
+    /// sequel verb right after the noun makes it a reference whatever follows ("The attack
+    /// came hours after the rebels took the town").
     fn refers_back(&self, frame: &Frame) -> bool {
         // "the Tonzang attack": a town named between the determiner and a noun trigger (before
         // a verb it is the subject: "the Hill Ridge camp had fallen").
@@ -890,7 +892,9 @@ impl<'a> Reader<'a> {
         }
         let window = self.noun_phrase_after(frame);
         let next_word = self.first_words(window, 1).trim();
-        if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word) {
+        if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word)
+            && !self.events.is_empty()
+        {
             return true;
         }
         let actor_follows = self

@@ -730,6 +730,14 @@ mod tests {
             "{found:?}"
         );
         assert!(events(told).iter().all(|e| found.contains(e)), "{found:?}");
+        // Told first, the noun is the event itself.
+        let found = events(
+            "The drone strike came shortly after noon on Monday, killing 12 people in Hill Ridge village.",
+        );
+        assert!(
+            found.iter().any(|e| e.starts_with("air_strike")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -748,7 +756,7 @@ mod tests {
         );
         // A named town and a coarser summary of several stay two events.
         let found = events(
-            "The KIA has seized ten bases in Kachin State since March. KIA troops captured Sumprabum on Tuesday.",
+            "The KIA has seized several bases in Kachin State since March. KIA troops captured Sumprabum on Tuesday.",
         );
         let captures = found
             .iter()
