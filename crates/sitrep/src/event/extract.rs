@@ -610,7 +610,8 @@ impl<'a> Reader<'a> {
                     .filter(|&at| at > trigger.span.start),
             ];
             let date = told
-                .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence));
+                .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence))
+                .map(|date| self.ended_by_publication(date, modality));
             let location = place.map(|p| p.location.clone());
             let civilians = |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
             for patient in &patients {
@@ -908,6 +909,32 @@ impl<'a> Reader<'a> {
             window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end
         });
         !actor_follows && !date_follows
+    }
+
+    /// A fact's range cut at the publication day: what a report tells as done happened by then
+    /// ("clashes this week" in a report of a Wednesday run from Monday to Wednesday). A
+    /// named month or year stays whole, as a coder gives it ("earlier in June"), and a range
+    /// that starts after the report is left as the text gives it.
+    fn ended_by_publication(&self, date: DateInterval, modality: Modality) -> DateInterval {
+        match self.doc.published() {
+            Some(published)
+                if modality.is_fact()
+                    && date.precision == DatePrecision::Range
+                    && date.start <= published
+                    && published < date.end =>
+            {
+                DateInterval {
+                    start: date.start,
+                    end: published,
+                    precision: if date.start == published {
+                        DatePrecision::Day
+                    } else {
+                        DatePrecision::Range
+                    },
+                }
+            }
+            _ => date,
+        }
     }
 
     /// The date stretched to the publication day when the sentence says the event goes on

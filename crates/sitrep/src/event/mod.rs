@@ -741,6 +741,24 @@ mod tests {
     }
 
     #[test]
+    fn a_range_told_as_done_ends_at_the_report() {
+        // Published on Saturday 15 June 2024: "this week" ran from Monday to that day.
+        let found = events("KIA troops attacked junta posts in Hill Ridge village this week.");
+        assert_eq!(found, ["armed_clash KIA Hill Ridge 2024-06-10"]);
+        let found = analyse("KIA troops attacked junta posts in Hill Ridge village this week.");
+        assert_eq!(
+            found[0].date.map(|d| d.end.to_string()),
+            Some("2024-06-15".to_string())
+        );
+        // A plan keeps the range the text gives.
+        let found = analyse("KIA troops will attack junta posts in Hill Ridge village this week.");
+        assert_eq!(
+            found[0].date.map(|d| d.end.to_string()),
+            Some("2024-06-16".to_string())
+        );
+    }
+
+    #[test]
     fn a_town_taken_this_week_is_the_town_named_later() {
         let found = events(
             "The KIA seized a town in Kachin State this week, the group said on Thursday. KIA troops captured Sumprabum on Tuesday after two days of fighting.",
