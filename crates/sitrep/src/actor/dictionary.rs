@@ -38,6 +38,7 @@ const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 const STATE_ALLIES: &str = "actors/state_allies.txt";
+const PLACE_PHRASES: &str = "actors/place_phrases.txt";
 
 /// What sort of party an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -186,6 +187,9 @@ pub struct ActorDictionary {
     pub(crate) opposition_phrases: HashSet<String>,
     /// Non-state armed groups that fight on the state's side (pro-junta militias).
     state_allies: HashSet<ActorId>,
+    /// Phrases (lower case) right before a country's name that make it a place ("border
+    /// with").
+    pub(crate) place_phrases: Vec<String>,
     /// The organisations some entry is a regional branch of (`branch_of`).
     parents_of_branches: HashSet<ActorId>,
     pub(crate) patterns: Vec<Pattern>,
@@ -399,6 +403,7 @@ impl ActorDictionary {
         );
         dictionary.opposition_phrases = opposition_phrases;
         dictionary.state_allies = word_set(STATE_ALLIES)?.into_iter().map(ActorId).collect();
+        dictionary.place_phrases = word_set(PLACE_PHRASES)?.into_iter().collect();
         dictionary.check_references()?;
         Ok(dictionary)
     }
@@ -494,6 +499,7 @@ impl ActorDictionary {
             antecedent_heads,
             opposition_phrases: HashSet::default(),
             state_allies: HashSet::default(),
+            place_phrases: Vec::new(),
             parents_of_branches,
             patterns,
             matcher,
@@ -678,6 +684,7 @@ mod tests {
             ATTACK_NOUNS,
             ORG_HEADS,
             STATE_ALLIES,
+            PLACE_PHRASES,
         ] {
             let keys: Vec<String> = files
                 .data_lines(path)

@@ -486,15 +486,9 @@ fn resolve(
                 continue;
             }
             // "near the border with Turkey": the country only locates the place.
-            let mut before = text[..hit.span.start].split_whitespace().rev();
-            let border_reference = before
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case("with"))
-                && before.next().is_some_and(|w| {
-                    ["border", "borders", "frontier"]
-                        .iter()
-                        .any(|b| w.eq_ignore_ascii_case(b))
-                });
+            let head_start = text.floor_char_boundary(hit.span.start.saturating_sub(PHRASE_REACH));
+            let head = text[head_start..hit.span.start].to_lowercase();
+            let border_reference = crate::text::ends_with_phrase(&head, &dict.place_phrases);
             if !border_reference
                 && targets
                     .iter()
@@ -585,26 +579,24 @@ fn resolve(
                 let first_indefinite = !definite
                     && reader.last_non_state.is_none()
                     && matches!(reader.word_before(hit.span.start), "a" | "an" | "A" | "An");
+                if !definite && !first_indefinite {
+                    continue;
+                }
+                let phrase = phrase.to_lowercase();
+                let opposition = dict.opposition_phrases.contains(&phrase);
+                idx = skip_hits_before(hits, idx, end);
                 if first_indefinite {
-                    idx = skip_hits_before(hits, idx, end);
-                    let opposition = dict.opposition_phrases.contains(&phrase.to_lowercase());
                     let sentence_end = text[span.end..]
                         .find(['.', '\n'])
                         .map_or(text.len(), |at| span.end + at);
                     cataphors.push((span, opposition, sentence_end));
                     continue;
                 }
-                if !definite {
-                    continue;
-                }
-                let phrase = phrase.to_lowercase();
-                let opposition = dict.opposition_phrases.contains(&phrase);
                 let last = if opposition {
                     &reader.last_opposition
                 } else {
                     &reader.last_non_state
                 };
-                idx = skip_hits_before(hits, idx, end);
                 match reader
                     .antecedent_with_head(&phrase)
                     .or_else(|| last.clone())
@@ -637,6 +629,9 @@ fn resolve(
     reader.mentions.sort_by_key(|m| m.span.start);
     reader.mentions
 }
+
+/// How far before a country's name a place phrase ("border with") is looked for, in bytes.
+const PHRASE_REACH: usize = 24;
 
 /// What follows a country's adjective in "Russian drones" or "Ukrainian shelling".
 enum StrikeNoun {
@@ -886,6 +881,18 @@ mod tests {
             mentions("Islamic State fighters raided a camp in Borno State."),
             pairs(&[("Islamic State fighters", "ISIS")])
         );
+        // A branch's last word is no surname: "Province" names the branch only in its name.
+        assert_eq!(
+            mentions("The Islamic State Sahel Province raided a post in Tillaberi Province."),
+            pairs(&[("Islamic State Sahel Province", "ISSP")])
+        );
+        // An affiliate named long after a story about the parent is another group.
+        let far = format!(
+            "The Islamic State claimed the bombing in Damascus. {} Its affiliate, the Islamic \
+             State West Africa Province, is active in Borno State.",
+            "Officials counted the dead. ".repeat(30)
+        );
+        assert!(mentions(&far).contains(&("Islamic State".to_string(), "ISIS".to_string())));
     }
 
     #[test]
