@@ -46,6 +46,7 @@ use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, Timex
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues};
 use super::context::Context;
+use super::restate::SummaryKey;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
 use super::site::Site;
 use super::{Event, EventKind, EventRules, Modality};
@@ -357,9 +358,9 @@ struct Reader<'a> {
     /// ("the force of KIA Brigade 3 seized the camp"): the side that acts, never an event's
     /// place, wherever the text names them again.
     acting_units: Vec<String>,
-    /// The sentence start and kind of each event whose object names its target only by its
-    /// sort ("seized a town"): a summary a later sentence may tell by name.
-    summaries: HashSet<(usize, EventKind)>,
+    /// The events whose object names its target only by its sort ("seized a town"): a
+    /// summary a later sentence may tell by name.
+    summaries: HashSet<SummaryKey>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -574,7 +575,7 @@ impl<'a> Reader<'a> {
         let evidence = sentence.slice(self.text).to_string();
         let place_inferred = places.is_empty();
         if self.unnamed_target(&frame) {
-            self.summaries.insert((sentence.start, kind));
+            self.summaries.insert((sentence.start, kind, agent.clone()));
         }
         let places: Vec<&Site> = if place_inferred {
             self.reference_place(&frame)

@@ -35,21 +35,22 @@ use crate::text::fold_eq;
 use crate::time::{self, DateInterval, DatePrecision, TimeMention};
 
 use super::{Event, EventKind};
+use crate::actor::ActorId;
 
 /// Keeps one event per restated event (see the module's comment), in text order. The merged
 /// event keeps the narrower date, and the evidence that gave it, unless only the first
 /// sentence states a date: a date carried over from the story does not replace one the text
 /// gave. Of two neighbouring days it keeps the one named as a calendar day, else both. It keeps
 /// the finer place when one place holds the other.
-/// `summaries` holds the sentence start and kind of the events whose text names the target only
-/// by its sort ("seized a town").
+/// `summaries` holds the events whose text names the target only by its sort ("seized a
+/// town").
 pub(super) fn merge_restatements(
     events: Vec<Event>,
     doc: &Doc,
-    summaries: &HashSet<(usize, EventKind)>,
+    summaries: &HashSet<SummaryKey>,
 ) -> Vec<Event> {
     let summarises = |summary: &Event, told: &Event| {
-        let unnamed = |event: &Event| summaries.contains(&(event.evidence_start, event.kind));
+        let unnamed = |event: &Event| summaries.contains(&summary_key(event));
         unnamed(summary) && !unnamed(told) && holds_in_time(summary, told)
     };
     let states_date = |event: &Event| stated_dates(doc, event).next().is_some();
@@ -176,6 +177,16 @@ fn may_hold(outer: &Event, inner: &Event) -> bool {
             && inner_place.lat.is_none()
             && inner_place.country.is_some()
             && inner_place.country == outer_place.country)
+}
+
+/// What tells one event of a sentence from another for [`merge_restatements`]'s summaries:
+/// the sentence's start, the kind and the agent ("The KIA seized a town and the AA took
+/// Paletwa" has one summary).
+pub(super) type SummaryKey = (usize, EventKind, Option<ActorId>);
+
+/// The summary key of `event`.
+pub(super) fn summary_key(event: &Event) -> SummaryKey {
+    (event.evidence_start, event.kind, event.actor1.clone())
 }
 
 /// True when `summary` is at no place finer than a state, on dates that hold those of `told`:
