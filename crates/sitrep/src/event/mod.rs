@@ -781,6 +781,19 @@ mod tests {
             .filter(|e| e.starts_with("territory_captured"))
             .count();
         assert_eq!(captures, 2, "{found:?}");
+        // Another side's summary in the same sentence leaves a named capture named.
+        let found = events(
+            "The KIA seized a town in Kachin State and the AA captured Paletwa on Monday. The AA has seized a town in Chin State this week, its spokesman said.",
+        );
+        let captures: Vec<_> = found
+            .iter()
+            .filter(|e| e.starts_with("territory_captured AA"))
+            .collect();
+        assert_eq!(
+            captures,
+            ["territory_captured AA Paletwa 2024-06-10"],
+            "{found:?}"
+        );
     }
 
     #[test]
