@@ -744,16 +744,19 @@ impl<'a> Reader<'a> {
     /// trigger's object, outside an actor's name ("for independence", not "the Kachin
     /// Independence Army"). A trigger that closes its sentence as a reporting verb ("…,
     /// officials warned.") has its content before it, and that is where the words are looked
-    /// for.
+    /// for. A phrase of several words is looked for up to the clause's end, past a trigger that
+    /// ends the object ("rounded up men at the market and executed them").
     fn blocked_in_object(&self, frame: &Frame, rule: &Rule) -> bool {
         if rule.blocked_in_object.is_empty() {
             return false;
         }
-        let blocked = |span: Span| {
+        // Words are looked for in `span`, phrases in `phrase_span`.
+        let blocked = |span: Span, phrase_span: Span| {
             let text = self.without_actor_names(span);
+            let phrase_text = self.without_actor_names(phrase_span);
             rule.blocked_in_object.iter().any(|b| {
                 if b.contains(' ') {
-                    text::find_word(&text, b).is_some()
+                    text::find_word(&phrase_text, b).is_some()
                 } else if b.chars().any(char::is_alphanumeric) {
                     text::words(&text).any(|w| w == b)
                 } else {
@@ -767,8 +770,9 @@ impl<'a> Reader<'a> {
                 .trim_start()
                 .len()
                 <= 1;
-        blocked(object)
-            || content_before && blocked(Span::new(frame.sentence.start, frame.trigger.start))
+        let clause = Span::new(frame.trigger.end, frame.clause_end.max(object.end));
+        let before = Span::new(frame.sentence.start, frame.trigger.start);
+        blocked(object, clause) || content_before && blocked(before, before)
     }
 
     /// The lower-case text of `span` with the actor names in it blanked out.
