@@ -9,7 +9,8 @@ This pass gives such expressions a [`TimeScope`]: the clause the signal opens
 and the range an event outside that clause takes. An event inside it ("since
 it opened an offensive on 7 March", or in a when-clause after the expression:
 "since 29 September, when the offensive began") is dated by the expression
-alone. "in 2023 and 2024" is one range too. "By Sunday, the rebels had taken
+alone. "in 2023 and 2024" is one range too, and so are two days in a row ("on Monday and
+Tuesday"). "By Sunday, the rebels had taken
 …" runs from the date the story starts at (another date of the sentence, else the
 last before it) to Sunday, for every event of the sentence. A "since" range goes
 on in the next sentence when that one has no date and is in the present perfect.
@@ -82,7 +83,7 @@ fn last_word_before(text: &str, from: usize, at: usize) -> Option<Span> {
     words(text, Span::new(start.min(at), at)).next_back()
 }
 
-/// "between X and Y", "from X to Y", "X-Y": one range over both.
+/// "between X and Y", "from X to Y", "X-Y", "on Monday and Tuesday": one range over both.
 fn two_ended(
     text: &str,
     rules: &TimeRules,
@@ -109,7 +110,7 @@ fn two_ended(
     let is_and = join.slice(text).eq_ignore_ascii_case("and");
     let in_both =
         word_before.is_some_and(|word| rules.cue(word.slice(text)) == Some(Cue::RangeSpan));
-    if is_and && opener.is_none() && !in_both {
+    if is_and && opener.is_none() && !in_both && !next_days(first_interval, second_interval) {
         return None; // "on 3 May and 9 June" are two dates, not one range
     }
     if first_interval.start > second_interval.end {
@@ -130,6 +131,14 @@ fn two_ended(
         kind: ScopeKind::TwoEnded,
         continued_in: None,
     })
+}
+
+/// Whether `second` is the day right after the day `first`: "shelled the town on Monday and
+/// Tuesday" tells one stretch of two days.
+fn next_days(first: DateInterval, second: DateInterval) -> bool {
+    first.precision == DatePrecision::Day
+        && second.precision == DatePrecision::Day
+        && first.end.tomorrow().is_ok_and(|next| next == second.start)
 }
 
 /// "since X": from X to the publication date.

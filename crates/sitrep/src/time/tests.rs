@@ -425,6 +425,19 @@ fn since_and_between_open_ranges() {
     let times = fixture.tag(text, Some(date(2024, 9, 2)));
     let met = event_date(text, &times, &query(text, "met", None)).unwrap();
     assert_eq!((met.start, met.end), (date(2024, 8, 26), date(2024, 8, 30)));
+
+    let text = "Gunboats shelled the coastal villages on Sunday and Monday, residents said.";
+    let shelled = fixture
+        .date_of(text, date(2024, 12, 10), "shelled")
+        .unwrap();
+    assert_eq!(
+        (shelled.start, shelled.end),
+        (date(2024, 12, 8), date(2024, 12, 9)),
+        "two days in a row are one stretch"
+    );
+    let text = "The militia raided the camp on 3 May and 9 June.";
+    let raided = fixture.date_of(text, date(2024, 12, 10), "raided").unwrap();
+    assert_eq!(raided.end, date(2024, 5, 3), "days apart are two dates");
 }
 
 #[test]
