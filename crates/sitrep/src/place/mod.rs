@@ -601,6 +601,15 @@ mod tests {
     }
 
     #[test]
+    fn a_commune_or_municipality_of_an_unknown_name_is_a_town() {
+        let mentions = tag_text("Gunmen raided the commune of Belvoire near the coast on Monday.");
+        assert_eq!(texts(&mentions), ["Belvoire"]);
+        assert_eq!(mentions[0].1.kind, PlaceKind::Town);
+        let mentions = tag_text("Police returned to the municipality of Qarvenne last week.");
+        assert_eq!(texts(&mentions), ["Qarvenne"]);
+    }
+
+    #[test]
     fn an_unknown_name_right_after_a_verb_of_capture_is_a_town() {
         let mentions = tag_text("The rebels captured Zorvala on Friday after a week of fighting.");
         assert_eq!(texts(&mentions), ["Zorvala"]);
