@@ -2721,10 +2721,41 @@ impl<'a> Reader<'a> {
                 _ => {}
             }
         }
+        self.blank_unknown_members(from, &mut gap);
         let gap = String::from_utf8_lossy(&gap);
         self.rules
             .clauses
             .continues_list(&self.without_appositive(&gap))
+    }
+
+    /// Blanks in `gap` (the lower-case bytes from `from`) each member of a list that is only a
+    /// name the gazetteer lacks: one to three capitalised words between commas, after an
+    /// optional "and" or "or" ("Bara, Sheikan, Rahad": Sheikan does not end the list).
+    fn blank_unknown_members(&self, from: usize, gap: &mut [u8]) {
+        const NAME_WORDS: usize = 3;
+        let original = &self.text.as_bytes()[from..from + gap.len()];
+        let mut start = 0;
+        for segment in original.split(|&byte| byte == b',') {
+            let end = start + segment.len();
+            let text = String::from_utf8_lossy(segment);
+            let words: Vec<&str> = text
+                .split_whitespace()
+                .skip_while(|word| matches!(*word, "and" | "or"))
+                .collect();
+            let is_name = (1..=NAME_WORDS).contains(&words.len())
+                && words.iter().all(|word| {
+                    word.starts_with(|c: char| c.is_uppercase())
+                        && word
+                            .chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+                });
+            // A member inside the gap, not the text before the first comma or after the last.
+            let inner = start > 0 && end < gap.len();
+            if is_name && inner {
+                gap[start..end].fill(b' ');
+            }
+            start = end + 1;
+        }
     }
 
     /// `gap` without an appositive near its start ("Sadung town, the base of a command, and

@@ -692,6 +692,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_gazetteer_lacks_does_not_end_a_list_of_places() {
+        let found = events(
+            "Thousands of people have been displaced from Bhamo, Pyinbaw, Momauk and Mansi since Monday.",
+        );
+        assert_eq!(
+            found,
+            [
+                "displacement - Bhamo 2024-06-10",
+                "displacement - Momauk 2024-06-10",
+                "displacement - Mansi 2024-06-10"
+            ]
+        );
+    }
+
+    #[test]
     fn where_fire_came_from_is_not_where_it_struck() {
         let found = events(
             "The KIA attacked an outpost in Mansi on Monday. The army fired artillery shells from bases in Bhamo and Momauk.",
