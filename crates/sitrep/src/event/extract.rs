@@ -889,19 +889,32 @@ impl<'a> Reader<'a> {
                         .is_empty()
             })
             .map_or(frame.trigger.start, |s| s.span.start);
+        let window = self.noun_phrase_after(frame);
+        let next_word = self.first_words(window, 1).trim();
+        if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word)
+            && !self.events.is_empty()
+        {
+            // "The government assault came hours after …": also past an actor's name.
+            let before_actor = self
+                .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
+                .last()
+                .filter(|m| {
+                    self.lower[m.span.end..frame.trigger.start]
+                        .trim()
+                        .is_empty()
+                })
+                .map_or(before_site, |m| m.span.start.min(before_site));
+            return self
+                .rules
+                .clauses
+                .refers_back(self.lower, frame.sentence.start, before_actor);
+        }
         if !self
             .rules
             .clauses
             .refers_back(self.lower, frame.sentence.start, before_site)
         {
             return false;
-        }
-        let window = self.noun_phrase_after(frame);
-        let next_word = self.first_words(window, 1).trim();
-        if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word)
-            && !self.events.is_empty()
-        {
-            return true;
         }
         let actor_follows = self
             .rules

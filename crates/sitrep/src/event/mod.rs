@@ -745,6 +745,14 @@ mod tests {
             "{found:?}"
         );
         assert!(events(told).iter().all(|e| found.contains(e)), "{found:?}");
+        // Also with the actor's name before the noun.
+        let found = events(
+            "Junta jets bombed Hill Ridge village on Monday. The junta assault came hours after the KIA took Bhamo.",
+        );
+        assert!(
+            !found.iter().any(|e| e.starts_with("armed_clash")),
+            "{found:?}"
+        );
         // Told first, the noun is the event itself.
         let found = events(
             "The drone strike came shortly after noon on Monday, killing 12 people in Hill Ridge village.",
