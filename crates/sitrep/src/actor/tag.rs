@@ -37,7 +37,7 @@ struct Hit {
 /// article's main country; `definitions` are the text's [`find_definitions`](super::find_definitions).
 pub fn tag(
     text: &str,
-    _sentences: &[Span],
+    sentences: &[Span],
     places: &[PlaceMention],
     definitions: &[Definition],
     dict: &ActorDictionary,
@@ -53,7 +53,7 @@ pub fn tag(
                 .filter(|h| definition.name.contains(h.span))
                 .cloned()
                 .collect();
-            resolve(text, &inside, focus.as_deref(), dict)
+            resolve(text, sentences, &inside, focus.as_deref(), dict)
         })
         .collect();
     let mut learned = define::learn(text, definitions, &named, dict);
@@ -73,7 +73,7 @@ pub fn tag(
     } else {
         with_learned(text, hits, &learned, dict)
     };
-    let mut mentions = resolve(text, &hits, focus.as_deref(), dict);
+    let mut mentions = resolve(text, sentences, &hits, focus.as_deref(), dict);
     to_branches(&mut mentions, dict);
     mentions
 }
@@ -370,6 +370,7 @@ impl Reader<'_> {
 
 fn resolve(
     text: &str,
+    sentences: &[Span],
     hits: &[Hit],
     focus: Option<&str>,
     dict: &ActorDictionary,
@@ -486,13 +487,16 @@ fn resolve(
                 continue;
             }
             // "near the border with Turkey": the country only locates the place.
-            let head_start = text.floor_char_boundary(hit.span.start.saturating_sub(PHRASE_REACH));
-            let head = text[head_start..hit.span.start].to_lowercase();
-            let border_reference = crate::text::ends_with_phrase(&head, &dict.place_phrases);
-            if !border_reference
-                && targets
-                    .iter()
-                    .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
+            let border_reference = || {
+                let head_start =
+                    text.floor_char_boundary(hit.span.start.saturating_sub(PHRASE_REACH));
+                let head = text[head_start..hit.span.start].to_lowercase();
+                crate::text::ends_with_phrase(&head, &dict.place_phrases)
+            };
+            if targets
+                .iter()
+                .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
+                && !border_reference()
             {
                 let how = if targets.iter().any(|t| matches!(t, Target::CountryName(_))) {
                     MentionKind::Country
@@ -586,9 +590,9 @@ fn resolve(
                 let opposition = dict.opposition_phrases.contains(&phrase);
                 idx = skip_hits_before(hits, idx, end);
                 if first_indefinite {
-                    let sentence_end = text[span.end..]
-                        .find(['.', '\n'])
-                        .map_or(text.len(), |at| span.end + at);
+                    let sentence_end = sentences
+                        .get(sentences.partition_point(|s| s.end <= span.start))
+                        .map_or(text.len(), |sentence| sentence.end);
                     cataphors.push((span, opposition, sentence_end));
                     continue;
                 }
@@ -697,16 +701,27 @@ fn best_actor(targets: &[Target], focus: Option<&str>, dict: &ActorDictionary) -
 mod tests {
     use super::*;
     use crate::resources::ResourceFiles;
+    use crate::sentence::SentenceSplitter;
     use std::sync::LazyLock;
 
     static DICT: LazyLock<ActorDictionary> =
         LazyLock::new(|| ActorDictionary::load(&ResourceFiles::embedded()).unwrap());
 
+    static SENTENCES: LazyLock<SentenceSplitter> =
+        LazyLock::new(|| SentenceSplitter::load(&ResourceFiles::embedded()).unwrap());
+
     fn mentions(text: &str) -> Vec<(String, String)> {
-        tag(text, &[], &[], &define::find_definitions(text), &DICT)
-            .into_iter()
-            .map(|m| (m.span.slice(text).to_string(), m.actor.0))
-            .collect()
+        let sentences = SENTENCES.split(text);
+        tag(
+            text,
+            &sentences,
+            &[],
+            &define::find_definitions(text),
+            &DICT,
+        )
+        .into_iter()
+        .map(|m| (m.span.slice(text).to_string(), m.actor.0))
+        .collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

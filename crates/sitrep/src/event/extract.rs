@@ -753,10 +753,12 @@ impl<'a> Reader<'a> {
         // Words are looked for in `span`, phrases in `phrase_span`.
         let blocked = |span: Span, phrase_span: Span| {
             let text = self.without_actor_names(span);
-            let phrase_text = self.without_actor_names(phrase_span);
+            let mut phrase_text = None;
             rule.blocked_in_object.iter().any(|b| {
                 if b.contains(' ') {
-                    text::find_word(&phrase_text, b).is_some()
+                    let phrase_text =
+                        phrase_text.get_or_insert_with(|| self.without_actor_names(phrase_span));
+                    text::find_word(phrase_text, b).is_some()
                 } else if b.chars().any(char::is_alphanumeric) {
                     text::words(&text).any(|w| w == b)
                 } else {

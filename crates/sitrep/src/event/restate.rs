@@ -185,7 +185,7 @@ fn may_hold(outer: &Event, inner: &Event) -> bool {
 pub(super) type SummaryKey = (usize, EventKind, Option<ActorId>);
 
 /// The summary key of `event`.
-pub(super) fn summary_key(event: &Event) -> SummaryKey {
+fn summary_key(event: &Event) -> SummaryKey {
     (event.evidence_start, event.kind, event.actor1.clone())
 }
 
