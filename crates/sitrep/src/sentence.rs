@@ -5,6 +5,8 @@ A sentence ends at `.`, `!`, `?` or `…`, with any closing quotes and brackets
 that follow, when white space and then something other than a lower-case letter
 come next. A line break always ends a sentence (paragraphs never run on), and
 nothing inside brackets ends one ("yesterday [8 December]", "(about 64 km.)").
+A period with no white space after it ends a sentence only when a capitalised word
+is glued to a lower-case word or a number ("shelling.On Sunday").
 A period does not end a sentence after an initial ("N. Aung"), a title
 ("Gen. N'Ban La"), a month or "No." before a number ("Jan. 8", "No. 5"), or an
 acronym ("U.S.") unless a common sentence opener follows. Quotations that run
@@ -113,7 +115,9 @@ impl SentenceSplitter {
             return true;
         }
         if after_space.len() == rest.len() {
-            return false; // no white space: "U.S.-backed", "3.5", "kachinnews.com"
+            // No white space: "U.S.-backed", "3.5" and "kachinnews.com" go on, but a word glued
+            // to the last one of a sentence does not ("shelling.On Sunday").
+            return ch == '.' && self.starts_glued_sentence(word_before(text, at), rest);
         }
         let next_char = after_space.chars().next().unwrap_or(' ');
         if next_char.is_lowercase() {
@@ -141,6 +145,24 @@ impl SentenceSplitter {
             return self.openers.contains(&next_word);
         }
         true
+    }
+
+    /// Whether `rest`, straight after the period that ends `word`, is a capitalised word
+    /// starting a new sentence: `word` is a lower-case word or a number, not an abbreviation.
+    fn starts_glued_sentence(&self, word: &str, rest: &str) -> bool {
+        let mut next = rest.chars();
+        let capitalised_word = matches!(
+            (next.next(), next.next()),
+            (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase()
+        );
+        let last = word.chars().last();
+        let sentence_end = (last.is_some_and(|c| c.is_ascii_digit())
+            || (word.chars().count() >= 2 && last.is_some_and(char::is_lowercase)))
+            && !word.contains('.')
+            && !self.titles.contains(word)
+            && !self.before_number.contains(word)
+            && !self.may_end.contains(word);
+        capitalised_word && sentence_end
     }
 }
 
@@ -243,6 +265,22 @@ mod tests {
         assert_eq!(
             split("Troops (about 100.) stayed. Fine"),
             vec!["Troops (about 100.) stayed.", "Fine"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_last_word_starts_anew() {
+        assert_eq!(
+            split("Rebels shelled the depot.On Sunday, 12 died, said Radio 5.Later they left."),
+            vec![
+                "Rebels shelled the depot.",
+                "On Sunday, 12 died, said Radio 5.",
+                "Later they left."
+            ]
+        );
+        assert_eq!(
+            split("See kachinnews.com or Gen.Tun Lwin in the U.S.Army camp."),
+            vec!["See kachinnews.com or Gen.Tun Lwin in the U.S.Army camp."]
         );
     }
 

@@ -348,8 +348,10 @@ impl FacilityPatterns {
                 .rsplit_once("'s ")
                 .or_else(|| name.rsplit_once("’s "))
                 .map_or(name, |(_, rest)| rest);
+            // "the Myanmar Military's base camp" names its owner, not the camp.
+            let owner_only = name.ends_with("'s") || name.ends_with("’s");
             let start = whole.end() - caps["head"].len() - 1 - name.len();
-            if !name.is_empty() && !overlaps_any(&found, start, whole.end()) {
+            if !name.is_empty() && !owner_only && !overlaps_any(&found, start, whole.end()) {
                 found.push(FacilityMention {
                     span: Span::new(start, whole.end()),
                     name: format!("{name} {}", &caps["head"]),
@@ -486,6 +488,16 @@ mod tests {
         assert_eq!(
             names("A military base near Hill Ridge was hit. The Dale refugee camp was shelled."),
             ["Dale refugee camp"]
+        );
+    }
+
+    #[test]
+    fn an_owner_before_a_lower_case_head_names_no_site() {
+        assert_eq!(
+            names(
+                "Rebels took the Hill Army's base camp, then Dale outpost and Lake Ridge's Kone camp."
+            ),
+            ["Dale outpost", "Kone camp"]
         );
     }
 

@@ -462,6 +462,16 @@ mod tests {
     }
 
     #[test]
+    fn a_container_is_the_sense_that_holds_its_place() {
+        // Donetsk is a city and a region; the region holds this Blahodatne, 60 km from the city.
+        let mentions = tag_text("Ukrainian troops retook Blahodatne in Donetsk on Sunday.");
+        let region = find(&mentions, "Donetsk").location.clone().unwrap();
+        assert_eq!(region.precision, Precision::Admin1);
+        let village = find(&mentions, "Blahodatne").location.clone().unwrap();
+        assert_eq!(village.admin1.as_deref(), Some("Donetsk"));
+    }
+
+    #[test]
     fn a_country_before_its_embassies_is_no_place_of_the_sentence() {
         let mentions = tag_text("Crowds stormed the French and US embassies in Kinshasa.");
         assert_eq!(find(&mentions, "US").role, PlaceRole::Metonym);

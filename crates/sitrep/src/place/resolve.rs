@@ -155,6 +155,7 @@ pub fn resolve_each(
         .map(|(idx, range)| scorer.best(idx, &scores[range.clone()], &anchors))
         .collect();
     scorer.one_sense_per_article(&mut bests);
+    scorer.containers_hold_their_places(&mut bests);
     bests
         .into_iter()
         .enumerate()
@@ -803,6 +804,28 @@ impl<'a> Scorer<'a> {
                 {
                     *other_best = Some(best);
                 }
+            }
+        }
+    }
+
+    /// A container means the sense that holds the place it contains: in "Blahodatne in
+    /// Donetsk" Donetsk is the region holding that village, not the city of the same name.
+    fn containers_hold_their_places(&self, bests: &mut [Option<Best>]) {
+        for idx in 0..bests.len() {
+            let Some(inner) = bests[idx].filter(|best| best.contained) else {
+                continue;
+            };
+            let Some(container) = self.candidates[idx].container else {
+                continue;
+            };
+            let Some(outer) = bests[container].as_mut() else {
+                continue;
+            };
+            if !self.contains(outer.entry, inner.entry) {
+                let holder = self
+                    .container_entries(&self.candidates[container])
+                    .find(|&entry| self.contains(entry, inner.entry));
+                outer.entry = holder.unwrap_or(outer.entry);
             }
         }
     }
