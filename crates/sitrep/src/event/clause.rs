@@ -780,7 +780,7 @@ impl ClauseRules {
 
     /// `head`, then `head` less each of up to six place descriptors that end it ("north of
     /// the city of", "north of the city", "north of the").
-    fn without_place_descriptors<'h>(&self, head: &'h str) -> Vec<&'h str> {
+    pub fn without_place_descriptors<'h>(&self, head: &'h str) -> Vec<&'h str> {
         let mut heads = vec![head];
         let mut rest = head.trim_end();
         for _ in 0..6 {

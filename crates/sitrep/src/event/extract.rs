@@ -2890,16 +2890,24 @@ impl<'a> Reader<'a> {
     }
 
     /// True when `site` is where people fled to or where fire came from: a destination or
-    /// origin phrase stands before it, or before the place its list goes on from ("fled to
-    /// Tawila and El Fasher", "shelled from bases in Dale and Hill Ridge").
+    /// origin phrase stands before it, perhaps with words that name its sort between ("fled to
+    /// the nearby town of Dale"), or before the place its list goes on from ("fled to Tawila
+    /// and El Fasher", "shelled from bases in Dale and Hill Ridge").
     fn is_elsewhere(&self, site: &Site, sentence: Span) -> bool {
         let words = &self.rules.clauses.words;
         let mut site = site;
         loop {
             let head = &self.lower[sentence.start..site.span.start];
-            if text::ends_with_phrase(head, &words.destination_phrases)
-                || text::ends_with_phrase(head, &words.origin_phrases)
-            {
+            let elsewhere = self
+                .rules
+                .clauses
+                .without_place_descriptors(head)
+                .into_iter()
+                .any(|head| {
+                    text::ends_with_phrase(head, &words.destination_phrases)
+                        || text::ends_with_phrase(head, &words.origin_phrases)
+                });
+            if elsewhere {
                 return true;
             }
             let idx = self

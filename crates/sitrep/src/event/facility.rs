@@ -209,7 +209,7 @@ impl FacilityPatterns {
                 alternation(&file.named.heads)
             ))?,
             named_lower: compile(format!(
-                r"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word}) (?P<head>{})(?-u:\b)",
+                r#"(?-u:\b)["“]?(?P<name>(?:{cap_word} ){{0,3}}{cap_word})["”]? (?P<head>{})(?-u:\b)"#,
                 alternation(&file.named.lower_heads)
             ))?,
             of_place: compile(format!(
@@ -350,7 +350,7 @@ impl FacilityPatterns {
                 .map_or(name, |(_, rest)| rest);
             // "the Myanmar Military's base camp" names its owner, not the camp.
             let owner_only = name.ends_with("'s") || name.ends_with("’s");
-            let start = whole.end() - caps["head"].len() - 1 - name.len();
+            let start = caps.name("name").expect("name group").end() - name.len();
             if !name.is_empty() && !owner_only && !overlaps_any(&found, start, whole.end()) {
                 found.push(FacilityMention {
                     span: Span::new(start, whole.end()),
@@ -498,6 +498,10 @@ mod tests {
                 "Rebels took the Hill Army's base camp, then Dale outpost and Lake Ridge's Kone camp."
             ),
             ["Dale outpost", "Kone camp"]
+        );
+        assert_eq!(
+            names("Gunmen raided the “Lake Ridge” camp."),
+            ["Lake Ridge camp"]
         );
     }
 

@@ -689,6 +689,11 @@ mod tests {
             "Fighting broke out in Bhamo on Monday. Thousands of residents fled to Myitkyina and Waingmaw on Tuesday.",
         );
         assert_eq!(found, ["displacement - Bhamo 2024-06-11"]);
+        // Words naming the place's sort may stand between.
+        let found = events(
+            "Fighting broke out in Bhamo on Monday. Thousands of residents fled to the nearby town of Myitkyina on Tuesday.",
+        );
+        assert_eq!(found, ["displacement - Bhamo 2024-06-11"]);
     }
 
     #[test]
