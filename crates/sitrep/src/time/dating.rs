@@ -3,7 +3,9 @@ Event dating: which time expression dates an event stated in a sentence.
 
 An event takes the expression that governs its clause. In a list ("took A on
 29 September, B on 18 October and C on 20 November") the expression right
-after the event's argument, or right before it, is the argument's own. Else the
+after the event's argument, or right before it, is the argument's own; so is the
+one right after the rest of a list of names the argument opens ("burnt A on 27
+December and B, C and D on Wednesday": B burnt on Wednesday). Else the
 expression nearest the trigger wins, where crossing a comma costs a few words
 and crossing a semicolon, colon, dash or bracket many: "said on Friday that the
 KIA captured the town on Monday" dates the capture on Monday; a date in
@@ -180,7 +182,10 @@ fn beside_argument<'m>(
         .iter()
         .filter(|m| m.span.start >= argument.end)
         .min_by_key(|m| m.span.start);
-    if let Some(after) = after.filter(|m| close(Span::new(argument.end, m.span.start))) {
+    if let Some(after) = after.filter(|m| {
+        let gap = Span::new(argument.end, m.span.start);
+        close(gap) || ends_name_list(gap.slice(text))
+    }) {
         return Some(after);
     }
     let before = dated
@@ -190,6 +195,31 @@ fn beside_argument<'m>(
     before
         .filter(|m| close(Span::new(m.span.end, argument.start)))
         .copied()
+}
+
+/// The most words the rest of a list of names may have before the expression that dates it.
+const LIST_TAIL_WORDS: usize = 12;
+
+/// Whether `gap`, the text from an argument to the next expression, is only the rest of a list
+/// of names the argument opens, and a preposition: "torched A on 27 December and [B], C, D and
+/// E on Wednesday" burnt B on Wednesday, the date the whole list after the "and" shares. The
+/// names are capitalised words joined by commas, "and" or "or"; a lower-case word anywhere but
+/// last ("B, the army said on Wednesday") ends the list.
+fn ends_name_list(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .collect();
+    let Some((last, names)) = words.split_last() else {
+        return false;
+    };
+    let joined = |word: &&str| matches!(*word, "and" | "or");
+    let is_name = |word: &&str| word.chars().next().is_some_and(char::is_uppercase);
+    words.len() <= LIST_TAIL_WORDS
+        && last.chars().all(char::is_lowercase)
+        && !names.is_empty()
+        && names.iter().all(|word| joined(word) || is_name(word))
+        && !gap.contains([';', ':', '—', '(', ')'])
 }
 
 /// How far apart two spans of a sentence are: the words between them, with clause breaks

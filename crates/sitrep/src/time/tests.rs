@@ -338,6 +338,20 @@ fn events_take_the_expression_governing_their_clause() {
     assert_eq!(dated("Btown (Bee) Town"), Some(date(2024, 10, 18)));
     assert_eq!(dated("Cburg"), Some(date(2024, 11, 20)));
 
+    // A list after "and" shares the expression that closes it, not the one before the "and".
+    let text = "Soldiers burnt Aville and Btown on 2 December and Cburg, Dton, Eham and Fwick on Sunday, locals said.";
+    let times = fixture.tag(text, Some(published));
+    let dated =
+        |argument| event_date(text, &times, &query(text, "burnt", Some(argument))).map(|i| i.start);
+    assert_eq!(dated("Aville"), Some(date(2024, 12, 2)));
+    assert_eq!(dated("Cburg"), Some(date(2024, 12, 8)));
+    assert_eq!(dated("Dton"), Some(date(2024, 12, 8)));
+    // A lower-case word before the expression ends the list: the report's day is not Cburg's.
+    let text = "Soldiers burnt Aville on 2 December and Cburg, the Dton militia said on Sunday.";
+    let times = fixture.tag(text, Some(published));
+    let dated = event_date(text, &times, &query(text, "burnt", Some("Cburg"))).map(|i| i.start);
+    assert_eq!(dated, Some(date(2024, 12, 2)));
+
     let text = "A spokesman said on Friday that the rebels captured the bridge on Monday.";
     let captured = fixture.date_of(text, published, "captured").unwrap();
     assert_eq!(captured.start, date(2024, 12, 9));
