@@ -1132,6 +1132,23 @@ mod tests {
     }
 
     #[test]
+    fn a_country_closing_a_defined_name_is_not_what_the_abbreviation_stands_for() {
+        assert_eq!(
+            mentions("The Front for the Defence of Congo (FDC) said FDC fighters left."),
+            pairs(&[
+                ("Front for the Defence of Congo", "FDC"),
+                ("FDC", "FDC"),
+                ("FDC fighters", "FDC"),
+            ])
+        );
+        let known = mentions("The Cooperative for the Development of the Congo (CODECO) said.");
+        assert_eq!(
+            known.last().unwrap(),
+            &("CODECO".to_string(), "CODECO".to_string())
+        );
+    }
+
+    #[test]
     fn a_misspelt_name_before_a_known_abbreviation_is_that_group_not_the_army() {
         assert_eq!(
             mentions(
