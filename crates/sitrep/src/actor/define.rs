@@ -94,6 +94,8 @@ fn name_before(text: &str, end: usize, abbreviation: &str) -> Option<Span> {
 }
 
 /// The aliases the definitions teach: `(alias, actor)` pairs, from the mentions already found.
+/// A country that closes a longer name is where the organisation works, not who it is: "the
+/// Cooperative for the Development of the Congo (CODECO)" is no alias of Congo's government.
 pub(crate) fn learn(
     text: &str,
     definitions: &[Definition],
@@ -106,6 +108,8 @@ pub(crate) fn learn(
         let known = mentions.iter().find(|m| {
             m.span.end == definition.name.end
                 && m.span.start >= definition.name.start
+                && !(matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                    && m.span.start > definition.name.start)
                 && (m.how != MentionKind::Generic
                     || !names_more(
                         text,

@@ -14,7 +14,10 @@ The actor dictionary: compiled from `resources/actors/`.
   country's adjective is the attacker ("a Ukrainian drone attack");
 - `org_heads.txt`: head words of organisation names, for actors an article defines;
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
-  "Britain-based").
+  "Britain-based");
+- `place_phrases.txt` and `border_nouns.txt`: words before or after a country's name that
+  make it a place, not the country acting ("the border with Chad", "the Chad border");
+- `outlets.txt`: news outlets whose names hold a country's ("France 24"): no actor.
 
 Every name becomes a pattern of one Aho-Corasick automaton, searched once per document in
 ASCII-case-insensitive mode; names written in capitals match only as written.
@@ -27,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ActorId;
 use crate::resources::{ResourceError, ResourceFiles};
+use crate::span::Span;
 
 const ACTORS: &str = "actors/actors.tsv";
 const COUNTRIES: &str = "actors/countries.tsv";
@@ -39,6 +43,8 @@ const ORG_HEADS: &str = "actors/org_heads.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 const STATE_ALLIES: &str = "actors/state_allies.txt";
 const PLACE_PHRASES: &str = "actors/place_phrases.txt";
+const BORDER_NOUNS: &str = "actors/border_nouns.txt";
+const OUTLETS: &str = "actors/outlets.txt";
 
 /// What sort of party an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -190,6 +196,12 @@ pub struct ActorDictionary {
     /// Phrases (lower case) right before a country's name that make it a place ("border
     /// with").
     pub(crate) place_phrases: Vec<String>,
+    /// Nouns (lower case) right after a country's name that make it a place ("the Chad
+    /// border").
+    pub(crate) border_nouns: HashSet<String>,
+    /// News outlets (lower case) whose names hold a country's ("France 24"): a name inside one
+    /// is no actor.
+    outlets: Vec<String>,
     /// The organisations some entry is a regional branch of (`branch_of`).
     parents_of_branches: HashSet<ActorId>,
     pub(crate) patterns: Vec<Pattern>,
@@ -404,6 +416,12 @@ impl ActorDictionary {
         dictionary.opposition_phrases = opposition_phrases;
         dictionary.state_allies = word_set(STATE_ALLIES)?.into_iter().map(ActorId).collect();
         dictionary.place_phrases = word_set(PLACE_PHRASES)?.into_iter().collect();
+        dictionary.border_nouns = word_set(BORDER_NOUNS)?;
+        dictionary.outlets = files
+            .data_lines(OUTLETS)?
+            .into_iter()
+            .map(|(_, line)| line.trim().to_lowercase())
+            .collect();
         dictionary.check_references()?;
         Ok(dictionary)
     }
@@ -500,6 +518,8 @@ impl ActorDictionary {
             opposition_phrases: HashSet::default(),
             state_allies: HashSet::default(),
             place_phrases: Vec::new(),
+            border_nouns: HashSet::default(),
+            outlets: Vec::new(),
             parents_of_branches,
             patterns,
             matcher,
@@ -563,6 +583,25 @@ impl ActorDictionary {
     /// The entry of an actor id.
     pub fn entry(&self, id: &str) -> Option<&ActorEntry> {
         self.by_id.get(id).map(|&idx| &self.entries[idx])
+    }
+
+    /// True when the name at `span` of `text` lies inside the name of a news outlet ("France"
+    /// in "told France 24").
+    pub(crate) fn inside_outlet(&self, text: &str, span: Span) -> bool {
+        let name = span.slice(text).to_lowercase();
+        self.outlets.iter().any(|outlet| {
+            outlet.match_indices(name.as_str()).any(|(offset, _)| {
+                let Some(start) = span.start.checked_sub(offset) else {
+                    return false;
+                };
+                let end = start + outlet.len();
+                end <= text.len()
+                    && text.is_char_boundary(start)
+                    && text.is_char_boundary(end)
+                    && text[start..end].eq_ignore_ascii_case(outlet)
+                    && crate::text::on_word_boundaries(text, start, end)
+            })
+        })
     }
 
     /// The country with an ISO code.
@@ -685,6 +724,8 @@ mod tests {
             ORG_HEADS,
             STATE_ALLIES,
             PLACE_PHRASES,
+            BORDER_NOUNS,
+            OUTLETS,
         ] {
             let keys: Vec<String> = files
                 .data_lines(path)

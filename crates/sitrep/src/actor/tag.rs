@@ -43,7 +43,7 @@ pub fn tag(
     dict: &ActorDictionary,
 ) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
-    let focus = focus_country(&hits, places, dict);
+    let focus = focus_country(text, &hits, places, dict);
     // What each definition's name stands for, read from the hits inside it alone.
     let named: Vec<ActorMention> = definitions
         .iter()
@@ -121,7 +121,7 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
 }
 
 /// The dictionary's names in `text`, but for those of the dateline ("MOSCOW, July 31 (Reuters)
-/// - Ukrainian drones hit ..." is no deed of Russia's).
+/// - Ukrainian drones hit ..." is no deed of Russia's) and of news outlets ("France 24").
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
     let dateline_end = crate::text::dateline(text).map_or(0, |dateline| dateline.end);
     dict.matcher
@@ -131,7 +131,11 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
             let pattern = &dict.patterns[m.pattern().as_usize()];
             let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
             let in_dateline = span.end <= dateline_end;
-            (case_ok && !in_dateline && on_word_boundaries(text, span, dict)).then_some(Hit {
+            let usable = case_ok
+                && !in_dateline
+                && on_word_boundaries(text, span, dict)
+                && !dict.inside_outlet(text, span);
+            usable.then_some(Hit {
                 span,
                 kind: HitKind::Pattern(m.pattern().as_usize()),
             })
@@ -176,19 +180,33 @@ fn with_learned(
 
 /// The country most of the article's actors and places belong to; on a tie, the one named
 /// first, and then the first in code order. An actor counts twice. "UK-based" and the like
-/// name no country of the story: a name joined to a blocking affix made no hit.
-fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) -> Option<String> {
+/// name no country of the story: a name joined to a blocking affix made no hit; nor does a
+/// neighbour named only to locate a place ("near the Chad border"), as a name or as a place.
+fn focus_country(
+    text: &str,
+    hits: &[Hit],
+    places: &[PlaceMention],
+    dict: &ActorDictionary,
+) -> Option<String> {
     let mut votes: HashMap<String, (usize, usize)> = HashMap::default();
     let mut vote = |country: &str, weight: usize, at: usize| {
         let entry = votes.entry(country.to_string()).or_insert((0, at));
         entry.0 += weight;
         entry.1 = entry.1.min(at);
     };
+    let mut place_references: Vec<Span> = Vec::new();
     for hit in hits {
         let HitKind::Pattern(idx) = hit.kind else {
             continue;
         };
-        for target in &dict.patterns[idx].targets {
+        let targets = &dict.patterns[idx].targets;
+        if targets.iter().any(|t| matches!(t, Target::CountryName(_)))
+            && names_a_place(text, hit.span, dict)
+        {
+            place_references.push(hit.span);
+            continue;
+        }
+        for target in targets {
             match *target {
                 Target::Actor(entry) => {
                     if let Some(country) = dict.entries[entry].country.as_deref() {
@@ -203,6 +221,9 @@ fn focus_country(hits: &[Hit], places: &[PlaceMention], dict: &ActorDictionary) 
         }
     }
     for place in places {
+        if place_references.iter().any(|r| r.overlaps(place.span)) {
+            continue;
+        }
         if let Some(country) = place.location.as_ref().and_then(|l| l.country.as_deref()) {
             vote(country, 1, place.span.start);
         }
@@ -283,6 +304,19 @@ impl Reader<'_> {
         nouns
             .contains(&word.to_ascii_lowercase())
             .then(|| end + skipped + (rest_trimmed.len() - after_space.len()) + word_len)
+    }
+
+    /// The start of a force noun and "loyal to" right before `start` ("forces loyal to" the
+    /// name there), if they stand there: the forces are the named leader's side.
+    fn loyal_forces_before(&self, start: usize) -> Option<usize> {
+        let head = self.text[..start].strip_suffix(" loyal to ")?;
+        let noun_start = head
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        self.dict
+            .force_nouns
+            .contains(&head[noun_start..].to_lowercase())
+            .then_some(noun_start)
     }
 
     /// For a generic phrase with antecedent heads ("the alliance"), the last non-state actor
@@ -409,8 +443,11 @@ fn resolve(
                 .force_noun_after(hit.span.end)
                 .unwrap_or(hit.span.end);
             idx = skip_hits_before(hits, idx, end);
+            let start = reader
+                .loyal_forces_before(hit.span.start)
+                .unwrap_or(hit.span.start);
             reader.push(
-                Span::new(hit.span.start, end),
+                Span::new(start, end),
                 dict.entries[entry].id.clone(),
                 MentionKind::Name,
             );
@@ -486,17 +523,10 @@ fn resolve(
                 );
                 continue;
             }
-            // "near the border with Turkey": the country only locates the place.
-            let border_reference = || {
-                let head_start =
-                    text.floor_char_boundary(hit.span.start.saturating_sub(PHRASE_REACH));
-                let head = text[head_start..hit.span.start].to_lowercase();
-                crate::text::ends_with_phrase(&head, &dict.place_phrases)
-            };
             if targets
                 .iter()
                 .any(|t| matches!(t, Target::CountryName(_) | Target::Capital(_)))
-                && !border_reference()
+                && !names_a_place(text, hit.span, dict)
             {
                 let how = if targets.iter().any(|t| matches!(t, Target::CountryName(_))) {
                     MentionKind::Country
@@ -535,6 +565,10 @@ fn resolve(
         let Some(class) = generic_class(hit, dict) else {
             continue;
         };
+        // "troops loyal to Hadi": the name after makes the mention, from the troops on.
+        if text[hit.span.end..].starts_with(" loyal to ") {
+            continue;
+        }
         let end = reader
             .force_noun_after(hit.span.end)
             .unwrap_or(hit.span.end);
@@ -636,6 +670,20 @@ fn resolve(
 
 /// How far before a country's name a place phrase ("border with") is looked for, in bytes.
 const PHRASE_REACH: usize = 24;
+
+/// True when the country name at `span` only locates a place: a place phrase stands before it
+/// ("near the border with Turkey") or a border noun after it ("not far from the Chad border").
+fn names_a_place(text: &str, span: Span, dict: &ActorDictionary) -> bool {
+    let head_start = text.floor_char_boundary(span.start.saturating_sub(PHRASE_REACH));
+    let head = text[head_start..span.start].to_lowercase();
+    let next_word = text[span.end..].strip_prefix(' ').map(|rest| {
+        rest.split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+    });
+    crate::text::ends_with_phrase(&head, &dict.place_phrases)
+        || next_word.is_some_and(|word| dict.border_nouns.contains(&word.to_lowercase()))
+}
 
 /// What follows a country's adjective in "Russian drones" or "Ukrainian shelling".
 enum StrikeNoun {
@@ -876,6 +924,49 @@ mod tests {
         assert_eq!(
             mentions("Rebels seized a village near the border with Turkey, Syria said."),
             pairs(&[("Syria", "SY_GOV")])
+        );
+    }
+
+    #[test]
+    fn forces_loyal_to_a_leader_are_his_side_and_outlets_are_no_party() {
+        assert_eq!(
+            mentions("Troops loyal to Mansour Hadi seized two villages, France 24 reported."),
+            pairs(&[("Troops loyal to Mansour Hadi", "YE_GOV")])
+        );
+        assert_eq!(
+            mentions("Yemeni pro-government forces attacked the Houthis."),
+            pairs(&[
+                ("Yemeni pro-government forces", "YE_GOV"),
+                ("Houthis", "HOUTHIS")
+            ])
+        );
+    }
+
+    #[test]
+    fn separatists_named_before_their_group_are_the_group_named_later() {
+        assert_eq!(
+            mentions(
+                "Separatists attacked a checkpoint. Anglophone rebels have fought since 2017."
+            ),
+            pairs(&[
+                ("Separatists", "AMBAZONIA"),
+                ("Anglophone rebels", "AMBAZONIA")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_neighbour_named_as_a_place_is_no_party_nor_the_story_s_country() {
+        assert_eq!(
+            mentions(
+                "Soldiers died in an ambush near the Mali border, Niger said. Troops chased \
+                 the attackers, who fled to nearby Mali."
+            ),
+            pairs(&[
+                ("Soldiers", "NE_GOV"),
+                ("Niger", "NE_GOV"),
+                ("Troops", "NE_GOV"),
+            ])
         );
     }
 
@@ -1128,6 +1219,23 @@ mod tests {
                 ("Front for Hill Democracy", "FHD"),
                 ("FHD", "FHD"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_country_closing_a_defined_name_is_not_what_the_abbreviation_stands_for() {
+        assert_eq!(
+            mentions("The Front for the Defence of Congo (FDC) said FDC fighters left."),
+            pairs(&[
+                ("Front for the Defence of Congo", "FDC"),
+                ("FDC", "FDC"),
+                ("FDC fighters", "FDC"),
+            ])
+        );
+        let known = mentions("The Cooperative for the Development of the Congo (CODECO) said.");
+        assert_eq!(
+            known.last().unwrap(),
+            &("CODECO".to_string(), "CODECO".to_string())
         );
     }
 
