@@ -585,23 +585,19 @@ impl ActorDictionary {
         self.by_id.get(id).map(|&idx| &self.entries[idx])
     }
 
-    /// True when the name at `span` of `text` lies inside the name of a news outlet ("France"
-    /// in "told France 24").
-    pub(crate) fn inside_outlet(&self, text: &str, span: Span) -> bool {
-        let name = span.slice(text).to_lowercase();
-        self.outlets.iter().any(|outlet| {
-            outlet.match_indices(name.as_str()).any(|(offset, _)| {
-                let Some(start) = span.start.checked_sub(offset) else {
-                    return false;
-                };
-                let end = start + outlet.len();
-                end <= text.len()
-                    && text.is_char_boundary(start)
-                    && text.is_char_boundary(end)
-                    && text[start..end].eq_ignore_ascii_case(outlet)
-                    && crate::text::on_word_boundaries(text, start, end)
-            })
-        })
+    /// The news outlets whose names occur in `text` (in any ASCII letter case): only inside
+    /// these can a name be no actor (see [`inside_outlet`]). Most articles name none, so the
+    /// names a text holds are checked against these few, not against every outlet.
+    pub(crate) fn outlets_in(&self, text: &str) -> Vec<&str> {
+        if self.outlets.is_empty() {
+            return Vec::new();
+        }
+        let lower = text.to_ascii_lowercase();
+        self.outlets
+            .iter()
+            .map(String::as_str)
+            .filter(|outlet| lower.contains(outlet))
+            .collect()
     }
 
     /// The country with an ISO code.
@@ -637,12 +633,49 @@ impl ActorDictionary {
     }
 }
 
+/// True when the name at `span` of `text` lies inside the name of one of `outlets` (lower
+/// case, as [`ActorDictionary::outlets_in`] gives them): "France" in "told France 24".
+pub(crate) fn inside_outlet(outlets: &[&str], text: &str, span: Span) -> bool {
+    if outlets.is_empty() {
+        return false;
+    }
+    let name = span.slice(text).to_lowercase();
+    outlets.iter().any(|outlet| {
+        outlet.match_indices(name.as_str()).any(|(offset, _)| {
+            let Some(start) = span.start.checked_sub(offset) else {
+                return false;
+            };
+            let end = start + outlet.len();
+            end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+                && text[start..end].eq_ignore_ascii_case(outlet)
+                && crate::text::on_word_boundaries(text, start, end)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn dictionary() -> ActorDictionary {
         ActorDictionary::load(&ResourceFiles::embedded()).unwrap()
+    }
+
+    #[test]
+    fn names_inside_an_outlet_the_text_names_are_no_actors() {
+        let dict = dictionary();
+        let text = "Rebels told FRANCE 24 that France shelled the town.";
+        let outlets = dict.outlets_in(text);
+        assert_eq!(outlets, ["france 24"]);
+        let at = |name: &str, from: usize| {
+            let start = from + text[from..].find(name).unwrap();
+            Span::new(start, start + name.len())
+        };
+        assert!(inside_outlet(&outlets, text, at("FRANCE", 0)));
+        assert!(!inside_outlet(&outlets, text, at("France", 20)));
+        assert!(dict.outlets_in("France shelled the town.").is_empty());
     }
 
     #[test]

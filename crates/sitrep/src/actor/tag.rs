@@ -13,7 +13,7 @@ read again with them.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::define::{self, Definition};
-use super::dictionary::{GenericClass, Target};
+use super::dictionary::{GenericClass, Target, inside_outlet};
 use super::{ActorDictionary, ActorId, ActorMention, MentionKind};
 use crate::place::PlaceMention;
 use crate::span::Span;
@@ -124,6 +124,7 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
 /// - Ukrainian drones hit ..." is no deed of Russia's) and of news outlets ("France 24").
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
     let dateline_end = crate::text::dateline(text).map_or(0, |dateline| dateline.end);
+    let outlets = dict.outlets_in(text);
     dict.matcher
         .find_iter(text)
         .filter_map(|m| {
@@ -134,7 +135,7 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
             let usable = case_ok
                 && !in_dateline
                 && on_word_boundaries(text, span, dict)
-                && !dict.inside_outlet(text, span);
+                && !inside_outlet(&outlets, text, span);
             usable.then_some(Hit {
                 span,
                 kind: HitKind::Pattern(m.pattern().as_usize()),
