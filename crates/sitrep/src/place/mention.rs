@@ -384,7 +384,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     }
 
     /// The end (exclusive) of the capitalised run starting at `start`: capitalised words, with
-    /// connectors and possessives between them.
+    /// connectors (but not after a generic word) and possessives between them.
     fn run_end(&self, start: usize) -> usize {
         let mut end = start;
         let mut idx = start;
@@ -398,6 +398,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 end = idx;
             } else if idx > start && (self.is_connector(idx) || token.kind == TokenKind::Possessive)
             {
+                // A generic word ends the run before a connector: "Hka Ya Village on Tuesday".
+                if self.is_connector(idx) && self.info(idx - 1).after.is_some() {
+                    break;
+                }
                 idx += 1;
             } else {
                 break;
@@ -1315,14 +1319,19 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 });
                 let container = if owned.is_some() { idx + 2 } else { idx + 1 };
                 candidates[idx].container = Some(first_idx + container);
-            } else if matches!(between, "'s" | "’s") && candidates[idx].hint.is_none() {
-                // "Sagaing's Ayadaw Township": an owner that can be a state or region is one.
-                let division = candidates[idx]
-                    .entries
-                    .iter()
-                    .any(|&entry| self.gazetteer.entry(entry).kind == PlaceKind::Admin1);
+            } else if matches!(between, "'s" | "’s") {
+                // "Sagaing's Ayadaw Township": an owner that can be a state or region is one,
+                // and holds the place it owns.
+                let division = match candidates[idx].hint {
+                    Some(hint) => hint == PlaceKind::Admin1,
+                    None => candidates[idx]
+                        .entries
+                        .iter()
+                        .any(|&entry| self.gazetteer.entry(entry).kind == PlaceKind::Admin1),
+                };
                 if division && candidates[idx + 1].hint.is_some() {
                     candidates[idx].hint = Some(PlaceKind::Admin1);
+                    candidates[idx + 1].container = Some(first_idx + idx);
                 }
             }
         }

@@ -472,6 +472,19 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_word_ends_a_name_before_a_connector_and_owners_hold_what_they_own() {
+        // "on Tuesday" is no part of the village's name.
+        let mentions = tag_text("Troops burned Zyqlo Village on Tuesday.");
+        assert_eq!(texts(&mentions), ["Zyqlo Village"]);
+        // Two unknown names: the village lies in the township, the township in the region.
+        let mentions = tag_text("Jets bombed Qopl village in Sagaing Region's Zyxwv Township.");
+        for name in ["Qopl village", "Zyxwv Township"] {
+            let location = find(&mentions, name).location.clone().unwrap();
+            assert_eq!(location.admin1.as_deref(), Some("Sagaing"), "{name}");
+        }
+    }
+
+    #[test]
     fn a_country_before_its_embassies_is_no_place_of_the_sentence() {
         let mentions = tag_text("Crowds stormed the French and US embassies in Kinshasa.");
         assert_eq!(find(&mentions, "US").role, PlaceRole::Metonym);

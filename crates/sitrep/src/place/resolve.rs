@@ -995,12 +995,17 @@ impl<'a> Scorer<'a> {
     /// A place whose name the gazetteer lacks (or knows only elsewhere), of the kind a
     /// generic word gives: its name, its container's admin1, the article's country, no point.
     fn unknown(&self, text: &str, candidate: &Candidate, kind: PlaceKind) -> Option<PlaceMention> {
-        let container = candidate.container.and_then(|c| self.candidates.get(c));
-        let container_entry = container.and_then(|c| {
-            self.container_entries(c).max_by(|a, b| {
-                prior(self.gazetteer.entry(*a)).total_cmp(&prior(self.gazetteer.entry(*b)))
-            })
-        });
+        // The nearest container the gazetteer knows, up the chain: "X village in Sagaing
+        // Region's Y Township" lies in Sagaing when Y is unknown too.
+        let container_entry =
+            std::iter::successors(candidate.container, |&c| self.candidates.get(c)?.container)
+                .take(3)
+                .filter_map(|c| self.candidates.get(c))
+                .find_map(|c| {
+                    self.container_entries(c).max_by(|a, b| {
+                        prior(self.gazetteer.entry(*a)).total_cmp(&prior(self.gazetteer.entry(*b)))
+                    })
+                });
         // The container's division, else the one the article's places mostly lie in.
         let admin1_idx = match container_entry {
             Some(idx) if self.gazetteer.entry(idx).kind == PlaceKind::Admin1 => Some(idx),
