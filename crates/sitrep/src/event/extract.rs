@@ -1286,6 +1286,15 @@ impl<'a> Reader<'a> {
         if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
             return Some(Some(party.clone()));
         }
+        // "“The enemy keeps shelling us,” the spokesman said": the side the speaker's party
+        // fights; with no party named for the speaker, the one the story had acting last.
+        if self.enemy_subject(frame) {
+            let party = speaker
+                .filter(|s| self.actors.kind_of(s).is_armed())
+                .cloned()
+                .or_else(context);
+            return Some(self.other_side(frame, party.as_ref()));
+        }
         if self.victims_before(frame) {
             let victims = self.subject(frame, false);
             return Some(self.other_side(frame, victims.as_ref()));
@@ -1964,6 +1973,23 @@ impl<'a> Reader<'a> {
             && head.trim_end().ends_with(" and")
             && !head.contains([',', ';'])
             && !sentence_words.any(|w| ClauseWords::has(&words.subject_pronouns, w))
+    }
+
+    /// True when the clause before an active trigger opens with an enemy noun, after a
+    /// determiner or not, and names no actor: "the enemy keeps shelling us", "enemy troops
+    /// stormed the post".
+    fn enemy_subject(&self, frame: &Frame) -> bool {
+        let clauses = &self.rules.clauses;
+        let span = Span::new(frame.subject_start, frame.trigger.start);
+        let mut words = self.lower[span.start..span.end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| clauses.is_determiner(w));
+        !self.is_passive(frame.trigger)
+            && words
+                .next()
+                .is_some_and(|w| ClauseWords::has(&clauses.words.enemy_nouns, w))
+            && self.actors_in(span).next().is_none()
     }
 
     /// True when the word before the trigger, but for auxiliaries and adverbs ("when it had

@@ -384,6 +384,29 @@ mod tests {
     }
 
     #[test]
+    fn the_enemy_of_a_quoted_party_is_the_side_it_fights() {
+        let found = events(
+            "Russian troops hold the hills. “The enemy keeps shelling our trenches,” said Petro \
+             Koval, a Ukrainian army spokesman, near Robotyne.",
+        );
+        assert_has(&found, "shelling RU_GOV");
+        assert_lacks(&found, "shelling UA_GOV");
+        // A speaker known by name only: the side the story had acting last is the speaker's.
+        let found = events(
+            "Ukrainian troops clashed with Russian forces near Robotyne on Sunday. “The enemy \
+             keeps shelling us,” Koval said.",
+        );
+        assert_has(&found, "shelling RU_GOV");
+        assert_lacks(&found, "shelling UA_GOV");
+        // A named subject is no enemy noun.
+        let found = events(
+            "“Russian troops keep shelling our trenches,” said Petro Koval, a Ukrainian army \
+             spokesman, near Robotyne.",
+        );
+        assert_has(&found, "shelling RU_GOV");
+    }
+
+    #[test]
     fn a_raid_that_left_fighters_dead_is_a_clash_claimed_by_the_other_side() {
         let found = events(
             "Earlier, junta troops shelled Lashio. A raid on Hill Ridge village near Lashio left \
