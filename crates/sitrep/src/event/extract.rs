@@ -553,9 +553,10 @@ impl<'a> Reader<'a> {
         let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
-            if self.civilian_target(object)
+            if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
-                && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
+                && !self.armed_dead(frame.rest_of_clause().start, sentence.end))
+                || self.civilians_died_in(&frame)
             {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
@@ -2339,6 +2340,35 @@ impl<'a> Reader<'a> {
     fn armed_dead(&self, from: usize, to: usize) -> bool {
         self.actors_in(Span::new(from, to))
             .any(|m| m.kind.is_armed() && self.told_dead(m))
+    }
+
+    /// True when civilians were killed in the trigger's attack: "30 villagers were killed in a
+    /// militia attack on a camp" tells one attack on civilians, whatever its target is called.
+    /// The death word stands at most three words before the "in" that opens the trigger's
+    /// noun phrase, and the civilians before it, with no armed dead among them.
+    fn civilians_died_in(&self, frame: &Frame) -> bool {
+        const WORDS_BEFORE_TRIGGER: usize = 4;
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let words: Vec<(usize, &str)> = head
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+            .collect();
+        let deaths = &self.rules.clauses.words.deaths_after_number;
+        let tail = words.len().saturating_sub(WORDS_BEFORE_TRIGGER + 1);
+        let Some(idx) = (tail..words.len())
+            .rev()
+            .find(|&i| words[i].1 == "in" && i > 0 && ClauseWords::has(deaths, words[i - 1].1))
+        else {
+            return false;
+        };
+        if words[idx..].iter().any(|(_, w)| w.ends_with([',', ';'])) {
+            return false;
+        }
+        let victims = Span::new(
+            frame.sentence.start,
+            frame.sentence.start + words[idx - 1].0,
+        );
+        self.civilian_target(victims) && !self.armed_dead(victims.start, victims.end)
     }
 
     /// True when a word among the three after a mention tells it dead, with no object after

@@ -407,6 +407,21 @@ mod tests {
     }
 
     #[test]
+    fn an_attack_civilians_were_killed_in_is_the_attack_on_them() {
+        let found = events(
+            "Twenty villagers were killed in a rebel attack on a shelter site in Sudan's Kassala \
+             state on Friday.",
+        );
+        assert_has(&found, "attack_on_civilians");
+        assert_lacks(&found, "armed_clash");
+        // Soldiers killed in an attack tell a clash.
+        let found = events(
+            "Twelve soldiers were killed in an RSF attack on an army post in Kassala on Friday.",
+        );
+        assert_has(&found, "armed_clash RSF");
+    }
+
+    #[test]
     fn a_raid_that_left_fighters_dead_is_a_clash_claimed_by_the_other_side() {
         let found = events(
             "Earlier, junta troops shelled Lashio. A raid on Hill Ridge village near Lashio left \
