@@ -74,6 +74,9 @@ struct CueFile {
     negated: CueClass,
     planned: CueClass,
     speculative: CueClass,
+    /// Statements with no speaker ("it was stated that"): what they report is a claim.
+    #[serde(default)]
+    unattributed_claim: CueClass,
     claimed: Attribution,
 }
 
@@ -142,6 +145,7 @@ impl ModalityCues {
             (Modality::Negated, file.negated),
             (Modality::Planned, file.planned),
             (Modality::Speculative, file.speculative),
+            (Modality::Claimed, file.unattributed_claim),
         ]
         .into_iter()
         .enumerate()
@@ -518,6 +522,20 @@ mod tests {
             modality_of("A drone aimed at the depot killed two guards.", "killed"),
             None
         );
+    }
+
+    #[test]
+    fn a_statement_with_no_speaker_makes_a_claim() {
+        assert_eq!(
+            cue("It was stated on Monday that the rebels had"),
+            Some(Modality::Claimed)
+        );
+        // A hedge comes first; a report by a named source is attribution's business.
+        assert_eq!(
+            cue("It was stated that the rebels may have"),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(cue("The group stated that the rebels"), None);
     }
 
     #[test]
