@@ -1568,6 +1568,14 @@ mod tests {
             ),
             "asserted"
         );
+        // A doctor is no party: with a police officer, the report stands confirmed.
+        assert_eq!(
+            modality_of(
+                "The KIA captured Bhamo on Monday, a doctor in the town and a police officer said.",
+                TerritoryCaptured
+            ),
+            "asserted"
+        );
         // A public act (a truce announced, a meeting held) is no one side's claim.
         assert_eq!(
             modality_of("The junta announced a new ceasefire on Tuesday.", Agreement),
