@@ -27,6 +27,8 @@ struct CueClass {
     sentence_cues: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
+    #[serde(default)]
+    adjacent: Vec<String>,
 }
 
 /// Reporting verbs and the speakers who are not parties, as written in the file.
@@ -72,6 +74,9 @@ struct CueFile {
     negated: CueClass,
     planned: CueClass,
     speculative: CueClass,
+    /// Statements with no speaker ("it was stated that"): what they report is a claim.
+    #[serde(default)]
+    unattributed_claim: CueClass,
     claimed: Attribution,
 }
 
@@ -84,6 +89,8 @@ enum Reach {
     Sentence,
     /// Anywhere after the trigger in its sentence.
     After,
+    /// Right before the trigger, with only spaces between ("aimed at seizing").
+    Adjacent,
 }
 
 /// One class's cues, compiled.
@@ -138,6 +145,7 @@ impl ModalityCues {
             (Modality::Negated, file.negated),
             (Modality::Planned, file.planned),
             (Modality::Speculative, file.speculative),
+            (Modality::Claimed, file.unattributed_claim),
         ]
         .into_iter()
         .enumerate()
@@ -146,6 +154,7 @@ impl ModalityCues {
                 (Reach::Window, &class.cues),
                 (Reach::Sentence, &class.sentence_cues),
                 (Reach::After, &class.after),
+                (Reach::Adjacent, &class.adjacent),
             ] {
                 for cue in list {
                     let cue = cue.to_lowercase();
@@ -260,6 +269,10 @@ impl ModalityCues {
                             }
                             Reach::After => {
                                 hit.span.start >= trigger.end && hit.span.end <= sentence.end
+                            }
+                            Reach::Adjacent => {
+                                hit.span.end <= trigger.start
+                                    && text[hit.span.end..trigger.start].trim().is_empty()
                             }
                         }
                 });
@@ -482,6 +495,47 @@ mod tests {
             ),
             Some(Modality::Planned)
         );
+    }
+
+    #[test]
+    fn an_aim_counts_only_right_before_the_trigger() {
+        let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
+        let modality_of = |text: &str, trigger: &str| {
+            let index = cues.index(text, &text.to_ascii_lowercase());
+            let start = text.find(trigger).unwrap();
+            let trigger = Span::new(start, start + trigger.len());
+            cues.cue(&index, text, 0, Span::new(0, text.len()), trigger)
+        };
+        assert_eq!(
+            modality_of(
+                "Rebels mounted a raid aimed at seizing the bridge.",
+                "seizing"
+            ),
+            Some(Modality::Planned)
+        );
+        // The raid itself happened; and a drone aimed at a depot that killed guards did too.
+        assert_eq!(
+            modality_of("Rebels mounted a raid aimed at seizing the bridge.", "raid"),
+            None
+        );
+        assert_eq!(
+            modality_of("A drone aimed at the depot killed two guards.", "killed"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_statement_with_no_speaker_makes_a_claim() {
+        assert_eq!(
+            cue("It was stated on Monday that the rebels had"),
+            Some(Modality::Claimed)
+        );
+        // A hedge comes first; a report by a named source is attribution's business.
+        assert_eq!(
+            cue("It was stated that the rebels may have"),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(cue("The group stated that the rebels"), None);
     }
 
     #[test]

@@ -180,6 +180,9 @@ pub struct ClauseWords {
     /// First-person possessives ("our"): right before a noun trigger ("hit by our mortar
     /// fire"), in a quotation, the quoted speaker's party did it.
     pub first_person_possessives: Vec<String>,
+    /// Nouns for the other side as a speaker sees it ("the enemy shelled our trenches"): as
+    /// the subject, the side the speaker's party fights.
+    pub enemy_nouns: Vec<String>,
     /// Auxiliaries and adverbs that may stand between a subject and its verb ("it had also").
     pub verb_helpers: Vec<String>,
 }

@@ -553,9 +553,10 @@ impl<'a> Reader<'a> {
         let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
-            if self.civilian_target(object)
+            if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
-                && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
+                && !self.armed_dead(frame.rest_of_clause().start, sentence.end))
+                || self.civilians_died_in(&frame)
             {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
@@ -1286,6 +1287,15 @@ impl<'a> Reader<'a> {
         if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
             return Some(Some(party.clone()));
         }
+        // "“The enemy keeps shelling us,” the spokesman said": the side the speaker's party
+        // fights; with no party named for the speaker, the one the story had acting last.
+        if self.enemy_subject(frame) {
+            let party = speaker
+                .filter(|s| self.actors.kind_of(s).is_armed())
+                .cloned()
+                .or_else(context);
+            return Some(self.other_side(frame, party.as_ref()));
+        }
         if self.victims_before(frame) {
             let victims = self.subject(frame, false);
             return Some(self.other_side(frame, victims.as_ref()));
@@ -1966,6 +1976,23 @@ impl<'a> Reader<'a> {
             && !sentence_words.any(|w| ClauseWords::has(&words.subject_pronouns, w))
     }
 
+    /// True when the clause before an active trigger opens with an enemy noun, after a
+    /// determiner or not, and names no actor: "the enemy keeps shelling us", "enemy troops
+    /// stormed the post".
+    fn enemy_subject(&self, frame: &Frame) -> bool {
+        let clauses = &self.rules.clauses;
+        let span = Span::new(frame.subject_start, frame.trigger.start);
+        let mut words = self.lower[span.start..span.end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| clauses.is_determiner(w));
+        !self.is_passive(frame.trigger)
+            && words
+                .next()
+                .is_some_and(|w| ClauseWords::has(&clauses.words.enemy_nouns, w))
+            && self.actors_in(span).next().is_none()
+    }
+
     /// True when the word before the trigger, but for auxiliaries and adverbs ("when it had
     /// stormed"), is one of `pronouns`.
     fn pronoun_before(&self, trigger: Span, pronouns: &[String]) -> bool {
@@ -2313,6 +2340,35 @@ impl<'a> Reader<'a> {
     fn armed_dead(&self, from: usize, to: usize) -> bool {
         self.actors_in(Span::new(from, to))
             .any(|m| m.kind.is_armed() && self.told_dead(m))
+    }
+
+    /// True when civilians were killed in the trigger's attack: "30 villagers were killed in a
+    /// militia attack on a camp" tells one attack on civilians, whatever its target is called.
+    /// The death word stands at most three words before the "in" that opens the trigger's
+    /// noun phrase, and the civilians before it, with no armed dead among them.
+    fn civilians_died_in(&self, frame: &Frame) -> bool {
+        const WORDS_BEFORE_TRIGGER: usize = 4;
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let words: Vec<(usize, &str)> = head
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+            .collect();
+        let deaths = &self.rules.clauses.words.deaths_after_number;
+        let tail = words.len().saturating_sub(WORDS_BEFORE_TRIGGER + 1);
+        let Some(idx) = (tail..words.len())
+            .rev()
+            .find(|&i| words[i].1 == "in" && i > 0 && ClauseWords::has(deaths, words[i - 1].1))
+        else {
+            return false;
+        };
+        if words[idx..].iter().any(|(_, w)| w.ends_with([',', ';'])) {
+            return false;
+        }
+        let victims = Span::new(
+            frame.sentence.start,
+            frame.sentence.start + words[idx - 1].0,
+        );
+        self.civilian_target(victims) && !self.armed_dead(victims.start, victims.end)
     }
 
     /// True when a word among the three after a mention tells it dead, with no object after
