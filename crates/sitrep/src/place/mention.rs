@@ -445,6 +445,9 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 if name_follows && token.is_word() && self.is(start, WordClass::Role) {
                     self.block_person_after(start);
                 }
+                if token.is_word() && self.is(start, WordClass::Role) {
+                    self.block_person_in_apposition(start);
+                }
                 if name_follows && token.is_word() && self.is(start, WordClass::AddresseeVerb) {
                     // "told Reuters", "told The Irrawaddy"; not "told CBC Toronto", whose
                     // city the outlet's name keeps.
@@ -510,6 +513,36 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         if person > first_name {
             self.blocked[title] = true;
             self.add_person(first_name, person);
+        }
+    }
+
+    /// Blocks a name of two or more words set off by commas after the role word `role` ("another
+    /// resident, Hka Ya Naw, said"), unless another name follows it (a list): a person's, not
+    /// a place's.
+    fn block_person_in_apposition(&mut self, role: usize) {
+        let name_start = role + 2;
+        let is_comma = |idx: usize| {
+            self.tokens
+                .get(idx)
+                .is_some_and(|t| t.text(self.text) == ",")
+        };
+        if !is_comma(role + 1)
+            || !self
+                .tokens
+                .get(name_start)
+                .is_some_and(|t| t.is_word() && t.capitalised)
+        {
+            return;
+        }
+        let name_end = self.run_end(name_start);
+        // Not a list of places: "the commander, Zee Kone, Hill Ridge and Dale, ...".
+        let list_goes_on = self
+            .tokens
+            .get(name_end + 1)
+            .is_some_and(|t| t.is_word() && t.capitalised);
+        if name_end >= name_start + 2 && is_comma(name_end) && !list_goes_on {
+            self.blocked[name_start..name_end].fill(true);
+            self.add_person(name_start, name_end);
         }
     }
 

@@ -485,6 +485,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_off_by_commas_after_a_role_is_a_persons() {
+        // Bello is a town in Colombia; here it is a resident's name, and the same elsewhere.
+        let mentions = tag_text(
+            "Another resident, Bello Ahmadu, said Bhamo was calm. Bello left for Myitkyina.",
+        );
+        assert_eq!(texts(&mentions), ["Bhamo", "Myitkyina"]);
+        // A list after a role stays a list of places.
+        let mentions =
+            tag_text("According to the commander, Nam Hkam, Mansi and Momauk were calm.");
+        assert_eq!(texts(&mentions), ["Nam Hkam", "Mansi", "Momauk"]);
+    }
+
+    #[test]
     fn a_country_before_its_embassies_is_no_place_of_the_sentence() {
         let mentions = tag_text("Crowds stormed the French and US embassies in Kinshasa.");
         assert_eq!(find(&mentions, "US").role, PlaceRole::Metonym);
