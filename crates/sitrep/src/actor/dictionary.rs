@@ -420,7 +420,7 @@ impl ActorDictionary {
         dictionary.outlets = files
             .data_lines(OUTLETS)?
             .into_iter()
-            .map(|(_, line)| line.trim().to_lowercase())
+            .map(|(_, line)| line.trim().to_string())
             .collect();
         dictionary.check_references()?;
         Ok(dictionary)
@@ -585,18 +585,15 @@ impl ActorDictionary {
         self.by_id.get(id).map(|&idx| &self.entries[idx])
     }
 
-    /// The news outlets whose names occur in `text` (in any ASCII letter case): only inside
-    /// these can a name be no actor (see [`inside_outlet`]). Most articles name none, so the
-    /// names a text holds are checked against these few, not against every outlet.
+    /// The news outlets whose names occur in `text`, as written or in capitals ("FRANCE 24"):
+    /// only inside these can a name be no actor (see [`inside_outlet`]). Most articles name
+    /// none, so the names a text holds are checked against these few, not against every outlet.
+    /// Other letter cases are words, not outlets ("Russia today launched drones").
     pub(crate) fn outlets_in(&self, text: &str) -> Vec<&str> {
-        if self.outlets.is_empty() {
-            return Vec::new();
-        }
-        let lower = text.to_ascii_lowercase();
         self.outlets
             .iter()
             .map(String::as_str)
-            .filter(|outlet| lower.contains(outlet))
+            .filter(|outlet| text.contains(outlet) || text.contains(&outlet.to_uppercase()))
             .collect()
     }
 
@@ -633,15 +630,17 @@ impl ActorDictionary {
     }
 }
 
-/// True when the name at `span` of `text` lies inside the name of one of `outlets` (lower
-/// case, as [`ActorDictionary::outlets_in`] gives them): "France" in "told France 24".
+/// True when the name at `span` of `text` lies inside the name of one of `outlets` (as
+/// [`ActorDictionary::outlets_in`] gives them), written as listed or in capitals: "France" in
+/// "told France 24".
 pub(crate) fn inside_outlet(outlets: &[&str], text: &str, span: Span) -> bool {
     if outlets.is_empty() {
         return false;
     }
     let name = span.slice(text).to_lowercase();
     outlets.iter().any(|outlet| {
-        outlet.match_indices(name.as_str()).any(|(offset, _)| {
+        let lower = outlet.to_lowercase();
+        lower.match_indices(name.as_str()).any(|(offset, _)| {
             let Some(start) = span.start.checked_sub(offset) else {
                 return false;
             };
@@ -649,7 +648,7 @@ pub(crate) fn inside_outlet(outlets: &[&str], text: &str, span: Span) -> bool {
             end <= text.len()
                 && text.is_char_boundary(start)
                 && text.is_char_boundary(end)
-                && text[start..end].eq_ignore_ascii_case(outlet)
+                && (text[start..end] == **outlet || text[start..end] == outlet.to_uppercase())
                 && crate::text::on_word_boundaries(text, start, end)
         })
     })
@@ -668,7 +667,7 @@ mod tests {
         let dict = dictionary();
         let text = "Rebels told FRANCE 24 that France shelled the town.";
         let outlets = dict.outlets_in(text);
-        assert_eq!(outlets, ["france 24"]);
+        assert_eq!(outlets, ["France 24"]);
         let at = |name: &str, from: usize| {
             let start = from + text[from..].find(name).unwrap();
             Span::new(start, start + name.len())
@@ -676,6 +675,11 @@ mod tests {
         assert!(inside_outlet(&outlets, text, at("FRANCE", 0)));
         assert!(!inside_outlet(&outlets, text, at("France", 20)));
         assert!(dict.outlets_in("France shelled the town.").is_empty());
+        // Another letter case is no outlet's name.
+        assert!(
+            dict.outlets_in("Russia today launched 90 drones.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -311,9 +311,7 @@ impl Reader<'_> {
     /// name there), if they stand there: the forces are the named leader's side.
     fn loyal_forces_before(&self, start: usize) -> Option<usize> {
         let head = self.text[..start].strip_suffix(" loyal to ")?;
-        let noun_start = head
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
+        let noun_start = head.trim_end_matches(char::is_alphabetic).len();
         self.dict
             .force_nouns
             .contains(&head[noun_start..].to_lowercase())
@@ -934,6 +932,11 @@ mod tests {
             mentions("Troops loyal to Mansour Hadi seized two villages, France 24 reported."),
             pairs(&[("Troops loyal to Mansour Hadi", "YE_GOV")])
         );
+        // After a quote of more than one byte.
+        assert_eq!(
+            mentions("“Forces loyal to Mansour Hadi took the port,” he said."),
+            pairs(&[("Forces loyal to Mansour Hadi", "YE_GOV")])
+        );
         assert_eq!(
             mentions("Yemeni pro-government forces attacked the Houthis."),
             pairs(&[
@@ -968,6 +971,11 @@ mod tests {
                 ("Niger", "NE_GOV"),
                 ("Troops", "NE_GOV"),
             ])
+        );
+        // A neighbour that backs or acts is a party.
+        assert_eq!(
+            mentions("M23 rebels, backed by neighbouring Rwanda, seized the town."),
+            pairs(&[("M23 rebels", "M23"), ("Rwanda", "RW_GOV")])
         );
     }
 

@@ -1288,13 +1288,10 @@ impl<'a> Reader<'a> {
             return Some(Some(party.clone()));
         }
         // "“The enemy keeps shelling us,” the spokesman said": the side the speaker's party
-        // fights; with no party named for the speaker, the one the story had acting last.
+        // fights; with no armed party named for the speaker, no one the text names.
         if self.enemy_subject(frame) {
-            let party = speaker
-                .filter(|s| self.actors.kind_of(s).is_armed())
-                .cloned()
-                .or_else(context);
-            return Some(self.other_side(frame, party.as_ref()));
+            let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
+            return Some(party.and_then(|party| self.other_side(frame, Some(party))));
         }
         if self.victims_before(frame) {
             let victims = self.subject(frame, false);
@@ -3389,7 +3386,9 @@ impl<'a> Reader<'a> {
             // "declared they would launch operations to avenge him": a threat states what is to
             // come; the threat itself is made.
             .filter(|cue| !(*cue == Modality::Planned && rule.intent_is_content))
-            // "the junta announced a new ceasefire": a public act is no one side's claim.
+            // "the junta announced a new ceasefire": a public act is no one side's claim, also
+            // where no one is said to have stated it ("it was announced that ...").
+            .filter(|cue| !(*cue == Modality::Claimed && rule.public_act))
             .unwrap_or(
                 if speaker.is_some_and(|s| self.reports(s, frame.trigger)) && !rule.public_act {
                     Modality::Claimed

@@ -209,7 +209,7 @@ impl FacilityPatterns {
                 alternation(&file.named.heads)
             ))?,
             named_lower: compile(format!(
-                r#"(?-u:\b)["“]?(?P<name>(?:{cap_word} ){{0,3}}{cap_word})["”]? (?P<head>{})(?-u:\b)"#,
+                r#"(?-u:\b)(?P<name>(?:{cap_word} ){{0,3}}{cap_word})["”]? (?P<head>{})(?-u:\b)"#,
                 alternation(&file.named.lower_heads)
             ))?,
             of_place: compile(format!(
