@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{ActorDictionary, ActorId, ActorMention, MentionKind};
+use super::{ActorDictionary, ActorId, ActorKind, ActorMention, MentionKind};
 use crate::span::Span;
 
 /// A "Name (ABBR)" definition found in the text.
@@ -95,7 +95,8 @@ fn name_before(text: &str, end: usize, abbreviation: &str) -> Option<Span> {
 
 /// The aliases the definitions teach: `(alias, actor)` pairs, from the mentions already found.
 /// A country that closes a longer name is where the organisation works, not who it is: "the
-/// Cooperative for the Development of the Congo (CODECO)" is no alias of Congo's government.
+/// Cooperative for the Development of the Congo (CODECO)" is no alias of Congo's government;
+/// unless a word for the state opens the name ("the Government of Sudan (GoS)").
 pub(crate) fn learn(
     text: &str,
     definitions: &[Definition],
@@ -105,11 +106,15 @@ pub(crate) fn learn(
     let mut learned = Vec::new();
     for definition in definitions {
         let abbreviation = definition.abbreviation.slice(text).to_string();
+        let opened_by_state = mentions
+            .iter()
+            .any(|m| m.span.start == definition.name.start && m.kind == ActorKind::State);
         let known = mentions.iter().find(|m| {
             m.span.end == definition.name.end
                 && m.span.start >= definition.name.start
                 && !(matches!(m.how, MentionKind::Country | MentionKind::Capital)
-                    && m.span.start > definition.name.start)
+                    && m.span.start > definition.name.start
+                    && !opened_by_state)
                 && (m.how != MentionKind::Generic
                     || !names_more(
                         text,

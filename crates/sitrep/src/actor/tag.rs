@@ -310,7 +310,7 @@ impl Reader<'_> {
     /// The start of a force noun and "loyal to" right before `start` ("forces loyal to" the
     /// name there), if they stand there: the forces are the named leader's side.
     fn loyal_forces_before(&self, start: usize) -> Option<usize> {
-        let head = self.text[..start].strip_suffix(" loyal to ")?;
+        let head = self.text[..start].strip_suffix(LOYAL_TO)?;
         let noun_start = head.trim_end_matches(char::is_alphabetic).len();
         self.dict
             .force_nouns
@@ -564,8 +564,15 @@ fn resolve(
         let Some(class) = generic_class(hit, dict) else {
             continue;
         };
-        // "troops loyal to Hadi": the name after makes the mention, from the troops on.
-        if text[hit.span.end..].starts_with(" loyal to ") {
+        // "troops loyal to Hadi": the name after makes the mention, from the troops on
+        // ("troops loyal to the president" stay the generic troops).
+        let after_loyal = hit.span.end + LOYAL_TO.len();
+        let name_after_loyal = text[hit.span.end..].starts_with(LOYAL_TO)
+            && hits[idx..]
+                .iter()
+                .take_while(|h| h.span.start <= after_loyal)
+                .any(|h| h.span.start == after_loyal && generic_class(h, dict).is_none());
+        if name_after_loyal {
             continue;
         }
         let end = reader
@@ -671,18 +678,30 @@ fn resolve(
 const PHRASE_REACH: usize = 24;
 
 /// True when the country name at `span` only locates a place: a place phrase stands before it
-/// ("near the border with Turkey") or a border noun after it ("not far from the Chad border").
+/// ("near the border with Turkey") or a border noun after it ("not far from the Chad border"),
+/// unless a force noun follows that ("Chad border guards").
 fn names_a_place(text: &str, span: Span, dict: &ActorDictionary) -> bool {
     let head_start = text.floor_char_boundary(span.start.saturating_sub(PHRASE_REACH));
     let head = text[head_start..span.start].to_lowercase();
-    let next_word = text[span.end..].strip_prefix(' ').map(|rest| {
-        rest.split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("")
-    });
-    crate::text::ends_with_phrase(&head, &dict.place_phrases)
-        || next_word.is_some_and(|word| dict.border_nouns.contains(&word.to_lowercase()))
+    let mut next_words = text[span.end..]
+        .strip_prefix(' ')
+        .unwrap_or("")
+        .split(' ')
+        .map(|word| {
+            word.trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        });
+    let border = next_words
+        .next()
+        .is_some_and(|word| dict.border_nouns.contains(&word));
+    let force_follows = next_words
+        .next()
+        .is_some_and(|word| dict.force_nouns.contains(&word));
+    crate::text::ends_with_phrase(&head, &dict.place_phrases) || (border && !force_follows)
 }
+
+/// The words between a force noun and the leader whose side it fights on.
+const LOYAL_TO: &str = " loyal to ";
 
 /// What follows a country's adjective in "Russian drones" or "Ukrainian shelling".
 enum StrikeNoun {
@@ -972,6 +991,11 @@ mod tests {
                 ("Troops", "NE_GOV"),
             ])
         );
+        // Nor is a country named before its border guards, nor troops loyal to no one named.
+        assert_eq!(
+            mentions("Chad border guards opened fire. Troops loyal to the president fled."),
+            pairs(&[("Chad", "TD_GOV"), ("Troops", "TD_GOV")])
+        );
         // A neighbour that backs or acts is a party.
         assert_eq!(
             mentions("M23 rebels, backed by neighbouring Rwanda, seized the town."),
@@ -1245,6 +1269,12 @@ mod tests {
         assert_eq!(
             known.last().unwrap(),
             &("CODECO".to_string(), "CODECO".to_string())
+        );
+        // A word for the state opening the name makes it the state's.
+        let state = mentions("The Government of Sudan (GoS) said GoS troops shelled Nyala.");
+        assert!(
+            state.contains(&("GoS troops".to_string(), "SAF".to_string())),
+            "{state:?}"
         );
     }
 
