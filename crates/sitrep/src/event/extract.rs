@@ -553,10 +553,15 @@ impl<'a> Reader<'a> {
         let aircraft_kind = rule.aircraft_kind.filter(|_| self.aircraft_subject(&frame));
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
+            // A force named in the object is a target ("an attack on SAF positions"), a
+            // country only where the target lies ("a camp in Congo's Ituri province").
+            let force_in_object = self
+                .actors_in(object)
+                .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country));
             if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
                 && !self.armed_dead(frame.rest_of_clause().start, sentence.end))
-                || self.civilians_died_in(&frame)
+                || (self.civilians_died_in(&frame) && !force_in_object)
             {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
@@ -2341,8 +2346,9 @@ impl<'a> Reader<'a> {
 
     /// True when civilians were killed in the trigger's attack: "30 villagers were killed in a
     /// militia attack on a camp" tells one attack on civilians, whatever its target is called.
-    /// The death word stands at most three words before the "in" that opens the trigger's
-    /// noun phrase, and the civilians before it, with no armed dead among them.
+    /// The death word stands right before an "in" at most four words before the trigger, and
+    /// the civilians before it, with no armed party among them ("five soldiers and two
+    /// civilians were killed in an attack" is a clash).
     fn civilians_died_in(&self, frame: &Frame) -> bool {
         const WORDS_BEFORE_TRIGGER: usize = 4;
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
@@ -2365,7 +2371,9 @@ impl<'a> Reader<'a> {
             frame.sentence.start,
             frame.sentence.start + words[idx - 1].0,
         );
-        self.civilian_target(victims) && !self.armed_dead(victims.start, victims.end)
+        self.civilian_target(victims)
+            && !self.armed_dead(victims.start, victims.end)
+            && !self.actors_in(victims).any(|m| m.kind.is_armed())
     }
 
     /// True when a word among the three after a mention tells it dead, with no object after

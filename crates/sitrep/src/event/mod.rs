@@ -417,6 +417,13 @@ mod tests {
             "Twelve soldiers were killed in an RSF attack on an army post in Kassala on Friday.",
         );
         assert_has(&found, "armed_clash RSF");
+        // So do soldiers among the dead, or a force as the attack's target.
+        for text in [
+            "Five soldiers and two civilians were killed in an RSF attack on a base in Kassala.",
+            "Villagers were killed in an RSF attack on SAF positions in Kassala on Friday.",
+        ] {
+            assert_has(&events(text), "armed_clash RSF");
+        }
     }
 
     #[test]
