@@ -5,8 +5,8 @@ Cues come from `resources/modality/cues.toml`. A negation, plan or hedge counts 
 stands before the trigger in the same clause, within a few words ("had not been captured",
 "plans to retake", "might carry out airstrikes"), or, for a few sentence-wide cues ("denied",
 "analysts believe"), anywhere before it. Without such a cue, a sentence whose speaker is a
-party to the conflict ("the AA said", "according to the junta") states a claim; anything else
-is asserted.
+party to the conflict ("the AA said", "according to the junta") states a claim, and so does
+a statement with no speaker ("it was stated that"); anything else is asserted.
 */
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -237,10 +237,11 @@ impl ModalityCues {
     }
 
     /// The modality a cue gives the trigger at `trigger` in `sentence`, whose clause starts at
-    /// `clause_start`: the first of negated, planned, speculative with a cue in the last
-    /// words of the clause before the trigger, a sentence-wide cue before it with no new
-    /// clause opened in between ("analysts say …, which has killed"), or an "after" cue after
-    /// it. `None` when no cue applies.
+    /// `clause_start`: the first of negated, planned, speculative and unattributed claims with a
+    /// cue in the last words of the clause before the trigger (or, for an adjacent cue, right
+    /// before it), a sentence-wide cue before it with no new clause opened in between
+    /// ("analysts say …, which has killed"), or an "after" cue after it. `None` when no cue
+    /// applies.
     pub fn cue(
         &self,
         index: &CueIndex,
