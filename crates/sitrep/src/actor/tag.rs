@@ -1081,6 +1081,11 @@ mod tests {
                 ("KIA-led forces", "KIA")
             ])
         );
+        // A full name with a country in it is the group's, not the country's.
+        assert_eq!(
+            mentions("The Islamic State of Iraq and the Levant attacked Mosul."),
+            pairs(&[("Islamic State of Iraq and the Levant", "ISIS")])
+        );
         assert!(
             mentions("the aa battery").is_empty(),
             "acronyms match only in capitals"
