@@ -1298,7 +1298,7 @@ impl<'a> Reader<'a> {
             let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
         }
-        if self.victims_before(frame) {
+        if self.casualty_verb_before(frame).is_some() {
             let victims = self.subject(frame, false);
             return Some(self.other_side(frame, victims.as_ref()));
         }
@@ -1594,20 +1594,18 @@ impl<'a> Reader<'a> {
         !before.ends_with("the ") && !named
     }
 
-    /// True when a noun trigger comes after a verb of casualties and "in": "25 soldiers were
-    /// killed in a raid" (the soldiers are its victims, not its agents).
-    fn victims_before(&self, frame: &Frame) -> bool {
+    /// Where the verb of casualties starts when a noun trigger comes after it and "in": "25
+    /// soldiers were killed in a raid" (the soldiers are its victims, not its agents).
+    fn casualty_verb_before(&self, frame: &Frame) -> Option<usize> {
         let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(5).collect();
-        let Some(in_at) = words.iter().position(|&word| word == "in") else {
-            return false;
-        };
-        words
-            .get(in_at + 1)
-            .is_some_and(|verb| ClauseWords::has(&self.rules.clauses.words.casualty_verbs, verb))
-            && words[..in_at]
-                .iter()
-                .all(|word| word.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        let in_at = words.iter().position(|&word| word == "in")?;
+        let verb = words.get(in_at + 1)?;
+        let plain_words = words[..in_at]
+            .iter()
+            .all(|word| word.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        (ClauseWords::has(&self.rules.clauses.words.casualty_verbs, verb) && plain_words)
+            .then(|| frame.sentence.start + (verb.as_ptr() as usize - before.as_ptr() as usize))
     }
 
     /// The words before the clause's subject, when the subject ends with one of `heads` with at
@@ -2344,33 +2342,16 @@ impl<'a> Reader<'a> {
             .any(|m| m.kind.is_armed() && self.told_dead(m))
     }
 
-    /// True when civilians were killed in the trigger's attack: "30 villagers were killed in a
-    /// militia attack on a camp" tells one attack on civilians, whatever its target is called.
-    /// The death word stands right before an "in" at most four words before the trigger, and
-    /// the civilians before it, with no armed party among them ("five soldiers and two
+    /// True when civilians were killed or hurt in the trigger's attack: "30 villagers were
+    /// killed in a militia attack on a camp" tells one attack on civilians, whatever its target
+    /// is called. The victims stand before the verb of casualties (see
+    /// [`Self::casualty_verb_before`]), with no armed party among them ("five soldiers and two
     /// civilians were killed in an attack" is a clash).
     fn civilians_died_in(&self, frame: &Frame) -> bool {
-        const WORDS_BEFORE_TRIGGER: usize = 4;
-        let head = &self.lower[frame.sentence.start..frame.trigger.start];
-        let words: Vec<(usize, &str)> = head
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
-            .collect();
-        let deaths = &self.rules.clauses.words.deaths_after_number;
-        let tail = words.len().saturating_sub(WORDS_BEFORE_TRIGGER + 1);
-        let Some(idx) = (tail..words.len())
-            .rev()
-            .find(|&i| words[i].1 == "in" && i > 0 && ClauseWords::has(deaths, words[i - 1].1))
-        else {
+        let Some(verb_at) = self.casualty_verb_before(frame) else {
             return false;
         };
-        if words[idx..].iter().any(|(_, w)| w.ends_with([',', ';'])) {
-            return false;
-        }
-        let victims = Span::new(
-            frame.sentence.start,
-            frame.sentence.start + words[idx - 1].0,
-        );
+        let victims = Span::new(frame.sentence.start, verb_at);
         self.civilian_target(victims)
             && !self.armed_dead(victims.start, victims.end)
             && !self.actors_in(victims).any(|m| m.kind.is_armed())
