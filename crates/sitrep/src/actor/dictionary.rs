@@ -199,9 +199,9 @@ pub struct ActorDictionary {
     /// Nouns (lower case) right after a country's name that make it a place ("the Chad
     /// border").
     pub(crate) border_nouns: HashSet<String>,
-    /// News outlets (lower case) whose names hold a country's ("France 24"): a name inside one
-    /// is no actor.
-    outlets: Vec<String>,
+    /// News outlets whose names hold a country's, as written and in capitals ("France 24",
+    /// "FRANCE 24"): a name inside one is no actor.
+    outlets: Vec<(String, String)>,
     /// The organisations some entry is a regional branch of (`branch_of`).
     parents_of_branches: HashSet<ActorId>,
     pub(crate) patterns: Vec<Pattern>,
@@ -420,7 +420,7 @@ impl ActorDictionary {
         dictionary.outlets = files
             .data_lines(OUTLETS)?
             .into_iter()
-            .map(|(_, line)| line.trim().to_string())
+            .map(|(_, line)| (line.trim().to_string(), line.trim().to_uppercase()))
             .collect();
         dictionary.check_references()?;
         Ok(dictionary)
@@ -592,8 +592,8 @@ impl ActorDictionary {
     pub(crate) fn outlets_in(&self, text: &str) -> Vec<&str> {
         self.outlets
             .iter()
-            .map(String::as_str)
-            .filter(|outlet| text.contains(outlet) || text.contains(&outlet.to_uppercase()))
+            .filter(|(written, capitals)| text.contains(written) || text.contains(capitals))
+            .map(|(written, _)| written.as_str())
             .collect()
     }
 

@@ -996,10 +996,12 @@ impl<'a> Scorer<'a> {
     /// generic word gives: its name, its container's admin1, the article's country, no point.
     fn unknown(&self, text: &str, candidate: &Candidate, kind: PlaceKind) -> Option<PlaceMention> {
         // The nearest container the gazetteer knows, up the chain: "X village in Sagaing
-        // Region's Y Township" lies in Sagaing when Y is unknown too.
+        // Region's Y Township" lies in Sagaing when Y is unknown too. A village, its township
+        // and its state are the longest chain news writes.
+        const CONTAINER_STEPS: usize = 3;
         let container_entry =
             std::iter::successors(candidate.container, |&c| self.candidates.get(c)?.container)
-                .take(3)
+                .take(CONTAINER_STEPS)
                 .filter_map(|c| self.candidates.get(c))
                 .find_map(|c| {
                     self.container_entries(c).max_by(|a, b| {
