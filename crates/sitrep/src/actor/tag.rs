@@ -912,6 +912,18 @@ mod tests {
     }
 
     #[test]
+    fn regime_forces_are_the_forces_of_the_country_named_with_them() {
+        assert_eq!(
+            mentions("Syrian regime forces shelled the town."),
+            pairs(&[("Syrian regime forces", "SY_GOV")])
+        );
+        assert_eq!(
+            mentions("The KIA said regime forces shelled Bhamo."),
+            pairs(&[("KIA", "KIA"), ("regime forces", "MM_MILITARY")])
+        );
+    }
+
+    #[test]
     fn allied_fighters_are_no_party_of_their_own() {
         assert_eq!(
             mentions("Sudan's army and allied fighters retook the town from the RSF."),
