@@ -415,7 +415,7 @@ impl<'a> Reader<'a> {
             object_end,
             clause_end,
         };
-        if self.refers_back(&frame)
+        if (!rule.recalls_event && self.refers_back(&frame))
             || self
                 .rules
                 .clauses
@@ -605,6 +605,12 @@ impl<'a> Reader<'a> {
             };
             let date = time::event_date(self.text, &self.doc.times, &query)
                 .map(|date| self.ended_by_story(date, &frame))
+                .or_else(|| {
+                    rule.recalls_event
+                        .then(|| self.recent_event_of_kind(&frame, rule.kind))
+                        .flatten()
+                        .and_then(|event| event.date)
+                })
                 .or_else(|| self.carried_date(&frame))
                 .map(|date| self.loosened(date, sentence));
             let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
@@ -2178,14 +2184,7 @@ impl<'a> Reader<'a> {
     /// reporting it: "Kyiv said 12 people were killed" tells who counts the dead, not who
     /// killed them.
     fn context_agent(&self, frame: &Frame, kind: EventKind) -> Option<ActorId> {
-        let recent_start = frame.sentence.start.saturating_sub(600);
-        let recent_of_kind = self
-            .events
-            .iter()
-            .rev()
-            .take_while(|e| e.evidence_start >= recent_start)
-            .find(|e| e.kind == kind);
-        if let Some(event) = recent_of_kind {
+        if let Some(event) = self.recent_event_of_kind(frame, kind) {
             return event.actor1.clone();
         }
         self.events
@@ -2199,6 +2198,16 @@ impl<'a> Reader<'a> {
                     .find(|m| m.span.end <= frame.trigger.start && m.kind.is_non_state_armed())
                     .map(|m| m.actor.clone())
             })
+    }
+
+    /// The last event of `kind` told within a few sentences before the frame's.
+    fn recent_event_of_kind(&self, frame: &Frame, kind: EventKind) -> Option<&Event> {
+        let recent_start = frame.sentence.start.saturating_sub(600);
+        self.events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start >= recent_start)
+            .find(|e| e.kind == kind)
     }
 
     /// What made people flee: an armed actor named after the trigger ("fled shelling by junta

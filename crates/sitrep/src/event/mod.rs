@@ -1331,6 +1331,17 @@ mod tests {
     }
 
     #[test]
+    fn captured_places_listed_after_the_capture_take_its_date() {
+        let found = dated(
+            "The rebels captured six villages near Hpakant on Monday.\n\nThe army shelled Sezin on Wednesday.\n\nThe newly captured villages include Mansi and Momauk.",
+        );
+        for place in ["Mansi", "Momauk"] {
+            let capture = format!("territory_captured {place} 2024-06-10..2024-06-10");
+            assert!(found.contains(&capture), "{capture} in {found:?}");
+        }
+    }
+
+    #[test]
     fn a_place_in_a_clause_a_duration_opens_is_dated_back_even_after_a_noun_trigger() {
         let found = dated(
             "KIA fighters took Hpakant on Friday. Its capture came two days after the same fighters seized Sezin.",

@@ -144,6 +144,8 @@ struct RuleEntry {
     #[serde(default)]
     restates: bool,
     #[serde(default)]
+    recalls_event: bool,
+    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -218,6 +220,10 @@ pub struct Rule {
     /// A noun phrase that names an event usually told elsewhere in the article ("the fall of
     /// the town"): the event gives way to any other event of its kind at its place.
     pub restates: bool,
+    /// The trigger recalls an event of its kind told just before to name its places ("the
+    /// newly captured villages include ..."): after "the" it is no mere reference to that
+    /// event, and a sentence with no date of its own takes that event's date.
+    pub recalls_event: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -311,6 +317,7 @@ impl TriggerRules {
                     aircraft_kind: entry.aircraft_kind,
                     yields_to: entry.yields_to,
                     restates: entry.restates,
+                    recalls_event: entry.recalls_event,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,

@@ -698,6 +698,22 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 return Some(kind);
             }
         }
+        // Back past a list opener to a plural generic: "the villages include Tha Dut and
+        // Nyaungbin Lay", "three villages, including Tha Dut".
+        if idx >= 2 && self.is(idx - 1, WordClass::ListOpener) {
+            let generic_at = if word_at(idx - 2) == Some(",") {
+                idx.checked_sub(3)
+            } else {
+                Some(idx - 2)
+            };
+            let generic = generic_at.map(|at| self.info(at));
+            if let Some(kind) = generic
+                .filter(|generic| generic.is(WordClass::Plural))
+                .and_then(|generic| generic.after.filter(|kind| kind.is_local_unit()))
+            {
+                return Some(kind);
+            }
+        }
         // Apposition: "Leyar, a village in Pauk Township", "Kyeintali, a town further south".
         if word_at(end) == Some(",") && matches!(word_at(end + 1), Some("a" | "an")) {
             return self.appositive_kind(end + 2, false);

@@ -637,6 +637,24 @@ mod tests {
     }
 
     #[test]
+    fn a_list_a_plural_generic_opens_with_include_makes_places_of_its_names() {
+        for text in [
+            "The newly burned villages include Qarvoz, Tezmin Gyi and Wuzhap.",
+            "Troops looted three villages, including Qarvoz, Tezmin Gyi and Wuzhap.",
+        ] {
+            let mentions = tag_text(text);
+            assert_eq!(
+                texts(&mentions),
+                ["Qarvoz", "Tezmin Gyi", "Wuzhap"],
+                "{text}"
+            );
+        }
+        // No plural generic before the opener: the names are no places.
+        let mentions = tag_text("The victims include Qarvoz, Tezmin Gyi and Wuzhap.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+    }
+
+    #[test]
     fn a_commune_or_municipality_of_an_unknown_name_is_a_town() {
         let mentions = tag_text("Gunmen raided the commune of Belvoire near the coast on Monday.");
         assert_eq!(texts(&mentions), ["Belvoire"]);

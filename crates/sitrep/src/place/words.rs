@@ -82,6 +82,9 @@ pub enum WordClass {
     /// "outpost", "army"): the post is named by the place it stands at ("the Hill Ridge army
     /// base" is at Hill Ridge).
     Post,
+    /// A word that opens a list of names after a plural generic word ("the villages include
+    /// A and B", "three villages, including A").
+    ListOpener,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -112,6 +115,7 @@ impl WordClass {
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
             "post" => WordClass::Post,
+            "list_opener" => WordClass::ListOpener,
             _ => return None,
         })
     }
