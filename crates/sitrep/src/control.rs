@@ -90,6 +90,8 @@ struct RuleEntry {
     pattern: String,
     controller: ControllerSlot,
     place: PlaceSide,
+    #[serde(default)]
+    blocked_before: Vec<String>,
     examples: Vec<String>,
     counter_examples: Vec<String>,
 }
@@ -325,6 +327,8 @@ pub struct ControlRule {
     pub controller: ControllerSlot,
     /// Where the place is.
     pub place: PlaceSide,
+    /// Words right before the pattern that cancel it ("*lost* control of": a noun, no verb).
+    pub blocked_before: Vec<String>,
     /// Sentences it must yield a fact on.
     pub examples: Vec<String>,
     /// Sentences it must not.
@@ -375,6 +379,7 @@ impl ControlRules {
                     id: entry.id,
                     controller: entry.controller,
                     place: entry.place,
+                    blocked_before: entry.blocked_before,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
@@ -498,6 +503,9 @@ pub fn derive(
     for rule in rules.rules.iter().filter(may_match) {
         for m in rule.regex.find_iter(text) {
             let cue = Span::new(m.start(), m.end());
+            if crate::text::ends_with_phrase(&lower[..cue.start], &rule.blocked_before) {
+                continue;
+            }
             let Some(sentence) = doc.sentence_at(cue.start) else {
                 continue;
             };
