@@ -2727,7 +2727,8 @@ impl<'a> Reader<'a> {
 
     /// `run`, a coordinated list of places, without the places that only locate another:
     /// the town after a facility ("the headquarters of Battalion 9 in the town of Hill
-    /// Ridge"), and a possessor ("Kyauktaw's Western Regional Headquarters").
+    /// Ridge"), the town that closes the list after a village and a comma ("Hill village,
+    /// Dale town"), and a possessor ("Kyauktaw's Western Regional Headquarters").
     fn without_locators(&self, run: Vec<&'a Site>) -> Vec<&'a Site> {
         let mut keep = vec![true; run.len()];
         for (idx, pair) in run.windows(2).enumerate() {
@@ -2735,7 +2736,13 @@ impl<'a> Reader<'a> {
                 .lower
                 .get(pair[0].span.end..pair[1].span.start)
                 .unwrap_or("");
-            if pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between) {
+            let town_of_village = between == ", "
+                && idx + 2 == run.len()
+                && pair[0].location.precision == Precision::Point
+                && pair[1].location.precision == Precision::Town;
+            if town_of_village
+                || pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between)
+            {
                 keep[idx + 1] = false;
             } else if matches!(between.trim(), "'s" | "’s") {
                 keep[idx] = false;

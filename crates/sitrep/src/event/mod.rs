@@ -1692,6 +1692,17 @@ mod tests {
         assert!(!found.iter().any(|e| e.contains(" Hpakant ")), "{found:?}");
     }
 
+    #[test]
+    fn a_town_after_a_village_and_a_comma_only_locates_it() {
+        let found = events("Junta troops raided a clinic in Zyqlo village, Wetlet town on Monday.");
+        assert!(found.iter().any(|e| e.contains(" Zyqlo ")), "{found:?}");
+        assert!(!found.iter().any(|e| e.contains(" Wetlet ")), "{found:?}");
+        // In a list the town is a place of its own.
+        let found =
+            events("Junta troops shelled Zyqlo village, Wetlet town and Kyaukse town on Monday.");
+        assert!(found.iter().any(|e| e.contains(" Wetlet ")), "{found:?}");
+    }
+
     /// True when one of `found` is of `kind` with `actor` at `place`.
     fn has_event(found: &[String], kind: &str, actor: &str, place: &str) -> bool {
         let head = format!("{kind} {actor} {place} ");
