@@ -2046,4 +2046,20 @@ mod tests {
         let found = events("Fighters of— the KIA attacked Bhamo on Friday.");
         assert_has(&found, "armed_clash KIA Bhamo");
     }
+
+    #[test]
+    fn a_country_after_a_preposition_and_a_direction_word_is_no_subject() {
+        // "in western Myanmar" is where the rebels are, not who seized the outpost.
+        let text = "Insurgent forces in western Myanmar seized an army outpost near Paletwa on \
+                    Sunday, a spokesman for the Arakan Army said.";
+        assert_kind_events(
+            text,
+            "territory_captured",
+            &["territory_captured AA Paletwa 2024-06-09"],
+        );
+        assert_eq!(
+            actor2_of(text, super::EventKind::TerritoryCaptured).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
 }
