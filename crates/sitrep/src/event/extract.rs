@@ -1345,11 +1345,19 @@ impl<'a> Reader<'a> {
                         .passive_loser(frame, None)
                         .is_some_and(|loser| &loser != *s)
             });
+            // "Two junta bases were seized": the story's last agent is no agent when it is the
+            // side that lost; the side it fights is.
+            let loser = self.passive_loser(frame, None);
+            let not_loser = || {
+                context()
+                    .filter(|a| loser.as_ref() != Some(a))
+                    .or_else(|| self.other_side(frame, loser.as_ref()))
+            };
             return Some(
                 self.recruiter(frame)
                     .or_else(|| taker.cloned())
                     .or_else(|| self.unit_set_up(frame, rule))
-                    .or_else(context),
+                    .or_else(not_loser),
             );
         }
         if rule.strict_agent {

@@ -2062,4 +2062,16 @@ mod tests {
             Some("MM_MILITARY")
         );
     }
+
+    #[test]
+    fn a_passive_capture_is_not_credited_to_the_side_that_lost() {
+        // The story's last agent is the army, whose bases were the ones taken.
+        let text = "The KIA launched an offensive on Monday. Junta troops shelled Hill Ridge \
+                    village on Tuesday. Two junta bases were seized near Bhamo on Wednesday.";
+        assert_kind_events(
+            text,
+            "territory_captured",
+            &["territory_captured KIA Bhamo 2024-06-12"],
+        );
+    }
 }
