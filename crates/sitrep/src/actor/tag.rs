@@ -809,6 +809,18 @@ mod tests {
     }
 
     #[test]
+    fn insurgent_forces_and_occupiers_name_parties() {
+        assert_eq!(
+            mentions("The KIA shelled the post. Insurgent forces then took the hill."),
+            pairs(&[("KIA", "KIA"), ("Insurgent forces", "KIA")])
+        );
+        assert_eq!(
+            mentions("Russian occupiers shelled the town overnight."),
+            pairs(&[("Russian occupiers", "RU_GOV")])
+        );
+    }
+
+    #[test]
     fn the_rebels_are_never_a_militia_on_the_states_side() {
         assert_eq!(
             mentions(

@@ -1345,11 +1345,19 @@ impl<'a> Reader<'a> {
                         .passive_loser(frame, None)
                         .is_some_and(|loser| &loser != *s)
             });
+            // "Two junta bases were seized": the story's last agent is no agent when it is the
+            // side that lost; the side it fights is.
+            let loser = self.passive_loser(frame, None);
+            let not_loser = || {
+                context()
+                    .filter(|a| loser.as_ref() != Some(a))
+                    .or_else(|| self.other_side(frame, loser.as_ref()))
+            };
             return Some(
                 self.recruiter(frame)
                     .or_else(|| taker.cloned())
                     .or_else(|| self.unit_set_up(frame, rule))
-                    .or_else(context),
+                    .or_else(not_loser),
             );
         }
         if rule.strict_agent {
@@ -1732,8 +1740,20 @@ impl<'a> Reader<'a> {
                 .sentence_at(mention.span.start)
                 .map_or(0, |s| s.start)
         };
-        if clauses.after_preposition(self.lower, floor, mention.span.start) {
-            return !clauses.owns_the_noun_before(self.lower, floor, mention.span.start);
+        // "rebels in eastern Myanmar": a place mention that opens with a direction word before
+        // the name stands where the preposition's object stands.
+        let start = self
+            .doc
+            .places
+            .iter()
+            .find(|p| {
+                p.role == PlaceRole::Toponym
+                    && p.span.start < mention.span.start
+                    && p.span.contains(mention.span)
+            })
+            .map_or(mention.span.start, |p| p.span.start);
+        if clauses.after_preposition(self.lower, floor, start) {
+            return !clauses.owns_the_noun_before(self.lower, floor, start);
         }
         // "killed 12 soldiers": past a count, to the verb that takes the soldiers as object.
         let (mut word, mut word_start, mut word_end) =

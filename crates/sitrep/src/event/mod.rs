@@ -2057,4 +2057,32 @@ mod tests {
         let found = events("Fighters of— the KIA attacked Bhamo on Friday.");
         assert_has(&found, "armed_clash KIA Bhamo");
     }
+
+    #[test]
+    fn a_country_after_a_preposition_and_a_direction_word_is_no_subject() {
+        // "in western Myanmar" is where the rebels are, not who seized the outpost.
+        let text = "Insurgent forces in western Myanmar seized an army outpost near Paletwa on \
+                    Sunday, a spokesman for the Arakan Army said.";
+        assert_kind_events(
+            text,
+            "territory_captured",
+            &["territory_captured AA Paletwa 2024-06-09"],
+        );
+        assert_eq!(
+            actor2_of(text, super::EventKind::TerritoryCaptured).as_deref(),
+            Some("MM_MILITARY")
+        );
+    }
+
+    #[test]
+    fn a_passive_capture_is_not_credited_to_the_side_that_lost() {
+        // The story's last agent is the army, whose bases were the ones taken.
+        let text = "The KIA launched an offensive on Monday. Junta troops shelled Hill Ridge \
+                    village on Tuesday. Two junta bases were seized near Bhamo on Wednesday.";
+        assert_kind_events(
+            text,
+            "territory_captured",
+            &["territory_captured KIA Bhamo 2024-06-12"],
+        );
+    }
 }
