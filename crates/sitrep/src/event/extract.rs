@@ -419,7 +419,7 @@ impl<'a> Reader<'a> {
             || self
                 .rules
                 .clauses
-                .tells_no_one_event(self.lower, sentence.start, trigger.span.start)
+                .tells_no_one_event(self.lower, sentence.start, trigger.span)
         {
             return;
         }
