@@ -454,6 +454,21 @@ mod tests {
     }
 
     #[test]
+    fn deaths_and_damage_in_a_strike_already_told_are_its_toll() {
+        let strike = "Junta jets bombed Hill Ridge village in Sagaing Region on Monday.\n\n";
+        let found = events(&format!(
+            "{strike}Residents said five villagers were killed in the airstrike and a school \
+             was destroyed in the air strikes."
+        ));
+        assert_lacks(&found, "attack_on_civilians");
+        assert_lacks(&found, "property_destruction");
+        let found = events(&format!(
+            "{strike}Residents said soldiers killed five villagers in Dale village on Tuesday."
+        ));
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
     fn a_war_long_toll_is_no_attack_on_civilians() {
         let found =
             events("Health officials say at least 25,000 people have been killed in the war.");
