@@ -1296,8 +1296,11 @@ impl<'a> Reader<'a> {
                 if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {
                     return Some(Some(owner.actor.clone()));
                 }
+                // "withdrew from the camp when they were attacked", with neither side known,
+                // tells no one who gained anything.
                 let subject = self.subject(frame, false);
-                return Some(self.other_side(frame, subject.as_ref()));
+                let opponent = self.other_side(frame, subject.as_ref());
+                return (subject.is_some() || opponent.is_some()).then_some(opponent);
             }
             AgentSlot::Subject => {}
         }
