@@ -534,10 +534,11 @@ impl ClauseRules {
 
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
-    /// habit ("often clash there"), a party described ("whose forces are fighting") or years
-    /// of war summed up ("has been in turmoil since the coup, with attacks by ...").
-    pub fn tells_no_one_event(&self, lower: &str, floor: usize, start: usize) -> bool {
-        let head = &lower[floor..start];
+    /// habit ("often clash there", "have regularly been shelling", "clashes frequently
+    /// occurred"), a party described ("whose forces are fighting") or years of war summed up
+    /// ("has been in turmoil since the coup, with attacks by ...").
+    pub fn tells_no_one_event(&self, lower: &str, floor: usize, trigger: Span) -> bool {
+        let head = &lower[floor..trigger.start];
         let words = &self.words;
         [
             &words.hypothetical_determiners,
@@ -547,10 +548,29 @@ impl ClauseRules {
         ]
         .into_iter()
         .any(|list| text::ends_with_phrase(head, list))
+            || self.habitual(lower, head, trigger.end)
             || words
                 .standing_states
                 .iter()
                 .any(|state| head.contains(state.as_str()))
+    }
+
+    /// True when a habitual adverb stands before the trigger with only auxiliaries between
+    /// ("have regularly been shelling") or right after it ("clashes frequently occurred").
+    fn habitual(&self, lower: &str, head: &str, trigger_end: usize) -> bool {
+        let words = &self.words;
+        let mut before = head.trim_end();
+        while let Some(word) = text::words(before).next_back() {
+            if !before.ends_with(word) || !ClauseWords::has(&words.verb_helpers, word) {
+                break;
+            }
+            before = before[..before.len() - word.len()].trim_end();
+        }
+        let next_word = lower[trigger_end..]
+            .strip_prefix(' ')
+            .and_then(|after| text::words(after).next().filter(|w| after.starts_with(w)));
+        text::ends_with_phrase(before, &words.habitual_adverbs)
+            || next_word.is_some_and(|word| ClauseWords::has(&words.habitual_adverbs, word))
     }
 
     /// Where the main clause starts when the sentence opens with a fronted subordinate clause

@@ -112,6 +112,7 @@ pub fn extract(
         sentence_cues: SentenceCues::default(),
         acting_units: Vec::new(),
         summaries: HashSet::default(),
+        referred_back: Vec::new(),
     };
     for (idx, trigger) in triggers.iter().enumerate() {
         // "A barrage of rockets at the base": a trigger of the same kind glued on goes on
@@ -136,13 +137,19 @@ pub fn extract(
             .map(|t| t.span.start);
         reader.read(*trigger, next_trigger_start);
     }
-    let events = drop_placeless_twins(drop_yielding(reader.events, rules));
+    let events = drop_placeless_twins(drop_yielding(reader.events, rules, &reader.referred_back));
     super::restate::merge_restatements(drop_restating_nouns(events, rules), doc, &reader.summaries)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
-/// regime struck the village with airstrikes" is an air strike, not also an attack).
-fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
+/// regime struck the village with airstrikes" is an air strike, not also an attack). Civilian
+/// deaths and damage also yield to a kind their sentence refers back to (`referred_back`: "15
+/// civilians were killed in the strikes" is the toll of strikes already told).
+fn drop_yielding(
+    events: Vec<Event>,
+    rules: &EventRules,
+    referred_back: &[(usize, EventKind)],
+) -> Vec<Event> {
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
@@ -155,7 +162,12 @@ fn drop_yielding(events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
                     && other.rule != event.rule
                     && yields_to.contains(&other.kind)
                     && (other.actor1 == event.actor1 || event.actor1.is_none())
-            })
+            }) && !(matches!(
+                event.kind,
+                EventKind::AttackOnCivilians | EventKind::PropertyDestruction
+            ) && referred_back
+                .iter()
+                .any(|(start, kind)| *start == event.evidence_start && yields_to.contains(kind)))
         })
         .collect();
     retain_marked(events, keep)
@@ -361,6 +373,9 @@ struct Reader<'a> {
     /// The events whose object names its target only by its sort ("seized a town"): a
     /// summary a later sentence may tell by name.
     summaries: HashSet<SummaryKey>,
+    /// The sentence start and kind of each trigger that refers back to an event already told
+    /// ("were killed in the strikes"): what its sentence tells may be that event's toll.
+    referred_back: Vec<(usize, EventKind)>,
 }
 
 /// Where a trigger stands: its sentence and the two parts of its clause.
@@ -415,11 +430,14 @@ impl<'a> Reader<'a> {
             object_end,
             clause_end,
         };
-        if (!rule.recalls_event && self.refers_back(&frame))
-            || self
-                .rules
-                .clauses
-                .tells_no_one_event(self.lower, sentence.start, trigger.span.start)
+        if !rule.recalls_event && self.refers_back(&frame) {
+            self.referred_back.push((sentence.start, rule.kind));
+            return;
+        }
+        if self
+            .rules
+            .clauses
+            .tells_no_one_event(self.lower, sentence.start, trigger.span)
         {
             return;
         }
@@ -1278,8 +1296,11 @@ impl<'a> Reader<'a> {
                 if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {
                     return Some(Some(owner.actor.clone()));
                 }
+                // "withdrew from the camp when they were attacked", with neither side known,
+                // tells no one who gained anything.
                 let subject = self.subject(frame, false);
-                return Some(self.other_side(frame, subject.as_ref()));
+                let opponent = self.other_side(frame, subject.as_ref());
+                return (subject.is_some() || opponent.is_some()).then_some(opponent);
             }
             AgentSlot::Subject => {}
         }

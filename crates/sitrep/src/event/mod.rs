@@ -441,6 +441,34 @@ mod tests {
     }
 
     #[test]
+    fn a_habit_told_around_auxiliaries_or_after_a_noun_is_no_event() {
+        let found = events("Since the coup, junta troops have regularly been shelling Hill Ridge.");
+        assert_lacks(&found, "shelling");
+        let found =
+            events("Clashes frequently broke out between the KIA and junta troops in Dale.");
+        assert_lacks(&found, "armed_clash");
+        let found = events("Junta troops have been shelling Hill Ridge since Monday.");
+        assert_has(&found, "shelling MM_MILITARY");
+        let found = events("Clashes broke out between the KIA and junta troops in Dale on Monday.");
+        assert_has(&found, "armed_clash");
+    }
+
+    #[test]
+    fn deaths_and_damage_in_a_strike_already_told_are_its_toll() {
+        let strike = "Junta jets bombed Hill Ridge village in Sagaing Region on Monday.\n\n";
+        let found = events(&format!(
+            "{strike}Residents said five villagers were killed in the airstrike and a school \
+             was destroyed in the air strikes."
+        ));
+        assert_lacks(&found, "attack_on_civilians");
+        assert_lacks(&found, "property_destruction");
+        let found = events(&format!(
+            "{strike}Residents said soldiers killed five villagers in Dale village on Tuesday."
+        ));
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
     fn a_war_long_toll_is_no_attack_on_civilians() {
         let found =
             events("Health officials say at least 25,000 people have been killed in the war.");
