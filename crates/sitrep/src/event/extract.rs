@@ -2768,8 +2768,9 @@ impl<'a> Reader<'a> {
 
     /// `run`, a coordinated list of places, without the places that only locate another:
     /// the town after a facility ("the headquarters of Battalion 9 in the town of Hill
-    /// Ridge"), the town that closes the list after a village and a comma ("Hill village,
-    /// Dale town"), and a possessor ("Kyauktaw's Western Regional Headquarters").
+    /// Ridge"), a coarser place right after "in" ("Hill village in south Dale"), the town that
+    /// closes the list after a village and a comma ("Hill village, Dale town"), and a
+    /// possessor ("Kyauktaw's Western Regional Headquarters").
     fn without_locators(&self, run: Vec<&'a Site>) -> Vec<&'a Site> {
         let mut keep = vec![true; run.len()];
         for (idx, pair) in run.windows(2).enumerate() {
@@ -2781,7 +2782,12 @@ impl<'a> Reader<'a> {
                 && idx + 2 == run.len()
                 && pair[0].location.precision == Precision::Point
                 && pair[1].location.precision == Precision::Town;
+            let mut words = between.split_whitespace();
+            let coarser_after_in = words.next() == Some("in")
+                && words.count() <= 1
+                && pair[0].location.precision < pair[1].location.precision;
             if town_of_village
+                || coarser_after_in
                 || pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between)
             {
                 keep[idx + 1] = false;

@@ -1725,6 +1725,9 @@ mod tests {
         let found = events("Junta troops raided a clinic in Zyqlo village, Wetlet town on Monday.");
         assert!(found.iter().any(|e| e.contains(" Zyqlo ")), "{found:?}");
         assert!(!found.iter().any(|e| e.contains(" Wetlet ")), "{found:?}");
+        // Nor does a town right after "in" ("Zyqlo village in south Wetlet").
+        let found = events("Junta troops shelled Zyqlo village in south Wetlet on Monday.");
+        assert!(!found.iter().any(|e| e.contains(" Wetlet ")), "{found:?}");
         // In a list the town is a place of its own.
         let found =
             events("Junta troops shelled Zyqlo village, Wetlet town and Kyaukse town on Monday.");
