@@ -588,8 +588,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end) {
                 let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
                 let before = &pieces[..n_before];
-                // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run.
-                match unknown.hint.filter(|_| unknown.plural_hint) {
+                // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run, and so
+                // is a singular after "between" ("between Wuzin Tet and Hpoqgyi village").
+                let between = start > 0 && self.tokens[start - 1].text(self.text) == "between";
+                match unknown.hint.filter(|_| unknown.plural_hint || between) {
                     Some(kind) => {
                         self.emit_listed(sentence_idx, start, tail_start, before, kind, out)
                     }

@@ -655,6 +655,14 @@ mod tests {
     }
 
     #[test]
+    fn a_singular_generic_word_is_shared_by_a_pair_after_between() {
+        let mentions = tag_text("Fighting broke out between Qarvoz and Wuzhap village on Monday.");
+        assert_eq!(texts(&mentions), ["Qarvoz", "Wuzhap village"]);
+        let mentions = tag_text("Fighting broke out in Qarvoz and Wuzhap village on Monday.");
+        assert_eq!(texts(&mentions), ["Wuzhap village"]);
+    }
+
+    #[test]
     fn a_commune_or_municipality_of_an_unknown_name_is_a_town() {
         let mentions = tag_text("Gunmen raided the commune of Belvoire near the coast on Monday.");
         assert_eq!(texts(&mentions), ["Belvoire"]);
