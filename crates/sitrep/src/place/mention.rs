@@ -701,14 +701,18 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             }
         }
         // Back past a list opener to a plural generic: "the villages include Tha Dut and
-        // Nyaungbin Lay", "three villages, including Tha Dut".
+        // Nyaungbin Lay", "three villages, including Tha Dut"; not one a preposition governs
+        // ("men from the villages, including Tun Tun", "leaders of several towns, namely ...").
         if idx >= 2 && self.is(idx - 1, WordClass::ListOpener) {
             let generic_at = if word_at(idx - 2) == Some(",") {
                 idx.checked_sub(3)
             } else {
                 Some(idx - 2)
             };
-            let generic = generic_at.map(|at| self.info(at));
+            let governed = generic_at.is_some_and(|at| {
+                (at.saturating_sub(2)..at).any(|before| self.is(before, WordClass::Preposition))
+            });
+            let generic = generic_at.filter(|_| !governed).map(|at| self.info(at));
             if let Some(kind) = generic
                 .filter(|generic| generic.is(WordClass::Plural))
                 .and_then(|generic| generic.after.filter(|kind| kind.is_local_unit()))

@@ -649,6 +649,11 @@ mod tests {
                 "{text}"
             );
         }
+        // A generic a preposition governs announces no places: the names are people's.
+        let mentions = tag_text(
+            "Troops killed five men from the villages, including Qarvoz Tun and Wuzhap Min.",
+        );
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
         // No plural generic before the opener: the names are no places.
         let mentions = tag_text("The victims include Qarvoz, Tezmin Gyi and Wuzhap.");
         assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));

@@ -85,6 +85,9 @@ pub enum WordClass {
     /// A word that opens a list of names after a plural generic word ("the villages include
     /// A and B", "three villages, including A").
     ListOpener,
+    /// A preposition: a plural generic word it governs opens no list ("men from the
+    /// villages, including A").
+    Preposition,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -116,6 +119,7 @@ impl WordClass {
             "unit" => WordClass::Unit,
             "post" => WordClass::Post,
             "list_opener" => WordClass::ListOpener,
+            "preposition" => WordClass::Preposition,
             _ => return None,
         })
     }
