@@ -431,7 +431,15 @@ impl<'a> Reader<'a> {
             clause_end,
         };
         if !rule.recalls_event && self.refers_back(&frame) {
-            self.referred_back.push((sentence.start, rule.kind));
+            // "15 civilians were killed in the strikes": a toll of strikes told before. Not
+            // "After the airstrike, soldiers killed 12 villagers", a deed of its own.
+            let opener = self.lower[sentence.start..trigger.span.start]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if !ClauseWords::has(&self.rules.clauses.words.fronted_subordinators, opener) {
+                self.referred_back.push((sentence.start, rule.kind));
+            }
             return;
         }
         if self

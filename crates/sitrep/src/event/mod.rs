@@ -466,6 +466,11 @@ mod tests {
             "{strike}Residents said soldiers killed five villagers in Dale village on Tuesday."
         ));
         assert_has(&found, "attack_on_civilians MM_MILITARY");
+        // A strike that only opens the sentence ("After the airstrike, ...") dates a new deed.
+        let found = events(&format!(
+            "{strike}After the airstrike, soldiers entered Dale village and killed five villagers."
+        ));
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
     }
 
     #[test]
