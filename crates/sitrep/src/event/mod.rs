@@ -1904,6 +1904,17 @@ mod tests {
     }
 
     #[test]
+    fn those_detained_in_a_raid_did_not_raid() {
+        // The police held are the side raided; the group reporting it raided them.
+        let found = events(
+            "Police officers, including a captain, were arrested in a raid on a police station \
+             in Hill Ridge village on Monday, according to the KIA.",
+        );
+        assert_has(&found, "armed_clash KIA Hill Ridge");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
     fn a_suicide_bombing_is_never_the_state_s() {
         // The troops and the police report it: the group the state fights struck.
         let found = events(
