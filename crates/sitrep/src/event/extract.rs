@@ -524,6 +524,15 @@ impl<'a> Reader<'a> {
                 agent = state;
             }
         }
+        // "A suicide bomber hit the base, police said": no state sends one; a state found as
+        // the agent is the side attacked, and the group it fights attacked.
+        if self.non_state_tactic(&frame)
+            && agent.as_ref().is_some_and(|a| {
+                self.actors.kind_of(a) == ActorKind::State || self.actors.sides_with_state(a)
+            })
+        {
+            agent = self.other_side(&frame, agent.as_ref());
+        }
         let agents = if rule.one_per_agent {
             self.coordinated_agents(&frame, agent.clone())
         } else {
@@ -693,6 +702,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// True when the clause's subject or the trigger names a tactic no state uses
+    /// (`non_state_tactics`: "a suicide bomber", "a suicide car bombing").
+    fn non_state_tactic(&self, frame: &Frame) -> bool {
+        let clause = Span::new(frame.subject_start, frame.trigger.end);
+        text::words(clause.slice(self.lower))
+            .any(|w| ClauseWords::has(&self.rules.clauses.words.non_state_tactics, w))
     }
 
     /// True when the clause's subject is a natural disaster and no armed actor stands in it or

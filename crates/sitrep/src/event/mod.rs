@@ -1912,6 +1912,37 @@ mod tests {
     }
 
     #[test]
+    fn those_detained_in_a_raid_did_not_raid() {
+        // The police held are the side raided; the group reporting it raided them.
+        let found = events(
+            "Police officers, including a captain, were arrested in a raid on a police station \
+             in Hill Ridge village on Monday, according to the KIA.",
+        );
+        assert_has(&found, "armed_clash KIA Hill Ridge");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
+    fn a_suicide_bombing_is_never_the_state_s() {
+        // The troops and the police report it: the group the state fights struck.
+        let found = events(
+            "Al Shabaab claimed a raid near Marka last week. Somali troops repelled an attack \
+             near Marka on Sunday.\n\nOn Monday a suicide bomber blew himself up at a base in \
+             Marka, police said.",
+        );
+        assert_has(&found, "remote_explosive AL_SHABAAB Marka");
+        // With no group named, no one the text names.
+        let found = events(
+            "Somali troops repelled an attack near Marka on Sunday.\n\nOn Monday a suicide \
+             bomber blew himself up at a base in Marka, police said.",
+        );
+        assert_has(&found, "remote_explosive - Marka");
+        // A state's own mines stay its own.
+        let found = events("Junta troops planted landmines around Hill Ridge village on Monday.");
+        assert_has(&found, "remote_explosive MM_MILITARY");
+    }
+
+    #[test]
     fn a_strike_that_names_its_non_state_agent_keeps_it() {
         let found = events("Drone strikes by the RSF hit the power station in Merowe on Friday.");
         assert_has(&found, "air_strike RSF Merowe");
