@@ -967,6 +967,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_told_overnight_is_one_event_with_its_restatement_the_next_morning() {
+        let found = dated(
+            "Russian drones struck Ukraine overnight, officials said.\n\nRussian drones hit \
+             Kharkiv on Saturday morning, the governor said.",
+        );
+        let strikes: Vec<&String> = found
+            .iter()
+            .filter(|e| e.starts_with("air_strike"))
+            .collect();
+        assert_eq!(
+            strikes,
+            ["air_strike Kharkiv 2024-06-15..2024-06-15"],
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_lead_dated_by_its_report_is_one_event_with_the_story_day() {
         assert_kind_events(
             "The KIA has overrun an army outpost in Kachin State's Momauk Township, it said on \

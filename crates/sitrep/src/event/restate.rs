@@ -10,7 +10,8 @@ dates hold ("took Hill Ridge on Monday").
 
 Two mentions are one event when they have the same kind and actor, and either the same place
 and dates that overlap, or a country or state and a place inside it (or one mention with no
-place and one with a place) and the same dates.
+place and one with a place) and the same dates, or a day of a two-day range ("overnight"
+and the morning after it).
 Dates one day apart count as the same, and so does a lead dated only by its report ("has taken
 the base, it said on Wednesday") with a story day in the week before it ("took the base on
 Monday"): the story's day is the event's. A coarser place with a coarser date is no restatement
@@ -58,7 +59,7 @@ pub(super) fn merge_restatements(
     {
         (Some(a), Some(b)) => {
             let same = if exactly {
-                (a.start, a.end) == (b.start, b.end)
+                (a.start, a.end) == (b.start, b.end) || in_two_days(&a, &b) || in_two_days(&b, &a)
             } else {
                 a.overlaps(&b)
             };
@@ -245,6 +246,12 @@ fn adjacent(a: &DateInterval, b: &DateInterval) -> bool {
         time::add_days(first.end, 1) == Some(second.start)
     };
     follows(a, b) || follows(b, a)
+}
+
+/// True when `day` is one of the two days `range` spans: a night ("overnight" runs into the
+/// next morning) restated on its morning.
+fn in_two_days(range: &DateInterval, day: &DateInterval) -> bool {
+    days(range) == 1 && days(day) == 0 && range.start <= day.start && day.end <= range.end
 }
 
 /// True when the sentence names `date` as a calendar day, with a number ("on 29 September",

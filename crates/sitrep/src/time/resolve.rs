@@ -147,6 +147,8 @@ fn point_interval(
     anchor: Option<Date>,
 ) -> Option<DateInterval> {
     let (first, last) = (granule.first_day()?, granule.last_day()?);
+    // Only a day has a night.
+    let modifier = modifier.filter(|&m| m != Modifier::Overnight || first == last);
     let Some(modifier) = modifier else {
         let precision = match granule {
             Granule::Day(_) => DatePrecision::Day,
@@ -168,6 +170,10 @@ fn point_interval(
         })
     };
     if let Granule::Day(day) = granule {
+        // "overnight": the night of a day ends the next morning.
+        if modifier == Modifier::Overnight {
+            return range(*day, add_days(*day, 1)?);
+        }
         return Some(DateInterval::day(*day));
     }
     match (modifier, granule) {

@@ -207,6 +207,8 @@ pub enum Modifier {
     End,
     /// From its start up to the publication date: "earlier this month", "so far this year".
     SoFar,
+    /// A day's night, running into the next morning: "overnight" covers two days.
+    Overnight,
 }
 
 impl Modifier {
@@ -216,6 +218,7 @@ impl Modifier {
             "mid" => Modifier::Mid,
             "end" => Modifier::End,
             "so_far" => Modifier::SoFar,
+            "overnight" => Modifier::Overnight,
             _ => return None,
         })
     }
@@ -292,7 +295,11 @@ impl Lexicon {
             PartOfDay::from_code,
         )?;
         tables.check_values("direction", "-1, 0 or 1", |v| parse_in_range(v, -1, 1))?;
-        tables.check_values("modifier", "start, mid, end or so_far", Modifier::from_name)?;
+        tables.check_values(
+            "modifier",
+            "start, mid, end, so_far or overnight",
+            Modifier::from_name,
+        )?;
         tables.check_values(
             "holiday",
             "MM-DD or MM-N-W (the Nth weekday W of month MM)",
@@ -461,8 +468,9 @@ fn normalise_direction(text: &str, lexicon: &Lexicon) -> Option<i8> {
     parse_in_range(lexicon.direction.get(text)?, -1, 1)
 }
 
+/// A modifier word of the table, or a rule's literal modifier name (`modifier = "overnight"`).
 fn normalise_modifier(text: &str, lexicon: &Lexicon) -> Option<Modifier> {
-    Modifier::from_name(lexicon.modifier.get(text)?)
+    Modifier::from_name(lexicon.modifier.get(text).unwrap_or(text))
 }
 
 fn normalise_holiday(text: &str, lexicon: &Lexicon) -> Option<Holiday> {

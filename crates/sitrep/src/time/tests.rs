@@ -313,6 +313,37 @@ fn without_a_publication_date_nothing_is_guessed() {
     assert!(values[2].1.is_some());
 }
 
+#[test]
+fn overnight_covers_the_night_into_the_day_of_the_report() {
+    let fixture = Fixture::new();
+    let published = date(2024, 6, 12);
+    let night = |text: &str, trigger: &str| {
+        let interval = fixture.date_of(text, published, trigger).unwrap();
+        (interval.start, interval.end)
+    };
+    assert_eq!(
+        night("Missiles struck two power plants overnight.", "struck"),
+        (date(2024, 6, 11), date(2024, 6, 12))
+    );
+    assert_eq!(
+        night(
+            "Gunmen stormed the post on 3 June. Guards fled overnight.",
+            "fled"
+        ),
+        (date(2024, 6, 11), date(2024, 6, 12)),
+        "the night before the report, not before a day the story named"
+    );
+    assert_eq!(
+        night("Rockets hit the port last night.", "hit"),
+        (date(2024, 6, 11), date(2024, 6, 12))
+    );
+    assert_eq!(
+        night("Missiles struck the port on Monday night.", "struck"),
+        (date(2024, 6, 10), date(2024, 6, 10)),
+        "a named night stays on its day"
+    );
+}
+
 fn query(text: &str, trigger: &str, argument: Option<&str>) -> DateQuery {
     let find = |needle: &str| {
         let start = text.find(needle).unwrap();
