@@ -379,7 +379,12 @@ impl ControlRules {
                     id: entry.id,
                     controller: entry.controller,
                     place: entry.place,
-                    blocked_before: entry.blocked_before,
+                    // Matched against the lower-cased text.
+                    blocked_before: entry
+                        .blocked_before
+                        .iter()
+                        .map(|word| word.to_lowercase())
+                        .collect(),
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,

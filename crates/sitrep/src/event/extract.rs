@@ -1788,15 +1788,11 @@ impl<'a> Reader<'a> {
         };
         // "rebels in eastern Myanmar": a place mention that opens with a direction word before
         // the name stands where the preposition's object stands.
-        let start = self
-            .doc
-            .places
-            .iter()
-            .find(|p| {
-                p.role == PlaceRole::Toponym
-                    && p.span.start < mention.span.start
-                    && p.span.contains(mention.span)
-            })
+        // Places come in text order: only the last one starting before the mention can hold it.
+        let places = &self.doc.places;
+        let start = places[..places.partition_point(|p| p.span.start < mention.span.start)]
+            .last()
+            .filter(|p| p.role == PlaceRole::Toponym && p.span.contains(mention.span))
             .map_or(mention.span.start, |p| p.span.start);
         if clauses.after_preposition(self.lower, floor, start) {
             return !clauses.owns_the_noun_before(self.lower, floor, start);
