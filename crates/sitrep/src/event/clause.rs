@@ -121,8 +121,9 @@ pub struct ClauseWords {
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,
-    /// Tactics no state uses: one in a clause's subject or trigger ("a suicide bomber") makes a
-    /// state found as the agent the side attacked, and the group it fights the attacker.
+    /// Tactics no state uses, as phrases: one in a clause's subject or trigger ("a suicide
+    /// bomber") makes a state found as the agent the side attacked, and the group it fights the
+    /// attacker.
     pub non_state_tactics: Vec<String>,
     /// Words before a trigger noun that make its event hypothetical ("any attack").
     pub hypothetical_determiners: Vec<String>,

@@ -707,9 +707,13 @@ impl<'a> Reader<'a> {
     /// True when the clause's subject or the trigger names a tactic no state uses
     /// (`non_state_tactics`: "a suicide bomber", "a suicide car bombing").
     fn non_state_tactic(&self, frame: &Frame) -> bool {
-        let clause = Span::new(frame.subject_start, frame.trigger.end);
-        text::words(clause.slice(self.lower))
-            .any(|w| ClauseWords::has(&self.rules.clauses.words.non_state_tactics, w))
+        let clause = Span::new(frame.subject_start, frame.trigger.end).slice(self.lower);
+        self.rules
+            .clauses
+            .words
+            .non_state_tactics
+            .iter()
+            .any(|tactic| find_word(clause, tactic).is_some())
     }
 
     /// True when the clause's subject is a natural disaster and no armed actor stands in it or

@@ -1957,6 +1957,9 @@ mod tests {
         // A state's own mines stay its own.
         let found = events("Junta troops planted landmines around Hill Ridge village on Monday.");
         assert_has(&found, "remote_explosive MM_MILITARY");
+        // States fly "suicide drones".
+        let found = events("Suicide drones launched by Russian forces struck Kharkiv on Monday.");
+        assert_has(&found, "armed_clash RU_GOV Kharkiv");
     }
 
     #[test]
