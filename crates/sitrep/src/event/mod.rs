@@ -1932,8 +1932,8 @@ mod tests {
     fn those_detained_in_a_raid_did_not_raid() {
         // The police held are the side raided; the group reporting it raided them.
         let found = events(
-            "Police officers, including a captain, were arrested in a raid on a police station \
-             in Hill Ridge village on Monday, according to the KIA.",
+            "Police officers and their captain were detained in a raid on the post in Hill Ridge \
+             village on Monday, according to the KIA.",
         );
         assert_has(&found, "armed_clash KIA Hill Ridge");
         assert_lacks(&found, "armed_clash MM_MILITARY");
