@@ -102,7 +102,7 @@ pub struct ActorEntry {
     pub inter: u8,
     /// Where it fights or governs.
     pub country: Option<String>,
-    /// The organisation it is a wing of.
+    /// The political body or government whose (main) armed wing it is.
     pub wing_of: Option<ActorId>,
     /// The organisation it is a regional branch of: where an article names the branch, the
     /// parent's name stands for it.
@@ -204,6 +204,8 @@ pub struct ActorDictionary {
     outlets: Vec<(String, String)>,
     /// The organisations some entry is a regional branch of (`branch_of`).
     parents_of_branches: HashSet<ActorId>,
+    /// For a political body or government, its armed wing (`wing_of` in actors.tsv).
+    armed_wings: HashMap<ActorId, ActorId>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -505,6 +507,10 @@ impl ActorDictionary {
             .map(|(idx, e)| (e.id.0.clone(), idx))
             .collect();
         let parents_of_branches = entries.iter().filter_map(|e| e.branch_of.clone()).collect();
+        let armed_wings = entries
+            .iter()
+            .filter_map(|e| Some((e.wing_of.clone()?, e.id.clone())))
+            .collect();
         ActorDictionary {
             entries,
             by_id,
@@ -521,6 +527,7 @@ impl ActorDictionary {
             border_nouns: HashSet::default(),
             outlets: Vec::new(),
             parents_of_branches,
+            armed_wings,
             patterns,
             matcher,
         }
@@ -552,7 +559,19 @@ impl ActorDictionary {
         {
             return Err(missing(STATE_ALLIES, id));
         }
-        for entry in &self.entries {
+        for (idx, entry) in self.entries.iter().enumerate() {
+            let other_wing = entry.wing_of.as_ref().and_then(|parent| {
+                self.entries[..idx]
+                    .iter()
+                    .find(|e| e.wing_of.as_ref() == Some(parent))
+            });
+            if let Some(other) = other_wing {
+                return Err(ResourceError::new(
+                    ACTORS,
+                    format!("{} and {} are both wing_of {}: a body has one armed wing", other.id, entry.id, other.wing_of.as_ref().expect("a wing")),
+                )
+                .in_rule(entry.id.0.clone()));
+            }
             if let Some(parent) = [&entry.wing_of, &entry.branch_of]
                 .into_iter()
                 .flatten()
@@ -567,6 +586,12 @@ impl ActorDictionary {
     /// Whether a non-state armed group fights on the state's side (`state_allies.txt`).
     pub fn sides_with_state(&self, id: &ActorId) -> bool {
         self.state_allies.contains(id)
+    }
+
+    /// The armed wing of a political body or government, if it has one: its forces are the
+    /// wing ("KIO troops" are the KIA).
+    pub fn armed_wing(&self, body: &ActorId) -> Option<&ActorId> {
+        self.armed_wings.get(body)
     }
 
     /// Whether some entry is a regional branch of `parent`.

@@ -254,6 +254,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn push(&mut self, span: Span, actor: ActorId, how: MentionKind) {
+        let actor = self.armed_wing_of_forces(span, actor);
         let kind = self.dict.kind_of(&actor);
         if kind.is_non_state_armed() && how != MentionKind::Anaphor {
             self.last_non_state = Some(actor.clone());
@@ -267,6 +268,17 @@ impl Reader<'_> {
             kind,
             how,
         });
+    }
+
+    /// A mention of a political body's forces ("KIO troops", or "resistance forces" that
+    /// refer back to the NUG) names its armed wing; the body itself ("the KIO said") stays.
+    fn armed_wing_of_forces(&self, span: Span, actor: ActorId) -> ActorId {
+        let last_word = span.slice(self.text).rsplit(' ').next().unwrap_or("");
+        let forces = self.dict.force_nouns.contains(&last_word.to_lowercase());
+        match self.dict.armed_wing(&actor) {
+            Some(wing) if forces => wing.clone(),
+            _ => actor,
+        }
     }
 
     /// The end of a force noun that follows `end` ("KIA fighters", "Russian troops",
@@ -661,6 +673,7 @@ fn resolve(
                 && !(opposition && dict.sides_with_state(&m.actor))
         });
         if let Some(actor) = later.map(|m| m.actor.clone()) {
+            let actor = reader.armed_wing_of_forces(span, actor);
             let kind = dict.kind_of(&actor);
             reader.mentions.push(ActorMention {
                 span,
@@ -817,6 +830,18 @@ mod tests {
         assert_eq!(
             mentions("Russian occupiers shelled the town overnight."),
             pairs(&[("Russian occupiers", "RU_GOV")])
+        );
+    }
+
+    #[test]
+    fn a_political_bodys_forces_are_its_armed_wing() {
+        assert_eq!(
+            mentions("KIO troops shelled the post, the KIO said."),
+            pairs(&[("KIO troops", "KIA"), ("KIO", "KIO")])
+        );
+        assert_eq!(
+            mentions("The NUG said resistance forces took the hill."),
+            pairs(&[("NUG", "NUG"), ("resistance forces", "PDF")])
         );
     }
 
