@@ -44,8 +44,14 @@ impl Dateline {
 /// first 80 bytes, a dash between spaces or a colon ("BANGKOK: "); between them only a comma
 /// or a bracket after the name, then capitalised words, numbers and "of" ("GOMA, Democratic
 /// Republic of Congo (Reuters) -"), with anything in brackets. "HAMAS, the militant group —
-/// ..." is none.
+/// ..." is none. A name of one to three capitalised words right before a colon is one too
+/// ("Kyiv: ", "New Delhi: ").
 pub fn dateline(text: &str) -> Option<Dateline> {
+    capitals_dateline(text).or_else(|| colon_dateline(text))
+}
+
+/// A dateline whose place is written in capitals ([`dateline`]).
+fn capitals_dateline(text: &str) -> Option<Dateline> {
     const LONGEST: usize = 80;
     const DASHES: [&str; 4] = [" — ", " – ", " - ", ": "];
     let body = text.trim_start();
@@ -71,6 +77,25 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     (letters >= 3 && closes && details_read).then(|| Dateline {
         place: offset..offset + name.len(),
         end: offset + dash,
+    })
+}
+
+/// A dateline of capitalised words right before a colon ("Kyiv: Ukraine's army said ...").
+fn colon_dateline(text: &str) -> Option<Dateline> {
+    const MOST_WORDS: usize = 3;
+    let body = text.trim_start();
+    let offset = text.len() - body.len();
+    let colon = body.find(": ")?;
+    let name = &body[..colon];
+    let words: Vec<&str> = name.split(' ').collect();
+    let place_like = words.len() <= MOST_WORDS
+        && words.iter().all(|word| {
+            word.starts_with(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        });
+    place_like.then(|| Dateline {
+        place: offset..offset + colon,
+        end: offset + colon,
     })
 }
 
@@ -277,6 +302,8 @@ mod tests {
         assert_eq!(read(text).map(|r| r.0), Some("SAN PEDRO"));
         let text = "DHAKA: Troops shelled the camp.";
         assert_eq!(read(text), Some(("DHAKA", "DHAKA")));
+        let text = "Port Sudan: The army said it had retaken the bridge.";
+        assert_eq!(read(text), Some(("Port Sudan", "Port Sudan")));
     }
 
     #[test]
@@ -288,6 +315,7 @@ mod tests {
             "The KIA said it had taken the post - residents agreed.",
             "KIA fighters, residents said, shelled the town - twice.",
             "The KIA said: we hold the town.",
+            "Fighting in the hills: a report from the front.",
         ] {
             assert_eq!(read(text), None, "{text}");
         }

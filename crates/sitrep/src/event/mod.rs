@@ -1485,6 +1485,10 @@ mod tests {
                 .any(|e| e.contains("Bangkok") || e.contains("Thailand")),
             "{found:?}"
         );
+        // A title-case place before a colon, the same.
+        let found = events("Bangkok: Junta troops clashed with the KIA on Monday, the group said.");
+        assert_has(&found, "armed_clash ");
+        assert!(!found.iter().any(|e| e.contains("Bangkok")), "{found:?}");
         let home =
             events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
