@@ -2,7 +2,8 @@
 Word tokens of a sentence, with byte offsets, for the place stage.
 
 A word is a run of letters and digits, with apostrophes, hyphens and periods
-kept inside it when a letter or digit follows ("N'Ban", "Mrauk-U", "U.S").
+kept inside it when a letter or digit follows ("N'Ban", "Mrauk-U", "U.S"), and a
+period before a hyphen ("U.S.-owned", one word as "Iran-backed" is).
 A final "'s" is a token of its own, so "China's" is the name and its
 possessive. Every other non-space character is a punctuation token.
 */
@@ -100,10 +101,12 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
             let Some((next, next_len)) = char_at(slice, word_end) else {
                 break;
             };
+            let after = char_at(slice, word_end + next_len).map(|(after, _)| after);
+            // "U.S.-owned" is one word, as "Iran-backed" is: neither names a place.
             let continues = next.is_alphanumeric()
                 || is_inner_mark(next)
-                    && char_at(slice, word_end + next_len)
-                        .is_some_and(|(after, _)| after.is_alphanumeric());
+                    && (after.is_some_and(char::is_alphanumeric)
+                        || next == '.' && after == Some('-'));
             if !continues {
                 break;
             }
@@ -204,6 +207,11 @@ mod tests {
         assert_eq!(tokens[10].1, TokenKind::Possessive);
         assert!(tokens[13].2, "al-Fashir counts as capitalised");
         assert!(!tokens[1].2);
+        let joined: Vec<&str> = words("a U.S.-owned ship")
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(joined, ["a", "U.S.-owned", "ship"]);
     }
 
     #[test]
