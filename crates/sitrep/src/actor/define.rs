@@ -3,6 +3,10 @@ Actors an article defines: a name followed by its abbreviation in brackets, "the
 Brotherhood (CB)". A known name lends its actor to the abbreviation; an unknown name
 that ends like an organisation ("Brotherhood", "Army", "Front") becomes a new actor
 whose id is the abbreviation (`CB`, `NDA-K` → `NDA_K`).
+
+An armed group the dictionary lacks is learned without brackets too, its id made from
+its name: a capitalised name that ends like an armed group's ("the Yaw Revolution Army",
+`YAW_REVOLUTION_ARMY`), or that a group noun follows ("the Ye Wa, a resistance force").
 */
 
 use std::sync::LazyLock;
@@ -106,43 +110,127 @@ pub(crate) fn learn(
     let mut learned = Vec::new();
     for definition in definitions {
         let abbreviation = definition.abbreviation.slice(text).to_string();
-        let opened_by_state = mentions
-            .iter()
-            .any(|m| m.span.start == definition.name.start && m.kind == ActorKind::State);
-        let known = mentions.iter().find(|m| {
-            m.span.end == definition.name.end
-                && m.span.start >= definition.name.start
-                && !(matches!(m.how, MentionKind::Country | MentionKind::Capital)
-                    && m.span.start > definition.name.start
-                    && !opened_by_state)
-                && (m.how != MentionKind::Generic
-                    || !names_more(
-                        text,
-                        Span::new(definition.name.start, m.span.start),
-                        mentions,
-                    ))
-        });
-        if let Some(mention) = known {
+        if let Some(mention) = known_actor(text, definition.name, mentions) {
             learned.push((abbreviation, mention.actor.clone()));
             continue;
         }
         let name = definition.name.slice(text);
         if ends_like_organisation(name, dict) {
-            let id: String = abbreviation
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_uppercase()
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            learned.push((abbreviation, ActorId(id.clone())));
-            learned.push((name.to_string(), ActorId(id)));
+            let id = id_from(&abbreviation);
+            learned.push((abbreviation, id.clone()));
+            learned.push((name.to_string(), id));
         }
     }
     learned
+}
+
+/// The names of armed groups that [`group_names`] found and the dictionary lacks, each with
+/// an id made from its name; `mentions` are the mentions found inside the names alone. A name
+/// opened by an actor's ("KIA Special Force"), or holding one after "of" ("Brigade 3 of the
+/// Ukrainian Armed Forces"), is that actor's unit.
+pub(crate) fn learn_groups(
+    text: &str,
+    names: &[Span],
+    mentions: &[ActorMention],
+) -> Vec<(String, ActorId)> {
+    let unit_of_actor = |name: Span| {
+        let of = name.slice(text).find(" of ").map(|at| name.start + at);
+        mentions.iter().any(|m| {
+            name.contains(m.span)
+                && (m.span.start == name.start || of.is_some_and(|of| m.span.start > of))
+        })
+    };
+    names
+        .iter()
+        .filter(|name| known_actor(text, **name, mentions).is_none() && !unit_of_actor(**name))
+        .map(|name| {
+            let name = name.slice(text);
+            (name.to_string(), id_from(name))
+        })
+        .collect()
+}
+
+/// The mention that a name stands for, from the mentions inside it: one that closes it, but
+/// not a country that only closes a longer name (unless a word for the state opens it), nor a
+/// generic word after capitalised words no mention explains.
+fn known_actor<'m>(
+    text: &str,
+    name: Span,
+    mentions: &'m [ActorMention],
+) -> Option<&'m ActorMention> {
+    let opened_by_state = mentions
+        .iter()
+        .any(|m| m.span.start == name.start && m.kind == ActorKind::State);
+    mentions.iter().find(|m| {
+        m.span.end == name.end
+            && m.span.start >= name.start
+            && !(matches!(m.how, MentionKind::Country | MentionKind::Capital)
+                && m.span.start > name.start
+                && !opened_by_state)
+            && (m.how != MentionKind::Generic
+                || !names_more(text, Span::new(name.start, m.span.start), mentions))
+    })
+}
+
+/// An actor id made from a name or an abbreviation: letters and digits in capitals,
+/// apostrophes dropped, anything else one underscore ("People’s Army" → `PEOPLES_ARMY`,
+/// "NDA-K" → `NDA_K`).
+fn id_from(name: &str) -> ActorId {
+    let mut id = String::with_capacity(name.len());
+    for c in name.chars().filter(|c| !matches!(c, '\'' | '’')) {
+        if c.is_alphanumeric() {
+            id.extend(c.to_uppercase());
+        } else if !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    ActorId(id.trim_matches('_').to_string())
+}
+
+/// Capitalised names of armed groups, without a leading "The": two words or more ending in a
+/// group head ("Yaw Revolution Army"), or any name a group noun follows ("Ye Wa resistance
+/// group", "Ye Wa, a resistance force").
+pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][\w’'-]*(?: (?:(?:of|for|to|the|and) )*[A-Z][\w’'-]*)*").unwrap()
+    });
+    NAME.find_iter(text)
+        .filter_map(|found| {
+            let mut start = found.start();
+            let name = found.as_str();
+            if let Some(rest) = name.strip_prefix("The ") {
+                start += name.len() - rest.len();
+            }
+            let span = Span::new(start, found.end());
+            let words = span.slice(text).split(' ').count();
+            let last = span.slice(text).rsplit(' ').next().unwrap_or("");
+            let headed = words >= 2 && dict.group_heads.contains(last);
+            // "An armed group": a capital that opens a sentence makes no name of one word.
+            let opens_sentence = text[..span.start]
+                .trim_end_matches(['"', '“', '‘', '\''])
+                .trim_end_matches(' ')
+                .ends_with(['.', '\n', '!', '?', ':'])
+                || span.start == 0;
+            let named = words >= 2 || !opens_sentence;
+            (named && (headed || group_noun_after(&text[span.end..], dict))).then_some(span)
+        })
+        .collect()
+}
+
+/// True when `after`, the text after a name, opens with a group noun, directly or in
+/// apposition (" resistance group", ", a resistance force").
+fn group_noun_after(after: &str, dict: &ActorDictionary) -> bool {
+    let after = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))
+        .or_else(|| after.strip_prefix(' '));
+    after.is_some_and(|after| {
+        dict.group_nouns.iter().any(|noun| {
+            after.len() >= noun.len()
+                && after.as_bytes()[..noun.len()].eq_ignore_ascii_case(noun.as_bytes())
+                && !after[noun.len()..].starts_with(char::is_alphanumeric)
+        })
+    })
 }
 
 /// True when a name's head is an organisation's: its last word ("Chin Brotherhood"), or its

@@ -44,19 +44,27 @@ pub fn tag(
 ) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
     let focus = focus_country(text, &hits, places, dict);
-    // What each definition's name stands for, read from the hits inside it alone.
-    let named: Vec<ActorMention> = definitions
-        .iter()
-        .flat_map(|definition| {
-            let inside: Vec<Hit> = hits
-                .iter()
-                .filter(|h| definition.name.contains(h.span))
-                .cloned()
-                .collect();
-            resolve(text, sentences, &inside, focus.as_deref(), dict)
-        })
-        .collect();
+    // What each definition's or group's name stands for, read from the hits inside it alone.
+    let named_in = |name: Span| {
+        let inside: Vec<Hit> = hits
+            .iter()
+            .filter(|h| name.contains(h.span))
+            .cloned()
+            .collect();
+        resolve(text, sentences, &inside, focus.as_deref(), dict)
+    };
+    let named: Vec<ActorMention> = definitions.iter().flat_map(|d| named_in(d.name)).collect();
     let mut learned = define::learn(text, definitions, &named, dict);
+    // A group's name is no place's ("Hill Ridge Township resistance forces"), no other name's
+    // ("the Lebanese armed group"), nor part of a definition's.
+    let mut groups = define::group_names(text, dict);
+    groups.retain(|name| {
+        !places.iter().any(|p| p.span.contains(*name))
+            && !hits.iter().any(|h| h.span.contains(*name))
+            && !definitions.iter().any(|d| d.name.overlaps(*name))
+    });
+    let named: Vec<ActorMention> = groups.iter().flat_map(|name| named_in(*name)).collect();
+    learned.extend(define::learn_groups(text, &groups, &named));
     let names: Vec<(Span, ActorId)> = hits
         .iter()
         .filter_map(|hit| {
@@ -811,9 +819,17 @@ mod tests {
 
     #[test]
     fn a_generic_word_closing_an_unknown_name_is_no_state_force() {
+        // The unknown name is a group of its own.
         assert_eq!(
             mentions("The Hill Ridge Revolutionary Army attacked a junta post in Myanmar."),
-            pairs(&[("junta", "MM_MILITARY"), ("Myanmar", "MM_MILITARY")])
+            pairs(&[
+                (
+                    "Hill Ridge Revolutionary Army",
+                    "HILL_RIDGE_REVOLUTIONARY_ARMY"
+                ),
+                ("junta", "MM_MILITARY"),
+                ("Myanmar", "MM_MILITARY")
+            ])
         );
         assert_eq!(
             mentions("The Myanmar Army attacked a post in Myanmar."),
@@ -830,6 +846,34 @@ mod tests {
         assert_eq!(
             mentions("Russian occupiers shelled the town overnight."),
             pairs(&[("Russian occupiers", "RU_GOV")])
+        );
+    }
+
+    #[test]
+    fn unknown_armed_groups_are_learned_from_their_names() {
+        assert_eq!(
+            mentions(
+                "The Zoqa Wel, a resistance force, ambushed junta troops. The group said six died."
+            ),
+            pairs(&[
+                ("Zoqa Wel", "ZOQA_WEL"),
+                ("junta troops", "MM_MILITARY"),
+                ("group", "ZOQA_WEL")
+            ])
+        );
+        assert_eq!(
+            mentions("The People’s Army of Zoqa resistance group shelled the post."),
+            pairs(&[("People’s Army of Zoqa", "PEOPLES_ARMY_OF_ZOQA")])
+        );
+        // A unit of a known actor, a place's resistance forces and a sentence's first word are
+        // no new group.
+        assert_eq!(
+            mentions("The 3rd Brigade of the Kachin Independence Army held the hill."),
+            pairs(&[("Kachin Independence Army", "KIA")])
+        );
+        assert_eq!(
+            mentions("An armed group attacked the post. KIA fighters later took it."),
+            pairs(&[("armed group", "KIA"), ("KIA fighters", "KIA")])
         );
     }
 
