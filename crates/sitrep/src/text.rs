@@ -83,15 +83,18 @@ fn capitals_dateline(text: &str) -> Option<Dateline> {
 /// A dateline of capitalised words right before a colon ("Kyiv: Ukraine's army said ...").
 fn colon_dateline(text: &str) -> Option<Dateline> {
     const MOST_WORDS: usize = 3;
+    const LONGEST: usize = 40;
     let body = text.trim_start();
     let offset = text.len() - body.len();
-    let colon = body.find(": ")?;
+    let colon = body[..body.floor_char_boundary(LONGEST.min(body.len()))].find(": ")?;
     let name = &body[..colon];
     let words: Vec<&str> = name.split(' ').collect();
     let place_like = words.len() <= MOST_WORDS
         && words.iter().all(|word| {
             word.starts_with(char::is_uppercase)
-                && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         });
     place_like.then(|| Dateline {
         place: offset..offset + colon,

@@ -207,10 +207,7 @@ mod tests {
         assert_eq!(tokens[10].1, TokenKind::Possessive);
         assert!(tokens[13].2, "al-Fashir counts as capitalised");
         assert!(!tokens[1].2);
-        let joined: Vec<&str> = words("a U.S.-owned ship")
-            .iter()
-            .map(|t| t.0)
-            .collect();
+        let joined: Vec<&str> = words("a U.S.-owned ship").iter().map(|t| t.0).collect();
         assert_eq!(joined, ["a", "U.S.-owned", "ship"]);
     }
 
