@@ -168,11 +168,32 @@ pub fn after_last(text: &str, is_break: impl Fn(char) -> bool) -> usize {
         .map_or(0, |(idx, c)| idx + c.len_utf8())
 }
 
-/// Byte offset of the first `phrase` in `text` that stands on word boundaries.
+/// Byte offset of the first `phrase` in `text` that stands on word boundaries. The phrases
+/// are looked for in short spans (a clause, a few words), many times over: the occurrences
+/// are those of `match_indices`, but found from their first byte, with no searcher to
+/// prepare for each call.
 pub fn find_word(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase)
-        .map(|(idx, _)| idx)
-        .find(|&idx| on_word_boundaries(text, idx, idx + phrase.len()))
+    let Some(&first) = phrase.as_bytes().first() else {
+        // The empty phrase stands at every character boundary.
+        return text
+            .match_indices("")
+            .map(|(idx, _)| idx)
+            .find(|&idx| on_word_boundaries(text, idx, idx));
+    };
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = memchr::memchr(first, &bytes[from..]) {
+        let idx = from + offset;
+        if !bytes[idx..].starts_with(phrase.as_bytes()) {
+            from = idx + 1;
+        } else if on_word_boundaries(text, idx, idx + phrase.len()) {
+            return Some(idx);
+        } else {
+            // Occurrences never overlap, as those of `match_indices`.
+            from = idx + phrase.len();
+        }
+    }
+    None
 }
 
 /// Byte offsets of `needle` in `text`, left to right and never overlapping, as
@@ -258,7 +279,8 @@ pub fn without_brackets(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_last, dateline, find_word, fold, fold_eq, is_heading, occurrences, without_brackets,
+        after_last, dateline, find_word, fold, fold_eq, is_heading, occurrences,
+        on_word_boundaries, without_brackets,
     };
     use crate::span::Span;
     use proptest::prelude::*;
@@ -370,6 +392,15 @@ mod tests {
         fn occurrences_are_those_match_indices_finds(text in "[abé —]{0,12}", needle in "[abé —]{0,3}") {
             let expected: Vec<usize> = text.match_indices(needle.as_str()).map(|(idx, _)| idx).collect();
             prop_assert_eq!(occurrences(&text, &needle).collect::<Vec<_>>(), expected);
+        }
+
+        #[test]
+        fn words_are_found_where_match_indices_finds_them(text in "[aé —]{0,12}", phrase in "[aé —]{0,4}") {
+            let expected = text
+                .match_indices(phrase.as_str())
+                .map(|(idx, _)| idx)
+                .find(|&idx| on_word_boundaries(&text, idx, idx + phrase.len()));
+            prop_assert_eq!(find_word(&text, &phrase), expected);
         }
     }
 
