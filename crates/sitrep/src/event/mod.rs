@@ -949,6 +949,15 @@ mod tests {
     }
 
     #[test]
+    fn countries_that_mediate_are_no_places() {
+        assert_kind_events(
+            "The KIA and the junta agreed a ceasefire on Monday following mediation by China and Thailand.",
+            "agreement",
+            &["agreement KIA - 2024-06-10"],
+        );
+    }
+
+    #[test]
     fn clashes_told_with_an_attack_take_the_attackers_side() {
         assert_kind_events(
             "Clashes went on in Hill Ridge town on Wednesday as KIA troops attacked junta reinforcements, the group said.",

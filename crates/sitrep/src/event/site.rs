@@ -52,18 +52,47 @@ fn foreign_dateline(
     in_dateline && focus_country.is_some() && country.is_some() && country != focus_country
 }
 
+/// Where the countries named after a preposition of the agent start, and those listed with
+/// them ("mediation by Qatar, Turkiye and Saudi Arabia", "backed by the United States"): who
+/// acts, not where.
+fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
+    let text = doc.text();
+    let mut agents: Vec<usize> = Vec::new();
+    let mut previous: Option<Span> = None;
+    for place in &doc.places {
+        let is_country = place
+            .location
+            .as_ref()
+            .is_some_and(|l| l.precision == Precision::Country);
+        let before = text[..place.span.start].trim_end();
+        let listed = previous.is_some_and(|p| {
+            agents.contains(&p.start)
+                && matches!(text[p.end..place.span.start].trim(), "," | "and" | ", and")
+        });
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let word = before.rsplit(' ').next().unwrap_or("");
+        if is_country && (listed || words.is(word, WordClass::AgentPreposition)) {
+            agents.push(place.span.start);
+        }
+        previous = Some(place.span);
+    }
+    agents
+}
+
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
 pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
     // Each gazetteer entry goes by the name the article first gives it.
     let mut first_written: HashMap<&str, String> = HashMap::default();
     let dateline = crate::text::dateline(doc.text());
+    let agents = countries_as_agents(doc, words);
     let mut sites: Vec<Site> = doc
         .places
         .iter()
         .filter(|place| place.role == PlaceRole::Toponym)
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
         .filter(|place| !foreign_dateline(dateline.as_ref(), place, focus_country))
+        .filter(|place| !agents.contains(&place.span.start))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(

@@ -54,6 +54,9 @@ pub enum WordClass {
     Auxiliary,
     /// A noun after which a country name stands for its government.
     MetonymNoun,
+    /// A preposition of the agent: a country after it, "the" allowed between, is who acts, no
+    /// event's place ("mediation by Qatar", "backed by the United States").
+    AgentPreposition,
     /// A noun after which an ethnic name is an adjective of people.
     People,
     /// A word before an ethnic name that makes it the place.
@@ -107,6 +110,7 @@ impl WordClass {
             "metonym_verb" => WordClass::MetonymVerb,
             "auxiliary" => WordClass::Auxiliary,
             "metonym_noun" => WordClass::MetonymNoun,
+            "agent_preposition" => WordClass::AgentPreposition,
             "people" => WordClass::People,
             "locative" => WordClass::Locative,
             "connector" => WordClass::Connector,
