@@ -5,8 +5,7 @@ that ends like an organisation ("Brotherhood", "Army", "Front") becomes a new ac
 whose id is the abbreviation (`CB`, `NDA-K` → `NDA_K`).
 
 An armed group the dictionary lacks is learned without brackets too, its id made from
-its name: a capitalised name that ends like an armed group's ("the Yaw Revolution Army",
-`YAW_REVOLUTION_ARMY`), or that a group noun follows ("the Ye Wa, a resistance force").
+its name, where a group noun follows the name ("the Ye Wa, a resistance force", `YE_WA`).
 */
 
 use std::sync::LazyLock;
@@ -187,9 +186,9 @@ fn id_from(name: &str) -> ActorId {
     ActorId(id.trim_matches('_').to_string())
 }
 
-/// Capitalised names of armed groups, without a leading "The": two words or more ending in a
-/// group head ("Yaw Revolution Army"), or any name a group noun follows ("Ye Wa resistance
-/// group", "Ye Wa, a resistance force").
+/// Capitalised names of armed groups, without a leading "The": names a group noun follows
+/// ("Ye Wa resistance group", "Ye Wa, a resistance force"). A name that merely ends like a
+/// group's ("Hill Ridge Revolutionary Army") is as often a known group's variant or unit.
 pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b[A-Z][\w’'-]*(?: (?:(?:of|for|to|the|and) )*[A-Z][\w’'-]*)*").unwrap()
@@ -203,8 +202,6 @@ pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
             }
             let span = Span::new(start, found.end());
             let words = span.slice(text).split(' ').count();
-            let last = span.slice(text).rsplit(' ').next().unwrap_or("");
-            let headed = words >= 2 && dict.group_heads.contains(last);
             // "An armed group": a capital that opens a sentence makes no name of one word.
             let opens_sentence = text[..span.start]
                 .trim_end_matches(['"', '“', '‘', '\''])
@@ -212,7 +209,7 @@ pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
                 .ends_with(['.', '\n', '!', '?', ':'])
                 || span.start == 0;
             let named = words >= 2 || !opens_sentence;
-            (named && (headed || group_noun_after(&text[span.end..], dict))).then_some(span)
+            (named && group_noun_after(&text[span.end..], dict)).then_some(span)
         })
         .collect()
 }

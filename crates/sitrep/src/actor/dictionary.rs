@@ -13,8 +13,8 @@ The actor dictionary: compiled from `resources/actors/`.
 - `attack_nouns.txt`: nouns of attacks after which (or after a weapon noun and one) a
   country's adjective is the attacker ("a Ukrainian drone attack");
 - `org_heads.txt`: head words of organisation names, for actors an article defines;
-- `group_heads.txt` and `group_nouns.txt`: last words of armed groups' names, and phrases
-  after a name, that make an unknown name a group of its own without a definition;
+- `group_nouns.txt`: phrases after a name that make an unknown name a group of its own
+  without a definition ("the Ye Wa, a resistance force");
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
   "Britain-based");
 - `place_phrases.txt` and `border_nouns.txt`: words before or after a country's name that
@@ -42,7 +42,6 @@ const FORCE_NOUNS: &str = "actors/force_nouns.txt";
 const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
 const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
-const GROUP_HEADS: &str = "actors/group_heads.txt";
 const GROUP_NOUNS: &str = "actors/group_nouns.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 const STATE_ALLIES: &str = "actors/state_allies.txt";
@@ -203,8 +202,6 @@ pub struct ActorDictionary {
     /// Nouns (lower case) right after a country's name that make it a place ("the Chad
     /// border").
     pub(crate) border_nouns: HashSet<String>,
-    /// Last words of armed groups' names ("Army"): an unknown name ending in one is a group.
-    pub(crate) group_heads: HashSet<String>,
     /// Phrases (lower case) after a name that make it an armed group ("resistance group").
     pub(crate) group_nouns: Vec<String>,
     /// News outlets whose names hold a country's, as written and in capitals ("France 24",
@@ -427,7 +424,6 @@ impl ActorDictionary {
         dictionary.state_allies = word_set(STATE_ALLIES)?.into_iter().map(ActorId).collect();
         dictionary.place_phrases = word_set(PLACE_PHRASES)?.into_iter().collect();
         dictionary.border_nouns = word_set(BORDER_NOUNS)?;
-        dictionary.group_heads = word_set(GROUP_HEADS)?;
         dictionary.group_nouns = word_set(GROUP_NOUNS)?.into_iter().collect();
         dictionary.outlets = files
             .data_lines(OUTLETS)?
@@ -535,7 +531,6 @@ impl ActorDictionary {
             state_allies: HashSet::default(),
             place_phrases: Vec::new(),
             border_nouns: HashSet::default(),
-            group_heads: HashSet::default(),
             group_nouns: Vec::new(),
             outlets: Vec::new(),
             parents_of_branches,

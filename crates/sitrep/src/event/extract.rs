@@ -138,39 +138,7 @@ pub fn extract(
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules, &reader.referred_back));
-    let events = sides_from_directed_triggers(drop_restating_nouns(events, rules), rules);
-    super::restate::merge_restatements(events, doc, &reader.summaries)
-}
-
-/// Gives an event of a `sideless` rule ("clashes were going on in Ramree as AA troops
-/// attacked regime reinforcements") the sides of the event its sentence tells the other way
-/// round from a directed trigger ("attacked"), of its kind at its place: the attacker leads.
-fn sides_from_directed_triggers(mut events: Vec<Event>, rules: &EventRules) -> Vec<Event> {
-    let sideless = |event: &Event| {
-        rules
-            .triggers
-            .rule(&event.rule)
-            .is_some_and(|rule| rule.sideless)
-    };
-    for idx in 0..events.len() {
-        if !sideless(&events[idx]) || events[idx].actor1.is_none() {
-            continue;
-        }
-        let event = &events[idx];
-        let directed = events.iter().find(|other| {
-            !sideless(other)
-                && other.evidence_start == event.evidence_start
-                && other.kind == event.kind
-                && other.actor1 == event.actor2
-                && other.actor2 == event.actor1
-                && same_place(other.location.as_ref(), event.location.as_ref())
-        });
-        if let Some((actor1, actor2)) = directed.map(|d| (d.actor1.clone(), d.actor2.clone())) {
-            events[idx].actor1 = actor1;
-            events[idx].actor2 = actor2;
-        }
-    }
-    events
+    super::restate::merge_restatements(drop_restating_nouns(events, rules), doc, &reader.summaries)
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the

@@ -958,15 +958,6 @@ mod tests {
     }
 
     #[test]
-    fn clashes_told_with_an_attack_take_the_attackers_side() {
-        assert_kind_events(
-            "Clashes went on in Hill Ridge town on Wednesday as KIA troops attacked junta reinforcements, the group said.",
-            "armed_clash",
-            &["armed_clash KIA Hill Ridge 2024-06-12"],
-        );
-    }
-
-    #[test]
     fn a_restatement_a_day_off_or_in_the_country_around_is_one_event() {
         let found = analyse(
             "Russian missiles hit Kharkiv on Thursday, killing four people, regional officials said.\n\nRussian missiles struck Kharkiv late on Wednesday, the governor said, damaging a school.",

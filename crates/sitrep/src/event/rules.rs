@@ -144,8 +144,6 @@ struct RuleEntry {
     #[serde(default)]
     restates: bool,
     #[serde(default)]
-    sideless: bool,
-    #[serde(default)]
     recalls_event: bool,
     #[serde(default)]
     examples: Vec<String>,
@@ -222,10 +220,6 @@ pub struct Rule {
     /// A noun phrase that names an event usually told elsewhere in the article ("the fall of
     /// the town"): the event gives way to any other event of its kind at its place.
     pub restates: bool,
-    /// The trigger names a fight, not who started it ("clashes", "fighting"): where another
-    /// trigger of its sentence tells the same fight at the same place with the sides the
-    /// other way round ("as AA troops attacked"), that one's sides stand.
-    pub sideless: bool,
     /// The trigger recalls an event of its kind told just before to name its places ("the
     /// newly captured villages include ..."): after "the" it is no mere reference to that
     /// event, and a sentence with no date of its own takes that event's date.
@@ -323,7 +317,6 @@ impl TriggerRules {
                     aircraft_kind: entry.aircraft_kind,
                     yields_to: entry.yields_to,
                     restates: entry.restates,
-                    sideless: entry.sideless,
                     recalls_event: entry.recalls_event,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
