@@ -2215,10 +2215,10 @@ impl<'a> Reader<'a> {
             .actors_in(Span::new(frame.sentence.start, subject_end))
             .find(|m| m.kind.is_armed() && self.relative_follows(m.span.end))
             .map_or(subject_end, |m| m.span.end);
-        self.actors_in(Span::new(frame.sentence.start, subject_end))
-            .rev()
-            .find(|m| m.kind.is_armed())
-            .map(|m| m.actor.clone())
+        self.head_of_last_actor(Span::new(frame.sentence.start, subject_end), |m| {
+            m.kind.is_armed()
+        })
+        .map(|m| m.actor.clone())
     }
 
     /// True when one of the two words at `at` is a relative pronoun that opens a clause about
@@ -3234,6 +3234,29 @@ impl<'a> Reader<'a> {
     /// The party the sentence quotes or reports: an armed or governing actor just before a
     /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
     /// A passive verb has no speaker before it ("the KIA was reported to have seized").
+    /// The last actor named in `span` that `keep` keeps, or the one it qualifies: "the TNLA of
+    /// the Brotherhood Alliance said" is the TNLA's word.
+    fn head_of_last_actor(
+        &self,
+        span: Span,
+        keep: impl Fn(&ActorMention) -> bool,
+    ) -> Option<&ActorMention> {
+        let mut named = self
+            .actors_in(span)
+            .filter(|m| keep(m))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev();
+        let last = named.next()?;
+        let qualified = named.next().filter(|before| {
+            // "the Ta'ang National Liberation Army (TNLA) of the ...": its abbreviation last.
+            let gap = self.lower[before.span.end..last.span.start]
+                .trim_start_matches(|c: char| c == ')' || c.is_whitespace());
+            matches!(gap.trim_end(), "of the" | "of")
+        });
+        Some(qualified.unwrap_or(last))
+    }
+
     fn speaker(&self, sentence: Span) -> Option<Speaker> {
         for &verb in self.cue_index.reporting_verbs(sentence) {
             // "“We took the base,” said Ali Musa": a verb right after a quotation has its
@@ -3290,7 +3313,7 @@ impl<'a> Reader<'a> {
                                 && !self.lower[m.span.end..verb.span.start].contains([',', ';'])
                         });
                     if let Some(m) = head
-                        .or_else(|| self.actors_in(window).last())
+                        .or_else(|| self.head_of_last_actor(window, |_| true))
                         .filter(|m| self.is_party(&m.actor))
                     {
                         return Some(Speaker {

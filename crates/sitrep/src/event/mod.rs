@@ -949,6 +949,15 @@ mod tests {
     }
 
     #[test]
+    fn a_member_named_of_its_alliance_speaks_for_itself() {
+        assert_kind_events(
+            "On Friday the Ta'ang National Liberation Army (TNLA) of the Brotherhood Alliance said it had seized the hill base near Hill Ridge town.",
+            "territory_captured",
+            &["territory_captured TNLA Hill Ridge 2024-06-14"],
+        );
+    }
+
+    #[test]
     fn countries_that_mediate_are_no_places() {
         assert_kind_events(
             "The KIA and the junta agreed a ceasefire on Monday following mediation by China and Thailand.",
