@@ -1708,9 +1708,24 @@ impl<'a> Reader<'a> {
             .map(|m| self.first_conjunct(m, frame.sentence).actor.clone())
     }
 
-    /// The actor a blame marker right after the trigger names ("blamed on the RSF").
+    /// The actor a blame marker right after the trigger names ("blamed on the RSF"), passive
+    /// auxiliaries allowed between ("rockets were launched by Hezbollah").
     fn blamed_actor(&self, after: Span) -> Option<ActorId> {
-        let markers = &self.rules.clauses.words.blame_markers;
+        let words = &self.rules.clauses.words;
+        let mut start = after.start;
+        for word in self.lower[after.start..after.end]
+            .split_whitespace()
+            .take(3)
+        {
+            if !ClauseWords::has(&words.passive_auxiliaries, word)
+                && !ClauseWords::has(&words.verb_helpers, word)
+            {
+                break;
+            }
+            start = nth_word_end(self.lower, start, 1);
+        }
+        let after = Span::new(start, after.end);
+        let markers = &words.blame_markers;
         // Markers of as many words are looked for in the same first words: a window is cut
         // again only when the number of words changes.
         let mut window: Option<(usize, &str)> = None;

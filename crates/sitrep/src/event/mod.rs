@@ -958,6 +958,15 @@ mod tests {
     }
 
     #[test]
+    fn rockets_launched_by_a_group_are_its_shelling() {
+        assert_kind_events(
+            "The army said that 24 rockets were launched by Hezbollah at Hill Ridge town on Sunday.",
+            "shelling",
+            &["shelling HEZBOLLAH Hill Ridge 2024-06-09"],
+        );
+    }
+
+    #[test]
     fn countries_that_mediate_are_no_places() {
         assert_kind_events(
             "The KIA and the junta agreed a ceasefire on Monday following mediation by China and Thailand.",
