@@ -1658,12 +1658,13 @@ impl<'a> Reader<'a> {
         !before.ends_with("the ") && !named
     }
 
-    /// Where the verb of casualties starts when a noun trigger comes after it and "in": "25
-    /// soldiers were killed in a raid" (the soldiers are its victims, not its agents).
+    /// Where the verb of casualties starts when a noun trigger comes after it and "in" or
+    /// "by": "25 soldiers were killed in a raid", "killed by artillery" (the soldiers are its
+    /// victims, not its agents).
     fn casualty_verb_before(&self, frame: &Frame) -> Option<usize> {
         let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(5).collect();
-        let in_at = words.iter().position(|&word| word == "in")?;
+        let in_at = words.iter().position(|&word| matches!(word, "in" | "by"))?;
         let verb = words.get(in_at + 1)?;
         let plain_words = words[..in_at]
             .iter()

@@ -958,6 +958,15 @@ mod tests {
     }
 
     #[test]
+    fn fighters_killed_by_artillery_are_its_victims() {
+        assert_kind_events(
+            "Two KIA fighters were killed by artillery strikes near Hill Ridge town on Monday.",
+            "shelling",
+            &["shelling MM_MILITARY Hill Ridge 2024-06-10"],
+        );
+    }
+
+    #[test]
     fn rockets_launched_by_a_group_are_its_shelling() {
         assert_kind_events(
             "The army said that 24 rockets were launched by Hezbollah at Hill Ridge town on Sunday.",
