@@ -171,14 +171,14 @@ fn known_actor<'m>(
     })
 }
 
-/// An actor id made from a name or an abbreviation: letters and digits in capitals,
-/// apostrophes dropped, anything else one underscore ("People’s Army" → `PEOPLES_ARMY`,
-/// "NDA-K" → `NDA_K`).
+/// An actor id made from a name or an abbreviation: ASCII letters and digits in capitals
+/// (diacritics dropped), apostrophes dropped, anything else one underscore ("People’s Army" →
+/// `PEOPLES_ARMY`, "NDA-K" → `NDA_K`, "Zoé Wa" → `ZOE_WA`).
 fn id_from(name: &str) -> ActorId {
     let mut id = String::with_capacity(name.len());
-    for c in name.chars().filter(|c| !matches!(c, '\'' | '’')) {
-        if c.is_alphanumeric() {
-            id.extend(c.to_uppercase());
+    for c in crate::text::fold(name).chars().filter(|c| *c != '\'') {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_uppercase());
         } else if !id.ends_with('_') {
             id.push('_');
         }
@@ -186,47 +186,59 @@ fn id_from(name: &str) -> ActorId {
     ActorId(id.trim_matches('_').to_string())
 }
 
-/// Capitalised names of armed groups, without a leading "The": names a group noun follows
-/// ("Ye Wa resistance group", "Ye Wa, a resistance force"). A name that merely ends like a
-/// group's ("Hill Ridge Revolutionary Army") is as often a known group's variant or unit.
+/// Capitalised names of armed groups, of two words or more and without a leading "The",
+/// that a group noun follows ("the Ye Wa resistance group", "The Ye Wa, a resistance force,").
+/// A sentence's opening words are a name only after "The" ("On Monday, an armed group ...",
+/// "A Karen armed group ..." name none). A name that merely ends like a group's ("Hill Ridge
+/// Revolutionary Army") is as often a known group's variant or unit.
 pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][\w’'-]*(?: (?:(?:of|for|to|the|and) )*[A-Z][\w’'-]*)*").unwrap()
+        Regex::new(r"\b[A-Z][\w’'-]*(?: (?:(?:of|for|to|the) )*[A-Z][\w’'-]*)*").unwrap()
     });
     NAME.find_iter(text)
         .filter_map(|found| {
-            let mut start = found.start();
-            let name = found.as_str();
-            if let Some(rest) = name.strip_prefix("The ") {
-                start += name.len() - rest.len();
-            }
-            let span = Span::new(start, found.end());
-            let words = span.slice(text).split(' ').count();
-            // "An armed group": a capital that opens a sentence makes no name of one word.
+            let mut span = Span::new(found.start(), found.end());
             let opens_sentence = text[..span.start]
                 .trim_end_matches(['"', '“', '‘', '\''])
                 .trim_end_matches(' ')
                 .ends_with(['.', '\n', '!', '?', ':'])
                 || span.start == 0;
-            let named = words >= 2 || !opens_sentence;
-            (named && group_noun_after(&text[span.end..], dict)).then_some(span)
+            match found.as_str().strip_prefix("The ") {
+                Some(rest) => span.start = span.end - rest.len(),
+                None if opens_sentence => return None,
+                None => {}
+            }
+            let words = span.slice(text).split(' ').count();
+            (words >= 2 && group_noun_after(&text[span.end..], dict)).then_some(span)
         })
         .collect()
 }
 
-/// True when `after`, the text after a name, opens with a group noun, directly or in
-/// apposition (" resistance group", ", a resistance force").
+/// True when `after`, the text after a name, opens with a group noun, directly (" resistance
+/// group said") or in an apposition a comma or full stop closes (", a resistance force,"),
+/// and no role noun follows ("a resistance group spokesman").
 fn group_noun_after(after: &str, dict: &ActorDictionary) -> bool {
-    let after = after
+    let apposition = after
         .strip_prefix(", a ")
-        .or_else(|| after.strip_prefix(", an "))
-        .or_else(|| after.strip_prefix(' '));
-    after.is_some_and(|after| {
-        dict.group_nouns.iter().any(|noun| {
-            after.len() >= noun.len()
-                && after.as_bytes()[..noun.len()].eq_ignore_ascii_case(noun.as_bytes())
-                && !after[noun.len()..].starts_with(char::is_alphanumeric)
-        })
+        .or_else(|| after.strip_prefix(", an "));
+    let Some(rest) = apposition.or_else(|| after.strip_prefix(' ')) else {
+        return false;
+    };
+    dict.group_nouns.iter().any(|noun| {
+        let starts = rest.len() >= noun.len()
+            && rest.as_bytes()[..noun.len()].eq_ignore_ascii_case(noun.as_bytes());
+        if !starts {
+            return false;
+        }
+        let tail = &rest[noun.len()..];
+        let next_word = tail
+            .strip_prefix(' ')
+            .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        let closed = tail.starts_with([',', '.']);
+        !tail.starts_with(char::is_alphanumeric)
+            && !dict.group_roles.contains(next_word)
+            && (apposition.is_none() || closed)
     })
 }
 

@@ -7,14 +7,16 @@ The actor dictionary: compiled from `resources/actors/`.
   government and armed forces;
 - `generic.tsv`: generic phrases ("the army", "the rebels") resolved in context;
 - `ethnic.tsv`: ethnic adjectives that name a group before a force noun ("Kachin forces");
-- `force_nouns.txt`: the nouns that make such phrases;
+- `force_nouns.txt`: the nouns that make such phrases, and `wing_nouns.txt` those of them
+  that name a political body's armed wing ("KIO troops" are the KIA);
 - `weapon_nouns.txt`: nouns of weapons after which a country's adjective alone stands for
   its forces ("Russian drones");
 - `attack_nouns.txt`: nouns of attacks after which (or after a weapon noun and one) a
   country's adjective is the attacker ("a Ukrainian drone attack");
 - `org_heads.txt`: head words of organisation names, for actors an article defines;
 - `group_nouns.txt`: phrases after a name that make an unknown name a group of its own
-  without a definition ("the Ye Wa, a resistance force");
+  without a definition ("the Ye Wa, a resistance force"), and `group_roles.txt`: role nouns
+  that, after the phrase, make the name a person's ("a resistance group spokesman");
 - `blocking_affixes.txt`: what, joined to a name, makes it no actor ("pro-junta",
   "Britain-based");
 - `place_phrases.txt` and `border_nouns.txt`: words before or after a country's name that
@@ -39,10 +41,12 @@ const COUNTRIES: &str = "actors/countries.tsv";
 const GENERIC: &str = "actors/generic.tsv";
 const ETHNIC: &str = "actors/ethnic.tsv";
 const FORCE_NOUNS: &str = "actors/force_nouns.txt";
+const WING_NOUNS: &str = "actors/wing_nouns.txt";
 const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
 const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
 const GROUP_NOUNS: &str = "actors/group_nouns.txt";
+const GROUP_ROLES: &str = "actors/group_roles.txt";
 const BLOCKING_AFFIXES: &str = "actors/blocking_affixes.txt";
 const STATE_ALLIES: &str = "actors/state_allies.txt";
 const PLACE_PHRASES: &str = "actors/place_phrases.txt";
@@ -204,6 +208,8 @@ pub struct ActorDictionary {
     pub(crate) border_nouns: HashSet<String>,
     /// Phrases (lower case) after a name that make it an armed group ("resistance group").
     pub(crate) group_nouns: Vec<String>,
+    /// Role nouns (lower case) after a group noun that make the name a person's ("spokesman").
+    pub(crate) group_roles: HashSet<String>,
     /// News outlets whose names hold a country's, as written and in capitals ("France 24",
     /// "FRANCE 24"): a name inside one is no actor.
     outlets: Vec<(String, String)>,
@@ -211,6 +217,8 @@ pub struct ActorDictionary {
     parents_of_branches: HashSet<ActorId>,
     /// For a political body or government, its armed wing (`wing_of` in actors.tsv).
     armed_wings: HashMap<ActorId, ActorId>,
+    /// Force nouns (lower case) that name a body's armed wing ("troops", not "police").
+    pub(crate) wing_nouns: HashSet<String>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -425,6 +433,8 @@ impl ActorDictionary {
         dictionary.place_phrases = word_set(PLACE_PHRASES)?.into_iter().collect();
         dictionary.border_nouns = word_set(BORDER_NOUNS)?;
         dictionary.group_nouns = word_set(GROUP_NOUNS)?.into_iter().collect();
+        dictionary.group_roles = word_set(GROUP_ROLES)?;
+        dictionary.wing_nouns = word_set(WING_NOUNS)?;
         dictionary.outlets = files
             .data_lines(OUTLETS)?
             .into_iter()
@@ -532,9 +542,11 @@ impl ActorDictionary {
             place_phrases: Vec::new(),
             border_nouns: HashSet::default(),
             group_nouns: Vec::new(),
+            group_roles: HashSet::default(),
             outlets: Vec::new(),
             parents_of_branches,
             armed_wings,
+            wing_nouns: HashSet::default(),
             patterns,
             matcher,
         }
@@ -566,20 +578,16 @@ impl ActorDictionary {
         {
             return Err(missing(STATE_ALLIES, id));
         }
-        for (idx, entry) in self.entries.iter().enumerate() {
-            let other_wing = entry.wing_of.as_ref().and_then(|parent| {
-                self.entries[..idx]
-                    .iter()
-                    .find(|e| e.wing_of.as_ref() == Some(parent))
-            });
-            if let Some(other) = other_wing {
+        for entry in &self.entries {
+            // The map keeps one wing per body: any other is a second.
+            if let Some(parent) = &entry.wing_of
+                && let Some(wing) = self.armed_wing(parent).filter(|w| **w != entry.id)
+            {
                 return Err(ResourceError::new(
                     ACTORS,
                     format!(
-                        "{} and {} are both wing_of {}: a body has one armed wing",
-                        other.id,
-                        entry.id,
-                        other.wing_of.as_ref().expect("a wing")
+                        "{wing} and {} are both wing_of {parent}: a body has one armed wing",
+                        entry.id
                     ),
                 )
                 .in_rule(entry.id.0.clone()));

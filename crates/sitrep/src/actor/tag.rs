@@ -6,8 +6,9 @@ keeping what the reading needs: the article's main country (for "the army"), the
 armed non-state group named (for "the rebels"), and the last armed actor (for "its
 troops"). A country or adjective before a generic phrase or force noun makes one mention
 ("Sudan's army", "Russian troops"); a force noun after a name joins it ("KIA fighters").
-Definitions the article makes ("the Chin Brotherhood (CB)") add aliases, and the text is
-read again with them.
+Definitions the article makes ("the Chin Brotherhood (CB)"), and unknown groups it names
+before a group noun ("the Ye Wa, a resistance force"), add aliases, and the text is read again
+with them. A political body's forces are its armed wing ("KIO troops" are the KIA).
 */
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -128,8 +129,9 @@ fn on_word_boundaries(text: &str, span: Span, dict: &ActorDictionary) -> bool {
         .joined(&text.as_bytes()[..span.start], &text.as_bytes()[span.end..])
 }
 
-/// The dictionary's names in `text`, but for those of the dateline ("MOSCOW, July 31 (Reuters)
-/// - Ukrainian drones hit ..." is no deed of Russia's) and of news outlets ("France 24").
+/// The dictionary's names in `text`, but for the places of the dateline ("MOSCOW, July 31
+/// (Reuters) - Ukrainian drones hit ..." is no deed of Russia's; "Arakan Army: The group said
+/// ..." is the group's) and the names of news outlets ("France 24").
 fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
     let dateline_end = crate::text::dateline(text).map_or(0, |dateline| dateline.end);
     let outlets = dict.outlets_in(text);
@@ -139,7 +141,11 @@ fn dictionary_hits(text: &str, dict: &ActorDictionary) -> Vec<Hit> {
             let span = Span::new(m.start(), m.end());
             let pattern = &dict.patterns[m.pattern().as_usize()];
             let case_ok = !pattern.case_sensitive || span.slice(text) == pattern.text;
-            let in_dateline = span.end <= dateline_end;
+            let in_dateline = span.end <= dateline_end
+                && !pattern
+                    .targets
+                    .iter()
+                    .any(|t| matches!(t, Target::Actor(_)));
             let usable = case_ok
                 && !in_dateline
                 && on_word_boundaries(text, span, dict)
@@ -282,7 +288,7 @@ impl Reader<'_> {
     /// refer back to the NUG) names its armed wing; the body itself ("the KIO said") stays.
     fn armed_wing_of_forces(&self, span: Span, actor: ActorId) -> ActorId {
         let last_word = span.slice(self.text).rsplit(' ').next().unwrap_or("");
-        let forces = self.dict.force_nouns.contains(&last_word.to_lowercase());
+        let forces = self.dict.wing_nouns.contains(&last_word.to_lowercase());
         match self.dict.armed_wing(&actor) {
             Some(wing) if forces => wing.clone(),
             _ => actor,
@@ -867,6 +873,19 @@ mod tests {
             mentions("An armed group attacked the post. KIA fighters later took it."),
             pairs(&[("armed group", "KIA"), ("KIA fighters", "KIA")])
         );
+        // Opening words, a spokesman and a list are no group's name.
+        assert_eq!(
+            mentions("On Monday, an armed group attacked the post."),
+            pairs(&[])
+        );
+        assert_eq!(
+            mentions("Ko Min Thu, a resistance group spokesman, said the KIA took it."),
+            pairs(&[("KIA", "KIA")])
+        );
+        assert_eq!(
+            mentions("The KIA and the Zoqa Wel resistance group took it."),
+            pairs(&[("KIA", "KIA"), ("Zoqa Wel", "ZOQA_WEL")])
+        );
     }
 
     #[test]
@@ -878,6 +897,19 @@ mod tests {
         assert_eq!(
             mentions("The NUG said resistance forces took the hill."),
             pairs(&[("NUG", "NUG"), ("resistance forces", "PDF")])
+        );
+        // Police are no armed wing.
+        assert_eq!(
+            mentions("NUG police detained a man."),
+            pairs(&[("NUG police", "NUG")])
+        );
+    }
+
+    #[test]
+    fn a_group_named_in_a_colon_dateline_stays_an_actor() {
+        assert_eq!(
+            mentions("Arakan Army: The group said it took the base."),
+            pairs(&[("Arakan Army", "AA"), ("group", "AA")])
         );
     }
 

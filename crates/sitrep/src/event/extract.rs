@@ -3247,9 +3247,6 @@ impl<'a> Reader<'a> {
             .map(|(_, date)| date)
     }
 
-    /// The party the sentence quotes or reports: an armed or governing actor just before a
-    /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
-    /// A passive verb has no speaker before it ("the KIA was reported to have seized").
     /// The last actor named in `span` that `keep` keeps, or the one it qualifies: "the TNLA of
     /// the Brotherhood Alliance said" is the TNLA's word.
     fn head_of_last_actor(
@@ -3257,22 +3254,22 @@ impl<'a> Reader<'a> {
         span: Span,
         keep: impl Fn(&ActorMention) -> bool,
     ) -> Option<&ActorMention> {
-        let mut named = self
-            .actors_in(span)
-            .filter(|m| keep(m))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev();
+        let mut named = self.actors_in(span).filter(|m| keep(m)).rev();
         let last = named.next()?;
+        // A name, not a generic word that refers back ("the rebels of the TNLA"); "the Ta'ang
+        // National Liberation Army (TNLA) of the ...": its abbreviation last.
         let qualified = named.next().filter(|before| {
-            // "the Ta'ang National Liberation Army (TNLA) of the ...": its abbreviation last.
             let gap = self.lower[before.span.end..last.span.start]
                 .trim_start_matches(|c: char| c == ')' || c.is_whitespace());
-            matches!(gap.trim_end(), "of the" | "of")
+            matches!(before.how, MentionKind::Name | MentionKind::Defined)
+                && matches!(gap.trim_end(), "of the" | "of")
         });
         Some(qualified.unwrap_or(last))
     }
 
+    /// The party the sentence quotes or reports: an armed or governing actor just before a
+    /// reporting verb ("the AA said", "KIA spokesman Naw Bu said") or after "according to".
+    /// A passive verb has no speaker before it ("the KIA was reported to have seized").
     fn speaker(&self, sentence: Span) -> Option<Speaker> {
         for &verb in self.cue_index.reporting_verbs(sentence) {
             // "“We took the base,” said Ali Musa": a verb right after a quotation has its

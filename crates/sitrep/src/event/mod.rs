@@ -982,6 +982,12 @@ mod tests {
             "agreement",
             &["agreement KIA - 2024-06-10"],
         );
+        // A list is closed by "and": the clause after it names a place again.
+        assert_kind_events(
+            "Flanked by Thailand and Laos, Myanmar saw heavy fighting on Monday as junta troops clashed with the KIA.",
+            "armed_clash",
+            &["armed_clash MM_MILITARY Myanmar 2024-06-10"],
+        );
     }
 
     #[test]

@@ -5,6 +5,9 @@ stage and facilities from [`facility`](super::facility). A facility is a point (
 sentence, else from the last sub-national place named before it, else from the article's main
 country alone: the coordinates are its container's.
 
+A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
+site; nor is a foreign place in the article's dateline.
+
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
 ("Sezin", "Se Zin") and a reader searches for the article's. The gazetteer's entry stays in
@@ -65,9 +68,16 @@ fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
             .as_ref()
             .is_some_and(|l| l.precision == Precision::Country);
         let before = text[..place.span.start].trim_end();
+        // A comma joins a list only where "and" closes it later ("by Qatar, Turkiye and Saudi
+        // Arabia"), not a clause ("Flanked by Thailand and Laos, Myanmar ...").
         let listed = previous.is_some_and(|p| {
+            let after = text[place.span.end..].trim_start();
             agents.contains(&p.start)
-                && matches!(text[p.end..place.span.start].trim(), "," | "and" | ", and")
+                && match text[p.end..place.span.start].trim() {
+                    "and" | ", and" => true,
+                    "," => after.starts_with(',') || after.starts_with("and "),
+                    _ => false,
+                }
         });
         let before = before.strip_suffix(" the").unwrap_or(before);
         let word = before.rsplit(' ').next().unwrap_or("");
