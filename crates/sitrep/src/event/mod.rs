@@ -704,6 +704,15 @@ mod tests {
         );
         assert!(found.iter().all(|e| !e.contains("Brigade")), "{found:?}");
         assert_has(&found, "territory_captured KIA Bhamo");
+        // Nor is a group's unit named anywhere else, with its owner before or after it.
+        for text in [
+            "Junta troops clashed with forces led by KNLA Brigade 3 in Hill Ridge village on Monday.",
+            "Junta troops clashed with forces led by Brigade 3 of the KNLA in Hill Ridge village on Monday.",
+        ] {
+            let found = events(text);
+            assert_has(&found, "armed_clash MM_MILITARY Hill Ridge");
+            assert!(found.iter().all(|e| !e.contains("Brigade")), "{found:?}");
+        }
         // A post named after its owner is no place: the township after it is.
         let found =
             events("Junta troops burned a Dale Revolution camp in Bhamo Township on Monday.");

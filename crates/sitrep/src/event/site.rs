@@ -6,7 +6,8 @@ sentence, else from the last sub-national place named before it, else from the a
 country alone: the coordinates are its container's.
 
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
-site; nor is a foreign place in the article's dateline.
+site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
+that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA").
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
@@ -206,6 +207,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         });
         site.names_actor |= describes
             || names_unit(&text[site.span.end..], words)
+            || armed_group_unit(doc, site, words)
             || doc.actors.iter().any(|m| {
                 // A post named by its owner alone ("the KIA camp") names no place.
                 let owner = site.facility
@@ -218,6 +220,35 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             });
     }
     sites
+}
+
+/// True for a unit of a non-state armed group, named with its owner inside ("KNLA Brigade 3")
+/// or after "of" ("Brigade 3 of the KNLA"), and not as a post ("BGF Battalion 1002
+/// headquarters", "the KIA Battalion 3 camp"): a force that acts, not where.
+fn armed_group_unit(doc: &Doc, site: &Site, words: &PlaceWords) -> bool {
+    let name = &site.location.name;
+    let is_unit = site.facility
+        && name
+            .split(' ')
+            .any(|word| words.is(&word.to_lowercase(), WordClass::Unit));
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !is_unit || last == "headquarters" || words.is(&last, WordClass::Post) {
+        return false;
+    }
+    let text = doc.text();
+    let after = &text[site.span.end..];
+    let of_at = ["of the ", "of "]
+        .iter()
+        .find_map(|of| {
+            after
+                .strip_prefix(' ')?
+                .strip_prefix(of)
+                .map(|_| 1 + of.len())
+        })
+        .map(|len| site.span.end + len);
+    doc.actors.iter().any(|m| {
+        m.kind.is_non_state_armed() && (site.span.contains(m.span) || Some(m.span.start) == of_at)
+    })
 }
 
 /// True when a unit word follows a place, right after it or after a generic word ("the
