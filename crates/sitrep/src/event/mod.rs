@@ -985,6 +985,16 @@ mod tests {
     }
 
     #[test]
+    fn frequent_or_escalating_attacks_are_no_one_event() {
+        for text in [
+            "The junta's build-up near Hill Ridge town has led to frequent clashes with the KIA.",
+            "The KIA has answered with escalating attacks on junta posts around Hill Ridge town.",
+        ] {
+            assert_lacks(&events(text), "armed_clash");
+        }
+    }
+
+    #[test]
     fn countries_that_mediate_are_no_places() {
         assert_kind_events(
             "The KIA and the junta agreed a ceasefire on Monday following mediation by China and Thailand.",
