@@ -336,6 +336,22 @@ fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
     (sentence.start + body, first)
 }
 
+/// Where a relative clause that opens at `from` ends: at the next comma, full stop, semicolon
+/// or line break, but for one inside a number ("2,000", "3.5").
+fn clause_end(lower: &str, from: usize) -> usize {
+    let bytes = lower.as_bytes();
+    let in_number = |at: usize| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    };
+    lower[from..]
+        .match_indices([',', '.', ';', '\n'])
+        .map(|(idx, _)| from + idx)
+        .find(|&at| !in_number(at))
+        .unwrap_or(lower.len())
+}
+
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
 fn break_automaton(
     lists: [(&[String], BreakKind); 5],
@@ -475,12 +491,7 @@ impl ClauseRules {
         let mut relative: Vec<Span> = found
             .iter()
             .filter(|(kind, _)| *kind == BreakKind::RelativeOpener)
-            .map(|(_, opener)| {
-                let end = lower[opener.end..]
-                    .find([',', '.', ';', '\n'])
-                    .map_or(lower.len(), |idx| opener.end + idx);
-                Span::new(opener.start, end)
-            })
+            .map(|(_, opener)| Span::new(opener.start, clause_end(lower, opener.end)))
             .collect();
         relative.sort_unstable();
         ClauseIndex {

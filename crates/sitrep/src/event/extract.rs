@@ -32,6 +32,7 @@ The same event restated (same kind, actor1 and place, compatible dates) is kept 
 the narrower date unless only the other sentence states one.
 */
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -42,7 +43,9 @@ use crate::modality::{CueIndex, ReportingVerb, SpeakerSide};
 use crate::place::{Location, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{self, find_word, fold_eq, without_brackets};
-use crate::time::{self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimexType};
+use crate::time::{
+    self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
+};
 
 use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues};
 use super::context::Context;
@@ -571,6 +574,24 @@ impl<'a> Reader<'a> {
         self.acting_units.iter().any(|unit| fold_eq(unit, name))
     }
 
+    /// The document's time expressions but those inside a relative clause of `sentence` that
+    /// does not hold the trigger: "advanced into Laukkaing, where it was based after 1989"
+    /// says nothing of when the advance was.
+    fn times_outside_asides(&self, sentence: Span, trigger: Span) -> Cow<'a, [TimeMention]> {
+        let times: &'a [TimeMention] = &self.doc.times;
+        let asides: Vec<Span> = self
+            .clause_index
+            .relative_clauses(sentence)
+            .filter(|clause| !clause.contains(trigger))
+            .copied()
+            .collect();
+        let aside = |mention: &TimeMention| asides.iter().any(|a| a.contains(mention.span));
+        if !starting_in(times, sentence, |m| m.span).iter().any(aside) {
+            return Cow::Borrowed(times);
+        }
+        Cow::Owned(times.iter().filter(|m| !aside(m)).cloned().collect())
+    }
+
     /// Writes the events of one trigger and one agent: one per place and patient.
     fn emit(
         &mut self,
@@ -627,6 +648,7 @@ impl<'a> Reader<'a> {
             places.to_vec()
         };
         let mut emitted = 0;
+        let times = self.times_outside_asides(sentence, trigger.span);
         for place in places
             .iter()
             .map(Some)
@@ -638,7 +660,7 @@ impl<'a> Reader<'a> {
                 trigger: trigger.span,
                 argument,
             };
-            let date = time::event_date(self.text, &self.doc.times, &query)
+            let date = time::event_date(self.text, &times, &query)
                 .map(|date| self.ended_by_story(date, &frame))
                 .or_else(|| {
                     rule.recalls_event

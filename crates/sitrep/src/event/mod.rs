@@ -985,6 +985,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_relative_clause_dates_no_event_outside_it() {
+        assert_kind_events(
+            "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
+            "territory_captured",
+            &["territory_captured KIA Hill Ridge -"],
+        );
+        // A number's comma does not close the clause.
+        assert_kind_events(
+            "KIA fighters took the hill post near Hill Ridge town, which had 2,000 residents in the 2014 census.",
+            "territory_captured",
+            &["territory_captured KIA Hill Ridge -"],
+        );
+    }
+
+    #[test]
     fn frequent_or_escalating_attacks_are_no_one_event() {
         for text in [
             "The junta's build-up near Hill Ridge town has led to frequent clashes with the KIA.",
