@@ -407,6 +407,8 @@ mod tests {
         assert_eq!(cue("Battalion 9 itself hasn’t"), Some(Modality::Negated));
         assert_eq!(cue("the group plans to"), Some(Modality::Planned));
         assert_eq!(cue("the alliance expected to"), Some(Modality::Planned));
+        assert_eq!(cue("ahead of an expected ground"), Some(Modality::Planned));
+        assert_eq!(cue("fears of an imminent"), Some(Modality::Planned));
         assert_eq!(
             cue("warning that the military might carry out"),
             Some(Modality::Speculative)
