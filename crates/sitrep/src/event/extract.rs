@@ -145,8 +145,10 @@ pub fn extract(
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the
-/// regime struck the village with airstrikes" is an air strike, not also an attack). Civilian
-/// deaths and damage also yield to a kind their sentence refers back to (`referred_back`: "15
+/// regime struck the village with airstrikes" is an air strike, not also an attack). An attack
+/// on civilians yields to such a kind in its sentence whoever it was credited to: "five were
+/// killed in a barrel bomb attack by army helicopters" is the strike's toll. Civilian deaths
+/// and damage also yield to a kind their sentence refers back to (`referred_back`: "15
 /// civilians were killed in the strikes" is the toll of strikes already told).
 fn drop_yielding(
     events: Vec<Event>,
@@ -164,7 +166,9 @@ fn drop_yielding(
                 other.evidence_start == event.evidence_start
                     && other.rule != event.rule
                     && yields_to.contains(&other.kind)
-                    && (other.actor1 == event.actor1 || event.actor1.is_none())
+                    && (other.actor1 == event.actor1
+                        || event.actor1.is_none()
+                        || event.kind == EventKind::AttackOnCivilians)
             }) && !(matches!(
                 event.kind,
                 EventKind::AttackOnCivilians | EventKind::PropertyDestruction

@@ -985,6 +985,15 @@ mod tests {
     }
 
     #[test]
+    fn civilians_killed_in_a_strike_are_its_toll_whoever_the_story_credits() {
+        let found = events(
+            "Russian forces shelled Hill Ridge town on Sunday. Five people were killed in a barrel bomb attack by Syrian government helicopters on Hill Ridge town on Monday, monitors said.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        assert_has(&found, "air_strike SY_GOV Hill Ridge 2024-06-10");
+    }
+
+    #[test]
     fn a_date_in_a_relative_clause_dates_no_event_outside_it() {
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
