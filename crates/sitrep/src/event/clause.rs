@@ -107,6 +107,9 @@ pub struct ClauseWords {
     /// Verbs of casualties: before "in" and a noun trigger, they make the subject the event's
     /// victims ("soldiers were killed in a raid").
     pub casualty_verbs: Vec<String>,
+    /// Nouns of people: the passive subject of a capture that names one and no post tells of
+    /// people taken prisoner, no place taken ("200 soldiers were captured").
+    pub captive_nouns: Vec<String>,
     /// Nouns of military posts: a civilian target word right before one names the post, not
     /// civilians ("the village base").
     pub military_heads: Vec<String>,

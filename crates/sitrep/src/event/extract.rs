@@ -470,6 +470,7 @@ impl<'a> Reader<'a> {
             || rule.kind == EventKind::AttackOnCivilians && self.war_long_toll(sentence)
             || rule.weapon_trigger && self.weapon_not_used(&frame)
             || self.blocked_in_object(&frame, rule)
+            || rule.requires == Requirement::Place && self.captives_taken(&frame)
         {
             return;
         }
@@ -2617,6 +2618,19 @@ impl<'a> Reader<'a> {
                     .get(idx + 1)
                     .is_some_and(|next| ClauseWords::has(heads, next))
         })
+    }
+
+    /// True when a passive capture's subject names people and no post ("200 soldiers were
+    /// captured from five battalions"): people were taken prisoner, no place.
+    fn captives_taken(&self, frame: &Frame) -> bool {
+        if !self.is_passive(frame.trigger) {
+            return false;
+        }
+        let mut words = self.lower[frame.subject_start..frame.trigger.start]
+            .split(|c: char| !c.is_alphanumeric());
+        let captives = &self.rules.clauses.words.captive_nouns;
+        words.clone().any(|word| ClauseWords::has(captives, word))
+            && !words.any(|word| self.rules.triggers.position_nouns.contains(word))
     }
 
     fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {

@@ -994,6 +994,20 @@ mod tests {
     }
 
     #[test]
+    fn soldiers_captured_are_prisoners_not_a_place_taken() {
+        assert_lacks(
+            &events(
+                "Some of the 200 soldiers shown in the videos were captured near Hill Ridge town in March, the AA said.",
+            ),
+            "territory_captured",
+        );
+        assert_has(
+            &events("Two junta bases near Hill Ridge town were captured in March, the AA said."),
+            "territory_captured AA Hill Ridge",
+        );
+    }
+
+    #[test]
     fn a_date_in_a_relative_clause_dates_no_event_outside_it() {
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
