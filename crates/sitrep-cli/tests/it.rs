@@ -108,3 +108,34 @@ fn bad_inputs_are_named_and_the_rest_goes_on() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.lines().all(|line| line.contains("\"doc\":\"ok\"")));
 }
+
+/// A reader that stops early ("sitrep ... | head") ends the run quietly: no panic, success.
+#[test]
+fn a_closed_pipe_ends_reports_and_extraction_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dev = dev();
+    for args in [
+        vec!["eval", "-q", "--errors", "--gold", dev.to_str().unwrap()],
+        vec!["extract", "-q", dev.to_str().unwrap()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(&args)
+            .current_dir(repo())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("sitrep runs");
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .take()
+            .expect("piped")
+            .read_exact(&mut first)
+            .unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

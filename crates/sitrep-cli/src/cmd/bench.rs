@@ -81,7 +81,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         .zip(thread_cpu_seconds())
         .map(|(from, to)| to - from);
     let megabytes = (copies * corpus_bytes) as f64 / 1e6;
-    println!(
+    outln!(
         "{:?}: {megabytes:.1} MB ({} articles) in {seconds:.2} s = {:.1} MB/s, {:.0} articles/s ({}), {n_items} items; resources loaded in {load_seconds:.2} s; peak RSS {}",
         args.stage,
         copies * articles.len(),
@@ -95,7 +95,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             "{:.0} MB",
             kb as f64 / 1024.0
         )),
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

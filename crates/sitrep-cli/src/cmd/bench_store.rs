@@ -201,10 +201,12 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         );
     }
     let counts = store.counts()?;
-    println!(
+    outln!(
         "store: {} reports, {} events, {} control periods",
-        counts.article_events, counts.events, counts.control_periods
-    );
+        counts.article_events,
+        counts.events,
+        counts.control_periods
+    )?;
     let mut random = SplitMix::new(args.seed ^ 0xBE7C);
     let (mut control_ms, mut control_rows) = (Vec::new(), 0usize);
     for _ in 0..args.queries {
@@ -235,14 +237,14 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
         ("events --near 25km", near_ms, near_rows),
     ] {
         let (median, p95, worst) = percentiles(millis);
-        println!(
+        outln!(
             "{name}: median {median:.1} ms, p95 {p95:.1} ms, max {worst:.1} ms; {:.0} rows an answer",
             rows as f64 / args.queries.max(1) as f64
-        );
+        )?;
     }
     let peak_mb = super::bench::peak_rss().map_or("unknown".to_string(), |kb| {
         format!("{:.0} MB", kb as f64 / 1024.0)
     });
-    println!("peak memory: {peak_mb}");
+    outln!("peak memory: {peak_mb}")?;
     Ok(ExitCode::SUCCESS)
 }

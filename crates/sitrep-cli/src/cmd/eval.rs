@@ -98,12 +98,12 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     };
     let (report, errors) = eval::score(inputs, &resources.gazetteer, matching);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", format_report(&report));
+        out!("{}", format_report(&report))?;
     }
     if args.errors {
-        print!("{}", format_errors(&errors));
+        out!("{}", format_errors(&errors))?;
     }
     if let Some(path) = &args.baseline {
         let text =

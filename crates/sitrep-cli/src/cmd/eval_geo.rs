@@ -124,7 +124,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
             write_errors(out, &corpus, &documents, &outputs)?;
         }
         let report = geo_eval::score(&documents, &outputs);
-        print_report(&path.display().to_string(), &report);
+        print_report(&path.display().to_string(), &report)?;
         all.push(CorpusScores {
             file: path.display().to_string(),
             report,
@@ -135,7 +135,7 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     }
     if let Some(dir) = &args.dev {
         let report = score_dev(dir, args.mentions.as_deref(), &args.country, &resources)?;
-        print_dev_report(&dir.display().to_string(), &args.country, &report);
+        print_dev_report(&dir.display().to_string(), &args.country, &report)?;
     }
     if let Some(json) = &args.json {
         std::fs::write(json, serde_json::to_string_pretty(&all)?)
@@ -144,26 +144,29 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_report(name: &str, report: &GeoReport) {
-    println!(
+fn print_report(name: &str, report: &GeoReport) -> std::io::Result<()> {
+    outln!(
         "{name}: {} documents, {} gold toponyms (annotations with a point)",
-        report.documents, report.gold_toponyms
-    );
-    println!(
+        report.documents,
+        report.gold_toponyms
+    )?;
+    outln!(
         "  mentions   {} found, {} on gold toponyms, {} on annotations without a point (not counted)",
-        report.system_mentions, report.mentions_on_toponyms, report.mentions_on_other_annotations
-    );
-    println!(
+        report.system_mentions,
+        report.mentions_on_toponyms,
+        report.mentions_on_other_annotations
+    )?;
+    outln!(
         "             precision {:.3}  recall {:.3}",
         report.precision(),
         report.recall()
-    );
-    print_resolution("end to end", &report.end_to_end);
-    print_resolution("gold spans", &report.gold_spans);
+    )?;
+    print_resolution("end to end", &report.end_to_end)?;
+    print_resolution("gold spans", &report.gold_spans)
 }
 
-fn print_resolution(label: &str, resolution: &Resolution) {
-    println!(
+fn print_resolution(label: &str, resolution: &Resolution) -> std::io::Result<()> {
+    outln!(
         "  {label:<10} {} toponyms, {} resolved: accuracy@161km {:.3}, exact id {:.3} (of {} with an id), mean error {:.0} km",
         resolution.toponyms,
         resolution.resolved,
@@ -171,7 +174,7 @@ fn print_resolution(label: &str, resolution: &Resolution) {
         resolution.exact_id_accuracy(),
         resolution.with_id,
         resolution.mean_error_km()
-    );
+    )
 }
 
 fn write_errors(
@@ -316,14 +319,16 @@ fn score_dev(
     Ok(report)
 }
 
-fn print_dev_report(name: &str, country: &str, report: &GoldPlaceReport) {
-    println!("{name}: {} articles", report.articles);
-    println!(
+fn print_dev_report(name: &str, country: &str, report: &GoldPlaceReport) -> std::io::Result<()> {
+    outln!("{name}: {} articles", report.articles)?;
+    outln!(
         "  gold places ({country}) with a mention in their evidence resolving to them: {} of {}",
-        report.gold_places_found, report.gold_places
-    );
-    println!(
+        report.gold_places_found,
+        report.gold_places
+    )?;
+    outln!(
         "  mentions (not demonyms) {}, resolving to no place the article's gold names: {}",
-        report.mentions, report.mentions_unnamed
-    );
+        report.mentions,
+        report.mentions_unnamed
+    )
 }

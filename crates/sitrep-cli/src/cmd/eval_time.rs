@@ -52,16 +52,16 @@ pub fn run(args: Args, global: &Global) -> Result<ExitCode> {
     if !args.dirs.is_empty() {
         let report = score_timeml(&args.dirs, &resources, args.errors)?;
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&report.scores)?);
+            outln!("{}", serde_json::to_string_pretty(&report.scores)?)?;
         } else {
-            print!("{}", report.table);
+            out!("{}", report.table)?;
         }
         if args.errors {
-            print!("{}", report.errors);
+            out!("{}", report.errors)?;
         }
     }
     if let Some(dir) = &args.events {
-        print!("{}", score_event_dates(dir, &resources, args.errors)?);
+        out!("{}", score_event_dates(dir, &resources, args.errors)?)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,23 @@ The commands, one module each, and what several of them share: reading
 articles and running the pipeline over them in parallel, in order.
 */
 
+/// `print!` to standard output that returns the error instead of panicking when the reader has
+/// gone ("sitrep eval ... | head"): `main` ends quietly on a broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `println!` as [`out!`] is `print!`.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 pub mod actors;
 pub mod bench;
 pub mod bench_store;
