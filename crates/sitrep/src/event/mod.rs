@@ -1224,9 +1224,10 @@ mod tests {
     }
 
     #[test]
-    fn a_country_s_strikes_are_its_attack() {
+    fn a_country_s_strikes_are_its_air_strikes() {
         let found = events("Israeli strikes hit Gaza City on Tuesday.");
-        assert_has(&found, "armed_clash IL_GOV Gaza");
+        assert_has(&found, "air_strike IL_GOV Gaza");
+        assert_lacks(&found, "armed_clash");
     }
 
     #[test]
