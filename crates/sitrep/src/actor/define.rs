@@ -190,28 +190,66 @@ fn id_from(name: &str) -> ActorId {
 /// that a group noun follows ("the Ye Wa resistance group", "The Ye Wa, a resistance force,").
 /// A sentence's opening words are a name only after "The" ("On Monday, an armed group ...",
 /// "A Karen armed group ..." name none). A name that merely ends like a group's ("Hill Ridge
-/// Revolutionary Army") is as often a known group's variant or unit.
+/// Revolutionary Army") is as often a known group's variant or unit. The group nouns are
+/// looked for first: most texts have none.
 pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[A-Z][\w’'-]*(?: (?:(?:of|for|to|the) )*[A-Z][\w’'-]*)*").unwrap()
-    });
-    NAME.find_iter(text)
-        .filter_map(|found| {
-            let mut span = Span::new(found.start(), found.end());
-            let opens_sentence = text[..span.start]
-                .trim_end_matches(['"', '“', '‘', '\''])
-                .trim_end_matches(' ')
-                .ends_with(['.', '\n', '!', '?', ':'])
-                || span.start == 0;
-            match found.as_str().strip_prefix("The ") {
-                Some(rest) => span.start = span.end - rest.len(),
-                None if opens_sentence => return None,
-                None => {}
-            }
+    let mut names: Vec<Span> = dict
+        .group_nouns
+        .iter()
+        .flat_map(|noun| memchr::memmem::find_iter(text.as_bytes(), noun.as_bytes()))
+        .filter_map(|at| {
+            let before = &text[..at];
+            let name_end = [", a ", ", an ", " "]
+                .iter()
+                .find_map(|gap| before.strip_suffix(gap))?
+                .len();
+            let span = name_before_noun(text, name_end)?;
             let words = span.slice(text).split(' ').count();
             (words >= 2 && group_noun_after(&text[span.end..], dict)).then_some(span)
         })
-        .collect()
+        .collect();
+    names.sort_unstable_by_key(|span| span.start);
+    names.dedup();
+    names
+}
+
+/// The capitalised name that ends at byte `end`: capitalised words, with "of", "for", "to" and
+/// "the" between them, without a leading "The"; none when the run opens a sentence without
+/// "The" ("On Monday", "A Karen").
+fn name_before_noun(text: &str, end: usize) -> Option<Span> {
+    const CONNECTORS: [&str; 4] = ["of", "for", "to", "the"];
+    let capitalised = |word: &str| word.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut start = end;
+    let mut first_capitalised = None;
+    for word in text[..end].rsplit(' ') {
+        let name_word = capitalised(word)
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '-'));
+        if !name_word && !(first_capitalised.is_some() && CONNECTORS.contains(&word)) {
+            break;
+        }
+        start -= word.len();
+        if name_word {
+            first_capitalised = Some(start);
+        }
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+    }
+    let mut start = first_capitalised?;
+    let opens_sentence = text[..start]
+        .trim_end_matches(['"', '“', '‘', '\''])
+        .trim_end_matches(' ')
+        .ends_with(['.', '\n', '!', '?', ':'])
+        || start == 0;
+    match text[start..end].strip_prefix("The ") {
+        Some(rest) => start = end - rest.len(),
+        None if opens_sentence => return None,
+        None => {}
+    }
+    Some(Span::new(start, end))
 }
 
 /// True when `after`, the text after a name, opens with a group noun, directly (" resistance

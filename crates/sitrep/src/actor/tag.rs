@@ -287,11 +287,14 @@ impl Reader<'_> {
     /// A mention of a political body's forces ("KIO troops", or "resistance forces" that
     /// refer back to the NUG) names its armed wing; the body itself ("the KIO said") stays.
     fn armed_wing_of_forces(&self, span: Span, actor: ActorId) -> ActorId {
+        let Some(wing) = self.dict.armed_wing(&actor) else {
+            return actor;
+        };
         let last_word = span.slice(self.text).rsplit(' ').next().unwrap_or("");
-        let forces = self.dict.wing_nouns.contains(&last_word.to_lowercase());
-        match self.dict.armed_wing(&actor) {
-            Some(wing) if forces => wing.clone(),
-            _ => actor,
+        if self.dict.wing_nouns.contains(&last_word.to_lowercase()) {
+            wing.clone()
+        } else {
+            actor
         }
     }
 
