@@ -56,8 +56,8 @@ pub fn tag(
     };
     let named: Vec<ActorMention> = definitions.iter().flat_map(|d| named_in(d.name)).collect();
     let mut learned = define::learn(text, definitions, &named, dict);
-    // A group's name is no place's ("Hill Ridge Township resistance forces"), no other name's
-    // ("the Lebanese armed group"), nor part of a definition's.
+    // A group's name is no place's ("the Hill Ridge Township resistance group"), no other
+    // name's ("the Lebanese armed group"), nor part of a definition's.
     let mut groups = define::group_names(text, dict);
     groups.retain(|name| {
         !places.iter().any(|p| p.span.contains(*name))

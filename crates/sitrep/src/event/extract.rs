@@ -3299,7 +3299,10 @@ impl<'a> Reader<'a> {
         // A name, not a generic word that refers back ("the rebels of the TNLA"); "the Ta'ang
         // National Liberation Army (TNLA) of the ...": its abbreviation last.
         let qualified = named.next().filter(|before| {
-            let gap = self.lower[before.span.end..last.span.start]
+            let gap = self
+                .lower
+                .get(before.span.end..last.span.start)
+                .unwrap_or("")
                 .trim_start_matches(|c: char| c == ')' || c.is_whitespace());
             matches!(before.how, MentionKind::Name | MentionKind::Defined)
                 && matches!(gap.trim_end(), "of the" | "of")
