@@ -192,7 +192,7 @@ fn id_from(name: &str) -> ActorId {
 /// "A Karen armed group ..." name none). A name that merely ends like a group's ("Hill Ridge
 /// Revolutionary Army") is as often a known group's variant or unit. The group nouns are
 /// looked for first: most texts have none.
-pub fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
+pub(crate) fn group_names(text: &str, dict: &ActorDictionary) -> Vec<Span> {
     let mut names: Vec<Span> = dict
         .group_nouns
         .iter()
