@@ -2620,8 +2620,8 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// True when a passive capture's subject names people and no post ("200 soldiers were
-    /// captured from five battalions"): people were taken prisoner, no place.
+    /// True when a passive capture's subject names people and no post ("forty soldiers were
+    /// captured at two camps"): people were taken prisoner, no place.
     fn captives_taken(&self, frame: &Frame) -> bool {
         if !self.is_passive(frame.trigger) {
             return false;

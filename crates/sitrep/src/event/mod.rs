@@ -960,7 +960,7 @@ mod tests {
     #[test]
     fn a_member_named_of_its_alliance_speaks_for_itself() {
         assert_kind_events(
-            "On Friday the Ta'ang National Liberation Army (TNLA) of the Brotherhood Alliance said it had seized the hill base near Hill Ridge town.",
+            "The Ta'ang National Liberation Army (TNLA) of the Three Brotherhood Alliance said it had overrun a hill base near Hill Ridge town on Friday.",
             "territory_captured",
             &["territory_captured TNLA Hill Ridge 2024-06-14"],
         );
@@ -987,7 +987,7 @@ mod tests {
     #[test]
     fn civilians_killed_in_a_strike_are_its_toll_whoever_the_story_credits() {
         let found = events(
-            "Russian forces shelled Hill Ridge town on Sunday. Five people were killed in a barrel bomb attack by Syrian government helicopters on Hill Ridge town on Monday, monitors said.",
+            "Russian forces shelled Hill Ridge town on Sunday. Monitors said five villagers were killed on Monday in a barrel bomb attack carried out by Syrian army helicopters over Hill Ridge town.",
         );
         assert_lacks(&found, "attack_on_civilians");
         assert_has(&found, "air_strike SY_GOV Hill Ridge 2024-06-10");
@@ -997,7 +997,7 @@ mod tests {
     fn soldiers_captured_are_prisoners_not_a_place_taken() {
         assert_lacks(
             &events(
-                "Some of the 200 soldiers shown in the videos were captured near Hill Ridge town in March, the AA said.",
+                "About forty junta soldiers were captured near Hill Ridge town in March, the AA said.",
             ),
             "territory_captured",
         );
