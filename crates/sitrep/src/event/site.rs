@@ -62,7 +62,8 @@ fn foreign_dateline(
 fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
     let text = doc.text();
     let mut agents: Vec<usize> = Vec::new();
-    let mut previous: Option<Span> = None;
+    // The place before, if it was one of them.
+    let mut previous_agent: Option<Span> = None;
     for place in &doc.places {
         let is_country = place
             .location
@@ -71,21 +72,21 @@ fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
         let before = text[..place.span.start].trim_end();
         // A comma joins a list only where "and" closes it later ("by Qatar, Turkiye and Saudi
         // Arabia"), not a clause ("Flanked by Thailand and Laos, Myanmar ...").
-        let listed = previous.is_some_and(|p| {
+        let listed = previous_agent.is_some_and(|p| {
             let after = text[place.span.end..].trim_start();
-            agents.contains(&p.start)
-                && match text[p.end..place.span.start].trim() {
-                    "and" | ", and" => true,
-                    "," => after.starts_with(',') || after.starts_with("and "),
-                    _ => false,
-                }
+            match text[p.end..place.span.start].trim() {
+                "and" | ", and" => true,
+                "," => after.starts_with(',') || after.starts_with("and "),
+                _ => false,
+            }
         });
         let before = before.strip_suffix(" the").unwrap_or(before);
         let word = before.rsplit(' ').next().unwrap_or("");
-        if is_country && (listed || words.is(word, WordClass::AgentPreposition)) {
+        let agent = is_country && (listed || words.is(word, WordClass::AgentPreposition));
+        if agent {
             agents.push(place.span.start);
         }
-        previous = Some(place.span);
+        previous_agent = agent.then_some(place.span);
     }
     agents
 }
