@@ -1369,7 +1369,7 @@ impl<'a> Reader<'a> {
         {
             return Some(Some(actor));
         }
-        if self.unidentified_subject(frame) {
+        if self.unidentified_subject(frame) || self.unidentified_by_phrase(frame, after) {
             return Some(None);
         }
         if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
@@ -1683,6 +1683,29 @@ impl<'a> Reader<'a> {
                 m.span.end > head_start || self.lower[m.span.end..head_start].trim().is_empty()
             });
         !before.ends_with("the ") && !named
+    }
+
+    /// True when the "by" phrase right after the trigger names its doers only by a head of
+    /// `unidentified_agents` that the actor stage tied to no group ("killed in an ambush by
+    /// suspected jihadists"): the event has no agent, not the other side of its victims. After
+    /// "the" they are doers already told of ("abducted by the assailants"), as for a subject.
+    fn unidentified_by_phrase(&self, frame: &Frame, after: Span) -> bool {
+        const HEAD_WITHIN_WORDS: usize = 3;
+        let window = self.first_words(after, 6);
+        let Some(by) = find_word(window, "by") else {
+            return false;
+        };
+        let from = after.start + by + "by".len();
+        let phrase_end = nth_word_end(self.lower, from, HEAD_WITHIN_WORDS).min(frame.object_end);
+        let phrase = &self.lower[from.min(phrase_end)..phrase_end];
+        let words = &self.rules.clauses.words;
+        !phrase.trim_start().starts_with("the ")
+            && words
+                .unidentified_agents
+                .iter()
+                .any(|head| find_word(phrase, head).is_some())
+            && self.actors_in(Span::new(from, phrase_end)).next().is_none()
+            && !(self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger))
     }
 
     /// Where the verb of casualties starts when a noun trigger comes after it and "in" or
@@ -2445,7 +2468,15 @@ impl<'a> Reader<'a> {
         // "The group vowed to avenge him": a party at war threatens the side it fights.
         let armed_threat = rule.kind == EventKind::PressureOrThreat
             && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
-        if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) {
+        // "Soldiers were killed in an ambush by gunmen": its victims, whoever did it.
+        let victims = || {
+            self.casualty_verb_before(frame)
+                .and_then(|_| self.subject(frame, false))
+                .filter(|victims| Some(victims) != agent)
+        };
+        if let Some(victims) = fighting.then(victims).flatten() {
+            Some(victims)
+        } else if fighting || rebel_blockade || armed_threat || self.object_names_rank(frame) {
             self.other_side(frame, agent)
         } else {
             None

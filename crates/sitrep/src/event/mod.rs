@@ -1569,6 +1569,26 @@ mod tests {
     }
 
     #[test]
+    fn doers_named_only_as_gunmen_after_by_are_no_one() {
+        // Not the other side of the dead: the text names no group.
+        let text = "Eight Nigerien soldiers were killed in an ambush by unknown gunmen in Tillaberi on Monday. Mali denied any role.";
+        assert_has(&events(text), "armed_clash - ");
+        // The dead are still the side attacked.
+        let attacked: Vec<Option<super::ActorId>> =
+            analyse(text).into_iter().map(|e| e.actor2).collect();
+        assert_eq!(attacked, [Some(super::ActorId("NE_GOV".into()))]);
+        // Doers already told of, and doers the actor stage names, still act.
+        let found = events(
+            "The TNLA attacked the Hill Ridge camp on Monday. Two guards were killed in the raid by the attackers.",
+        );
+        assert_lacks(&found, "armed_clash - ");
+        assert_has(
+            &events("Two guards were killed in an ambush by KIA fighters near Hill Ridge."),
+            "armed_clash KIA ",
+        );
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
