@@ -2699,7 +2699,7 @@ impl<'a> Reader<'a> {
                 .then(|| self.rules.clauses.place_anaphor(subject_text))
                 .flatten()
         });
-        if let Some((kind, count)) = anaphor {
+        if let Some((kind, count)) = anaphor.filter(|_| !self.anaphor_located(frame)) {
             return self.antecedent_places(frame, kind, count);
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
@@ -2825,6 +2825,20 @@ impl<'a> Reader<'a> {
         // when the clause names no place.
         self.anaphor_after_preposition(frame, rest)
             .unwrap_or_default()
+    }
+
+    /// True when the place anaphor opening the trigger's object names its own place right
+    /// after it ("attacked the base in Dioura"): that place, not an antecedent, is the
+    /// event's.
+    fn anaphor_located(&self, frame: &Frame) -> bool {
+        const MOST_GAP_WORDS: usize = 4;
+        let object = Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end));
+        self.sites_in(object).next().is_some_and(|site| {
+            let gap: Vec<&str> = self.lower[frame.trigger.end..site.span.start]
+                .split_whitespace()
+                .collect();
+            gap.len() <= MOST_GAP_WORDS && matches!(gap.last(), Some(&("in" | "near")))
+        })
     }
 
     /// True when a place adverb ends the trigger's object ("seized the police station there").

@@ -1569,6 +1569,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_that_names_its_place_is_no_anaphor() {
+        // "the base in X" is located by X, even with no base told before.
+        let found = events("The KNLA attacked the base in Hpapun on Monday.");
+        assert_has(&found, "armed_clash KNLA Hpapun");
+        // "the base at dawn" still refers back.
+        let found = events(
+            "The KNLA took a base near Hpapun on Sunday. Jets bombed the base at dawn on Monday.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Hpapun");
+    }
+
+    #[test]
     fn doers_named_only_as_gunmen_after_by_are_no_one() {
         // Not the other side of the dead: the text names no group.
         let text = "Eight Nigerien soldiers were killed in an ambush by unknown gunmen in Tillaberi on Monday. Mali denied any role.";

@@ -605,7 +605,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             self.add_person(start, end);
             return;
         }
-        if let Some(unknown) = self.unknown_captured(sentence_idx, start, end, &pieces) {
+        if let Some(unknown) = self
+            .unknown_captured(sentence_idx, start, end, &pieces)
+            .or_else(|| self.unknown_located(sentence_idx, start, end, &pieces))
+        {
             out.push(unknown);
             return;
         }
@@ -637,6 +640,46 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         // "captured Zorvala and Goma" is a list the usual reading keeps whole.
         let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
         if !(after_verb && closes && unknown && end - start <= MAX_WORDS) {
+            return None;
+        }
+        self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
+    }
+
+    /// An unknown town after a locative preposition, tokens `start..end` none of which the
+    /// gazetteer knows, that the text puts in a part of a larger place: "Dioura" in "a base
+    /// in Dioura, central Mali" or "attacks near Dioura in northern Mali". The direction word
+    /// says the larger place is a region to be placed in, not a list's next member.
+    fn unknown_located(
+        &self,
+        sentence_idx: usize,
+        start: usize,
+        end: usize,
+        pieces: &[Piece<'g>],
+    ) -> Option<Candidate<'g>> {
+        const MAX_WORDS: usize = 3;
+        let after_locative =
+            start > 0 && matches!(self.tokens[start - 1].text(self.text), "in" | "at" | "near");
+        let end = (start..end)
+            .find(|&idx| !self.tokens[idx].capitalised)
+            .unwrap_or(end);
+        let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
+        let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
+        let direction_at = match word_at(end) {
+            Some("," | "in") => end + 1,
+            _ => return None,
+        };
+        let in_a_part = self
+            .tokens
+            .get(direction_at..=direction_at + 1)
+            .is_some_and(|pair| {
+                // "Farabougou, Southwestern Mali": in any letter case.
+                let direction = pair[0].text(self.text).to_ascii_lowercase();
+                pair[0].is_word()
+                    && self.words.is(&direction, WordClass::Direction)
+                    && pair[1].is_word()
+                    && pair[1].capitalised
+            });
+        if !(after_locative && unknown && in_a_part && end - start <= MAX_WORDS) {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)

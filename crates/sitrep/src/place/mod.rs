@@ -687,6 +687,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_in_a_part_of_a_known_place_is_a_town() {
+        for text in [
+            "Militants overran a post in Zorvala, northern Niger, on Friday.",
+            "Militants overran a post in Zorvala in Northern Niger on Friday.",
+        ] {
+            let mentions = tag_text(text);
+            assert_eq!(texts(&mentions)[0], "Zorvala", "{text}");
+            assert_eq!(mentions[0].1.kind, PlaceKind::Town);
+        }
+        // Without a direction word, "in X, Y" may be a list; without "in", a person.
+        for text in [
+            "Militants overran posts in Zorvala, Niger and Chad.",
+            "Envoy Zorvala, northern Niger's governor, said little.",
+        ] {
+            let mentions = tag_text(text);
+            assert!(!texts(&mentions).contains(&"Zorvala"), "{text}");
+        }
+    }
+
+    #[test]
     fn capitals_name_places_only_as_listed_acronyms_or_in_the_dateline() {
         let mentions = tag_text("BHAMO — EU envoys and KIA officers met in the town.");
         assert_eq!(texts(&mentions), ["BHAMO", "EU"]);
