@@ -460,6 +460,7 @@ impl<'a> Reader<'a> {
             && !self.actors_in(sentence).any(|m| m.kind.is_armed())
             && !self.continues_recent_event(&frame, rule.kind)
             && !self.pronoun_for_recent_actor(&frame)
+            && !self.fighting_goes_on_at_named_places(&frame)
         {
             return;
         }
@@ -1140,6 +1141,26 @@ impl<'a> Reader<'a> {
                 .rev()
                 .take_while(|e| e.evidence_start >= recent_start)
                 .any(|e| e.kind == kind && e.actor1.is_some())
+    }
+
+    /// True when the trigger opens its sentence as a noun ("Fighting continues in A, B and C
+    /// townships", "Heavy clashes also broke out in A") just after an armed event with an
+    /// actor, and its clause names places: the war the story tells goes on there.
+    fn fighting_goes_on_at_named_places(&self, frame: &Frame) -> bool {
+        let recent_start = frame.sentence.start.saturating_sub(600);
+        let opens = self.lower[frame.sentence.start..frame.trigger.start]
+            .split_whitespace()
+            .count()
+            <= 1;
+        let rest = Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end));
+        opens
+            && self.sites_in(rest).next().is_some()
+            && self
+                .events
+                .iter()
+                .rev()
+                .take_while(|e| e.evidence_start >= recent_start)
+                .any(|e| e.actor1.is_some())
     }
 
     /// True when the active trigger's subject is a party pronoun and an armed actor was named

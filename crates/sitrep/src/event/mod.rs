@@ -1569,6 +1569,24 @@ mod tests {
     }
 
     #[test]
+    fn fighting_that_goes_on_at_named_places_after_an_armed_event_is_a_clash_there() {
+        let found = events(
+            "The AA took Buthidaung on Monday. Fighting continues in Maungdaw and Kyauktaw.",
+        );
+        assert_has(&found, "armed_clash AA Maungdaw");
+        assert_has(&found, "armed_clash AA Kyauktaw");
+        // With no war told just before, or named no place, no one is known to fight.
+        assert_lacks(
+            &events("Fighting continues in Maungdaw and Kyauktaw."),
+            "armed_clash",
+        );
+        assert_lacks(
+            &events("The AA took Buthidaung on Monday. Fighting continues, residents said."),
+            "armed_clash",
+        );
+    }
+
+    #[test]
     fn a_place_word_that_names_its_place_is_no_anaphor() {
         // "the base in X" is located by X, even with no base told before.
         let found = events("The KNLA attacked the base in Hpapun on Monday.");
