@@ -318,10 +318,14 @@ impl Reader<'_> {
         })
     }
 
-    /// The end of a noun of `nouns` that follows `end`, past "-led", if one does.
+    /// The end of a noun of `nouns` that follows `end`, past "-led" or the bracket that closes
+    /// an abbreviation ("the Arakan Army (AA) troops"), if one does.
     fn noun_after(&self, end: usize, nouns: &HashSet<String>) -> Option<usize> {
         let rest = &self.text[end..];
-        let rest_trimmed = rest.strip_prefix("-led").unwrap_or(rest);
+        let rest_trimmed = rest
+            .strip_prefix("-led")
+            .or_else(|| rest.strip_prefix(')'))
+            .unwrap_or(rest);
         let skipped = rest.len() - rest_trimmed.len();
         let after_space = rest_trimmed.trim_start_matches([' ', '\u{a0}']);
         if after_space.len() == rest_trimmed.len() {
@@ -1199,6 +1203,15 @@ mod tests {
                 ("KIA", "KIA"),
                 ("KIA fighters", "KIA"),
                 ("KIA-led forces", "KIA")
+            ])
+        );
+        // Past the bracket that closes the abbreviation, the troops are still the group's.
+        assert_eq!(
+            mentions("The junta lost the post after Arakan Army (AA) troops attacked it."),
+            pairs(&[
+                ("junta", "MM_MILITARY"),
+                ("Arakan Army", "AA"),
+                ("AA) troops", "AA")
             ])
         );
         // A full name with a country in it is the group's, not the country's.
