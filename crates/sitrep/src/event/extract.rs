@@ -1888,10 +1888,11 @@ impl<'a> Reader<'a> {
         if clauses.after_preposition(self.lower, floor, start) {
             return !clauses.owns_the_noun_before(self.lower, floor, start);
         }
-        // "killed 12 soldiers": past a count, to the verb that takes the soldiers as object.
+        // "killed 12 soldiers", "attacked two KIA camps": past a count, to the verb that takes
+        // them as object.
         let (mut word, mut word_start, mut word_end) =
             clauses.word_before(self.lower, floor, mention.span.start);
-        while !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+        while !word.is_empty() && parse_number(word).is_some() {
             (word, word_start, word_end) = clauses.word_before(self.lower, floor, word_start);
         }
         self.trigger_spans

@@ -1569,6 +1569,16 @@ mod tests {
     }
 
     #[test]
+    fn a_group_counted_in_the_object_is_acted_on() {
+        // "two KIA camps" are what was attacked; the jets are the junta's.
+        let found = events(
+            "On Friday, junta troops attacked two KIA camps with fighter jets near Hpakant.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Hpakant");
+        assert_lacks(&found, "air_strike KIA");
+    }
+
+    #[test]
     fn fighting_that_goes_on_at_named_places_after_an_armed_event_is_a_clash_there() {
         let found = events(
             "The AA took Buthidaung on Monday. Fighting continues in Maungdaw and Kyauktaw.",
