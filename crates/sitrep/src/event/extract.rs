@@ -1403,8 +1403,12 @@ impl<'a> Reader<'a> {
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
         }
         if self.casualty_verb_before(frame).is_some() {
+            // "came under fire from the KIA": the fire's side is named.
             let victims = self.subject(frame, false);
-            return Some(self.other_side(frame, victims.as_ref()));
+            return Some(
+                self.phrase_actor(after, "from")
+                    .or_else(|| self.other_side(frame, victims.as_ref())),
+            );
         }
         if let Some(actor) = self.accused(frame) {
             return Some(Some(actor));
@@ -1735,7 +1739,9 @@ impl<'a> Reader<'a> {
     fn casualty_verb_before(&self, frame: &Frame) -> Option<usize> {
         let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(5).collect();
-        let in_at = words.iter().position(|&word| matches!(word, "in" | "by"))?;
+        let in_at = words
+            .iter()
+            .position(|&word| matches!(word, "in" | "by" | "under"))?;
         let verb = words.get(in_at + 1)?;
         let plain_words = words[..in_at]
             .iter()

@@ -1569,6 +1569,15 @@ mod tests {
     }
 
     #[test]
+    fn what_came_under_attack_was_attacked() {
+        let text = "KIA positions near Hpakant came under heavy shelling on Monday.";
+        assert_has(&events(text), "shelling MM_MILITARY Hpakant");
+        let attacked: Vec<Option<super::ActorId>> =
+            analyse(text).into_iter().map(|e| e.actor2).collect();
+        assert_eq!(attacked, [Some(super::ActorId("KIA".into()))]);
+    }
+
+    #[test]
     fn a_group_counted_in_the_object_is_acted_on() {
         // "two KIA camps" are what was attacked; the jets are the junta's.
         let found = events(
