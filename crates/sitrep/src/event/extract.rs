@@ -1364,7 +1364,8 @@ impl<'a> Reader<'a> {
                 return Some(
                     self.phrase_actor(clause, "by")
                         .or_else(|| self.participle_subject(frame).flatten())
-                        .or_else(|| self.cause(frame)),
+                        .or_else(|| self.cause(frame))
+                        .or_else(|| self.earlier_deed_of_sentence(frame)),
                 );
             }
             AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
@@ -2379,6 +2380,18 @@ impl<'a> Reader<'a> {
                 m.kind.is_armed() && !matches!(m.how, MentionKind::Country | MentionKind::Capital)
             })
             .map(|m| m.actor.clone())
+    }
+
+    /// Who did the armed deed the sentence told before the trigger ("troops torched six
+    /// villages, and 16,000 residents have been displaced"): what made people flee.
+    fn earlier_deed_of_sentence(&self, frame: &Frame) -> Option<ActorId> {
+        self.events
+            .iter()
+            .rev()
+            .take_while(|e| e.evidence_start == frame.sentence.start)
+            .filter(|e| e.kind != EventKind::Displacement)
+            .find_map(|e| e.actor1.clone())
+            .filter(|actor| self.actors.kind_of(actor).is_armed())
     }
 
     fn patient(&self, frame: &Frame, rule: &Rule, agent: Option<&ActorId>) -> Option<ActorId> {

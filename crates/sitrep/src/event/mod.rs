@@ -1569,6 +1569,19 @@ mod tests {
     }
 
     #[test]
+    fn people_displaced_after_a_deed_told_before_them_fled_its_doer() {
+        let found = events(
+            "Junta troops torched four villages in Hpakant on Monday, and 3,000 residents have been displaced.",
+        );
+        assert_has(&found, "displacement MM_MILITARY Hpakant");
+        // With no deed told before, no one is named.
+        assert_has(
+            &events("About 3,000 residents of Hpakant have been displaced since Monday."),
+            "displacement - Hpakant",
+        );
+    }
+
+    #[test]
     fn what_came_under_attack_was_attacked() {
         let text = "KIA positions near Hpakant came under heavy shelling on Monday.";
         assert_has(&events(text), "shelling MM_MILITARY Hpakant");
