@@ -631,7 +631,29 @@ fn resolve(
         }
         match class {
             GenericClass::State | GenericClass::Government => {
-                let Some(country) = focus.and_then(|code| dict.country(code)) else {
+                // "authorities in the Ukrainian capital", "officials in Kenya": the country
+                // named right after, not the article's.
+                let country_after = (class == GenericClass::Government)
+                    .then(|| hits.get(idx))
+                    .flatten()
+                    .filter(|next| {
+                        text.get(end..next.span.start)
+                            .is_some_and(|gap| matches!(gap.trim(), "in" | "in the"))
+                    })
+                    .and_then(|next| match next.kind {
+                        HitKind::Pattern(p) => {
+                            dict.patterns[p].targets.iter().find_map(|t| match *t {
+                                Target::CountryName(c)
+                                | Target::Demonym(c)
+                                | Target::Capital(c) => Some(&dict.countries[c]),
+                                _ => None,
+                            })
+                        }
+                        HitKind::Learned(_) => None,
+                    });
+                let Some(country) =
+                    country_after.or_else(|| focus.and_then(|code| dict.country(code)))
+                else {
                     continue;
                 };
                 if reader.closes_unknown_name(hit.span) {
