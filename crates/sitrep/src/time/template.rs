@@ -757,6 +757,9 @@ impl Compiler<'_> {
 impl Template {
     /// Checks that the fields the kind needs are there.
     fn check_kind(&self) -> Result<(), String> {
+        if self.tense.is_some() && self.kind != ValueKind::Weekday {
+            return Err(format!("a {:?} value takes no tense", self.kind).to_lowercase());
+        }
         let missing = match self.kind {
             ValueKind::Calendar => {
                 let has_any = self.year.is_some()
@@ -861,5 +864,13 @@ mod tests {
                 .unwrap_err()
                 .contains("weekday")
         );
+        // Only a weekday is told in a tense of its own; "unknown" is no tense to give.
+        let entry: ValueEntry =
+            toml::from_str("kind = \"weekday\"\nweekday = \"friday\"\ntense = \"past\"").unwrap();
+        assert!(entry.compile(&[], &lexicon).is_ok());
+        let entry: ValueEntry =
+            toml::from_str("kind = \"calendar\"\nmonth = 3\ntense = \"past\"").unwrap();
+        assert!(entry.compile(&[], &lexicon).unwrap_err().contains("tense"));
+        assert!(toml::from_str::<ValueEntry>("kind = \"weekday\"\ntense = \"unknown\"").is_err());
     }
 }
