@@ -115,6 +115,9 @@ pub struct Rule {
 pub enum Cue {
     /// The clause speaks of the future ("will", "plans").
     Future,
+    /// A future cue only right before "to" ("set to resume Monday"); no cue otherwise ("set
+    /// fire to", "set up").
+    FutureBeforeTo,
     /// The clause speaks of the past ("said", "was").
     Past,
     /// A reporting verb ("said"): past tense for an expression right beside it, and the date
@@ -151,12 +154,18 @@ pub enum Cue {
 }
 
 impl Cue {
-    /// Whether the cue speaks for the tense of its clause: future, past, postpone, perfect,
-    /// report or deadline.
+    /// Whether the cue speaks for the tense of its clause: future (before "to" or not), past,
+    /// postpone, perfect, report or deadline.
     pub fn is_tense(self) -> bool {
         matches!(
             self,
-            Cue::Future | Cue::Past | Cue::Postpone | Cue::Perfect | Cue::Report | Cue::Deadline
+            Cue::Future
+                | Cue::FutureBeforeTo
+                | Cue::Past
+                | Cue::Postpone
+                | Cue::Perfect
+                | Cue::Report
+                | Cue::Deadline
         )
     }
 
@@ -168,6 +177,7 @@ impl Cue {
     fn from_name(name: &str) -> Option<Cue> {
         Some(match name {
             "future" => Cue::Future,
+            "future_before_to" => Cue::FutureBeforeTo,
             "past" => Cue::Past,
             "report" => Cue::Report,
             "report_clause" => Cue::ReportClause,

@@ -27,13 +27,15 @@ use super::rules::{Cue, TimeRules};
 use crate::span::Span;
 
 /// The tense a clause speaks in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tense {
     /// A past-tense cue is nearest.
     Past,
     /// A future cue is nearest.
     Future,
     /// No cue in the sentence.
+    #[serde(skip)]
     Unknown,
 }
 
@@ -49,6 +51,9 @@ const NOT_BEFORE_PAST: [&str; 15] = [
 const DETERMINERS: [&str; 11] = [
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
 ];
+
+/// The word after which a verb is an infinitive ("set to resume").
+const INFINITIVE_MARKER: &str = "to";
 
 /// Past forms of "be" that, right before a future cue, point ahead ("were planning").
 const PAST_BE: [&str; 2] = ["was", "were"];
@@ -162,8 +167,21 @@ impl Sentence<'_> {
             Cue::Future if !participle && after(&DETERMINERS) => None,
             Cue::Past if self.ahead_in_the_past(rules, word) => Some(Cue::Future),
             Cue::Future if self.after_perfect(rules, previous) => Some(Cue::Past),
+            Cue::FutureBeforeTo if !self.before_infinitive(word) => None,
+            Cue::FutureBeforeTo if self.after_perfect(rules, previous) => Some(Cue::Past),
+            Cue::FutureBeforeTo => Some(Cue::Future),
             cue => Some(cue),
         }
+    }
+
+    /// Whether "to" follows `word` with nothing between: "set to resume".
+    fn before_infinitive(&self, word: Span) -> bool {
+        self.step_right(word.end).is_some_and(|(next, cost)| {
+            cost == 0
+                && next
+                    .slice(self.text)
+                    .eq_ignore_ascii_case(INFINITIVE_MARKER)
+        })
     }
 
     /// Whether `previous`, the word before a future cue, is the past perfect, alone or with

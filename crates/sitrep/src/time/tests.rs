@@ -162,6 +162,27 @@ fn a_list_of_dates_carries_the_year_forward() {
 }
 
 #[test]
+fn set_is_a_future_cue_only_before_to() {
+    let fixture = Fixture::new();
+    // Published on a Wednesday: "set to" looks ahead; "set fire", "set up" are past; after
+    // "had been" the plan was overtaken.
+    for (text, value) in [
+        ("Talks are set to resume on Monday.", "Monday=2024-12-16"),
+        (
+            "Rebels set fire to the depot on Monday.",
+            "Monday=2024-12-09",
+        ),
+        ("Troops set up a checkpoint on Monday.", "Monday=2024-12-09"),
+        (
+            "The truce had been set to end on Monday.",
+            "Monday=2024-12-09",
+        ),
+    ] {
+        assert_eq!(fixture.values(text, date(2024, 12, 11)), [value], "{text}");
+    }
+}
+
+#[test]
 fn past_dates_without_a_year_fall_before_publication() {
     let fixture = Fixture::new();
     // Published in January: a December date in a past-tense clause is last year's.
