@@ -1248,6 +1248,14 @@ mod tests {
     }
 
     #[test]
+    fn a_government_noun_before_in_and_a_country_is_that_countrys() {
+        assert_eq!(
+            mentions("Russian troops advanced; authorities in the Ukrainian capital said so."),
+            pairs(&[("Russian troops", "RU_GOV"), ("authorities", "UA_GOV")])
+        );
+    }
+
+    #[test]
     fn generic_phrases_take_the_country_named_before_or_the_articles_country() {
         assert_eq!(
             mentions(
