@@ -101,6 +101,14 @@ pub fn extract(
         actors,
         sites: &context.sites,
         trigger_spans: triggers.iter().map(|t| t.span).collect(),
+        fight_spans: triggers
+            .iter()
+            .filter(|t| {
+                let rule = &rules.triggers.rules[t.rule];
+                rule.kind == EventKind::ArmedClash && rule.civilian_kind.is_none()
+            })
+            .map(|t| t.span)
+            .collect(),
         clause_index: &context.clauses,
         cue_index: &context.cues,
         focus: context.focus.clone(),
@@ -355,6 +363,9 @@ struct Reader<'a> {
     /// Every trigger's span, in text order; triggers do not overlap, so their ends are in
     /// order too.
     trigger_spans: Vec<Span>,
+    /// The spans of the triggers that tell a fight between armed sides alone ("clashed",
+    /// "fighting"), in text order.
+    fight_spans: Vec<Span>,
     clause_index: &'a ClauseIndex,
     cue_index: &'a CueIndex,
     focus: Option<String>,
@@ -598,6 +609,15 @@ impl<'a> Reader<'a> {
         Cow::Owned(times.iter().filter(|m| !aside(m)).cloned().collect())
     }
 
+    /// True when a trigger that tells a fight between armed sides stands in `span` ("raided
+    /// the village and clashed with the KNLA"): the place attacked was a battleground.
+    fn fight_in(&self, span: Span) -> bool {
+        let from = self.fight_spans.partition_point(|t| t.start < span.start);
+        self.fight_spans
+            .get(from)
+            .is_some_and(|t| span.contains(*t))
+    }
+
     /// Writes the events of one trigger and one agent: one per place and patient.
     fn emit(
         &mut self,
@@ -622,7 +642,8 @@ impl<'a> Reader<'a> {
                 .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country));
             if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
-                && !self.armed_dead(frame.rest_of_clause().start, sentence.end))
+                && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
+                && !self.fight_in(sentence))
                 || (self.civilians_died_in(&frame) && !force_in_object)
             {
                 kind = civilian_kind;

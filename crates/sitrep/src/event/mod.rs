@@ -1569,6 +1569,20 @@ mod tests {
     }
 
     #[test]
+    fn a_village_raided_where_armed_sides_fought_was_a_battleground() {
+        let found = events(
+            "On Monday, junta soldiers raided Sezin village and clashed with KIA fighters there.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        assert_has(&found, "armed_clash MM_MILITARY Sezin");
+        // With no fight told, the raid on the village is one on its people.
+        assert_has(
+            &events("On Monday, junta soldiers raided Sezin village and burned the market."),
+            "attack_on_civilians MM_MILITARY Sezin",
+        );
+    }
+
+    #[test]
     fn people_displaced_after_a_deed_told_before_them_fled_its_doer() {
         let found = events(
             "Junta troops torched four villages in Hpakant on Monday, and 3,000 residents have been displaced.",
