@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::actor::{ActorId, ActorKind, ActorMention};
 use crate::doc::Doc;
-use crate::event::{ClauseIndex, ClauseWords, Context, Event, EventKind, EventRules, Site};
+use crate::event::{
+    ClauseIndex, ClauseWords, Context, Event, EventKind, EventRules, Site, in_closed_apposition,
+};
 use crate::place::Precision;
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::{Span, starting_in};
@@ -706,6 +708,12 @@ impl Reading<'_> {
                 self.armed_starting_in(Span::new(clause_start.min(cue.start), cue.start))
                     .rev()
                     .filter(|m| m.span.start >= clause_start && m.span.end <= cue.start)
+                    // "the MNDAA, a TNLA ally, controls": the apposition's actor describes.
+                    .filter(|m| {
+                        !in_closed_apposition(lower, sentence.start, m.span, cue.start, |at| {
+                            self.doc.actors.iter().any(|a| a.span.end == at)
+                        })
+                    })
                     .find(|m| {
                         !self.event_rules.clauses.after_preposition(
                             lower,

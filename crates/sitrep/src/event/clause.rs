@@ -324,6 +324,30 @@ const DATELINE_DASH_BEFORE: usize = 40;
 
 /// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
 /// first word.
+/// True when `mention` stands in an apposition that an actor opens and a comma closes before
+/// `upto` ("the MNDAA, a TNLA ally, has seized"): it describes that actor, who is the subject.
+/// `actor_ends_at` tells whether an actor's name ends at a byte.
+pub fn in_closed_apposition(
+    lower: &str,
+    sentence_start: usize,
+    mention: Span,
+    upto: usize,
+    actor_ends_at: impl Fn(usize) -> bool,
+) -> bool {
+    let Some(before) = lower.get(sentence_start..mention.start) else {
+        return false;
+    };
+    let Some(comma) = before.rfind(", ") else {
+        return false;
+    };
+    let opener = &before[comma + ", ".len()..];
+    matches!(opener.split(' ').next(), Some("a" | "an" | "the"))
+        && actor_ends_at(sentence_start + comma)
+        && lower
+            .get(mention.end..upto)
+            .is_some_and(|gap| gap.contains(','))
+}
+
 fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
     const DASH: &[u8] = " — ".as_bytes();
     let text = &lower[sentence.start..sentence.end];

@@ -47,7 +47,7 @@ use crate::time::{
     self, DateInterval, DatePrecision, DateQuery, ScopeKind, TimeMention, TimexType,
 };
 
-use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues};
+use super::clause::{AnaphorKind, ClauseIndex, ClauseWords, SentenceCues, in_closed_apposition};
 use super::context::Context;
 use super::restate::SummaryKey;
 use super::rules::{AgentSlot, PatientSlot, PlaceSlot, Requirement, Rule};
@@ -1534,6 +1534,7 @@ impl<'a> Reader<'a> {
                 .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
                 .filter(|m| !closed_relatives().any(|r| r.contains(m.span)))
+                .filter(|m| !self.in_closed_apposition(m, frame))
                 .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
             let nearest = before.find(fits)?;
             Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
@@ -1563,6 +1564,22 @@ impl<'a> Reader<'a> {
             return pick(frame.sentence.start, false);
         }
         None
+    }
+
+    /// True when `mention` stands in an apposition closed before the trigger
+    /// ([`in_closed_apposition`]).
+    fn in_closed_apposition(&self, mention: &ActorMention, frame: &Frame) -> bool {
+        in_closed_apposition(
+            self.lower,
+            frame.sentence.start,
+            mention.span,
+            frame.trigger.start,
+            |at| {
+                self.actors_in(Span::new(frame.sentence.start, at))
+                    .next_back()
+                    .is_some_and(|head| head.span.end == at)
+            },
+        )
     }
 
     /// The first actor of the coordination `mention` ends, in `sentence`: "the KIA" of "the KIA

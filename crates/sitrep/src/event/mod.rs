@@ -16,7 +16,7 @@ mod restate;
 pub mod rules;
 mod site;
 
-pub use clause::{ClauseIndex, ClauseRules, ClauseWords};
+pub use clause::{ClauseIndex, ClauseRules, ClauseWords, in_closed_apposition};
 pub use context::Context;
 pub use extract::extract;
 pub(crate) use extract::focus_country;
@@ -1566,6 +1566,13 @@ mod tests {
             found.contains(&"displacement Sezin 2024-05-05..2024-05-05".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_actor_in_an_apposition_describes_the_subject() {
+        let found = events("On Monday the KIA, a TNLA ally, seized Mansi town.");
+        assert_has(&found, "territory_captured KIA Mansi");
+        assert_lacks(&found, "territory_captured TNLA");
     }
 
     #[test]
