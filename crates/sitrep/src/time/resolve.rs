@@ -577,7 +577,7 @@ impl<'r, 't> Resolver<'r, 't> {
             Some(-1) => add_days(origin, -1).and_then(|day| weekday_near(day, weekday, -1)),
             Some(1) => add_days(origin, 1).and_then(|day| weekday_near(day, weekday, 1)),
             Some(_) => weekday_near(origin, weekday, 0),
-            None => match template.tense.unwrap_or_else(|| self.tense(span)) {
+            None => match self.tense(span) {
                 Tense::Future => weekday_near(anchor, weekday, 1),
                 Tense::Past | Tense::Unknown => weekday_near(anchor, weekday, -1),
             },

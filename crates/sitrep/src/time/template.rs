@@ -22,7 +22,6 @@ use serde::Deserialize;
 
 use super::calendar::{Season, Unit};
 use super::tables::{Table, Tables};
-use super::tense::Tense;
 use crate::resources::ResourceError;
 
 /// How a rule's fields combine into a value.
@@ -597,7 +596,6 @@ pub struct ValueEntry {
     anchor: Anchor,
     #[serde(default)]
     as_duration: bool,
-    tense: Option<Tense>,
     reference: Option<Vague>,
     year: Option<FieldEntry>,
     year_shift: Option<FieldEntry>,
@@ -631,9 +629,6 @@ pub struct Template {
     /// DURATION (`P3D`), its interval the day it leads to (a few units next to the last date
     /// for a vague amount: "days before").
     pub as_duration: bool,
-    /// The tense a weekday is told in whatever its clause's cues say: "Friday's vote" is
-    /// past (or today) even in "they will appeal Friday's ruling".
-    pub tense: Option<Tense>,
     /// The value of a vague reference.
     pub reference: Option<Vague>,
     /// Year (four digits).
@@ -685,7 +680,6 @@ impl ValueEntry {
             kind: self.kind,
             anchor: self.anchor,
             as_duration: self.as_duration,
-            tense: self.tense,
             reference: self.reference,
             year: compile.field("year", &self.year, normalise_year)?,
             year_shift: compile.field("year_shift", &self.year_shift, signed_direction)?,
@@ -757,9 +751,6 @@ impl Compiler<'_> {
 impl Template {
     /// Checks that the fields the kind needs are there.
     fn check_kind(&self) -> Result<(), String> {
-        if self.tense.is_some() && self.kind != ValueKind::Weekday {
-            return Err(format!("a {:?} value takes no tense", self.kind).to_lowercase());
-        }
         let missing = match self.kind {
             ValueKind::Calendar => {
                 let has_any = self.year.is_some()
@@ -864,13 +855,5 @@ mod tests {
                 .unwrap_err()
                 .contains("weekday")
         );
-        // Only a weekday is told in a tense of its own; "unknown" is no tense to give.
-        let entry: ValueEntry =
-            toml::from_str("kind = \"weekday\"\nweekday = \"friday\"\ntense = \"past\"").unwrap();
-        assert!(entry.compile(&[], &lexicon).is_ok());
-        let entry: ValueEntry =
-            toml::from_str("kind = \"calendar\"\nmonth = 3\ntense = \"past\"").unwrap();
-        assert!(entry.compile(&[], &lexicon).unwrap_err().contains("tense"));
-        assert!(toml::from_str::<ValueEntry>("kind = \"weekday\"\ntense = \"unknown\"").is_err());
     }
 }

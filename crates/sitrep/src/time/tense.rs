@@ -27,15 +27,13 @@ use super::rules::{Cue, TimeRules};
 use crate::span::Span;
 
 /// The tense a clause speaks in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
     /// A past-tense cue is nearest.
     Past,
     /// A future cue is nearest.
     Future,
     /// No cue in the sentence.
-    #[serde(skip)]
     Unknown,
 }
 
