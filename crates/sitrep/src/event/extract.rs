@@ -61,6 +61,10 @@ struct Speaker {
     verb: ReportingVerb,
 }
 
+/// How far back, in bytes before its sentence, a trigger looks for the events and actors it
+/// may continue or refer to: a few sentences.
+const RECENT_REACH: usize = 600;
+
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
@@ -1152,43 +1156,65 @@ impl<'a> Reader<'a> {
     /// event of its kind with an actor from the last few sentences: it takes that event's
     /// actors and gives its own places and dates.
     fn continues_recent_event(&self, frame: &Frame, kind: EventKind) -> bool {
-        let recent_start = frame.sentence.start.saturating_sub(600);
         self.rules
             .clauses
             .refers_back(self.lower, frame.sentence.start, frame.trigger.start)
             && self
-                .events
-                .iter()
-                .rev()
-                .take_while(|e| e.evidence_start >= recent_start)
+                .recent_events(frame)
                 .any(|e| e.kind == kind && e.actor1.is_some())
     }
 
     /// True when the trigger opens its sentence as a noun ("Fighting continues in A, B and C
-    /// townships", "Heavy clashes also broke out in A") just after an armed event with an
-    /// actor, and its clause names places: the war the story tells goes on there.
+    /// townships", "Heavy clashes also broke out in A") just after a fight, capture or strike
+    /// by an armed actor, and its clause names places in that event's country: the war the
+    /// story tells goes on there.
     fn fighting_goes_on_at_named_places(&self, frame: &Frame) -> bool {
-        let recent_start = frame.sentence.start.saturating_sub(600);
-        let opens = self.lower[frame.sentence.start..frame.trigger.start]
-            .split_whitespace()
-            .count()
-            <= 1;
+        let opens = !self.opens_with_verb(frame.trigger)
+            && self.lower[frame.sentence.start..frame.trigger.start]
+                .split_whitespace()
+                .count()
+                <= 1;
+        let Some(country) = self
+            .recent_events(frame)
+            .find(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::ArmedClash
+                        | EventKind::TerritoryCaptured
+                        | EventKind::AirStrike
+                        | EventKind::Shelling
+                ) && e
+                    .actor1
+                    .as_ref()
+                    .is_some_and(|a| self.actors.kind_of(a).is_armed())
+            })
+            .and_then(|e| e.location.as_ref()?.country.as_deref())
+        else {
+            return false;
+        };
         let rest = Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end));
         opens
-            && self.sites_in(rest).next().is_some()
             && self
-                .events
-                .iter()
-                .rev()
-                .take_while(|e| e.evidence_start >= recent_start)
-                .any(|e| e.actor1.is_some())
+                .sites_in(rest)
+                .next()
+                .is_some_and(|site| site.location.country.as_deref() == Some(country))
+    }
+
+    /// The events told within [`RECENT_REACH`] bytes before the frame's sentence, newest
+    /// first.
+    fn recent_events(&self, frame: &Frame) -> impl Iterator<Item = &Event> {
+        let recent_start = frame.sentence.start.saturating_sub(RECENT_REACH);
+        self.events
+            .iter()
+            .rev()
+            .take_while(move |e| e.evidence_start >= recent_start)
     }
 
     /// True when the active trigger's subject is a party pronoun and an armed actor was named
     /// shortly before ("The alliance is made up of three armies. It launched an offensive on
     /// 27 October."): not "he said fighting had taken place", "the village had been attacked".
     fn pronoun_for_recent_actor(&self, frame: &Frame) -> bool {
-        let recent_start = frame.sentence.start.saturating_sub(600);
+        let recent_start = frame.sentence.start.saturating_sub(RECENT_REACH);
         let actors = &self.doc.actors;
         let before_sentence = actors.partition_point(|m| m.span.start < frame.sentence.start);
         self.pronoun_before(frame.trigger, &self.rules.clauses.words.party_pronouns)
@@ -2401,12 +2427,7 @@ impl<'a> Reader<'a> {
 
     /// The last event of `kind` told within a few sentences before the frame's.
     fn recent_event_of_kind(&self, frame: &Frame, kind: EventKind) -> Option<&Event> {
-        let recent_start = frame.sentence.start.saturating_sub(600);
-        self.events
-            .iter()
-            .rev()
-            .take_while(|e| e.evidence_start >= recent_start)
-            .find(|e| e.kind == kind)
+        self.recent_events(frame).find(|e| e.kind == kind)
     }
 
     /// What made people flee: an armed actor named after the trigger ("fled shelling by junta
@@ -2421,15 +2442,37 @@ impl<'a> Reader<'a> {
     }
 
     /// Who did the armed deed the sentence told before the trigger ("troops torched six
-    /// villages, and 16,000 residents have been displaced"): what made people flee.
+    /// villages, and 16,000 residents have been displaced"): what made people flee. Not
+    /// across a contrast or a semicolon ("…, while in Sittwe 3,000 were displaced"), when a
+    /// "by" phrase names another cause ("displaced by floods"), nor when the clause names a
+    /// place the deed was not at.
     fn earlier_deed_of_sentence(&self, frame: &Frame) -> Option<ActorId> {
-        self.events
+        const CONTRASTS: [&str; 5] = [";", "while ", "whereas ", "elsewhere", "meanwhile"];
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let rest = frame.rest_of_clause();
+        let words = &self.rules.clauses.words;
+        let another_cause = text::words(self.first_words(rest, 2)).any(|w| w == "by")
+            || text::words(rest.slice(self.lower))
+                .any(|w| ClauseWords::has(&words.natural_causes, w));
+        if CONTRASTS.iter().any(|c| head.contains(c)) || another_cause {
+            return None;
+        }
+        let deed = self
+            .events
             .iter()
             .rev()
             .take_while(|e| e.evidence_start == frame.sentence.start)
             .filter(|e| e.kind != EventKind::Displacement)
-            .find_map(|e| e.actor1.clone())
-            .filter(|actor| self.actors.kind_of(actor).is_armed())
+            .find(|e| e.actor1.is_some())?;
+        let elsewhere = self.sites_in(rest).next().is_some()
+            && !self.sites_in(rest).any(|site| {
+                deed.location
+                    .as_ref()
+                    .is_some_and(|l| fold_eq(&l.name, &site.location.name))
+            });
+        deed.actor1
+            .clone()
+            .filter(|actor| self.actors.kind_of(actor).is_armed() && !elsewhere)
     }
 
     fn patient(&self, frame: &Frame, rule: &Rule, agent: Option<&ActorId>) -> Option<ActorId> {

@@ -1595,11 +1595,16 @@ mod tests {
             "Junta troops torched four villages in Hpakant on Monday, and 3,000 residents have been displaced.",
         );
         assert_has(&found, "displacement MM_MILITARY Hpakant");
-        // With no deed told before, no one is named.
-        assert_has(
-            &events("About 3,000 residents of Hpakant have been displaced since Monday."),
-            "displacement - Hpakant",
-        );
+        // With no deed told before, across a contrast, or after another cause, no one is
+        // named.
+        for text in [
+            "About 3,000 residents of Hpakant have been displaced since Monday.",
+            "The KIA took Bhamo on Monday, while in Sittwe 3,000 people were displaced.",
+            "The KIA took Bhamo on Monday, and 3,000 people in Sittwe were displaced by floods.",
+        ] {
+            assert_lacks(&events(text), "displacement KIA");
+            assert_has(&events(text), "displacement - ");
+        }
     }
 
     #[test]
@@ -1635,6 +1640,17 @@ mod tests {
         );
         assert_lacks(
             &events("The AA took Buthidaung on Monday. Fighting continues, residents said."),
+            "armed_clash",
+        );
+        // Nor after a meeting, nor in another country.
+        assert_lacks(
+            &events(
+                "A KIO delegation met envoys in Kunming on Monday. Fighting continues in Bhamo.",
+            ),
+            "armed_clash",
+        );
+        assert_lacks(
+            &events("The AA took Buthidaung on Monday. Fighting continues in Gaza."),
             "armed_clash",
         );
     }
