@@ -104,9 +104,12 @@ pub struct ClauseWords {
     /// Heads of a subject the text does not identify: the event has no agent ("Gunmen
     /// attacked the village").
     pub unidentified_agents: Vec<String>,
-    /// Verbs of casualties: before "in" and a noun trigger, they make the subject the event's
-    /// victims ("soldiers were killed in a raid").
+    /// Verbs of casualties: before "in" or "by" and a noun trigger, they make the subject the
+    /// event's victims ("soldiers were killed in a raid").
     pub casualty_verbs: Vec<String>,
+    /// Verbs of exposure: before "under" and a noun trigger, they make the subject the event's
+    /// target ("the post came under attack").
+    pub exposure_verbs: Vec<String>,
     /// Nouns of people: the passive subject of a capture that names one and no post tells of
     /// people taken prisoner, no place taken ("200 soldiers were captured").
     pub captive_nouns: Vec<String>,

@@ -1799,8 +1799,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the verb of casualties starts when a noun trigger comes after it and "in" or
-    /// "by": "25 soldiers were killed in a raid", "killed by artillery" (the soldiers are its
-    /// victims, not its agents).
+    /// "by" ("25 soldiers were killed in a raid", "killed by artillery"), or the verb of
+    /// exposure before "under" ("the post came under attack"): the subject is the event's
+    /// victims, not its agents.
     fn casualty_verb_before(&self, frame: &Frame) -> Option<usize> {
         let before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
         let words: Vec<&str> = before.rsplit(' ').take(5).collect();
@@ -1811,7 +1812,13 @@ impl<'a> Reader<'a> {
         let plain_words = words[..in_at]
             .iter()
             .all(|word| word.chars().all(|c| c.is_alphanumeric() || c == '-'));
-        (ClauseWords::has(&self.rules.clauses.words.casualty_verbs, verb) && plain_words)
+        let verbs = &self.rules.clauses.words;
+        let verbs = if words[in_at] == "under" {
+            &verbs.exposure_verbs
+        } else {
+            &verbs.casualty_verbs
+        };
+        (ClauseWords::has(verbs, verb) && plain_words)
             .then(|| frame.sentence.start + (verb.as_ptr() as usize - before.as_ptr() as usize))
     }
 

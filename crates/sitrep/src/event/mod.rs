@@ -1614,6 +1614,11 @@ mod tests {
         let attacked: Vec<Option<super::ActorId>> =
             analyse(text).into_iter().map(|e| e.actor2).collect();
         assert_eq!(attacked, [Some(super::ActorId("KIA".into()))]);
+        // "came in an offensive" is no exposure: the KIA's own advance.
+        assert_has(
+            &events("The KIA's advance came in an offensive launched near Bhamo on Monday."),
+            "armed_clash KIA Bhamo",
+        );
     }
 
     #[test]
