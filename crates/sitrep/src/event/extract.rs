@@ -2818,7 +2818,11 @@ impl<'a> Reader<'a> {
     fn places(&self, frame: &Frame, rule: &Rule) -> Vec<&'a Site> {
         let after_trigger = &self.lower[frame.trigger.end..frame.object_end];
         let anaphor = match rule.place {
-            PlaceSlot::Object => self.rules.clauses.place_anaphor(after_trigger),
+            PlaceSlot::Object => self
+                .rules
+                .clauses
+                .place_anaphor(after_trigger)
+                .filter(|_| !self.anaphor_located(frame)),
             PlaceSlot::Subject => None,
         }
         .or_else(|| {
@@ -2828,7 +2832,7 @@ impl<'a> Reader<'a> {
                 .then(|| self.rules.clauses.place_anaphor(subject_text))
                 .flatten()
         });
-        if let Some((kind, count)) = anaphor.filter(|_| !self.anaphor_located(frame)) {
+        if let Some((kind, count)) = anaphor {
             return self.antecedent_places(frame, kind, count);
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
@@ -2958,7 +2962,8 @@ impl<'a> Reader<'a> {
 
     /// True when the place anaphor opening the trigger's object names its own place right
     /// after it ("attacked the base in Dioura"): that place, not an antecedent, is the
-    /// event's.
+    /// event's. Not a region that only locates the place referred to ("bombed the town in
+    /// northern Shan State" is the town told before).
     fn anaphor_located(&self, frame: &Frame) -> bool {
         const MOST_GAP_WORDS: usize = 4;
         let object = Span::new(frame.trigger.end, frame.object_end.max(frame.trigger.end));
@@ -2966,7 +2971,9 @@ impl<'a> Reader<'a> {
             let gap: Vec<&str> = self.lower[frame.trigger.end..site.span.start]
                 .split_whitespace()
                 .collect();
-            gap.len() <= MOST_GAP_WORDS && matches!(gap.last(), Some(&("in" | "near")))
+            gap.len() <= MOST_GAP_WORDS
+                && matches!(gap.last(), Some(&("in" | "near")))
+                && site.location.precision < Precision::Admin1
         })
     }
 

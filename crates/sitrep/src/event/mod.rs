@@ -1670,6 +1670,11 @@ mod tests {
             "The KNLA took a base near Hpapun on Sunday. Jets bombed the base at dawn on Monday.",
         );
         assert_has(&found, "air_strike MM_MILITARY Hpapun");
+        // A region after the anaphor only locates the town told before.
+        let found = events(
+            "The TNLA took Lashio on Monday. Junta jets bombed the town in northern Shan State on Tuesday.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Lashio");
     }
 
     #[test]
