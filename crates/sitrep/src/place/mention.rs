@@ -67,6 +67,10 @@ const MAX_LIST_TOKENS: usize = 40;
 /// Longest run of capitalised words taken as a place the gazetteer lacks.
 const MAX_UNKNOWN_WORDS: usize = 4;
 
+/// Most words of an unknown town that only its context names one ("captured Masisi", "in
+/// Dioura, central Mali"): fewer than a generic word allows.
+const MAX_UNKNOWN_TOWN_WORDS: usize = 3;
+
 /// Most words of a name looked up ("Democratic Republic of the Congo" has five).
 const MAX_NAME_WORDS: usize = 12;
 
@@ -627,22 +631,30 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         end: usize,
         pieces: &[Piece<'g>],
     ) -> Option<Candidate<'g>> {
-        const MAX_WORDS: usize = 3;
         let after_verb = start > 0 && self.is(start - 1, WordClass::CaptureVerb);
-        // The capitalised words alone: a run goes on over a connector ("Masisi on Friday").
-        let end = (start..end)
-            .find(|&idx| !self.tokens[idx].capitalised)
-            .unwrap_or(end);
+        let end = self.unknown_capitalised_end(start, end, pieces)?;
         let closes = self.tokens.get(end).is_none_or(|next| {
             !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
         });
-        // No name the gazetteer knows in the run, which may go on past the capitalised words:
-        // "captured Zorvala and Goma" is a list the usual reading keeps whole.
-        let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
-        if !(after_verb && closes && unknown && end - start <= MAX_WORDS) {
+        if !(after_verb && closes) {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
+    }
+
+    /// The end of the capitalised words opening the run `start..end` (a run goes on over a
+    /// connector: "Masisi on Friday") when they could name a town the gazetteer lacks: at
+    /// most [`MAX_UNKNOWN_TOWN_WORDS`], no name the gazetteer knows in the whole run ("captured
+    /// Zorvala and Goma" is a list the usual reading keeps whole), no common word ("Friday
+    /// Prayers", "Operation Serval") and no word in capitals ("MINUSMA").
+    fn unknown_capitalised_end(&self, start: usize, end: usize, pieces: &[Piece]) -> Option<usize> {
+        let end = (start..end)
+            .find(|&idx| !self.tokens[idx].capitalised)
+            .unwrap_or(end);
+        let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
+        let plain = (start..end)
+            .all(|idx| !self.is(idx, WordClass::NotPlace) && !is_all_capitals(self.word(idx)));
+        (unknown && plain && end - start <= MAX_UNKNOWN_TOWN_WORDS).then_some(end)
     }
 
     /// An unknown town after a locative preposition, tokens `start..end` none of which the
@@ -656,13 +668,9 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         end: usize,
         pieces: &[Piece<'g>],
     ) -> Option<Candidate<'g>> {
-        const MAX_WORDS: usize = 3;
         let after_locative =
             start > 0 && matches!(self.tokens[start - 1].text(self.text), "in" | "at" | "near");
-        let end = (start..end)
-            .find(|&idx| !self.tokens[idx].capitalised)
-            .unwrap_or(end);
-        let unknown = pieces.iter().all(|piece| matches!(piece, Piece::Word(_)));
+        let end = self.unknown_capitalised_end(start, end, pieces)?;
         let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
         let direction_at = match word_at(end) {
             Some("," | "in") => end + 1,
@@ -679,7 +687,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                     && pair[1].is_word()
                     && pair[1].capitalised
             });
-        if !(after_locative && unknown && in_a_part && end - start <= MAX_WORDS) {
+        if !(after_locative && in_a_part) {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
