@@ -319,12 +319,16 @@ impl Reader<'_> {
     }
 
     /// The end of a noun of `nouns` that follows `end`, past "-led" or the bracket that closes
-    /// an abbreviation ("the Arakan Army (AA) troops"), if one does.
+    /// an abbreviation alone ("the Arakan Army (AA) troops", not "(TNLA, MNDAA and AA)
+    /// forces"), if one does.
     fn noun_after(&self, end: usize, nouns: &HashSet<String>) -> Option<usize> {
         let rest = &self.text[end..];
+        let bracketed_alone = self.text[..end]
+            .rfind('(')
+            .is_some_and(|open| !self.text[open..end].contains([' ', ',']));
         let rest_trimmed = rest
             .strip_prefix("-led")
-            .or_else(|| rest.strip_prefix(')'))
+            .or_else(|| rest.strip_prefix(')').filter(|_| bracketed_alone))
             .unwrap_or(rest);
         let skipped = rest.len() - rest_trimmed.len();
         let after_space = rest_trimmed.trim_start_matches([' ', '\u{a0}']);
@@ -636,9 +640,11 @@ fn resolve(
                 let country_after = (class == GenericClass::Government)
                     .then(|| hits.get(idx))
                     .flatten()
+                    // Not a compound it opens ("in the Chinese-speaking Wa region").
                     .filter(|next| {
                         text.get(end..next.span.start)
                             .is_some_and(|gap| matches!(gap.trim(), "in" | "in the"))
+                            && !text[next.span.end..].starts_with('-')
                     })
                     .and_then(|next| match next.kind {
                         HitKind::Pattern(p) => {
@@ -1236,6 +1242,12 @@ mod tests {
                 ("AA) troops", "AA")
             ])
         );
+        // A bracket listing a coalition's members closes no one member's name.
+        let found = mentions("The alliance (TNLA, MNDAA and AA) forces attacked.");
+        assert!(
+            !found.iter().any(|(text, _)| text.contains(')')),
+            "{found:?}"
+        );
         // A full name with a country in it is the group's, not the country's.
         assert_eq!(
             mentions("The Islamic State of Iraq and the Levant attacked Mosul."),
@@ -1252,6 +1264,13 @@ mod tests {
         assert_eq!(
             mentions("Russian troops advanced; authorities in the Ukrainian capital said so."),
             pairs(&[("Russian troops", "RU_GOV"), ("authorities", "UA_GOV")])
+        );
+        // Not a compound the country's adjective opens.
+        assert_eq!(
+            mentions(
+                "Russian troops advanced; authorities in the Ukrainian-speaking east said so."
+            ),
+            pairs(&[("Russian troops", "RU_GOV"), ("authorities", "RU_GOV")])
         );
     }
 
