@@ -1779,6 +1779,7 @@ impl<'a> Reader<'a> {
     /// `unidentified_agents` that the actor stage tied to no group ("killed in an ambush by
     /// suspected jihadists"): the event has no agent, not the other side of its victims. After
     /// "the" they are doers already told of ("abducted by the assailants"), as for a subject.
+    /// An active verb's "by" phrase is no agent's ("attacked the town by night").
     fn unidentified_by_phrase(&self, frame: &Frame, after: Span) -> bool {
         const HEAD_WITHIN_WORDS: usize = 3;
         let window = self.first_words(after, 6);
@@ -3889,7 +3890,6 @@ fn nth_word_end(text: &str, from: usize, n: usize) -> usize {
     text.len()
 }
 
-/// A count written in digits or words ("31", "1,000", "ten").
 /// How far, in bytes, a quotation is followed before and after a sentence.
 const QUOTE_REACH: usize = 2000;
 
@@ -3904,6 +3904,7 @@ fn quote_open(text: &str) -> bool {
     count('“') > count('”') || count('"') % 2 == 1
 }
 
+/// A count written in digits or words ("31", "1,000", "ten").
 fn parse_number(word: &str) -> Option<u32> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if let Ok(n) = word.replace(',', "").parse::<u32>() {

@@ -231,7 +231,7 @@ impl TimeRules {
         let tables = Tables::load(files, &tables_folder)?;
         let lexicon = Lexicon::new(&tables, &tables_folder)?;
         let cue_table = tables.required("cue", &tables_folder)?;
-        tables.check_values("cue", "a cue class (future, past, report, report_clause, deadline, neutral, since, perfect, present_perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
+        tables.check_values("cue", "a cue class (future, future_before_to, past, report, report_clause, deadline, postpone, neutral, since, perfect, present_perfect, completion, range_open, range_span, range_join)", Cue::from_name)?;
         let cues: WordMap<Cue> = cue_table
             .entries
             .iter()
