@@ -2490,11 +2490,18 @@ impl<'a> Reader<'a> {
             PatientSlot::None => return None,
             PatientSlot::Civilians => return civilians(),
             PatientSlot::Subject => {
+                // With none named before the trigger, a capture's loser is the side its taker
+                // fights ("the station had fallen completely" after the AA's assault).
                 return self
                     .actors_in(Span::new(frame.sentence.start, frame.trigger.start))
                     .rev()
                     .find(|m| Some(&m.actor) != agent && m.kind.is_armed())
-                    .map(|m| m.actor.clone());
+                    .map(|m| m.actor.clone())
+                    .or_else(|| {
+                        (rule.kind == EventKind::TerritoryCaptured)
+                            .then(|| self.other_side(frame, agent))
+                            .flatten()
+                    });
             }
             PatientSlot::Object => {}
         }

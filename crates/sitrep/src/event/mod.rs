@@ -1569,6 +1569,14 @@ mod tests {
     }
 
     #[test]
+    fn what_fell_was_its_owners_not_the_speakers() {
+        let text = "The junta's Light Infantry Battalion 345 fell on Friday, the AA said.";
+        let lost: Vec<Option<super::ActorId>> =
+            analyse(text).into_iter().map(|e| e.actor2).collect();
+        assert_eq!(lost, [Some(super::ActorId("MM_MILITARY".into()))]);
+    }
+
+    #[test]
     fn an_actor_in_an_apposition_describes_the_subject() {
         let found = events("On Monday the KIA, a TNLA ally, seized Mansi town.");
         assert_has(&found, "territory_captured KIA Mansi");
