@@ -323,12 +323,16 @@ impl Reader<'_> {
     /// forces"), if one does.
     fn noun_after(&self, end: usize, nouns: &HashSet<String>) -> Option<usize> {
         let rest = &self.text[end..];
-        let bracketed_alone = self.text[..end]
-            .rfind('(')
-            .is_some_and(|open| !self.text[open..end].contains([' ', ',']));
+        // The abbreviation alone: no space or comma back to the opening bracket.
+        let bracketed_alone = || {
+            let word_start = self.text[..end]
+                .rfind(|c: char| c.is_whitespace() || c == ',' || c == '(')
+                .unwrap_or(0);
+            self.text[word_start..].starts_with('(')
+        };
         let rest_trimmed = rest
             .strip_prefix("-led")
-            .or_else(|| rest.strip_prefix(')').filter(|_| bracketed_alone))
+            .or_else(|| rest.strip_prefix(')').filter(|_| bracketed_alone()))
             .unwrap_or(rest);
         let skipped = rest.len() - rest_trimmed.len();
         let after_space = rest_trimmed.trim_start_matches([' ', '\u{a0}']);

@@ -337,7 +337,15 @@ pub fn in_closed_apposition(
     upto: usize,
     actor_ends_at: impl Fn(usize) -> bool,
 ) -> bool {
-    let Some(before) = lower.get(sentence_start..mention.start) else {
+    // An apposition's opener stands a few words before the actor it holds.
+    const OPENER_REACH: usize = 40;
+    let from = lower.floor_char_boundary(
+        mention
+            .start
+            .saturating_sub(OPENER_REACH)
+            .max(sentence_start),
+    );
+    let Some(before) = lower.get(from..mention.start) else {
         return false;
     };
     let Some(comma) = before.rfind(", ") else {
@@ -345,7 +353,7 @@ pub fn in_closed_apposition(
     };
     let opener = &before[comma + ", ".len()..];
     matches!(opener.split(' ').next(), Some("a" | "an" | "the"))
-        && actor_ends_at(sentence_start + comma)
+        && actor_ends_at(from + comma)
         && lower
             .get(mention.end..upto)
             .is_some_and(|gap| gap.contains(','))

@@ -634,12 +634,14 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         end: usize,
         pieces: &[Piece<'g>],
     ) -> Option<Candidate<'g>> {
-        let after_verb = start > 0 && self.is(start - 1, WordClass::CaptureVerb);
+        if !(start > 0 && self.is(start - 1, WordClass::CaptureVerb)) {
+            return None;
+        }
         let end = self.unknown_capitalised_end(start, end, pieces)?;
         let closes = self.tokens.get(end).is_none_or(|next| {
             !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
         });
-        if !(after_verb && closes) {
+        if !closes {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
@@ -673,6 +675,9 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     ) -> Option<Candidate<'g>> {
         let after_locative =
             start > 0 && matches!(self.tokens[start - 1].text(self.text), "in" | "at" | "near");
+        if !after_locative {
+            return None;
+        }
         let end = self.unknown_capitalised_end(start, end, pieces)?;
         let word_at = |idx: usize| self.tokens.get(idx).map(|t| t.text(self.text));
         let direction_at = match word_at(end) {
@@ -690,7 +695,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                     && pair[1].is_word()
                     && pair[1].capitalised
             });
-        if !(after_locative && in_a_part) {
+        if !in_a_part {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
