@@ -1569,6 +1569,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_heading_names_no_post() {
+        let found = events(
+            "Jets Strike Villages After Rebels Seize Hill Camp\nThe KIA captured a junta camp on the border on Friday.",
+        );
+        assert!(!found.iter().any(|e| e.contains("Seize")), "{found:?}");
+    }
+
+    #[test]
     fn what_fell_was_its_owners_not_the_speakers() {
         let text = "The junta's Light Infantry Battalion 345 fell on Friday, the AA said.";
         let lost: Vec<Option<super::ActorId>> =

@@ -133,6 +133,11 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         let sentence = doc
             .sentence_at(facility.span.start)
             .unwrap_or(facility.span);
+        // In a title-case heading every word is capitalised: "… After Rebels Seize Camp" names
+        // no post.
+        if crate::text::is_heading(doc.text(), sentence) {
+            continue;
+        }
         if facility.of_antecedent {
             sites.extend(named_after_antecedent(&sites, facility, sentence));
             continue;
