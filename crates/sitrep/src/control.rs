@@ -711,7 +711,9 @@ impl Reading<'_> {
                     // "the MNDAA, a TNLA ally, controls": the apposition's actor describes.
                     .filter(|m| {
                         !in_closed_apposition(lower, sentence.start, m.span, cue.start, |at| {
-                            self.doc.actors.iter().any(|a| a.span.end == at)
+                            starting_in(&self.doc.actors, Span::new(sentence.start, at), |a| a.span)
+                                .iter()
+                                .any(|a| a.span.end == at)
                         })
                     })
                     .find(|m| {

@@ -127,6 +127,9 @@ pub struct ClauseWords {
     /// Natural disasters and illnesses: as a clause's subject, with no armed actor in it, they
     /// make its trigger no conflict event ("the earthquake killed 3,000 people").
     pub natural_causes: Vec<String>,
+    /// Marks of a turn to something else before a trigger ("while", "elsewhere", ";"): what
+    /// the sentence told before them did not cause it.
+    pub contrast_marks: Vec<String>,
     /// Tactics no state uses, as phrases: one in a clause's subject or trigger ("a suicide
     /// bomber") makes a state found as the agent the side attacked, and the group it fights the
     /// attacker.

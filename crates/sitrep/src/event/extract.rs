@@ -1174,6 +1174,9 @@ impl<'a> Reader<'a> {
                 .split_whitespace()
                 .count()
                 <= 1;
+        if !opens {
+            return false;
+        }
         let Some(country) = self
             .recent_events(frame)
             .find(|e| {
@@ -1193,11 +1196,9 @@ impl<'a> Reader<'a> {
             return false;
         };
         let rest = Span::new(frame.trigger.end, frame.clause_end.max(frame.trigger.end));
-        opens
-            && self
-                .sites_in(rest)
-                .next()
-                .is_some_and(|site| site.location.country.as_deref() == Some(country))
+        self.sites_in(rest)
+            .next()
+            .is_some_and(|site| site.location.country.as_deref() == Some(country))
     }
 
     /// The events told within [`RECENT_REACH`] bytes before the frame's sentence, newest
@@ -1779,11 +1780,9 @@ impl<'a> Reader<'a> {
     /// `unidentified_agents` that the actor stage tied to no group ("killed in an ambush by
     /// suspected jihadists"): the event has no agent, not the other side of its victims. After
     /// "the" they are doers already told of ("abducted by the assailants"), as for a subject.
-    /// An active verb's "by" phrase is no agent's ("attacked the town by night").
     fn unidentified_by_phrase(&self, frame: &Frame, after: Span) -> bool {
         const HEAD_WITHIN_WORDS: usize = 3;
-        let window = self.first_words(after, 6);
-        let Some(by) = find_word(window, "by") else {
+        let Some((_, by)) = self.trigger_by(frame, after) else {
             return false;
         };
         let from = after.start + by + "by".len();
@@ -1796,7 +1795,6 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|head| find_word(phrase, head).is_some())
             && self.actors_in(Span::new(from, phrase_end)).next().is_none()
-            && !(self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger))
     }
 
     /// Where the verb of casualties starts when a noun trigger comes after it and "in" or
@@ -2108,16 +2106,23 @@ impl<'a> Reader<'a> {
     /// AA"), unless "by" belongs to another verb: an active verb's ("bombed the town") or a
     /// participle's after the trigger ("jets bombed a town held by the rebels").
     fn agent_by_phrase(&self, frame: &Frame, after: Span) -> Option<ActorId> {
-        if self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger) {
-            return None;
-        }
-        let window = self.first_words(after, 6);
-        let by = find_word(window, "by")?;
+        let (window, by) = self.trigger_by(frame, after)?;
         let word_before = window[..by].split_whitespace().next_back();
         if word_before.is_some_and(|word| self.is_participle(word)) {
             return None;
         }
         self.actor_after_word(after, window, "by")
+    }
+
+    /// The first six words after a noun or passive trigger, and where "by" stands in them, if
+    /// it does: "by" after an active verb's trigger tells how or when ("bombed the town by
+    /// night"), not who.
+    fn trigger_by(&self, frame: &Frame, after: Span) -> Option<(&'a str, usize)> {
+        if self.opens_with_verb(frame.trigger) && !self.is_passive(frame.trigger) {
+            return None;
+        }
+        let window = self.first_words(after, 6);
+        find_word(window, "by").map(|by| (window, by))
     }
 
     /// The trigger's first word, lower case.
@@ -2455,14 +2460,17 @@ impl<'a> Reader<'a> {
     /// "by" phrase names another cause ("displaced by floods"), nor when the clause names a
     /// place the deed was not at.
     fn earlier_deed_of_sentence(&self, frame: &Frame) -> Option<ActorId> {
-        const CONTRASTS: [&str; 5] = [";", "while ", "whereas ", "elsewhere", "meanwhile"];
         let head = &self.lower[frame.sentence.start..frame.trigger.start];
         let rest = frame.rest_of_clause();
         let words = &self.rules.clauses.words;
         let another_cause = text::words(self.first_words(rest, 2)).any(|w| w == "by")
             || text::words(rest.slice(self.lower))
                 .any(|w| ClauseWords::has(&words.natural_causes, w));
-        if CONTRASTS.iter().any(|c| head.contains(c)) || another_cause {
+        let turned = words
+            .contrast_marks
+            .iter()
+            .any(|mark| head.contains(mark.as_str()));
+        if turned || another_cause {
             return None;
         }
         let deed = self
