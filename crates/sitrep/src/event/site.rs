@@ -252,7 +252,8 @@ fn armed_group_unit(doc: &Doc, site: &Site, words: &PlaceWords) -> bool {
                 .map(|_| 1 + of.len())
         })
         .map(|len| site.span.end + len);
-    doc.actors.iter().any(|m| {
+    let reach = Span::new(site.span.start, of_at.unwrap_or(site.span.end));
+    starting_in(&doc.actors, reach, |m| m.span).iter().any(|m| {
         m.kind.is_non_state_armed() && (site.span.contains(m.span) || Some(m.span.start) == of_at)
     })
 }
