@@ -153,6 +153,7 @@ pub fn extract(
         reader.read(*trigger, next_trigger_start);
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules, &reader.referred_back));
+    let events = drop_doerless_twins(events);
     super::restate::merge_restatements(drop_restating_nouns(events, rules), doc, &reader.summaries)
 }
 
@@ -232,6 +233,26 @@ fn drop_placeless_twins(events: Vec<Event>) -> Vec<Event> {
                         && other.kind == event.kind
                         && other.actor1 == event.actor1
                         && other.date == event.date
+                })
+        })
+        .collect();
+    retain_marked(events, keep)
+}
+
+/// Drops an event no one is credited with when the same sentence tells an event of the same
+/// kind, place and date that names its doer ("ten villagers were killed in an attack by the
+/// militia" is one attack, the militia's).
+fn drop_doerless_twins(events: Vec<Event>) -> Vec<Event> {
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|event| {
+            event.actor1.is_some()
+                || !events.iter().any(|other| {
+                    other.actor1.is_some()
+                        && other.evidence_start == event.evidence_start
+                        && other.kind == event.kind
+                        && other.date == event.date
+                        && same_place(other.location.as_ref(), event.location.as_ref())
                 })
         })
         .collect();
@@ -640,10 +661,13 @@ impl<'a> Reader<'a> {
         if let Some(civilian_kind) = rule.civilian_kind {
             let object = self.direct_object(&frame);
             // A force named in the object is a target ("an attack on SAF positions"), a
-            // country only where the target lies ("a camp in Congo's Ituri province").
-            let force_in_object = self
-                .actors_in(object)
-                .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country));
+            // country only where the target lies ("a camp in Congo's Ituri province"), and
+            // a force after "by" the doer ("killed in an attack by the RSF").
+            let by_doer = text::words(object.slice(self.lower)).next() == Some("by");
+            let force_in_object = !by_doer
+                && self
+                    .actors_in(object)
+                    .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country));
             if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
                 && !self.armed_dead(frame.rest_of_clause().start, sentence.end)

@@ -1714,6 +1714,28 @@ mod tests {
     }
 
     #[test]
+    fn civilians_killed_in_an_attack_by_a_group_are_its_victims() {
+        // The force after "by" did it: the attack is on civilians, and one event, the
+        // group's, not also an uncredited killing.
+        let found = events(
+            "Twelve villagers were killed in an attack by the RSF near Hill Ridge on Monday.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_has(&found, "attack_on_civilians RSF ");
+        // A force after "on" is the target.
+        assert_has(
+            &events("Twelve villagers were killed in an attack on RSF positions near Hill Ridge."),
+            "armed_clash ",
+        );
+        // An uncredited killing in a sentence of its own stays.
+        let found = events(
+            "Twelve villagers were killed near Mellit on Monday. RSF fighters killed five villagers in Tawila on Tuesday.",
+        );
+        assert_has(&found, "attack_on_civilians - ");
+        assert_has(&found, "attack_on_civilians RSF ");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
