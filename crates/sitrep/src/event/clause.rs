@@ -92,6 +92,9 @@ pub struct ClauseWords {
     /// it in time: no actor or date after them is its own ("the attack came hours after the
     /// rebels took the town").
     pub sequel_verbs: Vec<String>,
+    /// Words that, between a back-referring determiner and a trigger noun, only describe the
+    /// event told ("this cowardly attack", "the morning assault").
+    pub describing_words: Vec<String>,
     /// Words opening an object that names one to three targets only by their sort ("seized a
     /// town", "took two outposts"): the event may be a summary a later sentence tells by name.
     pub indefinite_determiners: Vec<String>,

@@ -1027,6 +1027,16 @@ impl<'a> Reader<'a> {
                         .is_empty()
             })
             .map_or(frame.trigger.start, |s| s.span.start);
+        let before_site =
+            if self
+                .rules
+                .clauses
+                .refers_back(self.lower, frame.sentence.start, before_site)
+            {
+                before_site
+            } else {
+                self.before_describing_word(frame, before_site)
+            };
         let window = self.noun_phrase_after(frame);
         let next_word = self.first_words(window, 1).trim();
         if ClauseWords::has(&self.rules.clauses.words.sequel_verbs, next_word)
@@ -1065,6 +1075,24 @@ impl<'a> Reader<'a> {
             window.contains(t.span) || t.span.start >= window.start && t.span.start < window.end
         });
         !actor_follows && !date_follows
+    }
+
+    /// Where the word right before `at` starts, when it only describes a trigger noun
+    /// (`describing_words`: "this cowardly attack"). Else `at`.
+    fn before_describing_word(&self, frame: &Frame, at: usize) -> usize {
+        let head = self.lower[frame.sentence.start..at].trim_end();
+        let word = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let describes = !word.is_empty()
+            && !self.opens_with_verb(frame.trigger)
+            && ClauseWords::has(&self.rules.clauses.words.describing_words, word);
+        if describes {
+            frame.sentence.start + head.len() - word.len()
+        } else {
+            at
+        }
     }
 
     /// A fact's range cut at the publication day: what a report tells as done happened by then

@@ -1736,6 +1736,21 @@ mod tests {
     }
 
     #[test]
+    fn a_described_attack_after_this_refers_back() {
+        // "this cowardly attack" is the attack told before, not the speaker's own.
+        let told = "KIA fighters attacked an army post near Hpakant on Monday.";
+        let found = events(&format!(
+            "{told} \"We lost five soldiers in this cowardly attack,\" a junta officer said."
+        ));
+        assert_eq!(found, ["armed_clash KIA Hpakant 2024-06-10"]);
+        // "the first attack" tells of another.
+        let found = events(&format!(
+            "{told} \"We lost five soldiers in the first attack,\" a junta officer said."
+        ));
+        assert_has(&found, "armed_clash MM_MILITARY ");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
