@@ -668,6 +668,13 @@ mod tests {
     }
 
     #[test]
+    fn a_weapon_opening_a_sentence_is_no_place() {
+        // GeoNames spells an Italian town "Drone"; here it is the weapon.
+        let mentions = tag_text("Drone strikes hit the town of Lashio on Monday.");
+        assert_eq!(texts(&mentions), ["Lashio"]);
+    }
+
+    #[test]
     fn a_commune_or_municipality_of_an_unknown_name_is_a_town() {
         let mentions = tag_text("Gunmen raided the commune of Belvoire near the coast on Monday.");
         assert_eq!(texts(&mentions), ["Belvoire"]);
