@@ -670,8 +670,8 @@ mod tests {
     #[test]
     fn a_weapon_opening_a_sentence_is_no_place() {
         // GeoNames spells an Italian town "Drone"; here it is the weapon.
-        let mentions = tag_text("Drone strikes hit the town of Lashio on Monday.");
-        assert_eq!(texts(&mentions), ["Lashio"]);
+        let mentions = tag_text("Drone strikes killed dozens of people on Monday.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
     }
 
     #[test]
