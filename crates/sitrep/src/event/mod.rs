@@ -779,6 +779,17 @@ mod tests {
             "Fighting broke out in Bhamo on Monday. Thousands of residents fled to the nearby town of Myitkyina on Tuesday.",
         );
         assert_eq!(found, ["displacement - Bhamo 2024-06-11"]);
+        // So may a word that tells it lies next door.
+        let found = events(
+            "Fighting broke out in Bhamo and Momauk on Monday, and thousands of residents fled into neighbouring China.",
+        );
+        assert_eq!(
+            found,
+            [
+                "displacement - Bhamo 2024-06-10",
+                "displacement - Momauk 2024-06-10"
+            ]
+        );
     }
 
     #[test]
