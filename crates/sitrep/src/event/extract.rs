@@ -2246,7 +2246,8 @@ impl<'a> Reader<'a> {
     }
 
     /// True when a first-person pronoun is the subject of the trigger's active verb: right
-    /// before it but for auxiliaries ("We first attacked the base"), or opening a sentence
+    /// before it but for auxiliaries ("We first attacked the base"), opening the subject as a
+    /// possessive ("Our troops took the base"), or opening a sentence
     /// whose later clause shares it ("We killed 27 soldiers and took the base"); not in "we lost
     /// five soldiers in this attack", nor "we were attacked".
     fn first_person_subject(&self, frame: &Frame) -> bool {
@@ -2256,6 +2257,20 @@ impl<'a> Reader<'a> {
         }
         if self.pronoun_before(frame.trigger, &words.first_person_pronouns)
             || self.pronoun_before(frame.trigger, &words.first_person_possessives)
+        {
+            return true;
+        }
+        // "Our troops have taken the town": a subject the possessive opens, naming no party.
+        let subject = Span::new(frame.subject_start, frame.trigger.start);
+        let opens_possessive = subject
+            .slice(self.lower)
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| ClauseWords::has(&words.first_person_possessives, w));
+        if opens_possessive
+            && !self
+                .actors_in(subject)
+                .any(|m| matches!(m.how, MentionKind::Name | MentionKind::Defined))
         {
             return true;
         }

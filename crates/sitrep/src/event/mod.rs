@@ -374,6 +374,16 @@ mod tests {
     }
 
     #[test]
+    fn our_troops_in_a_quotation_are_the_party_quoted() {
+        let found = events(
+            "“Our troops have taken the army camp near Afgoye,” al Shabaab spokesman Ali Musa \
+             said on Sunday.",
+        );
+        assert_has(&found, "territory_captured AL_SHABAAB Afgoye");
+        assert_lacks(&found, "territory_captured SO_GOV");
+    }
+
+    #[test]
     fn a_speaker_named_after_the_quotation_and_its_appositive_owns_we() {
         let found = events(
             "“We overran the army camp near Afgoye and took the base,” said Omar Ridge, al \
