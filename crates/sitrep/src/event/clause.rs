@@ -173,6 +173,9 @@ pub struct ClauseWords {
     /// Words right before an actor that make it an ally, not the one acted on ("fought
     /// alongside the TNLA").
     pub ally_markers: Vec<String>,
+    /// Words in a clause's subject right before an actor that make it the one who acts
+    /// ("forces led by the TNLA attacked").
+    pub leader_markers: Vec<String>,
     /// Military ranks as titles, counted when capitalised ("detained Brigadier General Zaw
     /// Win"): the person belongs to the side the agent fights.
     pub rank_titles: Vec<String>,

@@ -2015,7 +2015,10 @@ impl<'a> Reader<'a> {
             .filter(|p| p.role == PlaceRole::Toponym && p.span.contains(mention.span))
             .map_or(mention.span.start, |p| p.span.start);
         if clauses.after_preposition(self.lower, floor, start) {
-            return !clauses.owns_the_noun_before(self.lower, floor, start);
+            // "forces led by the TNLA attacked": the leader acts.
+            let leads = start < frame.trigger.start
+                && text::ends_with_phrase(&self.lower[floor..start], &clauses.words.leader_markers);
+            return !leads && !clauses.owns_the_noun_before(self.lower, floor, start);
         }
         // "killed 12 soldiers", "attacked two KIA camps": past a count, to the verb that takes
         // them as object.

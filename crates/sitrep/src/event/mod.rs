@@ -384,6 +384,17 @@ mod tests {
     }
 
     #[test]
+    fn forces_led_by_a_group_are_the_group() {
+        // Even right after the other side's deed, which would lend it the attack.
+        let found = events(
+            "Junta jets bombed a monastery in Mogok on Monday. Joint forces led by the TNLA \
+             attacked three army camps in Mogok on Tuesday.",
+        );
+        assert_has(&found, "armed_clash TNLA Mogok 2024-06-11");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
     fn a_speaker_named_after_the_quotation_and_its_appositive_owns_we() {
         let found = events(
             "“We overran the army camp near Afgoye and took the base,” said Omar Ridge, al \
