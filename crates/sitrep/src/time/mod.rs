@@ -202,9 +202,42 @@ pub fn tag(
             });
         });
     }
+    date_clocks(text, &mut mentions);
     scope::assign(text, sentences, published, rules, &mut mentions);
     report::assign(text, sentences, rules, &mut mentions);
     mentions
+}
+
+/// "at 7 pm on 27 June": a time of day with its day named right after it is on that day, not
+/// on the last day mentioned before.
+fn date_clocks(text: &str, mentions: &mut [TimeMention]) {
+    for idx in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(idx);
+        let (clock, day) = (&mut before[idx - 1], &after[0]);
+        let between = text
+            .get(clock.span.end..day.span.start)
+            .unwrap_or("")
+            .trim();
+        let on_the_day = day.timex_type == TimexType::Date
+            && day
+                .interval
+                .is_some_and(|i| i.precision == DatePrecision::Day)
+            && between.eq_ignore_ascii_case("on");
+        // A clock reading ("T19:00"), not a part of the day ("TNI": "overnight on Monday"
+        // spans the night into Tuesday).
+        let Some(time_of_day) = clock
+            .value
+            .find('T')
+            .map(|at| &clock.value[at..])
+            .filter(|t| t[1..].starts_with(|c: char| c.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if clock.timex_type == TimexType::Time && on_the_day {
+            clock.value = format!("{}{time_of_day}", day.value);
+            clock.interval = day.interval;
+        }
+    }
 }
 
 /// Where an event is stated, for [`event_date`].

@@ -365,6 +365,27 @@ fn overnight_covers_the_night_into_the_day_of_the_report() {
     );
 }
 
+#[test]
+fn a_clock_time_takes_the_day_named_right_after_it() {
+    let fixture = Fixture::new();
+    let published = date(2024, 6, 30);
+    assert_eq!(
+        fixture.values("A bomb hit the market at 7:00 pm on 27 June.", published),
+        ["7:00 pm=2024-06-27T19:00", "27 June=2024-06-27"]
+    );
+    let interval = fixture
+        .date_of(
+            "A bomb hit the market at 7:00 pm on 27 June.",
+            published,
+            "hit",
+        )
+        .unwrap();
+    assert_eq!(
+        (interval.start, interval.end),
+        (date(2024, 6, 27), date(2024, 6, 27))
+    );
+}
+
 fn query(text: &str, trigger: &str, argument: Option<&str>) -> DateQuery {
     let find = |needle: &str| {
         let start = text.find(needle).unwrap();
