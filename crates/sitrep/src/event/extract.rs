@@ -154,7 +154,12 @@ pub fn extract(
     }
     let events = drop_placeless_twins(drop_yielding(reader.events, rules, &reader.referred_back));
     let events = drop_doerless_twins(events);
-    super::restate::merge_restatements(drop_restating_nouns(events, rules), doc, &reader.summaries)
+    super::restate::merge_restatements(
+        drop_restating_nouns(events, rules),
+        doc,
+        rules,
+        &reader.summaries,
+    )
 }
 
 /// Drops events whose rule yields to a kind the same actor does in the same sentence ("the

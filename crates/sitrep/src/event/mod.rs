@@ -395,6 +395,27 @@ mod tests {
     }
 
     #[test]
+    fn a_fight_told_from_one_side_keeps_that_sides_attack() {
+        let found = analyse(
+            "Clashes went on in Lashio on Monday as TNLA fighters attacked junta positions.",
+        );
+        let fights: Vec<(Option<String>, Option<String>)> = found
+            .iter()
+            .filter(|e| e.kind == super::EventKind::ArmedClash)
+            .map(|e| {
+                (
+                    e.actor1.as_ref().map(|a| a.0.clone()),
+                    e.actor2.as_ref().map(|a| a.0.clone()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            fights,
+            [(Some("TNLA".to_string()), Some("MM_MILITARY".to_string()))]
+        );
+    }
+
+    #[test]
     fn a_speaker_named_after_the_quotation_and_its_appositive_owns_we() {
         let found = events(
             "“We overran the army camp near Afgoye and took the base,” said Omar Ridge, al \

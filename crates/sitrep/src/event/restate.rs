@@ -35,7 +35,7 @@ use crate::span::Span;
 use crate::text::fold_eq;
 use crate::time::{self, DateInterval, DatePrecision, TimeMention};
 
-use super::{Event, EventKind};
+use super::{Event, EventKind, EventRules};
 use crate::actor::ActorId;
 
 /// Keeps one event per restated event (see the module's comment), in text order. The merged
@@ -48,8 +48,15 @@ use crate::actor::ActorId;
 pub(super) fn merge_restatements(
     events: Vec<Event>,
     doc: &Doc,
+    rules: &EventRules,
     summaries: &HashSet<SummaryKey>,
 ) -> Vec<Event> {
+    let symmetric = |event: &Event| {
+        rules
+            .triggers
+            .rule(&event.rule)
+            .is_some_and(|rule| rule.symmetric)
+    };
     let summarises = |summary: &Event, told: &Event| {
         let unnamed = |event: &Event| summaries.contains(&summary_key(event));
         unnamed(summary) && !unnamed(told) && holds_in_time(summary, told)
@@ -87,6 +94,16 @@ pub(super) fn merge_restatements(
         });
         match restated {
             Some(kept_event) => {
+                // "clashes were ongoing as AA troops attacked": the side the text names as
+                // attacker stands.
+                if told_from_both_sides(kept_event, &event)
+                    && symmetric(kept_event)
+                    && !symmetric(&event)
+                {
+                    kept_event.actor1 = event.actor1.clone();
+                    kept_event.actor2 = event.actor2.clone();
+                    kept_event.rule = event.rule.clone();
+                }
                 match (kept_event.date, event.date) {
                     (Some(a), Some(b)) if told_before_report(doc, &*kept_event, &a, &b) => {
                         take_date(kept_event, &event)

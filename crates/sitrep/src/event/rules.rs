@@ -146,6 +146,8 @@ struct RuleEntry {
     #[serde(default)]
     recalls_event: bool,
     #[serde(default)]
+    symmetric: bool,
+    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -224,6 +226,10 @@ pub struct Rule {
     /// newly captured villages include ..."): after "the" it is no mere reference to that
     /// event, and a sentence with no date of its own takes that event's date.
     pub recalls_event: bool,
+    /// The trigger names a fight without telling who attacked whom ("clashes were ongoing"):
+    /// where its sentence tells the same fight from one side ("as AA troops attacked regime
+    /// posts"), that telling's sides stand.
+    pub symmetric: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -318,6 +324,7 @@ impl TriggerRules {
                     yields_to: entry.yields_to,
                     restates: entry.restates,
                     recalls_event: entry.recalls_event,
+                    symmetric: entry.symmetric,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
