@@ -969,6 +969,10 @@ mod tests {
             pairs(&[("AA", "AA"), ("rebel army", "AA")])
         );
         assert_eq!(
+            mentions("The AA took the hill. Anti-junta forces then shelled the town."),
+            pairs(&[("AA", "AA"), ("Anti-junta forces", "AA")])
+        );
+        assert_eq!(
             mentions("Resistance forces raided the post held by Pyu Saw Htee fighters."),
             pairs(&[("Pyu Saw Htee fighters", "PYU_SAW_HTEE")])
         );
