@@ -149,6 +149,12 @@ pub struct ClauseWords {
     /// Phrases of a lasting state since a date ("in turmoil since"): triggers after one in
     /// its sentence tell no one event.
     pub standing_states: Vec<String>,
+    /// Words that open a clause whose subject a gerund trigger may be ("said taking the town
+    /// would lift morale"), besides the sentence's start.
+    pub gerund_subject_openers: Vec<String>,
+    /// Modal verbs whose subject a gerund trigger and its object are ("taking the town would
+    /// lift morale"): such a gerund names an event only weighed.
+    pub gerund_subject_verbs: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -598,8 +604,9 @@ impl ClauseRules {
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
     /// habit ("often clash there", "have regularly been shelling", "clashes frequently
     /// occurred"), a party described ("whose forces are fighting") or years of war summed up
-    /// ("has been in turmoil since the coup, with attacks by ...").
-    pub fn tells_no_one_event(&self, lower: &str, floor: usize, trigger: Span) -> bool {
+    /// ("has been in turmoil since the coup, with attacks by ..."), or one only weighed, told
+    /// by a gerund heading its clause's subject ("said taking the city would lift morale").
+    pub fn tells_no_one_event(&self, text: &str, lower: &str, floor: usize, trigger: Span) -> bool {
         let head = &lower[floor..trigger.start];
         let words = &self.words;
         [
@@ -615,6 +622,38 @@ impl ClauseRules {
                 .standing_states
                 .iter()
                 .any(|state| head.contains(state.as_str()))
+            || self.gerund_subject(text, lower, head, trigger)
+    }
+
+    /// True when the trigger is a gerund opening its clause, and a modal verb follows its
+    /// object within a few words, with no comma between: "taking the town would lift morale".
+    fn gerund_subject(&self, text: &str, lower: &str, head: &str, trigger: Span) -> bool {
+        const OBJECT_WORDS: usize = 6;
+        let words = &self.words;
+        let gerund = trigger.slice(lower).split_whitespace().next().unwrap_or("");
+        let head = head.trim_end();
+        let opens_clause = head.is_empty()
+            || text::words(head).next_back().is_some_and(|last| {
+                head.ends_with(last) && ClauseWords::has(&words.gerund_subject_openers, last)
+            });
+        if !gerund.ends_with("ing") || !opens_clause {
+            return false;
+        }
+        let rest = &lower[trigger.end..];
+        let clause = &rest[..rest.find([',', ';', '.', ':']).unwrap_or(rest.len())];
+        let mut after = clause.split_whitespace();
+        // A verb's gerund takes an object, a name or a noun after a determiner ("taking Bhamo",
+        // "seizing the town"); a noun in -ing does not ("fighting around the town").
+        let names = |word: &str| {
+            let at = trigger.end + clause.find(word).unwrap_or(0);
+            text[at..].starts_with(char::is_uppercase)
+        };
+        after
+            .next()
+            .is_some_and(|object| self.is_determiner(object) || names(object))
+            && after
+                .take(OBJECT_WORDS)
+                .any(|word| ClauseWords::has(&words.gerund_subject_verbs, word))
     }
 
     /// True when a habitual adverb stands before the trigger with only auxiliaries between

@@ -490,11 +490,12 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if self
-            .rules
-            .clauses
-            .tells_no_one_event(self.lower, sentence.start, trigger.span)
-        {
+        if self.rules.clauses.tells_no_one_event(
+            self.text,
+            self.lower,
+            sentence.start,
+            trigger.span,
+        ) {
             return;
         }
         if rule.needs_actor

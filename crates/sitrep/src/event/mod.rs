@@ -1804,6 +1804,20 @@ mod tests {
     }
 
     #[test]
+    fn a_capture_only_weighed_as_a_subject_is_no_event() {
+        let found = events("Analysts said taking Hpakant would give the KIA the jade trade.");
+        assert_lacks(&found, "territory_captured");
+        let found = events("Seizing Bhamo could open the road to Myitkyina for the KIA.");
+        assert_lacks(&found, "territory_captured");
+        // A noun in -ing is no gerund: "fighting around Bhamo could" still tells the fight.
+        let found =
+            events("Heavy fighting around Bhamo could be heard all night, KIA fighters said.");
+        assert_has(&found, "armed_clash");
+        let found = events("Fighting around Bhamo could be heard all night, KIA fighters said.");
+        assert_has(&found, "armed_clash");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
