@@ -64,6 +64,11 @@ pub struct ClauseWords {
     /// Phrases before a place that name where fire or aircraft came from ("shelled the
     /// village from bases in Dale"): no place of the event, nor a point of reference.
     pub origin_phrases: Vec<String>,
+    /// Prepositions before a country other than the article's main one that put an act there
+    /// ("strikes in Syria", "rockets fired into Israel"): named any other way ("air support from
+    /// Russia", "Russia and Turkey brokered a truce", "the border with Mali") such a country
+    /// acts or is a point of reference, no place where anything happened on the ground.
+    pub foreign_country_prepositions: Vec<String>,
     /// Words that may name the sort of place between a reference word and the place ("north
     /// of the state capital Hill Ridge", "west of the city of Dale").
     pub place_descriptors: Vec<String>,

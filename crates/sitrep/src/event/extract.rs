@@ -673,6 +673,9 @@ impl<'a> Reader<'a> {
         let places: Vec<&Site> = if place_inferred {
             self.reference_place(&frame)
                 .or_else(|| self.fallback_place(&frame))
+                .filter(|site| {
+                    !(kind.happens_on_the_ground() && self.foreign_country_off_site(site))
+                })
                 .into_iter()
                 .collect()
         } else {
@@ -2891,6 +2894,7 @@ impl<'a> Reader<'a> {
         let usable = |site: &&'a Site| {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
+                && !(rule.kind.happens_on_the_ground() && self.foreign_country_off_site(site))
                 && !self.acting(&site.location.name)
                 && !self.is_elsewhere(site, frame.sentence)
                 && !self.rules.clauses.is_reference(
@@ -2974,6 +2978,28 @@ impl<'a> Reader<'a> {
         // when the clause names no place.
         self.anaphor_after_preposition(frame, rest)
             .unwrap_or_default()
+    }
+
+    /// True for a country other than the article's main one that no locative preposition
+    /// puts an act in ("air support from Russia", "Russia and Turkey brokered a truce"): it acts
+    /// or is a point of reference (`foreign_country_prepositions` in `clauses.toml`).
+    fn foreign_country_off_site(&self, site: &Site) -> bool {
+        let foreign = site.location.precision == Precision::Country
+            && self.focus.is_some()
+            && site.location.country != self.focus;
+        if !foreign {
+            return false;
+        }
+        let clauses = &self.rules.clauses;
+        let head = &self.lower[self.paragraph_start(site.span.start)..site.span.start];
+        !clauses
+            .without_place_descriptors(head)
+            .into_iter()
+            .any(|head| {
+                head.trim_end().rsplit(' ').next().is_some_and(|word| {
+                    ClauseWords::has(&clauses.words.foreign_country_prepositions, word)
+                })
+            })
     }
 
     /// True when the place anaphor opening the trigger's object names its own place right

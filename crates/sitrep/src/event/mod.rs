@@ -97,6 +97,19 @@ impl EventKind {
         EventKind::TradeRestriction,
     ];
 
+    /// True for a kind whose place is where something happened on the ground; false for the
+    /// political kinds, whose place may be a venue or a country that acts ("China closed the
+    /// border", "talks in Kunming").
+    pub fn happens_on_the_ground(self) -> bool {
+        !matches!(
+            self,
+            EventKind::VisitOrMeeting
+                | EventKind::CallForTalks
+                | EventKind::PressureOrThreat
+                | EventKind::TradeRestriction
+        )
+    }
+
     /// The contract's name ("armed_clash").
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1737,6 +1750,30 @@ mod tests {
         let home =
             events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
+    }
+
+    #[test]
+    fn a_foreign_country_is_a_place_only_after_a_locative_preposition() {
+        // A supplier and a mediator act; neither is where anything happened.
+        let found = events(
+            "Sudanese army jets struck El Obeid on Monday. The army has pushed back the RSF with drones bought from Turkey, which also trains its pilots.",
+        );
+        assert!(!found.iter().any(|e| e.contains("Turkey")), "{found:?}");
+        let found = events(
+            "Sudanese army jets struck El Obeid on Monday. Egypt and Qatar brokered a truce between the RSF and the army in March.",
+        );
+        assert_has(&found, "agreement ");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Egypt") || e.contains("Qatar")),
+            "{found:?}"
+        );
+        // Fire sent into a neighbour lands there.
+        let found = events(
+            "Sudanese army jets struck El Obeid on Monday. The RSF fired shells into Chad on Tuesday.",
+        );
+        assert_has(&found, "shelling RSF Chad");
     }
 
     #[test]
