@@ -151,6 +151,9 @@ pub struct ClauseWords {
     /// Phrases of a lasting state since a date ("in turmoil since"): triggers after one in
     /// its sentence tell no one event.
     pub standing_states: Vec<String>,
+    /// Predicates of a trigger noun that tell a trend or a run of events going on, not one
+    /// event ("attacks on convoys have been on the rise", "attacks have continued").
+    pub trend_predicates: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -596,11 +599,30 @@ impl ClauseRules {
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
     /// habit ("often clash there", "have regularly been shelling", "clashes frequently
-    /// occurred"), a party described ("whose forces are fighting") or years of war summed up
-    /// ("has been in turmoil since the coup, with attacks by ...").
-    pub fn tells_no_one_event(&self, lower: &str, floor: usize, trigger: Span) -> bool {
+    /// occurred"), a trend ("attacks have been on the rise"), a party described ("whose
+    /// forces are fighting") or years of war summed up ("has been in turmoil since the coup,
+    /// with attacks by ..."). `object_end` is where the trigger's object ends.
+    pub fn tells_no_one_event(
+        &self,
+        lower: &str,
+        floor: usize,
+        trigger: Span,
+        object_end: usize,
+    ) -> bool {
         let head = &lower[floor..trigger.start];
         let words = &self.words;
+        // The predicate of the trigger noun, after its object ("attacks on convoys have been
+        // on the rise"), before a comma or the object's end.
+        let rest = &lower[trigger.end..object_end.max(trigger.end)];
+        let predicate = &rest[..rest.find([',', ';', ':', '.']).unwrap_or(rest.len())];
+        let trend = words.trend_predicates.iter().any(|trend| {
+            predicate
+                .match_indices(trend.as_str())
+                .any(|(at, _)| text::on_word_boundaries(predicate, at, at + trend.len()))
+        });
+        if trend {
+            return true;
+        }
         [
             &words.hypothetical_determiners,
             &words.vague_determiners,

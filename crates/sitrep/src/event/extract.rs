@@ -464,11 +464,12 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if self
-            .rules
-            .clauses
-            .tells_no_one_event(self.lower, sentence.start, trigger.span)
-        {
+        if self.rules.clauses.tells_no_one_event(
+            self.lower,
+            sentence.start,
+            trigger.span,
+            frame.object_end,
+        ) {
             return;
         }
         if rule.needs_actor

@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn a_trend_of_attacks_is_no_event() {
+        for trend in [
+            "KIA attacks on army convoys have been on the rise near Dale.",
+            "The two sides agreed a truce in Hill Ridge in May, but attacks have continued.",
+        ] {
+            assert_lacks(&events(trend), "armed_clash");
+        }
+        assert_each_has(
+            &["KIA attacks on army convoys near Dale killed six soldiers on Monday."],
+            "armed_clash KIA",
+        );
+    }
+
+    #[test]
     fn deaths_and_damage_in_a_strike_already_told_are_its_toll() {
         let strike = "Junta jets bombed Hill Ridge village in Sagaing Region on Monday.\n\n";
         let found = events(&format!(
@@ -1754,25 +1768,28 @@ mod tests {
 
     #[test]
     fn a_foreign_country_is_a_place_only_after_a_locative_preposition() {
-        // A supplier and a mediator act; neither is where anything happened.
-        let found = events(
-            "Sudanese army jets struck El Obeid on Monday. The army has pushed back the RSF with drones bought from Turkey, which also trains its pilots.",
-        );
-        assert!(!found.iter().any(|e| e.contains("Turkey")), "{found:?}");
-        let found = events(
-            "Sudanese army jets struck El Obeid on Monday. Egypt and Qatar brokered a truce between the RSF and the army in March.",
-        );
-        assert_has(&found, "agreement ");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.contains("Egypt") || e.contains("Qatar")),
-            "{found:?}"
-        );
+        // A supplier and mediators act; none is where anything happened.
+        let lead = "Sudanese army jets struck El Obeid on Monday.";
+        let supplier = "The army has pushed back the RSF with drones bought from Turkey, which \
+                        also trains its pilots.";
+        let mediators = "Egypt and Qatar brokered a truce between the RSF and the army in March.";
+        for (text, countries) in [
+            (supplier, &["Turkey"][..]),
+            (mediators, &["Egypt", "Qatar"]),
+        ] {
+            let found = events(&format!("{lead} {text}"));
+            assert!(
+                !found
+                    .iter()
+                    .any(|e| countries.iter().any(|c| e.contains(c))),
+                "{found:?}"
+            );
+        }
+        assert_has(&events(&format!("{lead} {mediators}")), "agreement ");
         // Fire sent into a neighbour lands there.
-        let found = events(
-            "Sudanese army jets struck El Obeid on Monday. The RSF fired shells into Chad on Tuesday.",
-        );
+        let found = events(&format!(
+            "{lead} The RSF fired shells into Chad on Tuesday."
+        ));
         assert_has(&found, "shelling RSF Chad");
     }
 
