@@ -1168,16 +1168,18 @@ impl<'a> Reader<'a> {
                 .any(|e| e.kind == kind && e.actor1.is_some())
     }
 
-    /// True when the trigger opens its sentence as a noun ("Fighting continues in A, B and C
-    /// townships", "Heavy clashes also broke out in A") just after a fight, capture or strike
-    /// by an armed actor, and its clause names places in that event's country: the war the
-    /// story tells goes on there.
+    /// True when the trigger opens its clause as a noun, after at most a few words ("Fighting
+    /// continues in A, B and C townships", "Last week, clashes broke out in A", "there have
+    /// also been clashes in A") just after a fight, capture or strike by an armed actor, and
+    /// its clause names places in that event's country: the war the story tells goes on there.
     fn fighting_goes_on_at_named_places(&self, frame: &Frame) -> bool {
+        const MOST_WORDS_BEFORE: usize = 4;
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let clause_head = head
+            .rfind(", ")
+            .map_or(head, |comma| &head[comma + ", ".len()..]);
         let opens = !self.opens_with_verb(frame.trigger)
-            && self.lower[frame.sentence.start..frame.trigger.start]
-                .split_whitespace()
-                .count()
-                <= 1;
+            && clause_head.split_whitespace().count() <= MOST_WORDS_BEFORE;
         if !opens {
             return false;
         }

@@ -1701,6 +1701,20 @@ mod tests {
             &events("The AA took Buthidaung on Monday. Fighting continues in Gaza."),
             "armed_clash",
         );
+        // A few words may open the clause before the fighting.
+        let lead = "KIA fighters attacked a junta base near Waingmaw on Monday.";
+        assert_has(
+            &events(&format!(
+                "{lead} Last week, clashes broke out near Sumprabum."
+            )),
+            "armed_clash KIA Sumprabum",
+        );
+        assert_has(
+            &events(&format!(
+                "{lead} Apart from Waingmaw, there have also been clashes in Tanai."
+            )),
+            "armed_clash KIA Tanai",
+        );
     }
 
     #[test]
