@@ -2983,13 +2983,17 @@ impl<'a> Reader<'a> {
             .unwrap_or_default()
     }
 
-    /// True for a country other than the article's main one that no locative preposition
-    /// puts an act in ("air support from Russia", "Russia and Turkey brokered a truce"): it acts
-    /// or is a point of reference (`foreign_country_prepositions` in `clauses.toml`).
+    /// True for a country other than the article's main one, or its capital, that no locative
+    /// preposition puts an act in ("air support from Russia", "Russia and Turkey brokered a
+    /// truce", "Moscow is back on the offensive"): it acts or is a point of reference
+    /// (`foreign_country_prepositions` in `clauses.toml`).
     fn foreign_country_off_site(&self, site: &Site) -> bool {
-        let foreign = site.location.precision == Precision::Country
-            && self.focus.is_some()
-            && site.location.country != self.focus;
+        let country_or_capital = site.location.precision == Precision::Country
+            || self
+                .actors_in(site.span)
+                .any(|m| m.how == MentionKind::Capital);
+        let foreign =
+            country_or_capital && self.focus.is_some() && site.location.country != self.focus;
         if !foreign {
             return false;
         }

@@ -1787,9 +1787,12 @@ mod tests {
         let supplier = "The army has pushed back the RSF with drones bought from Turkey, which \
                         also trains its pilots.";
         let mediators = "Egypt and Qatar brokered a truce between the RSF and the army in March.";
+        // A foreign capital standing for its government, the same.
+        let backer = "Backed by drones, Cairo is back on the offensive against the RSF.";
         for (text, countries) in [
             (supplier, &["Turkey"][..]),
             (mediators, &["Egypt", "Qatar"]),
+            (backer, &["Cairo"]),
         ] {
             let found = events(&format!("{lead} {text}"));
             assert!(
