@@ -568,12 +568,16 @@ mod tests {
     }
 
     #[test]
-    fn a_weapon_opening_a_sentence_is_no_town() {
+    fn a_capitalised_common_word_is_no_place_abroad() {
         // "Drone" is another name of a town in Italy; in the news it is the weapon.
         let mentions = tag_text("Drone strikes killed nine people in Italy on Monday.");
         assert_eq!(texts(&mentions), ["Italy"]);
         let mentions = tag_text("Drones hit a depot near Fano at dawn.");
         assert_eq!(texts(&mentions), ["Fano"]);
+        // A compass word in a title-case heading is no region abroad (Iceland has a
+        // "Northwest").
+        let mentions = tag_text("Gunmen Kill Five Soldiers In Northwest Burkina Faso");
+        assert_eq!(texts(&mentions), ["Burkina Faso"]);
     }
 
     #[test]
