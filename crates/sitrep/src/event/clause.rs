@@ -165,6 +165,8 @@ pub struct ClauseWords {
     pub deaths_after_number: Vec<String>,
     /// Words before a number of dead ("killing 12").
     pub deaths_before_number: Vec<String>,
+    /// Vague quantities that count the dead of a whole war ("thousands have been killed").
+    pub toll_quantities: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
     pub owner_heads: Vec<String>,
     /// Prepositions after an owner head that name the owner ("of", "from": "gunmen from the

@@ -795,6 +795,29 @@ impl<'a> Reader<'a> {
     fn war_long_toll(&mut self, sentence: Span) -> bool {
         self.sentence_deaths(sentence)
             .is_some_and(|dead| dead >= TOLL_MINIMUM)
+            || self.dead_counted_in_thousands(sentence)
+    }
+
+    /// True when the sentence counts its dead only in thousands or more ("thousands of people
+    /// have been killed", "killing tens of thousands"; `toll_quantities` in `clauses.toml`):
+    /// a war's toll too.
+    fn dead_counted_in_thousands(&self, sentence: Span) -> bool {
+        let lists = &self.rules.clauses.words;
+        let words: Vec<&str> = self.lower[sentence.start..sentence.end]
+            .split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let quantity = |range: &[&str]| {
+            range
+                .iter()
+                .any(|word| ClauseWords::has(&lists.toll_quantities, word))
+        };
+        words.iter().enumerate().any(|(idx, word)| {
+            ClauseWords::has(&lists.deaths_after_number, word)
+                && quantity(&words[idx.saturating_sub(5)..idx])
+                || ClauseWords::has(&lists.deaths_before_number, word)
+                    && quantity(&words[idx + 1..(idx + 4).min(words.len())])
+        })
     }
 
     /// The deaths `sentence` counts ([`Self::fatalities`]), counted once per sentence.

@@ -2329,6 +2329,16 @@ mod tests {
              attacking army posts and the junta answering with air strikes.",
         );
         assert!(found.is_empty(), "{found:?}");
+        // Dead counted in thousands are a war's toll, not one attack.
+        let lead = "Junta jets bombed Dale village in Sagaing Region on Monday.";
+        let found = events(&format!(
+            "{lead} Thousands of villagers have been killed and millions driven from their homes."
+        ));
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events(&format!(
+            "{lead} Soldiers killed 12 villagers in Dale on Tuesday."
+        ));
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
     }
 
     #[test]
