@@ -64,6 +64,11 @@ pub struct ClauseWords {
     /// Phrases before a place that name where fire or aircraft came from ("shelled the
     /// village from bases in Dale"): no place of the event, nor a point of reference.
     pub origin_phrases: Vec<String>,
+    /// Prepositions before a country other than the article's main one that put an act there
+    /// ("strikes in Syria", "rockets fired into Israel"): named any other way ("air support from
+    /// Russia", "Russia and Turkey brokered a truce", "the border with Mali") such a country
+    /// acts or is a point of reference, no place where anything happened on the ground.
+    pub foreign_country_prepositions: Vec<String>,
     /// Words that may name the sort of place between a reference word and the place ("north
     /// of the state capital Hill Ridge", "west of the city of Dale").
     pub place_descriptors: Vec<String>,
@@ -155,6 +160,9 @@ pub struct ClauseWords {
     /// Modal verbs whose subject a gerund trigger and its object are ("taking the town would
     /// lift morale"): such a gerund names an event only weighed.
     pub gerund_subject_verbs: Vec<String>,
+    /// Predicates of a trigger noun that tell a trend or a run of events going on, not one
+    /// event ("attacks on convoys have been on the rise", "attacks have continued").
+    pub trend_predicates: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -166,6 +174,8 @@ pub struct ClauseWords {
     pub deaths_after_number: Vec<String>,
     /// Words before a number of dead ("killing 12").
     pub deaths_before_number: Vec<String>,
+    /// Vague quantities that count the dead of a whole war ("thousands have been killed").
+    pub toll_quantities: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
     pub owner_heads: Vec<String>,
     /// Prepositions after an owner head that name the owner ("of", "from": "gunmen from the
@@ -603,12 +613,33 @@ impl ClauseRules {
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
     /// habit ("often clash there", "have regularly been shelling", "clashes frequently
-    /// occurred"), a party described ("whose forces are fighting") or years of war summed up
-    /// ("has been in turmoil since the coup, with attacks by ..."), or one only weighed, told
-    /// by a gerund heading its clause's subject ("said taking the city would lift morale").
-    pub fn tells_no_one_event(&self, text: &str, lower: &str, floor: usize, trigger: Span) -> bool {
+    /// occurred"), a trend ("attacks have been on the rise"), a party described ("whose
+    /// forces are fighting") or years of war summed up ("has been in turmoil since the coup,
+    /// with attacks by ..."), or one only weighed, told by a gerund heading its clause's
+    /// subject ("said taking the city would lift morale"). `object_end` is where the trigger's
+    /// object ends.
+    pub fn tells_no_one_event(
+        &self,
+        text: &str,
+        lower: &str,
+        floor: usize,
+        trigger: Span,
+        object_end: usize,
+    ) -> bool {
         let head = &lower[floor..trigger.start];
         let words = &self.words;
+        // The predicate of the trigger noun, after its object ("attacks on convoys have been
+        // on the rise"), before a comma or the object's end.
+        let rest = &lower[trigger.end..object_end.max(trigger.end)];
+        let predicate = &rest[..rest.find([',', ';', ':', '.']).unwrap_or(rest.len())];
+        let trend = words.trend_predicates.iter().any(|trend| {
+            predicate
+                .match_indices(trend.as_str())
+                .any(|(at, _)| text::on_word_boundaries(predicate, at, at + trend.len()))
+        });
+        if trend {
+            return true;
+        }
         [
             &words.hypothetical_determiners,
             &words.vague_determiners,

@@ -495,6 +495,7 @@ impl<'a> Reader<'a> {
             self.lower,
             sentence.start,
             trigger.span,
+            frame.object_end,
         ) {
             return;
         }
@@ -703,6 +704,9 @@ impl<'a> Reader<'a> {
         let places: Vec<&Site> = if place_inferred {
             self.reference_place(&frame)
                 .or_else(|| self.fallback_place(&frame))
+                .filter(|site| {
+                    !(kind.happens_on_the_ground() && self.foreign_country_off_site(site))
+                })
                 .into_iter()
                 .collect()
         } else {
@@ -821,6 +825,29 @@ impl<'a> Reader<'a> {
     fn war_long_toll(&mut self, sentence: Span) -> bool {
         self.sentence_deaths(sentence)
             .is_some_and(|dead| dead >= TOLL_MINIMUM)
+            || self.dead_counted_in_thousands(sentence)
+    }
+
+    /// True when the sentence counts its dead only in thousands or more ("thousands of people
+    /// have been killed", "killing tens of thousands"; `toll_quantities` in `clauses.toml`):
+    /// a war's toll too.
+    fn dead_counted_in_thousands(&self, sentence: Span) -> bool {
+        let lists = &self.rules.clauses.words;
+        let words: Vec<&str> = self.lower[sentence.start..sentence.end]
+            .split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let quantity = |range: &[&str]| {
+            range
+                .iter()
+                .any(|word| ClauseWords::has(&lists.toll_quantities, word))
+        };
+        words.iter().enumerate().any(|(idx, word)| {
+            ClauseWords::has(&lists.deaths_after_number, word)
+                && quantity(&words[idx.saturating_sub(5)..idx])
+                || ClauseWords::has(&lists.deaths_before_number, word)
+                    && quantity(&words[idx + 1..(idx + 4).min(words.len())])
+        })
     }
 
     /// The deaths `sentence` counts ([`Self::fatalities`]), counted once per sentence.
@@ -1222,16 +1249,18 @@ impl<'a> Reader<'a> {
                 .any(|e| e.kind == kind && e.actor1.is_some())
     }
 
-    /// True when the trigger opens its sentence as a noun ("Fighting continues in A, B and C
-    /// townships", "Heavy clashes also broke out in A") just after a fight, capture or strike
-    /// by an armed actor, and its clause names places in that event's country: the war the
-    /// story tells goes on there.
+    /// True when the trigger opens its clause as a noun, after at most a few words ("Fighting
+    /// continues in A, B and C townships", "Last week, clashes broke out in A", "there have
+    /// also been clashes in A") just after a fight, capture or strike by an armed actor, and
+    /// its clause names places in that event's country: the war the story tells goes on there.
     fn fighting_goes_on_at_named_places(&self, frame: &Frame) -> bool {
+        const MOST_WORDS_BEFORE: usize = 4;
+        let head = &self.lower[frame.sentence.start..frame.trigger.start];
+        let clause_head = head
+            .rfind(", ")
+            .map_or(head, |comma| &head[comma + ", ".len()..]);
         let opens = !self.opens_with_verb(frame.trigger)
-            && self.lower[frame.sentence.start..frame.trigger.start]
-                .split_whitespace()
-                .count()
-                <= 1;
+            && clause_head.split_whitespace().count() <= MOST_WORDS_BEFORE;
         if !opens {
             return false;
         }
@@ -2967,6 +2996,7 @@ impl<'a> Reader<'a> {
         let usable = |site: &&'a Site| {
             !relative.iter().any(|r| r.contains(site.span))
                 && !site.names_actor
+                && !(rule.kind.happens_on_the_ground() && self.foreign_country_off_site(site))
                 && !self.acting(&site.location.name)
                 && !self.is_elsewhere(site, frame.sentence)
                 && !self.rules.clauses.is_reference(
@@ -3050,6 +3080,32 @@ impl<'a> Reader<'a> {
         // when the clause names no place.
         self.anaphor_after_preposition(frame, rest)
             .unwrap_or_default()
+    }
+
+    /// True for a country other than the article's main one, or its capital, that no locative
+    /// preposition puts an act in ("air support from Russia", "Russia and Turkey brokered a
+    /// truce", "Moscow is back on the offensive"): it acts or is a point of reference
+    /// (`foreign_country_prepositions` in `clauses.toml`).
+    fn foreign_country_off_site(&self, site: &Site) -> bool {
+        let country_or_capital = site.location.precision == Precision::Country
+            || self
+                .actors_in(site.span)
+                .any(|m| m.how == MentionKind::Capital);
+        let foreign =
+            country_or_capital && self.focus.is_some() && site.location.country != self.focus;
+        if !foreign {
+            return false;
+        }
+        let clauses = &self.rules.clauses;
+        let head = &self.lower[self.paragraph_start(site.span.start)..site.span.start];
+        !clauses
+            .without_place_descriptors(head)
+            .into_iter()
+            .any(|head| {
+                head.trim_end().rsplit(' ').next().is_some_and(|word| {
+                    ClauseWords::has(&clauses.words.foreign_country_prepositions, word)
+                })
+            })
     }
 
     /// True when the place anaphor opening the trigger's object names its own place right

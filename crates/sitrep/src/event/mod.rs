@@ -97,6 +97,19 @@ impl EventKind {
         EventKind::TradeRestriction,
     ];
 
+    /// True for a kind whose place is where something happened on the ground; false for the
+    /// political kinds, whose place may be a venue or a country that acts ("China closed the
+    /// border", "talks in Kunming").
+    pub fn happens_on_the_ground(self) -> bool {
+        !matches!(
+            self,
+            EventKind::VisitOrMeeting
+                | EventKind::CallForTalks
+                | EventKind::PressureOrThreat
+                | EventKind::TradeRestriction
+        )
+    }
+
     /// The contract's name ("armed_clash").
     pub fn as_str(self) -> &'static str {
         match self {
@@ -493,6 +506,20 @@ mod tests {
         assert_has(&found, "shelling MM_MILITARY");
         let found = events("Clashes broke out between the KIA and junta troops in Dale on Monday.");
         assert_has(&found, "armed_clash");
+    }
+
+    #[test]
+    fn a_trend_of_attacks_is_no_event() {
+        for trend in [
+            "KIA attacks on army convoys have been on the rise near Dale.",
+            "The two sides agreed a truce in Hill Ridge in May, but attacks have continued.",
+        ] {
+            assert_lacks(&events(trend), "armed_clash");
+        }
+        assert_each_has(
+            &["KIA attacks on army convoys near Dale killed six soldiers on Monday."],
+            "armed_clash KIA",
+        );
     }
 
     #[test]
@@ -1727,6 +1754,20 @@ mod tests {
             &events("The AA took Buthidaung on Monday. Fighting continues in Gaza."),
             "armed_clash",
         );
+        // A few words may open the clause before the fighting.
+        let lead = "KIA fighters attacked a junta base near Waingmaw on Monday.";
+        assert_has(
+            &events(&format!(
+                "{lead} Last week, clashes broke out near Sumprabum."
+            )),
+            "armed_clash KIA Sumprabum",
+        );
+        assert_has(
+            &events(&format!(
+                "{lead} Apart from Waingmaw, there have also been clashes in Tanai."
+            )),
+            "armed_clash KIA Tanai",
+        );
     }
 
     #[test]
@@ -1841,6 +1882,36 @@ mod tests {
         let home =
             events("MYITKYINA — Junta troops clashed with the KIA on Monday, the group said.");
         assert!(home.iter().any(|e| e.contains("Myitkyina")), "{home:?}");
+    }
+
+    #[test]
+    fn a_foreign_country_is_a_place_only_after_a_locative_preposition() {
+        // A supplier and mediators act; none is where anything happened.
+        let lead = "Sudanese army jets struck El Obeid on Monday.";
+        let supplier = "The army has pushed back the RSF with drones bought from Turkey, which \
+                        also trains its pilots.";
+        let mediators = "Egypt and Qatar brokered a truce between the RSF and the army in March.";
+        // A foreign capital standing for its government, the same.
+        let backer = "Backed by drones, Cairo is back on the offensive against the RSF.";
+        for (text, countries) in [
+            (supplier, &["Turkey"][..]),
+            (mediators, &["Egypt", "Qatar"]),
+            (backer, &["Cairo"]),
+        ] {
+            let found = events(&format!("{lead} {text}"));
+            assert!(
+                !found
+                    .iter()
+                    .any(|e| countries.iter().any(|c| e.contains(c))),
+                "{found:?}"
+            );
+        }
+        assert_has(&events(&format!("{lead} {mediators}")), "agreement ");
+        // Fire sent into a neighbour lands there.
+        let found = events(&format!(
+            "{lead} The RSF fired shells into Chad on Tuesday."
+        ));
+        assert_has(&found, "shelling RSF Chad");
     }
 
     #[test]
@@ -2362,6 +2433,16 @@ mod tests {
              attacking army posts and the junta answering with air strikes.",
         );
         assert!(found.is_empty(), "{found:?}");
+        // Dead counted in thousands are a war's toll, not one attack.
+        let lead = "Junta jets bombed Dale village in Sagaing Region on Monday.";
+        let found = events(&format!(
+            "{lead} Thousands of villagers have been killed and millions driven from their homes."
+        ));
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events(&format!(
+            "{lead} Soldiers killed 12 villagers in Dale on Tuesday."
+        ));
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
     }
 
     #[test]

@@ -568,6 +568,19 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_common_word_is_no_place_abroad() {
+        // "Drone" is another name of a town in Italy; in the news it is the weapon.
+        let mentions = tag_text("Drone strikes killed nine people in Italy on Monday.");
+        assert_eq!(texts(&mentions), ["Italy"]);
+        let mentions = tag_text("Drones hit a depot near Fano at dawn.");
+        assert_eq!(texts(&mentions), ["Fano"]);
+        // A compass word in a title-case heading is no region abroad (Iceland has a
+        // "Northwest").
+        let mentions = tag_text("Gunmen Kill Five Soldiers In Northwest Burkina Faso");
+        assert_eq!(texts(&mentions), ["Burkina Faso"]);
+    }
+
+    #[test]
     fn a_run_before_a_generic_word_is_one_place_even_if_its_parts_are_known() {
         let mentions = tag_text("Shelling hit Sin Nyaung Lay village tract in Kyaukme Township.");
         assert_eq!(
