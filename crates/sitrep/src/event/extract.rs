@@ -2240,8 +2240,9 @@ impl<'a> Reader<'a> {
             || ClauseWords::has(&words.passive_auxiliaries, word)
     }
 
-    /// True when the trigger is a passive verb ("were killed by", "was seized") or holds one
-    /// after its patient ("civilians were killed").
+    /// True when the trigger is a passive verb ("were killed by", "was seized"), holds one
+    /// after its patient ("civilians were killed"), or is a participle that "by" follows (a
+    /// reduced relative: "the bases captured by the AA").
     fn is_passive(&self, trigger: Span) -> bool {
         let words = &self.rules.clauses.words;
         let inner = trigger.slice(self.lower).split_whitespace();
@@ -2252,6 +2253,10 @@ impl<'a> Reader<'a> {
             return true;
         }
         let participle = self.is_participle(self.first_word(trigger));
+        let by_follows = self.lower[trigger.end..].trim_start().starts_with("by ");
+        if participle && by_follows {
+            return true;
+        }
         let before: Vec<&str> = self.lower[..trigger.start]
             .split_whitespace()
             .rev()

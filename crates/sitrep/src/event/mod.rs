@@ -1859,6 +1859,20 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_before_by_is_passive() {
+        // "the bases captured by the KIA": the KIA took them.
+        let found = events(
+            "The two army bases captured by the KIA near Bhamo on Monday guarded the river road.",
+        );
+        assert_has(&found, "territory_captured KIA Bhamo");
+        // "By night" after an active verb tells when, not who.
+        let found = events(
+            "KIA fighters attacked by night and overran the army post near Bhamo on Monday.",
+        );
+        assert_has(&found, "armed_clash KIA Bhamo");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
