@@ -192,6 +192,9 @@ pub struct ClauseWords {
     /// Words in a clause's subject right before an actor that make it the one who acts
     /// ("forces led by the TNLA attacked").
     pub leader_markers: Vec<String>,
+    /// Verbs of opposing that take a party as object, besides the triggers ("insurgents
+    /// battling the junta"): the party after one is no subject.
+    pub opposing_verbs: Vec<String>,
     /// Military ranks as titles, counted when capitalised ("detained Brigadier General Zaw
     /// Win"): the person belongs to the side the agent fights.
     pub rank_titles: Vec<String>,

@@ -2057,14 +2057,16 @@ impl<'a> Reader<'a> {
         }
         // "killed 12 soldiers", "attacked two KIA camps": past a count, to the verb that takes
         // them as object.
+        // "insurgents fighting the junta", "rebels battling the army": past a determiner.
         let (mut word, mut word_start, mut word_end) =
             clauses.word_before(self.lower, floor, mention.span.start);
-        while !word.is_empty() && parse_number(word).is_some() {
+        while !word.is_empty() && (parse_number(word).is_some() || clauses.is_determiner(word)) {
             (word, word_start, word_end) = clauses.word_before(self.lower, floor, word_start);
         }
         self.trigger_spans
             .binary_search_by_key(&word_end, |t| t.end)
             .is_ok()
+            || ClauseWords::has(&clauses.words.opposing_verbs, word)
     }
 
     /// True when a mention stands inside an earlier trigger after its first word, as the one

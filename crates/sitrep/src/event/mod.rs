@@ -1873,6 +1873,15 @@ mod tests {
     }
 
     #[test]
+    fn the_party_a_subject_is_battling_is_no_subject() {
+        let found = events(
+            "The CNF took the hill near Falam on Sunday. Insurgents battling Myanmar's junta in \
+             Chin state have captured four camps from the military.",
+        );
+        assert_lacks(&found, "territory_captured MM_MILITARY");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
