@@ -98,7 +98,7 @@ pub struct ClauseWords {
     /// rebels took the town").
     pub sequel_verbs: Vec<String>,
     /// Words that, between a back-referring determiner and a trigger noun, only describe the
-    /// event told ("this cowardly attack", "the morning assault").
+    /// event told ("this cowardly attack", "the morning assault"), unless a place follows.
     pub describing_words: Vec<String>,
     /// Words opening an object that names one to three targets only by their sort ("seized a
     /// town", "took two outposts"): the event may be a summary a later sentence tells by name.
@@ -163,6 +163,9 @@ pub struct ClauseWords {
     /// Predicates of a trigger noun that tell a trend or a run of events going on, not one
     /// event ("attacks on convoys have been on the rise", "attacks have continued").
     pub trend_predicates: Vec<String>,
+    /// Words right after a trend predicate that make it one event going on ("has continued
+    /// for a third day", "have continued into a second week").
+    pub ongoing_markers: Vec<String>,
     /// Wars as a whole: as the head of a clause's subject they tell a toll over the war, not
     /// one event ("the war, which began in 2023, has killed tens of thousands").
     pub war_nouns: Vec<String>,
@@ -635,10 +638,18 @@ impl ClauseRules {
         // on the rise"), before a comma or the object's end.
         let rest = &lower[trigger.end..object_end.max(trigger.end)];
         let predicate = &rest[..rest.find([',', ';', ':', '.']).unwrap_or(rest.len())];
+        // "attacks have continued for a third day" tell one event going on.
+        let one_event_goes_on = |after: &str| {
+            text::words(after)
+                .next()
+                .is_some_and(|word| ClauseWords::has(&words.ongoing_markers, word))
+        };
         let trend = words.trend_predicates.iter().any(|trend| {
-            predicate
-                .match_indices(trend.as_str())
-                .any(|(at, _)| text::on_word_boundaries(predicate, at, at + trend.len()))
+            predicate.match_indices(trend.as_str()).any(|(at, _)| {
+                let end = at + trend.len();
+                text::on_word_boundaries(predicate, at, end)
+                    && !one_event_goes_on(&predicate[end..])
+            })
         });
         if trend {
             return true;

@@ -244,9 +244,10 @@ fn drop_placeless_twins(events: Vec<Event>) -> Vec<Event> {
     retain_marked(events, keep)
 }
 
-/// Drops an event no one is credited with when the same sentence tells an event of the same
-/// kind, place and date that names its doer ("ten villagers were killed in an attack by the
-/// militia" is one attack, the militia's).
+/// Drops an event no one is credited with when the same sentence tells, by another rule, an
+/// event of the same kind, place and date that names its doer ("ten villagers were killed in
+/// an attack by the militia" is one attack, the militia's; in "the KIA attacked a base and
+/// gunmen attacked a post" one rule tells two attacks).
 fn drop_doerless_twins(events: Vec<Event>) -> Vec<Event> {
     let keep: Vec<bool> = events
         .iter()
@@ -254,6 +255,7 @@ fn drop_doerless_twins(events: Vec<Event>) -> Vec<Event> {
             event.actor1.is_some()
                 || !events.iter().any(|other| {
                     other.actor1.is_some()
+                        && other.rule != event.rule
                         && other.evidence_start == event.evidence_start
                         && other.kind == event.kind
                         && other.date == event.date
@@ -842,9 +844,15 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|word| ClauseWords::has(&lists.toll_quantities, word))
         };
+        // Before the deaths, the quantity counts them: "thousands of people have been
+        // killed", "thousands killed"; not "thousands fled after soldiers killed 12".
+        let counts_dead = |idx: usize| {
+            (idx.saturating_sub(5)..idx).any(|at| {
+                quantity(&words[at..=at]) && (words.get(at + 1) == Some(&"of") || idx - at <= 2)
+            })
+        };
         words.iter().enumerate().any(|(idx, word)| {
-            ClauseWords::has(&lists.deaths_after_number, word)
-                && quantity(&words[idx.saturating_sub(5)..idx])
+            ClauseWords::has(&lists.deaths_after_number, word) && counts_dead(idx)
                 || ClauseWords::has(&lists.deaths_before_number, word)
                     && quantity(&words[idx + 1..(idx + 4).min(words.len())])
         })
@@ -1111,16 +1119,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the word right before `at` starts, when it only describes a trigger noun
-    /// (`describing_words`: "this cowardly attack"). Else `at`.
+    /// (`describing_words`: "this cowardly attack") and no place follows the noun. Else `at`.
     fn before_describing_word(&self, frame: &Frame, at: usize) -> usize {
         let head = self.lower[frame.sentence.start..at].trim_end();
         let word = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        // "the night raid on the Dale police station" tells a raid of its own.
         let describes = !word.is_empty()
             && !self.opens_with_verb(frame.trigger)
-            && ClauseWords::has(&self.rules.clauses.words.describing_words, word);
+            && ClauseWords::has(&self.rules.clauses.words.describing_words, word)
+            && starting_in(self.sites, self.noun_phrase_after(frame), |site| site.span).is_empty();
         if describes {
             frame.sentence.start + head.len() - word.len()
         } else {
@@ -2050,9 +2060,17 @@ impl<'a> Reader<'a> {
             .filter(|p| p.role == PlaceRole::Toponym && p.span.contains(mention.span))
             .map_or(mention.span.start, |p| p.span.start);
         if clauses.after_preposition(self.lower, floor, start) {
-            // "forces led by the TNLA attacked": the leader acts.
+            // "forces led by the TNLA attacked": the leader acts, unless the head names a
+            // party of its own ("Wagner fighters led by army officers").
             let leads = start < frame.trigger.start
-                && text::ends_with_phrase(&self.lower[floor..start], &clauses.words.leader_markers);
+                && text::ends_with_phrase(&self.lower[floor..start], &clauses.words.leader_markers)
+                && !self
+                    .actors_in(Span::new(frame.subject_start, mention.span.start))
+                    .any(|m| {
+                        m.span.end < mention.span.start
+                            && m.kind.is_armed()
+                            && matches!(m.how, MentionKind::Name | MentionKind::Defined)
+                    });
             return !leads && !clauses.owns_the_noun_before(self.lower, floor, start);
         }
         // "killed 12 soldiers", "attacked two KIA camps": past a count, to the verb that takes

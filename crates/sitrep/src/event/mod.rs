@@ -1882,6 +1882,60 @@ mod tests {
     }
 
     #[test]
+    fn narrowing_rules_leave_real_events_alone() {
+        // Two attacks told by one rule stay two, whoever is named.
+        let found = events(
+            "KIA fighters attacked a junta base near Waingmaw on Monday, and unknown gunmen \
+             attacked a police post near Waingmaw on Monday.",
+        );
+        assert_has(&found, "armed_clash - Waingmaw");
+        // A named party leads itself, whoever leads its fighters.
+        let found =
+            events("Wagner fighters led by Malian army officers attacked the village of Moura.");
+        assert_lacks(&found, "ML_GOV");
+        // A described noun with a place of its own is a new event.
+        let found = events(
+            "The army shelled Bhamo on Monday. The night raid on the Momauk police station \
+             killed six police.",
+        );
+        assert_has(&found, "armed_clash MM_MILITARY Momauk");
+        // One assault going on is no trend.
+        assert_has(
+            &events("The RSF assault on El Fasher has continued for a third day."),
+            "armed_clash RSF El Fasher",
+        );
+        // Thousands who fled do not make twelve dead a war's toll.
+        assert_has(
+            &events("Thousands fled after soldiers killed 12 villagers near Bhamo on Monday."),
+            "attack_on_civilians ",
+        );
+    }
+
+    #[test]
+    fn no_fighting_and_feared_fighting_are_no_facts() {
+        let modality = |text: &str| -> Vec<super::Modality> {
+            analyse(text)
+                .into_iter()
+                .filter(|e| e.location.as_ref().is_some_and(|l| l.name == "Tanai"))
+                .map(|e| e.modality)
+                .collect()
+        };
+        let told = "KIA fighters attacked a junta base near Waingmaw on Monday.";
+        assert_eq!(
+            modality(&format!(
+                "{told} Unlike Waingmaw, no clashes were reported in Tanai."
+            )),
+            [super::Modality::Negated]
+        );
+        assert_eq!(
+            modality(&format!(
+                "{told} Residents fear that fighting could spread to Tanai."
+            )),
+            [super::Modality::Speculative]
+        );
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
