@@ -3110,7 +3110,8 @@ impl<'a> Reader<'a> {
     /// True for a country other than the article's main one, or its capital, that no locative
     /// preposition puts an act in ("air support from Russia", "Russia and Turkey brokered a
     /// truce", "Moscow is back on the offensive"): it acts or is a point of reference
-    /// (`foreign_country_prepositions` in `clauses.toml`).
+    /// (`foreign_country_prepositions` in `clauses.toml`). A trigger's object is where the act
+    /// was ("drones struck Russia").
     fn foreign_country_off_site(&self, site: &Site) -> bool {
         let country_or_capital = site.location.precision == Precision::Country
             || self
@@ -3123,14 +3124,29 @@ impl<'a> Reader<'a> {
         }
         let clauses = &self.rules.clauses;
         let head = &self.lower[self.paragraph_start(site.span.start)..site.span.start];
-        !clauses
+        let located = clauses
             .without_place_descriptors(head)
             .into_iter()
             .any(|head| {
-                head.trim_end().rsplit(' ').next().is_some_and(|word| {
-                    ClauseWords::has(&clauses.words.foreign_country_prepositions, word)
+                let head = head.trim_end();
+                text::words(head).next_back().is_some_and(|word| {
+                    head.ends_with(word)
+                        && ClauseWords::has(&clauses.words.foreign_country_prepositions, word)
                 })
-            })
+            });
+        // "drones struck Russia": the object of a trigger is where it struck.
+        let struck = self
+            .trigger_spans
+            .get(
+                self.trigger_spans
+                    .partition_point(|t| t.end <= site.span.start)
+                    .wrapping_sub(1),
+            )
+            .is_some_and(|t| {
+                let gap = self.lower[t.end..site.span.start].trim();
+                gap.is_empty() || clauses.is_determiner(gap)
+            });
+        !(located || struck)
     }
 
     /// True when the place anaphor opening the trigger's object names its own place right

@@ -1936,6 +1936,18 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_country_a_trigger_takes_as_object_is_its_place() {
+        let found = events(
+            "Sudanese army jets struck El Obeid on Monday. The RSF shelled Chad on Tuesday, \
+             killing three.",
+        );
+        assert_has(&found, "shelling RSF Chad 2024-06-11");
+        // Named any other way, a foreign country acts or is a point of reference.
+        let found = events("The RSF shelled El Obeid with drones bought from Chad on Tuesday.");
+        assert_lacks(&found, "Chad");
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
