@@ -202,7 +202,7 @@ pub fn tag(
             });
         });
     }
-    date_clocks(text, &mut mentions);
+    date_clocks(text, &rules.settings.clock_day_links, &mut mentions);
     scope::assign(text, sentences, published, rules, &mut mentions);
     report::assign(text, sentences, rules, &mut mentions);
     mentions
@@ -210,7 +210,7 @@ pub fn tag(
 
 /// "at 7 pm on 27 June": a time of day with its day named right after it is on that day, not
 /// on the last day mentioned before.
-fn date_clocks(text: &str, mentions: &mut [TimeMention]) {
+fn date_clocks(text: &str, links: &[String], mentions: &mut [TimeMention]) {
     for idx in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(idx);
         let (clock, day) = (&mut before[idx - 1], &after[0]);
@@ -222,7 +222,7 @@ fn date_clocks(text: &str, mentions: &mut [TimeMention]) {
             && day
                 .interval
                 .is_some_and(|i| i.precision == DatePrecision::Day)
-            && between.eq_ignore_ascii_case("on");
+            && links.iter().any(|link| between.eq_ignore_ascii_case(link));
         // A clock reading ("T19:00"), not a part of the day ("TNI": "overnight on Monday"
         // spans the night into Tuesday).
         let Some(time_of_day) = clock

@@ -53,6 +53,9 @@ pub struct Settings {
     /// A reporting verb governs an expression at most this many words after it ("told
     /// reporters in New York on Thursday").
     pub report_window_words: usize,
+    /// Words between a clock time and the day named right after it, which the time is on
+    /// ("at 7 pm on 27 June").
+    pub clock_day_links: Vec<String>,
     /// How many units "a few" or "several" stand for when an interval needs a number.
     pub vague_amount: f64,
     /// The publication date the rule examples are resolved against.
