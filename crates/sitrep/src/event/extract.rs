@@ -671,12 +671,16 @@ impl<'a> Reader<'a> {
             let object = self.direct_object(&frame);
             // A force named in the object is a target ("an attack on SAF positions"), a
             // country only where the target lies ("a camp in Congo's Ituri province"), and
-            // a force after "by" the doer ("killed in an attack by the RSF").
+            // a force after "by" the doer ("killed in an attack by the RSF"), whose target
+            // may follow ("an attack by the RSF on army positions").
             let by_doer = text::words(object.slice(self.lower)).next() == Some("by");
-            let force_in_object = !by_doer
-                && self
-                    .actors_in(object)
-                    .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country));
+            let force_in_object = if by_doer {
+                self.phrase_actor(frame.rest_of_clause(), "on")
+                    .is_some_and(|target| self.actors.kind_of(&target).is_armed())
+            } else {
+                self.actors_in(object)
+                    .any(|m| m.kind.is_armed() && !matches!(m.how, MentionKind::Country))
+            };
             if (self.civilian_target(object)
                 && !self.actors_in(object).any(|m| m.kind.is_armed())
                 && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
@@ -1047,9 +1051,10 @@ impl<'a> Reader<'a> {
             .any(|word| self.rules.triggers.position_nouns.contains(word))
     }
 
-    /// True when the trigger is a noun after "the", "this"... with no actor or date right
-    /// after it: a reference to an event already told ("the attack came without warning";
-    /// but "the clashes on Thursday" tells of new fighting). Once an event has been told, a
+    /// True when the trigger is a noun after "the", "this"... (perhaps with a describing word
+    /// between: "this cowardly attack") with no actor or date right after it: a reference to
+    /// an event already told ("the attack came without warning"; but "the clashes on
+    /// Thursday" tells of new fighting). Once an event has been told, a
     /// sequel verb right after the noun makes it a reference whatever follows ("The attack
     /// came hours after the rebels took the town").
     fn refers_back(&self, frame: &Frame) -> bool {

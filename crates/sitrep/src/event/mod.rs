@@ -97,9 +97,10 @@ impl EventKind {
         EventKind::TradeRestriction,
     ];
 
-    /// True for a kind whose place is where something happened on the ground; false for the
-    /// political kinds, whose place may be a venue or a country that acts ("China closed the
-    /// border", "talks in Kunming").
+    /// True for a kind whose place is where something happened on the ground; false for
+    /// meetings, calls for talks, pressure and trade restrictions, whose place may be a venue
+    /// or a country that acts ("China closed the border", "talks in Kunming"). An agreement's
+    /// place is where the truce holds, not the countries that brokered it.
     pub fn happens_on_the_ground(self) -> bool {
         !matches!(
             self,
@@ -1816,7 +1817,13 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_has(&found, "attack_on_civilians RSF ");
-        // A force after "on" is the target.
+        // A force after "on" is the target, also after the doer's "by".
+        assert_has(
+            &events(
+                "Twelve villagers were killed in an attack by the RSF on army positions near El Fasher.",
+            ),
+            "armed_clash RSF El Fasher",
+        );
         assert_has(
             &events("Twelve villagers were killed in an attack on RSF positions near Hill Ridge."),
             "armed_clash ",
