@@ -268,6 +268,8 @@ pub struct ClauseRules {
     death_words: AhoCorasick,
     /// The phrases of `place_anaphors`, matched as written.
     anaphor_finder: AhoCorasick,
+    /// The trend predicates of `words`, matched as written.
+    trend_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     /// The reference words, each spelled backwards, as anchored prefixes: a text ends with
@@ -485,6 +487,7 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
+        let trend_finder = exact_automaton(file.words.trend_predicates.iter())?;
         let reference_words_reversed = AhoCorasickBuilder::new()
             .start_kind(StartKind::Anchored)
             .build(file.reference_words.iter().map(|word| {
@@ -513,6 +516,7 @@ impl ClauseRules {
             vague_sequels,
             death_words,
             anaphor_finder,
+            trend_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words_reversed,
@@ -644,12 +648,9 @@ impl ClauseRules {
                 .next()
                 .is_some_and(|word| ClauseWords::has(&words.ongoing_markers, word))
         };
-        let trend = words.trend_predicates.iter().any(|trend| {
-            predicate.match_indices(trend.as_str()).any(|(at, _)| {
-                let end = at + trend.len();
-                text::on_word_boundaries(predicate, at, end)
-                    && !one_event_goes_on(&predicate[end..])
-            })
+        let trend = self.trend_finder.find_overlapping_iter(predicate).any(|m| {
+            text::on_word_boundaries(predicate, m.start(), m.end())
+                && !one_event_goes_on(&predicate[m.end()..])
         });
         if trend {
             return true;

@@ -839,6 +839,14 @@ impl<'a> Reader<'a> {
     /// a war's toll too.
     fn dead_counted_in_thousands(&self, sentence: Span) -> bool {
         let lists = &self.rules.clauses.words;
+        let said = sentence.slice(self.lower);
+        if !lists
+            .toll_quantities
+            .iter()
+            .any(|q| said.contains(q.as_str()))
+        {
+            return false;
+        }
         let words: Vec<&str> = self.lower[sentence.start..sentence.end]
             .split_whitespace()
             .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
