@@ -690,13 +690,11 @@ impl ClauseRules {
         let mut after = clause.split_whitespace();
         // A verb's gerund takes an object, a name or a noun after a determiner ("taking Bhamo",
         // "seizing the town"); a noun in -ing does not ("fighting around the town").
-        let names = |word: &str| {
-            let at = trigger.end + clause.find(word).unwrap_or(0);
-            text[at..].starts_with(char::is_uppercase)
-        };
+        let object_start = trigger.end + clause.len() - clause.trim_start().len();
+        let names = text[object_start..].starts_with(char::is_uppercase);
         after
             .next()
-            .is_some_and(|object| self.is_determiner(object) || names(object))
+            .is_some_and(|object| names || self.is_determiner(object))
             && after
                 .take(OBJECT_WORDS)
                 .any(|word| ClauseWords::has(&words.gerund_subject_verbs, word))

@@ -847,20 +847,17 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        let words: Vec<&str> = self.lower[sentence.start..sentence.end]
+        let words: Vec<&str> = said
             .split_whitespace()
             .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
             .collect();
-        let quantity = |range: &[&str]| {
-            range
-                .iter()
-                .any(|word| ClauseWords::has(&lists.toll_quantities, word))
-        };
+        let is_quantity = |word: &&str| ClauseWords::has(&lists.toll_quantities, word);
+        let quantity = |range: &[&str]| range.iter().any(is_quantity);
         // Before the deaths, the quantity counts them: "thousands of people have been
         // killed", "thousands killed"; not "thousands fled after soldiers killed 12".
         let counts_dead = |idx: usize| {
             (idx.saturating_sub(5)..idx).any(|at| {
-                quantity(&words[at..=at]) && (words.get(at + 1) == Some(&"of") || idx - at <= 2)
+                is_quantity(&words[at]) && (words.get(at + 1) == Some(&"of") || idx - at <= 2)
             })
         };
         words.iter().enumerate().any(|(idx, word)| {
@@ -3148,13 +3145,12 @@ impl<'a> Reader<'a> {
                 })
             });
         // "drones struck Russia": the object of a trigger is where it struck.
-        let struck = self
+        let last_before = self
             .trigger_spans
-            .get(
-                self.trigger_spans
-                    .partition_point(|t| t.end <= site.span.start)
-                    .wrapping_sub(1),
-            )
+            .partition_point(|t| t.end <= site.span.start)
+            .checked_sub(1);
+        let struck = last_before
+            .and_then(|idx| self.trigger_spans.get(idx))
             .is_some_and(|t| {
                 let gap = self.lower[t.end..site.span.start].trim();
                 gap.is_empty() || clauses.is_determiner(gap)

@@ -214,6 +214,9 @@ fn date_clocks(text: &str, links: &[String], mentions: &mut [TimeMention]) {
     for idx in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(idx);
         let (clock, day) = (&mut before[idx - 1], &after[0]);
+        if clock.timex_type != TimexType::Time {
+            continue;
+        }
         let between = text
             .get(clock.span.end..day.span.start)
             .unwrap_or("")
@@ -233,7 +236,7 @@ fn date_clocks(text: &str, links: &[String], mentions: &mut [TimeMention]) {
         else {
             continue;
         };
-        if clock.timex_type == TimexType::Time && on_the_day {
+        if on_the_day {
             clock.value = format!("{}{time_of_day}", day.value);
             clock.interval = day.interval;
         }
