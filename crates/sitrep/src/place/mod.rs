@@ -411,6 +411,16 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_article_is_written_either_way() {
+        let mentions = tag_text("Drones struck al-Fasher after the siege of El-Obeid began.");
+        assert_eq!(
+            find(&mentions, "al-Fasher").location.as_ref().unwrap().name,
+            "El Fasher"
+        );
+        assert!(GAZETTEER.same_place("Al Obeid", "El-Obeid"));
+    }
+
+    #[test]
     fn an_ethnic_name_of_a_state_is_the_state_before_a_generic_word() {
         // "Karenni State" is Kayah State; "Karenni" names its people too.
         let mentions = tag_text("Troops pushed into southern Shan and Karenni states.");
