@@ -118,6 +118,9 @@ pub struct ClauseWords {
     /// Verbs of exposure: before "under" and a noun trigger, they make the subject the event's
     /// target ("the post came under attack").
     pub exposure_verbs: Vec<String>,
+    /// Verbs of defence: right before a noun trigger, at most three plain words between, they
+    /// make the subject the event's target ("troops repelled an attack on the base").
+    pub defence_verbs: Vec<String>,
     /// Nouns of people: the passive subject of a capture that names one and no post tells of
     /// people taken prisoner, no place taken ("200 soldiers were captured").
     pub captive_nouns: Vec<String>,

@@ -1558,7 +1558,7 @@ impl<'a> Reader<'a> {
             let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
         }
-        if self.casualty_verb_before(frame).is_some() {
+        if self.casualty_verb_before(frame).is_some() || self.defended_against(frame) {
             // "came under fire from the KIA": the fire's side is named.
             let victims = self.subject(frame, false);
             return Some(
@@ -1926,6 +1926,30 @@ impl<'a> Reader<'a> {
         };
         (ClauseWords::has(verbs, verb) && plain_words)
             .then(|| frame.sentence.start + (verb.as_ptr() as usize - before.as_ptr() as usize))
+    }
+
+    /// True when a verb of defence stands right before a noun trigger, at most three plain
+    /// words between ("troops repelled a dawn attack on the base"): as under a verb of
+    /// exposure, the subject is the event's target.
+    fn defended_against(&self, frame: &Frame) -> bool {
+        const PLAIN_WORDS: usize = 3;
+        let mut before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
+        for _ in 0..=PLAIN_WORDS {
+            if self.rules.clauses.words.defence_verbs.iter().any(|verb| {
+                before
+                    .strip_suffix(verb.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            }) {
+                return true;
+            }
+            match before.rsplit_once(' ') {
+                Some((rest, word)) if word.chars().all(|c| c.is_alphanumeric() || c == '-') => {
+                    before = rest.trim_end()
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The words before the clause's subject, when the subject ends with one of `heads` with at
@@ -2755,8 +2779,9 @@ impl<'a> Reader<'a> {
             && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
         // "Soldiers were killed in an ambush by gunmen": its victims, whoever did it.
         let victims = || {
-            self.casualty_verb_before(frame)
-                .and_then(|_| self.subject(frame, false))
+            (self.casualty_verb_before(frame).is_some() || self.defended_against(frame))
+                .then(|| self.subject(frame, false))
+                .flatten()
                 .filter(|victims| Some(victims) != agent)
         };
         if let Some(victims) = fighting.then(victims).flatten() {

@@ -1719,6 +1719,20 @@ mod tests {
     }
 
     #[test]
+    fn who_repelled_an_attack_was_attacked() {
+        // The defenders are the target; the attackers are named by "by" or not at all.
+        let text = "Army troops foiled an attack on their camp near Hpakant on Monday.";
+        assert_lacks(&events(text), "armed_clash MM_MILITARY");
+        let attacked: Vec<Option<super::ActorId>> =
+            analyse(text).into_iter().map(|e| e.actor2).collect();
+        assert_eq!(attacked, [Some(super::ActorId("MM_MILITARY".into()))]);
+        assert_has(
+            &events("Army troops thwarted a dawn raid by the KIA near Hpakant on Monday."),
+            "armed_clash KIA Hpakant",
+        );
+    }
+
+    #[test]
     fn a_group_counted_in_the_object_is_acted_on() {
         // "two KIA camps" are what was attacked; the jets are the junta's.
         let found = events(
