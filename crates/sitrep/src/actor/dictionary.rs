@@ -158,6 +158,8 @@ pub enum GenericClass {
     /// Fighters on the side of the party named with them ("the army and allied fighters"):
     /// no party of their own.
     Ally,
+    /// An administrative area named like a body ("Funtua local government"): no actor.
+    Area,
 }
 
 /// What a dictionary pattern stands for.
@@ -380,6 +382,7 @@ impl ActorDictionary {
                     GenericClass::NonState
                 }
                 "ally" => GenericClass::Ally,
+                "area" => GenericClass::Area,
                 other => {
                     return Err(ResourceError::at_line(
                         GENERIC,

@@ -516,9 +516,12 @@ fn resolve(
                 continue;
             }
             if let Some(next) = next_adjacent {
-                if let Some(class) = generic_class(next, dict)
-                    .filter(|c| !matches!(c, GenericClass::NonState | GenericClass::Ally))
-                {
+                if let Some(class) = generic_class(next, dict).filter(|c| {
+                    !matches!(
+                        c,
+                        GenericClass::NonState | GenericClass::Ally | GenericClass::Area
+                    )
+                }) {
                     let actor = match class {
                         GenericClass::Government => country_entry.government.clone(),
                         _ => country_entry.military.clone(),
@@ -620,7 +623,7 @@ fn resolve(
             .force_noun_after(hit.span.end)
             .unwrap_or(hit.span.end);
         let span = Span::new(hit.span.start, end);
-        if class == GenericClass::Ally {
+        if matches!(class, GenericClass::Ally | GenericClass::Area) {
             idx = skip_hits_before(hits, idx, end);
             continue;
         }
@@ -677,7 +680,7 @@ fn resolve(
                 idx = skip_hits_before(hits, idx, end);
                 reader.push(span, actor.clone(), MentionKind::Generic);
             }
-            GenericClass::Ally => {}
+            GenericClass::Ally | GenericClass::Area => {}
             GenericClass::NonState => {
                 let phrase = hit.span.slice(text);
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
@@ -1076,6 +1079,14 @@ mod tests {
         assert_eq!(
             mentions("Sudan's army and allied fighters retook the town from the RSF."),
             pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF")])
+        );
+    }
+
+    #[test]
+    fn a_local_government_area_is_no_actor() {
+        assert_eq!(
+            mentions("Nigeria's government said gunmen raided Dala in Tofa local government."),
+            pairs(&[("Nigeria's government", "NG_GOV")])
         );
     }
 
