@@ -9,6 +9,8 @@ The actor dictionary: compiled from `resources/actors/`.
 - `ethnic.tsv`: ethnic adjectives that name a group before a force noun ("Kachin forces");
 - `force_nouns.txt`: the nouns that make such phrases, and `wing_nouns.txt` those of them
   that name a political body's armed wing ("KIO troops" are the KIA);
+- `unit_nouns.txt`: nouns of numbered units that may stand between a name and its force noun
+  ("KNLA Brigade 6 troops");
 - `weapon_nouns.txt`: nouns of weapons after which a country's adjective alone stands for
   its forces ("Russian drones");
 - `attack_nouns.txt`: nouns of attacks after which (or after a weapon noun and one) a
@@ -42,6 +44,7 @@ const GENERIC: &str = "actors/generic.tsv";
 const ETHNIC: &str = "actors/ethnic.tsv";
 const FORCE_NOUNS: &str = "actors/force_nouns.txt";
 const WING_NOUNS: &str = "actors/wing_nouns.txt";
+const UNIT_NOUNS: &str = "actors/unit_nouns.txt";
 const WEAPON_NOUNS: &str = "actors/weapon_nouns.txt";
 const ATTACK_NOUNS: &str = "actors/attack_nouns.txt";
 const ORG_HEADS: &str = "actors/org_heads.txt";
@@ -221,6 +224,9 @@ pub struct ActorDictionary {
     armed_wings: HashMap<ActorId, ActorId>,
     /// Force nouns (lower case) that name a body's armed wing ("troops", not "police").
     pub(crate) wing_nouns: HashSet<String>,
+    /// Nouns (lower case) of numbered units ("brigade"): one with its number may stand
+    /// between a name and its force noun ("KNLA Brigade 6 troops").
+    pub(crate) unit_nouns: HashSet<String>,
     pub(crate) patterns: Vec<Pattern>,
     pub(crate) matcher: AhoCorasick,
 }
@@ -438,6 +444,7 @@ impl ActorDictionary {
         dictionary.group_nouns = word_set(GROUP_NOUNS)?.into_iter().collect();
         dictionary.group_roles = word_set(GROUP_ROLES)?;
         dictionary.wing_nouns = word_set(WING_NOUNS)?;
+        dictionary.unit_nouns = word_set(UNIT_NOUNS)?;
         dictionary.outlets = files
             .data_lines(OUTLETS)?
             .into_iter()
@@ -550,6 +557,7 @@ impl ActorDictionary {
             parents_of_branches,
             armed_wings,
             wing_nouns: HashSet::default(),
+            unit_nouns: HashSet::default(),
             patterns,
             matcher,
         }

@@ -301,7 +301,23 @@ impl Reader<'_> {
     /// The end of a force noun that follows `end` ("KIA fighters", "Russian troops",
     /// "KIA-led forces"), if one does.
     fn force_noun_after(&self, end: usize) -> Option<usize> {
-        self.noun_after(end, &self.dict.force_nouns)
+        self.noun_after(self.unit_after(end).unwrap_or(end), &self.dict.force_nouns)
+    }
+
+    /// The end of a numbered unit right after `end` ("KNLA *Brigade 6* troops", "*Battalion
+    /// No. 14*"), if one stands there.
+    fn unit_after(&self, end: usize) -> Option<usize> {
+        let rest = self.text[end..].strip_prefix(' ')?;
+        let (noun, rest) = rest.split_once(' ')?;
+        if !self.dict.unit_nouns.contains(&noun.to_ascii_lowercase()) {
+            return None;
+        }
+        let rest = ["No. ", "No "]
+            .iter()
+            .find_map(|prefix| rest.strip_prefix(prefix))
+            .unwrap_or(rest);
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0).then(|| self.text.len() - rest.len() + digits)
     }
 
     /// Whether a noun of a weapon ("Russian drones") or of an attack ("Ukrainian shelling", "a
@@ -1079,6 +1095,17 @@ mod tests {
         assert_eq!(
             mentions("Sudan's army and allied fighters retook the town from the RSF."),
             pairs(&[("Sudan's army", "SAF"), ("RSF", "RSF")])
+        );
+    }
+
+    #[test]
+    fn a_numbered_unit_between_a_name_and_its_force_noun_is_the_name_s() {
+        assert_eq!(
+            mentions("KNLA Brigade 6 troops and KIA Battalion No. 14 fighters held the hill."),
+            pairs(&[
+                ("KNLA Brigade 6 troops", "KNLA"),
+                ("KIA Battalion No. 14 fighters", "KIA")
+            ])
         );
     }
 

@@ -3037,8 +3037,13 @@ impl<'a> Reader<'a> {
                 .then(|| self.rules.clauses.place_anaphor(subject_text))
                 .flatten()
         });
+        // An anaphor with nothing to refer back to leaves the clause's own places: "attacked
+        // the camp in Hill State" as the story's first camp.
         if let Some((kind, count)) = anaphor {
-            return self.antecedent_places(frame, kind, count);
+            let antecedents = self.antecedent_places(frame, kind, count);
+            if !antecedents.is_empty() {
+                return antecedents;
+            }
         }
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));

@@ -1736,6 +1736,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_anaphor_with_nothing_before_it_leaves_the_clause_s_places() {
+        assert_has(
+            &events("KIA troops attacked the camp in Kachin State on Monday."),
+            "armed_clash KIA Kachin",
+        );
+        // With a camp told before, "the camp" is that one.
+        assert_has(
+            &events(
+                "The army built a camp at Hpakant in May. KIA troops attacked the camp in Kachin State on Monday.",
+            ),
+            "armed_clash KIA Hpakant",
+        );
+    }
+
+    #[test]
     fn who_repelled_an_attack_was_attacked() {
         // The defenders are the target; the attackers are named by "by" or not at all.
         let text = "Army troops foiled an attack on their camp near Hpakant on Monday.";
