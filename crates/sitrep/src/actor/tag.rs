@@ -1110,6 +1110,14 @@ mod tests {
     }
 
     #[test]
+    fn a_troop_noun_in_a_compound_is_a_force() {
+        assert_eq!(
+            mentions("Drones hit Russian troop positions near the river."),
+            pairs(&[("Russian troop", "RU_GOV")])
+        );
+    }
+
+    #[test]
     fn a_local_government_area_is_no_actor() {
         assert_eq!(
             mentions("Nigeria's government said gunmen raided Dala in Tofa local government."),
