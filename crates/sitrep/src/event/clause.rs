@@ -121,6 +121,9 @@ pub struct ClauseWords {
     /// Verbs of defence: right before a noun trigger, at most three plain words between, they
     /// make the subject the event's target ("troops repelled an attack on the base").
     pub defence_verbs: Vec<String>,
+    /// Existential openers: right before a noun trigger, at most three plain words between,
+    /// the clause names no agent ("police said there were abductions").
+    pub existential_openers: Vec<String>,
     /// Nouns of people: the passive subject of a capture that names one and no post tells of
     /// people taken prisoner, no place taken ("200 soldiers were captured").
     pub captive_nouns: Vec<String>,

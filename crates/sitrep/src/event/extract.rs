@@ -1549,6 +1549,9 @@ impl<'a> Reader<'a> {
         if self.unidentified_subject(frame) || self.unidentified_by_phrase(frame, after) {
             return Some(None);
         }
+        if self.existential(frame) {
+            return Some(context());
+        }
         if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
             return Some(Some(party.clone()));
         }
@@ -1932,13 +1935,26 @@ impl<'a> Reader<'a> {
     /// words between ("troops repelled a dawn attack on the base"): as under a verb of
     /// exposure, the subject is the event's target.
     fn defended_against(&self, frame: &Frame) -> bool {
+        self.phrase_just_before(frame, &self.rules.clauses.words.defence_verbs)
+    }
+
+    /// True when an existential opener stands right before a noun trigger, at most three
+    /// plain words between ("police said there were more abductions"): the clause names no
+    /// agent, and the one who reports it is none.
+    fn existential(&self, frame: &Frame) -> bool {
+        self.phrase_just_before(frame, &self.rules.clauses.words.existential_openers)
+    }
+
+    /// True when one of `phrases` stands right before the trigger, at most three plain words
+    /// between.
+    fn phrase_just_before(&self, frame: &Frame, phrases: &[String]) -> bool {
         const PLAIN_WORDS: usize = 3;
         let mut before = self.lower[frame.sentence.start..frame.trigger.start].trim_end();
         for _ in 0..=PLAIN_WORDS {
-            if self.rules.clauses.words.defence_verbs.iter().any(|verb| {
+            if phrases.iter().any(|phrase| {
                 before
-                    .strip_suffix(verb.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                    .strip_suffix(phrase.as_str())
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
             }) {
                 return true;
             }

@@ -1751,6 +1751,13 @@ mod tests {
     }
 
     #[test]
+    fn an_existential_names_no_agent_nor_its_reporter() {
+        let found = events("A police spokesman said there were two abductions in Bhamo on Monday.");
+        assert_has(&found, "abduction - Bhamo");
+        assert_lacks(&found, "abduction MM_MILITARY");
+    }
+
+    #[test]
     fn who_repelled_an_attack_was_attacked() {
         // The defenders are the target; the attackers are named by "by" or not at all.
         let text = "Army troops foiled an attack on their camp near Hpakant on Monday.";
