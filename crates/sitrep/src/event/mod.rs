@@ -1106,6 +1106,14 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_reduced_relative_clause_dates_no_event_outside_it() {
+        assert_has(
+            &events("Army troops shelled Bhamo, captured by the KIA in March, on Monday."),
+            "shelling MM_MILITARY Bhamo 2024-06-10",
+        );
+    }
+
+    #[test]
     fn a_date_in_a_relative_clause_dates_no_event_outside_it() {
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
