@@ -157,8 +157,9 @@ pub enum Cue {
 }
 
 impl Cue {
-    /// Whether the cue speaks for the tense of its clause: future (before "to" or not), past,
-    /// postpone, perfect, report or deadline.
+    /// Whether the cue bears on the tense of its clause: future (before "to" or not), past,
+    /// postpone, perfect, report or deadline, or the opener of a reported clause, whose tense
+    /// is its own.
     pub fn is_tense(self) -> bool {
         matches!(
             self,
@@ -168,6 +169,7 @@ impl Cue {
                 | Cue::Postpone
                 | Cue::Perfect
                 | Cue::Report
+                | Cue::ReportClause
                 | Cue::Deadline
         )
     }

@@ -12,7 +12,9 @@ is no tense cue, and right before the expression it lets only cues at most
 none of those, the deadline lies ahead ("has until Friday to leave"), unless a
 range opener before it makes it a range's end ("from Monday until Friday"). A
 postpone verb ("extended", "postponed") is past tense, but the date it moves
-something to ("postponed until Tuesday", "extended to 5 March") lies ahead. A
+something to ("postponed until Tuesday", "extended to 5 March") lies ahead. Cues
+after the opener of a reported clause ("warned on Monday that it would attack")
+speak for that clause only. A
 past participle after an article or a form of "be" is no past tense ("to be
 held", "the reduced dividend"). At equal distance the earlier cue wins.
 
@@ -294,9 +296,12 @@ impl Sentence<'_> {
             {
                 break;
             }
-            if let Some(cue) =
-                cue_of(word, previous).and_then(|cue| speaks(cue, distance, deadline_before))
-            {
+            let cue = cue_of(word, previous);
+            // "warned on Monday that it would attack": the reported clause's tense is its own.
+            if cue == Some(Cue::ReportClause) {
+                break;
+            }
+            if let Some(cue) = cue.and_then(|cue| speaks(cue, distance, deadline_before)) {
                 best = Some((distance, cue));
                 break;
             }
@@ -454,6 +459,25 @@ mod tests {
             Span::new(open, close - 1),
             None,
         )
+    }
+
+    #[test]
+    fn a_reported_clause_after_the_expression_keeps_its_tense_to_itself() {
+        let rules = TimeRules::load(&ResourceFiles::embedded()).unwrap();
+        assert_eq!(
+            tense_of(
+                &rules,
+                "The rebels warned the army on [Monday] that they would attack."
+            ),
+            (Tense::Past, 3)
+        );
+        assert_eq!(
+            tense_of(
+                &rules,
+                "The rebels warned that they would attack on [Monday]."
+            ),
+            (Tense::Future, 2)
+        );
     }
 
     #[test]
