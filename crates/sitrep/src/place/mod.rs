@@ -306,6 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_village_takes_the_division_its_article_keeps_naming() {
+        // No town of the article is known: the division named again and again holds them.
+        let mentions = tag_text(
+            "Fighting spread across Idlib province on Monday. Jets bombed the village of \
+             Kafr Zyqwa and the nearby village of Tel Qorbun. Rescuers in Idlib said nine \
+             people died.",
+        );
+        let village = find(&mentions, "Tel Qorbun").location.as_ref().unwrap();
+        assert_eq!(
+            (village.country.as_deref(), village.admin1.as_deref()),
+            (Some("SY"), Some("Idlib"))
+        );
+    }
+
+    #[test]
     fn a_plural_generic_after_a_list_makes_each_name_a_place_of_its_kind() {
         let text = "Troops burned Zyqo Dwe and Shar Lwin villages, then Kani Township's Hill \
                     Ridge and Dale Gyi villages.";
