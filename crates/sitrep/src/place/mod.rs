@@ -722,6 +722,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_right_after_a_noun_of_fighting_and_in_is_a_town() {
+        // A name that qualifies a noun is no place: "clashes in Qorvanta hills".
+        let cases: [(&str, &[&str]); 2] = [
+            (
+                "Residents reported heavy shelling in Qorvanta on Sunday.",
+                &["Qorvanta"],
+            ),
+            (
+                "Residents reported clashes in Qorvanta hills near the river.",
+                &[],
+            ),
+        ];
+        for (text, expected) in cases {
+            let mentions = tag_text(text);
+            assert_eq!(texts(&mentions), expected, "{text}");
+            assert!(mentions.iter().all(|(_, m)| m.kind == PlaceKind::Town));
+        }
+    }
+
+    #[test]
     fn an_unknown_name_in_a_part_of_a_known_place_is_a_town() {
         for text in [
             "Militants overran a post in Zorvala, northern Niger, on Friday.",
