@@ -29,6 +29,8 @@ struct CueClass {
     after: Vec<String>,
     #[serde(default)]
     adjacent: Vec<String>,
+    #[serde(default)]
+    following: Vec<String>,
 }
 
 /// Reporting verbs and the speakers who are not parties, as written in the file.
@@ -91,6 +93,9 @@ enum Reach {
     After,
     /// Right before the trigger, with only spaces between ("aimed at seizing").
     Adjacent,
+    /// Right after the trigger, with only spaces between: a modal verb whose subject the
+    /// trigger is ("fighting might intensify").
+    Following,
 }
 
 /// One class's cues, compiled.
@@ -155,6 +160,7 @@ impl ModalityCues {
                 (Reach::Sentence, &class.sentence_cues),
                 (Reach::After, &class.after),
                 (Reach::Adjacent, &class.adjacent),
+                (Reach::Following, &class.following),
             ] {
                 for cue in list {
                     let cue = cue.to_lowercase();
@@ -240,7 +246,8 @@ impl ModalityCues {
     /// `clause_start`: the first of negated, planned, speculative and unattributed claims with a
     /// cue in the last words of the clause before the trigger (or, for an adjacent cue, right
     /// before it), a sentence-wide cue before it with no new clause opened in between
-    /// ("analysts say …, which has killed"), or an "after" cue after it. `None` when no cue
+    /// ("analysts say …, which has killed"), an "after" cue after it, or a "following" cue
+    /// right after it. `None` when no cue
     /// applies.
     pub fn cue(
         &self,
@@ -274,6 +281,10 @@ impl ModalityCues {
                             Reach::Adjacent => {
                                 hit.span.end <= trigger.start
                                     && text[hit.span.end..trigger.start].trim().is_empty()
+                            }
+                            Reach::Following => {
+                                hit.span.start >= trigger.end
+                                    && text[trigger.end..hit.span.start].trim().is_empty()
                             }
                         }
                 });
@@ -525,6 +536,39 @@ mod tests {
             modality_of("A drone aimed at the depot killed two guards.", "killed"),
             None
         );
+    }
+
+    #[test]
+    fn a_modal_right_after_a_trigger_noun_is_its_verb() {
+        let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
+        let modality_after_noun = |text: &str| {
+            let index = cues.index(text, &text.to_ascii_lowercase());
+            let noun = Span::new(0, "Clashes".len());
+            cues.cue(&index, text, 0, Span::new(0, text.len()), noun)
+        };
+        assert_eq!(
+            modality_after_noun("Clashes could spread to the river towns, officers warned."),
+            Some(Modality::Speculative)
+        );
+        assert_eq!(
+            modality_after_noun("Clashes will go on until the rains, a commander said."),
+            Some(Modality::Planned)
+        );
+        // A modal further on is another verb's.
+        assert_eq!(
+            modality_after_noun("Clashes broke out at dawn and villagers say more could come."),
+            None
+        );
+    }
+
+    #[test]
+    fn analysts_reading_events_in_any_tense_hedge_them() {
+        for before in [
+            "Analysts say the push shows the rebels have",
+            "Analysts said the push showed the rebels had",
+        ] {
+            assert_eq!(cue(before), Some(Modality::Speculative), "{before}");
+        }
     }
 
     #[test]

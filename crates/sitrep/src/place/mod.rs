@@ -306,6 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_village_takes_the_division_its_article_keeps_naming() {
+        // No town of the article is known: the division named again and again holds them.
+        let mentions = tag_text(
+            "Fighting spread across Idlib province on Monday. Jets bombed the village of \
+             Kafr Zyqwa and the nearby village of Tel Qorbun. Rescuers in Idlib said nine \
+             people died.",
+        );
+        let village = find(&mentions, "Tel Qorbun").location.as_ref().unwrap();
+        assert_eq!(
+            (village.country.as_deref(), village.admin1.as_deref()),
+            (Some("SY"), Some("Idlib"))
+        );
+    }
+
+    #[test]
     fn a_plural_generic_after_a_list_makes_each_name_a_place_of_its_kind() {
         let text = "Troops burned Zyqo Dwe and Shar Lwin villages, then Kani Township's Hill \
                     Ridge and Dale Gyi villages.";
@@ -714,6 +729,26 @@ mod tests {
         // A name that qualifies a noun is no place: "captured Zorvala fighters".
         let mentions = tag_text("The rebels captured Zorvala fighters near the river.");
         assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+    }
+
+    #[test]
+    fn an_unknown_name_right_after_a_noun_of_fighting_and_in_is_a_town() {
+        // A name that qualifies a noun is no place: "clashes in Qorvanta hills".
+        let cases: [(&str, &[&str]); 2] = [
+            (
+                "Residents reported heavy shelling in Qorvanta on Sunday.",
+                &["Qorvanta"],
+            ),
+            (
+                "Residents reported clashes in Qorvanta hills near the river.",
+                &[],
+            ),
+        ];
+        for (text, expected) in cases {
+            let mentions = tag_text(text);
+            assert_eq!(texts(&mentions), expected, "{text}");
+            assert!(mentions.iter().all(|(_, m)| m.kind == PlaceKind::Town));
+        }
     }
 
     #[test]

@@ -26,7 +26,8 @@ town ("Bassett"); a town named by a county's word ("Metcalfe County"). A
 village far from every other place of the article keeps its name but not the
 point of a namesake. A name the gazetteer lacks but a generic word marks
 ("Chaung Gyi village") keeps a location without a point: its name, the
-article's country and its container's admin1. Nothing here fails: an
+article's country and its container's admin1, else the division the article's
+places mostly lie in, else the division the article itself names most. Nothing here fails: an
 unresolvable name only loses its own location.
 */
 
@@ -147,7 +148,16 @@ pub fn resolve_each(
             (local && !scorer.is_stray(idx, best)).then_some(entry.admin1)
         })
         .collect();
-    scorer.article_admin1 = article_admin1(&kept_admin1s);
+    // An article whose towns the gazetteer mostly lacks may still name its division itself,
+    // again and again ("the town of Kheret ... in Amhara"): unknown names take that one.
+    let named_admin1s: Vec<Option<EntryIdx>> = first_pass
+        .iter()
+        .flatten()
+        .filter(|best| gazetteer.entry(best.entry).kind == PlaceKind::Admin1)
+        .map(|best| Some(best.entry))
+        .collect();
+    scorer.article_admin1 =
+        article_admin1(&kept_admin1s).or_else(|| article_admin1(&named_admin1s));
     let anchors = distinct(anchors);
     let mut bests: Vec<Option<Best>> = ranges
         .iter()

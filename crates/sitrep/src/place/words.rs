@@ -75,6 +75,9 @@ pub enum WordClass {
     /// A verb of capture: an unknown capitalised name right after it, with no noun after the
     /// name, is a town ("captured Masisi on Friday").
     CaptureVerb,
+    /// A noun of fighting: an unknown capitalised name right after it and a locative word,
+    /// with no noun after the name, is a town, as after a verb of capture ("clashes in Zyqwa").
+    FightNoun,
     /// A word that may follow a place name closing a phrase ("on", "after"), not a noun that
     /// the name would qualify ("captured Hezbollah fighters").
     NameFollower,
@@ -119,6 +122,7 @@ impl WordClass {
             "role" => WordClass::Role,
             "addressee_verb" => WordClass::AddresseeVerb,
             "capture_verb" => WordClass::CaptureVerb,
+            "fight_noun" => WordClass::FightNoun,
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
             "post" => WordClass::Post,
