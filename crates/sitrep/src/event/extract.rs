@@ -1561,7 +1561,7 @@ impl<'a> Reader<'a> {
             let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
         }
-        if self.casualty_verb_before(frame).is_some() || self.defended_against(frame) {
+        if self.subject_is_target(frame) {
             // "came under fire from the KIA": the fire's side is named.
             let victims = self.subject(frame, false);
             return Some(
@@ -1929,6 +1929,13 @@ impl<'a> Reader<'a> {
         };
         (ClauseWords::has(verbs, verb) && plain_words)
             .then(|| frame.sentence.start + (verb.as_ptr() as usize - before.as_ptr() as usize))
+    }
+
+    /// True when the clause's subject is what the noun trigger hit: its victims ("soldiers
+    /// were killed in a raid"), exposed to it ("the post came under attack") or defending
+    /// against it ("troops repelled an attack").
+    fn subject_is_target(&self, frame: &Frame) -> bool {
+        self.casualty_verb_before(frame).is_some() || self.defended_against(frame)
     }
 
     /// True when a verb of defence stands right before a noun trigger, at most three plain
@@ -2795,7 +2802,7 @@ impl<'a> Reader<'a> {
             && agent.is_some_and(|a| self.actors.kind_of(a).is_armed());
         // "Soldiers were killed in an ambush by gunmen": its victims, whoever did it.
         let victims = || {
-            (self.casualty_verb_before(frame).is_some() || self.defended_against(frame))
+            self.subject_is_target(frame)
                 .then(|| self.subject(frame, false))
                 .flatten()
                 .filter(|victims| Some(victims) != agent)
