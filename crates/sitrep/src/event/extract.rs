@@ -587,6 +587,10 @@ impl<'a> Reader<'a> {
         {
             agent = self.other_side(&frame, agent.as_ref());
         }
+        // "The KNU captured the camp": a political body fights through its armed wing.
+        if rule.kind.is_armed_violence() {
+            agent = agent.map(|a| self.actors.armed_wing(&a).cloned().unwrap_or(a));
+        }
         let agents = if rule.one_per_agent {
             self.coordinated_agents(&frame, agent.clone())
         } else {

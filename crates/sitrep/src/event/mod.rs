@@ -111,6 +111,24 @@ impl EventKind {
         )
     }
 
+    /// True for a kind of armed violence, done by forces: a political body or government
+    /// that does it acts through its armed wing ("the KIO captured the post" is the KIA's
+    /// deed).
+    pub fn is_armed_violence(self) -> bool {
+        matches!(
+            self,
+            EventKind::ArmedClash
+                | EventKind::TerritoryCaptured
+                | EventKind::AirStrike
+                | EventKind::Shelling
+                | EventKind::RemoteExplosive
+                | EventKind::AttackOnCivilians
+                | EventKind::Abduction
+                | EventKind::PropertyDestruction
+                | EventKind::BaseEstablished
+        )
+    }
+
     /// The contract's name ("armed_clash").
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1756,6 +1774,15 @@ mod tests {
             ),
             "armed_clash KIA Hpakant",
         );
+    }
+
+    #[test]
+    fn a_political_body_fights_through_its_armed_wing() {
+        let found = events(
+            "The KIO captured Bhamo on Monday. The KIO and the junta agreed to a ceasefire on Tuesday.",
+        );
+        assert_has(&found, "territory_captured KIA Bhamo");
+        assert_has(&found, "agreement KIO");
     }
 
     #[test]
