@@ -2043,6 +2043,20 @@ mod tests {
     }
 
     #[test]
+    fn the_examples_of_a_counted_set_of_villages_are_no_event_place() {
+        let found = events(
+            "About 3,000 people from nine Kalay Township villages, including Zyqlo and Qopl, have fled junta shelling since Monday.",
+        );
+        assert_has(&found, "displacement ");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Zyqlo") || e.contains("Qopl")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");

@@ -7,7 +7,8 @@ country alone: the coordinates are its container's.
 
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
 site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
-that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA").
+that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA"), nor the examples of a set
+of places ("from 12 villages, including Zyqlo").
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
@@ -91,6 +92,29 @@ fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
     agents
 }
 
+/// Where the places named as examples of a set of places start ("5,000 people from
+/// 12 villages, including Zyqlo, fled", "ten villages including Zyqlo and Qopl"), and those
+/// listed with them: the event is at the set, not at its examples.
+fn examples_of_a_set(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
+    let text = doc.text();
+    let mut examples: Vec<usize> = Vec::new();
+    let mut previous_example: Option<Span> = None;
+    for place in &doc.places {
+        let listed = previous_example
+            .is_some_and(|p| matches!(text[p.end..place.span.start].trim(), "," | "and" | ", and"));
+        let mut before = text[..place.span.start].trim_end().rsplit(' ');
+        let opener = before.next().unwrap_or("");
+        let set = before.next().unwrap_or("").trim_end_matches(',');
+        let example = listed
+            || (words.is(opener, WordClass::ExampleOpener) && words.is(set, WordClass::Plural));
+        if example {
+            examples.push(place.span.start);
+        }
+        previous_example = example.then_some(place.span);
+    }
+    examples
+}
+
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
 pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
@@ -98,6 +122,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
     let mut first_written: HashMap<&str, String> = HashMap::default();
     let dateline = crate::text::dateline(doc.text());
     let agents = countries_as_agents(doc, words);
+    let examples = examples_of_a_set(doc, words);
     let mut sites: Vec<Site> = doc
         .places
         .iter()
@@ -105,6 +130,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
         .filter(|place| !foreign_dateline(dateline.as_ref(), place, focus_country))
         .filter(|place| !agents.contains(&place.span.start))
+        .filter(|place| !examples.contains(&place.span.start))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(

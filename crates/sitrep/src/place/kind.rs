@@ -91,6 +91,17 @@ impl PlaceKind {
         )
     }
 
+    /// True for the kinds a generic word right after a name the gazetteer lacks gives it
+    /// ("X village", "the X district", "the X region"): the local units, districts and
+    /// regions, which news names by local or informal names no gazetteer holds.
+    pub fn names_unknown_area(self) -> bool {
+        self.is_local_unit()
+            || matches!(
+                self,
+                PlaceKind::District | PlaceKind::Admin1 | PlaceKind::Region
+            )
+    }
+
     /// True for divisions with a government or administration of their own (the ones a
     /// name can stand for, as in "Beijing said").
     pub fn is_division(self) -> bool {

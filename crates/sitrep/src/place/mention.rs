@@ -592,7 +592,13 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let pieces = self.segment(start, end);
         if let Some(tail_start) = self.unknown_tail(start, end, &pieces) {
             let name_end = self.name_end(start, end);
-            if let Some(unknown) = self.unknown_before_generic(sentence_idx, tail_start, name_end) {
+            // A district or region takes a name no word of which the gazetteer knows ("the
+            // Zorva region"), not one that holds a known place ("Kachin Special Region 1").
+            let none_known = !pieces.iter().any(|piece| matches!(piece, Piece::Name(_)));
+            if let Some(unknown) = self
+                .unknown_before_generic(sentence_idx, tail_start, name_end)
+                .filter(|u| u.hint.is_some_and(PlaceKind::is_local_unit) || none_known)
+            {
                 let n_before = pieces.partition_point(|piece| piece.last() < tail_start);
                 let before = &pieces[..n_before];
                 // "Wuzin Tet and Hpoqgyi villages": a plural is shared by the whole run, and so
@@ -1210,7 +1216,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             .filter(|t| t.is_word())
             .map(|_| self.info(next))?;
         let hint = generic.after?;
-        if !hint.is_local_unit() || run_end == start || !self.adjacent(run_end - 1, next) {
+        if !hint.names_unknown_area() || run_end == start || !self.adjacent(run_end - 1, next) {
             return None;
         }
         let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;

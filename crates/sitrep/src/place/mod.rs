@@ -510,6 +510,23 @@ mod tests {
     }
 
     #[test]
+    fn a_district_or_region_word_makes_an_unknown_name_an_area() {
+        let mentions =
+            tag_text("Gunmen raided farms in the Zorvatumbo region and in Qelmaw District.");
+        assert_eq!(texts(&mentions), ["Zorvatumbo region", "Qelmaw District"]);
+        let region = find(&mentions, "Zorvatumbo region")
+            .location
+            .clone()
+            .unwrap();
+        assert_eq!(region.precision, Precision::Admin1);
+        let district = find(&mentions, "Qelmaw District").location.clone().unwrap();
+        assert_eq!(district.precision, Precision::Township);
+        // Not the rest of a name that holds a known place.
+        let mentions = tag_text("The militia once ruled what was called Shan Special Region 7.");
+        assert!(texts(&mentions).iter().all(|t| !t.contains("Special")));
+    }
+
+    #[test]
     fn a_name_set_off_by_commas_after_a_role_is_a_persons() {
         // Bello is a town in Colombia; here it is a resident's name, and the same elsewhere.
         let mentions = tag_text(

@@ -94,6 +94,9 @@ pub enum WordClass {
     /// A preposition: a plural generic word it governs opens no list ("men from the
     /// villages, including A").
     Preposition,
+    /// A word after a plural generic word that opens examples of the set ("12 villages,
+    /// including A"): the event told of the set is not at its examples.
+    ExampleOpener,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -128,6 +131,7 @@ impl WordClass {
             "post" => WordClass::Post,
             "list_opener" => WordClass::ListOpener,
             "preposition" => WordClass::Preposition,
+            "example_opener" => WordClass::ExampleOpener,
             _ => return None,
         })
     }
