@@ -31,6 +31,8 @@ struct CueClass {
     adjacent: Vec<String>,
     #[serde(default)]
     following: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 /// Reporting verbs and the speakers who are not parties, as written in the file.
@@ -103,6 +105,9 @@ enum Reach {
 struct CompiledClass {
     modality: Modality,
     window: usize,
+    /// Words that, right after a "following" cue, make it tell what was witnessed, not what
+    /// may be ("shelling could be heard").
+    not_before: Vec<String>,
 }
 
 /// The compiled cues: one automaton over every cue of every class.
@@ -177,6 +182,7 @@ impl ModalityCues {
             classes.push(CompiledClass {
                 modality,
                 window: class.window,
+                not_before: class.not_before.iter().map(|w| w.to_lowercase()).collect(),
             });
         }
         let matcher = automaton(&words, MatchKind::Standard)?;
@@ -283,8 +289,13 @@ impl ModalityCues {
                                     && text[hit.span.end..trigger.start].trim().is_empty()
                             }
                             Reach::Following => {
+                                let rest = text[hit.span.end..].trim_start();
                                 hit.span.start >= trigger.end
                                     && text[trigger.end..hit.span.start].trim().is_empty()
+                                    && !class.not_before.iter().any(|w| {
+                                        rest.get(..w.len())
+                                            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                                    })
                             }
                         }
                 });

@@ -639,6 +639,17 @@ fn resolve(
             .force_noun_after(hit.span.end)
             .unwrap_or(hit.span.end);
         let span = Span::new(hit.span.start, end);
+        // "Funtua local government" is an area; "the local government said", its body.
+        let class = match class {
+            GenericClass::Area
+                if !reader
+                    .word_before(hit.span.start)
+                    .starts_with(char::is_uppercase) =>
+            {
+                GenericClass::Government
+            }
+            class => class,
+        };
         if matches!(class, GenericClass::Ally | GenericClass::Area) {
             idx = skip_hits_before(hits, idx, end);
             continue;
@@ -1122,6 +1133,11 @@ mod tests {
         assert_eq!(
             mentions("Nigeria's government said gunmen raided Dala in Tofa local government."),
             pairs(&[("Nigeria's government", "NG_GOV")])
+        );
+        // Without a name before it, the local government is the state's.
+        assert_eq!(
+            mentions("In Nigeria, the local government condemned the raid."),
+            pairs(&[("local government", "NG_GOV")])
         );
     }
 

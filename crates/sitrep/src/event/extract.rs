@@ -1554,7 +1554,11 @@ impl<'a> Reader<'a> {
             return Some(None);
         }
         if self.existential(frame) {
-            return Some(context());
+            // "There were arrests of young men by junta soldiers": a "by" further on.
+            return Some(
+                self.phrase_actor(frame.rest_of_clause(), "by")
+                    .or_else(context),
+            );
         }
         if let Some(party) = speaker.filter(|_| self.first_person_subject(frame)) {
             return Some(Some(party.clone()));

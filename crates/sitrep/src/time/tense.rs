@@ -297,8 +297,10 @@ impl Sentence<'_> {
                 break;
             }
             let cue = cue_of(word, previous);
-            // "warned on Monday that it would attack": the reported clause's tense is its own.
-            if cue == Some(Cue::ReportClause) {
+            // "warned on Monday that it would attack": the reported clause's tense is its own,
+            // once the expression's own clause has told one ("talks on Saturday that the US
+            // hopes will …" has none: a relative "that" goes on).
+            if cue == Some(Cue::ReportClause) && best.is_some() {
                 break;
             }
             if let Some(cue) = cue.and_then(|cue| speaks(cue, distance, deadline_before)) {
