@@ -516,7 +516,7 @@ impl<'a> Reader<'a> {
             || rule.kind == EventKind::AttackOnCivilians && self.war_long_toll(sentence)
             || rule.weapon_trigger && self.weapon_not_used(&frame)
             || self.blocked_in_object(&frame, rule)
-            || rule.requires == Requirement::Place && self.captives_taken(&frame, rule)
+            || rule.requires == Requirement::Place && self.captives_taken(&frame)
         {
             return;
         }
@@ -2992,41 +2992,17 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// True when a capture names people and no post, in a passive's subject ("forty soldiers
-    /// were captured at two camps") or, for a rule that `takes_prisoners`, within the first
-    /// words of an active one's object, up to a comma or a relative pronoun ("police captured
-    /// four insurgents who were heading for the village"): people were taken prisoner, no
-    /// place.
-    fn captives_taken(&self, frame: &Frame, rule: &Rule) -> bool {
-        const OBJECT_HEAD_WORDS: usize = 4;
-        let words = &self.rules.clauses.words;
-        let (slot, head_words) = if self.is_passive(frame.trigger) {
-            (
-                &self.lower[frame.subject_start..frame.trigger.start],
-                usize::MAX,
-            )
-        } else if !rule.takes_prisoners {
+    /// True when a passive capture's subject names people and no post ("forty soldiers were
+    /// captured at two camps"): people were taken prisoner, no place.
+    fn captives_taken(&self, frame: &Frame) -> bool {
+        if !self.is_passive(frame.trigger) {
             return false;
-        } else {
-            let object = &self.lower[frame.trigger.end..frame.object_end];
-            let object = &object[..object.find(',').unwrap_or(object.len())];
-            let relative = words
-                .subject_relatives
-                .iter()
-                .filter_map(|pronoun| find_word(object, pronoun))
-                .min();
-            (
-                &object[..relative.unwrap_or(object.len())],
-                OBJECT_HEAD_WORDS,
-            )
-        };
-        let mut slot_words = slot.split(|c: char| !c.is_alphanumeric());
-        slot_words
-            .clone()
-            .filter(|word| !word.is_empty())
-            .take(head_words)
-            .any(|word| ClauseWords::has(&words.captive_nouns, word))
-            && !slot_words.any(|word| self.rules.triggers.position_nouns.contains(word))
+        }
+        let mut words = self.lower[frame.subject_start..frame.trigger.start]
+            .split(|c: char| !c.is_alphanumeric());
+        let captives = &self.rules.clauses.words.captive_nouns;
+        words.clone().any(|word| ClauseWords::has(captives, word))
+            && !words.any(|word| self.rules.triggers.position_nouns.contains(word))
     }
 
     fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {

@@ -148,8 +148,6 @@ struct RuleEntry {
     #[serde(default)]
     symmetric: bool,
     #[serde(default)]
-    takes_prisoners: bool,
-    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -232,9 +230,6 @@ pub struct Rule {
     /// where its sentence tells the same fight from one side ("as AA troops attacked regime
     /// posts"), that telling's sides stand.
     pub symmetric: bool,
-    /// The verb takes people too ("captured six soldiers"): people in the first words of an
-    /// active trigger's object are prisoners taken, no place.
-    pub takes_prisoners: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -330,7 +325,6 @@ impl TriggerRules {
                     restates: entry.restates,
                     recalls_event: entry.recalls_event,
                     symmetric: entry.symmetric,
-                    takes_prisoners: entry.takes_prisoners,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
