@@ -1137,7 +1137,7 @@ mod tests {
         // Without a name before it, the local government is the state's.
         assert_eq!(
             mentions("In Nigeria, the local government condemned the raid."),
-            pairs(&[("local government", "NG_GOV")])
+            pairs(&[("Nigeria", "NG_GOV"), ("local government", "NG_GOV")])
         );
     }
 
