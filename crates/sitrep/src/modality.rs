@@ -565,6 +565,11 @@ mod tests {
             modality_after_noun("Clashes will go on until the rains, a commander said."),
             Some(Modality::Planned)
         );
+        // "could be heard" tells what was witnessed.
+        assert_eq!(
+            modality_after_noun("Clashes could be heard across the river town on Monday."),
+            None
+        );
         // A modal further on is another verb's.
         assert_eq!(
             modality_after_noun("Clashes broke out at dawn and villagers say more could come."),

@@ -1773,6 +1773,11 @@ mod tests {
         let found = events("A police spokesman said there were two abductions in Bhamo on Monday.");
         assert_has(&found, "abduction - Bhamo");
         assert_lacks(&found, "abduction MM_MILITARY");
+        // A "by" further on still names the agent.
+        assert_has(
+            &events("There were arrests of young men by junta soldiers in Bhamo on Saturday."),
+            "arrest MM_MILITARY Bhamo",
+        );
     }
 
     #[test]

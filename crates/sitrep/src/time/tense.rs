@@ -480,6 +480,14 @@ mod tests {
             ),
             (Tense::Future, 2)
         );
+        // A relative "that", with no tense in the expression's own clause, lets the search go on.
+        assert_eq!(
+            tense_of(
+                &rules,
+                "Envoys meet on [Saturday] in talks that officials hope will end the war."
+            ),
+            (Tense::Future, 5)
+        );
     }
 
     #[test]
