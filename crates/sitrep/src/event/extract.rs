@@ -4017,7 +4017,19 @@ impl<'a> Reader<'a> {
                     .copied()
                     .collect()
             };
-            if let Some(number) = candidates.iter().find_map(|w| parse_number(w)) {
+            // "broke out in 2023 and has killed thousands": a date's year is no toll.
+            let year_of_date = |word: &str| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                word.len() == 4
+                    && self.doc.times.iter().any(|m| {
+                        sentence.contains(m.span) && m.span.slice(self.text).ends_with(word)
+                    })
+            };
+            if let Some(number) = candidates
+                .iter()
+                .filter(|w| !year_of_date(w))
+                .find_map(|w| parse_number(w))
+            {
                 return Some(number);
             }
         }

@@ -562,6 +562,18 @@ mod tests {
     }
 
     #[test]
+    fn a_date_s_year_is_no_toll() {
+        let killed: Vec<Option<u32>> = analyse(
+            "KIA troops attacked the army base at Bhamo in 2023 and killed dozens of soldiers.",
+        )
+        .into_iter()
+        .map(|e| e.fatalities)
+        .collect();
+        assert!(!killed.contains(&Some(2023)), "{killed:?}");
+        assert!(!killed.is_empty());
+    }
+
+    #[test]
     fn a_war_long_toll_is_no_attack_on_civilians() {
         let found =
             events("Health officials say at least 25,000 people have been killed in the war.");
