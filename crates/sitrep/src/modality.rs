@@ -443,6 +443,10 @@ mod tests {
         // The month is no hedge; the verb is.
         assert_eq!(cue("In May the rebels"), None);
         assert_eq!(cue("the rebels may have"), Some(Modality::Speculative));
+        assert_eq!(
+            cue("the district risks being drawn into the"),
+            Some(Modality::Speculative)
+        );
         for (before, modality) in [
             ("the rebels refused to", Modality::Negated),
             ("the rebels declined to", Modality::Negated),
