@@ -1219,6 +1219,16 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         if !hint.names_unknown_area() || run_end == start || !self.adjacent(run_end - 1, next) {
             return None;
         }
+        // "the Zorva District Secretary": a district or region whose name goes on past the
+        // generic word names an office or a body, not the area.
+        let name_goes_on = || {
+            self.tokens.get(next + 1).is_some_and(|t| t.is_word())
+                && self.adjacent(next, next + 1)
+                && self.word(next + 1).starts_with(char::is_uppercase)
+        };
+        if !hint.is_local_unit() && name_goes_on() {
+            return None;
+        }
         let mut candidate = self.unknown_name(sentence_idx, start, run_end, hint)?;
         candidate.span = Span::new(candidate.name_span.start, self.tokens[next].end);
         candidate.plural_hint = generic.is(WordClass::Plural);

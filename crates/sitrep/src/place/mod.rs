@@ -524,6 +524,9 @@ mod tests {
         // Not the rest of a name that holds a known place.
         let mentions = tag_text("The militia once ruled what was called Shan Special Region 7.");
         assert!(texts(&mentions).iter().all(|t| !t.contains("Special")));
+        // Nor an office named after the area.
+        let mentions = tag_text("The attack was confirmed by the Qelmaw District Secretary.");
+        assert!(texts(&mentions).is_empty(), "{mentions:?}");
     }
 
     #[test]
