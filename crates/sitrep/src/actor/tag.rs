@@ -309,15 +309,14 @@ impl Reader<'_> {
     fn unit_after(&self, end: usize) -> Option<usize> {
         let rest = self.text[end..].strip_prefix(' ')?;
         let (noun, rest) = rest.split_once(' ')?;
-        if !self.dict.unit_nouns.contains(&noun.to_ascii_lowercase()) {
-            return None;
-        }
         let rest = ["No. ", "No "]
             .iter()
             .find_map(|prefix| rest.strip_prefix(prefix))
             .unwrap_or(rest);
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        (digits > 0).then(|| self.text.len() - rest.len() + digits)
+        // The number first: it rules out almost every word before any lookup.
+        (digits > 0 && self.dict.unit_nouns.contains(&noun.to_ascii_lowercase()))
+            .then(|| self.text.len() - rest.len() + digits)
     }
 
     /// Whether a noun of a weapon ("Russian drones") or of an attack ("Ukrainian shelling", "a
