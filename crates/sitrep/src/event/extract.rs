@@ -4021,6 +4021,7 @@ impl<'a> Reader<'a> {
             let year_of_date = |word: &str| {
                 let word = word.trim_matches(|c: char| !c.is_alphanumeric());
                 word.len() == 4
+                    && word.bytes().all(|b| b.is_ascii_digit())
                     && self.doc.times.iter().any(|m| {
                         sentence.contains(m.span) && m.span.slice(self.text).ends_with(word)
                     })

@@ -57,39 +57,54 @@ fn foreign_dateline(
     in_dateline && focus_country.is_some() && country.is_some() && country != focus_country
 }
 
+/// Where the places that `opens` takes start, and those `joins` lists right after each one
+/// taken (given the span of the one before): the places of lists that name no event's place.
+fn listed_places(
+    doc: &Doc,
+    opens: impl Fn(&PlaceMention) -> bool,
+    joins: impl Fn(Span, &PlaceMention) -> bool,
+) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    let mut previous: Option<Span> = None;
+    for place in &doc.places {
+        let taken = previous.is_some_and(|p| joins(p, place)) || opens(place);
+        if taken {
+            found.push(place.span.start);
+        }
+        previous = taken.then_some(place.span);
+    }
+    found
+}
+
 /// Where the countries named after a preposition of the agent start, and those listed with
 /// them ("mediation by Qatar, Turkiye and Saudi Arabia", "backed by the United States"): who
 /// acts, not where.
 fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
     let text = doc.text();
-    let mut agents: Vec<usize> = Vec::new();
-    // The place before, if it was one of them.
-    let mut previous_agent: Option<Span> = None;
-    for place in &doc.places {
-        let is_country = place
+    let is_country = |place: &PlaceMention| {
+        place
             .location
             .as_ref()
-            .is_some_and(|l| l.precision == Precision::Country);
+            .is_some_and(|l| l.precision == Precision::Country)
+    };
+    let after_agent_preposition = |place: &PlaceMention| {
         let before = text[..place.span.start].trim_end();
-        // A comma joins a list only where "and" closes it later ("by Qatar, Turkiye and Saudi
-        // Arabia"), not a clause ("Flanked by Thailand and Laos, Myanmar ...").
-        let listed = previous_agent.is_some_and(|p| {
-            let after = text[place.span.end..].trim_start();
-            match text[p.end..place.span.start].trim() {
+        let before = before.strip_suffix(" the").unwrap_or(before);
+        let word = before.rsplit(' ').next().unwrap_or("");
+        is_country(place) && words.is(word, WordClass::AgentPreposition)
+    };
+    // A comma joins a list only where "and" closes it later ("by Qatar, Turkiye and Saudi
+    // Arabia"), not a clause ("Flanked by Thailand and Laos, Myanmar ...").
+    let listed = |previous: Span, place: &PlaceMention| {
+        let after = text[place.span.end..].trim_start();
+        is_country(place)
+            && match text[previous.end..place.span.start].trim() {
                 "and" | ", and" => true,
                 "," => after.starts_with(',') || after.starts_with("and "),
                 _ => false,
             }
-        });
-        let before = before.strip_suffix(" the").unwrap_or(before);
-        let word = before.rsplit(' ').next().unwrap_or("");
-        let agent = is_country && (listed || words.is(word, WordClass::AgentPreposition));
-        if agent {
-            agents.push(place.span.start);
-        }
-        previous_agent = agent.then_some(place.span);
-    }
-    agents
+    };
+    listed_places(doc, after_agent_preposition, listed)
 }
 
 /// Where the places named as examples of a set of places start ("5,000 people from
@@ -97,22 +112,19 @@ fn countries_as_agents(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
 /// listed with them: the event is at the set, not at its examples.
 fn examples_of_a_set(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
     let text = doc.text();
-    let mut examples: Vec<usize> = Vec::new();
-    let mut previous_example: Option<Span> = None;
-    for place in &doc.places {
-        let listed = previous_example
-            .is_some_and(|p| matches!(text[p.end..place.span.start].trim(), "," | "and" | ", and"));
+    let after_opener = |place: &PlaceMention| {
         let mut before = text[..place.span.start].trim_end().rsplit(' ');
         let opener = before.next().unwrap_or("");
         let set = before.next().unwrap_or("").trim_end_matches(',');
-        let example = listed
-            || (words.is(opener, WordClass::ExampleOpener) && words.is(set, WordClass::Plural));
-        if example {
-            examples.push(place.span.start);
-        }
-        previous_example = example.then_some(place.span);
-    }
-    examples
+        words.is(opener, WordClass::ExampleOpener) && words.is(set, WordClass::Plural)
+    };
+    let listed = |previous: Span, place: &PlaceMention| {
+        matches!(
+            text[previous.end..place.span.start].trim(),
+            "," | "and" | ", and"
+        )
+    };
+    listed_places(doc, after_opener, listed)
 }
 
 /// The sites of a document: its resolved toponyms and its facilities, in text order.

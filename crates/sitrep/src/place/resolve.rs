@@ -150,14 +150,15 @@ pub fn resolve_each(
         .collect();
     // An article whose towns the gazetteer mostly lacks may still name its division itself,
     // again and again ("the town of Kheret ... in Amhara"): unknown names take that one.
-    let named_admin1s: Vec<Option<EntryIdx>> = first_pass
-        .iter()
-        .flatten()
-        .filter(|best| gazetteer.entry(best.entry).kind == PlaceKind::Admin1)
-        .map(|best| Some(best.entry))
-        .collect();
-    scorer.article_admin1 =
-        article_admin1(&kept_admin1s).or_else(|| article_admin1(&named_admin1s));
+    scorer.article_admin1 = article_admin1(&kept_admin1s).or_else(|| {
+        let named_admin1s: Vec<Option<EntryIdx>> = first_pass
+            .iter()
+            .flatten()
+            .filter(|best| gazetteer.entry(best.entry).kind == PlaceKind::Admin1)
+            .map(|best| Some(best.entry))
+            .collect();
+        article_admin1(&named_admin1s)
+    });
     let anchors = distinct(anchors);
     let mut bests: Vec<Option<Best>> = ranges
         .iter()
