@@ -9,16 +9,17 @@ give none: only asserted and claimed captures count, and a statement in a senten
 negation or hedge cue is skipped. Facts are as of the article's date: a capture that another
 side's later capture of the same place undid gives none.
 
-Each statement rule is searched over the whole text, and a few have no literal start a
-search could skip to. So each rule also keeps the words one of which every match of it
-holds ("stronghold", "foothold", "bastion"), read off its pattern: a text without any of
-them is not searched with the rule.
+Each rule keeps the words one of which every match of it holds ("stronghold", "foothold",
+"bastion"), read off its pattern, and is searched only in the sentences that hold one of
+them: a few rules have no literal start a search could skip to, and case-blind patterns
+with word gaps are slow to run over a whole text.
 */
 
 use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex_automata::Input;
+use regex_automata::meta::Regex;
 use regex_syntax::hir::{Hir, HirKind};
 use serde::{Deserialize, Serialize};
 
@@ -502,14 +503,8 @@ pub fn derive(
     // which the places after a pattern have been read: a later start finds only places whose
     // facts are already there, so a long clause is read once, not once per pattern in it.
     let mut read_from: HashMap<(ActorId, usize, usize), usize> = HashMap::default();
-    let may_match = |rule: &&ControlRule| {
-        rule.required
-            .as_ref()
-            .is_none_or(|words| words.is_match(text))
-    };
-    for rule in rules.rules.iter().filter(may_match) {
-        for m in rule.regex.find_iter(text) {
-            let cue = Span::new(m.start(), m.end());
+    for rule in &rules.rules {
+        for cue in rule.matches(doc) {
             if crate::text::ends_with_phrase(&lower[..cue.start], &rule.blocked_before) {
                 continue;
             }
@@ -567,6 +562,39 @@ pub fn derive(
         }
     }
     drop_overtaken(facts)
+}
+
+impl ControlRule {
+    /// Where the rule matches `doc`'s text, in text order: in each sentence that holds one
+    /// of its required words, or over the whole text when it has none.
+    fn matches(&self, doc: &Doc) -> Vec<Span> {
+        let text = doc.text();
+        let Some(required) = &self.required else {
+            return find_spans(&self.regex, Input::new(text));
+        };
+        let mut sentences: Vec<Span> = required
+            .find_iter(text)
+            .filter_map(|word| doc.sentence_at(word.start()))
+            .collect();
+        sentences.dedup();
+        sentences
+            .into_iter()
+            .flat_map(|sentence| {
+                find_spans(
+                    &self.regex,
+                    Input::new(text).range(sentence.start..sentence.end),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Every match of `regex` in `input`'s range (its word boundaries see the text around it).
+fn find_spans(regex: &Regex, input: Input<'_>) -> Vec<Span> {
+    regex
+        .find_iter(input)
+        .map(|found| Span::new(found.start(), found.end()))
+        .collect()
 }
 
 /// Words one of which every match of `hir` holds, as written in the pattern (the rules match
