@@ -1004,6 +1004,12 @@ impl ClauseIndex {
         self.listing_break_starts.binary_search(&offset).is_ok()
     }
 
+    /// Whether `span` stands inside a relative clause.
+    pub fn in_relative_clause(&self, span: Span) -> bool {
+        let before = self.relative.partition_point(|r| r.start <= span.start);
+        self.relative[..before].iter().any(|r| r.contains(span))
+    }
+
     /// The relative clauses inside `span`.
     pub fn relative_clauses(&self, span: Span) -> impl Iterator<Item = &Span> {
         let from = self.relative.partition_point(|r| r.start < span.start);

@@ -124,6 +124,7 @@ pub fn extract(
             .chain(text.match_indices('\n').map(|(idx, _)| idx + 1))
             .collect(),
         told_date: None,
+        story_times: outside_relative_clauses(&doc.times, &context.clauses),
         sentence_cues: SentenceCues::default(),
         acting_units: Vec::new(),
         summaries: HashSet::default(),
@@ -414,6 +415,10 @@ struct Reader<'a> {
     /// The sentence start and date of the last event emitted, as its sentence gave it before
     /// any offset ("a day after escaping an attack"): what an undated sentence goes on from.
     told_date: Option<(usize, DateInterval)>,
+    /// The time expressions outside relative clauses, those that may date the story an
+    /// undated sentence goes on: "Kherson, abandoned by Russian forces late last year" does
+    /// not date the next sentence's shelling.
+    story_times: Cow<'a, [TimeMention]>,
     /// What each sentence's sentence-wide cues say, once read.
     sentence_cues: SentenceCues,
     /// The names of the units that act as a clause's subject, named after their armed owner
@@ -3681,7 +3686,7 @@ impl<'a> Reader<'a> {
     fn carried_date(&self, frame: &Frame) -> Option<DateInterval> {
         let date = self
             .narrative_date(frame)
-            .or_else(|| time::previous_date(self.text, &self.doc.times, frame.sentence.start))?;
+            .or_else(|| time::previous_date(self.text, &self.story_times, frame.sentence.start))?;
         let since =
             self.rules
                 .clauses
@@ -4127,6 +4132,18 @@ impl SpanCover {
         let before = self.starts.partition_point(|&start| start <= span.start);
         before > 0 && self.furthest_ends[before - 1] >= span.end
     }
+}
+
+/// The time expressions of `times` that stand in no relative clause.
+fn outside_relative_clauses<'a>(
+    times: &'a [TimeMention],
+    clauses: &ClauseIndex,
+) -> Cow<'a, [TimeMention]> {
+    let inside = |mention: &TimeMention| clauses.in_relative_clause(mention.span);
+    if !times.iter().any(inside) {
+        return Cow::Borrowed(times);
+    }
+    Cow::Owned(times.iter().filter(|m| !inside(m)).cloned().collect())
 }
 
 /// Where the accusation verbs ("accuse", "blame") stand in `lower`, in order.

@@ -1127,6 +1127,18 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_a_relative_clause_dates_no_later_sentence() {
+        assert_kind_events(
+            "Army troops shelled Bhamo, captured by the KIA in March. Shelling also hit Hill Ridge town.",
+            "shelling",
+            &[
+                "shelling MM_MILITARY Bhamo -",
+                "shelling MM_MILITARY Hill Ridge -",
+            ],
+        );
+    }
+
+    #[test]
     fn a_date_in_a_relative_clause_dates_no_event_outside_it() {
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
