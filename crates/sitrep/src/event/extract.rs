@@ -761,7 +761,8 @@ impl<'a> Reader<'a> {
             ];
             let date = told
                 .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence))
-                .map(|date| self.ended_by_publication(date, modality));
+                .map(|date| self.ended_by_publication(date, modality))
+                .or_else(|| modality.is_fact().then(|| self.news_of_the_day()).flatten());
             let location = place.map(|p| p.location.clone());
             let civilians = |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
             for patient in &patients {
@@ -3722,6 +3723,18 @@ impl<'a> Reader<'a> {
             return date;
         }
         DateInterval::month_of(date.start)
+    }
+
+    /// The days a story that names none tells a fact of, as news does: the day before
+    /// publication to publication ("Shelling killed three people overnight, officials said").
+    /// It dates no later sentence: a date the text gives further on still carries.
+    fn news_of_the_day(&self) -> Option<DateInterval> {
+        let published = self.doc.published()?;
+        Some(DateInterval {
+            start: published.yesterday().ok()?,
+            end: published,
+            precision: DatePrecision::Range,
+        })
     }
 
     /// The date of the last event in the same paragraph, for a sentence that gives none.

@@ -1132,9 +1132,29 @@ mod tests {
             "Army troops shelled Bhamo, captured by the KIA in March. Shelling also hit Hill Ridge town.",
             "shelling",
             &[
-                "shelling MM_MILITARY Bhamo -",
-                "shelling MM_MILITARY Hill Ridge -",
+                "shelling MM_MILITARY Bhamo 2024-06-14",
+                "shelling MM_MILITARY Hill Ridge 2024-06-14",
             ],
+        );
+    }
+
+    #[test]
+    fn a_fact_in_a_story_that_gives_no_date_is_news_of_the_day() {
+        assert_eq!(
+            dated("Army artillery shelled Hill Ridge town overnight, residents said."),
+            ["shelling Hill Ridge 2024-06-14..2024-06-15"]
+        );
+        assert_eq!(
+            dated("The KIA will attack Hill Ridge town, its spokesman said."),
+            ["armed_clash Hill Ridge -"]
+        );
+        // A day the text gives later dates what follows, not the news of the day.
+        let found = dated(
+            "Army artillery shelled Hill Ridge town, residents said. The rains began on Monday. Junta troops torched houses in Bhamo.",
+        );
+        assert_eq!(
+            found[1],
+            "attack_on_civilians Bhamo 2024-06-10..2024-06-10"
         );
     }
 
@@ -1143,13 +1163,13 @@ mod tests {
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, where the army had been based since 2019.",
             "territory_captured",
-            &["territory_captured KIA Hill Ridge -"],
+            &["territory_captured KIA Hill Ridge 2024-06-14"],
         );
         // A number's comma does not close the clause.
         assert_kind_events(
             "KIA fighters took the hill post near Hill Ridge town, which had 2,000 residents in the 2014 census.",
             "territory_captured",
-            &["territory_captured KIA Hill Ridge -"],
+            &["territory_captured KIA Hill Ridge 2024-06-14"],
         );
     }
 
