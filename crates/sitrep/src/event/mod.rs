@@ -1152,10 +1152,7 @@ mod tests {
         let found = dated(
             "Army artillery shelled Hill Ridge town, residents said. The rains began on Monday. Junta troops torched houses in Bhamo.",
         );
-        assert_eq!(
-            found[1],
-            "attack_on_civilians Bhamo 2024-06-10..2024-06-10"
-        );
+        assert_eq!(found[1], "attack_on_civilians Bhamo 2024-06-10..2024-06-10");
     }
 
     #[test]

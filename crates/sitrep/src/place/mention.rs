@@ -1435,10 +1435,18 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         for idx in 0..n.saturating_sub(1) {
             let gap = candidates[idx].span.end..candidates[idx + 1].span.start;
             let between = self.text.get(gap).unwrap_or("").trim();
-            // "Thindaw, Shwebo and Kone villages" is a list, not Thindaw in Shwebo.
+            // "Thindaw, Shwebo and Kone villages" is a list, not Thindaw in Shwebo; "Thindaw,
+            // Sagaing Region, on Monday" is not: a comma goes on a list only to another place.
             let listed = between == "," && {
                 let after_next = self.text[candidates[idx + 1].span.end..].trim_start();
-                after_next.starts_with(',')
+                let place_next = candidates.get(idx + 2).is_some_and(|next| {
+                    let gap = candidates[idx + 1].span.end..next.span.start;
+                    matches!(
+                        self.text.get(gap).unwrap_or("").trim(),
+                        "," | ", and" | ", or"
+                    )
+                });
+                after_next.starts_with(',') && place_next
                     || after_next.starts_with("and ")
                     || after_next.starts_with("or ")
             };

@@ -487,6 +487,21 @@ mod tests {
     }
 
     #[test]
+    fn a_division_after_a_comma_holds_the_place_before_it_when_a_comma_follows() {
+        // No "Shwe Kyin" of the gazetteer lies in Bago Region: this one keeps its name and
+        // Bago, no point; the comma after "Bago Region" goes on to a date, not a list.
+        let mentions = tag_text("Troops raided Shwe Kyin village, Bago Region, on Monday.");
+        let village = find(&mentions, "Shwe Kyin village")
+            .location
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (village.admin1.as_deref(), village.lat),
+            (Some("Bago"), None)
+        );
+    }
+
+    #[test]
     fn a_container_is_the_sense_that_holds_its_place() {
         // Donetsk is a city and a region; the region holds this Blahodatne, 60 km from the city.
         let mentions = tag_text("Ukrainian troops retook Blahodatne in Donetsk on Sunday.");
