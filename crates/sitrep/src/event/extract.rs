@@ -65,6 +65,10 @@ struct Speaker {
 /// may continue or refer to: a few sentences.
 const RECENT_REACH: usize = 600;
 
+/// Words after a trigger an accusation verb governs within which "on" or "to" names the one
+/// blamed ("blamed the raid in Hill Ridge town on the ADF").
+const BLAMED_ON_WORDS: usize = 6;
+
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
@@ -1584,7 +1588,7 @@ impl<'a> Reader<'a> {
             );
         }
         if let Some(actor) = self.accused(frame) {
-            return Some(Some(actor));
+            return Some(actor);
         }
         if let Some(actor) = self.relative_subject(frame) {
             return Some(Some(actor));
@@ -2061,26 +2065,30 @@ impl<'a> Reader<'a> {
     }
 
     /// The actor blamed or accused of the event: "blamed the groups for a surprise attack",
-    /// "accused them of torching homes".
-    fn accused(&self, frame: &Frame) -> Option<ActorId> {
+    /// "accused them of torching homes"; for an event the verb takes as its object, the one
+    /// it is blamed on, or no one ("police blamed the attacks on bandits": not the police).
+    fn accused(&self, frame: &Frame) -> Option<Option<ActorId>> {
         // The verbs never overlap, so those ending by the trigger come first.
         let before = self
             .accusations
             .partition_point(|verb| verb.end <= frame.trigger.start);
-        let verb_at = self.accusations[..before]
+        let verb = self.accusations[..before]
             .last()
-            .map(|verb| verb.start)
-            .filter(|&at| at >= frame.sentence.start)?;
+            .filter(|verb| verb.start >= frame.sentence.start)?;
+        let verb_at = verb.start;
         let between = &self.lower[verb_at..frame.trigger.start];
         // The accused stand between the verb and its "of" or "for" ("accused them of attacking
         // army camps, torching homes": not the army).
         let joint = [find_word(between, "of"), find_word(between, "for")]
             .into_iter()
             .flatten()
-            .min()?;
+            .min();
+        let Some(joint) = joint else {
+            return self.blamed_on(frame, *verb);
+        };
         let accused = Span::new(verb_at, verb_at + joint);
         if let Some(mention) = self.actors_in(accused).find(|m| m.kind.is_armed()) {
-            return Some(mention.actor.clone());
+            return Some(Some(mention.actor.clone()));
         }
         let pronoun = self.lower[accused.start..accused.end]
             .split_whitespace()
@@ -2096,6 +2104,27 @@ impl<'a> Reader<'a> {
                     .map(|m| m.actor.clone())
             })
             .flatten()
+            .map(Some)
+    }
+
+    /// For a trigger a few words after an accusation verb, with "on" or "to" after its noun
+    /// phrase ("blamed Saturday's attacks in the town on bandits", "attributed the raid to
+    /// the ADF"): the actor named after it, or no one.
+    fn blamed_on(&self, frame: &Frame, verb: Span) -> Option<Option<ActorId>> {
+        let object_words = self.lower[verb.end..frame.trigger.start]
+            .split_whitespace()
+            .skip(1)
+            .count();
+        if object_words > 3 {
+            return None;
+        }
+        let after = frame.rest_of_clause();
+        let head = self.first_words(after, BLAMED_ON_WORDS);
+        ["on", "to"]
+            .into_iter()
+            .filter_map(|word| find_word(head, word).map(|at| (at, word)))
+            .min()
+            .map(|(_, word)| self.actor_after_word(after, head, word))
     }
 
     /// True when a mention is the object of a preposition or of a trigger ("clashed with

@@ -2206,6 +2206,21 @@ mod tests {
     }
 
     #[test]
+    fn an_act_blamed_on_someone_is_not_the_blamers() {
+        assert_kind_events(
+            "Police blamed Sunday's raid in Hill Ridge town on the ADF.",
+            "armed_clash",
+            &["armed_clash ADF Hill Ridge 2024-06-09"],
+        );
+        // Blamed on no one the text knows as an actor: no one, not the police.
+        assert_kind_events(
+            "Police in Zamfara attributed recent attacks to bandits.",
+            "armed_clash",
+            &["armed_clash - Zamfara 2024-06-14"],
+        );
+    }
+
+    #[test]
     fn an_owner_after_of_acts() {
         let found = events("Fighters of the KIA attacked a junta camp in Momauk on Monday.");
         assert_has(&found, "armed_clash KIA Momauk");
