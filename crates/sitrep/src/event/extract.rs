@@ -1037,21 +1037,24 @@ impl<'a> Reader<'a> {
     }
 
     /// The trigger's direct object: from the trigger (past one leading preposition, as in
-    /// "an attack on army columns") to the next preposition or the clause's end.
+    /// "an attack on army columns") to the next preposition, a participle after a comma
+    /// ("attacks on two towns, displacing civilians") or the clause's end.
     fn direct_object(&self, frame: &Frame) -> Span {
         let rest = frame.rest_of_clause();
         let text = rest.slice(self.lower);
         let mut offset = 0;
         let mut first = true;
+        let mut after_comma = false;
         for word in text.split_inclusive(|c: char| c.is_whitespace()) {
             let bare = word.trim().trim_matches(|c: char| !c.is_alphanumeric());
-            if self.rules.clauses.is_preposition(bare) {
-                if !first {
-                    return Span::new(frame.trigger.end, frame.trigger.end + offset);
-                }
-            } else if !bare.is_empty() {
+            let participle = after_comma && bare.len() > 4 && bare.ends_with("ing");
+            if self.rules.clauses.is_preposition(bare) && !first || participle {
+                return Span::new(frame.trigger.end, frame.trigger.end + offset);
+            }
+            if !bare.is_empty() && !self.rules.clauses.is_preposition(bare) {
                 first = false;
             }
+            after_comma = word.trim_end().ends_with(',');
             offset += word.len();
         }
         rest

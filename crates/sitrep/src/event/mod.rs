@@ -1399,6 +1399,18 @@ mod tests {
     }
 
     #[test]
+    fn civilians_displaced_after_the_object_are_no_target_of_the_attack() {
+        assert_kind_events(
+            "On Monday the KIA launched attacks on Hill Ridge town and Bhamo, displacing civilians.",
+            "armed_clash",
+            &[
+                "armed_clash KIA Hill Ridge 2024-06-10",
+                "armed_clash KIA Bhamo 2024-06-10",
+            ],
+        );
+    }
+
+    #[test]
     fn a_post_named_for_its_village_is_no_civilian_target() {
         let found = events("KIA fighters attacked the junta's village base near Bhamo on Sunday.");
         assert!(
