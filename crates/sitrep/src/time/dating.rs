@@ -259,7 +259,8 @@ fn nearest<'m>(text: &str, dated: &[&'m TimeMention], trigger: Span) -> Option<&
 /// the next sentence tells happened over those days; so it is when the last date opens a
 /// "since" range and the sentence at `before` goes on in the present perfect ("They have also
 /// cut the road"). The date inside a clause "since" opens ("since the truce took effect in
-/// May") is passed over: it tells when a state of things began.
+/// May") is passed over: it tells when a state of things began; so is the date "since" opens
+/// once the story has given a day of its own ("… since late last year").
 pub fn previous_date(text: &str, times: &[TimeMention], before: usize) -> Option<DateInterval> {
     // Mentions are in text order.
     let earlier = &times[..times.partition_point(|mention| mention.span.end <= before)];
@@ -274,15 +275,28 @@ pub fn previous_date(text: &str, times: &[TimeMention], before: usize) -> Option
             Some(range) => Some(range),
             // "the heaviest strikes since the ceasefire took effect in November": the date of
             // a clause "since" opens tells when a state of things began, not the story's.
+            // "Troops shelled the town on Thursday. Rebels have held the hills since late last
+            // year.": once the story has given its day, a date "since" opens is background.
             None if mention.scope.is_some_and(|scope| {
                 scope.kind == ScopeKind::Since
-                    && mention.span.start > scope.clause.start + "since ".len()
+                    && (mention.span.start > scope.clause.start + "since ".len()
+                        || story_dated_before(&earlier[..idx]))
             }) =>
             {
                 None
             }
             None => Some(interval),
         }
+    })
+}
+
+/// Whether `earlier` gives the story a day or days of its own, not a date "since" opens.
+fn story_dated_before(earlier: &[TimeMention]) -> bool {
+    earlier.iter().any(|mention| {
+        narrative_interval(mention).is_some()
+            && !mention
+                .scope
+                .is_some_and(|scope| scope.kind == ScopeKind::Since)
     })
 }
 

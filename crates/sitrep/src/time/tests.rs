@@ -476,6 +476,16 @@ fn a_sentence_without_a_date_can_fall_back_on_the_last_one() {
         "a present perfect goes on with it"
     );
 
+    let text = "Gunmen burned a market on Tuesday. The hills have been lawless since late last \
+                year. Two traders were shot dead.";
+    let times = fixture.tag(text, Some(date(2024, 6, 5)));
+    let shot = previous_date(text, &times, text.find("Two").unwrap()).unwrap();
+    assert_eq!(
+        shot.start,
+        date(2024, 6, 4),
+        "not a 'since' date after the story gave its day"
+    );
+
     let text = "Jets struck the town on 2 June, the worst raids since the truce took effect in May. \
                 A drone hit a car.";
     let times = fixture.tag(text, Some(date(2024, 6, 5)));
