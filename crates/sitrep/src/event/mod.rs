@@ -1119,6 +1119,20 @@ mod tests {
     }
 
     #[test]
+    fn a_ward_named_with_its_town_is_no_place_of_its_own() {
+        assert_kind_events(
+            "CNF fighters raided junta offices in Hakha and in Zyqlo ward on Friday.",
+            "armed_clash",
+            &["armed_clash CNA Hakha 2024-06-14"],
+        );
+        // The town named in the sentence before.
+        let found = events(
+            "Junta jets bombed Falam Town on Monday. On Tuesday, jets struck Tlangpi Ward, killing four.",
+        );
+        assert!(found.iter().all(|e| !e.contains("Tlangpi")), "{found:?}");
+    }
+
+    #[test]
     fn a_date_in_a_reduced_relative_clause_dates_no_event_outside_it() {
         assert_has(
             &events("Army troops shelled Bhamo, captured by the KIA in March, on Monday."),

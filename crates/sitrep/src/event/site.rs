@@ -8,7 +8,7 @@ country alone: the coordinates are its container's.
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
 site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
 that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA"), nor the examples of a set
-of places ("from 12 villages, including Zyqlo").
+of places ("from 12 villages, including Zyqlo"), nor a ward of a town named with it.
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
@@ -22,7 +22,7 @@ use crate::actor::MentionKind;
 use crate::doc::Doc;
 use crate::event::FacilityMention;
 use crate::place::words::{PlaceWords, WordClass};
-use crate::place::{Location, PlaceMention, PlaceRole, Precision};
+use crate::place::{Location, PlaceKind, PlaceMention, PlaceRole, Precision};
 use crate::span::{Span, starting_in};
 use crate::text::{Dateline, fold_eq, without_brackets};
 
@@ -74,6 +74,28 @@ fn listed_places(
         previous = taken.then_some(place.span);
     }
     found
+}
+
+/// True for a ward (a quarter of a town) named in a sentence that, or whose sentence before,
+/// names a town: the event is at the town ("attacked offices in Hill Ridge and in Zyqlo ward";
+/// "… in Hill Ridge Town. Jets struck Zyqlo Ward"). A romanised ward's name often matches
+/// some other village's; the town is what a reader looks for.
+fn ward_of_a_named_town(doc: &Doc, place: &PlaceMention) -> bool {
+    if place.kind != PlaceKind::Ward {
+        return false;
+    }
+    let sentences = &doc.sentences;
+    let idx = sentences.partition_point(|s| s.end <= place.span.start);
+    let start = sentences[idx.saturating_sub(1)..]
+        .first()
+        .map_or(0, |s| s.start);
+    let end = sentences.get(idx).map_or(place.span.start, |s| s.end);
+    doc.places.iter().any(|other| {
+        other.role == PlaceRole::Toponym
+            && matches!(other.kind, PlaceKind::Town | PlaceKind::Township)
+            && other.span.start >= start
+            && other.span.end <= end
+    })
 }
 
 /// Where the countries named after a preposition of the agent start, and those listed with
@@ -141,6 +163,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .filter(|place| place.role == PlaceRole::Toponym)
         .filter(|place| !facilities.iter().any(|f| f.span.overlaps(place.span)))
         .filter(|place| !foreign_dateline(dateline.as_ref(), place, focus_country))
+        .filter(|place| !ward_of_a_named_town(doc, place))
         .filter(|place| !agents.contains(&place.span.start))
         .filter(|place| !examples.contains(&place.span.start))
         .filter_map(|place| {
