@@ -587,15 +587,6 @@ impl<'a> Reader<'a> {
                 agent = state;
             }
         }
-        // "Drone strikes hit the market": aircraft no side is named with are the forces of the
-        // state the story is about.
-        if flown_by_the_state && agent.is_none() {
-            agent = self
-                .focus
-                .as_ref()
-                .and_then(|country| self.actors.country(country))
-                .map(|country| country.military.clone());
-        }
         // "A suicide bomber hit the base, police said": no state sends one; a state found as
         // the agent is the side attacked, and the group it fights attacked.
         if self.non_state_tactic(&frame)

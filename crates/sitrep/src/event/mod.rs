@@ -2782,11 +2782,6 @@ mod tests {
         let found =
             events("The KIA took Bhamo on Friday. Military aircraft are attacking the town.");
         assert_has(&found, "air_strike MM_MILITARY Bhamo");
-        // No side named in the whole text: the forces of the state the story is about.
-        let found = events(
-            "Drone strikes on a market near Hpakant killed nine people on Monday, residents said.",
-        );
-        assert_has(&found, "air_strike MM_MILITARY Hpakant");
     }
 
     #[test]
