@@ -3122,12 +3122,9 @@ impl<'a> Reader<'a> {
                 (rest, true),
             ],
         };
-        // A relative clause's places are its own, unless the trigger is in it and the clause
-        // says what its antecedent did ("gains for Moscow, which took over Pokrovsk").
         let relative: Vec<Span> = self
             .clause_index
             .relative_clauses(frame.sentence)
-            .filter(|r| !(r.contains(frame.trigger) && self.opens_subject_relative(**r)))
             .copied()
             .collect();
         let usable = |site: &&'a Site| {
@@ -3554,17 +3551,6 @@ impl<'a> Reader<'a> {
     fn paragraph_start(&self, at: usize) -> usize {
         let after = self.paragraph_starts.partition_point(|&start| start <= at);
         self.paragraph_starts[after.saturating_sub(1)]
-    }
-
-    /// True when `clause` opens with a relative pronoun that stands as its subject (", which",
-    /// ", who"): its verb tells what the antecedent did.
-    fn opens_subject_relative(&self, clause: Span) -> bool {
-        let opener = self.lower[clause.start..clause.end]
-            .trim_start_matches([',', ' '])
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        ClauseWords::has(&self.rules.clauses.words.subject_relatives, opener)
     }
 
     /// True when `site` is where people fled to or where fire came from: a destination or

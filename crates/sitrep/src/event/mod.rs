@@ -1119,15 +1119,6 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_clause_that_holds_the_trigger_gives_its_place() {
-        assert_kind_events(
-            "Analysts called the advance a fresh gain for Moscow, which seized Pokrovsk on 2 June.",
-            "territory_captured",
-            &["territory_captured RU_GOV Pokrovsk 2024-06-02"],
-        );
-    }
-
-    #[test]
     fn a_ward_named_with_its_town_is_no_place_of_its_own() {
         assert_kind_events(
             "CNF fighters raided junta offices in Hakha and in Zyqlo ward on Friday.",
