@@ -87,7 +87,7 @@ impl<'r> Pipeline<'r> {
         let mut docs: Vec<Doc> = articles.into_iter().map(Doc::new).collect();
         self.annotate(&mut docs);
         let contexts: Vec<event::Context> = docs.iter().map(|doc| self.context(doc)).collect();
-        let events: Vec<Vec<Event>> = docs
+        let mut events: Vec<Vec<Event>> = docs
             .iter()
             .zip(&contexts)
             .map(|(doc, context)| event::extract(doc, context, &res.events, &res.actors))
@@ -100,6 +100,9 @@ impl<'r> Pipeline<'r> {
                 control::derive(doc, context, events, &res.control, &res.events)
             })
             .collect();
+        for ((doc, context), events) in docs.iter().zip(&contexts).zip(&mut events) {
+            event::date_news_of_the_day(doc, &context.clauses, &res.events, events);
+        }
         docs.into_iter()
             .zip(events)
             .zip(control)
@@ -159,8 +162,9 @@ impl<'r> Pipeline<'r> {
     pub fn events(&self, doc: &Doc) -> (Vec<Event>, Vec<ControlFact>) {
         let res = self.resources;
         let context = self.context(doc);
-        let events = event::extract(doc, &context, &res.events, &res.actors);
+        let mut events = event::extract(doc, &context, &res.events, &res.actors);
         let control = control::derive(doc, &context, &events, &res.control, &res.events);
+        event::date_news_of_the_day(doc, &context.clauses, &res.events, &mut events);
         (events, control)
     }
 

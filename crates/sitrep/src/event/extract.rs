@@ -765,8 +765,7 @@ impl<'a> Reader<'a> {
             ];
             let date = told
                 .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence))
-                .map(|date| self.ended_by_publication(date, modality))
-                .or_else(|| modality.is_fact().then(|| self.news_of_the_day()).flatten());
+                .map(|date| self.ended_by_publication(date, modality));
             let location = place.map(|p| p.location.clone());
             let civilians = |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
             for patient in &patients {
@@ -2118,7 +2117,12 @@ impl<'a> Reader<'a> {
             .split_whitespace()
             .skip(1)
             .count();
-        if object_words > 3 {
+        // "accused M23 after an attack on Sake": the accused stand before the trigger.
+        let accused_before = self
+            .actors_in(Span::new(verb.end, frame.trigger.start))
+            .next()
+            .is_some();
+        if object_words > 3 || accused_before {
             return None;
         }
         let after = frame.rest_of_clause();
@@ -3757,18 +3761,6 @@ impl<'a> Reader<'a> {
         DateInterval::month_of(date.start)
     }
 
-    /// The days a story that names none tells a fact of, as news does: the day before
-    /// publication to publication ("Shelling killed three people overnight, officials said").
-    /// It dates no later sentence: a date the text gives further on still carries.
-    fn news_of_the_day(&self) -> Option<DateInterval> {
-        let published = self.doc.published()?;
-        Some(DateInterval {
-            start: published.yesterday().ok()?,
-            end: published,
-            precision: DatePrecision::Range,
-        })
-    }
-
     /// The date of the last event in the same paragraph, for a sentence that gives none.
     fn narrative_date(&self, frame: &Frame) -> Option<DateInterval> {
         let paragraph_start = self.paragraph_start(frame.sentence.start);
@@ -4228,7 +4220,7 @@ const QUOTE_REACH: usize = 2000;
 
 /// The fewest dead that make a count a war's toll rather than one attack's: no single raid,
 /// massacre or strike in the news kills ten thousand people.
-const TOLL_MINIMUM: u32 = 10_000;
+pub(super) const TOLL_MINIMUM: u32 = 10_000;
 
 /// Whether a quotation opened in `text` is still open at its end: more curly opening quotes
 /// than closing ones, or an odd number of straight ones.
