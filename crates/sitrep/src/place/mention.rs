@@ -1436,19 +1436,13 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             let gap = candidates[idx].span.end..candidates[idx + 1].span.start;
             let between = self.text.get(gap).unwrap_or("").trim();
             // "Thindaw, Shwebo and Kone villages" is a list, not Thindaw in Shwebo; "Thindaw,
-            // Sagaing Region, on Monday" is not: a comma goes on a list only to another place.
+            // Sagaing Region, on Monday" is not: a comma goes on a list only to another name.
             let listed = between == "," && {
                 let after_next = self.text[candidates[idx + 1].span.end..].trim_start();
-                let place_next = candidates.get(idx + 2).is_some_and(|next| {
-                    let gap = candidates[idx + 1].span.end..next.span.start;
-                    matches!(
-                        self.text.get(gap).unwrap_or("").trim(),
-                        "," | ", and" | ", or"
-                    )
-                });
-                after_next.starts_with(',') && place_next
-                    || after_next.starts_with("and ")
-                    || after_next.starts_with("or ")
+                let name_next = after_next
+                    .strip_prefix(',')
+                    .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+                name_next || after_next.starts_with("and ") || after_next.starts_with("or ")
             };
             let container_words = matches!(
                 between,
