@@ -2113,7 +2113,8 @@ impl<'a> Reader<'a> {
     /// phrase ("blamed Saturday's attacks in the town on bandits", "attributed the raid to
     /// the ADF"): the actor named after it, or no one.
     fn blamed_on(&self, frame: &Frame, verb: Span) -> Option<Option<ActorId>> {
-        let object_words = self.lower[verb.end..frame.trigger.start]
+        // The words between the verb's own word and the trigger.
+        let object_words = self.lower[verb.start..frame.trigger.start]
             .split_whitespace()
             .skip(1)
             .count();
