@@ -39,21 +39,20 @@ pub fn date_news_of_the_day(
     let cumulative = &rules.clauses.words.cumulative_counts;
     let since_words = &rules.clauses.words.since_subordinators;
     for event in events {
+        if event.date.is_some() || !event.modality.is_fact() {
+            continue;
+        }
         let sentence = Span::new(event.evidence_start, event.evidence_end);
         let timeless = !starting_in(&doc.times, sentence, |m| m.span)
             .iter()
             .any(|mention| places_away(mention) && !clauses.in_relative_clause(mention.span));
-        let words = || {
-            event
-                .evidence
-                .split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-        };
-        let since = words().any(|word| ClauseWords::has(since_words, &word));
-        let toll = event.fatalities.is_some_and(|dead| dead >= TOLL_MINIMUM)
-            || words().any(|word| ClauseWords::has(cumulative, &word))
+        let lower = event.evidence.to_lowercase();
+        let mut words = lower.split(|c: char| !c.is_alphanumeric());
+        let since_or_toll = words
+            .any(|word| ClauseWords::has(since_words, word) || ClauseWords::has(cumulative, word))
+            || event.fatalities.is_some_and(|dead| dead >= TOLL_MINIMUM)
             || has_toll_number(&event.evidence);
-        if event.date.is_none() && event.modality.is_fact() && timeless && !since && !toll {
+        if timeless && !since_or_toll {
             event.date = Some(news);
         }
     }
