@@ -95,14 +95,9 @@ impl<'r> Pipeline<'r> {
         let control: Vec<Vec<ControlFact>> = docs
             .iter()
             .zip(&contexts)
-            .zip(&events)
-            .map(|((doc, context), events)| {
-                control::derive(doc, context, events, &res.control, &res.events)
-            })
+            .zip(&mut events)
+            .map(|((doc, context), events)| self.control_then_news_of_the_day(doc, context, events))
             .collect();
-        for ((doc, context), events) in docs.iter().zip(&contexts).zip(&mut events) {
-            event::date_news_of_the_day(doc, &context.clauses, &res.events, events);
-        }
         docs.into_iter()
             .zip(events)
             .zip(control)
@@ -163,9 +158,22 @@ impl<'r> Pipeline<'r> {
         let res = self.resources;
         let context = self.context(doc);
         let mut events = event::extract(doc, &context, &res.events, &res.actors);
-        let control = control::derive(doc, &context, &events, &res.control, &res.events);
-        event::date_news_of_the_day(doc, &context.clauses, &res.events, &mut events);
+        let control = self.control_then_news_of_the_day(doc, &context, &mut events);
         (events, control)
+    }
+
+    /// The control facts of a document's events; then the undated facts among them are dated
+    /// as news of the day, which so gives no capture a "since" day.
+    fn control_then_news_of_the_day(
+        &self,
+        doc: &Doc,
+        context: &event::Context,
+        events: &mut [Event],
+    ) -> Vec<ControlFact> {
+        let res = self.resources;
+        let control = control::derive(doc, context, events, &res.control, &res.events);
+        event::date_news_of_the_day(doc, &context.clauses, &res.events, events);
+        control
     }
 
     /// What the event and control stages read from an annotated document.

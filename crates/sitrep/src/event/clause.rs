@@ -51,9 +51,6 @@ pub struct ClauseWords {
     pub object_pronouns: Vec<String>,
     /// Verb stems that blame an actor for an event ("accused them of torching homes").
     pub accusation_verbs: Vec<String>,
-    /// Counts that tell a toll summed over time ("has killed tens of thousands"): a sentence
-    /// with one is no news of the day ([`crate::event::date_news_of_the_day`]).
-    pub cumulative_counts: Vec<String>,
     /// Words that open a fronted clause; a pronoun subject there is the main clause's subject.
     pub fronted_subordinators: Vec<String>,
     /// Prepositions after a facility that name where it is ("Battalion 9 in Hill Ridge").

@@ -4231,7 +4231,7 @@ fn quote_open(text: &str) -> bool {
 }
 
 /// A count written in digits or words ("31", "1,000", "ten").
-fn parse_number(word: &str) -> Option<u32> {
+pub(super) fn parse_number(word: &str) -> Option<u32> {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     if let Ok(n) = word.replace(',', "").parse::<u32>() {
         return Some(n);

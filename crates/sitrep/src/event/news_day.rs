@@ -7,11 +7,11 @@ Only a sentence that says nothing that places the fact away from that day qualif
 ago", "daily", "for months" or a "since" clause ("since the offensive began") do, even without
 a day; "in recent weeks" and whatever a relative clause says of its own time do not.
 Nor does a toll summed over time ("the war has killed tens of thousands", "more than 40,000";
-`cumulative_counts` in `clauses.toml`). The dates are set after control
+`toll_quantities` in `clauses.toml`). The dates are set after control
 facts are derived, so a capture dated this way gives its controller no "since" day.
 */
 
-use super::extract::TOLL_MINIMUM;
+use super::extract::{TOLL_MINIMUM, parse_number};
 use super::{ClauseIndex, ClauseWords, Event, EventRules};
 use crate::doc::Doc;
 use crate::span::{Span, starting_in};
@@ -36,7 +36,7 @@ pub fn date_news_of_the_day(
         end: published,
         precision: DatePrecision::Range,
     };
-    let cumulative = &rules.clauses.words.cumulative_counts;
+    let quantities = &rules.clauses.words.toll_quantities;
     let since_words = &rules.clauses.words.since_subordinators;
     for event in events {
         if event.date.is_some() || !event.modality.is_fact() {
@@ -49,7 +49,7 @@ pub fn date_news_of_the_day(
         let lower = event.evidence.to_lowercase();
         let mut words = lower.split(|c: char| !c.is_alphanumeric());
         let since_or_toll = words
-            .any(|word| ClauseWords::has(since_words, word) || ClauseWords::has(cumulative, word))
+            .any(|word| ClauseWords::has(since_words, word) || ClauseWords::has(quantities, word))
             || event.fatalities.is_some_and(|dead| dead >= TOLL_MINIMUM)
             || has_toll_number(&event.evidence);
         if timeless && !since_or_toll {
@@ -72,13 +72,7 @@ fn places_away(mention: &TimeMention) -> bool {
 
 /// Whether `text` writes a number of at least [`TOLL_MINIMUM`] in figures ("more than 40,000").
 fn has_toll_number(text: &str) -> bool {
-    text.split(|c: char| !(c.is_ascii_digit() || c == ','))
-        .filter_map(|figure| {
-            figure
-                .trim_matches(',')
-                .replace(',', "")
-                .parse::<u64>()
-                .ok()
-        })
-        .any(|number| number >= u64::from(TOLL_MINIMUM))
+    text.split_whitespace()
+        .filter_map(parse_number)
+        .any(|number| number >= TOLL_MINIMUM)
 }
