@@ -1041,6 +1041,15 @@ mod tests {
         assert!(
             held_places("The KIA took an outpost in Kachin State's Momauk Township.").is_empty()
         );
+        // The post noun may stand further back, and "the towns of" opens a name too.
+        assert!(
+            held_places("The KIA overran an army camp at the old rice mill in Momauk Township.")
+                .is_empty()
+        );
+        assert!(
+            held_places("The KIA took three army posts between the towns of Bhamo and Momauk.")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -1432,6 +1432,10 @@ mod tests {
             mentions("A France-based monitor said the Iran-backed rebels and China clashed."),
             pairs(&[("China", "CN_GOV")])
         );
+        assert_eq!(
+            mentions("The port is held by Iran-aligned Houthis; Hezbollah-affiliated envoys met."),
+            pairs(&[("Houthis", "HOUTHIS")])
+        );
         // A country's possessive before a group only places the group.
         assert_eq!(
             mentions("Missiles fired by Sudan's paramilitary Rapid Support Forces hit a depot."),
