@@ -7,13 +7,16 @@ the rules in `resources/control/rules.toml` ("the KIA-controlled town of Lweje",
 which is held by the TNLA", "now in the hands of the AA"). Contested and unconfirmed places
 give none: only asserted and claimed captures count, and a statement in a sentence with a
 negation or hedge cue is skipped. Facts are as of the article's date: a capture that another
-side's later capture of the same place undid gives none.
+side's later capture of the same place undid gives none. A post named after the place it stands
+at is held by its own name ("the Hill Ridge army base"), though its events are at the place.
 
 Each rule keeps the words one of which every match of it holds ("stronghold", "foothold",
 "bastion"), read off its pattern, and is searched only in the sentences that hold one of
 them: a few rules have no literal start a search could skip to, and case-blind patterns
 with word gaps are slow to run over a whole text.
 */
+
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -28,7 +31,7 @@ use crate::doc::Doc;
 use crate::event::{
     ClauseIndex, ClauseWords, Context, Event, EventKind, EventRules, Site, in_closed_apposition,
 };
-use crate::place::Precision;
+use crate::place::{Location, Precision};
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::span::{Span, starting_in};
 
@@ -460,6 +463,10 @@ pub fn derive(
         if rules.words.held_place_unstated(lower, &mentions, &names) {
             continue;
         }
+        let taken = sentence_sites
+            .iter()
+            .find(|(_, site)| site.location.name == location.name)
+            .map_or(Cow::Borrowed(location), |(_, site)| held_location(site));
         // "took most of Hill Ridge before a counteroffensive forced them to pull back": the
         // side that lost it holds it again.
         if mentions
@@ -467,15 +474,7 @@ pub fn derive(
             .is_some_and(|first| rules.words.undone_after(&lower[first.end..]))
         {
             if let Some(loser) = &event.actor2 {
-                push_fact(
-                    &mut facts,
-                    doc,
-                    location,
-                    loser,
-                    None,
-                    sentence,
-                    &event.rule,
-                );
+                push_fact(&mut facts, doc, &taken, loser, None, sentence, &event.rule);
             }
             continue;
         }
@@ -485,7 +484,7 @@ pub fn derive(
         push_fact(
             &mut facts,
             doc,
-            location,
+            &taken,
             controller,
             since,
             sentence,
@@ -552,7 +551,7 @@ pub fn derive(
                 push_fact(
                     &mut facts,
                     doc,
-                    &site.location,
+                    &held_location(site),
                     &controller,
                     None,
                     sentence,
@@ -648,10 +647,22 @@ fn drop_overtaken(facts: Vec<ControlFact>) -> Vec<ControlFact> {
         .collect()
 }
 
+/// The place a site's holder holds: a post by its own name ("Hill Ridge camp"), though its
+/// events are at the place it stands at.
+fn held_location(site: &Site) -> Cow<'_, Location> {
+    match &site.post_name {
+        Some(name) => Cow::Owned(Location {
+            name: name.clone(),
+            ..site.location.clone()
+        }),
+        None => Cow::Borrowed(&site.location),
+    }
+}
+
 fn push_fact(
     facts: &mut Vec<ControlFact>,
     doc: &Doc,
-    location: &crate::place::Location,
+    location: &Location,
     controller: &ActorId,
     since: Option<Date>,
     evidence: Span,
@@ -1049,6 +1060,18 @@ mod tests {
         assert!(
             held_places("The KIA took three army posts between the towns of Bhamo and Momauk.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_post_named_after_its_place_is_held_by_its_own_name() {
+        assert_eq!(
+            held_places("The KIA seized the Zinbo Hta army base on Friday."),
+            ["Zinbo Hta army base KIA"]
+        );
+        assert_eq!(
+            held_places("The Zinbo Hta camp is now held by the KIA."),
+            ["Zinbo Hta camp KIA"]
         );
     }
 

@@ -3,7 +3,8 @@ Sites: the places an event can be at, in text order. Resolved place names from t
 stage and facilities from [`facility`](super::facility). A facility is a point (precision
 `point`) that takes its admin1, country and coordinates from the nearest resolved place in its
 sentence, else from the last sub-national place named before it, else from the article's main
-country alone: the coordinates are its container's.
+country alone: the coordinates are its container's. A post named after the place it stands at
+("Hill Ridge army base") is at that place, and keeps its own name for control facts.
 
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
 site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
@@ -40,6 +41,10 @@ pub struct Site {
     /// possessive comes right before an actor ("Sudan's paramilitary RSF"): it names or
     /// describes the actor, not where an event happens.
     pub names_actor: bool,
+    /// For a post that goes by the place it stands at ("Hill Ridge army base" is at Hill
+    /// Ridge), the post's own name: an event there is at the place, but who holds the post
+    /// holds the post, not the place.
+    pub post_name: Option<String>,
 }
 
 /// True for a place named in the article's dateline ([`Dateline`]) that lies outside its
@@ -187,6 +192,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 location,
                 facility: false,
                 names_actor: false,
+                post_name: None,
             })
         })
         .collect();
@@ -219,9 +225,9 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
                 words.is(last, WordClass::OrgEnd) || words.is(last, WordClass::NotPlace)
             })
         });
-        let name = match post_place {
-            Some(place) if !owned => place,
-            _ => facility.name.clone(),
+        let (name, post_name) = match post_place {
+            Some(place) if !owned => (place, Some(facility.name.clone())),
+            _ => (facility.name.clone(), None),
         };
         let location = match container {
             // A base is a point (CONTRACT.md), placed at its container's point.
@@ -256,6 +262,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
             location,
             facility: true,
             names_actor: owned,
+            post_name,
         });
     }
     sites.sort_by_key(|site| site.span.start);
@@ -373,6 +380,7 @@ fn named_after_antecedent(
         },
         facility: true,
         names_actor: false,
+        post_name: None,
     })
 }
 
