@@ -456,11 +456,15 @@ pub fn derive(
             mentions
         };
         // "BHAMO — ...": where the story is filed from says nothing of who took it.
+        let in_dateline = mentions.len();
         let mentions: Vec<Span> = mentions
             .into_iter()
             .filter(|mention| sentence.start + mention.end > dateline_end)
             .collect();
-        if rules.words.held_place_unstated(lower, &mentions, &names) {
+        let in_dateline = in_dateline - mentions.len();
+        if (in_dateline > 0 && mentions.is_empty())
+            || rules.words.held_place_unstated(lower, &mentions, &names)
+        {
             continue;
         }
         let taken = sentence_sites
@@ -1042,6 +1046,10 @@ mod tests {
         );
         assert!(
             held_places("BHAMO — The KIA overran two junta posts on the edge of Bhamo.").is_empty()
+        );
+        assert!(
+            held_places("BHAMO — The KIA overran one of the largest army posts in the state.")
+                .is_empty()
         );
         assert!(
             held_places("The KIA overran a junta camp at a bridge on the Myitkyina road.")

@@ -41,7 +41,7 @@ impl Dateline {
 }
 
 /// The dateline opening `text`, if any: a place name in capitals at its start and, within the
-/// first 80 bytes, a dash between spaces or a colon ("BANGKOK: "); between them only a comma
+/// first 80 bytes, a dash between spaces ("--" too) or a colon ("BANGKOK: "); between them only a comma
 /// or a bracket after the name, then capitalised words, numbers and "of" ("GOMA, Democratic
 /// Republic of Congo (Reuters) -"), with anything in brackets. "HAMAS, the militant group —
 /// ..." is none. A name of one to three capitalised words right before a colon is one too
@@ -53,7 +53,7 @@ pub fn dateline(text: &str) -> Option<Dateline> {
 /// A dateline whose place is written in capitals ([`dateline`]).
 fn capitals_dateline(text: &str) -> Option<Dateline> {
     const LONGEST: usize = 80;
-    const DASHES: [&str; 4] = [" — ", " – ", " - ", ": "];
+    const DASHES: [&str; 5] = [" — ", " – ", " - ", " -- ", ": "];
     let body = text.trim_start();
     let offset = text.len() - body.len();
     let window = &body[..body.floor_char_boundary(LONGEST.min(body.len()))];
@@ -315,6 +315,8 @@ mod tests {
         assert_eq!(read(text), Some(("MOGADISHU", "MOGADISHU (AFP)")));
         let text = "BUKAVU, Congo — Rebels walked into the city unopposed.";
         assert_eq!(read(text), Some(("BUKAVU", "BUKAVU, Congo")));
+        let text = "ALEPPO, Syria -- Shells fell on the old market.";
+        assert_eq!(read(text), Some(("ALEPPO", "ALEPPO, Syria")));
         let text = "  GAO - Gunmen attacked a convoy.";
         assert_eq!(read(text), Some(("GAO", "  GAO")));
         let text = "PORT-AU-PRINCE, Haiti, 3 May 2031 (wire) – Gangs burned a school.";
