@@ -2,7 +2,8 @@
 Control facts: who holds which place, as an article states it.
 
 Two sources: captures (a `territory_captured` fact makes its taker the controller of the
-place, from the capture's day when the text gives one) and statements of control matched by
+place, from the capture's day when the text gives one; not one that only tells troops went in,
+"entered the village") and statements of control matched by
 the rules in `resources/control/rules.toml` ("the KIA-controlled town of Lweje", "Kyaukme,
 which is held by the TNLA", "now in the hands of the AA"). Contested and unconfirmed places
 give none: only asserted and claimed captures count, and a statement in a sentence with a
@@ -106,8 +107,16 @@ struct RuleEntry {
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     places: PlaceWords,
+    captures: CaptureRules,
     holders: HolderWords,
     rule: Vec<RuleEntry>,
+}
+
+/// The capture rules whose events give no control fact (the `[captures]` table).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaptureRules {
+    entries: Vec<String>,
 }
 
 /// The words that point a statement to its holder elsewhere in the text (the `[holders]`
@@ -351,6 +360,7 @@ pub struct ControlRules {
     /// The rules, in file order.
     pub rules: Vec<ControlRule>,
     words: PlaceWords,
+    captures: CaptureRules,
     holders: HolderWords,
 }
 
@@ -401,6 +411,7 @@ impl ControlRules {
         Ok(ControlRules {
             rules,
             words: file.places,
+            captures: file.captures,
             holders: file.holders,
         })
     }
@@ -421,6 +432,7 @@ pub fn derive(
         if event.kind != EventKind::TerritoryCaptured
             || !event.modality.is_fact()
             || event.place_inferred
+            || rules.captures.entries.contains(&event.rule)
         {
             continue;
         }

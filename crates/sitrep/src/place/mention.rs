@@ -44,6 +44,9 @@ Only capitalised words start a mention. In each sentence:
    country, admin1 or city followed by a speech or pressure verb ("Beijing
    said"), or by a noun for its government ("Myanmar military", "China's
    pressure"), is a metonym.
+7. A name the gazetteer lacks that the context made a place is a place of the
+   same kind wherever else the article names it alone ("captured Zorvala", then
+   "Zorvala is now held by ..."), unless a person found in it bears the name.
 */
 
 use std::borrow::Cow;
@@ -156,7 +159,105 @@ pub fn detect<'g>(text: &str, sentences: &[Span], gazetteer: &'g Gazetteer) -> V
         detector.find(sentence_idx, &mut candidates);
         detector.read_context(&mut candidates[first..], first);
     }
-    drop_person_names(text, candidates, &persons)
+    let candidates = drop_person_names(text, candidates, &persons);
+    with_names_learned(text, sentences, candidates, &persons)
+}
+
+/// Adds the other mentions of the places the gazetteer lacks that the context made places
+/// ("captured Zorvala" makes "Zorvala" a town), of the same kind: "Zorvala is now held by the
+/// rebels" names it too, though nothing around it says so. A mention is the whole capitalised
+/// run (not "Zorvala Airport", nor "General Zorvala"), and no person found in the article bears
+/// the name.
+fn with_names_learned<'g>(
+    text: &str,
+    sentences: &[Span],
+    mut candidates: Vec<Candidate<'g>>,
+    persons: &HashSet<String>,
+) -> Vec<Candidate<'g>> {
+    let mut learned: Vec<(&str, PlaceKind)> = Vec::new();
+    let mut key = String::new();
+    for candidate in &candidates {
+        let Some(kind) = candidate.hint else { continue };
+        let name = candidate.name_span.slice(text);
+        key.clear();
+        push_key(name, &mut key);
+        if candidate.entries.is_empty()
+            && candidate.role == PlaceRole::Toponym
+            && !candidate.facility
+            && !persons.contains(&key)
+            && !learned.iter().any(|(known, _)| *known == name)
+        {
+            learned.push((name, kind));
+        }
+    }
+    let n_found = candidates.len();
+    for (name, kind) in learned {
+        for (start, _) in text.match_indices(name) {
+            let span = Span::new(start, start + name.len());
+            let sentence = sentences.partition_point(|s| s.end <= start);
+            if candidates[..n_found].iter().any(|c| c.span.overlaps(span))
+                || sentences.get(sentence).is_none_or(|s| !s.contains(span))
+                || !is_whole_run(text, span, sentences[sentence].start)
+            {
+                continue;
+            }
+            candidates.push(Candidate {
+                span,
+                name_span: span,
+                sentence,
+                entries: Cow::Borrowed(&[]),
+                hint: Some(kind),
+                plural_hint: false,
+                facility: false,
+                role: PlaceRole::Toponym,
+                demonym: None,
+                container: None,
+            });
+        }
+    }
+    if candidates.len() == n_found {
+        return candidates;
+    }
+    // Back in text order, with containers pointing where their candidates went.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&idx| candidates[idx].span.start);
+    let mut new_idx = vec![0; candidates.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_idx[old] = new;
+    }
+    let mut slots: Vec<Option<Candidate<'g>>> = candidates.into_iter().map(Some).collect();
+    order
+        .iter()
+        .map(|&old| {
+            let mut candidate = slots[old].take().expect("each candidate is taken once");
+            candidate.container = candidate.container.map(|idx| new_idx[idx]);
+            candidate
+        })
+        .collect()
+}
+
+/// True when `span` is a whole run of capitalised words: no capitalised word touches it
+/// across a space, except the first word of its sentence ("In Zorvala, ...").
+fn is_whole_run(text: &str, span: Span, sentence_start: usize) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let word_before_start = before
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |idx| {
+            idx + before[idx..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word_before = &before[word_before_start..];
+    let joined_before = before.len() < span.start
+        && word_before.starts_with(char::is_uppercase)
+        && word_before_start > sentence_start;
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let after = &text[span.end..];
+    let joined_after = after
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    !glued(text[..span.start].chars().next_back())
+        && !glued(after.chars().next())
+        && !joined_before
+        && !joined_after
 }
 
 /// Drops the candidates that bear the name, or a word of the name, of a person found

@@ -767,6 +767,18 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_place_the_context_named_is_a_place_wherever_the_article_names_it() {
+        let text = "The rebels captured Zorvala on Friday. Zorvala is now held by the rebels, \
+                    and the Zorvala Falls camp and General Zorvalan lie far away.";
+        let mentions = tag_text(text);
+        assert_eq!(texts(&mentions), ["Zorvala", "Zorvala"]);
+        assert!(mentions.iter().all(|(_, m)| m.kind == PlaceKind::Town));
+        // The name of a person found in the article stays a person's.
+        let text = "The rebels captured Zorvala on Friday. Colonel Zorvala said they would stay.";
+        assert_eq!(texts(&tag_text(text)), ["Zorvala"]);
+    }
+
+    #[test]
     fn an_unknown_name_right_after_a_noun_of_fighting_and_in_is_a_town() {
         // A name that qualifies a noun is no place: "clashes in Qorvanta hills".
         let cases: [(&str, &[&str]); 2] = [
