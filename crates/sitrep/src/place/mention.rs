@@ -111,6 +111,24 @@ pub struct Candidate<'g> {
     pub container: Option<usize>,
 }
 
+impl Candidate<'_> {
+    /// A place the gazetteer lacks, named by `span` alone, of the kind its context asks for.
+    fn unknown(span: Span, sentence: usize, kind: PlaceKind) -> Self {
+        Candidate {
+            span,
+            name_span: span,
+            sentence,
+            entries: Cow::Borrowed(&[]),
+            hint: Some(kind),
+            plural_hint: false,
+            facility: false,
+            role: PlaceRole::Toponym,
+            demonym: None,
+            container: None,
+        }
+    }
+}
+
 /// The buffers one sentence's detection works in, kept from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
@@ -201,18 +219,7 @@ fn with_names_learned<'g>(
             {
                 continue;
             }
-            candidates.push(Candidate {
-                span,
-                name_span: span,
-                sentence,
-                entries: Cow::Borrowed(&[]),
-                hint: Some(kind),
-                plural_hint: false,
-                facility: false,
-                role: PlaceRole::Toponym,
-                demonym: None,
-                container: None,
-            });
+            candidates.push(Candidate::unknown(span, sentence, kind));
         }
     }
     if candidates.len() == n_found {
@@ -1355,18 +1362,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             return None;
         }
         let name_span = Span::new(self.tokens[start].start, self.tokens[end - 1].end);
-        Some(Candidate {
-            span: name_span,
-            name_span,
-            sentence: sentence_idx,
-            entries: Cow::Borrowed(&[]),
-            hint: Some(kind),
-            plural_hint: false,
-            facility: false,
-            role: PlaceRole::Toponym,
-            demonym: None,
-            container: None,
-        })
+        Some(Candidate::unknown(name_span, sentence_idx, kind))
     }
 
     fn candidate(&self, sentence_idx: usize, found: &Found<'g>) -> Option<Candidate<'g>> {
