@@ -8,7 +8,8 @@ country alone: the coordinates are its container's.
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
 site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
 that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA"), nor the examples of a set
-of places ("from 12 villages, including Zyqlo"), nor a ward of a town named with it.
+of places ("from 12 villages, including Zyqlo"), nor a ward of a town named with it, nor
+where fighters come from ("groups from Zyqlo and Qopl attacked the post").
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
