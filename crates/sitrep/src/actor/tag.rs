@@ -1034,6 +1034,18 @@ mod tests {
     }
 
     #[test]
+    fn a_regional_defence_force_is_found_in_either_spelling() {
+        assert_eq!(
+            mentions("The Kachin People's Defense Force ambushed a convoy."),
+            pairs(&[("Kachin People's Defense Force", "KPDF")])
+        );
+        assert_eq!(
+            mentions("The camp was shelled by Kachin People’s Defense Forces."),
+            pairs(&[("Kachin People’s Defense Forces", "KPDF")])
+        );
+    }
+
+    #[test]
     fn a_name_two_actors_share_is_the_one_of_the_story_s_country() {
         assert_eq!(
             mentions("The People's Liberation Army raided a junta post in Sagaing, Myanmar."),

@@ -2128,6 +2128,21 @@ mod tests {
     }
 
     #[test]
+    fn where_fighters_come_from_is_no_event_place() {
+        let found = events(
+            "Junta troops burned houses in Ye-U town on Saturday. On Sunday, PDF fighters \
+             from Pale and Kyunhla townships ambushed a junta column.",
+        );
+        assert_has(&found, "armed_clash PDF");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.contains("Pale") || e.contains("Kyunhla")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");

@@ -9,7 +9,8 @@ country alone: the coordinates are its container's. A post named after the place
 A country named after a preposition of the agent ("mediation by Qatar") is who acts, no
 site; nor is a foreign place in the article's dateline, nor a unit of a non-state armed group
 that is no post ("KNLA Brigade 3", "Brigade 3 of the KNLA"), nor the examples of a set
-of places ("from 12 villages, including Zyqlo"), nor a ward of a town named with it.
+of places ("from 12 villages, including Zyqlo"), nor a ward of a town named with it, nor
+where fighters come from ("groups from Zyqlo and Qopl attacked the post").
 
 A site below the admin1 level keeps its name as the article writes it, without a direction
 or generic word ("northern Sezin village" is "Sezin"): romanisations of one name vary
@@ -154,6 +155,54 @@ fn examples_of_a_set(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
     listed_places(doc, after_opener, listed)
 }
 
+/// Most words between "from" and the first place of the fighters' origin ("groups from the
+/// three Kale townships").
+const WORDS_BEFORE_ORIGIN: usize = 2;
+
+/// Most words between an expulsion word and the fighters it drives out ("drove the junta's
+/// remaining troops from A").
+const WORDS_BEFORE_FIGHTERS: usize = 4;
+
+/// Where the places named as where fighters come from start, and those listed with them
+/// ("resistance groups from A, B and C townships attacked the post", "PDFs from A and three
+/// B townships"): the men come from there, the event is elsewhere. Fighters driven out
+/// ("drove out junta troops from A") lose the place: that is where the event is.
+fn origins_of_fighters(doc: &Doc, words: &PlaceWords) -> Vec<usize> {
+    let text = doc.text();
+    let after_fighters_from = |place: &PlaceMention| {
+        let mut before = text[..place.span.start].trim_end().rsplit(' ');
+        let Some(from) = before
+            .by_ref()
+            .take(WORDS_BEFORE_ORIGIN + 1)
+            .position(|word| word == "from")
+        else {
+            return false;
+        };
+        let lower_case = text[..place.span.start]
+            .trim_end()
+            .rsplit(' ')
+            .take(from)
+            .all(|word| word.chars().all(|c| c.is_lowercase() || c.is_ascii_digit()));
+        let fighters = before
+            .next()
+            .is_some_and(|noun| words.is(noun, WordClass::Fighters));
+        let expelled = before
+            .take(WORDS_BEFORE_FIGHTERS)
+            .any(|word| words.is(word, WordClass::Expulsion));
+        lower_case && fighters && !expelled
+    };
+    // A plural generic word may close a part of the list ("from three A townships and B").
+    let listed = |previous: Span, place: &PlaceMention| {
+        let gap = text[previous.end..place.span.start].trim();
+        let gap = gap
+            .split_once(' ')
+            .filter(|(first, _)| words.is(first.trim_end_matches(','), WordClass::Plural))
+            .map_or(gap, |(_, rest)| rest.trim());
+        matches!(gap, "," | "and" | ", and")
+    };
+    listed_places(doc, after_fighters_from, listed)
+}
+
 /// The sites of a document: its resolved toponyms and its facilities, in text order.
 pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<Site> {
     let facilities = &doc.facilities;
@@ -162,6 +211,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
     let dateline = crate::text::dateline(doc.text());
     let agents = countries_as_agents(doc, words);
     let examples = examples_of_a_set(doc, words);
+    let origins = origins_of_fighters(doc, words);
     let mut sites: Vec<Site> = doc
         .places
         .iter()
@@ -171,6 +221,7 @@ pub fn sites(doc: &Doc, focus_country: Option<&str>, words: &PlaceWords) -> Vec<
         .filter(|place| !ward_of_a_named_town(doc, place))
         .filter(|place| !agents.contains(&place.span.start))
         .filter(|place| !examples.contains(&place.span.start))
+        .filter(|place| !origins.contains(&place.span.start))
         .filter_map(|place| {
             let mut location = place.location.clone()?;
             let below_admin1 = matches!(

@@ -97,6 +97,12 @@ pub enum WordClass {
     /// A word after a plural generic word that opens examples of the set ("12 villages,
     /// including A"): the event told of the set is not at its examples.
     ExampleOpener,
+    /// A plural noun for armed men ("groups", "troops"): the places "from" names right after
+    /// it are where they come from, no event's place ("groups from A and B attacked").
+    Fighters,
+    /// A word of driving fighters out ("drove", "out"): shortly before them, "from" names the
+    /// place they lose, the event's ("drove out junta troops from A").
+    Expulsion,
     /// A first name, as written ("Leslie").
     GivenName,
     /// A common surname, as written ("Bassett").
@@ -132,6 +138,8 @@ impl WordClass {
             "list_opener" => WordClass::ListOpener,
             "preposition" => WordClass::Preposition,
             "example_opener" => WordClass::ExampleOpener,
+            "fighters" => WordClass::Fighters,
+            "expulsion" => WordClass::Expulsion,
             _ => return None,
         })
     }
