@@ -1283,6 +1283,16 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_lead_in_a_state_is_one_event_with_its_dated_restatement_inside_it() {
+        assert_kind_events(
+            "Junta jets bombed Sagaing Region, residents said. Junta jets bombed Kyunhla \
+             village in Sagaing Region on Monday, killing four people.",
+            "air_strike",
+            &["air_strike MM_MILITARY Kyunhla 2024-06-10"],
+        );
+    }
+
+    #[test]
     fn a_lead_without_a_place_is_one_event_with_its_placed_restatement() {
         assert_kind_events(
             "Junta jets bombed a town held by the rebels on Sunday, the KIA said.\n\nThe jets \
