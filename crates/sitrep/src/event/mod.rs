@@ -1450,6 +1450,18 @@ mod tests {
     }
 
     #[test]
+    fn fire_opened_with_no_weapon_named_is_a_fight_or_an_attack_on_civilians() {
+        let found = events("Junta soldiers opened fire on a KIA patrol near Bhamo on Monday.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+        let found = events("On Tuesday KIA fighters fired small arms at the army post near Bhamo.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+        let found = events("Junta soldiers fired on villagers at the market in Bhamo on Sunday.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY Bhamo");
+        let found = events("Junta soldiers fired on the village of Bhamo from the air on Sunday.");
+        assert_lacks(&found, "attack_on_civilians");
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
