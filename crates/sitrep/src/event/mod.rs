@@ -1462,6 +1462,18 @@ mod tests {
     }
 
     #[test]
+    fn mines_that_kill_or_hit_soldiers_are_their_enemy_s_remote_explosives() {
+        let found =
+            events("Four junta soldiers were killed by mines near Bhamo on Monday, the KIA said.");
+        assert_has(&found, "remote_explosive KIA Bhamo");
+        let found =
+            events("A KIA mine attack on an army convoy near Bhamo killed six soldiers on Monday.");
+        assert_eq!(found, ["remote_explosive KIA Bhamo 2024-06-10"]);
+        let found = events("Army troops were attacked with homemade mines near Bhamo on Monday.");
+        assert_eq!(found, ["remote_explosive - Bhamo 2024-06-10"]);
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
