@@ -1474,6 +1474,14 @@ mod tests {
     }
 
     #[test]
+    fn jet_fighters_and_aircraft_joined_by_another_arm_strike_from_the_air() {
+        let found = events("Army aircraft and gunboats pounded Bhamo on Wednesday.");
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
+        let found = events("The army raided a KIA camp near Bhamo on Friday using jet fighters.");
+        assert_eq!(found, ["air_strike MM_MILITARY Bhamo 2024-06-14"]);
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
