@@ -1482,6 +1482,13 @@ mod tests {
     }
 
     #[test]
+    fn an_onslaught_is_an_attack() {
+        let found =
+            events("KIA fighters kept up their onslaught on junta positions in Bhamo on Monday.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
