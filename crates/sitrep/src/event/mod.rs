@@ -1489,6 +1489,12 @@ mod tests {
     }
 
     #[test]
+    fn an_incursion_is_an_offensive() {
+        let found = events("The army's incursion into KIA territory near Bhamo began on Monday.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
