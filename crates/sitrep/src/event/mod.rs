@@ -1460,6 +1460,51 @@ mod tests {
     }
 
     #[test]
+    fn fire_opened_with_no_weapon_named_is_a_fight_or_an_attack_on_civilians() {
+        let found = events("Junta soldiers opened fire on a KIA patrol near Bhamo on Monday.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+        let found = events("On Tuesday KIA fighters fired small arms at the army post near Bhamo.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+        let found = events("Junta soldiers fired on villagers at the market in Bhamo on Sunday.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY Bhamo");
+        let found = events("Junta soldiers fired on the village of Bhamo from the air on Sunday.");
+        assert_lacks(&found, "attack_on_civilians");
+    }
+
+    #[test]
+    fn mines_that_kill_or_hit_soldiers_are_their_enemy_s_remote_explosives() {
+        let found =
+            events("Four junta soldiers were killed by mines near Bhamo on Monday, the KIA said.");
+        assert_has(&found, "remote_explosive KIA Bhamo");
+        let found =
+            events("A KIA mine attack on an army convoy near Bhamo killed six soldiers on Monday.");
+        assert_eq!(found, ["remote_explosive KIA Bhamo 2024-06-10"]);
+        let found = events("Army troops were attacked with homemade mines near Bhamo on Monday.");
+        assert_eq!(found, ["remote_explosive - Bhamo 2024-06-10"]);
+    }
+
+    #[test]
+    fn jet_fighters_and_aircraft_joined_by_another_arm_strike_from_the_air() {
+        let found = events("Army aircraft and gunboats pounded Bhamo on Wednesday.");
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
+        let found = events("The army raided a KIA camp near Bhamo on Friday using jet fighters.");
+        assert_eq!(found, ["air_strike MM_MILITARY Bhamo 2024-06-14"]);
+    }
+
+    #[test]
+    fn an_onslaught_is_an_attack() {
+        let found =
+            events("KIA fighters kept up their onslaught on junta positions in Bhamo on Monday.");
+        assert_has(&found, "armed_clash KIA Bhamo");
+    }
+
+    #[test]
+    fn an_incursion_is_an_offensive() {
+        let found = events("The army's incursion into KIA territory near Bhamo began on Monday.");
+        assert_has(&found, "armed_clash MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn civilians_do_not_attack_themselves() {
         let found = events(
             "Protesters marched in Dhaka on Monday. Police opened fire on the crowd in Dhaka, killing three people.",
