@@ -1445,8 +1445,12 @@ mod tests {
             pairs(&[("China", "CN_GOV")])
         );
         assert_eq!(
-            mentions("The port is held by Iran-aligned Houthis; Hezbollah-affiliated envoys met."),
-            pairs(&[("Houthis", "HOUTHIS")])
+            mentions("The port is held by Iran-aligned Houthis; Hezbollah-linked fighters left."),
+            pairs(&[
+                ("Houthis", "HOUTHIS"),
+                ("Hezbollah", "HEZBOLLAH"),
+                ("fighters", "HEZBOLLAH")
+            ])
         );
         // A country's possessive before a group only places the group.
         assert_eq!(

@@ -1290,6 +1290,16 @@ mod tests {
             "air_strike",
             &["air_strike MM_MILITARY Kyunhla 2024-06-10"],
         );
+        // Two tolls are two strikes.
+        let found = events(
+            "Junta jets bombed a school in Sagaing Region, killing 12 children, residents said. \
+             Junta jets bombed Kyunhla village in Sagaing Region on Monday, killing four people.",
+        );
+        assert_eq!(
+            found.iter().filter(|e| e.starts_with("air_strike")).count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -2195,6 +2205,10 @@ mod tests {
                 .any(|e| e.contains("Pale") || e.contains("Kyunhla")),
             "{found:?}"
         );
+        // Troops forced from a town lose it: the town is the event's place.
+        let found =
+            events("The KIA forced junta troops from Sumprabum on Monday, taking the town.");
+        assert!(found.iter().any(|e| e.contains("Sumprabum")), "{found:?}");
     }
 
     #[test]

@@ -76,7 +76,11 @@ pub(super) fn merge_restatements(
         }
         // A mention without a date is the dated one's, wherever the places allow: the lead
         // tells the news ("bombed Sagaing Region, residents said"), the restatement its day.
-        _ => true,
+        // Two tolls are two events ("killing 12 children" … "killing four people").
+        _ => first
+            .fatalities
+            .zip(second.fatalities)
+            .is_none_or(|(a, b)| a == b),
     };
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
@@ -96,6 +100,8 @@ pub(super) fn merge_restatements(
         });
         match restated {
             Some(kept_event) => {
+                // Read before the date is taken: taking it takes the other's sentence too.
+                let finer_place = may_hold(kept_event, &event);
                 // "clashes were ongoing as AA troops attacked": the side the text names as
                 // attacker stands.
                 if told_from_both_sides(kept_event, &event)
@@ -136,7 +142,7 @@ pub(super) fn merge_restatements(
                     kept_event.location = event.location.clone();
                     kept_event.place_inferred = event.place_inferred;
                 }
-                if may_hold(kept_event, &event) {
+                if finer_place {
                     kept_event.location = event.location;
                     kept_event.place_inferred = event.place_inferred;
                 }

@@ -199,9 +199,19 @@ fn with_names_learned<'g>(
         let name = candidate.name_span.slice(text);
         key.clear();
         push_key(name, &mut key);
+        // "a Fulani village": after "a" the name says what sort of village, so elsewhere it
+        // names people, not the place.
+        let word_before = text[..candidate.name_span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let after_article =
+            word_before.eq_ignore_ascii_case("a") || word_before.eq_ignore_ascii_case("an");
         if candidate.entries.is_empty()
             && candidate.role == PlaceRole::Toponym
             && !candidate.facility
+            && !after_article
             && !persons.contains(&key)
             && !learned.iter().any(|(known, _)| *known == name)
         {

@@ -773,6 +773,9 @@ mod tests {
         let mentions = tag_text(text);
         assert_eq!(texts(&mentions), ["Zorvala", "Zorvala"]);
         assert!(mentions.iter().all(|(_, m)| m.kind == PlaceKind::Town));
+        // After "a", the name tells the sort of village: elsewhere it names people.
+        let text = "Gunmen burned a Zorvalan village on Monday. Zorvalan elders said they fled.";
+        assert_eq!(texts(&tag_text(text)), ["Zorvalan village"]);
         // The name of a person found in the article stays a person's.
         let text = "The rebels captured Zorvala on Friday. Colonel Zorvala said they would stay.";
         assert_eq!(texts(&tag_text(text)), ["Zorvala"]);
