@@ -1290,6 +1290,19 @@ mod tests {
             "air_strike",
             &["air_strike MM_MILITARY Kyunhla 2024-06-10"],
         );
+        // An undated town within a dated country is another event.
+        let found = events(
+            "RSF fighters launched a major attack on army positions in Kutum, the army said. \
+             The war in Sudan broke out in April 2023 between the RSF and the army.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.starts_with("armed_clash"))
+                .count(),
+            2,
+            "{found:?}"
+        );
         // Two tolls are two strikes.
         let found = events(
             "Junta jets bombed a school in Sagaing Region, killing 12 children, residents said. \

@@ -74,13 +74,24 @@ pub(super) fn merge_restatements(
                 || told_before_report(doc, first, &a, &b)
                 || told_before_report(doc, second, &b, &a)
         }
-        // A mention without a date is the dated one's, wherever the places allow: the lead
-        // tells the news ("bombed Sagaing Region, residents said"), the restatement its day.
-        // Two tolls are two events ("killing 12 children" … "killing four people").
-        _ => first
-            .fatalities
-            .zip(second.fatalities)
-            .is_none_or(|(a, b)| a == b),
+        _ if !exactly => true,
+        // A mention without a date at a state, a country or no place is the dated one's inside
+        // it: the lead tells the news ("bombed Sagaing Region, residents said"), the
+        // restatement its day. Not an undated town's within a dated country ("attacked X" and
+        // "the war broke out in April 2023"), and two tolls are two events ("killing 12
+        // children" … "killing four people").
+        _ => {
+            let (undated, dated) = if first.date.is_none() {
+                (first, second)
+            } else {
+                (second, first)
+            };
+            (undated.location.is_none() || may_hold(undated, dated))
+                && first
+                    .fatalities
+                    .zip(second.fatalities)
+                    .is_none_or(|(a, b)| a == b)
+        }
     };
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
