@@ -135,6 +135,7 @@ impl<'r> Pipeline<'r> {
                 &doc.sentences,
                 &doc.places,
                 &doc.definitions,
+                doc.published(),
                 &res.actors,
             );
         }

@@ -124,6 +124,7 @@ fn pass_items(
                 &doc.sentences,
                 &doc.places,
                 &doc.definitions,
+                doc.published(),
                 &resources.actors,
             )
             .len()

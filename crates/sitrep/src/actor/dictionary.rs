@@ -23,7 +23,9 @@ The actor dictionary: compiled from `resources/actors/`.
   "Britain-based");
 - `place_phrases.txt` and `border_nouns.txt`: words before or after a country's name that
   make it a place, not the country acting ("the border with Chad", "the Chad border");
-- `outlets.txt`: news outlets whose names hold a country's ("France 24"): no actor.
+- `outlets.txt`: news outlets whose names hold a country's ("France 24"): no actor;
+- `successions.tsv`: actors whose names denote another actor in articles published from a
+  date on (the Taliban are Afghanistan's government from 15 August 2021).
 
 Every name becomes a pattern of one Aho-Corasick automaton, searched once per document in
 ASCII-case-insensitive mode; names written in capitals match only as written.
@@ -55,6 +57,7 @@ const STATE_ALLIES: &str = "actors/state_allies.txt";
 const PLACE_PHRASES: &str = "actors/place_phrases.txt";
 const BORDER_NOUNS: &str = "actors/border_nouns.txt";
 const OUTLETS: &str = "actors/outlets.txt";
+const SUCCESSIONS: &str = "actors/successions.tsv";
 
 /// What sort of party an actor is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -218,6 +221,8 @@ pub struct ActorDictionary {
     /// News outlets whose names hold a country's, as written and in capitals ("France 24",
     /// "FRANCE 24"): a name inside one is no actor.
     outlets: Vec<(String, String)>,
+    /// Actors whose names denote another in articles published on or after a day.
+    pub(crate) successions: Vec<Succession>,
     /// The organisations some entry is a regional branch of (`branch_of`).
     parents_of_branches: HashSet<ActorId>,
     /// For a political body or government, its armed wing (`wing_of` in actors.tsv).
@@ -244,6 +249,15 @@ impl Default for ActorDictionary {
             BlockingAffixes::default(),
         )
     }
+}
+
+/// An actor whose names denote another in articles published on or after a day: the
+/// Taliban, an insurgency until August 2021, are Afghanistan's government after it.
+#[derive(Clone, Debug)]
+pub(crate) struct Succession {
+    pub(crate) actor: ActorId,
+    pub(crate) successor: ActorId,
+    pub(crate) from: jiff::civil::Date,
 }
 
 /// Prefixes ("pro-") and suffixes ("-based") that, joined to a name, make it no actor, sorted
@@ -450,6 +464,17 @@ impl ActorDictionary {
             .into_iter()
             .map(|(_, line)| (line.trim().to_string(), line.trim().to_uppercase()))
             .collect();
+        for (line_no, line) in files.data_lines(SUCCESSIONS)? {
+            let cols = columns(SUCCESSIONS, line_no, line, 3)?;
+            let from = cols[2].trim().parse().map_err(|err| {
+                ResourceError::at_line(SUCCESSIONS, line_no, format!("bad date: {err}"))
+            })?;
+            dictionary.successions.push(Succession {
+                actor: ActorId(cols[0].trim().to_string()),
+                successor: ActorId(cols[1].trim().to_string()),
+                from,
+            });
+        }
         dictionary.check_references()?;
         Ok(dictionary)
     }
@@ -554,6 +579,7 @@ impl ActorDictionary {
             group_nouns: Vec::new(),
             group_roles: HashSet::default(),
             outlets: Vec::new(),
+            successions: Vec::new(),
             parents_of_branches,
             armed_wings,
             wing_nouns: HashSet::default(),
@@ -588,6 +614,14 @@ impl ActorDictionary {
             .find(|id| self.entry(id.as_str()).is_none())
         {
             return Err(missing(STATE_ALLIES, id));
+        }
+        if let Some(id) = self
+            .successions
+            .iter()
+            .flat_map(|s| [&s.actor, &s.successor])
+            .find(|id| self.entry(id.as_str()).is_none())
+        {
+            return Err(missing(SUCCESSIONS, id));
         }
         for entry in &self.entries {
             // The map keeps one wing per body: any other is a second.
@@ -656,6 +690,19 @@ impl ActorDictionary {
     /// The country with an ISO code.
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|country| country.code == code)
+    }
+
+    /// The actor that `actor`'s names denote in an article published on `published` (by now,
+    /// undated), where `successions.tsv` gives it one.
+    pub(crate) fn successor(
+        &self,
+        actor: &ActorId,
+        published: Option<jiff::civil::Date>,
+    ) -> Option<&ActorId> {
+        self.successions
+            .iter()
+            .find(|s| s.actor == *actor && published.is_none_or(|day| day >= s.from))
+            .map(|s| &s.successor)
     }
 
     /// What sort of party an id names: dictionary actors by their entry, governments

@@ -11,6 +11,8 @@ before a group noun ("the Ye Wa, a resistance force"), add aliases, and the text
 with them. A political body's forces are its armed wing ("KIO troops" are the KIA).
 */
 
+use jiff::civil::Date;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::define::{self, Definition};
@@ -41,6 +43,7 @@ pub fn tag(
     sentences: &[Span],
     places: &[PlaceMention],
     definitions: &[Definition],
+    published: Option<Date>,
     dict: &ActorDictionary,
 ) -> Vec<ActorMention> {
     let hits = dictionary_hits(text, dict);
@@ -52,7 +55,7 @@ pub fn tag(
             .filter(|h| name.contains(h.span))
             .cloned()
             .collect();
-        resolve(text, sentences, &inside, focus.as_deref(), dict)
+        resolve(text, sentences, &inside, focus.as_deref(), published, dict)
     };
     let named: Vec<ActorMention> = definitions.iter().flat_map(|d| named_in(d.name)).collect();
     let mut learned = define::learn(text, definitions, &named, dict);
@@ -82,7 +85,7 @@ pub fn tag(
     } else {
         with_learned(text, hits, &learned, dict)
     };
-    let mut mentions = resolve(text, sentences, &hits, focus.as_deref(), dict);
+    let mut mentions = resolve(text, sentences, &hits, focus.as_deref(), published, dict);
     to_branches(&mut mentions, dict);
     mentions
 }
@@ -260,6 +263,8 @@ fn focus_country(
 struct Reader<'a> {
     text: &'a str,
     dict: &'a ActorDictionary,
+    /// The article's day: names of an actor succeeded by then denote the successor.
+    published: Option<Date>,
     mentions: Vec<ActorMention>,
     last_non_state: Option<ActorId>,
     /// The last non-state armed group named that fights the state (no state ally).
@@ -268,6 +273,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn push(&mut self, span: Span, actor: ActorId, how: MentionKind) {
+        let actor = match self.dict.successor(&actor, self.published) {
+            Some(successor) => successor.clone(),
+            None => actor,
+        };
         let actor = self.armed_wing_of_forces(span, actor);
         let kind = self.dict.kind_of(&actor);
         if kind.is_non_state_armed() && how != MentionKind::Anaphor {
@@ -462,11 +471,13 @@ fn resolve(
     sentences: &[Span],
     hits: &[Hit],
     focus: Option<&str>,
+    published: Option<Date>,
     dict: &ActorDictionary,
 ) -> Vec<ActorMention> {
     let mut reader = Reader {
         text,
         dict,
+        published,
         mentions: Vec::new(),
         last_non_state: None,
         last_opposition: None,
@@ -872,12 +883,18 @@ mod tests {
         LazyLock::new(|| SentenceSplitter::load(&ResourceFiles::embedded()).unwrap());
 
     fn mentions(text: &str) -> Vec<(String, String)> {
+        mentions_on(text, None)
+    }
+
+    /// The mentions of `text` in an article published on `published`.
+    fn mentions_on(text: &str, published: Option<Date>) -> Vec<(String, String)> {
         let sentences = SENTENCES.split(text);
         tag(
             text,
             &sentences,
             &[],
             &define::find_definitions(text),
+            published,
             &DICT,
         )
         .into_iter()
@@ -1031,6 +1048,14 @@ mod tests {
                 ("Ta’ang forces", "TNLA")
             ])
         );
+    }
+
+    #[test]
+    fn a_successor_takes_an_actors_names_from_its_day() {
+        let text = "Taliban fighters overran a district centre on Monday.";
+        let in_year = |year: i16| mentions_on(text, Some(jiff::civil::date(year, 6, 1)));
+        assert_eq!(in_year(2019), pairs(&[("Taliban fighters", "TALIBAN")]));
+        assert_eq!(in_year(2023), pairs(&[("Taliban fighters", "AF_GOV")]));
     }
 
     #[test]
