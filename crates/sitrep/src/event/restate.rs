@@ -38,6 +38,9 @@ use crate::time::{self, DateInterval, DatePrecision, TimeMention};
 use super::{Event, EventKind, EventRules};
 use crate::actor::ActorId;
 
+/// Days before the report within which an undated lead's dated restatement ends.
+const LEAD_WEEK_DAYS: i64 = 7;
+
 /// Keeps one event per restated event (see the module's comment), in text order. The merged
 /// event keeps the narrower date, and the evidence that gave it, unless only the first
 /// sentence states a date: a date carried over from the story does not replace one the text
@@ -86,7 +89,15 @@ pub(super) fn merge_restatements(
             } else {
                 (second, first)
             };
-            (undated.location.is_none() || may_hold(undated, dated))
+            // The lead is news: its dated restatement ended within the week before the report
+            // ("bombed villages, residents said" is not "the deadliest strike, in April 2023").
+            let recent = dated.date.is_some_and(|date| {
+                doc.published().is_none_or(|day| {
+                    time::add_days(date.end, LEAD_WEEK_DAYS).is_some_and(|limit| limit >= day)
+                })
+            });
+            recent
+                && (undated.location.is_none() || may_hold(undated, dated))
                 && first
                     .fatalities
                     .zip(second.fatalities)
