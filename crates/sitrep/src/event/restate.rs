@@ -11,7 +11,8 @@ dates hold ("took Hill Ridge on Monday").
 Two mentions are one event when they have the same kind and actor, and either the same place
 and dates that overlap, or a country or state and a place inside it (or one mention with no
 place and one with a place) and the same dates, or a day of a two-day range ("overnight"
-and the morning after it), or one of them undated.
+and the morning after it), or one undated at a state, a country or no place and one dated
+inside it in the week before the report, with no other toll.
 Dates one day apart count as the same, and so does a lead dated only by its report ("has taken
 the base, it said on Wednesday") with a story day in the week before it ("took the base on
 Monday"): the story's day is the event's. A coarser place with a coarser date is no restatement
