@@ -445,11 +445,11 @@ pub fn derive(
                 .collect();
         let names: Vec<Span> = sentence_sites.iter().map(|(span, _)| *span).collect();
         let lower = sentence.slice(&context.lower);
-        let mentions: Vec<Span> = sentence_sites
+        let named_here: Vec<&(Span, &Site)> = sentence_sites
             .iter()
             .filter(|(_, site)| site.location.name == location.name)
-            .map(|(span, _)| *span)
             .collect();
+        let mentions: Vec<Span> = named_here.iter().map(|(span, _)| *span).collect();
         let mentions = if mentions.is_empty() {
             spelled_out(lower, &location.name)
         } else {
@@ -463,9 +463,8 @@ pub fn derive(
         if rules.words.held_place_unstated(lower, &mentions, &names) {
             continue;
         }
-        let taken = sentence_sites
-            .iter()
-            .find(|(_, site)| site.location.name == location.name)
+        let taken = named_here
+            .first()
             .map_or(Cow::Borrowed(location), |(_, site)| held_location(site));
         // "took most of Hill Ridge before a counteroffensive forced them to pull back": the
         // side that lost it holds it again.
