@@ -52,7 +52,6 @@ Only capitalised words start a mention. In each sentence:
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::PlaceRole;
@@ -219,40 +218,19 @@ fn with_names_learned<'g>(
             learned.push((name, kind));
         }
     }
-    if learned.is_empty() {
-        return candidates;
-    }
-    // One search for all the names, and the spans found so far in order, each with the
-    // furthest end up to it: a span overlaps one of them when one starting before its end
-    // ends after its start.
-    let Ok(finder) = AhoCorasick::new(learned.iter().map(|(name, _)| name)) else {
-        return candidates;
-    };
-    let mut found: Vec<Span> = candidates.iter().map(|c| c.span).collect();
-    found.sort_by_key(|span| span.start);
-    let furthest_ends: Vec<usize> = found
-        .iter()
-        .scan(0, |furthest, span| {
-            *furthest = span.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect();
-    let overlaps_found = |span: Span| {
-        let before_end = found.partition_point(|f| f.start < span.end);
-        before_end > 0 && furthest_ends[before_end - 1] > span.start
-    };
     let n_found = candidates.len();
-    for m in finder.find_overlapping_iter(text) {
-        let span = Span::new(m.start(), m.end());
-        let sentence = sentences.partition_point(|s| s.end <= span.start);
-        if overlaps_found(span)
-            || sentences.get(sentence).is_none_or(|s| !s.contains(span))
-            || !is_whole_run(text, span, sentences[sentence].start)
-        {
-            continue;
+    for (name, kind) in learned {
+        for (start, _) in text.match_indices(name) {
+            let span = Span::new(start, start + name.len());
+            let sentence = sentences.partition_point(|s| s.end <= start);
+            if candidates[..n_found].iter().any(|c| c.span.overlaps(span))
+                || sentences.get(sentence).is_none_or(|s| !s.contains(span))
+                || !is_whole_run(text, span, sentences[sentence].start)
+            {
+                continue;
+            }
+            candidates.push(Candidate::unknown(span, sentence, kind));
         }
-        let kind = learned[m.pattern().as_usize()].1;
-        candidates.push(Candidate::unknown(span, sentence, kind));
     }
     if candidates.len() == n_found {
         return candidates;
