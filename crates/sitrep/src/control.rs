@@ -1125,6 +1125,20 @@ mod tests {
     }
 
     #[test]
+    fn a_held_object_ends_where_a_new_subject_opens_a_clause() {
+        assert!(
+            held_places(
+                "While the TNLA controls the hills to the north, it has so far been unable to take Kyaukme."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            held_places("The TNLA controls Kyaukme, they said."),
+            ["Kyaukme TNLA"]
+        );
+    }
+
+    #[test]
     fn a_later_capture_by_another_side_undoes_an_earlier_one() {
         let text = "The KNDF took Demoso in March 2023. Junta troops retook Demoso on 2 May 2025.";
         assert_eq!(held_places(text), ["Demoso MM_MILITARY"]);
