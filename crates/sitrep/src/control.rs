@@ -2,7 +2,8 @@
 Control facts: who holds which place, as an article states it.
 
 Two sources: captures (a `territory_captured` fact makes its taker the controller of the
-place, from the capture's day when the text gives one) and statements of control matched by
+place, from the capture's day when the text gives one; not one that only tells troops went
+in, "entered the village") and statements of control matched by
 the rules in `resources/control/rules.toml` ("the KIA-controlled town of Lweje", "Kyaukme,
 which is held by the TNLA", "now in the hands of the AA"). Contested and unconfirmed places
 give none: only asserted and claimed captures count, and a statement in a sentence with a
@@ -421,6 +422,10 @@ pub fn derive(
         if event.kind != EventKind::TerritoryCaptured
             || !event.modality.is_fact()
             || event.place_inferred
+            || event_rules
+                .triggers
+                .rule(&event.rule)
+                .is_some_and(|rule| rule.going_in)
         {
             continue;
         }
@@ -1121,6 +1126,19 @@ mod tests {
         assert_eq!(
             held_places("The offensive targets Kyaukme, which is held by the TNLA."),
             ["Kyaukme TNLA"]
+        );
+    }
+
+    #[test]
+    fn troops_who_only_went_in_hold_nothing_unless_they_took_the_place() {
+        assert!(held_places("Junta troops entered Lweje village on Monday.").is_empty());
+        assert_eq!(
+            held_places("Junta troops entered Lweje on Monday and took control of the town."),
+            ["Lweje MM_MILITARY"]
+        );
+        assert_eq!(
+            facts("Junta troops entered Lweje on Monday and took control of the town."),
+            ["territory_captured/take_control"]
         );
     }
 

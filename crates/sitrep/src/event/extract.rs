@@ -776,14 +776,15 @@ impl<'a> Reader<'a> {
                 } else {
                     agent.clone()
                 };
-                let duplicate = self.events.iter().rev().take(12).any(|e| {
+                let told_before = self.events.iter_mut().rev().take(12).find(|e| {
                     e.kind == kind
                         && e.evidence_start == sentence.start
                         && e.actor1 == agent
                         && e.actor2 == *patient
                         && same_place(e.location.as_ref(), location.as_ref())
                 });
-                if duplicate {
+                if let Some(told_before) = told_before {
+                    super::restate::credit_fuller_rule(told_before, &rule.id, self.rules);
                     continue;
                 }
                 self.events.push(Event {

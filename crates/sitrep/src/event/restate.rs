@@ -49,6 +49,18 @@ const LEAD_WEEK_DAYS: i64 = 7;
 /// the finer place when one place holds the other.
 /// `summaries` holds the events whose text names the target only by its sort ("seized a
 /// town").
+/// Credits `kept` to `told_rule`, another rule that told the same event, when `kept`'s rule
+/// tells only a going-in: "entered Hill Ridge and took control of the town" is a taking.
+pub(super) fn credit_fuller_rule(kept: &mut Event, told_rule: &str, rules: &EventRules) {
+    if rules
+        .triggers
+        .rule(&kept.rule)
+        .is_some_and(|rule| rule.going_in)
+    {
+        kept.rule = told_rule.to_string();
+    }
+}
+
 pub(super) fn merge_restatements(
     events: Vec<Event>,
     doc: &Doc,
@@ -134,6 +146,8 @@ pub(super) fn merge_restatements(
                     kept_event.actor1 = event.actor1.clone();
                     kept_event.actor2 = event.actor2.clone();
                     kept_event.rule = event.rule.clone();
+                } else {
+                    credit_fuller_rule(kept_event, &event.rule, rules);
                 }
                 match (kept_event.date, event.date) {
                     (Some(a), Some(b)) if told_before_report(doc, &*kept_event, &a, &b) => {

@@ -148,6 +148,8 @@ struct RuleEntry {
     #[serde(default)]
     symmetric: bool,
     #[serde(default)]
+    going_in: bool,
+    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -230,6 +232,10 @@ pub struct Rule {
     /// where its sentence tells the same fight from one side ("as AA troops attacked regime
     /// posts"), that telling's sides stand.
     pub symmetric: bool,
+    /// The trigger tells only that the agent went in ("entered the village", a raid or a
+    /// passing): its capture gives no control fact, and another rule that tells the same event
+    /// is credited with it ("entered the town and took control of it").
+    pub going_in: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -325,6 +331,7 @@ impl TriggerRules {
                     restates: entry.restates,
                     recalls_event: entry.recalls_event,
                     symmetric: entry.symmetric,
+                    going_in: entry.going_in,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
