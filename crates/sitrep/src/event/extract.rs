@@ -525,7 +525,7 @@ impl<'a> Reader<'a> {
             || rule.kind == EventKind::AttackOnCivilians && self.war_long_toll(sentence)
             || rule.weapon_trigger && self.weapon_not_used(&frame)
             || self.blocked_in_object(&frame, rule)
-            || rule.requires == Requirement::Place && self.captives_taken(&frame)
+            || rule.requires == Requirement::Place && self.captives_taken(&frame, rule)
         {
             return;
         }
@@ -3037,14 +3037,31 @@ impl<'a> Reader<'a> {
     }
 
     /// True when a passive capture's subject names people and no post ("forty soldiers were
-    /// captured at two camps"): people were taken prisoner, no place.
-    fn captives_taken(&self, frame: &Frame) -> bool {
+    /// captured at two camps"), or the object of a rule that `takes_captives` is people
+    /// ("captured two soldiers in the village", "took four insurgents who were heading for the
+    /// town"): people were taken prisoner, no place.
+    fn captives_taken(&self, frame: &Frame, rule: &Rule) -> bool {
+        let captives = &self.rules.clauses.words.captive_nouns;
         if !self.is_passive(frame.trigger) {
-            return false;
+            if !rule.takes_captives {
+                return false;
+            }
+            // The head of the object's first noun phrase: its last word before a relative
+            // pronoun, a coordinator or a comma.
+            let object = self.direct_object(frame).slice(self.lower);
+            let phrase = object
+                .split([','])
+                .next()
+                .unwrap_or_default()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .take_while(|word| !matches!(*word, "who" | "which" | "that" | "and" | "or"));
+            return phrase
+                .last()
+                .is_some_and(|head| ClauseWords::has(captives, head));
         }
         let mut words = self.lower[frame.subject_start..frame.trigger.start]
             .split(|c: char| !c.is_alphanumeric());
-        let captives = &self.rules.clauses.words.captive_nouns;
         words.clone().any(|word| ClauseWords::has(captives, word))
             && !words.any(|word| self.rules.triggers.position_nouns.contains(word))
     }

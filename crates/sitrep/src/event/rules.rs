@@ -150,6 +150,8 @@ struct RuleEntry {
     #[serde(default)]
     going_in: bool,
     #[serde(default)]
+    takes_captives: bool,
+    #[serde(default)]
     examples: Vec<String>,
     #[serde(default)]
     counter_examples: Vec<String>,
@@ -236,6 +238,9 @@ pub struct Rule {
     /// passing): its capture gives no control fact, and another rule that tells the same event
     /// is credited with it ("entered the town and took control of it").
     pub going_in: bool,
+    /// The trigger's verb takes people as readily as places ("captured", "took"): an object
+    /// that is people ("captured two soldiers in the village") tells prisoners taken, no place.
+    pub takes_captives: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
     /// Sentences it must not fire on.
@@ -332,6 +337,7 @@ impl TriggerRules {
                     recalls_event: entry.recalls_event,
                     symmetric: entry.symmetric,
                     going_in: entry.going_in,
+                    takes_captives: entry.takes_captives,
                     examples: entry.examples,
                     counter_examples: entry.counter_examples,
                     regex,
