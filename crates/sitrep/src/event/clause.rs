@@ -364,8 +364,6 @@ const MAX_REFERENCE_WORD_BYTES: usize = 64;
 /// A dateline's dash starts before this byte of its sentence.
 const DATELINE_DASH_BEFORE: usize = 40;
 
-/// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
-/// first word.
 /// True when `mention` stands in an apposition that an actor opens and a comma closes before
 /// `upto` ("the MNDAA, a TNLA ally, has seized"): it describes that actor, who is the subject.
 /// `actor_ends_at` tells whether an actor's name ends at a byte.
@@ -398,6 +396,8 @@ pub fn in_closed_apposition(
             .is_some_and(|gap| gap.contains(','))
 }
 
+/// Where the body of a (lower-case) sentence starts, after a dateline ("TOWN — "), and its
+/// first word.
 fn opening_word(lower: &str, sentence: Span) -> (usize, &str) {
     const DASH: &[u8] = " — ".as_bytes();
     let text = &lower[sentence.start..sentence.end];
