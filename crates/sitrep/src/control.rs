@@ -266,7 +266,6 @@ impl PlaceWords {
     }
 }
 
-/// The words of `text`, last first (hyphenated words kept whole).
 /// The words of a text from its last, read only as far as asked.
 struct WordsBackwards<'t, I> {
     unread: I,
@@ -291,6 +290,7 @@ fn lazy_words_backwards(text: &str) -> WordsBackwards<'_, impl Iterator<Item = &
     }
 }
 
+/// The words of `text`, last first (hyphenated words kept whole).
 fn words_backwards(text: &str) -> impl Iterator<Item = &str> + Clone {
     crate::text::words(text).rev()
 }
@@ -921,10 +921,17 @@ impl Reading<'_> {
                 {
                     return Vec::new();
                 }
+                // "controls the road to Lweje", "the highway between Lweje and Momauk".
+                let names: Vec<Span> = after.iter().map(|s| s.span).collect();
+                let on_route = |site: &Site| {
+                    words.marks_a_route(&lower[..list_start(lower, site.span.start, &names)])
+                };
                 after
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .filter(|s| {
                         !contested(s)
+                            && !on_route(s)
                             && !event_rules.clauses.is_reference(
                                 lower,
                                 sentence.start,
