@@ -3151,7 +3151,11 @@ impl<'a> Reader<'a> {
             .copied()
             .collect();
         let usable = |site: &&'a Site| {
-            !relative.iter().any(|r| r.contains(site.span))
+            // A relative clause's places are its own trigger's: "Moscow, which took over
+            // Avdiivka last week" took Avdiivka.
+            !relative
+                .iter()
+                .any(|r| r.contains(site.span) && !r.contains(frame.trigger))
                 && !site.names_actor
                 && !(rule.kind.happens_on_the_ground() && self.foreign_country_off_site(site))
                 && !self.acting(&site.location.name)

@@ -2223,6 +2223,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_takes_its_own_places() {
+        assert_kind_events(
+            "Momauk, where the KIA took over Lweje last week, was quiet on Monday.",
+            "territory_captured",
+            &["territory_captured KIA Lweje 2024-06-03"],
+        );
+    }
+
+    #[test]
     fn a_foreign_dateline_is_no_event_place() {
         let found =
             events("BANGKOK — Junta troops clashed with the KIA on Monday, the group said.");
