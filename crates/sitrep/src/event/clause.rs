@@ -127,6 +127,9 @@ pub struct ClauseWords {
     /// Nouns of people: the passive subject of a capture that names one and no post tells of
     /// people taken prisoner, no place taken ("200 soldiers were captured").
     pub captive_nouns: Vec<String>,
+    /// Nouns of goods: taken like captives, they are loot, no place ("took 1.7 million kyat
+    /// from the monastery").
+    pub loot_nouns: Vec<String>,
     /// Nouns of military posts: a civilian target word right before one names the post, not
     /// civilians ("the village base").
     pub military_heads: Vec<String>,

@@ -3036,34 +3036,41 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// True when a passive capture's subject names people and no post ("forty soldiers were
-    /// captured at two camps"), or the object of a rule that `takes_captives` is people
-    /// ("captured two soldiers in the village", "took four insurgents who were heading for the
-    /// town"): people were taken prisoner, no place.
+    /// True when a passive capture's subject names people or goods and no post ("forty
+    /// soldiers were captured at two camps"), or the object of a rule that `takes_captives` is
+    /// people or goods ("captured two soldiers in the village", "took four insurgents who were
+    /// heading for the town", "took cash from the monastery"): prisoners or loot, no place.
     fn captives_taken(&self, frame: &Frame, rule: &Rule) -> bool {
-        let captives = &self.rules.clauses.words.captive_nouns;
+        let words = &self.rules.clauses.words;
+        let taken = |word: &str| {
+            ClauseWords::has(&words.captive_nouns, word)
+                || ClauseWords::has(&words.loot_nouns, word)
+        };
         if !self.is_passive(frame.trigger) {
             if !rule.takes_captives {
                 return false;
             }
-            // The head of the object's first noun phrase: its last word before a relative
-            // pronoun, a coordinator or a comma.
+            // The heads of the object's coordinated noun phrases (each its last word before a
+            // comma or coordinator), up to a relative pronoun: all must be people or goods
+            // ("captured 30 soldiers and the base" took a place).
             let object = self.direct_object(frame).slice(self.lower);
-            let phrase = object
-                .split([','])
-                .next()
-                .unwrap_or_default()
-                .split(|c: char| !c.is_alphanumeric())
+            let object = object
+                .split(|c: char| !c.is_alphanumeric() && c != ',')
                 .filter(|word| !word.is_empty())
-                .take_while(|word| !matches!(*word, "who" | "which" | "that" | "and" | "or"));
-            return phrase
-                .last()
-                .is_some_and(|head| ClauseWords::has(captives, head));
+                .take_while(|word| !matches!(*word, "who" | "which" | "that"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut heads = object
+                .split([','])
+                .flat_map(|part| part.split(" and ").flat_map(|part| part.split(" or ")))
+                .filter_map(|phrase| phrase.split_whitespace().last())
+                .peekable();
+            return heads.peek().is_some() && heads.all(taken);
         }
-        let mut words = self.lower[frame.subject_start..frame.trigger.start]
+        let mut subject = self.lower[frame.subject_start..frame.trigger.start]
             .split(|c: char| !c.is_alphanumeric());
-        words.clone().any(|word| ClauseWords::has(captives, word))
-            && !words.any(|word| self.rules.triggers.position_nouns.contains(word))
+        subject.clone().any(taken)
+            && !subject.any(|word| self.rules.triggers.position_nouns.contains(word))
     }
 
     fn position_noun_in_slot(&self, frame: &Frame, rule: &Rule) -> bool {
