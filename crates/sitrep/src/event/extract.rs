@@ -3157,12 +3157,28 @@ impl<'a> Reader<'a> {
             .relative_clauses(frame.sentence)
             .copied()
             .collect();
+        // A relative clause whose pronoun is its subject ("Moscow, which last week took over
+        // Avdiivka") names its own trigger's places; in "Paletwa, which the AA took after
+        // fighting near Kyaukme", "Bhamo, where the KIA took the airport", the antecedent is the
+        // place.
+        let own_clause = relative.iter().find(|r| {
+            r.contains(frame.trigger)
+                && self.lower[r.start..frame.trigger.start]
+                    .trim_start_matches([',', ' '])
+                    .split(' ')
+                    .next()
+                    .is_some_and(|pronoun| {
+                        ClauseWords::has(&self.rules.clauses.words.subject_relatives, pronoun)
+                    })
+                && self
+                    .actors_in(Span::new(r.start, frame.trigger.start))
+                    .next()
+                    .is_none()
+        });
         let usable = |site: &&'a Site| {
-            // A relative clause's places are its own trigger's: "Moscow, which took over
-            // Avdiivka last week" took Avdiivka.
             !relative
                 .iter()
-                .any(|r| r.contains(site.span) && !r.contains(frame.trigger))
+                .any(|r| r.contains(site.span) && Some(r) != own_clause)
                 && !site.names_actor
                 && !(rule.kind.happens_on_the_ground() && self.foreign_country_off_site(site))
                 && !self.acting(&site.location.name)

@@ -2223,11 +2223,17 @@ mod tests {
     }
 
     #[test]
-    fn a_relative_clause_takes_its_own_places() {
+    fn a_relative_clause_whose_pronoun_is_its_subject_takes_its_own_places() {
         assert_kind_events(
-            "Momauk, where the KIA took over Lweje last week, was quiet on Monday.",
+            "Troops from the Northern Command in Myitkyina, which last week retook Lweje, shelled Momauk on Monday.",
             "territory_captured",
-            &["territory_captured KIA Lweje 2024-06-03"],
+            &["territory_captured MM_MILITARY Lweje 2024-06-03"],
+        );
+        // The pronoun is the object: the antecedent is the place taken.
+        assert_kind_events(
+            "Paletwa, which the AA captured in January in southern Chin State, lies near the border.",
+            "territory_captured",
+            &["territory_captured AA Paletwa 2024-01-01"],
         );
     }
 
