@@ -197,11 +197,13 @@ impl PlaceWords {
         words
             .next()
             .is_some_and(|w| ClauseWords::has(&self.goal_prepositions, w))
-            || self.follows_noun_and_preposition(
-                head,
-                &self.route_nouns,
-                &self.route_noun_prepositions,
-            )
+            || self.on_a_route(head)
+    }
+
+    /// True when `head` ends with a route noun and a preposition ("the road that runs from",
+    /// "the entrance to").
+    fn on_a_route(&self, head: &str) -> bool {
+        self.follows_noun_and_preposition(head, &self.route_nouns, &self.route_noun_prepositions)
     }
 
     /// True when `head` ends with one of `prepositions` (name openers aside) and one of `nouns`
@@ -921,10 +923,11 @@ impl Reading<'_> {
                 {
                     return Vec::new();
                 }
-                // "controls the road to Lweje", "the highway between Lweje and Momauk".
+                // "controls the road to Lweje", "the highway between Lweje and Momauk" (but "all
+                // the towns from Kyaukme to Mogok" are held).
                 let names: Vec<Span> = after.iter().map(|s| s.span).collect();
                 let on_route = |site: &Site| {
-                    words.marks_a_route(&lower[..list_start(lower, site.span.start, &names)])
+                    words.on_a_route(&lower[..list_start(lower, site.span.start, &names)])
                 };
                 after
                     .iter()
@@ -1109,6 +1112,11 @@ mod tests {
             held_places("The KIA drove out junta troops from Momauk on Friday."),
             ["Momauk KIA"]
         );
+        // A range of towns held is no route.
+        assert!(
+            held_places("The TNLA now controls all the towns from Kyaukme to Mogok.")
+                .contains(&"Mogok TNLA".to_string())
+        );
     }
 
     #[test]
@@ -1160,6 +1168,11 @@ mod tests {
         assert_eq!(
             held_places("The TNLA controls Kyaukme, they said."),
             ["Kyaukme TNLA"]
+        );
+        // A speech tag inside the object ends nothing.
+        assert_eq!(
+            held_places("The army recaptured, he said, the town of Lashio on Monday."),
+            ["Lashio MM_MILITARY"]
         );
     }
 

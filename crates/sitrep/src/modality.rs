@@ -273,8 +273,12 @@ impl ModalityCues {
                 let found = in_sentence.iter().any(|hit| {
                     hit.class == class_idx
                         && match hit.reach {
+                            // Not across a comma: "The RSF, unable to take El Fasher, captured
+                            // Mellit" took Mellit.
                             Reach::Window => {
-                                hit.span.start >= window_start && hit.span.end <= trigger.start
+                                hit.span.start >= window_start
+                                    && hit.span.end <= trigger.start
+                                    && !text[hit.span.end..trigger.start].contains(',')
                             }
                             Reach::Sentence => {
                                 hit.span.start >= sentence.start
@@ -482,6 +486,9 @@ mod tests {
         ] {
             assert_eq!(cue(before), Some(modality), "{before}");
         }
+        // A cue before a comma is another clause's: "The RSF, unable to take the hill, seized
+        // the town".
+        assert_eq!(cue("The rebels, unable to take the hill,"), None);
         // Beyond the window, a refusal is of another act.
         assert_eq!(
             cue("the rebels refused to negotiate and in the days that followed"),
