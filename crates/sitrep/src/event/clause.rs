@@ -183,6 +183,9 @@ pub struct ClauseWords {
     pub deaths_after_number: Vec<String>,
     /// Words before a number of dead ("killing 12").
     pub deaths_before_number: Vec<String>,
+    /// Auxiliaries that, right before a word of `deaths_after_number`, make the number of dead
+    /// follow it ("has killed 20,000").
+    pub active_perfect_auxiliaries: Vec<String>,
     /// Vague quantities that count the dead of a whole war ("thousands have been killed").
     pub toll_quantities: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
@@ -238,6 +241,17 @@ impl ClauseWords {
     /// True when `word` is in `list`.
     pub fn has(list: &[String], word: &str) -> bool {
         list.iter().any(|w| w == word)
+    }
+
+    /// True when the number of dead follows `words[idx]` (words without punctuation): "killing
+    /// 12", or an active perfect, "the fighting has killed more than 20,000".
+    pub fn dead_counted_after(&self, words: &[&str], idx: usize) -> bool {
+        let word = words[idx];
+        Self::has(&self.deaths_before_number, word)
+            || Self::has(&self.deaths_after_number, word)
+                && idx.checked_sub(1).is_some_and(|before| {
+                    Self::has(&self.active_perfect_auxiliaries, words[before])
+                })
     }
 }
 

@@ -848,7 +848,8 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the sentence counts its dead only in thousands or more ("thousands of people
-    /// have been killed", "killing tens of thousands"; `toll_quantities` in `clauses.toml`):
+    /// have been killed", "killing tens of thousands", "has killed thousands";
+    /// `toll_quantities` in `clauses.toml`):
     /// a war's toll too.
     fn dead_counted_in_thousands(&self, sentence: Span) -> bool {
         let lists = &self.rules.clauses.words;
@@ -874,9 +875,11 @@ impl<'a> Reader<'a> {
             })
         };
         words.iter().enumerate().any(|(idx, word)| {
-            ClauseWords::has(&lists.deaths_after_number, word) && counts_dead(idx)
-                || ClauseWords::has(&lists.deaths_before_number, word)
-                    && quantity(&words[idx + 1..(idx + 4).min(words.len())])
+            if lists.dead_counted_after(&words, idx) {
+                quantity(&words[idx + 1..(idx + 4).min(words.len())])
+            } else {
+                ClauseWords::has(&lists.deaths_after_number, word) && counts_dead(idx)
+            }
         })
     }
 
@@ -4037,17 +4040,21 @@ impl<'a> Reader<'a> {
             )
     }
 
-    /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".
+    /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing"
+    /// or "has killed".
     fn fatalities(&self, sentence: Span) -> Option<u32> {
         let clause = &self.lower[sentence.start..sentence.end];
         if !self.rules.clauses.may_count_deaths(clause) {
             return None;
         }
         let words: Vec<&str> = clause.split_whitespace().collect();
-        for (idx, word) in words.iter().enumerate() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let words_list = &self.rules.clauses.words;
-            let number_after = ClauseWords::has(&words_list.deaths_before_number, word);
+        let bare: Vec<&str> = words
+            .iter()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let words_list = &self.rules.clauses.words;
+        for (idx, word) in bare.iter().enumerate() {
+            let number_after = words_list.dead_counted_after(&bare, idx);
             if !number_after && !ClauseWords::has(&words_list.deaths_after_number, word) {
                 continue;
             }

@@ -590,6 +590,23 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_told_in_the_active_perfect_is_no_attack_on_civilians() {
+        let found = events(
+            "Aid agencies reckon the violence along the delta has killed over 12,000 people \
+             since 2019.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops have killed 14 villagers in Hill Ridge village.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+        let killed: Vec<Option<u32>> =
+            analyse("Junta troops have killed 14 villagers in Hill Ridge.")
+                .into_iter()
+                .map(|e| e.fatalities)
+                .collect();
+        assert_eq!(killed, [Some(14)]);
+    }
+
+    #[test]
     fn a_war_described_in_a_relative_clause_still_heads_its_toll() {
         let found = events(
             "The conflict in Hill State between the junta and the KIA, which began in 2011, has \
