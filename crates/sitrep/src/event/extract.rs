@@ -1548,6 +1548,10 @@ impl<'a> Reader<'a> {
                 if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {
                     return Some(Some(owner.actor.clone()));
                 }
+                // "hit a landmine planted by the KIA": a "by" right after the trigger names it.
+                if let Some(doer) = self.phrase_actor_within(after, "by", 2) {
+                    return Some(Some(doer));
+                }
                 // "withdrew from the camp when they were attacked", with neither side known,
                 // tells no one who gained anything.
                 let subject = self.subject(frame, false);
@@ -1583,6 +1587,9 @@ impl<'a> Reader<'a> {
         if self.enemy_subject(frame) {
             let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
+        }
+        if let Some(user) = self.instrument_user(frame) {
+            return Some(Some(user));
         }
         if self.subject_is_target(frame) {
             // "came under fire from the KIA": the fire's side is named.
@@ -1671,32 +1678,16 @@ impl<'a> Reader<'a> {
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
         let singular =
             self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
-        let fits = |m: &&ActorMention| {
-            let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
-            !(singular && self.is_plural_noun(m))
-                && ((m.kind != ActorKind::Civilians && !country)
-                    || self.country_as_subject(m, frame))
-                && !self.in_object_position(m, frame)
-                && !self.acted_on_earlier(m, frame)
-        };
+        let closed_relatives = || self.closed_relatives(frame);
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
         // civilians and demanded ...").
-        // "The M23, which Kinshasa says Rwanda backs, has seized …": a relative clause closed
-        // before the trigger holds no subject of it.
-        let closed_relatives = || {
-            self.clause_index
-                .relative_clauses(frame.sentence)
-                .filter(|r| r.end <= frame.trigger.start)
-        };
         let pick = |from: usize, past_complements: bool| {
-            let mut before = self
+            let nearest = self
                 .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
-                .filter(|m| !closed_relatives().any(|r| r.contains(m.span)))
-                .filter(|m| !self.in_closed_apposition(m, frame))
-                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
-            let nearest = before.find(fits)?;
+                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start))
+                .find(|m| self.may_be_subject(m, frame, singular))?;
             Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
         };
         if let Some(actor) = pick(frame.subject_start, false) {
@@ -1724,6 +1715,32 @@ impl<'a> Reader<'a> {
             return pick(frame.sentence.start, false);
         }
         None
+    }
+
+    /// The relative clauses of the sentence closed before the trigger: "The M23, which Kinshasa
+    /// says Rwanda backs, has seized …" holds no subject of the trigger in its clause.
+    fn closed_relatives(&self, frame: &Frame) -> impl Iterator<Item = Span> + '_ {
+        let trigger = frame.trigger.start;
+        self.clause_index
+            .relative_clauses(frame.sentence)
+            .filter(move |r| r.end <= trigger)
+            .copied()
+    }
+
+    /// True when `mention`, before the trigger, may be its clause's subject: an actor, not
+    /// civilians nor a country named as a place, nor a plural noun for a singular pronoun
+    /// (`singular`), standing in no object, no closed relative clause and no closed apposition.
+    fn may_be_subject(&self, mention: &ActorMention, frame: &Frame, singular: bool) -> bool {
+        let country = matches!(mention.how, MentionKind::Country | MentionKind::Capital);
+        !(singular && self.is_plural_noun(mention))
+            && ((mention.kind != ActorKind::Civilians && !country)
+                || self.country_as_subject(mention, frame))
+            && !self.in_object_position(mention, frame)
+            && !self.acted_on_earlier(mention, frame)
+            && !self
+                .closed_relatives(frame)
+                .any(|r| r.contains(mention.span))
+            && !self.in_closed_apposition(mention, frame)
     }
 
     /// True when `mention` stands in an apposition closed before the trigger
@@ -1825,6 +1842,25 @@ impl<'a> Reader<'a> {
     /// names.
     fn instrument_with(&self, frame: &Frame) -> Option<usize> {
         self.word_before_trigger(frame, 3, |word| word == "with")
+    }
+
+    /// For a trigger that is the weapon after "with" ([`Self::instrument_with`]) of a clause
+    /// that names its target before it, the clause's first armed actor, who used the weapon:
+    /// "the PDF ambushed a junta convoy with landmines" (the nearest actor is the target). A
+    /// "by" before the weapon ("the convoy was attacked by the PDF with landmines") leaves it
+    /// to the agent search.
+    fn instrument_user(&self, frame: &Frame) -> Option<ActorId> {
+        let with = self.instrument_with(frame)?;
+        let clause = Span::new(frame.subject_start, with);
+        if text::words(clause.slice(self.lower)).any(|word| word == "by") {
+            return None;
+        }
+        let mut armed = self.actors_in(clause).filter(|m| m.kind.is_armed());
+        let user = armed.find(|m| self.may_be_subject(m, frame, false))?;
+        let user = self.first_conjunct(user, frame.sentence);
+        armed
+            .any(|target| target.actor != user.actor)
+            .then(|| user.actor.clone())
     }
 
     /// True when a verb of launching, in the active, stands at most four words before the

@@ -1522,6 +1522,23 @@ mod tests {
     }
 
     #[test]
+    fn mines_an_attacker_used_or_a_column_ran_onto_are_the_layer_s() {
+        // The weapon after "with" is the subject's, not the target's named before it.
+        let text =
+            "KIA fighters ambushed a junta supply column near Bhamo with landmines on Sunday.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+        // Those who ran onto the mines were hit; the side that laid them acted.
+        let text = "A junta supply column hit landmines near Bhamo on Sunday, the KIA said.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+        assert_eq!(
+            actor2_of(text, super::EventKind::RemoteExplosive).as_deref(),
+            Some("MM_MILITARY")
+        );
+        let text = "Two army lorries struck a landmine planted by the KIA near Bhamo on Sunday.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+    }
+
+    #[test]
     fn jet_fighters_and_aircraft_joined_by_another_arm_strike_from_the_air() {
         let found = events("Army aircraft and gunboats pounded Bhamo on Wednesday.");
         assert_has(&found, "air_strike MM_MILITARY Bhamo");
