@@ -169,6 +169,9 @@ pub struct ClauseWords {
     /// Predicates of a trigger noun that tell a trend or a run of events going on, not one
     /// event ("attacks on convoys have been on the rise", "attacks have continued").
     pub trend_predicates: Vec<String>,
+    /// Predicates of a trigger noun that judge what it names, telling no one event ("the
+    /// shelling of villages amounts to war crimes").
+    pub judging_predicates: Vec<String>,
     /// Words right after a trend predicate that make it one event going on ("has continued
     /// for a third day", "have continued into a second week").
     pub ongoing_markers: Vec<String>,
@@ -288,8 +291,8 @@ pub struct ClauseRules {
     death_words: AhoCorasick,
     /// The phrases of `place_anaphors`, matched as written.
     anaphor_finder: AhoCorasick,
-    /// The trend predicates of `words`, matched as written.
-    trend_finder: AhoCorasick,
+    /// The trend and judging predicates of `words`, matched as written.
+    predicate_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     /// The reference words, each spelled backwards, as anchored prefixes: a text ends with
@@ -507,7 +510,12 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
-        let trend_finder = exact_automaton(file.words.trend_predicates.iter())?;
+        let predicate_finder = exact_automaton(
+            file.words
+                .trend_predicates
+                .iter()
+                .chain(&file.words.judging_predicates),
+        )?;
         let reference_words_reversed = AhoCorasickBuilder::new()
             .start_kind(StartKind::Anchored)
             .build(file.reference_words.iter().map(|word| {
@@ -536,7 +544,7 @@ impl ClauseRules {
             vague_sequels,
             death_words,
             anaphor_finder,
-            trend_finder,
+            predicate_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words_reversed,
@@ -643,7 +651,8 @@ impl ClauseRules {
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
     /// habit ("often clash there", "have regularly been shelling", "clashes frequently
-    /// occurred"), a trend ("attacks have been on the rise"), a party described ("whose
+    /// occurred"), a trend ("attacks have been on the rise"), a judgement ("the shelling of
+    /// homes amounts to war crimes"), a party described ("whose
     /// forces are fighting") or years of war summed up ("has been in turmoil since the coup,
     /// with attacks by ..."), or one only weighed, told by a gerund heading its clause's
     /// subject ("said taking the city would lift morale"). `object_end` is where the trigger's
@@ -668,11 +677,16 @@ impl ClauseRules {
                 .next()
                 .is_some_and(|word| ClauseWords::has(&words.ongoing_markers, word))
         };
-        let trend = self.trend_finder.find_overlapping_iter(predicate).any(|m| {
-            text::on_word_boundaries(predicate, m.start(), m.end())
-                && !one_event_goes_on(&predicate[m.end()..])
-        });
-        if trend {
+        // A trend ("attacks have been on the rise") or a judgement ("the shelling of homes
+        // amounts to war crimes") tells no one event.
+        let weighed = self
+            .predicate_finder
+            .find_overlapping_iter(predicate)
+            .any(|m| {
+                text::on_word_boundaries(predicate, m.start(), m.end())
+                    && !one_event_goes_on(&predicate[m.end()..])
+            });
+        if weighed {
             return true;
         }
         [

@@ -607,6 +607,22 @@ mod tests {
     }
 
     #[test]
+    fn acts_a_predicate_judges_are_no_event() {
+        let found = events(
+            "Rights groups said the junta's shelling of farms near Hill Ridge amounts to a war \
+             crime.",
+        );
+        assert_lacks(&found, "shelling");
+        let found = events(
+            "A rights group said the army's massacres in Hill Ridge village constitute crimes \
+             against humanity.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops shelled farms near Hill Ridge on Monday.");
+        assert_has(&found, "shelling MM_MILITARY");
+    }
+
+    #[test]
     fn a_war_described_in_a_relative_clause_still_heads_its_toll() {
         let found = events(
             "The conflict in Hill State between the junta and the KIA, which began in 2011, has \
