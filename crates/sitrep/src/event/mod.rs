@@ -1555,6 +1555,19 @@ mod tests {
     }
 
     #[test]
+    fn drones_only_seen_strike_nothing() {
+        for text in [
+            "Before the raid, a junta drone was scouting the road near Bhamo.",
+            "Army drones were spotted over Bhamo on Sunday, residents said.",
+            "The junta has been flying drone patrols over Bhamo this week.",
+        ] {
+            assert_lacks(&events(text), "air_strike");
+        }
+        let found = events("A junta drone bombed a school in Bhamo on Sunday.");
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
+    }
+
+    #[test]
     fn jet_fighters_and_aircraft_joined_by_another_arm_strike_from_the_air() {
         let found = events("Army aircraft and gunboats pounded Bhamo on Wednesday.");
         assert_has(&found, "air_strike MM_MILITARY Bhamo");
