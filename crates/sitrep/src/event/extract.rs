@@ -172,7 +172,9 @@ pub fn extract(
 /// on civilians yields to such a kind in its sentence whoever it was credited to: "five were
 /// killed in a barrel bomb attack by army helicopters" is the strike's toll. Civilian deaths
 /// and damage also yield to a kind their sentence refers back to (`referred_back`: "15
-/// civilians were killed in the strikes" is the toll of strikes already told).
+/// civilians were killed in the strikes" is the toll of strikes already told). An event that
+/// became its rule's civilian kind also yields to the rule's `civilian_yields_to` kinds the
+/// same actor does in its sentence ("troops raided the village and arrested ten men").
 fn drop_yielding(
     events: Vec<Event>,
     rules: &EventRules,
@@ -181,17 +183,19 @@ fn drop_yielding(
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
-            let yields_to = rules
-                .triggers
-                .rule(&event.rule)
-                .map_or(&[][..], |rule| rule.yields_to.as_slice());
+            let rule = rules.triggers.rule(&event.rule);
+            let yields_to = rule.map_or(&[][..], |rule| rule.yields_to.as_slice());
+            let civilian_yields_to = rule
+                .filter(|rule| rule.civilian_kind == Some(event.kind) && rule.kind != event.kind)
+                .map_or(&[][..], |rule| rule.civilian_yields_to.as_slice());
             !events.iter().any(|other| {
                 other.evidence_start == event.evidence_start
                     && other.rule != event.rule
-                    && yields_to.contains(&other.kind)
-                    && (other.actor1 == event.actor1
-                        || event.actor1.is_none()
-                        || event.kind == EventKind::AttackOnCivilians)
+                    && (yields_to.contains(&other.kind)
+                        && (other.actor1 == event.actor1
+                            || event.actor1.is_none()
+                            || event.kind == EventKind::AttackOnCivilians)
+                        || civilian_yields_to.contains(&other.kind) && other.actor1 == event.actor1)
             }) && !(matches!(
                 event.kind,
                 EventKind::AttackOnCivilians | EventKind::PropertyDestruction

@@ -1555,6 +1555,17 @@ mod tests {
     }
 
     #[test]
+    fn a_raid_on_a_village_told_with_the_raiders_deeds_is_those_deeds() {
+        let text =
+            "Junta troops raided Hill Ridge village near Bhamo on Sunday and arrested ten men.";
+        let found = events(text);
+        assert_has(&found, "arrest MM_MILITARY");
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops raided Hill Ridge village near Bhamo on Sunday.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
     fn drones_only_seen_strike_nothing() {
         for text in [
             "Before the raid, a junta drone was scouting the road near Bhamo.",
