@@ -172,6 +172,9 @@ pub struct ClauseWords {
     /// Predicates of a trigger noun that tell a trend or a run of events going on, not one
     /// event ("attacks on convoys have been on the rise", "attacks have continued").
     pub trend_predicates: Vec<String>,
+    /// Predicates of a trigger noun that judge what it names, telling no one event ("the
+    /// shelling of villages amounts to war crimes").
+    pub judging_predicates: Vec<String>,
     /// Words right after a trend predicate that make it one event going on ("has continued
     /// for a third day", "have continued into a second week").
     pub ongoing_markers: Vec<String>,
@@ -186,6 +189,9 @@ pub struct ClauseWords {
     pub deaths_after_number: Vec<String>,
     /// Words before a number of dead ("killing 12").
     pub deaths_before_number: Vec<String>,
+    /// Auxiliaries that, right before a word of `deaths_after_number`, make the number of dead
+    /// follow it ("has killed 20,000").
+    pub active_perfect_auxiliaries: Vec<String>,
     /// Vague quantities that count the dead of a whole war ("thousands have been killed").
     pub toll_quantities: Vec<String>,
     /// Nouns whose "of X" names who they belong to, so X acts ("fighters of the KIA attacked").
@@ -242,6 +248,17 @@ impl ClauseWords {
     pub fn has(list: &[String], word: &str) -> bool {
         list.iter().any(|w| w == word)
     }
+
+    /// True when the number of dead follows `words[idx]` (words without punctuation): "killing
+    /// 12", or an active perfect, "the fighting has killed more than 20,000".
+    pub fn dead_counted_after(&self, words: &[&str], idx: usize) -> bool {
+        let word = words[idx];
+        Self::has(&self.deaths_before_number, word)
+            || Self::has(&self.deaths_after_number, word)
+                && idx.checked_sub(1).is_some_and(|before| {
+                    Self::has(&self.active_perfect_auxiliaries, words[before])
+                })
+    }
 }
 
 /// The sort of place a place anaphor refers back to.
@@ -277,8 +294,8 @@ pub struct ClauseRules {
     death_words: AhoCorasick,
     /// The phrases of `place_anaphors`, matched as written.
     anaphor_finder: AhoCorasick,
-    /// The trend predicates of `words`, matched as written.
-    trend_finder: AhoCorasick,
+    /// The trend and judging predicates of `words`, matched as written.
+    predicate_finder: AhoCorasick,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     /// The reference words, each spelled backwards, as anchored prefixes: a text ends with
@@ -496,7 +513,12 @@ impl ClauseRules {
             .map(|(phrase, kind)| (phrase.to_lowercase(), kind))
             .collect();
         let anaphor_finder = exact_automaton(place_anaphors.iter().map(|(phrase, _)| phrase))?;
-        let trend_finder = exact_automaton(file.words.trend_predicates.iter())?;
+        let predicate_finder = exact_automaton(
+            file.words
+                .trend_predicates
+                .iter()
+                .chain(&file.words.judging_predicates),
+        )?;
         let reference_words_reversed = AhoCorasickBuilder::new()
             .start_kind(StartKind::Anchored)
             .build(file.reference_words.iter().map(|word| {
@@ -525,7 +547,7 @@ impl ClauseRules {
             vague_sequels,
             death_words,
             anaphor_finder,
-            trend_finder,
+            predicate_finder,
             prepositions: file.prepositions,
             determiners: file.determiners,
             reference_words_reversed,
@@ -632,7 +654,8 @@ impl ClauseRules {
     /// True when the trigger at `start` tells no one event: a hypothetical one ("warned that
     /// any offensive would be met with force"), vague ones ("follows other air attacks"), a
     /// habit ("often clash there", "have regularly been shelling", "clashes frequently
-    /// occurred"), a trend ("attacks have been on the rise"), a party described ("whose
+    /// occurred"), a trend ("attacks have been on the rise"), a judgement ("the shelling of
+    /// homes amounts to war crimes"), a party described ("whose
     /// forces are fighting") or years of war summed up ("has been in turmoil since the coup,
     /// with attacks by ..."), or one only weighed, told by a gerund heading its clause's
     /// subject ("said taking the city would lift morale"). `object_end` is where the trigger's
@@ -657,11 +680,16 @@ impl ClauseRules {
                 .next()
                 .is_some_and(|word| ClauseWords::has(&words.ongoing_markers, word))
         };
-        let trend = self.trend_finder.find_overlapping_iter(predicate).any(|m| {
-            text::on_word_boundaries(predicate, m.start(), m.end())
-                && !one_event_goes_on(&predicate[m.end()..])
-        });
-        if trend {
+        // A trend ("attacks have been on the rise") or a judgement ("the shelling of homes
+        // amounts to war crimes") tells no one event.
+        let weighed = self
+            .predicate_finder
+            .find_overlapping_iter(predicate)
+            .any(|m| {
+                text::on_word_boundaries(predicate, m.start(), m.end())
+                    && !one_event_goes_on(&predicate[m.end()..])
+            });
+        if weighed {
             return true;
         }
         [

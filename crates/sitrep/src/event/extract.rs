@@ -172,7 +172,9 @@ pub fn extract(
 /// on civilians yields to such a kind in its sentence whoever it was credited to: "five were
 /// killed in a barrel bomb attack by army helicopters" is the strike's toll. Civilian deaths
 /// and damage also yield to a kind their sentence refers back to (`referred_back`: "15
-/// civilians were killed in the strikes" is the toll of strikes already told).
+/// civilians were killed in the strikes" is the toll of strikes already told). An event that
+/// became its rule's civilian kind also yields to the rule's `civilian_yields_to` kinds the
+/// same actor does in its sentence ("troops raided the village and arrested ten men").
 fn drop_yielding(
     events: Vec<Event>,
     rules: &EventRules,
@@ -181,17 +183,19 @@ fn drop_yielding(
     let keep: Vec<bool> = events
         .iter()
         .map(|event| {
-            let yields_to = rules
-                .triggers
-                .rule(&event.rule)
-                .map_or(&[][..], |rule| rule.yields_to.as_slice());
+            let rule = rules.triggers.rule(&event.rule);
+            let yields_to = rule.map_or(&[][..], |rule| rule.yields_to.as_slice());
+            let civilian_yields_to = rule
+                .filter(|rule| rule.civilian_kind == Some(event.kind) && rule.kind != event.kind)
+                .map_or(&[][..], |rule| rule.civilian_yields_to.as_slice());
             !events.iter().any(|other| {
                 other.evidence_start == event.evidence_start
                     && other.rule != event.rule
-                    && yields_to.contains(&other.kind)
-                    && (other.actor1 == event.actor1
-                        || event.actor1.is_none()
-                        || event.kind == EventKind::AttackOnCivilians)
+                    && (yields_to.contains(&other.kind)
+                        && (other.actor1 == event.actor1
+                            || event.actor1.is_none()
+                            || event.kind == EventKind::AttackOnCivilians)
+                        || civilian_yields_to.contains(&other.kind) && other.actor1 == event.actor1)
             }) && !(matches!(
                 event.kind,
                 EventKind::AttackOnCivilians | EventKind::PropertyDestruction
@@ -849,7 +853,8 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the sentence counts its dead only in thousands or more ("thousands of people
-    /// have been killed", "killing tens of thousands"; `toll_quantities` in `clauses.toml`):
+    /// have been killed", "killing tens of thousands", "has killed thousands";
+    /// `toll_quantities` in `clauses.toml`):
     /// a war's toll too.
     fn dead_counted_in_thousands(&self, sentence: Span) -> bool {
         let lists = &self.rules.clauses.words;
@@ -875,9 +880,11 @@ impl<'a> Reader<'a> {
             })
         };
         words.iter().enumerate().any(|(idx, word)| {
-            ClauseWords::has(&lists.deaths_after_number, word) && counts_dead(idx)
-                || ClauseWords::has(&lists.deaths_before_number, word)
-                    && quantity(&words[idx + 1..(idx + 4).min(words.len())])
+            if lists.dead_counted_after(&words, idx) {
+                quantity(&words[idx + 1..(idx + 4).min(words.len())])
+            } else {
+                ClauseWords::has(&lists.deaths_after_number, word) && counts_dead(idx)
+            }
         })
     }
 
@@ -1546,6 +1553,10 @@ impl<'a> Reader<'a> {
                 if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {
                     return Some(Some(owner.actor.clone()));
                 }
+                // "hit a landmine planted by the KIA": a "by" right after the trigger names it.
+                if let Some(doer) = self.phrase_actor_within(after, "by", 2) {
+                    return Some(Some(doer));
+                }
                 // "withdrew from the camp when they were attacked", with neither side known,
                 // tells no one who gained anything.
                 let subject = self.subject(frame, false);
@@ -1581,6 +1592,9 @@ impl<'a> Reader<'a> {
         if self.enemy_subject(frame) {
             let party = speaker.filter(|s| self.actors.kind_of(s).is_armed());
             return Some(party.and_then(|party| self.other_side(frame, Some(party))));
+        }
+        if let Some(user) = self.instrument_user(frame) {
+            return Some(Some(user));
         }
         if self.subject_is_target(frame) {
             // "came under fire from the KIA": the fire's side is named.
@@ -1669,32 +1683,16 @@ impl<'a> Reader<'a> {
     fn subject(&self, frame: &Frame, clause_only: bool) -> Option<ActorId> {
         let singular =
             self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
-        let fits = |m: &&ActorMention| {
-            let country = matches!(m.how, MentionKind::Country | MentionKind::Capital);
-            !(singular && self.is_plural_noun(m))
-                && ((m.kind != ActorKind::Civilians && !country)
-                    || self.country_as_subject(m, frame))
-                && !self.in_object_position(m, frame)
-                && !self.acted_on_earlier(m, frame)
-        };
+        let closed_relatives = || self.closed_relatives(frame);
         // The nearest fitting actor after `from`; with `past_complements`, not the subject of a
         // clause that "that" opens ("voiced alarm at reports that RSF fighters had killed
         // civilians and demanded ...").
-        // "The M23, which Kinshasa says Rwanda backs, has seized …": a relative clause closed
-        // before the trigger holds no subject of it.
-        let closed_relatives = || {
-            self.clause_index
-                .relative_clauses(frame.sentence)
-                .filter(|r| r.end <= frame.trigger.start)
-        };
         let pick = |from: usize, past_complements: bool| {
-            let mut before = self
+            let nearest = self
                 .actors_in(Span::new(from, frame.trigger.start))
                 .rev()
-                .filter(|m| !closed_relatives().any(|r| r.contains(m.span)))
-                .filter(|m| !self.in_closed_apposition(m, frame))
-                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start));
-            let nearest = before.find(fits)?;
+                .filter(|m| !past_complements || !self.opens_complement_clause(m.span.start))
+                .find(|m| self.may_be_subject(m, frame, singular))?;
             Some(self.first_conjunct(nearest, frame.sentence).actor.clone())
         };
         if let Some(actor) = pick(frame.subject_start, false) {
@@ -1722,6 +1720,32 @@ impl<'a> Reader<'a> {
             return pick(frame.sentence.start, false);
         }
         None
+    }
+
+    /// The relative clauses of the sentence closed before the trigger: "The M23, which Kinshasa
+    /// says Rwanda backs, has seized …" holds no subject of the trigger in its clause.
+    fn closed_relatives(&self, frame: &Frame) -> impl Iterator<Item = Span> + '_ {
+        let trigger = frame.trigger.start;
+        self.clause_index
+            .relative_clauses(frame.sentence)
+            .filter(move |r| r.end <= trigger)
+            .copied()
+    }
+
+    /// True when `mention`, before the trigger, may be its clause's subject: an actor, not
+    /// civilians nor a country named as a place, nor a plural noun for a singular pronoun
+    /// (`singular`), standing in no object, no closed relative clause and no closed apposition.
+    fn may_be_subject(&self, mention: &ActorMention, frame: &Frame, singular: bool) -> bool {
+        let country = matches!(mention.how, MentionKind::Country | MentionKind::Capital);
+        !(singular && self.is_plural_noun(mention))
+            && ((mention.kind != ActorKind::Civilians && !country)
+                || self.country_as_subject(mention, frame))
+            && !self.in_object_position(mention, frame)
+            && !self.acted_on_earlier(mention, frame)
+            && !self
+                .closed_relatives(frame)
+                .any(|r| r.contains(mention.span))
+            && !self.in_closed_apposition(mention, frame)
     }
 
     /// True when `mention` stands in an apposition closed before the trigger
@@ -1823,6 +1847,25 @@ impl<'a> Reader<'a> {
     /// names.
     fn instrument_with(&self, frame: &Frame) -> Option<usize> {
         self.word_before_trigger(frame, 3, |word| word == "with")
+    }
+
+    /// For a trigger that is the weapon after "with" ([`Self::instrument_with`]) of a clause
+    /// that names its target before it, the clause's first armed actor, who used the weapon:
+    /// "the PDF ambushed a junta convoy with landmines" (the nearest actor is the target). A
+    /// "by" before the weapon ("the convoy was attacked by the PDF with landmines") leaves it
+    /// to the agent search.
+    fn instrument_user(&self, frame: &Frame) -> Option<ActorId> {
+        let with = self.instrument_with(frame)?;
+        let clause = Span::new(frame.subject_start, with);
+        if text::words(clause.slice(self.lower)).any(|word| word == "by") {
+            return None;
+        }
+        let mut armed = self.actors_in(clause).filter(|m| m.kind.is_armed());
+        let user = armed.find(|m| self.may_be_subject(m, frame, false))?;
+        let user = self.first_conjunct(user, frame.sentence);
+        armed
+            .any(|target| target.actor != user.actor)
+            .then(|| user.actor.clone())
     }
 
     /// True when a verb of launching, in the active, stands at most four words before the
@@ -4082,17 +4125,21 @@ impl<'a> Reader<'a> {
             )
     }
 
-    /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing".
+    /// Deaths the sentence gives: a number before "killed", "dead", "died" or after "killing"
+    /// or "has killed".
     fn fatalities(&self, sentence: Span) -> Option<u32> {
         let clause = &self.lower[sentence.start..sentence.end];
         if !self.rules.clauses.may_count_deaths(clause) {
             return None;
         }
         let words: Vec<&str> = clause.split_whitespace().collect();
-        for (idx, word) in words.iter().enumerate() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let words_list = &self.rules.clauses.words;
-            let number_after = ClauseWords::has(&words_list.deaths_before_number, word);
+        let bare: Vec<&str> = words
+            .iter()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let words_list = &self.rules.clauses.words;
+        for (idx, word) in bare.iter().enumerate() {
+            let number_after = words_list.dead_counted_after(&bare, idx);
             if !number_after && !ClauseWords::has(&words_list.deaths_after_number, word) {
                 continue;
             }

@@ -590,6 +590,39 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_told_in_the_active_perfect_is_no_attack_on_civilians() {
+        let found = events(
+            "Aid agencies reckon the violence along the delta has killed over 12,000 people \
+             since 2019.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops have killed 14 villagers in Hill Ridge village.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+        let killed: Vec<Option<u32>> =
+            analyse("Junta troops have killed 14 villagers in Hill Ridge.")
+                .into_iter()
+                .map(|e| e.fatalities)
+                .collect();
+        assert_eq!(killed, [Some(14)]);
+    }
+
+    #[test]
+    fn acts_a_predicate_judges_are_no_event() {
+        let found = events(
+            "Rights groups said the junta's shelling of farms near Hill Ridge amounts to a war \
+             crime.",
+        );
+        assert_lacks(&found, "shelling");
+        let found = events(
+            "A rights group said the army's massacres in Hill Ridge village constitute crimes \
+             against humanity.",
+        );
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops shelled farms near Hill Ridge on Monday.");
+        assert_has(&found, "shelling MM_MILITARY");
+    }
+
+    #[test]
     fn a_war_described_in_a_relative_clause_still_heads_its_toll() {
         let found = events(
             "The conflict in Hill State between the junta and the KIA, which began in 2011, has \
@@ -1502,6 +1535,47 @@ mod tests {
         assert_eq!(found, ["remote_explosive KIA Bhamo 2024-06-10"]);
         let found = events("Army troops were attacked with homemade mines near Bhamo on Monday.");
         assert_eq!(found, ["remote_explosive - Bhamo 2024-06-10"]);
+    }
+
+    #[test]
+    fn mines_an_attacker_used_or_a_column_ran_onto_are_the_layer_s() {
+        // The weapon after "with" is the subject's, not the target's named before it.
+        let text =
+            "KIA fighters ambushed a junta supply column near Bhamo with landmines on Sunday.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+        // Those who ran onto the mines were hit; the side that laid them acted.
+        let text = "A junta supply column hit landmines near Bhamo on Sunday, the KIA said.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+        assert_eq!(
+            actor2_of(text, super::EventKind::RemoteExplosive).as_deref(),
+            Some("MM_MILITARY")
+        );
+        let text = "Two army lorries struck a landmine planted by the KIA near Bhamo on Sunday.";
+        assert_eq!(events(text), ["remote_explosive KIA Bhamo 2024-06-09"]);
+    }
+
+    #[test]
+    fn a_raid_on_a_village_told_with_the_raiders_deeds_is_those_deeds() {
+        let text =
+            "Junta troops raided Hill Ridge village near Bhamo on Sunday and arrested ten men.";
+        let found = events(text);
+        assert_has(&found, "arrest MM_MILITARY");
+        assert_lacks(&found, "attack_on_civilians");
+        let found = events("Junta troops raided Hill Ridge village near Bhamo on Sunday.");
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+    }
+
+    #[test]
+    fn drones_only_seen_strike_nothing() {
+        for text in [
+            "Before the raid, a junta drone was scouting the road near Bhamo.",
+            "Army drones were spotted over Bhamo on Sunday, residents said.",
+            "The junta has been flying drone patrols over Bhamo this week.",
+        ] {
+            assert_lacks(&events(text), "air_strike");
+        }
+        let found = events("A junta drone bombed a school in Bhamo on Sunday.");
+        assert_has(&found, "air_strike MM_MILITARY Bhamo");
     }
 
     #[test]

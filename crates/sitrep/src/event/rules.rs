@@ -142,6 +142,8 @@ struct RuleEntry {
     #[serde(default)]
     yields_to: Vec<EventKind>,
     #[serde(default)]
+    civilian_yields_to: Vec<EventKind>,
+    #[serde(default)]
     restates: bool,
     #[serde(default)]
     recalls_event: bool,
@@ -223,6 +225,10 @@ pub struct Rule {
     /// Kinds that, stated in the same sentence, make this event part of theirs ("a bomb hit
     /// the school, killing ten" is one air strike, not also an attack on civilians).
     pub yields_to: Vec<EventKind>,
+    /// Kinds that absorb the event, besides `yields_to`, once its civilian target made it
+    /// `civilian_kind`: a raid on a village told with what the raiders did there ("troops
+    /// raided the village and arrested ten men") is those deeds.
+    pub civilian_yields_to: Vec<EventKind>,
     /// A noun phrase that names an event usually told elsewhere in the article ("the fall of
     /// the town"): the event gives way to any other event of its kind at its place.
     pub restates: bool,
@@ -333,6 +339,7 @@ impl TriggerRules {
                     civilian_kind: entry.civilian_kind,
                     aircraft_kind: entry.aircraft_kind,
                     yields_to: entry.yields_to,
+                    civilian_yields_to: entry.civilian_yields_to,
                     restates: entry.restates,
                     recalls_event: entry.recalls_event,
                     symmetric: entry.symmetric,
