@@ -469,6 +469,7 @@ mod tests {
             ("the group wants to have", Modality::Planned),
             ("the fighters want to have", Modality::Planned),
             ("the rebels have been unable to", Modality::Negated),
+            ("after failing to", Modality::Negated),
             ("the rebels' failure to have", Modality::Negated),
             ("part of the rebels' campaign to", Modality::Speculative),
             ("the rebels are attempting to have", Modality::Speculative),
