@@ -195,7 +195,11 @@ fn drop_yielding(
                         && (other.actor1 == event.actor1
                             || event.actor1.is_none()
                             || event.kind == EventKind::AttackOnCivilians)
-                        || civilian_yields_to.contains(&other.kind) && other.actor1 == event.actor1)
+                        // Not a raid that killed: "raided the village, killing 20 and abducting
+                        // 30" is an attack and an abduction.
+                        || civilian_yields_to.contains(&other.kind)
+                            && other.actor1 == event.actor1
+                            && event.fatalities.is_none())
             }) && !(matches!(
                 event.kind,
                 EventKind::AttackOnCivilians | EventKind::PropertyDestruction
@@ -782,6 +786,7 @@ impl<'a> Reader<'a> {
                 };
                 let told_before = self.events.iter_mut().rev().take(12).find(|e| {
                     e.kind == kind
+                        && e.modality == modality
                         && e.evidence_start == sentence.start
                         && e.actor1 == agent
                         && e.actor2 == *patient
