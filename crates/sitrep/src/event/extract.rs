@@ -3102,16 +3102,20 @@ impl<'a> Reader<'a> {
             // comma or coordinator), up to a relative pronoun: all must be people or goods
             // ("captured 30 soldiers and the base" took a place).
             let object = self.direct_object(frame).slice(self.lower);
-            let object = object
-                .split(|c: char| !c.is_alphanumeric() && c != ',')
-                .filter(|word| !word.is_empty())
-                .take_while(|word| !matches!(*word, "who" | "which" | "that"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let mut heads = object
-                .split([','])
-                .flat_map(|part| part.split(" and ").flat_map(|part| part.split(" or ")))
-                .filter_map(|phrase| phrase.split_whitespace().last())
+            let end = ["who", "which", "that"]
+                .iter()
+                .filter_map(|pronoun| text::find_word(object, pronoun))
+                .min()
+                .unwrap_or(object.len());
+            let mut heads = object[..end]
+                .split(',')
+                .flat_map(|part| part.split(" and "))
+                .flat_map(|part| part.split(" or "))
+                .filter_map(|phrase| {
+                    phrase
+                        .split(|c: char| !c.is_alphanumeric())
+                        .rfind(|word| !word.is_empty())
+                })
                 .peekable();
             return heads.peek().is_some() && heads.all(taken);
         }
