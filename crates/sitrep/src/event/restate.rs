@@ -42,13 +42,6 @@ use crate::actor::ActorId;
 /// Days before the report within which an undated lead's dated restatement ends.
 const LEAD_WEEK_DAYS: i64 = 7;
 
-/// Keeps one event per restated event (see the module's comment), in text order. The merged
-/// event keeps the narrower date, and the evidence that gave it, unless only the first
-/// sentence states a date: a date carried over from the story does not replace one the text
-/// gave. Of two neighbouring days it keeps the one named as a calendar day, else both. It keeps
-/// the finer place when one place holds the other.
-/// `summaries` holds the events whose text names the target only by its sort ("seized a
-/// town").
 /// Credits `kept` to `told_rule`, another rule that told the same event, when `kept`'s rule
 /// tells only a going-in: "entered Hill Ridge and took control of the town" is a taking.
 pub(super) fn credit_fuller_rule(kept: &mut Event, told_rule: &str, rules: &EventRules) {
@@ -61,6 +54,13 @@ pub(super) fn credit_fuller_rule(kept: &mut Event, told_rule: &str, rules: &Even
     }
 }
 
+/// Keeps one event per restated event (see the module's comment), in text order. The merged
+/// event keeps the narrower date, and the evidence that gave it, unless only the first
+/// sentence states a date: a date carried over from the story does not replace one the text
+/// gave. Of two neighbouring days it keeps the one named as a calendar day, else both. It keeps
+/// the finer place when one place holds the other.
+/// `summaries` holds the events whose text names the target only by its sort ("seized a
+/// town").
 pub(super) fn merge_restatements(
     events: Vec<Event>,
     doc: &Doc,

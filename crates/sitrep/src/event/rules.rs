@@ -244,8 +244,9 @@ pub struct Rule {
     /// passing): its capture gives no control fact, and another rule that tells the same event
     /// is credited with it ("entered the town and took control of it").
     pub going_in: bool,
-    /// The trigger's verb takes people as readily as places ("captured", "took"): an object
-    /// that is people ("captured two soldiers in the village") tells prisoners taken, no place.
+    /// The trigger's verb takes people and goods as readily as places ("captured", "took"): an
+    /// object that is people or goods ("captured two soldiers in the village", "took cash from
+    /// the shop") tells prisoners or loot taken, no place.
     pub takes_captives: bool,
     /// Sentences it must fire on.
     pub examples: Vec<String>,
