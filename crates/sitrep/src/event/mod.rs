@@ -1456,6 +1456,18 @@ mod tests {
     }
 
     #[test]
+    fn a_mine_planted_by_a_group_is_that_group_s_not_its_victims() {
+        // The truck's side hit the mine; the "planted by" phrase names who laid it.
+        assert_each_has(
+            &[
+                "A landmine planted by the KIA killed three junta soldiers near Waingmaw on Friday.",
+                "Three junta soldiers died near Waingmaw on Friday when their truck hit a landmine laid by the KIA.",
+            ],
+            "remote_explosive KIA Waingmaw",
+        );
+    }
+
+    #[test]
     fn an_actor_right_before_a_noun_trigger_is_its_agent() {
         let found = events(
             "The town of Mindat in Chin State, held by the Chinland Defence Force (CDF), was hit by junta airstrikes on Monday.",
