@@ -2222,7 +2222,10 @@ impl<'a> Reader<'a> {
             let leads = start < frame.trigger.start
                 && text::ends_with_phrase(&self.lower[floor..start], &clauses.words.leader_markers)
                 && !self
-                    .actors_in(Span::new(frame.subject_start, mention.span.start))
+                    .actors_in(Span::new(
+                        frame.subject_start.min(mention.span.start),
+                        mention.span.start,
+                    ))
                     .any(|m| {
                         m.span.end < mention.span.start
                             && m.kind.is_armed()

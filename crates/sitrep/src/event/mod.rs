@@ -1468,6 +1468,15 @@ mod tests {
     }
 
     #[test]
+    fn a_leader_named_before_a_coordinated_title_reads_without_panic() {
+        // The "and" inside the leader's title opens the subject after the leader's name.
+        let found = events(
+            "The claims came as a delegation led by Min Aung Hlaing, head of the Security and Defence Council, held talks with Chinese officials in Kunming on Sunday.",
+        );
+        assert_has(&found, "visit_or_meeting MM_MILITARY Kunming");
+    }
+
+    #[test]
     fn an_actor_right_before_a_noun_trigger_is_its_agent() {
         let found = events(
             "The town of Mindat in Chin State, held by the Chinland Defence Force (CDF), was hit by junta airstrikes on Monday.",
