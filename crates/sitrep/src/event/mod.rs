@@ -1456,6 +1456,14 @@ mod tests {
     }
 
     #[test]
+    fn a_country_s_adjective_before_a_guided_weapon_names_its_forces() {
+        assert_each_has(
+            &["Two Russian guided aerial bombs struck Zaporizhzhia on Wednesday."],
+            "air_strike RU_GOV Zaporizhzhia",
+        );
+    }
+
+    #[test]
     fn a_mine_planted_by_a_group_is_that_group_s_not_its_victims() {
         // The truck's side hit the mine; the "planted by" phrase names who laid it.
         assert_each_has(
