@@ -2267,6 +2267,22 @@ mod tests {
     }
 
     #[test]
+    fn an_attempt_to_take_a_town_is_no_capture_even_with_a_date_between() {
+        // "since" before a date opens no clause that would cut "trying" off from the trigger.
+        for text in [
+            "The RSF has been trying since May to seize El Fasher.",
+            "The RSF is trying hard to seize El Fasher.",
+        ] {
+            let modalities: Vec<_> = analyse(text)
+                .into_iter()
+                .filter(|e| e.kind.as_str() == "territory_captured")
+                .map(|e| e.modality)
+                .collect();
+            assert_eq!(modalities, [super::Modality::Speculative], "{text}");
+        }
+    }
+
+    #[test]
     fn a_foreign_country_a_trigger_takes_as_object_is_its_place() {
         let found = events(
             "Sudanese army jets struck El Obeid on Monday. The RSF shelled Chad on Tuesday, \
