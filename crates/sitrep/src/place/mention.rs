@@ -30,8 +30,8 @@ Only capitalised words start a mention. In each sentence:
    "Zyqlo, Wuzin Tet and Hpoqgyi, three villages in Pauk Township") is
    a place of that kind even when the gazetteer lacks it or knows only parts
    of it. So is a run of plain capitalised words the gazetteer lacks right
-   after a verb of capture ("captured Masisi") or a noun of fighting and a
-   locative ("clashes in Zyqwa"), or after "in", "at" or "near" and before a
+   after a verb of capture ("captured Masisi"), a noun of capture and "of"
+   ("control of Zamzam") or a noun of fighting and a locative ("clashes in Zyqwa"), or after "in", "at" or "near" and before a
    direction word and a larger place ("in Dioura, central Mali"): a town.
 5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
@@ -749,9 +749,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         }
     }
 
-    /// An unknown town right after a verb of capture, or after a noun of fighting and a
-    /// locative word, tokens `start..end` none of which the gazetteer knows, closing its
-    /// phrase: "Masisi" in "M23 captured Masisi on Friday", "Zyqwa" in "clashes in Zyqwa".
+    /// An unknown town right after a verb of capture, after a noun of capture and "of", or
+    /// after a noun of fighting and a locative word, tokens `start..end` none of which the
+    /// gazetteer knows, closing its phrase: "Masisi" in "M23 captured Masisi on Friday",
+    /// "Zyqwa" in "took control of Zyqwa" and in "clashes in Zyqwa".
     fn unknown_captured(
         &self,
         sentence_idx: usize,
@@ -763,7 +764,10 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let after_fight = start > 1
             && self.is(start - 1, WordClass::Locative)
             && self.is(start - 2, WordClass::FightNoun);
-        if !(after_capture || after_fight) {
+        let after_capture_noun = start > 1
+            && self.word(start - 1) == "of"
+            && self.is(start - 2, WordClass::CaptureNoun);
+        if !(after_capture || after_capture_noun || after_fight) {
             return None;
         }
         let end = self.unknown_capitalised_end(start, end, pieces)?;

@@ -767,6 +767,15 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_after_a_noun_of_capture_and_of_is_a_town() {
+        let mentions = tag_text("The rebels took control of Zorvala, a camp for displaced people.");
+        assert_eq!(texts(&mentions), ["Zorvala"]);
+        assert_eq!(mentions[0].1.kind, PlaceKind::Town);
+        let mentions = tag_text("The rebels took control of Zorvala radio on Friday.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+    }
+
+    #[test]
     fn an_unknown_place_the_context_named_is_a_place_wherever_the_article_names_it() {
         let text = "The rebels captured Zorvala on Friday. Zorvala is now held by the rebels, \
                     and the Zorvala Falls camp and General Zorvalan lie far away.";

@@ -75,6 +75,9 @@ pub enum WordClass {
     /// A verb of capture: an unknown capitalised name right after it, with no noun after the
     /// name, is a town ("captured Masisi on Friday").
     CaptureVerb,
+    /// A noun of capture: an unknown capitalised name right after it and "of", with no noun
+    /// after the name, is a town, as after a verb of capture ("took control of Zyqwa").
+    CaptureNoun,
     /// A noun of fighting: an unknown capitalised name right after it and a locative word,
     /// with no noun after the name, is a town, as after a verb of capture ("clashes in Zyqwa").
     FightNoun,
@@ -131,6 +134,7 @@ impl WordClass {
             "role" => WordClass::Role,
             "addressee_verb" => WordClass::AddresseeVerb,
             "capture_verb" => WordClass::CaptureVerb,
+            "capture_noun" => WordClass::CaptureNoun,
             "fight_noun" => WordClass::FightNoun,
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
