@@ -1552,7 +1552,20 @@ impl<'a> Reader<'a> {
                         .or_else(|| self.earlier_deed_of_sentence(frame)),
                 );
             }
-            AgentSlot::Context => return Some(self.phrase_actor(after, "by").or_else(context)),
+            AgentSlot::Context => {
+                // "the fall of Laukkai, the Kokang capital, to the MNDAA": a restating noun's
+                // "to" names the taker.
+                let taker = || {
+                    rule.restates
+                        .then(|| self.phrase_actor_within(after, "to", 10))
+                        .flatten()
+                };
+                return Some(
+                    self.phrase_actor(after, "by")
+                        .or_else(taker)
+                        .or_else(context),
+                );
+            }
             AgentSlot::Opponent => {
                 // "destroyed 64 Ukrainian drones": the weapons' side is named with them.
                 if let Some(owner) = self.actors_in(frame.trigger).find(|m| m.kind.is_armed()) {

@@ -1464,6 +1464,17 @@ mod tests {
     }
 
     #[test]
+    fn the_fall_of_a_town_to_a_group_is_that_group_s_capture() {
+        assert_each_has(
+            &[
+                "The fall of Lashio to the MNDAA in August shocked the junta.",
+                "The deal follows the fall of Laukkai, the capital of Kokang, to the MNDAA in January.",
+            ],
+            "territory_captured MNDAA",
+        );
+    }
+
+    #[test]
     fn a_mine_planted_by_a_group_is_that_group_s_not_its_victims() {
         // The truck's side hit the mine; the "planted by" phrase names who laid it.
         assert_each_has(

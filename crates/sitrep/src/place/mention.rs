@@ -764,9 +764,8 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let after_fight = start > 1
             && self.is(start - 1, WordClass::Locative)
             && self.is(start - 2, WordClass::FightNoun);
-        let after_capture_noun = start > 1
-            && self.word(start - 1) == "of"
-            && self.is(start - 2, WordClass::CaptureNoun);
+        let after_capture_noun =
+            start > 1 && self.word(start - 1) == "of" && self.is(start - 2, WordClass::CaptureNoun);
         if !(after_capture || after_capture_noun || after_fight) {
             return None;
         }
