@@ -1475,6 +1475,14 @@ mod tests {
     }
 
     #[test]
+    fn a_clash_with_no_named_side_takes_a_fighter_from_before_not_a_host_of_talks() {
+        let found = events(
+            "Junta jets bombed Laiza on Monday. China hosted talks with the KIO in Kunming on Tuesday. Clashes broke out around Momauk on Wednesday.",
+        );
+        assert_has(&found, "armed_clash MM_MILITARY Momauk");
+    }
+
+    #[test]
     fn a_mine_planted_by_a_group_is_that_group_s_not_its_victims() {
         // The truck's side hit the mine; the "planted by" phrase names who laid it.
         assert_each_has(
