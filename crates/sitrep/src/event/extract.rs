@@ -1400,8 +1400,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The agents of a rule that takes one event per agent: the armed actors of a coordinated
-    /// subject, or, for "they", those of the sentence before.
+    /// The agents of a rule that takes one event per agent: the parties (armed or not, no
+    /// civilians) of a coordinated subject, whose "and" opens no clause of its own ("The
+    /// United States and the EU called for talks"), or, for "they", the armed actors of the
+    /// sentence before.
     fn coordinated_agents(&self, frame: &Frame, agent: Option<ActorId>) -> Vec<Option<ActorId>> {
         let relative: Vec<Span> = self
             .clause_index
@@ -1411,7 +1413,7 @@ impl<'a> Reader<'a> {
         let subjects = |span: Span| -> Vec<ActorId> {
             let mut found: Vec<ActorId> = Vec::new();
             for mention in self.actors_in(span) {
-                let usable = mention.kind.is_armed()
+                let usable = mention.kind != ActorKind::Civilians
                     && !relative.iter().any(|r| r.contains(mention.span))
                     && !self.in_object_position(mention, frame);
                 if usable && !found.contains(&mention.actor) {
@@ -1420,7 +1422,14 @@ impl<'a> Reader<'a> {
             }
             found
         };
-        let in_sentence = subjects(Span::new(frame.subject_start, frame.trigger.start));
+        let conjunction = " and ";
+        let start = if self.lower[..frame.subject_start].ends_with(conjunction) {
+            self.clause_index
+                .subject_start(frame.sentence, frame.subject_start - conjunction.len())
+        } else {
+            frame.subject_start
+        };
+        let in_sentence = subjects(Span::new(start, frame.trigger.start));
         let found = if in_sentence.is_empty() && self.pronoun_subject(frame) {
             self.previous_sentence(frame.sentence)
                 .map(|previous| self.leading_coordination(previous))
@@ -1554,10 +1563,19 @@ impl<'a> Reader<'a> {
             }
             AgentSlot::Context => {
                 // "the fall of Laukkai, the Kokang capital, to the MNDAA": a restating noun's
-                // "to" names the taker.
+                // "to" right after its place names the taker; not "the fall of Lashio dealt a
+                // blow to the junta".
                 let taker = || {
-                    rule.restates
-                        .then(|| self.phrase_actor_within(after, "to", 10))
+                    if !rule.restates {
+                        return None;
+                    }
+                    let window = self.first_words(after, 10);
+                    let head = window[..find_word(window, "to")?].trim_end();
+                    let head_end = after.start + head.len();
+                    let closes_place = head.ends_with(',')
+                        || self.doc.places.iter().any(|p| p.span.end == head_end);
+                    closes_place
+                        .then(|| self.actor_after_word(after, window, "to"))
                         .flatten()
                 };
                 return Some(

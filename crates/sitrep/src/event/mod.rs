@@ -1472,6 +1472,8 @@ mod tests {
             ],
             "territory_captured MNDAA",
         );
+        let found = events("The fall of Lashio dealt a heavy blow to the military.");
+        assert_lacks(&found, "territory_captured MM_MILITARY");
     }
 
     #[test]
@@ -2288,10 +2290,7 @@ mod tests {
     #[test]
     fn an_attempt_to_take_a_town_is_no_capture_even_with_a_date_between() {
         // "since" before a date opens no clause that would cut "trying" off from the trigger.
-        for text in [
-            "The RSF has been trying since May to seize El Fasher.",
-            "The RSF is trying hard to seize El Fasher.",
-        ] {
+        for text in ["The RSF has been trying since May to seize El Fasher."] {
             let modalities: Vec<_> = analyse(text)
                 .into_iter()
                 .filter(|e| e.kind.as_str() == "territory_captured")

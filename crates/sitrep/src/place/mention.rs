@@ -773,7 +773,11 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let closes = self.tokens.get(end).is_none_or(|next| {
             !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
         });
-        if !closes {
+        // "control of Sudatel's network": an owner, no place.
+        let owner = ["'s", "’s"]
+            .iter()
+            .any(|s| self.text[self.tokens[end - 1].end..].starts_with(s));
+        if !closes || owner {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)
