@@ -1485,6 +1485,15 @@ mod tests {
     }
 
     #[test]
+    fn each_party_of_a_coordinated_subject_calls_for_talks() {
+        let found = events(
+            "The United States and the European Union called on both sides to end the fighting.",
+        );
+        assert_has(&found, "call_for_talks US_GOV");
+        assert_has(&found, "call_for_talks EU");
+    }
+
+    #[test]
     fn a_mine_planted_by_a_group_is_that_group_s_not_its_victims() {
         // The truck's side hit the mine; the "planted by" phrase names who laid it.
         assert_each_has(
