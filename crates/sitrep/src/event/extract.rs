@@ -1422,10 +1422,14 @@ impl<'a> Reader<'a> {
             }
             found
         };
+        // Only an actor right before the "and" shares the subject: not "the junta bombed
+        // Momauk on Monday and the KIA called for talks".
         let conjunction = " and ";
-        let start = if self.lower[..frame.subject_start].ends_with(conjunction) {
-            self.clause_index
-                .subject_start(frame.sentence, frame.subject_start - conjunction.len())
+        let and_start = frame.subject_start.saturating_sub(conjunction.len());
+        let shared = self.lower[..frame.subject_start].ends_with(conjunction)
+            && self.doc.actors.iter().any(|m| m.span.end == and_start);
+        let start = if shared {
+            self.clause_index.subject_start(frame.sentence, and_start)
         } else {
             frame.subject_start
         };

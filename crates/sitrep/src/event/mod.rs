@@ -1491,6 +1491,9 @@ mod tests {
         );
         assert_has(&found, "call_for_talks US_GOV");
         assert_has(&found, "call_for_talks EU");
+        // An "and" between clauses shares no subject.
+        let found = events("The junta bombed Momauk on Monday and the KIA called for talks.");
+        assert_lacks(&found, "call_for_talks MM_MILITARY");
     }
 
     #[test]

@@ -773,11 +773,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         let closes = self.tokens.get(end).is_none_or(|next| {
             !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
         });
-        // "control of Sudatel's network": an owner, no place.
-        let owner = ["'s", "’s"]
-            .iter()
-            .any(|s| self.text[self.tokens[end - 1].end..].starts_with(s));
-        if !closes || owner {
+        if !closes {
             return None;
         }
         self.unknown_name(sentence_idx, start, end, PlaceKind::Town)

@@ -771,13 +771,8 @@ mod tests {
         let mentions = tag_text("The rebels took control of Zorvala, a camp for displaced people.");
         assert_eq!(texts(&mentions), ["Zorvala"]);
         assert_eq!(mentions[0].1.kind, PlaceKind::Town);
-        for text in [
-            "The rebels took control of Zorvala radio on Friday.",
-            "The rebels took control of Zorvala's network on Friday.",
-        ] {
-            let mentions = tag_text(text);
-            assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
-        }
+        let mentions = tag_text("The rebels took control of Zorvala radio on Friday.");
+        assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
     }
 
     #[test]
