@@ -2744,9 +2744,8 @@ impl<'a> Reader<'a> {
     /// Who acts when the clause does not say: the actor of a recent event of the same kind
     /// (none when that event has none: "Gunmen attacked … Nine people were killed"), else the
     /// last event's actor (for armed violence, the last violent event's), else the last armed
-    /// non-state actor named before. Not the party
-    /// reporting it: "Kyiv said 12 people were killed" tells who counts the dead, not who
-    /// killed them.
+    /// non-state actor named before. Not the party reporting it: "Kyiv said 12 people were
+    /// killed" tells who counts the dead, not who killed them.
     fn context_agent(&self, frame: &Frame, kind: EventKind) -> Option<ActorId> {
         if let Some(event) = self.recent_event_of_kind(frame, kind) {
             return event.actor1.clone();

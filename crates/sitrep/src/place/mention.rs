@@ -31,8 +31,9 @@ Only capitalised words start a mention. In each sentence:
    a place of that kind even when the gazetteer lacks it or knows only parts
    of it. So is a run of plain capitalised words the gazetteer lacks right
    after a verb of capture ("captured Masisi"), a noun of capture and "of"
-   ("control of Zamzam") or a noun of fighting and a locative ("clashes in Zyqwa"), or after "in", "at" or "near" and before a
-   direction word and a larger place ("in Dioura, central Mali"): a town.
+   ("control of Zamzam") or a noun of fighting and a locative ("clashes in
+   Zyqwa"), or after "in", "at" or "near" and before a direction word and a
+   larger place ("in Dioura, central Mali"): a town.
 5. The context is read: a generic word after the name ("Bhamo Town", "Mansi
    townships", shared by coordinated names: "Bhamo and Mansi townships") or
    before it ("the border town of Lweje") asks for a kind; a facility word
