@@ -279,6 +279,7 @@ impl ModalityCues {
                                 hit.span.start >= window_start
                                     && hit.span.end <= trigger.start
                                     && !text[hit.span.end..trigger.start].contains(',')
+                                    && !opens_finite_verb(&text[hit.span.end..trigger.start])
                             }
                             Reach::Sentence => {
                                 hit.span.start >= sentence.start
@@ -390,6 +391,17 @@ fn is_month_may(text: &str, span: Span) -> bool {
             .ends_with(|c: char| c.is_alphanumeric() || c == ',')
 }
 
+/// True when a finite "to be" stands between a window cue and its trigger: the cue was in the
+/// subject ("troops trying to flee were killed"), not on the trigger's verb.
+fn opens_finite_verb(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "was" | "were" | "is" | "are"
+        )
+    })
+}
+
 /// The start of the `n`th word before `end`, not before `floor`.
 fn words_back(text: &str, floor: usize, end: usize, n: usize) -> usize {
     let mut seen = 0;
@@ -421,6 +433,12 @@ mod tests {
         let index = cues.index(&text, &text.to_ascii_lowercase());
         let trigger = Span::new(before.len() + 1, before.len() + 7);
         cues.cue(&index, &text, 0, Span::new(0, text.len()), trigger)
+    }
+
+    #[test]
+    fn a_cue_in_the_subject_stops_at_the_verb() {
+        assert_eq!(cue("Troops trying to flee the town were"), None);
+        assert_eq!(cue("the base had not yet been"), Some(Modality::Negated));
     }
 
     #[test]
