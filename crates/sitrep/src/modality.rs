@@ -75,6 +75,8 @@ pub struct ReportingVerb {
 struct CueFile {
     /// Openers of a new clause ("; ", ", which "): a sentence-wide cue does not reach past one.
     clause_breaks: Vec<String>,
+    /// Finite verbs that a window cue does not reach across ("troops trying to flee were").
+    window_breaks: Vec<String>,
     negated: CueClass,
     planned: CueClass,
     speculative: CueClass,
@@ -116,6 +118,8 @@ pub struct ModalityCues {
     classes: Vec<CompiledClass>,
     /// Openers of a new clause, in lower case, that end a sentence-wide cue's reach.
     clause_breaks: Vec<String>,
+    /// Words that end a window cue's reach ([`CueFile::window_breaks`]).
+    window_breaks: Vec<String>,
     /// For each automaton pattern: its class, its reach, and whether it may sit inside a word.
     patterns: Vec<(usize, Reach, bool)>,
     matcher: AhoCorasick,
@@ -195,6 +199,7 @@ impl ModalityCues {
         Ok(ModalityCues {
             classes,
             clause_breaks: lower_case(&file.clause_breaks),
+            window_breaks: lower_case(&file.window_breaks),
             patterns,
             matcher,
             reporting: automaton(&reporting_words, MatchKind::LeftmostLongest)?,
@@ -279,7 +284,7 @@ impl ModalityCues {
                                 hit.span.start >= window_start
                                     && hit.span.end <= trigger.start
                                     && !text[hit.span.end..trigger.start].contains(',')
-                                    && !opens_finite_verb(&text[hit.span.end..trigger.start])
+                                    && !self.breaks_window(&text[hit.span.end..trigger.start])
                             }
                             Reach::Sentence => {
                                 hit.span.start >= sentence.start
@@ -320,6 +325,14 @@ impl ModalityCues {
     /// not reach across.
     fn opens_clause(&self, between: &str) -> bool {
         contains_any(&self.clause_breaks, between)
+    }
+
+    /// Whether a finite verb stands in `between`, from a window cue to its trigger: the cue
+    /// was in the subject ("troops trying to flee were killed"), not on the trigger's verb.
+    fn breaks_window(&self, between: &str) -> bool {
+        between
+            .split_whitespace()
+            .any(|w| self.window_breaks.iter().any(|b| w.eq_ignore_ascii_case(b)))
     }
 
     /// Whether `between` opens a new clause ("; ") that a reporting verb does not reach
@@ -389,17 +402,6 @@ fn is_month_may(text: &str, span: Span) -> bool {
         && text[..span.start]
             .trim_end()
             .ends_with(|c: char| c.is_alphanumeric() || c == ',')
-}
-
-/// True when a finite "to be" stands between a window cue and its trigger: the cue was in the
-/// subject ("troops trying to flee were killed"), not on the trigger's verb.
-fn opens_finite_verb(between: &str) -> bool {
-    between.split_whitespace().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "was" | "were" | "is" | "are"
-        )
-    })
 }
 
 /// The start of the `n`th word before `end`, not before `floor`.

@@ -1427,7 +1427,9 @@ impl<'a> Reader<'a> {
         let conjunction = " and ";
         let and_start = frame.subject_start.saturating_sub(conjunction.len());
         let shared = self.lower[..frame.subject_start].ends_with(conjunction)
-            && self.doc.actors.iter().any(|m| m.span.end == and_start);
+            && self
+                .actors_in(Span::new(frame.sentence.start, and_start))
+                .any(|m| m.span.end == and_start);
         let start = if shared {
             self.clause_index.subject_start(frame.sentence, and_start)
         } else {

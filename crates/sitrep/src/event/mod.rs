@@ -2302,14 +2302,12 @@ mod tests {
     #[test]
     fn an_attempt_to_take_a_town_is_no_capture_even_with_a_date_between() {
         // "since" before a date opens no clause that would cut "trying" off from the trigger.
-        for text in ["The RSF has been trying since May to seize El Fasher."] {
-            let modalities: Vec<_> = analyse(text)
-                .into_iter()
-                .filter(|e| e.kind.as_str() == "territory_captured")
-                .map(|e| e.modality)
-                .collect();
-            assert_eq!(modalities, [super::Modality::Speculative], "{text}");
-        }
+        let modalities: Vec<_> = analyse("The RSF has been trying since May to seize El Fasher.")
+            .into_iter()
+            .filter(|e| e.kind.as_str() == "territory_captured")
+            .map(|e| e.modality)
+            .collect();
+        assert_eq!(modalities, [super::Modality::Speculative]);
     }
 
     #[test]
