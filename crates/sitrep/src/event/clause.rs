@@ -31,6 +31,7 @@ struct ClauseFile {
     object_breaks: Vec<String>,
     listing_breaks: Vec<String>,
     not_breaks: Vec<String>,
+    pair_openers: Vec<String>,
     prepositions: Vec<String>,
     determiners: Vec<String>,
     reference_words: Vec<String>,
@@ -374,6 +375,8 @@ enum BreakKind {
     Listing,
     /// A phrase whose breaks inside are no breaks.
     NotBreak,
+    /// Opens a pair whose first "and" joins its two members ("between X and Y").
+    PairOpener,
     /// Opens a relative clause.
     RelativeOpener,
 }
@@ -451,7 +454,7 @@ fn clause_end(lower: &str, from: usize) -> usize {
 
 /// One automaton over the phrases of every kind: the document is read once, not once per kind.
 fn break_automaton(
-    lists: [(&[String], BreakKind); 5],
+    lists: [(&[String], BreakKind); 6],
 ) -> Result<(AhoCorasick, Vec<BreakKind>), ResourceError> {
     let (phrases, kinds): (Vec<&String>, Vec<BreakKind>) = lists
         .iter()
@@ -464,6 +467,17 @@ fn break_automaton(
         .build(phrases)
         .map_err(|err| ResourceError::new(CLAUSES, err.to_string()))?;
     Ok((automaton, kinds))
+}
+
+/// Longest pair member, in bytes: "between the Kachin Independence Army and" fits.
+const MAX_PAIR_MEMBER_BYTES: usize = 80;
+
+/// Where the " and " joining a pair's members starts, when it follows `opener_end` closely
+/// with no punctuation between ("between the KIA and the junta broke out").
+fn pair_and(lower: &str, opener_end: usize) -> Option<usize> {
+    let window = &lower[opener_end..lower.floor_char_boundary(opener_end + MAX_PAIR_MEMBER_BYTES)];
+    let and = window.find(" and ")?;
+    (!window[..and].contains([',', ';', '.', ':'])).then_some(opener_end + and)
 }
 
 /// An automaton over `words` as written (the text it reads is lower case already).
@@ -483,6 +497,7 @@ impl ClauseRules {
             &mut file.object_breaks,
             &mut file.listing_breaks,
             &mut file.not_breaks,
+            &mut file.pair_openers,
             &mut file.prepositions,
             &mut file.determiners,
             &mut file.reference_words,
@@ -497,6 +512,7 @@ impl ClauseRules {
             (&file.object_breaks, BreakKind::Object),
             (&file.listing_breaks, BreakKind::Listing),
             (&file.not_breaks, BreakKind::NotBreak),
+            (&file.pair_openers, BreakKind::PairOpener),
             (&file.relative_openers, BreakKind::RelativeOpener),
         ])?;
         let continuation_cues = exact_automaton(file.words.continuation_cues.iter())?;
@@ -577,8 +593,15 @@ impl ClauseRules {
             .filter(|(kind, _)| *kind == BreakKind::NotBreak)
             .map(|(_, span)| *span)
             .collect();
+        let pair_ands: Vec<usize> = found
+            .iter()
+            .filter(|(kind, _)| *kind == BreakKind::PairOpener)
+            .filter_map(|(_, opener)| pair_and(lower, opener.end))
+            .collect();
         found.retain(|(kind, span)| {
-            *kind == BreakKind::RelativeOpener || !not_breaks.iter().any(|not| not.contains(*span))
+            *kind == BreakKind::RelativeOpener
+                || !(not_breaks.iter().any(|not| not.contains(*span))
+                    || pair_ands.contains(&span.start))
         });
         let breaks = |wanted: BreakKind, edge: fn(Span) -> usize| -> Vec<usize> {
             let mut edges: Vec<usize> = found
@@ -1113,6 +1136,19 @@ mod tests {
         assert!(!index.is_listing_break(next));
     }
 
+    #[test]
+    fn the_and_of_a_pair_breaks_no_clause() {
+        let text = "fighting between the rebels and the junta broke out in hill ridge, and the junta fled.";
+        let index = rules().index(text);
+        let sentence = Span::new(0, text.len());
+        let end = index.object_end(sentence, "fighting".len());
+        assert_eq!(&text[end..], ", and the junta fled.");
+        // Punctuation before the "and" ends the pair: "between the hills, and the junta".
+        let text = "fighting raged between the hills, and the junta fled to hill ridge.";
+        let sentence = Span::new(0, text.len());
+        let end = rules().index(text).object_end(sentence, "fighting".len());
+        assert_eq!(&text[end..], ", and the junta fled to hill ridge.");
+    }
     #[test]
     fn place_anaphors_after_a_preposition() {
         let rules = rules();
