@@ -414,17 +414,17 @@ impl Reader<'_> {
             .map(|m| m.actor.clone())
     }
 
-    /// The non-state armed group whose possessive stands right before `start` ("the KIA's").
-    fn non_state_possessive_before(&self, start: usize) -> Option<ActorId> {
+    /// The non-state armed group whose possessive stands right before `start` ("the KIA's"),
+    /// or, with `bare`, its name ("the NUG defence minister").
+    fn non_state_owner_before(&self, start: usize, bare: bool) -> Option<ActorId> {
         let last = self
             .mentions
             .last()
             .filter(|m| m.kind.is_non_state_armed())?;
+        let after_name = possessive_end(self.text, last.span.end);
         let owned = last.span.end < start
-            && possessive_end(self.text, last.span.end) > last.span.end
-            && self.text[possessive_end(self.text, last.span.end)..start]
-                .trim()
-                .is_empty();
+            && (bare || after_name > last.span.end)
+            && self.text[after_name..start].trim().is_empty();
         owned.then(|| last.actor.clone())
     }
 
@@ -664,8 +664,10 @@ fn resolve(
             idx = skip_hits_before(hits, idx, end);
             continue;
         }
-        // "al Shabaab's military spokesman": the group's own forces, not the state's.
-        if let Some(owner) = reader.non_state_possessive_before(hit.span.start) {
+        // "al Shabaab's military spokesman", "the NUG defence minister": the group's own, not
+        // the state's.
+        let bare = matches!(class, GenericClass::State | GenericClass::Government);
+        if let Some(owner) = reader.non_state_owner_before(hit.span.start, bare) {
             idx = skip_hits_before(hits, idx, end);
             reader.push(span, owner, MentionKind::Anaphor);
             continue;
@@ -1590,6 +1592,28 @@ mod tests {
                 ("AA", "AA"),
                 ("Myanmar Armed Forces", "MM_MILITARY"),
                 ("MAF", "MM_MILITARY"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_minister_or_embassy_after_a_country_adjective_is_that_government() {
+        let text = "Thai Prime Minister Anan Som met the Laotian ambassador on Monday.";
+        assert_eq!(
+            mentions(text),
+            pairs(&[
+                ("Thai Prime Minister", "TH_GOV"),
+                ("Laotian ambassador", "LA_GOV")
+            ])
+        );
+        // A group's own minister is the group's.
+        let text = "The NUG defence minister said the army had withdrawn.";
+        assert_eq!(
+            mentions(text),
+            pairs(&[
+                ("NUG", "NUG"),
+                ("defence minister", "NUG"),
+                ("army", "MM_MILITARY")
             ])
         );
     }
