@@ -1235,7 +1235,8 @@ impl<'a> Reader<'a> {
 
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
-    /// bridge's capture three days before Friday. Only days and weeks, from a day's date;
+    /// bridge's capture three days before Friday. Only days and weeks, from a day's date, and
+    /// not a date the clause gives itself ("a week after it took the bridge on 18 May");
     /// `told_at` are where the event is told, tried in turn.
     fn offset_by_duration(
         &self,
@@ -1246,9 +1247,17 @@ impl<'a> Reader<'a> {
         if date.precision != DatePrecision::Day {
             return date;
         }
+        let dated_in_clause = |duration_end: usize| {
+            self.doc.times.iter().any(|t| {
+                t.span.start >= duration_end
+                    && sentence.contains(t.span)
+                    && t.interval == Some(date)
+            })
+        };
         match told_at
             .find_map(|at| self.duration_offset(at, sentence))
-            .and_then(|days| time::add_days(date.start, days))
+            .filter(|&(_, duration_end)| !dated_in_clause(duration_end))
+            .and_then(|(days, _)| time::add_days(date.start, days))
         {
             Some(day) => DateInterval::day(day),
             None => date,
@@ -1256,8 +1265,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The days a duration and "after" or "before" right before byte `told_at` move what is
-    /// told there from the sentence's date.
-    fn duration_offset(&self, told_at: usize, sentence: Span) -> Option<i64> {
+    /// told there from the sentence's date, and where the duration ends.
+    fn duration_offset(&self, told_at: usize, sentence: Span) -> Option<(i64, usize)> {
         let words = &self.rules.clauses.words;
         // The time layer is not promised in text order: take the duration nearest before `told_at`.
         let mention = self
@@ -1283,7 +1292,10 @@ impl<'a> Reader<'a> {
         if gap.count() > 5 || between.contains([',', ';', '.']) {
             return None;
         }
-        Some(sign * time::duration_days(&mention.value)?)
+        Some((
+            sign * time::duration_days(&mention.value)?,
+            mention.span.end,
+        ))
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an

@@ -1694,6 +1694,14 @@ mod tests {
             found.contains(&"territory_captured KIA Hpakant 2024-06-14".to_string()),
             "{found:?}"
         );
+        // A date of the clause's own is its event's.
+        let found = events(
+            "The KIA attacked Sezin in late May, a week after it captured Hpakant on 18 May.",
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Hpakant 2024-05-18".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]
