@@ -56,6 +56,9 @@ pub struct ClauseWords {
     pub fronted_subordinators: Vec<String>,
     /// Prepositions after a facility that name where it is ("Battalion 9 in Hill Ridge").
     pub locating_prepositions: Vec<String>,
+    /// Prepositions between two places that make the second only locate the first ("Hill
+    /// Ridge on the Dale River").
+    pub place_locating_prepositions: Vec<String>,
     /// Words after a place that open a list of places inside it ("every post in Hill
     /// Township, including the command"): the place is an event's place beside them.
     pub inclusion_words: Vec<String>,

@@ -3484,7 +3484,8 @@ impl<'a> Reader<'a> {
 
     /// `run`, a coordinated list of places, without the places that only locate another:
     /// the town after a facility ("the headquarters of Battalion 9 in the town of Hill
-    /// Ridge"), a coarser place right after "in" ("Hill village in south Dale"), the town that
+    /// Ridge"), a coarser place right after "in" ("Hill village in south Dale"), a place right
+    /// after "on the" ("Hill Ridge on the Dale River"), the town that
     /// closes the list after a village and a comma ("Hill village, Dale town"), and a
     /// possessor ("Kyauktaw's Western Regional Headquarters").
     fn without_locators(&self, run: Vec<&'a Site>) -> Vec<&'a Site> {
@@ -3499,11 +3500,16 @@ impl<'a> Reader<'a> {
                 && pair[0].location.precision == Precision::Point
                 && pair[1].location.precision == Precision::Town;
             let mut words = between.split_whitespace();
-            let coarser_after_in = words.next() == Some("in")
-                && words.count() <= 1
+            let first_word = words.next();
+            let coarser_after_in = first_word == Some("in")
+                && words.clone().count() <= 1
                 && pair[0].location.precision < pair[1].location.precision;
+            let on_the_second = first_word.is_some_and(|word| {
+                ClauseWords::has(&self.rules.clauses.words.place_locating_prepositions, word)
+            }) && words.all(|word| word == "the");
             if town_of_village
                 || coarser_after_in
+                || on_the_second
                 || pair[0].facility && !pair[1].facility && self.rules.clauses.locates(between)
             {
                 keep[idx + 1] = false;

@@ -1705,6 +1705,12 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_on_the_only_locates_the_place_before() {
+        let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
+        assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
+    }
+
+    #[test]
     fn a_verb_right_after_and_shares_the_subject_before() {
         let found = events(
             "The KIA described the raid on Hpakant as a crime and warned the junta on Friday.",
