@@ -764,6 +764,13 @@ mod tests {
         // A name that qualifies a noun is no place: "captured Zorvala fighters".
         let mentions = tag_text("The rebels captured Zorvala fighters near the river.");
         assert!(texts(&mentions).is_empty(), "{:?}", texts(&mentions));
+        // Taking and fleeing a place name it too.
+        for text in [
+            "The rebels took Zorvala, the district seat, on Friday.",
+            "Thousands fled Zorvala on Friday.",
+        ] {
+            assert_eq!(texts(&tag_text(text)), ["Zorvala"], "{text}");
+        }
     }
 
     #[test]
