@@ -1705,6 +1705,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_a_places_apposition_is_the_places() {
+        let found = events(
+            "The KIA seized Bhamo in late May, and took Myitkyina, the capital of the state, on 6 June.",
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Myitkyina 2024-06-06".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);

@@ -5,7 +5,8 @@ An event takes the expression that governs its clause. In a list ("took A on
 29 September, B on 18 October and C on 20 November") the expression right
 after the event's argument, or right before it, is the argument's own; so is the
 one right after the rest of a list of names the argument opens ("burnt A on 27
-December and B, C and D on Wednesday": B burnt on Wednesday). Else the
+December and B, C and D on Wednesday": B burnt on Wednesday) or after an
+apposition ("took B, the provincial capital, on 16 February"). Else the
 expression nearest the trigger wins, where crossing a comma costs a few words
 and crossing a semicolon, colon, dash or bracket many: "said on Friday that the
 KIA captured the town on Monday" dates the capture on Monday; a date in
@@ -184,7 +185,7 @@ fn beside_argument<'m>(
         .min_by_key(|m| m.span.start);
     if let Some(after) = after.filter(|m| {
         let gap = Span::new(argument.end, m.span.start);
-        close(gap) || ends_name_list(gap.slice(text))
+        close(gap) || ends_name_list(gap.slice(text)) || passes_apposition(gap.slice(text))
     }) {
         return Some(after);
     }
@@ -220,6 +221,33 @@ fn ends_name_list(gap: &str) -> bool {
         && !names.is_empty()
         && names.iter().all(|word| joined(word) || is_name(word))
         && !gap.contains([';', ':', '—', '(', ')'])
+}
+
+/// The most words of an apposition between an argument and the expression that dates it.
+const APPOSITION_WORDS: usize = 10;
+
+/// Whether `gap`, the text from an argument to the next expression, is an apposition that
+/// commas close and a preposition: "took [B], the capital of the province, on 16 February"
+/// took B on 16 February. The apposition opens with an article; "B, the army said on
+/// Wednesday" has no closing comma and is none.
+fn passes_apposition(gap: &str) -> bool {
+    let parts: Vec<&str> = gap.split(',').collect();
+    let [before, apposition, tail] = parts[..] else {
+        return false;
+    };
+    let mut words = apposition.split_whitespace();
+    let opens_with_article = words
+        .next()
+        .is_some_and(|word| matches!(word, "the" | "a" | "an"));
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    before.trim().is_empty()
+        && opens_with_article
+        && words.count() < APPOSITION_WORDS
+        && !gap.contains([';', ':', '—', '(', ')'])
+        && tail_words.len() <= 1
+        && tail_words
+            .iter()
+            .all(|word| word.chars().all(char::is_lowercase))
 }
 
 /// How far apart two spans of a sentence are: the words between them, with clause breaks
