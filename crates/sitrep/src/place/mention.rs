@@ -737,15 +737,17 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             self.add_person(start, end);
             return;
         }
-        if let Some(unknown) = self
+        // A list or an apposition tells the kind ("an assault on Leyar, a village in ..."):
+        // it goes before the town a verb of capture or a locative would make of the name.
+        if let Some(kind) = self.listed_kind(start, end, &pieces) {
+            self.emit_listed(sentence_idx, start, end, &pieces, kind, out);
+            return;
+        }
+        match self
             .unknown_captured(sentence_idx, start, end, &pieces)
             .or_else(|| self.unknown_located(sentence_idx, start, end, &pieces))
         {
-            out.push(unknown);
-            return;
-        }
-        match self.listed_kind(start, end, &pieces) {
-            Some(kind) => self.emit_listed(sentence_idx, start, end, &pieces, kind, out),
+            Some(unknown) => out.push(unknown),
             None => self.emit(sentence_idx, &pieces, out),
         }
     }
@@ -753,7 +755,7 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     /// An unknown town right after a verb of capture, after a noun of capture and "of", or
     /// after a noun of fighting and a locative word, tokens `start..end` none of which the
     /// gazetteer knows, closing its phrase: "Masisi" in "M23 captured Masisi on Friday",
-    /// "Zyqwa" in "took control of Zyqwa" and in "clashes in Zyqwa".
+    /// "Zyqwa" in "took control of Zyqwa", "clashes in Zyqwa" and "the attack on Zyqwa".
     fn unknown_captured(
         &self,
         sentence_idx: usize,
@@ -763,7 +765,8 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
     ) -> Option<Candidate<'g>> {
         let after_capture = start > 0 && self.is(start - 1, WordClass::CaptureVerb);
         let after_fight = start > 1
-            && self.is(start - 1, WordClass::Locative)
+            && (self.is(start - 1, WordClass::Locative)
+                || self.is(start - 1, WordClass::TargetPreposition))
             && self.is(start - 2, WordClass::FightNoun);
         let after_capture_noun =
             start > 1 && self.word(start - 1) == "of" && self.is(start - 2, WordClass::CaptureNoun);

@@ -768,9 +768,15 @@ mod tests {
         for text in [
             "The rebels took Zorvala, the district seat, on Friday.",
             "Thousands fled Zorvala on Friday.",
+            "Forty people died in the attack on Zorvala on Friday.",
         ] {
             assert_eq!(texts(&tag_text(text)), ["Zorvala"], "{text}");
         }
+        // An apposition tells the kind.
+        let mentions =
+            tag_text("Troops burned houses in an assault on Zorvala, a village in Pauk.");
+        assert_eq!(texts(&mentions)[0], "Zorvala");
+        assert_eq!(mentions[0].1.kind, PlaceKind::Village);
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub enum WordClass {
     /// A noun of fighting: an unknown capitalised name right after it and a locative word,
     /// with no noun after the name, is a town, as after a verb of capture ("clashes in Zyqwa").
     FightNoun,
+    /// A preposition that, after a noun of fighting, names what the fight was aimed at, as a
+    /// locative word does there ("the attack on Zyqwa").
+    TargetPreposition,
     /// A word that may follow a place name closing a phrase ("on", "after"), not a noun that
     /// the name would qualify ("captured Hezbollah fighters").
     NameFollower,
@@ -136,6 +139,7 @@ impl WordClass {
             "capture_verb" => WordClass::CaptureVerb,
             "capture_noun" => WordClass::CaptureNoun,
             "fight_noun" => WordClass::FightNoun,
+            "target_preposition" => WordClass::TargetPreposition,
             "name_follower" => WordClass::NameFollower,
             "unit" => WordClass::Unit,
             "post" => WordClass::Post,
