@@ -59,6 +59,8 @@ pub struct ClauseWords {
     /// Prepositions between two places that make the second only locate the first ("Hill
     /// Ridge on the Dale River").
     pub place_locating_prepositions: Vec<String>,
+    /// Phrases before a place that name a part of it ("in the east of Hill State").
+    pub part_phrases: Vec<String>,
     /// Words after a place that open a list of places inside it ("every post in Hill
     /// Township, including the command"): the place is an event's place beside them.
     pub inclusion_words: Vec<String>,
@@ -981,11 +983,14 @@ impl ClauseRules {
         self.reference_words_reversed.find(input).is_some()
     }
 
-    /// True when the place at `start` is a point of reference ("40 miles from Lweje"), also
-    /// after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
+    /// True when the place at `start` is a point of reference ("40 miles from Lweje"), not a
+    /// part of it ("in the east of Hill State"), also after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
     /// of the army's Battalion 9").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
+        if text::ends_with_phrase(head, &self.words.part_phrases) {
+            return false;
+        }
         let before_appositive = head.strip_suffix(',').and_then(|phrase| {
             phrase
                 .rfind("the ")
@@ -1118,6 +1123,9 @@ mod tests {
         let text = "the rebels took a camp at dale, 30 km north of the state capital hill ridge.";
         assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
         assert!(!rules().is_reference(text, 0, text.find("dale").unwrap()));
+        // A part of a place is no reference to it.
+        let text = "the rebels raided villages in the east of hill state.";
+        assert!(!rules().is_reference(text, 0, text.find("hill").unwrap()));
         let text = "jets bombed a camp some 50 miles west of the city of hill ridge.";
         assert!(rules().is_reference(text, 0, text.find("hill").unwrap()));
         let text = "the rebels took hill ridge, the capital of lake state, after besieging it.";
