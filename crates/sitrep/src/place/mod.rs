@@ -582,6 +582,9 @@ mod tests {
             beijing.location.as_ref().unwrap().country.as_deref(),
             Some("CN")
         );
+        // An adverb may stand between ("Beijing again called").
+        let mentions = tag_text("Beijing again called for a ceasefire.");
+        assert_eq!(find(&mentions, "Beijing").role, PlaceRole::Metonym);
     }
 
     #[test]
