@@ -1716,6 +1716,14 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_owning_the_object_is_not_the_agent_of_a_later_noun() {
+        let found =
+            events("The KIA overran the last junta camp in Shwegu on Monday after a long assault.");
+        assert_has(&found, "armed_clash KIA Shwegu");
+        assert_lacks(&found, "armed_clash MM_MILITARY");
+    }
+
+    #[test]
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
