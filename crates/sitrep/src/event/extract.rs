@@ -3799,7 +3799,14 @@ impl<'a> Reader<'a> {
     fn antecedent_place(&self, frame: &Frame, kind: AnaphorKind) -> Option<&'a Site> {
         let sites: &'a [Site] = self.sites;
         let fits = |site: &Site| match kind {
-            AnaphorKind::Town => site.location.precision == Precision::Town && !site.facility,
+            // A township named bare is its main town ("Buthidaung", which the gazetteer knows
+            // only as a township), not one named as such ("Buthidaung Township").
+            AnaphorKind::Town => {
+                !site.facility
+                    && (site.location.precision == Precision::Town
+                        || site.location.precision == Precision::Township
+                            && !self.lower[site.span.start..site.span.end].contains("township"))
+            }
             AnaphorKind::Township => {
                 site.location.precision == Precision::Township && !site.facility
             }

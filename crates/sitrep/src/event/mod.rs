@@ -1724,6 +1724,16 @@ mod tests {
     }
 
     #[test]
+    fn the_town_may_be_a_township_named_bare() {
+        // The gazetteer knows Buthidaung only as a township.
+        let found = events(
+            "The AA entered Maungdaw on Friday. Junta troops raided Buthidaung on Sunday and then torched the town.",
+        );
+        assert_has(&found, "attack_on_civilians MM_MILITARY Buthidaung");
+        assert_lacks(&found, "attack_on_civilians MM_MILITARY Maungdaw");
+    }
+
+    #[test]
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
