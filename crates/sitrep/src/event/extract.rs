@@ -3719,10 +3719,15 @@ impl<'a> Reader<'a> {
     /// True when `site` is where people fled to or where fire came from: a destination or
     /// origin phrase stands before it, perhaps with words that name its sort between ("fled to
     /// the nearby town of Dale"), or before the place its list goes on from ("fled to Tawila
-    /// and El Fasher", "shelled from bases in Dale and Hill Ridge").
+    /// and El Fasher", "shelled from bases in Dale and Hill Ridge"); or when a plain list of
+    /// names ("A, B and C") goes on from a point of reference ("the road linking Loikaw,
+    /// Demoso and Dale").
     fn is_elsewhere(&self, site: &Site, sentence: Span) -> bool {
         let words = &self.rules.clauses.words;
         let mut site = site;
+        // Whether `site` is an earlier name of a plain list the given site closes.
+        let mut listed = false;
+        let mut plain_list = true;
         loop {
             let head = &self.lower[sentence.start..site.span.start];
             let elsewhere = self
@@ -3734,9 +3739,16 @@ impl<'a> Reader<'a> {
                     text::ends_with_phrase(head, &words.destination_phrases)
                         || text::ends_with_phrase(head, &words.origin_phrases)
                 });
-            if elsewhere {
+            let listed_after_reference = listed
+                && plain_list
+                && self
+                    .rules
+                    .clauses
+                    .is_reference(self.lower, sentence.start, site.span.start);
+            if elsewhere || listed_after_reference {
                 return true;
             }
+            listed = true;
             let idx = self
                 .sites
                 .partition_point(|s| s.span.start < site.span.start);
@@ -3753,6 +3765,8 @@ impl<'a> Reader<'a> {
             {
                 return false;
             }
+            let gap = self.lower[previous.span.end..site.span.start].trim();
+            plain_list &= matches!(gap, "," | "and" | ", and" | "or" | ", or");
             site = previous;
         }
     }

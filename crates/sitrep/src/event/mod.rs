@@ -1734,6 +1734,15 @@ mod tests {
     }
 
     #[test]
+    fn a_list_going_on_from_a_point_of_reference_names_points_of_reference() {
+        let found = events(
+            "Junta troops burned homes along the road linking Loikaw, Demoso and Bawlakhe on Monday.",
+        );
+        assert_lacks(&found, "attack_on_civilians MM_MILITARY Demoso");
+        assert_lacks(&found, "attack_on_civilians MM_MILITARY Bawlakhe");
+    }
+
+    #[test]
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
