@@ -166,6 +166,9 @@ pub enum GenericClass {
     Ally,
     /// An administrative area named like a body ("Funtua local government"): no actor.
     Area,
+    /// A government post ("prime minister"): the government of the country named right
+    /// before it ("Thai Prime Minister"); alone, no actor.
+    Post,
 }
 
 /// What a dictionary pattern stands for.
@@ -403,6 +406,7 @@ impl ActorDictionary {
                 }
                 "ally" => GenericClass::Ally,
                 "area" => GenericClass::Area,
+                "post" => GenericClass::Post,
                 other => {
                     return Err(ResourceError::at_line(
                         GENERIC,

@@ -451,6 +451,16 @@ impl Reader<'_> {
         head.ends_with(' ') && capitalised_before >= 2
     }
 
+    /// True when a capitalised word stands right before `start` within its sentence, other
+    /// than an article ("Funtua local government", "Hungarian Prime Minister"; not "The
+    /// prime minister", nor a word closing the sentence before).
+    fn capitalised_word_before(&self, start: usize) -> bool {
+        let word = self.word_before(start);
+        word.starts_with(char::is_uppercase)
+            && !matches!(word, "The" | "A" | "An")
+            && !word.ends_with(['.', '!', '?', '"', '”', ':', ';'])
+    }
+
     fn definite_article_before(&self, start: usize) -> bool {
         let word = self.word_before(start);
         word == "the" || word == "The" || word.ends_with("’s") || word.ends_with("'s")
@@ -549,7 +559,9 @@ fn resolve(
                     )
                 }) {
                     let actor = match class {
-                        GenericClass::Government => country_entry.government.clone(),
+                        GenericClass::Government | GenericClass::Post => {
+                            country_entry.government.clone()
+                        }
                         _ => country_entry.military.clone(),
                     };
                     let end = reader
@@ -649,27 +661,38 @@ fn resolve(
             .force_noun_after(hit.span.end)
             .unwrap_or(hit.span.end);
         let span = Span::new(hit.span.start, end);
-        // "Funtua local government" is an area; "the local government said", its body.
+        // "Funtua local government" is an area; "the local government said", its body. A post
+        // after a capitalised word no country list knows ("Hungarian Prime Minister") is that
+        // word's country's, no actor; otherwise ("Defence Minister Salifou Mody said") the
+        // article's.
         let class = match class {
-            GenericClass::Area
-                if !reader
-                    .word_before(hit.span.start)
-                    .starts_with(char::is_uppercase) =>
+            GenericClass::Area | GenericClass::Post
+                if !reader.capitalised_word_before(hit.span.start) =>
             {
                 GenericClass::Government
             }
             class => class,
         };
-        if matches!(class, GenericClass::Ally | GenericClass::Area) {
-            idx = skip_hits_before(hits, idx, end);
-            continue;
-        }
         // "al Shabaab's military spokesman", "the NUG defence minister": the group's own, not
         // the state's.
-        let bare = matches!(class, GenericClass::State | GenericClass::Government);
-        if let Some(owner) = reader.non_state_owner_before(hit.span.start, bare) {
+        let bare = matches!(
+            class,
+            GenericClass::State | GenericClass::Government | GenericClass::Post
+        );
+        let owner = (class != GenericClass::Ally && class != GenericClass::Area)
+            .then(|| reader.non_state_owner_before(hit.span.start, bare))
+            .flatten();
+        if let Some(owner) = owner {
             idx = skip_hits_before(hits, idx, end);
             reader.push(span, owner, MentionKind::Anaphor);
+            continue;
+        }
+        // A post no country names ("the defence minister of Niger" is Niger's) is no one.
+        if matches!(
+            class,
+            GenericClass::Ally | GenericClass::Area | GenericClass::Post
+        ) {
+            idx = skip_hits_before(hits, idx, end);
             continue;
         }
         if reader.possessive_pronoun_before(hit.span.start) {
@@ -681,15 +704,15 @@ fn resolve(
         }
         match class {
             GenericClass::State | GenericClass::Government => {
-                // "authorities in the Ukrainian capital", "officials in Kenya": the country
-                // named right after, not the article's.
+                // "authorities in the Ukrainian capital", "officials in Kenya", "the defence
+                // minister of Niger": the country named right after, not the article's.
                 let country_after = (class == GenericClass::Government)
                     .then(|| hits.get(idx))
                     .flatten()
                     // Not a compound it opens ("in the Chinese-speaking Wa region").
                     .filter(|next| {
                         text.get(end..next.span.start)
-                            .is_some_and(|gap| matches!(gap.trim(), "in" | "in the"))
+                            .is_some_and(|gap| matches!(gap.trim(), "in" | "in the" | "of"))
                             && !text[next.span.end..].starts_with('-')
                     })
                     .and_then(|next| match next.kind {
@@ -719,7 +742,7 @@ fn resolve(
                 idx = skip_hits_before(hits, idx, end);
                 reader.push(span, actor.clone(), MentionKind::Generic);
             }
-            GenericClass::Ally | GenericClass::Area => {}
+            GenericClass::Ally | GenericClass::Area | GenericClass::Post => {}
             GenericClass::NonState => {
                 let phrase = hit.span.slice(text);
                 let bare_plural = phrase.ends_with('s') && !phrase.ends_with("ss");
@@ -1604,6 +1627,19 @@ mod tests {
             pairs(&[
                 ("Thai Prime Minister", "TH_GOV"),
                 ("Laotian ambassador", "LA_GOV")
+            ])
+        );
+        // A post after an adjective no country list knows is no one's; one that names its
+        // country after it is that country's; a bare one is the article's.
+        let text = "Zorvan Prime Minister Anan Som met Vladimir Putin on Monday.";
+        assert_eq!(mentions(text), pairs(&[("Vladimir Putin", "RU_GOV")]));
+        let text = "The defence minister of Niger met Malian troops.";
+        assert_eq!(
+            mentions(text),
+            pairs(&[
+                ("defence minister", "NE_GOV"),
+                ("Niger", "NE_GOV"),
+                ("Malian troops", "ML_GOV")
             ])
         );
         // A group's own minister is the group's.
