@@ -69,6 +69,10 @@ const RECENT_REACH: usize = 600;
 /// blamed ("blamed the raid in Hill Ridge town on the ADF").
 const BLAMED_ON_WORDS: usize = 6;
 
+/// The most words a clause that a duration and "after" open may hold before the date it gives
+/// ("two days after the KIA took the town on 3 March").
+const MAX_OFFSET_CLAUSE_WORDS: usize = 12;
+
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
@@ -1238,15 +1242,19 @@ impl<'a> Reader<'a> {
     /// bridge's capture three days before Friday. Only days and weeks, from a day's date, and
     /// not a date the clause gives itself ("a week after it took the bridge on 18 May");
     /// `told_at` are where the event is told, tried in turn.
+    /// The other way round, an event outside such a clause that takes the clause's date moves
+    /// from it: "Two days after the KIA took the town on 3 March, jets bombed it" bombed it on
+    /// 5 March.
     fn offset_by_duration(
         &self,
         date: DateInterval,
-        mut told_at: impl Iterator<Item = usize>,
+        told_at: impl Iterator<Item = usize>,
         sentence: Span,
     ) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
+        let told_at: Vec<usize> = told_at.collect();
         let dated_in_clause = |duration_end: usize| {
             self.doc.times.iter().any(|t| {
                 t.span.start >= duration_end
@@ -1254,14 +1262,58 @@ impl<'a> Reader<'a> {
                     && t.interval == Some(date)
             })
         };
-        match told_at
-            .find_map(|at| self.duration_offset(at, sentence))
+        let days = told_at
+            .iter()
+            .find_map(|&at| self.duration_offset(at, sentence))
             .filter(|&(_, duration_end)| !dated_in_clause(duration_end))
-            .and_then(|(days, _)| time::add_days(date.start, days))
-        {
+            .map(|(days, _)| days)
+            .or_else(|| {
+                let trigger = *told_at.first()?;
+                self.clause_offset(date, trigger, sentence)
+            });
+        match days.and_then(|days| time::add_days(date.start, days)) {
             Some(day) => DateInterval::day(day),
             None => date,
         }
+    }
+
+    /// The days a clause that a duration and "after" or "before" open, and that gives the
+    /// event's `date` itself, moves an event told outside it (at `trigger`) from that date.
+    fn clause_offset(&self, date: DateInterval, trigger: usize, sentence: Span) -> Option<i64> {
+        let words = &self.rules.clauses.words;
+        let dated = self
+            .doc
+            .times
+            .iter()
+            .find(|t| sentence.contains(t.span) && t.interval == Some(date))?;
+        let duration = self
+            .doc
+            .times
+            .iter()
+            .filter(|t| {
+                t.timex_type == TimexType::Duration
+                    && sentence.contains(t.span)
+                    && t.span.end <= dated.span.start
+            })
+            .max_by_key(|t| t.span.end)?;
+        if (duration.span.start..dated.span.end).contains(&trigger) {
+            return None;
+        }
+        let between = &self.lower[duration.span.end..dated.span.start];
+        let signal = between.split_whitespace().next()?;
+        let sign = if ClauseWords::has(&words.offset_after, signal) {
+            1
+        } else if ClauseWords::has(&words.offset_before, signal) {
+            -1
+        } else {
+            return None;
+        };
+        if between.split_whitespace().count() > MAX_OFFSET_CLAUSE_WORDS
+            || between.contains([',', ';', '.'])
+        {
+            return None;
+        }
+        Some(sign * time::duration_days(&duration.value)?)
     }
 
     /// The days a duration and "after" or "before" right before byte `told_at` move what is

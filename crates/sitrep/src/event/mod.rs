@@ -1694,6 +1694,17 @@ mod tests {
             found.contains(&"territory_captured KIA Hpakant 2024-06-14".to_string()),
             "{found:?}"
         );
+        // An event outside such a clause moves from the date the clause gives.
+        let found =
+            events("Two days after the KIA took Waingmaw on 3 June, junta jets bombed the town.");
+        assert!(
+            found.contains(&"air_strike MM_MILITARY Waingmaw 2024-06-05".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Waingmaw 2024-06-03".to_string()),
+            "{found:?}"
+        );
         // A date of the clause's own is its event's.
         let found = events(
             "The KIA attacked Sezin in late May, a week after it captured Hpakant on 18 May.",
