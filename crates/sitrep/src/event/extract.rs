@@ -750,7 +750,15 @@ impl<'a> Reader<'a> {
             .map(Some)
             .chain(places.is_empty().then_some(None))
         {
-            let argument = place.map(|p| self.argument_span(p.span, sentence));
+            // A place named before a semicolon, in the clause before the trigger's, dates
+            // nothing of it ("attacked Bhamo on 3 March; three days later it took the town's
+            // airport").
+            let argument = place
+                .filter(|p| {
+                    p.span.end > trigger.span.start
+                        || !self.lower[p.span.end..trigger.span.start].contains(';')
+                })
+                .map(|p| self.argument_span(p.span, sentence));
             let query = DateQuery {
                 sentence,
                 trigger: trigger.span,

@@ -1705,6 +1705,14 @@ mod tests {
             found.contains(&"territory_captured KIA Waingmaw 2024-06-03".to_string()),
             "{found:?}"
         );
+        // "N days later" after a semicolon counts from the clause before.
+        let found = events(
+            "On 3 June the KIA attacked Bhamo; three days later it took the town's airport.",
+        );
+        assert!(
+            found.contains(&"territory_captured KIA Bhamo 2024-06-06".to_string()),
+            "{found:?}"
+        );
         // A date of the clause's own is its event's.
         let found = events(
             "The KIA attacked Sezin in late May, a week after it captured Hpakant on 18 May.",
