@@ -73,6 +73,10 @@ const BLAMED_ON_WORDS: usize = 6;
 /// ("two days after the KIA took the town on 3 March").
 const MAX_OFFSET_CLAUSE_WORDS: usize = 12;
 
+/// The most words of the noun an apposition gives a place before a locating preposition ("a
+/// border town on the Dale River").
+const MAX_APPOSITIVE_NOUN_WORDS: usize = 2;
+
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
@@ -3564,9 +3568,26 @@ impl<'a> Reader<'a> {
             let coarser_after_in = first_word == Some("in")
                 && words.clone().count() <= 1
                 && pair[0].location.precision < pair[1].location.precision;
-            let on_the_second = first_word.is_some_and(|word| {
+            // "Hill Ridge on the Dale River", also in an apposition: "Hill Ridge, a town on
+            // the Dale River".
+            let gap_words: Vec<&str> = between.split_whitespace().collect();
+            let locating = |word: &&str| {
                 ClauseWords::has(&self.rules.clauses.words.place_locating_prepositions, word)
-            }) && words.all(|word| word == "the");
+            };
+            let appositive =
+                gap_words.first() == Some(&",") && matches!(gap_words.get(1), Some(&("a" | "an")));
+            let preposition_at = if appositive {
+                gap_words
+                    .iter()
+                    .skip(2)
+                    .take(MAX_APPOSITIVE_NOUN_WORDS + 1)
+                    .position(locating)
+                    .map(|at| at + 2)
+            } else {
+                Some(0).filter(|_| gap_words.first().is_some_and(locating))
+            };
+            let on_the_second = preposition_at
+                .is_some_and(|at| gap_words[at + 1..].iter().all(|word| *word == "the"));
             if town_of_village
                 || coarser_after_in
                 || on_the_second

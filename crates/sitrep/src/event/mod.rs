@@ -1765,6 +1765,8 @@ mod tests {
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
+        let found = events("The KIA took Shwegu, a town on the Irrawaddy river, on Monday.");
+        assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
     }
 
     #[test]
