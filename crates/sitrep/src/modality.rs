@@ -561,6 +561,27 @@ mod tests {
     }
 
     #[test]
+    fn a_demand_asks_for_what_has_not_happened() {
+        let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
+        for (text, trigger) in [
+            (
+                "Crowds marched, demanding that the army retake the town.",
+                "retake",
+            ),
+            (
+                "The envoy met the rebels to press them to hand the town back.",
+                "hand",
+            ),
+        ] {
+            let index = cues.index(text, &text.to_ascii_lowercase());
+            let start = text.find(trigger).unwrap();
+            let trigger = Span::new(start, start + trigger.len());
+            let found = cues.cue(&index, text, 0, Span::new(0, text.len()), trigger);
+            assert_eq!(found, Some(Modality::Planned), "{text}");
+        }
+    }
+
+    #[test]
     fn an_aim_counts_only_right_before_the_trigger() {
         let cues = ModalityCues::load(&ResourceFiles::embedded()).unwrap();
         let modality_of = |text: &str, trigger: &str| {

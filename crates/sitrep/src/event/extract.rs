@@ -73,6 +73,10 @@ const BLAMED_ON_WORDS: usize = 6;
 /// ("two days after the KIA took the town on 3 March").
 const MAX_OFFSET_CLAUSE_WORDS: usize = 12;
 
+/// The most words between "after" or "before" and the event it dates ("three days after the
+/// rebels took the bridge").
+const MAX_OFFSET_SIGNAL_GAP_WORDS: usize = 5;
+
 /// The most words of the noun an apposition gives a place before a locating preposition ("a
 /// border town on the Dale River").
 const MAX_APPOSITIVE_NOUN_WORDS: usize = 2;
@@ -1292,74 +1296,57 @@ impl<'a> Reader<'a> {
     /// The days a clause that a duration and "after" or "before" open, and that gives the
     /// event's `date` itself, moves an event told outside it (at `trigger`) from that date.
     fn clause_offset(&self, date: DateInterval, trigger: usize, sentence: Span) -> Option<i64> {
-        let words = &self.rules.clauses.words;
         let dated = self
             .doc
             .times
             .iter()
             .find(|t| sentence.contains(t.span) && t.interval == Some(date))?;
-        let duration = self
-            .doc
-            .times
-            .iter()
-            .filter(|t| {
-                t.timex_type == TimexType::Duration
-                    && sentence.contains(t.span)
-                    && t.span.end <= dated.span.start
-            })
-            .max_by_key(|t| t.span.end)?;
+        let duration = self.duration_before(dated.span.start, sentence)?;
         if (duration.span.start..dated.span.end).contains(&trigger) {
             return None;
         }
-        let between = &self.lower[duration.span.end..dated.span.start];
-        let signal = between.split_whitespace().next()?;
-        let sign = if ClauseWords::has(&words.offset_after, signal) {
-            1
-        } else if ClauseWords::has(&words.offset_before, signal) {
-            -1
-        } else {
-            return None;
-        };
-        if between.split_whitespace().count() > MAX_OFFSET_CLAUSE_WORDS
-            || between.contains([',', ';', '.'])
-        {
-            return None;
-        }
-        Some(sign * time::duration_days(&duration.value)?)
+        self.offset_days(duration, dated.span.start, MAX_OFFSET_CLAUSE_WORDS)
     }
 
     /// The days a duration and "after" or "before" right before byte `told_at` move what is
     /// told there from the sentence's date, and where the duration ends.
     fn duration_offset(&self, told_at: usize, sentence: Span) -> Option<(i64, usize)> {
-        let words = &self.rules.clauses.words;
-        // The time layer is not promised in text order: take the duration nearest before `told_at`.
-        let mention = self
-            .doc
-            .times
+        let duration = self.duration_before(told_at, sentence)?;
+        let days = self.offset_days(duration, told_at, MAX_OFFSET_SIGNAL_GAP_WORDS)?;
+        Some((-days, duration.span.end))
+    }
+
+    /// The duration of `sentence` nearest before byte `at` (the time layer is not promised in
+    /// text order).
+    fn duration_before(&self, at: usize, sentence: Span) -> Option<&'a TimeMention> {
+        let times: &'a [TimeMention] = &self.doc.times;
+        times
             .iter()
             .filter(|t| {
-                t.timex_type == TimexType::Duration
-                    && sentence.contains(t.span)
-                    && t.span.end <= told_at
+                t.timex_type == TimexType::Duration && sentence.contains(t.span) && t.span.end <= at
             })
-            .max_by_key(|t| t.span.end)?;
-        let between = &self.lower[mention.span.end..told_at];
+            .max_by_key(|t| t.span.end)
+    }
+
+    /// The days from what `duration` and "after" count from to what they date ("two days
+    /// after": 2, "a week before": -7), when the signal opens the words up to `until`, with at
+    /// most `max_words` after it and no punctuation.
+    fn offset_days(&self, duration: &TimeMention, until: usize, max_words: usize) -> Option<i64> {
+        let words = &self.rules.clauses.words;
+        let between = &self.lower[duration.span.end..until];
         let mut gap = between.split_whitespace();
         let signal = gap.next()?;
         let sign = if ClauseWords::has(&words.offset_after, signal) {
-            -1
-        } else if ClauseWords::has(&words.offset_before, signal) {
             1
+        } else if ClauseWords::has(&words.offset_before, signal) {
+            -1
         } else {
             return None;
         };
-        if gap.count() > 5 || between.contains([',', ';', '.']) {
+        if gap.count() > max_words || between.contains([',', ';', '.']) {
             return None;
         }
-        Some((
-            sign * time::duration_days(&mention.value)?,
-            mention.span.end,
-        ))
+        Some(sign * time::duration_days(&duration.value)?)
     }
 
     /// True when a definite trigger ("The clashes broke out around ...") goes on telling an
