@@ -4168,7 +4168,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a neutral speaker ("residents", "sources") stands inside `span` that no party
     /// owns: "a KIA source" and "junta media" speak for their party, "local sources" and "a
-    /// military source" (of either side) do not.
+    /// military source" (of either side) do not; nor is "local" in "the local PDF" neutral.
     fn has_neutral_speaker(&self, span: Span) -> bool {
         self.cue_index.neutral_speakers(span).any(|found| {
             let from = self
@@ -4198,7 +4198,17 @@ impl<'a> Reader<'a> {
                         .coordinators
                         .iter()
                         .any(|c| text::find_word(gap, c).is_some())
-            })
+            }) && !self.party_named_right_after(found.end, span.end)
+        })
+    }
+
+    /// Whether a party's name follows byte `at` right away, before `end`: "local" in "the
+    /// local PDF said" qualifies the party that speaks ("local authorities" stay neutral).
+    fn party_named_right_after(&self, at: usize, end: usize) -> bool {
+        self.actors_in(Span::new(at, end)).next().is_some_and(|m| {
+            matches!(m.how, MentionKind::Name | MentionKind::Defined)
+                && self.is_party(&m.actor)
+                && self.lower[at..m.span.start].trim().is_empty()
         })
     }
 

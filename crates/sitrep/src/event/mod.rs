@@ -2628,10 +2628,18 @@ mod tests {
             ),
             "asserted"
         );
-        // A source or the media of a party speak for it; local sources do not.
+        // A source or the media of a party speak for it; local sources do not, but the local
+        // branch of a party does.
         assert_eq!(
             modality_of(
                 "A KIA source said the fighters had captured Bhamo on Monday.",
+                TerritoryCaptured
+            ),
+            "claimed"
+        );
+        assert_eq!(
+            modality_of(
+                "Fighters captured Kani on Monday, the local PDF said.",
                 TerritoryCaptured
             ),
             "claimed"
