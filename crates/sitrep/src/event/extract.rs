@@ -1618,6 +1618,18 @@ impl<'a> Reader<'a> {
                 return Some(object.or_else(by_phrase).or_else(context));
             }
             AgentSlot::Protesters => {
+                // "China protested to the junta": a state's or a body's protest is a statement,
+                // not people in the street ("police fired at protesters" still has them).
+                let official = self.opens_with_verb(frame.trigger)
+                    && self.subject(frame, false).is_some_and(|subject| {
+                        matches!(
+                            self.actors.kind_of(&subject),
+                            ActorKind::State | ActorKind::International
+                        )
+                    });
+                if official {
+                    return None;
+                }
                 let organisers = self.phrase_actor(after, "by");
                 return Some(organisers.or_else(|| Some(ActorId("CIVILIANS".into()))));
             }

@@ -1762,6 +1762,18 @@ mod tests {
     }
 
     #[test]
+    fn a_state_protesting_is_no_street_protest() {
+        let found = events(
+            "Thailand protested to the junta on Monday after shells killed two villagers in Mae Sot.",
+        );
+        assert_lacks(&found, "protest ");
+        assert_has(
+            &events("Hundreds of villagers protested in Monywa on Monday."),
+            "protest CIVILIANS Monywa",
+        );
+    }
+
+    #[test]
     fn a_place_after_on_the_only_locates_the_place_before() {
         let found = events("The KIA captured Shwegu on the Irrawaddy River on Monday.");
         assert_eq!(found, ["territory_captured KIA Shwegu 2024-06-10"]);
