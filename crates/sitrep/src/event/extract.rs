@@ -1256,11 +1256,10 @@ impl<'a> Reader<'a> {
     /// The day of an event told inside a clause that a duration and "after" or "before" open:
     /// "The town fell on Friday, three days after the rebels took the bridge" dates the
     /// bridge's capture three days before Friday. Only days and weeks, from a day's date, and
-    /// not a date the clause gives itself ("a week after it took the bridge on 18 May");
-    /// `told_at` are where the event is told, tried in turn.
+    /// not a date the clause gives itself ("a week after it took the bridge on 18 May").
     /// The other way round, an event outside such a clause that takes the clause's date moves
     /// from it: "Two days after the KIA took the town on 3 March, jets bombed it" bombed it on
-    /// 5 March.
+    /// 5 March. `told_at` are where the event is told, tried in turn, its trigger first.
     fn offset_by_duration(
         &self,
         date: DateInterval,
@@ -3563,9 +3562,8 @@ impl<'a> Reader<'a> {
                 && pair[0].location.precision == Precision::Point
                 && pair[1].location.precision == Precision::Town;
             let mut words = between.split_whitespace();
-            let first_word = words.next();
-            let coarser_after_in = first_word == Some("in")
-                && words.clone().count() <= 1
+            let coarser_after_in = words.next() == Some("in")
+                && words.count() <= 1
                 && pair[0].location.precision < pair[1].location.precision;
             // "Hill Ridge on the Dale River", also in an apposition: "Hill Ridge, a town on
             // the Dale River".
