@@ -1786,12 +1786,33 @@ impl<'a> Reader<'a> {
                 })
                 .cloned()
         };
+        // "China brokered a truce in January, but fighting resumed in Lashio": a foreign
+        // country named in another clause is no agent of armed violence.
+        let subject = self.subject(frame, false).filter(|actor| {
+            !(rule.kind.is_armed_violence()
+                && self.subject(frame, true).is_none()
+                && self.foreign_country_named(frame, actor))
+        });
         Some(
-            self.subject(frame, false)
+            subject
                 .or_else(claimant)
                 .or_else(context)
                 .or_else(|| self.any_armed(frame)),
         )
+    }
+
+    /// True when `actor` is named before the trigger only as a country or capital other than
+    /// the article's main country ("China", "Beijing").
+    fn foreign_country_named(&self, frame: &Frame, actor: &ActorId) -> bool {
+        let before = Span::new(frame.sentence.start, frame.trigger.start);
+        let mut mentions = self
+            .actors_in(before)
+            .filter(|m| &m.actor == actor)
+            .peekable();
+        mentions.peek().is_some()
+            && mentions.all(|m| matches!(m.how, MentionKind::Country | MentionKind::Capital))
+            && self.focus.is_some()
+            && self.actors.country_of(actor) != self.focus.as_deref()
     }
 
     /// The nearest actor before the trigger that is not the object of a preposition or of an

@@ -1762,6 +1762,16 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_country_in_another_clause_is_no_fighter() {
+        let found = events(
+            "LASHIO — The MNDAA and the junta have fought over Shan State for a year. \
+             China brokered a truce in January, but fighting resumed in Lashio on Monday.",
+        );
+        assert_has(&found, "armed_clash MNDAA Lashio");
+        assert_lacks(&found, "armed_clash CN_GOV");
+    }
+
+    #[test]
     fn a_state_protesting_is_no_street_protest() {
         let found = events(
             "Thailand protested to the junta on Monday after shells killed two villagers in Mae Sot.",
