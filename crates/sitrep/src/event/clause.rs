@@ -984,8 +984,8 @@ impl ClauseRules {
     }
 
     /// True when the place at `start` is a point of reference ("40 miles from Lweje"), not a
-    /// part of it ("in the east of Hill State"), also after a short appositive ("closer to the state capital, Sittwe") or an owner ("in front
-    /// of the army's Battalion 9").
+    /// part of it ("in the east of Hill State"), also after a short appositive ("closer to the
+    /// state capital, Sittwe") or an owner ("in front of the army's Battalion 9").
     pub fn is_reference(&self, lower: &str, floor: usize, start: usize) -> bool {
         let head = lower[floor..start].trim_end();
         if text::ends_with_phrase(head, &self.words.part_phrases) {

@@ -792,7 +792,7 @@ impl<'a> Reader<'a> {
                     .filter(|&at| at > trigger.span.start),
             ];
             let date = told
-                .map(|date| self.offset_by_duration(date, told_at.into_iter().flatten(), sentence))
+                .map(|date| self.offset_by_duration(date, told_at, sentence))
                 .map(|date| self.ended_by_publication(date, modality));
             let location = place.map(|p| p.location.clone());
             let civilians = |a: &Option<ActorId>| a.as_ref().is_some_and(|a| a.0 == "CIVILIANS");
@@ -1259,17 +1259,17 @@ impl<'a> Reader<'a> {
     /// not a date the clause gives itself ("a week after it took the bridge on 18 May").
     /// The other way round, an event outside such a clause that takes the clause's date moves
     /// from it: "Two days after the KIA took the town on 3 March, jets bombed it" bombed it on
-    /// 5 March. `told_at` are where the event is told, tried in turn, its trigger first.
+    /// 5 March. `told_at` are where the event is told, tried in turn: its trigger, and its
+    /// place when that comes after the trigger.
     fn offset_by_duration(
         &self,
         date: DateInterval,
-        told_at: impl Iterator<Item = usize>,
+        told_at: [Option<usize>; 2],
         sentence: Span,
     ) -> DateInterval {
         if date.precision != DatePrecision::Day {
             return date;
         }
-        let told_at: Vec<usize> = told_at.collect();
         let dated_in_clause = |duration_end: usize| {
             self.doc.times.iter().any(|t| {
                 t.span.start >= duration_end
@@ -1279,13 +1279,11 @@ impl<'a> Reader<'a> {
         };
         let days = told_at
             .iter()
+            .flatten()
             .find_map(|&at| self.duration_offset(at, sentence))
             .filter(|&(_, duration_end)| !dated_in_clause(duration_end))
             .map(|(days, _)| days)
-            .or_else(|| {
-                let trigger = *told_at.first()?;
-                self.clause_offset(date, trigger, sentence)
-            });
+            .or_else(|| self.clause_offset(date, told_at[0]?, sentence));
         match days.and_then(|days| time::add_days(date.start, days)) {
             Some(day) => DateInterval::day(day),
             None => date,
