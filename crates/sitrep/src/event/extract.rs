@@ -1462,8 +1462,8 @@ impl<'a> Reader<'a> {
 
     /// The agents of a rule that takes one event per agent: the parties (armed or not, no
     /// civilians) of a coordinated subject, whose "and" opens no clause of its own ("The
-    /// United States and the EU called for talks"), or, for "they", the armed actors of the
-    /// sentence before.
+    /// United States and the EU called for talks"), or, for "they" (not "it"), the armed actors
+    /// of the sentence before.
     fn coordinated_agents(&self, frame: &Frame, agent: Option<ActorId>) -> Vec<Option<ActorId>> {
         let relative: Vec<Span> = self
             .clause_index
@@ -1496,7 +1496,9 @@ impl<'a> Reader<'a> {
             frame.subject_start
         };
         let in_sentence = subjects(Span::new(start, frame.trigger.start));
-        let found = if in_sentence.is_empty() && self.pronoun_subject(frame) {
+        let plural_pronoun = self.pronoun_subject(frame)
+            && !self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
+        let found = if in_sentence.is_empty() && plural_pronoun {
             self.previous_sentence(frame.sentence)
                 .map(|previous| self.leading_coordination(previous))
                 .unwrap_or_default()
@@ -3430,7 +3432,19 @@ impl<'a> Reader<'a> {
                     }
                     run.insert(0, pair[0]);
                 }
-                run
+                // "Bara, 60 km north of El Obeid on the road to Omdurman, fell": a place that
+                // heads the subject, set off by a comma, is the subject; its apposition's
+                // places only describe it.
+                match candidates.first() {
+                    Some(&head)
+                        if span == subject
+                            && run[0].span.start > head.span.start
+                            && self.heads_subject(subject, head) =>
+                    {
+                        vec![head]
+                    }
+                    _ => run,
+                }
             };
             if span == subject && !rule.first_place_only {
                 // A subject break inside the list ("people from Tsawlaw and Chipwi"): the list
@@ -3561,6 +3575,14 @@ impl<'a> Reader<'a> {
                     .rules
                     .clauses
                     .locates(&self.lower[first.span.end..second.span.start]))
+    }
+
+    /// True when `site` opens `subject` (a determiner at most before it) and a comma follows
+    /// it: the subject's head, with an apposition after it ("Bara, 60 km north of El Obeid,").
+    fn heads_subject(&self, subject: Span, site: &Site) -> bool {
+        let before = self.lower[subject.start..site.span.start].trim_matches([' ', ',']);
+        let determiner = before.is_empty() || self.rules.clauses.is_determiner(before);
+        determiner && self.lower[site.span.end..].starts_with(',')
     }
 
     /// `run`, a coordinated list of places, without the places that only locate another:

@@ -1485,6 +1485,24 @@ mod tests {
     }
 
     #[test]
+    fn a_place_heading_the_subject_is_the_place_of_its_fall_not_its_apposition_s() {
+        let found = events(
+            "Bara, about 60 kilometres north of El Obeid on the road to Omdurman, fell to the RSF on 25 October. The army had recaptured the town only in September.",
+        );
+        assert_has(&found, "territory_captured RSF Bara");
+        assert_has(&found, "territory_captured SAF Bara");
+        assert_lacks(&found, "territory_captured RSF Omdurman");
+    }
+
+    #[test]
+    fn a_place_after_a_name_joined_to_a_participle_is_the_strike_s() {
+        let found = events(
+            "Fighting went on in Hsipaw. Junta aircraft struck a market in TNLA-held Kyaukme on Monday.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Kyaukme");
+    }
+
+    #[test]
     fn each_party_of_a_coordinated_subject_calls_for_talks() {
         let found = events(
             "The United States and the European Union called on both sides to end the fighting.",
@@ -1494,6 +1512,12 @@ mod tests {
         // An "and" between clauses shares no subject.
         let found = events("The junta bombed Momauk on Monday and the KIA called for talks.");
         assert_lacks(&found, "call_for_talks MM_MILITARY");
+        // "It" stands for the one party speaking, not for the pair of the sentence before.
+        let found = events(
+            "The United States and Egypt have asked for calm. The RSF said it was willing to hold talks.",
+        );
+        assert_has(&found, "call_for_talks RSF");
+        assert_lacks(&found, "call_for_talks US_GOV");
     }
 
     #[test]

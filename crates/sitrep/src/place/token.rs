@@ -145,6 +145,9 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
 }
 
 fn capitalised(word: &str) -> bool {
+    if is_participle_compound(word) {
+        return false;
+    }
     match word.as_bytes().first() {
         Some(byte) if byte.is_ascii_uppercase() => return true,
         // Only the Arabic articles below open with a lower-case ASCII letter and still count.
@@ -166,6 +169,17 @@ fn capitalised(word: &str) -> bool {
     .is_some_and(char::is_uppercase)
 }
 
+/// True for a name joined to a participle ("TNLA-held", "Russian-occupied", "KIA-led"): an
+/// adjective, no part of the capitalised name after it ("in TNLA-held Kyaukme"). A lower-case
+/// syllable of a name is no participle ("Hpa-an").
+fn is_participle_compound(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+            && (tail.len() > 3 && tail.ends_with("ed") || matches!(tail, "held" | "led" | "run"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +189,24 @@ mod tests {
             .iter()
             .map(|t| (t.text(text), t.kind, t.capitalised))
             .collect()
+    }
+
+    #[test]
+    fn a_name_joined_to_a_participle_is_no_capitalised_word() {
+        let capitalised: Vec<(&str, bool)> = words("TNLA-held Kyaukme, Russian-occupied Hpa-an")
+            .into_iter()
+            .map(|(text, _, capitalised)| (text, capitalised))
+            .collect();
+        assert_eq!(
+            capitalised,
+            [
+                ("TNLA-held", false),
+                ("Kyaukme", true),
+                (",", false),
+                ("Russian-occupied", false),
+                ("Hpa-an", true)
+            ]
+        );
     }
 
     #[test]
