@@ -321,6 +321,10 @@ impl<'r, 't> Resolver<'r, 't> {
         ) {
             (Some(year), _) => Some(year),
             (None, Some(shift)) => self.anchor.map(|anchor| anchor.year() + i16::from(shift)),
+            // "that September": the year of the last date the text mentioned.
+            (None, None) if template.anchor == Anchor::Reference => {
+                self.references.last().and_then(Granule::year)
+            }
             (None, None) => None,
         };
         if let Some(year) = explicit_year {
