@@ -3313,7 +3313,13 @@ impl<'a> Reader<'a> {
         let object = Span::new(frame.trigger.start, frame.object_end);
         let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
         let contrast = self.contrast_start(frame);
-        let subject = Span::new(frame.subject_start.max(contrast), frame.trigger.start);
+        // A place inside a subject-place trigger stands before the rest of the subject: "the
+        // MNDAA handed Lashio back to".
+        let subject_end = match rule.place {
+            PlaceSlot::Subject => frame.trigger.end,
+            PlaceSlot::Object => frame.trigger.start,
+        };
+        let subject = Span::new(frame.subject_start.max(contrast), subject_end);
         // "Since the war in Gaza began, the group has attacked ships": a fronted clause's places
         // are not the main clause's.
         let main_start = self.rules.clauses.main_clause_after_fronted(
