@@ -1495,6 +1495,15 @@ mod tests {
     }
 
     #[test]
+    fn a_town_handed_back_is_the_place_not_the_state_opening_the_sentence() {
+        let found = events(
+            "In northern Shan State, the MNDAA handed Lashio back to the junta on Tuesday, nine months after the group seized the city.",
+        );
+        assert_has(&found, "territory_captured MM_MILITARY Lashio");
+        assert_lacks(&found, "territory_captured MM_MILITARY Shan");
+    }
+
+    #[test]
     fn a_place_after_a_name_joined_to_a_participle_is_the_strike_s() {
         let found = events(
             "Fighting went on in Hsipaw. Junta aircraft struck a market in TNLA-held Kyaukme on Monday.",
