@@ -393,7 +393,8 @@ const MAX_REFERENCE_WORD_BYTES: usize = 64;
 const DATELINE_DASH_BEFORE: usize = 40;
 
 /// True when `mention` stands in an apposition that an actor opens and a comma closes before
-/// `upto` ("the MNDAA, a TNLA ally, has seized"): it describes that actor, who is the subject.
+/// `upto` ("the MNDAA, a TNLA ally, has seized", "the Allied Democratic Forces (ADF), an
+/// Islamic State-linked group, killed"): it describes that actor, who is the subject.
 /// `actor_ends_at` tells whether an actor's name ends at a byte.
 pub fn in_closed_apposition(
     lower: &str,
@@ -417,8 +418,10 @@ pub fn in_closed_apposition(
         return false;
     };
     let opener = &before[comma + ", ".len()..];
+    // "the Allied Democratic Forces (ADF), an …": the name may end inside a bracket.
+    let bracket = usize::from(before[..comma].ends_with(')'));
     matches!(opener.split(' ').next(), Some("a" | "an" | "the"))
-        && actor_ends_at(from + comma)
+        && (actor_ends_at(from + comma) || actor_ends_at(from + comma - bracket))
         && lower
             .get(mention.end..upto)
             .is_some_and(|gap| gap.contains(','))

@@ -1495,6 +1495,22 @@ mod tests {
     }
 
     #[test]
+    fn forces_under_the_command_of_a_group_are_that_group_s() {
+        let found = events(
+            "Junta troops shelled Kawkareik on Monday. On Friday, allied forces under the command of the Karen National Liberation Army (KNLA) took the police station in Kyondoe.",
+        );
+        assert_has(&found, "territory_captured KNLA Kyondoe");
+    }
+
+    #[test]
+    fn an_apposition_after_a_bracketed_abbreviation_describes_the_group() {
+        let found = events(
+            "Fighters of the Allied Democratic Forces (ADF), an Islamic State-linked group, killed 20 villagers in Lubero on Friday.",
+        );
+        assert_has(&found, "attack_on_civilians ADF Lubero");
+    }
+
+    #[test]
     fn a_town_handed_back_is_the_place_not_the_state_opening_the_sentence() {
         let found = events(
             "In northern Shan State, the MNDAA handed Lashio back to the junta on Tuesday, months after seizing the city in August.",
