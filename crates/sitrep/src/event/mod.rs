@@ -1495,6 +1495,15 @@ mod tests {
     }
 
     #[test]
+    fn villages_fled_to_are_no_place_of_the_flight() {
+        let found = events(
+            "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
+        );
+        assert_has(&found, "displacement - Kyondoe");
+        assert_lacks(&found, "displacement - Hpa-an");
+    }
+
+    #[test]
     fn forces_under_the_command_of_a_group_are_that_group_s() {
         let found = events(
             "Junta troops shelled Kawkareik on Monday. On Friday, allied forces under the command of the Karen National Liberation Army (KNLA) took the police station in Kyondoe.",
