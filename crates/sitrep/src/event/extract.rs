@@ -3310,8 +3310,23 @@ impl<'a> Reader<'a> {
                 return antecedents;
             }
         }
-        let object = Span::new(frame.trigger.start, frame.object_end);
-        let rest = Span::new(frame.object_end, frame.clause_end.max(frame.object_end));
+        // The object and the rest of the clause end at an earlier event told after "after" or
+        // "before": "torched homes after an ambush on the Hill road" puts the road at the
+        // ambush.
+        let earlier_event = self
+            .trigger_spans
+            .iter()
+            .find(|t| t.start >= frame.trigger.end)
+            .filter(|t| {
+                let between = &self.lower[frame.trigger.end..t.start];
+                text::words(between).any(|w| w == "after" || w == "before")
+            })
+            .map_or(usize::MAX, |t| t.start);
+        let object = Span::new(frame.trigger.start, frame.object_end.min(earlier_event));
+        let rest = Span::new(
+            object.end,
+            frame.clause_end.min(earlier_event).max(object.end),
+        );
         let contrast = self.contrast_start(frame);
         // A place inside a subject-place trigger stands before the rest of the subject: "the
         // MNDAA handed Lashio back to".

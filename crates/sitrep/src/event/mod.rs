@@ -1495,6 +1495,15 @@ mod tests {
     }
 
     #[test]
+    fn a_place_of_an_event_told_after_after_is_that_event_s() {
+        let found = events(
+            "In Kani Township, soldiers torched homes in four villages last week after a PDF ambush on a convoy on the Monywa-Kalay road.",
+        );
+        assert_has(&found, "attack_on_civilians MM_MILITARY Kani");
+        assert_has(&found, "armed_clash PDF Monywa-Kalay road");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
