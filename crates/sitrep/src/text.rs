@@ -46,8 +46,32 @@ impl Dateline {
 /// Republic of Congo (Reuters) -"), with anything in brackets. "HAMAS, the militant group —
 /// ..." is none. A name of one to three capitalised words right before a colon is one too
 /// ("Kyiv: ", "New Delhi: ").
+/// A heading line before the body ("SUDAN: Eastern Al Jazirah State — Flash Update No. 3") is
+/// passed over for the body's own dateline, when it has one.
 pub fn dateline(text: &str) -> Option<Dateline> {
-    capitals_dateline(text).or_else(|| colon_dateline(text))
+    let opening = |text: &str| capitals_dateline(text).or_else(|| colon_dateline(text));
+    let after_heading = || {
+        let body_start = heading_end(text)?;
+        let found = opening(&text[body_start..])?;
+        Some(Dateline {
+            place: found.place.start + body_start..found.place.end + body_start,
+            end: found.end + body_start,
+        })
+    };
+    after_heading().or_else(|| opening(text))
+}
+
+/// Where the body starts after a heading line that opens `text`: a short line with no closing
+/// punctuation, then a line break.
+fn heading_end(text: &str) -> Option<usize> {
+    const LONGEST: usize = 120;
+    let body = text.trim_start();
+    let line_end = body.find('\n')?;
+    let line = body[..line_end].trim_end();
+    let heading = !line.is_empty()
+        && line.len() <= LONGEST
+        && !line.ends_with(['.', '!', '?', '"', '”', ':', ',']);
+    heading.then(|| text.len() - body.len() + line_end + 1)
 }
 
 /// A dateline whose place is written in capitals ([`dateline`]).
@@ -331,6 +355,17 @@ mod tests {
         assert_eq!(read(text), Some(("DHAKA", "DHAKA")));
         let text = "Port Sudan: The army said it had retaken the bridge.";
         assert_eq!(read(text), Some(("Port Sudan", "Port Sudan")));
+    }
+
+    #[test]
+    fn a_heading_line_is_passed_over_for_the_body_s_dateline() {
+        let text = "SUDAN: Eastern Lake State — Update No. 3\n\nPORT SUDAN, 28 October 2024 — Attacks went on.";
+        let found = dateline(text).unwrap();
+        assert_eq!(&text[found.place.clone()], "PORT SUDAN");
+        assert!(text[found.end..].starts_with(" — Attacks"));
+        // A body with no dateline of its own keeps the heading's.
+        let text = "KYIV: Drones hit the port\n\nDrones hit the port on Monday.";
+        assert_eq!(&text[dateline(text).unwrap().place], "KYIV");
     }
 
     #[test]
