@@ -1504,6 +1504,14 @@ mod tests {
     }
 
     #[test]
+    fn the_base_shells_were_fired_from_is_no_place_of_the_shelling() {
+        let found = events(
+            "Shells fired from the army's Light Infantry Battalion 250 base landed in homes in Loikaw on Tuesday, wounding six civilians.",
+        );
+        assert_has(&found, "shelling MM_MILITARY Loikaw");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
