@@ -871,9 +871,18 @@ impl Reading<'_> {
                         .filter(|s| s.span.start >= sentence.start && s.span.end <= cue.start)
                         .filter(|s| !s.names_actor)
                         .collect();
-                let Some(last) = before.iter().rposition(|s| !contested(s)) else {
+                let Some(mut last) = before.iter().rposition(|s| !contested(s)) else {
                     return Vec::new();
                 };
+                // "Kyondoe, a town on the Gyaing that has been in KNLA hands": the river only
+                // locates the town.
+                if last > 0
+                    && event_rules
+                        .clauses
+                        .places_on(&lower[before[last - 1].span.end..before[last].span.start])
+                {
+                    last -= 1;
+                }
                 // "part of Region 1, which is held by ...": a relative clause says what its
                 // antecedent, right before it, is held by.
                 let gap = &lower[before[last].span.end..cue.start];
@@ -1213,6 +1222,15 @@ mod tests {
             "{held:?}"
         );
         assert!(held.contains(&"Kyauktaw AA".to_string()), "{held:?}");
+    }
+
+    #[test]
+    fn a_river_that_locates_a_town_is_not_held() {
+        let found = control_facts(
+            "Jets bombed Kyondoe, a riverside town on the Gyaing that has been in KNLA hands since November 2023.",
+        );
+        let places: Vec<&str> = found.iter().map(|f| f.place.as_str()).collect();
+        assert_eq!(places, ["Kyondoe"]);
     }
 
     #[test]

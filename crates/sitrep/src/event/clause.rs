@@ -386,6 +386,10 @@ enum BreakKind {
     RelativeOpener,
 }
 
+/// The most words of the noun an apposition gives a place before a locating preposition ("a
+/// border town on the Dale River").
+const MAX_APPOSITIVE_NOUN_WORDS: usize = 2;
+
 /// The longest reference word allowed, in bytes.
 const MAX_REFERENCE_WORD_BYTES: usize = 64;
 
@@ -908,6 +912,26 @@ impl ClauseRules {
             return false;
         };
         words[..at].iter().all(is_list_word) && words[at + 1..].iter().all(is_list_word)
+    }
+
+    /// True when the gap between two places puts the first on the second ("on the", also in
+    /// an apposition: ", a town on the"): the second only locates the first.
+    pub fn places_on(&self, gap: &str) -> bool {
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let locating =
+            |word: &&str| ClauseWords::has(&self.words.place_locating_prepositions, word);
+        let appositive = words.first() == Some(&",") && matches!(words.get(1), Some(&("a" | "an")));
+        let preposition_at = if appositive {
+            words
+                .iter()
+                .skip(2)
+                .take(MAX_APPOSITIVE_NOUN_WORDS + 1)
+                .position(locating)
+                .map(|at| at + 2)
+        } else {
+            Some(0).filter(|_| words.first().is_some_and(locating))
+        };
+        preposition_at.is_some_and(|at| words[at + 1..].iter().all(|word| *word == "the"))
     }
 
     /// True when the text between two places of a list holds only list words and commas

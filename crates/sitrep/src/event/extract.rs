@@ -77,10 +77,6 @@ const MAX_OFFSET_CLAUSE_WORDS: usize = 12;
 /// rebels took the bridge").
 const MAX_OFFSET_SIGNAL_GAP_WORDS: usize = 5;
 
-/// The most words of the noun an apposition gives a place before a locating preposition ("a
-/// border town on the Dale River").
-const MAX_APPOSITIVE_NOUN_WORDS: usize = 2;
-
 /// A rule's match in the text.
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
@@ -3312,10 +3308,12 @@ impl<'a> Reader<'a> {
         }
         // The object and the rest of the clause end at an earlier event told after "after" or
         // "before": "torched homes after an ambush on the Hill road" puts the road at the
-        // ambush.
+        // ambush. Not so for a flight: people fled where it struck ("fled to Thailand after
+        // shelling hit Hill Ridge").
         let earlier_event = self
             .trigger_spans
             .iter()
+            .filter(|_| rule.kind != EventKind::Displacement)
             .find(|t| t.start >= frame.trigger.end)
             .filter(|t| {
                 let between = &self.lower[frame.trigger.end..t.start];
@@ -3629,24 +3627,7 @@ impl<'a> Reader<'a> {
                 && pair[0].location.precision < pair[1].location.precision;
             // "Hill Ridge on the Dale River", also in an apposition: "Hill Ridge, a town on
             // the Dale River".
-            let gap_words: Vec<&str> = between.split_whitespace().collect();
-            let locating = |word: &&str| {
-                ClauseWords::has(&self.rules.clauses.words.place_locating_prepositions, word)
-            };
-            let appositive =
-                gap_words.first() == Some(&",") && matches!(gap_words.get(1), Some(&("a" | "an")));
-            let preposition_at = if appositive {
-                gap_words
-                    .iter()
-                    .skip(2)
-                    .take(MAX_APPOSITIVE_NOUN_WORDS + 1)
-                    .position(locating)
-                    .map(|at| at + 2)
-            } else {
-                Some(0).filter(|_| gap_words.first().is_some_and(locating))
-            };
-            let on_the_second = preposition_at
-                .is_some_and(|at| gap_words[at + 1..].iter().all(|word| *word == "the"));
+            let on_the_second = self.rules.clauses.places_on(between);
             if town_of_village
                 || coarser_after_in
                 || on_the_second

@@ -1512,6 +1512,14 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_and_opens_the_next_clause_not_a_list() {
+        let found = events(
+            "The KIA took Laiza in March 2024. That September it captured Chipwi, and in October it took Pangwa.",
+        );
+        assert_has(&found, "territory_captured KIA Chipwi 2024-09-01");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",

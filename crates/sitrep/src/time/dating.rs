@@ -205,7 +205,8 @@ const LIST_TAIL_WORDS: usize = 12;
 /// of names the argument opens, and a preposition: "torched A on 27 December and [B], C, D and
 /// E on Wednesday" burnt B on Wednesday, the date the whole list after the "and" shares. The
 /// names are capitalised words joined by commas, "and" or "or"; a lower-case word anywhere but
-/// last ("B, the army said on Wednesday") ends the list.
+/// last ("B, the army said on Wednesday") ends the list, and a lone "and" is none ("took B, and
+/// in October C").
 fn ends_name_list(gap: &str) -> bool {
     let words: Vec<&str> = gap
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -218,7 +219,7 @@ fn ends_name_list(gap: &str) -> bool {
     let is_name = |word: &&str| word.chars().next().is_some_and(char::is_uppercase);
     words.len() <= LIST_TAIL_WORDS
         && last.chars().all(char::is_lowercase)
-        && !names.is_empty()
+        && names.iter().any(is_name)
         && names.iter().all(|word| joined(word) || is_name(word))
         && !gap.contains([';', ':', '—', '(', ')'])
 }
