@@ -571,8 +571,15 @@ pub fn derive(
 
 impl ControlRule {
     /// Where the rule matches `doc`'s text, in text order: in each sentence that holds one
-    /// of its required words, or over the whole text when it has none.
+    /// of its required words, or over the whole text when it has none; never in a line that
+    /// tells no news ("READ MORE: the rebels now control the town").
     fn matches(&self, doc: &Doc) -> Vec<Span> {
+        let mut found = self.matches_anywhere(doc);
+        found.retain(|span| !doc.in_non_prose(span.start));
+        found
+    }
+
+    fn matches_anywhere(&self, doc: &Doc) -> Vec<Span> {
         let text = doc.text();
         let Some(required) = &self.required else {
             return find_spans(&self.regex, Input::new(text));

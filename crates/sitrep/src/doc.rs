@@ -68,6 +68,9 @@ pub struct Doc {
     article: Article,
     /// Sentence spans, in order.
     pub sentences: Vec<Span>,
+    /// The lines that tell no news (headings, captions, links), in order: no event or control
+    /// fact is read from them.
+    pub non_prose: Vec<Span>,
     /// Time expressions, in order.
     pub times: Vec<TimeMention>,
     /// Place mentions, in order.
@@ -88,6 +91,7 @@ impl Doc {
         Doc {
             article,
             sentences: Vec::new(),
+            non_prose: Vec::new(),
             times: Vec::new(),
             places: Vec::new(),
             definitions: Vec::new(),
@@ -126,6 +130,14 @@ impl Doc {
             .get(idx)
             .copied()
             .filter(|sentence| sentence.start <= offset)
+    }
+
+    /// True when `offset` lies in a line that tells no news ([`Doc::non_prose`]).
+    pub fn in_non_prose(&self, offset: usize) -> bool {
+        let idx = self.non_prose.partition_point(|line| line.end <= offset);
+        self.non_prose
+            .get(idx)
+            .is_some_and(|line| line.start <= offset)
     }
 
     /// Records a diagnostic.

@@ -121,6 +121,7 @@ impl<'r> Pipeline<'r> {
                 );
             }
             doc.sentences = res.sentences.split(doc.text());
+            doc.non_prose = res.sentences.non_prose(doc.text());
         }
         for doc in docs.iter_mut() {
             doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);

@@ -24,6 +24,10 @@ use crate::span::Span;
 
 const ABBREVIATIONS: &str = "sentence/abbreviations.tsv";
 const OPENERS: &str = "sentence/openers.txt";
+const NON_PROSE: &str = "sentence/non_prose.txt";
+
+/// The most words of a heading: a longer line without closing punctuation is prose.
+const HEADING_WORDS: usize = 20;
 
 /// The compiled splitter.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +36,8 @@ pub struct SentenceSplitter {
     before_number: HashSet<String>,
     may_end: HashSet<String>,
     openers: HashSet<String>,
+    /// Openers, lower case, of lines that tell no news ("read more", "photo:").
+    non_prose_openers: Vec<String>,
 }
 
 impl SentenceSplitter {
@@ -59,7 +65,34 @@ impl SentenceSplitter {
         for (_, line) in files.data_lines(OPENERS)? {
             splitter.openers.insert(line.trim().to_string());
         }
+        for (_, line) in files.data_lines(NON_PROSE)? {
+            splitter.non_prose_openers.push(line.trim().to_lowercase());
+        }
         Ok(splitter)
+    }
+
+    /// The lines of `text` that tell no news, as trimmed spans in order: a heading, a byline or
+    /// a caption with no closing punctuation (when the text has more than one line), and a line
+    /// that a `non_prose.txt` opener opens ("READ MORE: …", "Photo: …", "A file photo shows …").
+    /// A headline repeats the story the body tells; a link tells another.
+    pub fn non_prose(&self, text: &str) -> Vec<Span> {
+        let lines: Vec<Span> = line_spans(text).collect();
+        let several = lines.len() > 1;
+        lines
+            .into_iter()
+            .filter(|line| {
+                let line_text = line.slice(text);
+                let lower = line_text.to_lowercase();
+                let heading = several
+                    && line_text.split_whitespace().count() <= HEADING_WORDS
+                    && !line_text.ends_with(['.', '!', '?', '…', '"', '”', '\'', '’', ':', ';']);
+                heading
+                    || self
+                        .non_prose_openers
+                        .iter()
+                        .any(|opener| lower.starts_with(opener.as_str()))
+            })
+            .collect()
     }
 
     /// The sentences of `text`, as trimmed, non-empty spans in order.
@@ -184,6 +217,19 @@ fn is_initial(word: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
+/// The non-empty lines of `text`, trimmed.
+fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let line_start = start;
+        start += line.len();
+        let trimmed = line.trim_start();
+        let from = line_start + line.len() - trimmed.len();
+        let to = from + trimmed.trim_end().len();
+        (to > from).then(|| Span::new(from, to))
+    })
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let piece = &text[start..end];
     let leading = piece.len() - piece.trim_start().len();
@@ -204,6 +250,35 @@ mod tests {
             .iter()
             .map(|span| span.slice(text))
             .collect()
+    }
+
+    #[test]
+    fn headings_captions_and_links_tell_no_news() {
+        let splitter = SentenceSplitter::load(&ResourceFiles::embedded()).unwrap();
+        let text = "Rebels seize Hill Ridge as jets strike Dale\nBy Staff Writer\n\nDALE — Rebels took \
+                    Hill Ridge on Monday.\nPhoto: Smoke over Dale (supplied).\nREAD MORE: Jets \
+                    bomb Dale market\nFighting goes on\nThe junta said:\n\"We will retake it.\"";
+        let lines: Vec<&str> = splitter
+            .non_prose(text)
+            .iter()
+            .map(|span| span.slice(text))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Rebels seize Hill Ridge as jets strike Dale",
+                "By Staff Writer",
+                "Photo: Smoke over Dale (supplied).",
+                "READ MORE: Jets bomb Dale market",
+                "Fighting goes on"
+            ]
+        );
+        // One line alone is prose, closing punctuation or not.
+        assert!(
+            splitter
+                .non_prose("Rebels took Hill Ridge on Monday")
+                .is_empty()
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn extract(
         return Vec::new();
     }
     // A trigger word inside a name ("Artillery Battalion 366", "attack helicopter unit") is
-    // part of the name.
+    // part of the name; one in a headline, caption or link tells no news of the body's.
     let names = SpanCover::new(
         doc.facilities
             .iter()
@@ -107,7 +107,7 @@ pub fn extract(
     );
     let triggers: Vec<Trigger> = triggers
         .into_iter()
-        .filter(|t| !names.covers(t.span))
+        .filter(|t| !names.covers(t.span) && !doc.in_non_prose(t.span.start))
         .collect();
     let mut reader = Reader {
         doc,

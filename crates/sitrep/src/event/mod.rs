@@ -1520,6 +1520,15 @@ mod tests {
     }
 
     #[test]
+    fn headlines_captions_and_links_give_no_events() {
+        let found = events(
+            "Jets bomb Laiza market as KIA takes Mansi\n\nMYITKYINA — KIA fighters took the army camp in Mansi on Monday.\nPhoto: A file photo of Laiza.\nREAD MORE: Junta jets bomb Waingmaw village",
+        );
+        assert_has(&found, "territory_captured KIA Mansi");
+        assert_lacks(&found, "air_strike");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
