@@ -2725,6 +2725,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_word_and_the_days_to_come_keep_a_plan_planned() {
+        use super::EventKind::ArmedClash;
+        assert_eq!(
+            modality_of(
+                "The AA said it would \"soon\" launch an offensive on Sittwe.",
+                ArmedClash
+            ),
+            "planned"
+        );
+        assert_eq!(
+            modality_of(
+                "KIA fighters took Nam Si In on Monday. Residents fear the junta may try to retake Nam Si In with a ground offensive in the coming days.",
+                ArmedClash
+            ),
+            "planned"
+        );
+    }
+
+    #[test]
     fn a_party_reporting_its_own_deed_claims_it() {
         use super::EventKind::{Agreement, TerritoryCaptured, VisitOrMeeting};
         assert_eq!(
