@@ -14,6 +14,7 @@ use crate::event::{self, Event, EventRules};
 use crate::place::{self, Gazetteer};
 use crate::resources::{ResourceError, ResourceFiles};
 use crate::sentence::SentenceSplitter;
+use crate::span::Span;
 use crate::time::{self, TimeRules};
 
 /// Every stage's compiled rules.
@@ -127,7 +128,15 @@ impl<'r> Pipeline<'r> {
             doc.times = time::tag(doc.text(), &doc.sentences, doc.published(), &res.time);
         }
         for doc in docs.iter_mut() {
-            doc.places = place::tag(doc.text(), &doc.sentences, &res.gazetteer);
+            // A headline's capitals ("Jet Strike on Mindat Market") would name places the body
+            // names otherwise: the body's sentences alone are read for places.
+            let prose: Vec<Span> = doc
+                .sentences
+                .iter()
+                .filter(|sentence| !doc.in_non_prose(sentence.start))
+                .copied()
+                .collect();
+            doc.places = place::tag(doc.text(), &prose, &res.gazetteer);
         }
         for doc in docs.iter_mut() {
             doc.definitions = actor::find_definitions(doc.text());

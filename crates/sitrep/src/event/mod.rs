@@ -1529,6 +1529,15 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_names_no_place_for_the_body() {
+        let found = events(
+            "Jet strike on Mindat market kills five as rivals agree truce\nPhoto: Smoke rises over Mindat's central market\n\nMINDAT — A military jet bombed the central market in Mindat on Monday, killing five civilians.",
+        );
+        assert_has(&found, "air_strike MM_MILITARY Mindat ");
+        assert_lacks(&found, "agreement");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
