@@ -1538,6 +1538,14 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_dated_by_its_report_keeps_it_over_a_day_carried_over() {
+        let found = events(
+            "GWA — The AA said on Thursday that it had seized full control of Gwa town after a three-week siege.\n\nAn airstrike on the town on 10 June killed six civilians.\n\nMost residents fled before the AA entered the town.",
+        );
+        assert_has(&found, "territory_captured AA Gwa 2024-06-13");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",

@@ -150,7 +150,11 @@ pub(super) fn merge_restatements(
                     credit_fuller_rule(kept_event, &event.rule, rules);
                 }
                 match (kept_event.date, event.date) {
-                    (Some(a), Some(b)) if told_before_report(doc, &*kept_event, &a, &b) => {
+                    // The story's day, when the restatement names it: not a day its sentence
+                    // carries over from the story before ("before the AA entered the town").
+                    (Some(a), Some(b))
+                        if told_before_report(doc, &*kept_event, &a, &b) && states_date(&event) =>
+                    {
                         take_date(kept_event, &event)
                     }
                     (Some(a), Some(b)) if told_before_report(doc, &event, &b, &a) => {}
