@@ -3008,6 +3008,7 @@ impl<'a> Reader<'a> {
         if let Some(mention) = self.actors_in(object).find(|m| {
             Some(&m.actor) != agent
                 && !self.allied_with(m, agent)
+                && !(fighting && self.is_speaker(m, frame.sentence))
                 && (m.kind != ActorKind::Civilians || rule.kind == EventKind::AttackOnCivilians)
                 && !(fighting
                     && matches!(m.how, MentionKind::Country | MentionKind::Capital)
@@ -3048,6 +3049,23 @@ impl<'a> Reader<'a> {
         } else {
             None
         }
+    }
+
+    /// True when `mention` speaks: a reporting verb follows it, at most two words between and
+    /// no conjunction ("…, the UN said", "the KNU's spokesman said"). The party reporting a
+    /// fight is none of its sides.
+    fn is_speaker(&self, mention: &ActorMention, sentence: Span) -> bool {
+        self.cue_index
+            .reporting_verbs(sentence)
+            .iter()
+            .filter(|verb| verb.span.start >= mention.span.end)
+            .any(|verb| {
+                let gap = &self.lower[mention.span.end..verb.span.start];
+                let words: Vec<&str> = gap.split_whitespace().collect();
+                !gap.contains(',')
+                    && words.len() <= 2
+                    && !words.iter().any(|w| matches!(*w, "and" | "but" | "or"))
+            })
     }
 
     /// True when an armed actor between `from` and `to` is told dead right after its name ("a

@@ -1546,6 +1546,16 @@ mod tests {
     }
 
     #[test]
+    fn the_party_reporting_a_fight_is_none_of_its_sides() {
+        let sides: Vec<String> =
+            analyse("Thousands fled after the RSF attacked En Nahud on Monday, the UN said.")
+                .into_iter()
+                .filter_map(|e| e.actor2.map(|a| a.0))
+                .collect();
+        assert!(!sides.contains(&"UN".to_string()), "{sides:?}");
+    }
+
+    #[test]
     fn villages_fled_to_are_no_place_of_the_flight() {
         let found = events(
             "About 2,000 residents of Kyondoe fled across the river to villages in Hpa-an Township on Wednesday.",
