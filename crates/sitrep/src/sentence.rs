@@ -26,9 +26,6 @@ const ABBREVIATIONS: &str = "sentence/abbreviations.tsv";
 const OPENERS: &str = "sentence/openers.txt";
 const NON_PROSE: &str = "sentence/non_prose.txt";
 
-/// The most words of a heading: a longer line without closing punctuation is prose.
-const HEADING_WORDS: usize = 20;
-
 /// The compiled splitter.
 #[derive(Clone, Debug, Default)]
 pub struct SentenceSplitter {
@@ -72,7 +69,7 @@ impl SentenceSplitter {
     }
 
     /// The lines of `text` that tell no news, as trimmed spans in order: a heading, a byline or
-    /// a caption with no closing punctuation (when the text has more than one line), and a line
+    /// a caption ([`crate::text::is_headline`], when the text has more than one line), and a line
     /// that a `non_prose.txt` opener opens ("READ MORE: …", "Photo: …", "A file photo shows …").
     /// A headline repeats the story the body tells; a link tells another.
     pub fn non_prose(&self, text: &str) -> Vec<Span> {
@@ -82,15 +79,13 @@ impl SentenceSplitter {
             .into_iter()
             .filter(|line| {
                 let line_text = line.slice(text);
-                let lower = line_text.to_lowercase();
-                let heading = several
-                    && line_text.split_whitespace().count() <= HEADING_WORDS
-                    && !line_text.ends_with(['.', '!', '?', '…', '"', '”', '\'', '’', ':', ';']);
-                heading
-                    || self
-                        .non_prose_openers
-                        .iter()
-                        .any(|opener| lower.starts_with(opener.as_str()))
+                let opens = |opener: &String| {
+                    line_text
+                        .get(..opener.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(opener))
+                };
+                several && crate::text::is_headline(line_text)
+                    || self.non_prose_openers.iter().any(opens)
             })
             .collect()
     }

@@ -61,17 +61,20 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     after_heading().or_else(|| opening(text))
 }
 
-/// Where the body starts after a heading line that opens `text`: a short line with no closing
-/// punctuation, then a line break.
+/// Where the body starts after a headline that opens `text` ([`is_headline`]), then a line
+/// break.
 fn heading_end(text: &str) -> Option<usize> {
-    const LONGEST: usize = 120;
     let body = text.trim_start();
     let line_end = body.find('\n')?;
-    let line = body[..line_end].trim_end();
-    let heading = !line.is_empty()
-        && line.len() <= LONGEST
-        && !line.ends_with(['.', '!', '?', '"', '”', ':', ',']);
-    heading.then(|| text.len() - body.len() + line_end + 1)
+    is_headline(&body[..line_end]).then(|| text.len() - body.len() + line_end + 1)
+}
+
+/// True for a line of a text of several lines that reads as a headline, a byline or a caption:
+/// at most twenty words and no closing punctuation ("Rebels seize Hill Ridge as jets strike
+/// Dale", "By Staff Writer").
+pub fn is_headline(line: &str) -> bool {
+    const MOST_WORDS: usize = 20;
+    reads_as_heading(line, MOST_WORDS)
 }
 
 /// A dateline whose place is written in capitals ([`dateline`]).
@@ -252,11 +255,15 @@ pub fn is_heading(text: &str, span: Span) -> bool {
     let line_end = text[span.end..].trim_start_matches([' ', '\t']);
     let own_line = (line_start.is_empty() || line_start.ends_with('\n'))
         && (line_end.is_empty() || line_end.starts_with('\n'));
-    let body = span
-        .slice(text)
-        .trim_end()
-        .trim_end_matches(['"', '\'', '’', '”', ')']);
-    own_line && !body.ends_with(['.', '!', '?', ':', ';']) && words(body).count() <= MAX_WORDS
+    own_line && reads_as_heading(span.slice(text), MAX_WORDS)
+}
+
+/// True when `line` has one to `most_words` words and no full stop, question or exclamation
+/// mark, colon or semicolon ends it, closing quotes and brackets aside.
+fn reads_as_heading(line: &str, most_words: usize) -> bool {
+    let body = line.trim_end().trim_end_matches(['"', '\'', '’', '”', ')']);
+    let count = words(body).count();
+    !body.ends_with(['.', '!', '?', '…', ':', ';', ',']) && count > 0 && count <= most_words
 }
 
 /// True when `head`, less trailing white space, ends with one of `phrases` on a word boundary
