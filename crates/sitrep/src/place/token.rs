@@ -145,17 +145,14 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Toke
 }
 
 fn capitalised(word: &str) -> bool {
-    if is_participle_compound(word) {
-        return false;
-    }
     match word.as_bytes().first() {
-        Some(byte) if byte.is_ascii_uppercase() => return true,
+        Some(byte) if byte.is_ascii_uppercase() => return !is_participle_compound(word),
         // Only the Arabic articles below open with a lower-case ASCII letter and still count.
         Some(b'a' | b'e') => {}
         Some(byte) if byte.is_ascii() => return false,
         _ => {
             if word.chars().next().is_some_and(char::is_uppercase) {
-                return true;
+                return !is_participle_compound(word);
             }
         }
     }
