@@ -1568,9 +1568,9 @@ mod tests {
     #[test]
     fn forces_under_the_command_of_a_group_are_that_group_s() {
         let found = events(
-            "Junta troops shelled Kawkareik on Monday. On Friday, allied forces under the command of the Karen National Liberation Army (KNLA) took the police station in Kyondoe.",
+            "Junta troops shelled Waingmaw on Monday. On Friday, allied units under the command of the Kachin Independence Army (KIA) took the police station in Mansi.",
         );
-        assert_has(&found, "territory_captured KNLA Kyondoe");
+        assert_has(&found, "territory_captured KIA Mansi");
     }
 
     #[test]
