@@ -1492,9 +1492,11 @@ impl<'a> Reader<'a> {
             frame.subject_start
         };
         let in_sentence = subjects(Span::new(start, frame.trigger.start));
-        let plural_pronoun = self.pronoun_subject(frame)
-            && !self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns);
-        let found = if in_sentence.is_empty() && plural_pronoun {
+        let plural_pronoun = || {
+            self.pronoun_subject(frame)
+                && !self.pronoun_before(frame.trigger, &self.rules.clauses.words.singular_pronouns)
+        };
+        let found = if in_sentence.is_empty() && plural_pronoun() {
             self.previous_sentence(frame.sentence)
                 .map(|previous| self.leading_coordination(previous))
                 .unwrap_or_default()
@@ -3328,14 +3330,15 @@ impl<'a> Reader<'a> {
         // "before": "torched homes after an ambush on the Hill road" puts the road at the
         // ambush. Not so for a flight: people fled where it struck ("fled to Thailand after
         // shelling hit Hill Ridge").
-        let earlier_event = self
-            .trigger_spans
-            .iter()
-            .filter(|_| rule.kind != EventKind::Displacement)
-            .find(|t| t.start >= frame.trigger.end)
+        let next_trigger = self.trigger_spans.get(
+            self.trigger_spans
+                .partition_point(|t| t.start < frame.trigger.end),
+        );
+        let earlier_event = next_trigger
             .filter(|t| {
                 let between = &self.lower[frame.trigger.end..t.start];
-                text::words(between).any(|w| w == "after" || w == "before")
+                rule.kind != EventKind::Displacement
+                    && text::words(between).any(|w| w == "after" || w == "before")
             })
             .map_or(usize::MAX, |t| t.start);
         let object = Span::new(frame.trigger.start, frame.object_end.min(earlier_event));
