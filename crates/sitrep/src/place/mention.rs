@@ -774,9 +774,16 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             return None;
         }
         let end = self.unknown_capitalised_end(start, end, pieces)?;
-        let closes = self.tokens.get(end).is_none_or(|next| {
-            !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
-        });
+        // A list goes on ("captured Zyqwa and Numbra positions"): only a list that closes
+        // its phrase names towns, and `listed_kind` reads those.
+        let list_goes_on = matches!(
+            self.tokens.get(end).map(|t| t.text(self.text)),
+            Some("and" | "or")
+        ) && self.tokens.get(end + 1).is_some_and(|t| t.capitalised);
+        let closes = !list_goes_on
+            && self.tokens.get(end).is_none_or(|next| {
+                !next.is_word() || !next.capitalised && self.is(end, WordClass::NameFollower)
+            });
         if !closes {
             return None;
         }
@@ -893,6 +900,30 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 .filter(|kind| kind.is_local_unit())
             {
                 return Some(kind);
+            }
+        }
+        // Back to a verb of capture or attack, the list closing its phrase: "seized Zyqwa,
+        // Numbra and Goma on Friday", whose names are towns, each of a few words.
+        if idx >= 1 && self.is(idx - 1, WordClass::CaptureVerb) {
+            let mut list_end = end;
+            while list_end < end + MAX_LIST_TOKENS && in_list(list_end) {
+                list_end += 1;
+            }
+            while list_end > end && !self.tokens[list_end - 1].capitalised {
+                list_end -= 1;
+            }
+            let listed = (idx..list_end).any(|i| matches!(word_at(i), Some("," | "and" | "or")));
+            let closes = self
+                .tokens
+                .get(list_end)
+                .is_none_or(|next| !next.is_word() || self.is(list_end, WordClass::NameFollower));
+            let short_names = (idx..list_end)
+                .filter(|&i| self.tokens[i].capitalised)
+                .collect::<Vec<_>>()
+                .chunk_by(|a, b| a + 1 == *b)
+                .all(|part| part.len() <= MAX_UNKNOWN_TOWN_WORDS);
+            if listed && closes && short_names {
+                return Some(PlaceKind::Town);
             }
         }
         // Back past a list opener to a plural generic: "the villages include Tha Dut and

@@ -783,6 +783,25 @@ mod tests {
     }
 
     #[test]
+    fn a_list_after_a_verb_of_capture_or_attack_names_towns_known_or_not() {
+        let cases: [(&str, &[&str]); 4] = [
+            (
+                "The rebels seized Zorvala, Qarvoz and Wuzhap since early May.",
+                &["Zorvala", "Qarvoz", "Wuzhap"],
+            ),
+            (
+                "Gunmen raided Zorvala and Bhamo, looting shops.",
+                &["Zorvala", "Bhamo"],
+            ),
+            ("The army shelled Zorvala overnight.", &["Zorvala"]),
+            // A list that qualifies a noun names no places.
+            ("The rebels attacked Zorvala and Qarvoz positions.", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(texts(&tag_text(text)), expected, "{text}");
+        }
+    }
+    #[test]
     fn an_unknown_name_after_a_noun_of_capture_and_of_is_a_town() {
         let mentions = tag_text("The rebels took control of Zorvala, a camp for displaced people.");
         assert_eq!(texts(&mentions), ["Zorvala"]);
