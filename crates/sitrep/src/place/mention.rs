@@ -224,13 +224,23 @@ fn with_names_learned<'g>(
         for (start, _) in text.match_indices(name) {
             let span = Span::new(start, start + name.len());
             let sentence = sentences.partition_point(|s| s.end <= start);
-            if candidates[..n_found].iter().any(|c| c.span.overlaps(span))
-                || sentences.get(sentence).is_none_or(|s| !s.contains(span))
+            if sentences.get(sentence).is_none_or(|s| !s.contains(span))
                 || !is_whole_run(text, span, sentences[sentence].start)
             {
                 continue;
             }
-            candidates.push(Candidate::unknown(span, sentence, kind));
+            let mut overlapping =
+                (0..n_found).filter(|&idx| candidates[idx].span.overlaps(span));
+            match (overlapping.next(), overlapping.next()) {
+                (None, _) => candidates.push(Candidate::unknown(span, sentence, kind)),
+                // A known name inside the learned one is part of it: "Borno" in "Fata Borno".
+                (Some(idx), None)
+                    if candidates[idx].span != span && span.contains(candidates[idx].span) =>
+                {
+                    candidates[idx] = Candidate::unknown(span, sentence, kind);
+                }
+                _ => {}
+            }
         }
     }
     if candidates.len() == n_found {

@@ -817,6 +817,10 @@ mod tests {
         let mentions = tag_text(text);
         assert_eq!(texts(&mentions), ["Zorvala", "Zorvala"]);
         assert!(mentions.iter().all(|(_, m)| m.kind == PlaceKind::Town));
+        // A known name inside the learned one is part of it.
+        let text = "Gunmen raided the village of Tawu Mandalay on Monday. Seven people died in \
+                    Tawu Mandalay.";
+        assert_eq!(texts(&tag_text(text)), ["Tawu Mandalay", "Tawu Mandalay"]);
         // After "a", the name tells the sort of village: elsewhere it names people.
         let text = "Gunmen burned a Zorvalan village on Monday. Zorvalan elders said they fled.";
         assert_eq!(texts(&tag_text(text)), ["Zorvalan village"]);
