@@ -229,8 +229,7 @@ fn with_names_learned<'g>(
             {
                 continue;
             }
-            let mut overlapping =
-                (0..n_found).filter(|&idx| candidates[idx].span.overlaps(span));
+            let mut overlapping = (0..n_found).filter(|&idx| candidates[idx].span.overlaps(span));
             match (overlapping.next(), overlapping.next()) {
                 (None, _) => candidates.push(Candidate::unknown(span, sentence, kind)),
                 // A known name inside the learned one is part of it: "Borno" in "Fata Borno".
@@ -762,10 +761,11 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         }
     }
 
-    /// An unknown town right after a verb of capture, after a noun of capture and "of", or
-    /// after a noun of fighting and a locative word, tokens `start..end` none of which the
-    /// gazetteer knows, closing its phrase: "Masisi" in "M23 captured Masisi on Friday",
-    /// "Zyqwa" in "took control of Zyqwa", "clashes in Zyqwa" and "the attack on Zyqwa".
+    /// An unknown town right after a verb of capture, after a noun of capture and "of", after
+    /// a noun of fighting and a locative word, or after a facility and "in", "at" or "near",
+    /// tokens `start..end` none of which the gazetteer knows, closing its phrase: "Masisi" in
+    /// "M23 captured Masisi on Friday", "Zyqwa" in "took control of Zyqwa", "clashes in
+    /// Zyqwa", "the attack on Zyqwa" and "bombed the market in Zyqwa".
     fn unknown_captured(
         &self,
         sentence_idx: usize,
@@ -780,7 +780,12 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
             && self.is(start - 2, WordClass::FightNoun);
         let after_capture_noun =
             start > 1 && self.word(start - 1) == "of" && self.is(start - 2, WordClass::CaptureNoun);
-        if !(after_capture || after_capture_noun || after_fight) {
+        // "the livestock market in Zyqwa", "a camp near Zyqwa".
+        let after_facility = start > 1
+            && matches!(self.word(start - 1), "in" | "at" | "near")
+            && !self.tokens[start - 2].capitalised
+            && self.is(start - 2, WordClass::Facility);
+        if !(after_capture || after_capture_noun || after_fight || after_facility) {
             return None;
         }
         let end = self.unknown_capitalised_end(start, end, pieces)?;

@@ -783,8 +783,8 @@ mod tests {
     }
 
     #[test]
-    fn a_list_after_a_verb_of_capture_or_attack_names_towns_known_or_not() {
-        let cases: [(&str, &[&str]); 4] = [
+    fn a_list_after_a_verb_of_capture_or_attack_or_a_facility_names_towns_known_or_not() {
+        let cases: [(&str, &[&str]); 5] = [
             (
                 "The rebels seized Zorvala, Qarvoz and Wuzhap since early May.",
                 &["Zorvala", "Qarvoz", "Wuzhap"],
@@ -794,6 +794,11 @@ mod tests {
                 &["Zorvala", "Bhamo"],
             ),
             ("The army shelled Zorvala overnight.", &["Zorvala"]),
+            // A facility's town.
+            (
+                "Jets bombed the cattle market in Zorvala on Tuesday.",
+                &["Zorvala"],
+            ),
             // A list that qualifies a noun names no places.
             ("The rebels attacked Zorvala and Qarvoz positions.", &[]),
         ];
