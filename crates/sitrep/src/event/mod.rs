@@ -1731,6 +1731,13 @@ mod tests {
         assert_lacks(&found, "attack_on_civilians");
         let found = events("Junta troops raided Hill Ridge village near Bhamo on Sunday.");
         assert_has(&found, "attack_on_civilians MM_MILITARY");
+        // A deed that is the raid's own kind stays beside the others.
+        let found = events(
+            "Junta troops raided Hill Ridge village on Sunday, setting fire to 20 houses and \
+             arresting six men.",
+        );
+        assert_has(&found, "attack_on_civilians MM_MILITARY");
+        assert_has(&found, "arrest MM_MILITARY");
     }
 
     #[test]

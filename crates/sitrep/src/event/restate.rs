@@ -43,13 +43,17 @@ use crate::actor::ActorId;
 const LEAD_WEEK_DAYS: i64 = 7;
 
 /// Credits `kept` to `told_rule`, another rule that told the same event, when `kept`'s rule
-/// tells only a going-in: "entered Hill Ridge and took control of the town" is a taking.
+/// tells only a going-in ("entered Hill Ridge and took control of the town" is a taking), or
+/// gave the event its kind only by its target while `told_rule` names that kind itself ("raided
+/// the village, setting fire to 12 houses" is the burning).
 pub(super) fn credit_fuller_rule(kept: &mut Event, told_rule: &str, rules: &EventRules) {
-    if rules
-        .triggers
-        .rule(&kept.rule)
-        .is_some_and(|rule| rule.going_in)
-    {
+    let rule_of = |id: &str| rules.triggers.rule(id);
+    let fuller = rule_of(&kept.rule).is_some_and(|rule| {
+        rule.going_in
+            || rule.kind != kept.kind
+                && rule_of(told_rule).is_some_and(|told| told.kind == kept.kind)
+    });
+    if fuller {
         kept.rule = told_rule.to_string();
     }
 }
