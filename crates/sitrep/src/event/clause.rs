@@ -109,6 +109,10 @@ pub struct ClauseWords {
     /// Words opening an object that names one to three targets only by their sort ("seized a
     /// town", "took two outposts"): the event may be a summary a later sentence tells by name.
     pub indefinite_determiners: Vec<String>,
+    /// Participles of harm that, opening the phrase after an attack's object, tell what the
+    /// attackers did to whom ("raided A and B, shooting residents"): civilians named there
+    /// make the attack one on civilians.
+    pub harm_participles: Vec<String>,
     /// Phrases right after a noun trigger that name who did it, as "by" does ("drone strikes
     /// blamed on the RSF").
     pub blame_markers: Vec<String>,

@@ -715,6 +715,7 @@ impl<'a> Reader<'a> {
                 && !self.armed_dead(frame.rest_of_clause().start, sentence.end)
                 && !self.fight_in(sentence))
                 || (self.civilians_died_in(&frame) && !force_in_object)
+                || (self.civilians_harmed_after(object, sentence) && !force_in_object)
             {
                 kind = civilian_kind;
                 patients = vec![Some(ActorId("CIVILIANS".into()))];
@@ -1086,6 +1087,29 @@ impl<'a> Reader<'a> {
             offset += word.len();
         }
         rest
+    }
+
+    /// True when the phrase right after an attack's `object` opens with a participle of harm
+    /// and names civilians ("raided Hill Ridge and Dale, shooting residents and looting shops").
+    fn civilians_harmed_after(&self, object: Span, sentence: Span) -> bool {
+        let after = &self.lower[object.end..sentence.end];
+        let phrase_len = after.find([',', ';']).map_or(after.len(), |comma| {
+            // The phrase starts after the comma that ends the object.
+            if after[..comma].trim().is_empty() {
+                after[comma + 1..]
+                    .find([',', ';'])
+                    .map_or(after.len(), |next| comma + 1 + next)
+            } else {
+                comma
+            }
+        });
+        let phrase = Span::new(object.end, object.end + phrase_len);
+        text::words(phrase.slice(self.lower))
+            .next()
+            .is_some_and(|first| {
+                ClauseWords::has(&self.rules.clauses.words.harm_participles, first)
+            })
+            && self.civilian_target(phrase)
     }
 
     /// True when the trigger's object names one to three targets only by their sort, with no

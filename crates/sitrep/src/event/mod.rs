@@ -1738,6 +1738,10 @@ mod tests {
         );
         assert_has(&found, "attack_on_civilians MM_MILITARY");
         assert_has(&found, "arrest MM_MILITARY");
+        // Civilians harmed in the phrase after the object were the raid's targets.
+        let found = events("KIA fighters raided Mansi and Nam Hkam, shooting residents.");
+        assert_lacks(&found, "armed_clash");
+        assert_has(&found, "attack_on_civilians KIA Mansi");
     }
 
     #[test]
