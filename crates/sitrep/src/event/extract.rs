@@ -779,7 +779,8 @@ impl<'a> Reader<'a> {
                 })
                 .or_else(|| self.carried_date(&frame))
                 .map(|date| self.loosened(date, sentence));
-            let told = date.map(|date| self.continued_to_publication(date, sentence, trigger.span));
+            let told =
+                date.map(|date| self.continued_to_publication(date, sentence, trigger.span, kind));
             // The event is told at its trigger, or at its place after it ("Its capture came
             // three days after the rebels took [Chipwi]").
             let told_at = [
@@ -1250,6 +1251,7 @@ impl<'a> Reader<'a> {
         date: DateInterval,
         sentence: Span,
         trigger: Span,
+        kind: EventKind,
     ) -> DateInterval {
         let Some(published) = self.doc.published() else {
             return date;
@@ -1258,10 +1260,13 @@ impl<'a> Reader<'a> {
         if date.end >= published || date.start > published {
             return date;
         }
+        // A capture is done when told: a cue elsewhere in its sentence tells of something else
+        // going on ("seized the outpost on Monday, and fighting has continued since then").
         let clauses = &self.rules.clauses;
-        let continuing = self
-            .sentence_cues
-            .says_continuing(clauses, self.lower, sentence)
+        let continuing = kind != EventKind::TerritoryCaptured
+            && self
+                .sentence_cues
+                .says_continuing(clauses, self.lower, sentence)
             || clauses.continues_from_perfect(self.lower, sentence, trigger.start);
         if !continuing {
             return date;

@@ -2015,6 +2015,15 @@ mod tests {
             (date.start.to_string(), date.end.to_string()),
             ("2024-06-13".into(), "2024-06-15".into())
         );
+        // A capture is done when told: what goes on is the fighting after it.
+        let found = dated(
+            "The KIA seized the junta outpost at Mansi on Thursday, and fighting has continued \
+             around Bhamo since then.",
+        );
+        assert!(
+            found.contains(&"territory_captured Mansi 2024-06-13..2024-06-13".to_string()),
+            "{found:?}"
+        );
     }
 
     /// Each event's kind, place and date as `kind place start..end`.
