@@ -1093,18 +1093,11 @@ impl<'a> Reader<'a> {
     /// True when the phrase right after an attack's `object` opens with a participle of harm
     /// and names civilians ("raided Hill Ridge and Dale, shooting residents and looting shops").
     fn civilians_harmed_after(&self, object: Span, sentence: Span) -> bool {
+        // The phrase runs from after the comma that ends the object to the next one.
         let after = &self.lower[object.end..sentence.end];
-        let phrase_len = after.find([',', ';']).map_or(after.len(), |comma| {
-            // The phrase starts after the comma that ends the object.
-            if after[..comma].trim().is_empty() {
-                after[comma + 1..]
-                    .find([',', ';'])
-                    .map_or(after.len(), |next| comma + 1 + next)
-            } else {
-                comma
-            }
-        });
-        let phrase = Span::new(object.end, object.end + phrase_len);
+        let start = object.end + after.len() - after.trim_start_matches([',', ';', ' ']).len();
+        let rest = &self.lower[start..sentence.end];
+        let phrase = Span::new(start, start + rest.find([',', ';']).unwrap_or(rest.len()));
         text::words(phrase.slice(self.lower))
             .next()
             .is_some_and(|first| {

@@ -890,13 +890,14 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
                 .get(idx)
                 .is_some_and(|t| t.is_word() && t.capitalised || joins(Some(t.text(self.text))))
         };
-        // Forward to a plural generic: "Thindaw, Shwebo and Kone villages".
-        let mut idx = end;
-        while idx < end + MAX_LIST_TOKENS && in_list(idx) {
-            idx += 1;
+        // Where the list the run opens or goes on ends: past its names and joining words.
+        let mut list_end = end;
+        while list_end < end + MAX_LIST_TOKENS && in_list(list_end) {
+            list_end += 1;
         }
-        if idx > end || holds_list {
-            let generic = self.info(idx);
+        // Forward to a plural generic: "Thindaw, Shwebo and Kone villages".
+        if list_end > end || holds_list {
+            let generic = self.info(list_end);
             if let Some(kind) = generic.after.filter(|kind| kind.is_local_unit()) {
                 if generic.is(WordClass::Plural) {
                     return Some(kind);
@@ -920,23 +921,21 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         // Back to a verb of capture or attack, the list closing its phrase: "seized Zyqwa,
         // Numbra and Goma on Friday", whose names are towns, each of a few words.
         if idx >= 1 && self.is(idx - 1, WordClass::CaptureVerb) {
-            let mut list_end = end;
-            while list_end < end + MAX_LIST_TOKENS && in_list(list_end) {
-                list_end += 1;
+            // The last name, not a joining word after it, closes the list.
+            let mut names_end = list_end;
+            while names_end > end && !self.tokens[names_end - 1].capitalised {
+                names_end -= 1;
             }
-            while list_end > end && !self.tokens[list_end - 1].capitalised {
-                list_end -= 1;
-            }
-            let listed = (idx..list_end).any(|i| matches!(word_at(i), Some("," | "and" | "or")));
+            let listed = (idx..names_end).any(|i| matches!(word_at(i), Some("," | "and" | "or")));
             let closes = self
                 .tokens
-                .get(list_end)
-                .is_none_or(|next| !next.is_word() || self.is(list_end, WordClass::NameFollower));
-            let short_names = (idx..list_end)
-                .filter(|&i| self.tokens[i].capitalised)
+                .get(names_end)
+                .is_none_or(|next| !next.is_word() || self.is(names_end, WordClass::NameFollower));
+            let short_names = (idx..names_end)
+                .map(|i| self.tokens[i].capitalised)
                 .collect::<Vec<_>>()
-                .chunk_by(|a, b| a + 1 == *b)
-                .all(|part| part.len() <= MAX_UNKNOWN_TOWN_WORDS);
+                .split(|capitalised| !capitalised)
+                .all(|name| name.len() <= MAX_UNKNOWN_TOWN_WORDS);
             if listed && closes && short_names {
                 return Some(PlaceKind::Town);
             }
@@ -967,10 +966,6 @@ impl<'s, 'g> SentenceDetector<'s, 'g> {
         }
         // A list's apposition: "Zyqlo, Wuzin Tet and Hpoqgyi, three villages in Pauk
         // Township", "…, at least four further villages".
-        let mut list_end = end;
-        while list_end < end + MAX_LIST_TOKENS && in_list(list_end) {
-            list_end += 1;
-        }
         let listed = (start..list_end).any(|idx| matches!(word_at(idx), Some("and" | "or")));
         if listed && list_end > end && word_at(list_end - 1) == Some(",") {
             return self.appositive_kind(list_end, true);

@@ -806,6 +806,7 @@ mod tests {
             assert_eq!(texts(&tag_text(text)), expected, "{text}");
         }
     }
+
     #[test]
     fn an_unknown_name_after_a_noun_of_capture_and_of_is_a_town() {
         let mentions = tag_text("The rebels took control of Zorvala, a camp for displaced people.");
